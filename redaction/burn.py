@@ -1,0 +1,62 @@
+"""Burn solid masks into pixels: every accepted box of a page in one vectorised pass.
+
+Solid opaque fills only: blur and mosaic are reversible (Depix, Unredacter), so there is no option
+for them.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+DEFAULT_FILL = (0, 0, 0)  # BGR
+
+
+def coverage_mask(shape: tuple[int, int], boxes) -> np.ndarray:
+    """Boolean H×W mask of the union of boxes [x0, y0, x1, y1) (clipped to the page).
+
+    A 2-D difference array (+1/−1 at the corners, then two cumulative sums) marks every box at
+    once, whatever their number or overlap.
+    """
+    h, w = shape
+    boxes = np.asarray(boxes, dtype=np.int64).reshape(-1, 4)
+    if not len(boxes):
+        return np.zeros((h, w), dtype=bool)
+    x0 = np.clip(boxes[:, 0], 0, w)
+    y0 = np.clip(boxes[:, 1], 0, h)
+    x1 = np.clip(boxes[:, 2], 0, w)
+    y1 = np.clip(boxes[:, 3], 0, h)
+    keep = (x1 > x0) & (y1 > y0)
+    x0, y0, x1, y1 = x0[keep], y0[keep], x1[keep], y1[keep]
+    diff = np.zeros((h + 1, w + 1), dtype=np.int32)
+    np.add.at(diff, (y0, x0), 1)
+    np.add.at(diff, (y0, x1), -1)
+    np.add.at(diff, (y1, x0), -1)
+    np.add.at(diff, (y1, x1), 1)
+    return diff.cumsum(axis=0).cumsum(axis=1)[:h, :w] > 0
+
+
+def burn(pixels: np.ndarray, boxes, fill=DEFAULT_FILL) -> np.ndarray:
+    """A copy of `pixels` with every box filled solid with `fill` (BGR, or gray for 2-D images)."""
+    out = np.array(pixels, copy=True)
+    mask = coverage_mask(out.shape[:2], boxes)
+    if mask.any():
+        out[mask] = np.asarray(fill, dtype=out.dtype)[: out.shape[2] if out.ndim == 3 else 1].squeeze()
+    return out
+
+
+def parse_color(text: str) -> tuple[int, int, int]:
+    """'black', 'white', '#RRGGBB' or 'R,G,B' → a BGR tuple."""
+    named = {"black": (0, 0, 0), "white": (255, 255, 255), "gray": (128, 128, 128), "grey": (128, 128, 128)}
+    t = text.strip().lower()
+    if t in named:
+        r, g, b = named[t]
+    elif t.startswith("#") and len(t) == 7:
+        r, g, b = (int(t[i:i + 2], 16) for i in (1, 3, 5))
+    else:
+        parts = [int(p) for p in t.split(",")]
+        if len(parts) != 3:
+            raise ValueError(f"not a colour: {text!r}")
+        r, g, b = parts
+    if not all(0 <= v <= 255 for v in (r, g, b)):
+        raise ValueError(f"colour out of range: {text!r}")
+    return (b, g, r)

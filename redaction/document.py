@@ -1,0 +1,304 @@
+"""Load images and PDFs into upright BGR pages, with clear errors for anything unreadable.
+
+Every file is read as bytes (np.fromfile works on any path, Chinese ones on Windows included) and
+decoded from memory; image headers are checked against a pixel limit before anything is decoded.
+PDF pages are rendered one at a time, so a 500-page PDF never sits in memory whole.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator
+
+import cv2
+import numpy as np
+
+IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".bmp", ".tif", ".tiff")
+PDF_SUFFIXES = (".pdf",)
+SUPPORTED_SUFFIXES = IMAGE_SUFFIXES + PDF_SUFFIXES
+
+#: Refuse images (and rendered PDF pages) above this many pixels: an A3 scan at 600 dpi is 70 MP.
+MAX_PIXELS = 120_000_000
+#: Refuse files larger than this many bytes before reading them.
+MAX_FILE_BYTES = 512 * 1024 * 1024
+DEFAULT_DPI = 200
+
+
+class DocumentError(Exception):
+    """A file that cannot be read; the message is one line, fit to show a person."""
+
+
+@dataclass
+class Page:
+    pixels: np.ndarray          # H x W x 3, uint8, BGR, C-contiguous, upright as displayed
+    source: Path
+    index: int                  # 0-based page number in its document
+    page_count: int
+    dpi: int | None             # render resolution for PDFs, the file's own for images when known
+
+    @property
+    def width(self) -> int:
+        return int(self.pixels.shape[1])
+
+    @property
+    def height(self) -> int:
+        return int(self.pixels.shape[0])
+
+    @property
+    def effective_dpi(self) -> int:
+        """Resolution to size physical things (seals, padding) by; A4-width guess when unknown."""
+        if self.dpi:
+            return int(self.dpi)
+        return int(round(max(72, min(600, min(self.width, self.height) / 8.27))))
+
+
+@dataclass(frozen=True)
+class InputFile:
+    path: Path      # as given or found by walking
+    rel: Path       # relative path used for output naming (keeps sub-folders of a walked folder)
+
+
+def is_supported(path: Path) -> bool:
+    return path.suffix.lower() in SUPPORTED_SUFFIXES
+
+
+def collect_inputs(paths, exclude=()) -> list[InputFile]:
+    """Files and folders (walked recursively, sorted) → supported input files, in order.
+
+    Anything under an `exclude` folder (the output folder) is skipped, so a run whose output folder
+    sits inside its input folder never reads its own outputs. Missing paths raise FileNotFoundError.
+    """
+    excluded = [Path(e).resolve() for e in exclude]
+
+    def skipped(p: Path) -> bool:
+        rp = p.resolve()
+        return any(rp == e or e in rp.parents for e in excluded)
+
+    found: list[InputFile] = []
+    seen: set[Path] = set()
+    for raw in paths:
+        root = Path(raw)
+        if not root.exists():
+            raise FileNotFoundError(str(root))
+        if root.is_dir():
+            for dirpath, dirnames, filenames in os.walk(root):
+                dirnames.sort()
+                if skipped(Path(dirpath)):
+                    dirnames[:] = []
+                    continue
+                for name in sorted(filenames):
+                    p = Path(dirpath) / name
+                    if is_supported(p) and not skipped(p) and p.resolve() not in seen:
+                        seen.add(p.resolve())
+                        found.append(InputFile(p, p.relative_to(root)))
+        elif root.resolve() not in seen:
+            seen.add(root.resolve())
+            found.append(InputFile(root, Path(root.name)))
+    return found
+
+
+def read_bytes(path: Path) -> bytes:
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise DocumentError(f"cannot open file: {exc.strerror or exc}") from None
+    if size == 0:
+        raise DocumentError("empty file (0 bytes)")
+    if size > MAX_FILE_BYTES:
+        raise DocumentError(f"file too large ({size / 2**20:.0f} MB; limit {MAX_FILE_BYTES / 2**20:.0f} MB)")
+    try:
+        return np.fromfile(str(path), dtype=np.uint8).tobytes()
+    except OSError as exc:
+        raise DocumentError(f"cannot read file: {exc.strerror or exc}") from None
+
+
+def page_count(path: Path) -> int:
+    """Number of pages without decoding pixels (raises DocumentError)."""
+    path = Path(path)
+    data = read_bytes(path)
+    if _looks_like_pdf(path, data):
+        doc = _open_pdf(data)
+        try:
+            return doc.page_count
+        finally:
+            doc.close()
+    return _image_info(data)[1]
+
+
+def iter_pages(path, dpi: int = DEFAULT_DPI) -> Iterator[Page]:
+    """Yield the pages of one file, upright, as BGR arrays. Raises DocumentError."""
+    path = Path(path)
+    if not is_supported(path):
+        raise DocumentError(f"unsupported file type '{path.suffix}' (supported: "
+                            + " ".join(SUPPORTED_SUFFIXES) + ")")
+    data = read_bytes(path)
+    if _looks_like_pdf(path, data):
+        yield from _iter_pdf_pages(path, data, dpi)
+    else:
+        yield from _iter_image_pages(path, data)
+
+
+def load_pages(path, dpi: int = DEFAULT_DPI) -> list[Page]:
+    return list(iter_pages(path, dpi))
+
+
+# --- images ----------------------------------------------------------------------------------
+
+def _image_info(data: bytes) -> tuple[tuple[int, int], int, int, int | None]:
+    """(size, frame count, EXIF orientation, dpi) from the header alone; checks the pixel limit."""
+    from PIL import Image
+
+    Image.MAX_IMAGE_PIXELS = None  # we apply our own limit, with our own message
+    try:
+        with Image.open(io.BytesIO(data)) as im:
+            width, height = im.size
+            frames = getattr(im, "n_frames", 1)
+            try:
+                orientation = int(im.getexif().get(0x0112, 1))
+            except Exception:
+                orientation = 1
+            dpi = im.info.get("dpi")
+    except Exception as exc:
+        raise DocumentError(f"not a readable image ({_short(exc)})") from None
+    if width <= 0 or height <= 0:
+        raise DocumentError("image has no pixels")
+    if width * height > MAX_PIXELS:
+        raise DocumentError(f"image too large ({width}×{height} = {width * height / 1e6:.0f} MP; "
+                            f"limit {MAX_PIXELS / 1e6:.0f} MP): scan at a lower resolution")
+    try:
+        dpi_value = int(round(float(dpi[0]))) if dpi else None
+        if dpi_value is not None and not 50 <= dpi_value <= 1200:
+            dpi_value = None
+    except (TypeError, ValueError):
+        dpi_value = None
+    return (width, height), max(1, int(frames)), orientation, dpi_value
+
+
+def _iter_image_pages(path: Path, data: bytes) -> Iterator[Page]:
+    (width, height), frames, orientation, dpi = _image_info(data)
+    buf = np.frombuffer(data, dtype=np.uint8)
+    if frames > 1:
+        ok, mats = cv2.imdecodemulti(buf, cv2.IMREAD_UNCHANGED)
+        if not ok or not mats:
+            mats = _decode_frames_with_pillow(data)
+    else:
+        mat = cv2.imdecode(buf, cv2.IMREAD_UNCHANGED)
+        mats = [mat] if mat is not None else _decode_frames_with_pillow(data)
+    if not mats:
+        raise DocumentError("image data is damaged or truncated")
+    for i, mat in enumerate(mats):
+        pixels = _to_bgr8(mat)
+        if i == 0 and orientation != 1:
+            pixels = apply_exif_orientation(pixels, orientation)
+        yield Page(np.ascontiguousarray(pixels), path, i, len(mats), dpi)
+
+
+def _decode_frames_with_pillow(data: bytes) -> list[np.ndarray]:
+    """Fallback for files OpenCV refuses (some CMYK/palette TIFFs); raises on damage."""
+    from PIL import Image, ImageSequence
+
+    try:
+        with Image.open(io.BytesIO(data)) as im:
+            out = []
+            for frame in ImageSequence.Iterator(im):
+                rgb = frame.convert("RGB")
+                out.append(cv2.cvtColor(np.asarray(rgb), cv2.COLOR_RGB2BGR))
+            return out
+    except Exception as exc:
+        raise DocumentError(f"image data is damaged or truncated ({_short(exc)})") from None
+
+
+def _to_bgr8(mat: np.ndarray) -> np.ndarray:
+    """Any decoded image (gray, 16-bit, float, alpha) → 8-bit BGR; alpha is composited on white."""
+    if mat.dtype == np.uint16:
+        mat = (mat >> 8).astype(np.uint8)
+    elif mat.dtype in (np.float32, np.float64):
+        top = float(mat.max()) if mat.size else 1.0
+        mat = np.clip(mat * (255.0 if top <= 1.0 else 1.0), 0, 255).astype(np.uint8)
+    elif mat.dtype != np.uint8:
+        mat = cv2.normalize(mat, None, 0, 255, cv2.NORM_MINMAX).astype(np.uint8)
+    if mat.ndim == 2:
+        return cv2.cvtColor(mat, cv2.COLOR_GRAY2BGR)
+    channels = mat.shape[2]
+    if channels == 1:
+        return cv2.cvtColor(mat[:, :, 0], cv2.COLOR_GRAY2BGR)
+    if channels == 2:  # gray + alpha
+        gray, alpha = mat[:, :, 0].astype(np.float32), mat[:, :, 1:2].astype(np.float32) / 255.0
+        flat = (gray[:, :, None] * alpha + 255.0 * (1 - alpha)).astype(np.uint8)
+        return cv2.cvtColor(flat[:, :, 0], cv2.COLOR_GRAY2BGR)
+    if channels == 4:
+        alpha = mat[:, :, 3:4].astype(np.float32) / 255.0
+        return (mat[:, :, :3].astype(np.float32) * alpha + 255.0 * (1 - alpha)).astype(np.uint8)
+    return mat[:, :, :3]
+
+
+def apply_exif_orientation(pixels: np.ndarray, orientation: int) -> np.ndarray:
+    """EXIF orientation tag (1–8) → the upright image a viewer shows."""
+    ops = {
+        2: lambda a: a[:, ::-1],
+        3: lambda a: a[::-1, ::-1],
+        4: lambda a: a[::-1, :],
+        5: lambda a: np.swapaxes(a, 0, 1),
+        6: lambda a: np.rot90(a, -1),
+        7: lambda a: np.rot90(a, 1)[::-1, ::-1],
+        8: lambda a: np.rot90(a, 1),
+    }
+    op = ops.get(orientation)
+    return np.ascontiguousarray(op(pixels)) if op else pixels
+
+
+# --- PDF -------------------------------------------------------------------------------------
+
+def _looks_like_pdf(path: Path, data: bytes) -> bool:
+    return path.suffix.lower() == ".pdf" or data[:5] == b"%PDF-"
+
+
+def _open_pdf(data: bytes):
+    import pymupdf
+
+    try:
+        doc = pymupdf.open(stream=data, filetype="pdf")
+    except Exception as exc:
+        raise DocumentError(f"damaged PDF, cannot be opened ({_short(exc)})") from None
+    if doc.needs_pass or doc.is_encrypted:
+        doc.close()
+        raise DocumentError("encrypted PDF (password protected): save an unprotected copy and try again")
+    if doc.page_count == 0:
+        doc.close()
+        raise DocumentError("PDF has no pages")
+    return doc
+
+
+def _iter_pdf_pages(path: Path, data: bytes, dpi: int) -> Iterator[Page]:
+    import pymupdf
+
+    doc = _open_pdf(data)
+    try:
+        count = doc.page_count
+        for i in range(count):
+            try:
+                page = doc.load_page(i)
+                rect = page.rect
+                pixels_needed = (rect.width * dpi / 72.0) * (rect.height * dpi / 72.0)
+                if pixels_needed > MAX_PIXELS:
+                    raise DocumentError(f"page {i + 1} too large to render at {dpi} dpi "
+                                        f"({pixels_needed / 1e6:.0f} MP): use a lower --dpi")
+                # Only pixels leave a PDF: annotations are drawn, text layers are not kept.
+                pix = page.get_pixmap(dpi=dpi, colorspace=pymupdf.csRGB, alpha=False, annots=True)
+                rgb = np.frombuffer(pix.samples, dtype=np.uint8).reshape(pix.height, pix.width, pix.n)
+                bgr = cv2.cvtColor(rgb[:, :, :3], cv2.COLOR_RGB2BGR)
+            except DocumentError:
+                raise
+            except Exception as exc:
+                raise DocumentError(f"damaged PDF: page {i + 1} cannot be rendered ({_short(exc)})") from None
+            yield Page(bgr, path, i, count, dpi)
+    finally:
+        doc.close()
+
+
+def _short(exc: Exception) -> str:
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    return text[:160]

@@ -1,0 +1,111 @@
+"""Fresh JPEGs from pixel arrays (no metadata at all), atomic writes, output names."""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from pathlib import Path
+
+import cv2
+import numpy as np
+
+from .profile import Profile, normalize_with_map
+
+DEFAULT_QUALITY = 90
+REPORT_NAME = "blindmask-report.json"
+
+
+class ExportError(OSError):
+    """An output that could not be written; the message is one line, fit to show a person."""
+
+
+def encode_jpeg(pixels: np.ndarray, quality: int = DEFAULT_QUALITY) -> bytes:
+    """Encode from the array alone: only SOI, JFIF APP0, tables, frame, scan, EOI.
+
+    Nothing of the input file can reach the output because the input file is never consulted.
+    """
+    ok, buf = cv2.imencode(".jpg", np.ascontiguousarray(pixels),
+                           [cv2.IMWRITE_JPEG_QUALITY, int(quality), cv2.IMWRITE_JPEG_OPTIMIZE, 1])
+    if not ok:
+        raise ExportError("JPEG encoding failed")
+    data = buf.tobytes()
+    end = data.rfind(b"\xff\xd9")
+    return data[: end + 2] if end >= 0 else data
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write to a temporary file beside `path`, fsync, then rename over it: readers see either
+    the old file or the complete new one, never half of it."""
+    path = Path(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".blindmask-", suffix=".part", dir=str(path.parent))
+    except OSError as exc:
+        raise ExportError(f"cannot write to {path.parent}: {exc.strerror or exc}") from None
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except OSError as exc:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from None
+    try:  # make the rename itself durable where the platform allows it
+        dfd = os.open(str(path.parent), os.O_RDONLY)
+        try:
+            os.fsync(dfd)
+        finally:
+            os.close(dfd)
+    except OSError:
+        pass
+
+
+def scrub_stem(stem: str, profile: Profile | None) -> str:
+    """Replace every occurrence of the name, an alias or an employer in a file stem by 'XX'.
+
+    Matching uses the same normalisation as the page matcher (spaces, middle dots, widths), and
+    the original characters of each occurrence are replaced.
+    """
+    if profile is None:
+        return stem
+    norm, index = normalize_with_map(stem)
+    spans: list[tuple[int, int]] = []
+    for term in profile.terms():
+        start = norm.find(term.key)
+        while start >= 0:
+            end = start + len(term.key)
+            spans.append((index[start], index[end - 1] + 1))
+            start = norm.find(term.key, end)
+    if not spans:
+        return stem
+    spans.sort()
+    merged: list[list[int]] = []
+    for a, b in spans:
+        if merged and a <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b])
+    out, pos = [], 0
+    for a, b in merged:
+        out.append(stem[pos:a])
+        out.append("XX")
+        pos = b
+    out.append(stem[pos:])
+    return "".join(out)
+
+
+_UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
+
+
+def output_relpath(rel: Path, page_index: int, page_count: int, profile: Profile | None) -> Path:
+    """`<stem>.jpg` for single-page inputs, `<stem>-<n>.jpg` (n from 1) for multi-page ones,
+    inside the input's relative sub-folder; names and employers in the stem become XX."""
+    stem = _UNSAFE.sub("_", scrub_stem(rel.stem, profile)) or "page"
+    name = f"{stem}.jpg" if page_count == 1 else f"{stem}-{page_index + 1}.jpg"
+    parent = Path(*[_UNSAFE.sub("_", scrub_stem(p, profile)) for p in rel.parent.parts]) if rel.parent.parts else Path()
+    return parent / name

@@ -1,0 +1,190 @@
+"""OCR behind a small interface, and the page reader that copes with red seals and red text.
+
+Default engine: PaddleOCR's PP-OCRv4 mobile detection + recognition models on ONNX Runtime, with
+the weights that ship inside the `rapidocr_onnxruntime` wheel (nothing is downloaded at run time).
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from dataclasses import dataclass, field
+from typing import Protocol, Sequence
+
+import cv2
+import numpy as np
+
+#: Long-side limit for text *detection*; recognition still reads full-resolution crops.
+DET_LIMIT = 1536
+#: Keep low-confidence lines: a half-read name still matches fuzzily (recall first).
+TEXT_SCORE = 0.3
+
+
+@dataclass
+class TextLine:
+    quad: np.ndarray                       # (4, 2) float32 corners in page pixels, clockwise from top-left
+    text: str
+    score: float
+    char_boxes: list[tuple[float, float, float, float]] = field(default_factory=list)  # one per char
+    source: str = "page"                   # "page" (red channel) or "red" (red-ink pass)
+
+    @property
+    def bbox(self) -> tuple[float, float, float, float]:
+        xs, ys = self.quad[:, 0], self.quad[:, 1]
+        return float(xs.min()), float(ys.min()), float(xs.max()), float(ys.max())
+
+    @property
+    def height(self) -> float:
+        q = self.quad
+        return float((np.linalg.norm(q[3] - q[0]) + np.linalg.norm(q[2] - q[1])) / 2)
+
+
+class OcrEngine(Protocol):
+    """Reads text lines from a BGR image. One instance per process; `read` must be thread-safe."""
+
+    name: str
+
+    def read(self, image: np.ndarray) -> list[TextLine]: ...
+
+
+def _char_weight(ch: str) -> float:
+    return 0.5 if ord(ch) < 0x2E80 else 1.0
+
+
+def proportional_char_boxes(quad: np.ndarray, text: str) -> list[tuple[float, float, float, float]]:
+    """Split a line box among its characters by typical width (CJK 1, Latin/digits 0.5)."""
+    x0, y0 = quad[:, 0].min(), quad[:, 1].min()
+    x1, y1 = quad[:, 0].max(), quad[:, 1].max()
+    weights = np.array([_char_weight(c) for c in text], dtype=np.float64)
+    if not len(weights):
+        return []
+    edges = x0 + (x1 - x0) * np.concatenate([[0], np.cumsum(weights)]) / weights.sum()
+    return [(float(edges[i]), float(y0), float(edges[i + 1]), float(y1)) for i in range(len(text))]
+
+
+class RapidOcrEngine:
+    """PP-OCRv4 (det + rec) through rapidocr_onnxruntime's ONNX Runtime sessions."""
+
+    name = "rapid"
+
+    def __init__(self, det_limit: int = DET_LIMIT, text_score: float = TEXT_SCORE, threads: int = -1):
+        from rapidocr_onnxruntime import RapidOCR
+
+        self.text_score = text_score
+        self._engine = RapidOCR(
+            text_score=text_score,
+            max_side_len=100_000,          # never shrink before recognition
+            min_height=30,
+            use_cls=False,                 # page orientation is handled before OCR
+            det_limit_side_len=det_limit,
+            det_limit_type="max",
+            intra_op_num_threads=threads,
+        )
+        self._lock = threading.Lock()      # ONNX sessions are thread-safe, rapidocr's state is not
+
+    def read(self, image: np.ndarray) -> list[TextLine]:
+        with self._lock:
+            result, _ = self._engine(image, use_cls=False, return_word_box=True, text_score=self.text_score)
+        lines: list[TextLine] = []
+        for item in result or []:
+            quad = np.asarray(item[0], dtype=np.float32).reshape(4, 2)
+            text, score = str(item[1]), float(item[2])
+            words = item[3] if len(item) > 3 else None
+            boxes = []
+            if words and len(words) == len(text):
+                for w in words:
+                    pts = np.asarray(w, dtype=np.float32).reshape(-1, 2)
+                    boxes.append((float(pts[:, 0].min()), float(pts[:, 1].min()),
+                                  float(pts[:, 0].max()), float(pts[:, 1].max())))
+            else:
+                boxes = proportional_char_boxes(quad, text)
+            lines.append(TextLine(quad, text, score, boxes))
+        return lines
+
+
+_ENGINES: dict[str, OcrEngine] = {}
+_ENGINES_LOCK = threading.Lock()
+
+
+def get_engine(name: str = "rapid") -> OcrEngine:
+    """One engine per process and name (model load is the expensive part)."""
+    with _ENGINES_LOCK:
+        if name not in _ENGINES:
+            if name == "rapid":
+                _ENGINES[name] = RapidOcrEngine()
+            elif name == "paddle":
+                from .paddle_engine import PaddleOcrEngine  # optional extra [paddle]
+                _ENGINES[name] = PaddleOcrEngine()
+            else:
+                raise ValueError(f"unknown OCR engine '{name}' (choose: rapid, paddle)")
+        return _ENGINES[name]
+
+
+# --- reading a page --------------------------------------------------------------------------
+
+def red_ink_mask(image: np.ndarray) -> np.ndarray:
+    """Red and faded-pink ink: R − max(G, B) > 25 and R > 90 (HSV saturation loses pink seals)."""
+    b, g, r = (image[:, :, i].astype(np.int16) for i in range(3))
+    return ((r - np.maximum(g, b)) > 25) & (r > 90)
+
+
+def red_channel_view(image: np.ndarray) -> np.ndarray:
+    """Red seals vanish in the red channel, so black text under them reads cleanly."""
+    red = image[:, :, 2]
+    return cv2.merge([red, red, red])
+
+
+def red_ink_regions(mask: np.ndarray, min_height: int = 8) -> list[tuple[int, int, int, int]]:
+    """Bands of red ink worth reading as text, merged so one title stays one crop."""
+    h, w = mask.shape
+    scale = 4
+    small = cv2.resize(mask.astype(np.uint8) * 255, (max(1, w // scale), max(1, h // scale)),
+                       interpolation=cv2.INTER_AREA)
+    small = (small > 20).astype(np.uint8)
+    small = cv2.dilate(small, np.ones((3, 9), np.uint8))
+    count, _, stats, _ = cv2.connectedComponentsWithStats(small)
+    boxes = []
+    for x, y, bw, bh, area in stats[1:]:
+        if bh * scale < min_height or area < 6:
+            continue
+        pad = 4 * scale
+        boxes.append((max(0, x * scale - pad), max(0, y * scale - pad),
+                      min(w, (x + bw) * scale + pad), min(h, (y + bh) * scale + pad)))
+    return boxes
+
+
+def read_page_text(engine: OcrEngine, image: np.ndarray, red_mask: np.ndarray | None = None) -> list[TextLine]:
+    """All text of a page: the red channel for black ink (seals disappear), then the red ink
+    itself (red letterheads carry the employer's name) read as dark-on-white crops."""
+    lines = engine.read(red_channel_view(image))
+    mask = red_ink_mask(image) if red_mask is None else red_mask
+    if mask.mean() > 0.0005:
+        ink = np.where(mask, 0, 255).astype(np.uint8)
+        ink = cv2.merge([ink, ink, ink])
+        for x0, y0, x1, y1 in red_ink_regions(mask):
+            crop = ink[y0:y1, x0:x1]
+            for line in engine.read(crop):
+                line.quad = line.quad + np.array([x0, y0], dtype=np.float32)
+                line.char_boxes = [(a + x0, b + y0, c + x0, d + y0) for a, b, c, d in line.char_boxes]
+                line.source = "red"
+                lines.append(line)
+    return [ln for ln in lines if ln.text.strip()]
+
+
+_HALLUCINATION = re.compile(r"^\W*$")
+
+
+def drop_inkless_chars(lines: Sequence[TextLine], gray: np.ndarray, min_ink: float = 0.01) -> None:
+    """Recognisers invent characters in the blank padding of form cells (王　芳 read as 王华夫 芳).
+    Blank out characters whose box holds (almost) no ink, so the real ones can still meet."""
+    dark = gray < 160
+    for line in lines:
+        if line.source != "page" or not line.char_boxes:
+            continue
+        keep = []
+        for ch, (x0, y0, x1, y1) in zip(line.text, line.char_boxes):
+            xa, ya, xb, yb = int(x0), int(y0), int(np.ceil(x1)), int(np.ceil(y1))
+            cell = dark[max(0, ya):max(0, yb), max(0, xa):max(0, xb)]
+            keep.append(cell.size == 0 or cell.mean() >= min_ink or _HALLUCINATION.match(ch) is not None)
+        if not all(keep):
+            line.text = "".join(" " if not k else c for c, k in zip(line.text, keep))
