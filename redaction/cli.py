@@ -1,0 +1,303 @@
+"""The `blindmask` command (see ../shared/CONTRACT.md; extended, never broken)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import threading
+from collections import Counter
+from pathlib import Path
+
+from . import __version__
+from .burn import parse_color
+from .document import DEFAULT_DPI, InputFile, collect_inputs
+from .export import DEFAULT_QUALITY, REPORT_NAME
+from .profile import Profile, ProfileError, load_profile
+from .review import DocumentResult, ReviewFileError, dumps, load as load_review, save as save_review
+
+EXIT_OK, EXIT_LEAK, EXIT_USAGE, EXIT_UNREADABLE, EXIT_CANCELLED = 0, 1, 2, 3, 130
+
+
+class UsageError(Exception):
+    pass
+
+
+class Reporter:
+    """Progress and problems on stderr; `--quiet` keeps only problems."""
+
+    def __init__(self, quiet: bool, total_files: int):
+        self.quiet, self.total, self.done = quiet, total_files, 0
+        self.lock = threading.Lock()
+
+    def page(self, inp: InputFile, index: int, count: int) -> None:
+        if not self.quiet:
+            with self.lock:
+                print(f"[{self.done + 1}/{self.total}] {inp.path}  page {index + 1}/{count}",
+                      file=sys.stderr, flush=True)
+
+    def finished(self, doc: DocumentResult) -> None:
+        with self.lock:
+            self.done += 1
+            if doc.error:
+                print(f"error: {doc.path}: {doc.error}", file=sys.stderr, flush=True)
+
+
+def _profile(args) -> Profile:
+    if not args.profile:
+        raise UsageError("--profile FILE is required")
+    return load_profile(args.profile)
+
+
+def _inputs(paths, exclude=()) -> list[InputFile]:
+    try:
+        inputs = collect_inputs(paths, exclude=exclude)
+    except FileNotFoundError as exc:
+        raise UsageError(f"no such file or folder: {exc}") from None
+    if not inputs:
+        raise UsageError("no supported files found (.jpg .jpeg .png .bmp .tif .tiff .pdf)")
+    return inputs
+
+
+def _detector(args):
+    from .propose import Detector
+
+    return Detector(ocr=args.ocr)
+
+
+def _write_json(path: str, docs: list[DocumentResult]) -> None:
+    if path == "-":
+        sys.stdout.write(dumps(docs) + "\n")
+    else:
+        save_review(path, docs)
+
+
+def _exit_code(docs: list[DocumentResult]) -> int:
+    return EXIT_UNREADABLE if any(d.error for d in docs) else EXIT_OK
+
+
+def cmd_propose(args) -> int:
+    from .pipeline import propose_file
+
+    profile = _profile(args)
+    inputs = _inputs(args.paths)
+    detector, reporter = _detector(args), Reporter(args.quiet, len(inputs))
+    docs = []
+    for inp in inputs:
+        doc = propose_file(detector, inp, profile, args.dpi, reporter.page)
+        reporter.finished(doc)
+        docs.append(doc)
+    _write_json(args.json, docs)
+    return _exit_code(docs)
+
+
+def _check_out_dir(out: Path, paths) -> None:
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir() and p.resolve() == out.resolve():
+            raise UsageError(f"--out {out} is an input folder: choose another folder "
+                             "(inputs are never overwritten)")
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        fd, probe = tempfile.mkstemp(prefix=".blindmask-probe-", dir=str(out))
+        os.close(fd)
+        os.unlink(probe)
+    except OSError as exc:
+        raise UsageError(f"cannot write to output folder {out}: {exc.strerror or exc}") from None
+
+
+def run_redact(paths, profile: Profile, out: Path, *, dpi: int = DEFAULT_DPI, fill=(0, 0, 0),
+               quality: int = DEFAULT_QUALITY, review_path: str | None = None, quiet: bool = False,
+               ocr: str = "rapid") -> tuple[int, list[DocumentResult]]:
+    from .pipeline import OutputNamer, RedactOptions, redact_file
+    from .propose import Detector
+
+    out = Path(out)
+    _check_out_dir(out, paths)
+    inputs = _inputs(paths, exclude=[out])
+    reviewed: dict[str, DocumentResult] = {}
+    if review_path:
+        try:
+            for d in load_review(review_path):
+                reviewed[d.path] = d
+                reviewed.setdefault(str(Path(d.path).resolve()), d)
+        except ReviewFileError as exc:
+            raise UsageError(str(exc)) from None
+    options = RedactOptions(out_dir=out, dpi=dpi, fill=fill, quality=quality)
+    namer = OutputNamer(out, protected={i.path.resolve() for i in inputs})
+    detector = None if review_path else Detector(ocr=ocr)
+    reporter = Reporter(quiet, len(inputs))
+    docs: list[DocumentResult] = []
+    try:
+        for inp in inputs:
+            if review_path:
+                review = reviewed.get(str(inp.path)) or reviewed.get(str(inp.path.resolve()))
+                if review is None:
+                    doc = DocumentResult(str(inp.path), "not in the review file: run propose on it first")
+                elif review.error:
+                    doc = DocumentResult(str(inp.path), f"the review file marks it unreadable: {review.error}")
+                else:
+                    doc = redact_file(None, inp, profile, options, namer, review=review,
+                                      progress=reporter.page)
+            else:
+                doc = redact_file(detector, inp, profile, options, namer, progress=reporter.page)
+            reporter.finished(doc)
+            docs.append(doc)
+    finally:
+        save_review(out / REPORT_NAME, docs)
+    return _exit_code(docs), docs
+
+
+def cmd_redact(args) -> int:
+    profile = _profile(args)
+    code, _ = run_redact(args.paths, profile, Path(args.out), dpi=args.dpi, fill=args.fill,
+                         quality=args.quality, review_path=args.review, quiet=args.quiet, ocr=args.ocr)
+    return code
+
+
+def cmd_verify(args) -> int:
+    from .pipeline import verify_file
+
+    profile = _profile(args)
+    inputs = _inputs(args.paths)
+    detector, reporter = _detector(args), Reporter(args.quiet, len(inputs))
+    docs, leaks = [], 0
+    for inp in inputs:
+        doc = verify_file(detector, inp, profile, args.dpi, reporter.page)
+        reporter.finished(doc)
+        docs.append(doc)
+        for page in doc.pages:
+            for r in page.regions:
+                leaks += 1
+                text = f" «{r.text}»" if r.text else ""
+                print(f"LEAK {doc.path} page {page.index + 1}: {r.kind} at {list(r.bbox)}{text}")
+        if not doc.error and not any(p.regions for p in doc.pages) and not args.quiet:
+            print(f"ok   {doc.path}")
+    if args.json:
+        _write_json(args.json, docs)
+    if leaks:
+        return EXIT_LEAK
+    return _exit_code(docs)
+
+
+def samples_dir() -> Path:
+    import resources
+
+    return Path(resources.__file__).resolve().parent / "samples"
+
+
+def cmd_demo(args) -> int:
+    samples = samples_dir()
+    profile = load_profile(samples / "profile.toml")
+    out = Path(args.out)
+    print(f"BlindMask demo: masking the sample attachments in {samples}", file=sys.stderr)
+    print(f"applicant: {profile.name}; employers: {', '.join(profile.employers)}", file=sys.stderr)
+    code, docs = run_redact([samples], profile, out, dpi=args.dpi, quiet=args.quiet, ocr=args.ocr)
+    kinds = Counter(r.kind for d in docs for p in d.pages for r in p.accepted())
+    pages = sum(len(d.pages) for d in docs)
+    print(f"{pages} pages from {len(docs)} files masked into {out.resolve()}")
+    print("masked: " + ", ".join(f"{k} ×{kinds.get(k, 0)}" for k in ("name", "employer", "seal", "eyes")))
+    for d in docs:
+        for p in d.pages:
+            print(f"  {p.output}  ({len(p.accepted())} boxes)")
+        if d.error:
+            print(f"  {d.path}: ERROR {d.error}")
+    print(f"report: {out / REPORT_NAME}")
+    return code
+
+
+def cmd_gui(args) -> int:
+    from app.main import run_gui
+
+    return run_gui(args.paths, args.profile)
+
+
+def _dpi(text: str) -> int:
+    value = int(text)
+    if not 50 <= value <= 1200:
+        raise argparse.ArgumentTypeError("--dpi must be between 50 and 1200")
+    return value
+
+
+def _quality(text: str) -> int:
+    value = int(text)
+    if not 30 <= value <= 100:
+        raise argparse.ArgumentTypeError("--quality must be between 30 and 100")
+    return value
+
+
+def _fill(text: str):
+    try:
+        return parse_color(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="blindmask", description="盲评遮盖助手 BlindMask: mask names, "
+                                     "employers, seals and eyes in scanned attachments, offline.")
+    parser.add_argument("--version", action="version", version=f"blindmask {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--dpi", type=_dpi, default=DEFAULT_DPI, help="PDF render resolution (default 200)")
+    common.add_argument("--quiet", action="store_true", help="no progress on stderr")
+    common.add_argument("--ocr", choices=("rapid", "paddle"), default="rapid",
+                        help="OCR engine: rapid (PP-OCRv4 on ONNX Runtime, default) or paddle (extra [paddle])")
+
+    p = sub.add_parser("propose", parents=[common], help="detect and write proposals JSON; burn nothing")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--profile", required=True, metavar="FILE")
+    p.add_argument("--json", required=True, metavar="OUT", help="proposals JSON to write ('-' for stdout)")
+    p.set_defaults(func=cmd_propose)
+
+    p = sub.add_parser("redact", parents=[common], help="detect (or take --review) and write masked JPEGs")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--profile", required=True, metavar="FILE")
+    p.add_argument("--out", required=True, metavar="DIR")
+    p.add_argument("--review", metavar="FILE", help="burn exactly the accepted regions of this proposals JSON")
+    p.add_argument("--fill", type=_fill, default=(0, 0, 0), help="mask colour: black (default), white, #RRGGBB")
+    p.add_argument("--quality", type=_quality, default=DEFAULT_QUALITY, help="JPEG quality (default 90)")
+    p.set_defaults(func=cmd_redact)
+
+    p = sub.add_parser("verify", parents=[common], help="check already-masked files for leaks (exit 1 if any)")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--profile", required=True, metavar="FILE")
+    p.add_argument("--json", metavar="OUT")
+    p.set_defaults(func=cmd_verify)
+
+    p = sub.add_parser("demo", parents=[common], help="mask the bundled sample attachments")
+    p.add_argument("--out", default="blindmask-demo", metavar="DIR")
+    p.set_defaults(func=cmd_demo)
+
+    p = sub.add_parser("gui", help="start the desktop app")
+    p.add_argument("paths", nargs="*", metavar="PATH")
+    p.add_argument("--profile", metavar="FILE")
+    p.set_defaults(func=cmd_gui)
+
+    try:
+        from . import prose_cli
+    except ImportError:
+        prose_cli = None
+    if prose_cli is not None:
+        prose_cli.add_parser(sub)
+    return parser
+
+
+def main(argv=None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.func(args) or 0)
+    except (ProfileError, UsageError) as exc:
+        print(f"blindmask: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("blindmask: cancelled (files already written are complete; nothing is half-written)",
+              file=sys.stderr)
+        return EXIT_CANCELLED
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,94 @@
+"""Run every detector on a page and turn what they find into proposals (Regions)."""
+
+from __future__ import annotations
+
+import threading
+
+import cv2
+import numpy as np
+
+from .document import Page
+from .match import match_lines
+from .ocr import OcrEngine, drop_inkless_chars, get_engine, read_page_text, red_ink_mask
+from .profile import Profile
+from .regions import Region, clip_box, merge_overlapping
+
+#: A face at least this fraction of the largest face's height is treated as the applicant's own
+#: photo too (ID pages can carry two copies); smaller ones are other people (`face`, not accepted).
+OWN_FACE_RATIO = 0.8
+
+
+class Detector:
+    """Holds the models (loaded once, lazily) and proposes regions for pages. Thread-safe."""
+
+    def __init__(self, ocr: str | OcrEngine = "rapid", faces=None, face_threshold: float = 0.5):
+        self._ocr_spec = ocr
+        self._ocr: OcrEngine | None = None if isinstance(ocr, str) else ocr
+        self._faces = faces
+        self._face_threshold = face_threshold
+        self._lock = threading.Lock()
+
+    @property
+    def ocr(self) -> OcrEngine:
+        if self._ocr is None:
+            with self._lock:
+                if self._ocr is None:
+                    self._ocr = get_engine(self._ocr_spec)
+        return self._ocr
+
+    @property
+    def faces(self):
+        if self._faces is None:
+            with self._lock:
+                if self._faces is None:
+                    from .faces import FaceDetector
+                    self._faces = FaceDetector(threshold=self._face_threshold)
+        return self._faces
+
+    def propose(self, page: Page, profile: Profile) -> list[Region]:
+        image = page.pixels
+        h, w = image.shape[:2]
+        red = red_ink_mask(image)
+        regions: list[Region] = []
+        regions += self.text_regions(image, profile, red)
+        regions += self.face_regions(image)
+        regions += self.seal_regions(image, page.effective_dpi, red)
+        clipped = []
+        for r in regions:
+            box = clip_box(r.bbox, w, h)
+            if box[2] > box[0] and box[3] > box[1]:
+                clipped.append(r.with_bbox(box))
+        return sorted(merge_overlapping(clipped), key=lambda r: (r.bbox[1], r.bbox[0]))
+
+    def text_regions(self, image: np.ndarray, profile: Profile, red: np.ndarray | None = None) -> list[Region]:
+        lines = read_page_text(self.ocr, image, red)
+        drop_inkless_chars(lines, cv2.cvtColor(image, cv2.COLOR_BGR2GRAY))
+        return match_lines(lines, profile)
+
+    def face_regions(self, image: np.ndarray) -> list[Region]:
+        from .faces import eye_band_box
+
+        h, w = image.shape[:2]
+        faces = self.faces.detect(image)
+        if not faces:
+            return []
+        heights = [f.box[3] - f.box[1] for f in faces]
+        largest = max(heights)
+        out = []
+        for face, fh in zip(faces, heights):
+            own = fh >= OWN_FACE_RATIO * largest
+            if own:
+                eyes = [tuple(float(v) for v in face.landmarks[i]) for i in (0, 1)]
+                distance = float(np.hypot(eyes[0][0] - eyes[1][0], eyes[0][1] - eyes[1][1]))
+                out.append(Region("eyes", eye_band_box(face, w, h), round(float(face.score), 4), None, True,
+                                  extra={"eyes": eyes, "eye_distance": distance}))
+            else:
+                box = tuple(int(round(v)) for v in face.box)
+                out.append(Region("face", box, round(float(face.score), 4), None, False))
+        return out
+
+    def seal_regions(self, image: np.ndarray, dpi: int, red: np.ndarray | None = None) -> list[Region]:
+        from .seals import find_seals
+
+        return [Region("seal", s.bbox, round(float(s.score), 4), None, True, extra={"shape": s.shape})
+                for s in find_seals(image, dpi, red_mask=red)]
