@@ -1,0 +1,94 @@
+import numpy as np
+import pytest
+
+from redaction.match import approximate_find, match_lines
+from redaction.ocr import TextLine, proportional_char_boxes
+from redaction.profile import Profile
+from redaction.regions import intersection, box_area
+
+PROFILE = Profile(name="阿依古丽·买买提", aliases=("王芳",),
+                  employers=("阿克苏地区生态环境局", "伊犁州人民医院"))
+
+
+def line(text, x, y, char_w=30, h=32):
+    """A TextLine as OCR returns it: CJK chars char_w wide, Latin half that."""
+    widths = [char_w if ord(c) >= 0x2E80 else char_w // 2 for c in text]
+    x1 = x + sum(widths)
+    quad = np.array([[x, y], [x1, y], [x1, y + h], [x, y + h]], np.float32)
+    return TextLine(quad, text, 0.95, proportional_char_boxes(quad, text))
+
+
+def covers(region_box, target, frac=0.999):
+    return intersection(region_box, target) >= frac * box_area(target)
+
+
+def char_span(ln: TextLine, start, end):
+    boxes = ln.char_boxes[start:end]
+    return (boxes[0][0], boxes[0][1], boxes[-1][2], boxes[-1][3])
+
+
+def test_exact_name_inside_a_longer_line_gets_a_padded_sub_line_box():
+    ln = line("姓名：阿依古丽·买买提 性别：女", 100, 200)
+    regions = match_lines([ln], PROFILE)
+    names = [r for r in regions if r.kind == "name"]
+    assert len(names) == 1
+    r = names[0]
+    target = char_span(ln, 3, 11)
+    assert covers(r.bbox, target)
+    assert r.bbox[0] <= target[0] - 0.2 * 30 and r.bbox[2] >= target[2] + 0.2 * 30
+    assert r.bbox[2] < char_span(ln, 13, 14)[0]  # does not swallow 性别
+
+
+@pytest.mark.parametrize("text", ["阿依古丽买买提", "阿依古丽•买买提", "阿依古丽.买买提", "阿依古丽・买买提",
+                                  "阿依古丽 买买提", "阿依古丽买提"])
+def test_uyghur_name_with_any_dot_or_one_slip(text):
+    regions = match_lines([line("作者：" + text, 0, 0)], PROFILE)
+    assert [r.kind for r in regions] == ["name"]
+
+
+def test_two_character_name_is_exact_only():
+    assert not match_lines([line("王方同志", 0, 0)], PROFILE)
+    assert [r.kind for r in match_lines([line("王 芳", 0, 0)], PROFILE)] == ["name"]
+
+
+def test_employer_with_ocr_misread_and_traditional_forms():
+    for text in ("伊型州人民医院", "伊犁州人民醫院", "伊州人民医院", "阿克苏地区生态坏境局"):
+        regions = match_lines([line("单位：" + text + "。", 0, 0)], PROFILE)
+        assert [r.kind for r in regions] == ["employer"], text
+
+
+def test_employer_broken_across_two_lines_is_boxed_on_both():
+    a = line("工作单位：阿克苏地区生态", 100, 100)
+    b = line("环境局监测科", 100, 145)
+    regions = [r for r in match_lines([a, b], PROFILE) if r.kind == "employer"]
+    assert len(regions) == 2
+    assert any(covers(r.bbox, char_span(a, 5, 12)) for r in regions)
+    assert any(covers(r.bbox, char_span(b, 0, 3)) for r in regions)
+
+
+def test_name_split_into_two_cells_of_a_row():
+    a = line("王", 300, 100)
+    b = line("芳", 420, 100)
+    regions = match_lines([a, b], PROFILE)
+    assert len(regions) == 2 and all(r.kind == "name" for r in regions)
+
+
+def test_far_apart_cells_do_not_join():
+    a = line("王", 100, 100)
+    b = line("芳", 900, 100)
+    assert not match_lines([a, b], PROFILE)
+
+
+def test_box_does_not_reach_into_the_line_above():
+    above = line("阿克苏地区科技局张三李四王五", 100, 100)
+    ln = line("阿依古丽买买提", 100, 134)  # 2 px leading
+    r = [r for r in match_lines([above, ln], PROFILE) if r.kind == "name"][0]
+    assert r.bbox[1] >= above.bbox[3] - 1.5
+
+
+def test_approximate_find_reports_errors_and_spans():
+    assert approximate_find("阿克苏地区生态环境局", "xx阿克苏地区生态环境局yy", 2) == [(2, 12, 0)]
+    (s, e, d), = approximate_find("伊犁州人民医院", "在伊型州人民医院工作", 1)
+    assert (s, e, d) == (1, 8, 1)
+    assert approximate_find("王芳", "王芳和王芳", 0) == [(0, 2, 0), (3, 5, 0)]
+    assert approximate_find("阿克苏地区生态环境局", "新疆大学化学学院", 2) == []
