@@ -88,3 +88,50 @@ def no_network(monkeypatch):
     monkeypatch.setattr(socket, "getaddrinfo", lambda *a, **k: refuse(None, *a))
     yield attempts
     assert not attempts, f"network access attempted: {attempts}"
+
+
+def draw_seal(bgr: np.ndarray, center, radius: int, text: str, rgb=(215, 30, 35)) -> tuple[int, int, int, int]:
+    """Draw a round red official seal (ring, star, curved ring text) like a 公章; returns its box."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    img = Image.fromarray(cv2.cvtColor(bgr, cv2.COLOR_BGR2RGB))
+    layer = Image.new("RGBA", img.size, (0, 0, 0, 0))
+    d = ImageDraw.Draw(layer)
+    cx, cy = center
+    width = max(3, radius // 18)
+    d.ellipse((cx - radius, cy - radius, cx + radius, cy + radius), outline=rgb + (230,), width=width)
+    star = []
+    for k in range(10):
+        r = radius * (0.28 if k % 2 == 0 else 0.11)
+        a = -np.pi / 2 + k * np.pi / 5
+        star.append((cx + r * np.cos(a), cy + r * np.sin(a)))
+    d.polygon(star, fill=rgb + (230,))
+    font_px = max(10, int(radius * 0.26))
+    font = ImageFont.truetype(cjk_font_path(), font_px)
+    n = len(text)
+    span = np.deg2rad(min(250, 22 * n))
+    for i, ch in enumerate(text):
+        a = -np.pi / 2 - span / 2 + span * (i + 0.5) / n
+        glyph = Image.new("RGBA", (font_px * 2, font_px * 2), (0, 0, 0, 0))
+        ImageDraw.Draw(glyph).text((font_px // 2, font_px // 4), ch, font=font, fill=rgb + (230,))
+        glyph = glyph.rotate(-np.rad2deg(a) - 90, resample=Image.BICUBIC)
+        r = radius - width - font_px * 0.75
+        gx, gy = cx + r * np.cos(a) - font_px, cy + r * np.sin(a) - font_px
+        layer.alpha_composite(glyph, (int(gx), int(gy)))
+    img = Image.alpha_composite(img.convert("RGBA"), layer).convert("RGB")
+    bgr[:] = cv2.cvtColor(np.asarray(img), cv2.COLOR_RGB2BGR)
+    return (cx - radius, cy - radius, cx + radius, cy + radius)
+
+
+def paste_face(bgr: np.ndarray, x: int, y: int, height: int) -> tuple[tuple[float, float], tuple[float, float]]:
+    """Paste the astronaut's head (scikit-image's sample photo) as an ID photo; returns eye centres."""
+    from skimage import data
+
+    photo = cv2.cvtColor(data.astronaut(), cv2.COLOR_RGB2BGR)[20:260, 120:300]  # head and shoulders
+    # Eye centres in the 512×512 original, measured once by hand on the photo.
+    eyes = np.array([[206.0, 108.0], [243.0, 106.0]]) - [120, 20]
+    scale = height / photo.shape[0]
+    photo = cv2.resize(photo, (int(round(photo.shape[1] * scale)), height), interpolation=cv2.INTER_AREA)
+    bgr[y:y + photo.shape[0], x:x + photo.shape[1]] = photo
+    e = eyes * scale + [x, y]
+    return (float(e[0][0]), float(e[0][1])), (float(e[1][0]), float(e[1][1]))
