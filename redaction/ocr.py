@@ -82,6 +82,18 @@ class RapidOcrEngine:
         )
         self._lock = threading.Lock()      # ONNX sessions are thread-safe, rapidocr's state is not
 
+    def detect_boxes(self, image: np.ndarray) -> list[np.ndarray]:
+        """Text line quads only (no recognition): cheap, used for page orientation."""
+        with self._lock:
+            boxes, _ = self._engine.text_det(image)
+        return [] if boxes is None else [np.asarray(b, np.float32).reshape(4, 2) for b in boxes]
+
+    def upside_down(self, crops: list[np.ndarray]) -> list[float]:
+        """Probability that each text-line crop is rotated by 180° (PP-OCR's direction classifier)."""
+        with self._lock:
+            _, results, _ = self._engine.text_cls([c.copy() for c in crops])
+        return [float(score) if "180" in str(label) else 1.0 - float(score) for label, score in results]
+
     def read(self, image: np.ndarray) -> list[TextLine]:
         with self._lock:
             result, _ = self._engine(image, use_cls=False, return_word_box=True, text_score=self.text_score)

@@ -8,11 +8,12 @@ batch goes on past a bad file.
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable
 
 from .burn import DEFAULT_FILL, burn
+from .orient import rotate_image
 from .document import DEFAULT_DPI, DocumentError, InputFile, Page, iter_pages
 from .export import DEFAULT_QUALITY, ExportError, encode_jpeg, output_relpath, write_atomic
 from .profile import Profile
@@ -71,8 +72,9 @@ def propose_file(detector, inp: InputFile, profile: Profile, dpi: int = DEFAULT_
     try:
         for page in iter_pages(inp.path, dpi):
             _check_cancel(cancel)
-            regions = detector.propose(page, profile)
-            doc.pages.append(PageResult(page.index, page.width, page.height, page.dpi, regions))
+            page, rotation, regions = detector.propose_upright(page, profile)
+            doc.pages.append(PageResult(page.index, page.width, page.height, page.dpi, regions,
+                                        rotation=rotation))
             if progress:
                 progress(inp, page.index, page.page_count)
     except DocumentError as exc:
@@ -111,10 +113,14 @@ def redact_file(detector, inp: InputFile, profile: Profile, options: RedactOptio
                 if result is None:
                     raise DocumentError(f"page {page.index + 1} is not in the review file")
                 result = PageResult(result.index, result.width, result.height, result.dpi,
-                                    list(result.regions), decision=result.decision)
+                                    list(result.regions), decision=result.decision,
+                                    rotation=result.rotation)
+                if result.rotation:
+                    page = replace(page, pixels=rotate_image(page.pixels, result.rotation))
             else:
-                result = PageResult(page.index, page.width, page.height, page.dpi,
-                                    detector.propose(page, profile))
+                page, rotation, regions = detector.propose_upright(page, profile)
+                result = PageResult(page.index, page.width, page.height, page.dpi, regions,
+                                    rotation=rotation)
             redact_page(page, result, inp, profile, options, namer)
             doc.pages.append(result)
             if progress:
@@ -133,8 +139,9 @@ def verify_file(detector, inp: InputFile, profile: Profile, dpi: int = DEFAULT_D
     try:
         for page in iter_pages(inp.path, dpi):
             _check_cancel(cancel)
-            doc.pages.append(PageResult(page.index, page.width, page.height, page.dpi,
-                                        find_leaks(detector, page, profile)))
+            page, rotation, leaks = find_leaks(detector, page, profile)
+            doc.pages.append(PageResult(page.index, page.width, page.height, page.dpi, leaks,
+                                        rotation=rotation))
             if progress:
                 progress(inp, page.index, page.page_count)
     except DocumentError as exc:

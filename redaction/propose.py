@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import threading
+from dataclasses import replace
 
 import cv2
 import numpy as np
 
 from .document import Page
 from .match import match_lines
+from .orient import rotate_image, rotation_from_lines
 from .ocr import OcrEngine, drop_inkless_chars, get_engine, read_page_text, red_ink_mask
 from .profile import Profile
 from .regions import Region, clip_box, merge_overlapping
@@ -45,12 +47,32 @@ class Detector:
                     self._faces = FaceDetector(threshold=self._face_threshold)
         return self._faces
 
-    def propose(self, page: Page, profile: Profile) -> list[Region]:
+    def propose_upright(self, page: Page, profile: Profile, rotation: int | None = None
+                        ) -> tuple[Page, int, list[Region]]:
+        """Make the page upright (detecting how, unless `rotation` is given), then propose.
+
+        Returns the upright page, the clockwise rotation applied, and regions on the upright page.
+        Upright pages cost one direction-classifier call on top of `propose`.
+        """
+        lines = None
+        if rotation is None:
+            red = red_ink_mask(page.pixels)
+            lines = read_page_text(self.ocr, page.pixels, red)
+            quads = [ln.quad for ln in lines if ln.source == "page"]
+            rotation = rotation_from_lines(self.ocr, page.pixels, quads)
+            if rotation:
+                lines = None
+        if rotation:
+            page = replace(page, pixels=rotate_image(page.pixels, rotation))
+        return page, rotation, self.propose(page, profile, lines=lines)
+
+    def propose(self, page: Page, profile: Profile, lines=None) -> list[Region]:
+        """Regions on `page` as it is (no orientation change); `lines` reuses an OCR result."""
         image = page.pixels
         h, w = image.shape[:2]
         red = red_ink_mask(image)
         regions: list[Region] = []
-        regions += self.text_regions(image, profile, red)
+        regions += self.text_regions(image, profile, red, lines=lines)
         regions += self.face_regions(image)
         regions += self.seal_regions(image, page.effective_dpi, red)
         clipped = []
@@ -60,8 +82,10 @@ class Detector:
                 clipped.append(r.with_bbox(box))
         return sorted(merge_overlapping(clipped), key=lambda r: (r.bbox[1], r.bbox[0]))
 
-    def text_regions(self, image: np.ndarray, profile: Profile, red: np.ndarray | None = None) -> list[Region]:
-        lines = read_page_text(self.ocr, image, red)
+    def text_regions(self, image: np.ndarray, profile: Profile, red: np.ndarray | None = None,
+                     lines=None) -> list[Region]:
+        if lines is None:
+            lines = read_page_text(self.ocr, image, red)
         drop_inkless_chars(lines, cv2.cvtColor(image, cv2.COLOR_BGR2GRAY))
         return match_lines(lines, profile)
 

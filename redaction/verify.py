@@ -36,7 +36,10 @@ def is_masked(pixels: np.ndarray, region: Region) -> bool:
     return uniform_fraction(pixels, region.bbox) >= MASKED_FRACTION
 
 
-def find_leaks(detector, page: Page, profile: Profile) -> list[Region]:
-    """Required-kind findings on `page` that are not already covered by a solid fill."""
-    return [r for r in detector.propose(page, profile)
-            if r.accepted and r.kind in REQUIRED_KINDS and not is_masked(page.pixels, r)]
+def find_leaks(detector, page: Page, profile: Profile) -> tuple[Page, int, list[Region]]:
+    """Required-kind findings not already covered by a solid fill, on the page made upright
+    (a sideways page is read too); returns (upright page, rotation applied, findings)."""
+    upright, rotation, regions = detector.propose_upright(page, profile)
+    leaks = [r for r in regions
+             if r.accepted and r.kind in REQUIRED_KINDS and not is_masked(upright.pixels, r)]
+    return upright, rotation, leaks

@@ -1,4 +1,3 @@
-import io
 import struct
 import zlib
 
@@ -7,7 +6,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from redaction.document import (DocumentError, MAX_PIXELS, collect_inputs, iter_pages, load_pages,
+from redaction.document import (DocumentError, collect_inputs, iter_pages, load_pages,
                                 page_count)
 from tests.conftest import write_image
 
