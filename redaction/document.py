@@ -155,7 +155,8 @@ def _image_info(data: bytes) -> tuple[tuple[int, int], int, int, int | None]:
     try:
         with Image.open(io.BytesIO(data)) as im:
             width, height = im.size
-            frames = getattr(im, "n_frames", 1)
+            # Only TIFF pages are pages: the extra pictures of a camera's MPO JPEG are previews.
+            frames = getattr(im, "n_frames", 1) if im.format == "TIFF" else 1
             try:
                 orientation = int(im.getexif().get(0x0112, 1))
             except Exception:
@@ -180,20 +181,61 @@ def _image_info(data: bytes) -> tuple[tuple[int, int], int, int, int | None]:
 def _iter_image_pages(path: Path, data: bytes) -> Iterator[Page]:
     (width, height), frames, orientation, dpi = _image_info(data)
     buf = np.frombuffer(data, dtype=np.uint8)
-    if frames > 1:
-        ok, mats = cv2.imdecodemulti(buf, cv2.IMREAD_UNCHANGED)
-        if not ok or not mats:
-            mats = _decode_frames_with_pillow(data)
-    else:
+    if frames == 1:
         mat = cv2.imdecode(buf, cv2.IMREAD_UNCHANGED)
         mats = [mat] if mat is not None else _decode_frames_with_pillow(data)
-    if not mats:
-        raise DocumentError("image data is damaged or truncated")
-    for i, mat in enumerate(mats):
+        if not mats:
+            raise DocumentError("image data is damaged or truncated")
+        pixels = _to_bgr8(mats[0])
+        if orientation != 1:
+            pixels = apply_exif_orientation(pixels, orientation)
+        yield Page(np.ascontiguousarray(pixels), path, 0, 1, dpi)
+        return
+    # Multi-page TIFF: one frame decoded at a time (a 300-page scan is never held whole), each
+    # frame's size checked against the pixel limit before it is decoded.
+    sizes = _frame_sizes(data, frames)
+    for i in range(frames):
+        w, h = sizes[i]
+        if w * h > MAX_PIXELS:
+            raise DocumentError(f"page {i + 1} too large ({w}×{h} = {w * h / 1e6:.0f} MP; "
+                                f"limit {MAX_PIXELS / 1e6:.0f} MP): scan at a lower resolution")
+        ok, mats = cv2.imdecodemulti(buf, cv2.IMREAD_UNCHANGED, None, (i, i + 1))
+        mat = mats[0] if ok and mats else None
+        if mat is None:
+            mat = _decode_frame_with_pillow(data, i)
         pixels = _to_bgr8(mat)
         if i == 0 and orientation != 1:
             pixels = apply_exif_orientation(pixels, orientation)
-        yield Page(np.ascontiguousarray(pixels), path, i, len(mats), dpi)
+        yield Page(np.ascontiguousarray(pixels), path, i, frames, dpi)
+        del mat, mats, pixels
+
+
+def _frame_sizes(data: bytes, frames: int) -> list[tuple[int, int]]:
+    """(width, height) of every frame of a multi-frame image, from its headers alone."""
+    from PIL import Image
+
+    try:
+        with Image.open(io.BytesIO(data)) as im:
+            sizes = []
+            for i in range(frames):
+                im.seek(i)
+                sizes.append(tuple(im.size))
+            return sizes
+    except Exception as exc:
+        raise DocumentError(f"image data is damaged or truncated ({_short(exc)})") from None
+
+
+def _decode_frame_with_pillow(data: bytes, index: int) -> np.ndarray:
+    """One frame of a multi-frame file OpenCV refuses; raises DocumentError on damage."""
+    from PIL import Image
+
+    try:
+        with Image.open(io.BytesIO(data)) as im:
+            im.seek(index)
+            rgb = im.convert("RGB")
+            return cv2.cvtColor(np.asarray(rgb), cv2.COLOR_RGB2BGR)
+    except Exception as exc:
+        raise DocumentError(f"page {index + 1}: image data is damaged or truncated ({_short(exc)})") from None
 
 
 def _decode_frames_with_pillow(data: bytes) -> list[np.ndarray]:

@@ -25,8 +25,13 @@ def encode_jpeg(pixels: np.ndarray, quality: int = DEFAULT_QUALITY) -> bytes:
 
     Nothing of the input file can reach the output because the input file is never consulted.
     """
-    ok, buf = cv2.imencode(".jpg", np.ascontiguousarray(pixels),
-                           [cv2.IMWRITE_JPEG_QUALITY, int(quality), cv2.IMWRITE_JPEG_OPTIMIZE, 1])
+    if pixels.size == 0:
+        raise ExportError("JPEG encoding failed: the page has no pixels")
+    try:
+        ok, buf = cv2.imencode(".jpg", np.ascontiguousarray(pixels),
+                               [cv2.IMWRITE_JPEG_QUALITY, int(quality), cv2.IMWRITE_JPEG_OPTIMIZE, 1])
+    except cv2.error as exc:
+        raise ExportError(f"JPEG encoding failed ({' '.join(str(exc).split())[:120]})") from None
     if not ok:
         raise ExportError("JPEG encoding failed")
     data = buf.tobytes()
@@ -34,13 +39,23 @@ def encode_jpeg(pixels: np.ndarray, quality: int = DEFAULT_QUALITY) -> bytes:
     return data[: end + 2] if end >= 0 else data
 
 
+#: Temporary files are `.blindmask-<pid>-<random>.part` beside their target.
+TEMP_PREFIX, TEMP_SUFFIX = ".blindmask-", ".part"
+#: A temporary file this old is stale whatever its process id says (no write takes an hour).
+STALE_SECONDS = 3600
+_TEMP_NAME = re.compile(r"^\.blindmask-(?:(\d+)-)?.*\.part$")
+
+
 def write_atomic(path: Path, data: bytes) -> None:
     """Write to a temporary file beside `path`, fsync, then rename over it: readers see either
-    the old file or the complete new one, never half of it."""
+    the old file or the complete new one, never half of it. Temporary files that a killed run
+    left in the same folder are removed first (see `remove_stale_parts`)."""
     path = Path(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".blindmask-", suffix=".part", dir=str(path.parent))
+        remove_stale_parts(path.parent)
+        fd, tmp = tempfile.mkstemp(prefix=f"{TEMP_PREFIX}{os.getpid()}-", suffix=TEMP_SUFFIX,
+                                   dir=str(path.parent))
     except OSError as exc:
         raise ExportError(f"cannot write to {path.parent}: {exc.strerror or exc}") from None
     try:
@@ -49,12 +64,14 @@ def write_atomic(path: Path, data: bytes) -> None:
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, path)
-    except OSError as exc:
+    except BaseException as exc:  # disk full, or Ctrl-C mid-write: no temporary file stays behind
         try:
             os.unlink(tmp)
         except OSError:
             pass
-        raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from None
+        if isinstance(exc, OSError):
+            raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from None
+        raise
     try:  # make the rename itself durable where the platform allows it
         dfd = os.open(str(path.parent), os.O_RDONLY)
         try:
@@ -63,6 +80,68 @@ def write_atomic(path: Path, data: bytes) -> None:
             os.close(dfd)
     except OSError:
         pass
+
+
+def _pid_alive(pid: int) -> bool:
+    """Is process `pid` running on this machine? (Never signals it: on Windows os.kill kills.)"""
+    if pid <= 0:
+        return False
+    if os.name == "nt":  # pragma: no cover - exercised on Windows only
+        import ctypes
+
+        kernel32 = ctypes.windll.kernel32
+        handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
+        if not handle:
+            return kernel32.GetLastError() == 5  # access denied: it exists
+        try:
+            code = ctypes.c_ulong()
+            kernel32.GetExitCodeProcess(handle, ctypes.byref(code))
+            return code.value == 259  # STILL_ACTIVE
+        finally:
+            kernel32.CloseHandle(handle)
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # exists, owned by someone else
+    return True
+
+
+def remove_stale_parts(folder: Path) -> list[Path]:
+    """Delete the temporary files a killed or crashed BlindMask left in `folder` (not recursive).
+
+    A `.blindmask-<pid>-*.part` file is stale when its process is gone, or when it is older than
+    STALE_SECONDS; files of a run still writing (another window, another batch) are left alone.
+    Returns what was removed. Never raises.
+    """
+    import time
+
+    removed: list[Path] = []
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return removed
+    now = time.time()
+    for entry in entries:
+        m = _TEMP_NAME.match(entry.name)
+        if not m:
+            continue
+        try:
+            if not entry.is_file(follow_symlinks=False):
+                continue
+            age = now - entry.stat(follow_symlinks=False).st_mtime
+            pid = int(m.group(1)) if m.group(1) else None
+            alive = pid is not None and (pid == os.getpid() or _pid_alive(pid))
+            if alive and age < STALE_SECONDS:
+                continue
+            if pid is None and age < STALE_SECONDS:
+                continue
+            os.unlink(entry.path)
+            removed.append(Path(entry.path))
+        except OSError:
+            continue
+    return removed
 
 
 def scrub_stem(stem: str, profile: Profile | None) -> str:

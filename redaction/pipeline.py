@@ -7,6 +7,7 @@ batch goes on past a bad file.
 
 from __future__ import annotations
 
+import logging
 import threading
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -26,6 +27,19 @@ Progress = Callable[[InputFile, int, int], None]
 
 class Cancelled(Exception):
     pass
+
+
+_log = logging.getLogger(__name__)
+
+
+def _unexpected(doc: DocumentResult, exc: Exception) -> None:
+    """Any other failure on one file (a decoder or detector bug, memory exhausted) becomes that
+    file's error, so one bad input never ends a batch; the traceback goes to the log."""
+    _log.error("unexpected error on %s", doc.path, exc_info=exc)
+    text = " ".join(str(exc).split())[:160]
+    done = len(doc.pages)
+    doc.error = (f"could not be processed after page {done}: " if done else "could not be processed: ") \
+        + f"{type(exc).__name__}" + (f": {text}" if text else "")
 
 
 @dataclass
@@ -79,6 +93,10 @@ def propose_file(detector, inp: InputFile, profile: Profile, dpi: int = DEFAULT_
                 progress(inp, page.index, page.page_count)
     except DocumentError as exc:
         doc.error = str(exc)
+    except Cancelled:
+        raise
+    except Exception as exc:
+        _unexpected(doc, exc)
     return doc
 
 
@@ -129,6 +147,10 @@ def redact_file(detector, inp: InputFile, profile: Profile, options: RedactOptio
         doc.error = str(exc)
     except ExportError as exc:
         doc.error = str(exc)
+    except Cancelled:
+        raise
+    except Exception as exc:
+        _unexpected(doc, exc)
     return doc
 
 
@@ -146,4 +168,8 @@ def verify_file(detector, inp: InputFile, profile: Profile, dpi: int = DEFAULT_D
                 progress(inp, page.index, page.page_count)
     except DocumentError as exc:
         doc.error = str(exc)
+    except Cancelled:
+        raise
+    except Exception as exc:
+        _unexpected(doc, exc)
     return doc
