@@ -14,6 +14,7 @@ from .orient import rotate_image, rotation_from_lines
 from .ocr import OcrEngine, drop_inkless_chars, get_engine, read_page_text, red_ink_mask
 from .profile import Profile
 from .regions import Region, clip_box, merge_overlapping
+from .signatures import find_signatures
 
 #: A face at least this fraction of the largest face's height is treated as the applicant's own
 #: photo too (ID pages can carry two copies); smaller ones are other people (`face`, not accepted).
@@ -71,8 +72,15 @@ class Detector:
         image = page.pixels
         h, w = image.shape[:2]
         red = red_ink_mask(image)
-        regions: list[Region] = []
-        regions += self.text_regions(image, profile, red, lines=lines)
+        if lines is None:
+            lines = read_page_text(self.ocr, image, red)
+        drop_inkless_chars(lines, cv2.cvtColor(image, cv2.COLOR_BGR2GRAY))
+        regions = match_lines(lines, profile)
+        # A signature is the applicant's own only on a page that names them or their employer.
+        carries_identity = any(r.kind in ("name", "employer") for r in regions)
+        for sig in find_signatures(image, lines, red):
+            sig.accepted = carries_identity
+            regions.append(sig)
         regions += self.face_regions(image)
         regions += self.seal_regions(image, page.effective_dpi, red)
         clipped = []
@@ -82,10 +90,9 @@ class Detector:
                 clipped.append(r.with_bbox(box))
         return sorted(merge_overlapping(clipped), key=lambda r: (r.bbox[1], r.bbox[0]))
 
-    def text_regions(self, image: np.ndarray, profile: Profile, red: np.ndarray | None = None,
-                     lines=None) -> list[Region]:
-        if lines is None:
-            lines = read_page_text(self.ocr, image, red)
+    def text_regions(self, image: np.ndarray, profile: Profile, red: np.ndarray | None = None) -> list[Region]:
+        """Name and employer regions only (OCR + matching)."""
+        lines = read_page_text(self.ocr, image, red)
         drop_inkless_chars(lines, cv2.cvtColor(image, cv2.COLOR_BGR2GRAY))
         return match_lines(lines, profile)
 

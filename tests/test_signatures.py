@@ -1,0 +1,52 @@
+import cv2
+import numpy as np
+import pytest
+
+from redaction.ocr import read_page_text
+from redaction.signatures import find_signatures
+from tests.conftest import render_page, text_box
+
+
+def scribble(img, x, y, w, h, seed=0):
+    """A handwriting-like signature: a few thick random strokes."""
+    rng = np.random.default_rng(seed)
+    for _ in range(4):
+        pts = np.stack([np.linspace(x, x + w, 12) + rng.normal(0, w / 25, 12),
+                        y + h / 2 + rng.normal(0, h / 3, 12)], axis=1).astype(np.int32)
+        cv2.polylines(img, [pts], False, (30, 30, 40), 3, lineType=cv2.LINE_AA)
+    return (x - 6, y - 6, x + w + 6, y + h + 6)
+
+
+def covered(region_box, truth, frac=0.95):
+    ix = max(0, min(region_box[2], truth[2]) - max(region_box[0], truth[0]))
+    iy = max(0, min(region_box[3], truth[3]) - max(region_box[1], truth[1]))
+    return ix * iy >= frac * (truth[2] - truth[0]) * (truth[3] - truth[1])
+
+
+@pytest.fixture(scope="module")
+def signed_page():
+    page = render_page([(100, 100, "本人承诺以上内容真实有效。"), (100, 300, "本人签名："),
+                        (700, 300, "日期：2024年5月8日"),
+                        (100, 500, "申报人基本情况"), (100, 560, "单位负责人签字：")], size=(1240, 800))
+    cv2.line(page, (560, 760), (1100, 760), (0, 0, 0), 2)   # a rule that is not a signature
+    sig = scribble(page, 290, 285, 220, 60)
+    cv2.ellipse(page, (560, 330), (22, 28), 0, 0, 360, (40, 40, 200), -1)  # red fingerprint
+    return page, sig
+
+
+def test_signature_next_to_its_label_is_boxed(detector, signed_page):
+    page, sig = signed_page
+    regions = find_signatures(page, read_page_text(detector.ocr, page))
+    signatures = [r for r in regions if r.kind == "signature"]
+    assert any(covered(r.bbox, sig) for r in signatures)
+    fingers = [r for r in regions if r.kind == "fingerprint"]
+    assert any(covered(r.bbox, (538, 302, 582, 358)) for r in fingers)
+    # printed text (the date) and headings are not signatures
+    date = text_box(700, 300, "日期：2024年5月8日")
+    assert not any(covered(r.bbox, date, 0.5) for r in signatures)
+
+
+def test_empty_signature_line_proposes_nothing(detector):
+    page = render_page([(100, 300, "本人签名：")], size=(1000, 600))
+    cv2.line(page, (300, 340), (700, 340), (0, 0, 0), 2)
+    assert find_signatures(page, read_page_text(detector.ocr, page)) == []
