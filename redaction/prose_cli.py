@@ -114,14 +114,13 @@ def run(args) -> int:
         profile = load_profile(args.profile)
         out = Path(args.out).resolve() if args.out else None
         items, bad = _collect(args.paths, out)
+        if out is not None and (any(inp.resolve().parent == out for inp, _ in items)
+                                or any(Path(r).is_dir() and Path(r).resolve() == out for r in args.paths)):
+            raise _Usage(f"--out {args.out} holds the inputs: choose another folder "
+                         "(nothing is written next to the inputs)")
         if not items and not bad:
             raise _Usage("no .docx, .txt or .md files found in " + ", ".join(map(str, args.paths)))
         if out is not None:
-            for inp, _ in items:
-                if inp.resolve().parent == out or any(Path(r).is_dir() and Path(r).resolve() == out
-                                                      for r in args.paths):
-                    raise _Usage(f"--out {args.out} holds the inputs: choose another folder "
-                                 "(nothing is written next to the inputs)")
             try:
                 out.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
