@@ -1,0 +1,1 @@
+"""Benchmarks: accuracy (bench.accuracy) and speed of the detection pipeline."""

@@ -1,0 +1,306 @@
+"""Accuracy and speed of the detection pipeline on the synthetic corpus (tests/corpus.py).
+
+    python -m bench.accuracy --pages 40 --seed 0 [--engine rapid] [--json metrics.json] [--verbose]
+
+Figures, per kind and per document type:
+- recall: fraction of the applicant's items (name, employer, seal, eyes) covered over at least 90 % of
+  their area by the union of accepted boxes (a box of any kind counts: a seal box hiding a name hides it);
+- over-masking: fraction of other people's / organisations' items (name, org, seal, title, emblem)
+  covered over at least 30 % by accepted boxes; the parts of such an item that lie under an applicant
+  item do not count (masking the applicant's seal legitimately hides what it stamps on), and an item
+  lying wholly under applicant items is not scored;
+- stray boxes per page: accepted boxes that overlap no applicant item at all;
+- seconds per page of Detector.propose (the first page, which loads the models, is reported apart).
+
+Scoring is the pure function `score_pages(pages, proposals)`, importable by tests.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+import cv2
+import numpy as np
+
+RECALL_COVER = 0.90
+OVERMASK_COVER = 0.30
+APPLICANT_KINDS = ("name", "employer", "seal", "eyes")
+OTHER_KINDS = ("name", "org", "seal", "title", "emblem")
+
+
+# --- geometry --------------------------------------------------------------------------------
+
+def _box_of(region) -> tuple[int, int, int, int]:
+    box = region["bbox"] if isinstance(region, dict) else region.bbox
+    return tuple(int(round(v)) for v in box)
+
+
+def _accepted(region) -> bool:
+    return bool(region.get("accepted", True) if isinstance(region, dict) else getattr(region, "accepted", True))
+
+
+def _item_mask(item) -> tuple[np.ndarray, tuple[int, int, int, int]]:
+    """Boolean mask of the item's polygon over its bbox (bbox-only items fill the box)."""
+    x0, y0, x1, y1 = item.bbox
+    w, h = max(1, x1 - x0), max(1, y1 - y0)
+    poly = getattr(item, "polygon", None)
+    if not poly:
+        return np.ones((h, w), bool), (x0, y0, x1, y1)
+    pts = np.array(poly, np.float64) - (x0, y0)
+    mask = np.zeros((h, w), np.uint8)
+    cv2.fillPoly(mask, [np.round(pts * 4).astype(np.int32)], 1, cv2.LINE_8, shift=2)
+    if not mask.any():
+        mask[:] = 1
+    return mask.astype(bool), (x0, y0, x1, y1)
+
+
+def _paint(mask: np.ndarray, origin, boxes) -> np.ndarray:
+    """Boolean mask of `boxes` (page pixels) over a window at origin (x0, y0) of mask's shape."""
+    ox, oy = origin
+    h, w = mask.shape
+    out = np.zeros((h, w), bool)
+    for bx0, by0, bx1, by1 in boxes:
+        a0, b0 = max(0, bx0 - ox), max(0, by0 - oy)
+        a1, b1 = min(w, bx1 - ox), min(h, by1 - oy)
+        if a1 > a0 and b1 > b0:
+            out[b0:b1, a0:a1] = True
+    return out
+
+
+def coverage(item, boxes, exclude=()) -> float | None:
+    """Fraction of the item's area under `boxes`; `exclude` items' areas are left out of both.
+
+    None when nothing of the item is left after exclusion.
+    """
+    mask, (x0, y0, _, _) = _item_mask(item)
+    if exclude:
+        for other in exclude:
+            if _overlap(item.bbox, other.bbox) <= 0:
+                continue
+            om, (ox0, oy0, ox1, oy1) = _item_mask(other)
+            h, w = mask.shape
+            a0, b0 = max(0, ox0 - x0), max(0, oy0 - y0)
+            a1, b1 = min(w, ox1 - x0), min(h, oy1 - y0)
+            if a1 > a0 and b1 > b0:
+                sub = om[b0 + y0 - oy0:b1 + y0 - oy0, a0 + x0 - ox0:a1 + x0 - ox0]
+                mask[b0:b1, a0:a1] &= ~sub
+    total = int(mask.sum())
+    if total == 0:
+        return None
+    covered = _paint(mask, (x0, y0), boxes) & mask
+    return float(covered.sum()) / total
+
+
+def _overlap(a, b) -> int:
+    w = min(a[2], b[2]) - max(a[0], b[0])
+    h = min(a[3], b[3]) - max(a[1], b[1])
+    return max(0, w) * max(0, h)
+
+
+# --- scoring ---------------------------------------------------------------------------------
+
+def _ratio(hit: int, total: int) -> float | None:
+    return round(hit / total, 4) if total else None
+
+
+def score_page(page, regions) -> dict:
+    """Per-page counts: applicant items hit/missed, other items over-masked, stray boxes."""
+    boxes = [_box_of(r) for r in regions if _accepted(r)]
+    applicant = [t for t in page.truth if t.owner == "applicant"]
+    others = [t for t in page.truth if t.owner == "other"]
+    items = []
+    for t in applicant:
+        c = coverage(t, boxes)
+        items.append({"owner": "applicant", "kind": t.kind, "text": t.text, "bbox": list(t.bbox),
+                      "tags": list(t.tags), "coverage": round(c or 0.0, 3), "ok": (c or 0.0) >= RECALL_COVER})
+    for t in others:
+        inside = [a for a in applicant if _overlap(a.bbox, t.bbox) > 0]
+        c = coverage(t, boxes, exclude=inside)
+        if c is None:
+            continue
+        items.append({"owner": "other", "kind": t.kind, "text": t.text, "bbox": list(t.bbox),
+                      "tags": list(t.tags), "coverage": round(c, 3), "masked": c >= OVERMASK_COVER})
+    stray = [b for b in boxes if not any(_overlap(b, a.bbox) > 0 for a in applicant)]
+    return {"items": items, "stray": [list(b) for b in stray], "accepted": len(boxes)}
+
+
+def score_pages(pages, proposals, seconds=None) -> dict:
+    """Metrics for pages (SyntheticPage-like: .truth, .doc_type) and their proposals.
+
+    proposals[i] is the list of regions for pages[i] (redaction.regions.Region or contract dicts
+    with "bbox" and "accepted"). seconds: optional per-page detection times.
+    """
+    if len(pages) != len(proposals):
+        raise ValueError("one list of proposals per page")
+    recall = defaultdict(lambda: [0, 0])
+    over = defaultdict(lambda: [0, 0])
+    by_tag = defaultdict(lambda: [0, 0])
+    by_type = defaultdict(lambda: {"pages": 0, "recall": [0, 0], "overmask": [0, 0], "stray": 0,
+                                   "kinds": defaultdict(lambda: [0, 0])})
+    misses, overmasked = [], []
+    stray_total = 0
+    for i, (page, regions) in enumerate(zip(pages, proposals)):
+        s = score_page(page, regions)
+        doc = getattr(page, "doc_type", "page")
+        bt = by_type[doc]
+        bt["pages"] += 1
+        bt["stray"] += len(s["stray"])
+        stray_total += len(s["stray"])
+        rot = getattr(page, "rotation", 0)
+        for it in s["items"]:
+            where = {"page": i, "doc_type": doc, "stem": getattr(page, "stem", str(i)), "rotation": rot}
+            if it["owner"] == "applicant":
+                recall[it["kind"]][1] += 1
+                bt["recall"][1] += 1
+                bt["kinds"][it["kind"]][1] += 1
+                tags = set(it["tags"]) | ({f"rotated{rot}"} if rot else set())
+                tags |= {t.split(":")[0] for t in tags if ":" in t}
+                for tag in tags:
+                    by_tag[tag][1] += 1
+                if it["ok"]:
+                    recall[it["kind"]][0] += 1
+                    bt["recall"][0] += 1
+                    bt["kinds"][it["kind"]][0] += 1
+                    for tag in tags:
+                        by_tag[tag][0] += 1
+                else:
+                    misses.append({**where, **it})
+            else:
+                over[it["kind"]][1] += 1
+                bt["overmask"][1] += 1
+                if it["masked"]:
+                    over[it["kind"]][0] += 1
+                    bt["overmask"][0] += 1
+                    overmasked.append({**where, **it})
+    n = len(pages)
+    r_hit, r_tot = sum(v[0] for v in recall.values()), sum(v[1] for v in recall.values())
+    o_hit, o_tot = sum(v[0] for v in over.values()), sum(v[1] for v in over.values())
+    out = {
+        "pages": n,
+        "recall": {k: {"hit": v[0], "total": v[1], "ratio": _ratio(*v)} for k, v in sorted(recall.items())},
+        "overmask": {k: {"hit": v[0], "total": v[1], "ratio": _ratio(*v)} for k, v in sorted(over.items())},
+        "recall_all": _ratio(r_hit, r_tot),
+        "overmask_all": _ratio(o_hit, o_tot),
+        "stray_total": stray_total,
+        "stray_per_page": round(stray_total / n, 3) if n else None,
+        "recall_by_tag": {k: {"hit": v[0], "total": v[1], "ratio": _ratio(*v)} for k, v in sorted(by_tag.items())},
+        "by_doc_type": {
+            k: {"pages": v["pages"], "recall": _ratio(*v["recall"]), "overmask": _ratio(*v["overmask"]),
+                "stray_per_page": round(v["stray"] / v["pages"], 3),
+                "recall_by_kind": {kk: _ratio(*vv) for kk, vv in sorted(v["kinds"].items())}}
+            for k, v in sorted(by_type.items())
+        },
+        "misses": misses,
+        "overmasked": overmasked,
+    }
+    if seconds:
+        secs = list(seconds)
+        out["seconds_per_page"] = round(float(np.mean(secs)), 3)
+        out["seconds_first_page"] = round(float(secs[0]), 3)
+        out["seconds_per_page_warm"] = round(float(np.mean(secs[1:])), 3) if len(secs) > 1 else out["seconds_per_page"]
+    return out
+
+
+# --- report ----------------------------------------------------------------------------------
+
+def _fmt(entry) -> str:
+    if not entry or entry.get("ratio") is None:
+        return "   -          "
+    return f"{entry['ratio']:.3f} ({entry['hit']}/{entry['total']})".ljust(14)
+
+
+def format_report(m: dict) -> str:
+    lines = [f"pages: {m['pages']}   recall (>= {RECALL_COVER:.0%} covered): {m['recall_all']}   "
+             f"over-masking (>= {OVERMASK_COVER:.0%} covered): {m['overmask_all']}   "
+             f"stray boxes/page: {m['stray_per_page']}"]
+    if "seconds_per_page" in m:
+        lines[0] += (f"   s/page: {m['seconds_per_page']} (first {m['seconds_first_page']}, "
+                     f"warm {m['seconds_per_page_warm']})")
+    lines.append("")
+    lines.append(f"{'kind':10s} {'recall':16s} {'over-masking':16s}")
+    kinds = sorted(set(m["recall"]) | set(m["overmask"]), key=lambda k: (k not in APPLICANT_KINDS, k))
+    for k in kinds:
+        lines.append(f"{k:10s} {_fmt(m['recall'].get(k)):16s} {_fmt(m['overmask'].get(k)):16s}")
+    lines.append("")
+    lines.append(f"{'doc type':12s} {'pages':>5s} {'recall':>7s} {'over':>7s} {'stray/p':>8s}   recall by kind")
+    for k, v in m["by_doc_type"].items():
+        kinds = " ".join(f"{kk}={vv:.2f}" for kk, vv in v["recall_by_kind"].items() if vv is not None)
+        rec = "-" if v["recall"] is None else f"{v['recall']:.3f}"
+        ovm = "-" if v["overmask"] is None else f"{v['overmask']:.3f}"
+        lines.append(f"{k:12s} {v['pages']:5d} {rec:>7s} {ovm:>7s} {v['stray_per_page']:8.2f}   {kinds}")
+    hard = {k: v for k, v in m["recall_by_tag"].items() if v["total"]}
+    if hard:
+        lines.append("")
+        lines.append("recall by difficulty: " + "  ".join(
+            f"{k}={v['ratio']:.2f}({v['hit']}/{v['total']})" for k, v in hard.items()))
+    return "\n".join(lines)
+
+
+def run(pages, engine: str | None = None, progress=None):
+    """Detect on every page; returns (proposals, seconds)."""
+    from redaction.document import Page
+    from redaction.propose import Detector
+
+    det = Detector() if engine is None else Detector(ocr=engine)
+    proposals, seconds = [], []
+    for i, sp in enumerate(pages):
+        page = Page(sp.pixels, Path(f"{getattr(sp, 'stem', i)}.jpg"), 0, 1, sp.dpi)
+        t0 = time.perf_counter()
+        regions = det.propose(page, sp.profile)
+        seconds.append(time.perf_counter() - t0)
+        proposals.append(regions)
+        if progress:
+            progress(i, sp, regions, seconds[-1])
+    return proposals, seconds
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--pages", type=int, default=40)
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--engine", default=None, help="OCR engine name passed as Detector(ocr=NAME)")
+    ap.add_argument("--types", default=None, help="comma-separated document types to keep")
+    ap.add_argument("--json", dest="json_out", default=None, help="write the metrics here")
+    ap.add_argument("--verbose", "-v", action="store_true", help="list every miss and over-masked item")
+    args = ap.parse_args(argv)
+
+    root = Path(__file__).resolve().parent.parent
+    if str(root) not in sys.path:
+        sys.path.insert(0, str(root))
+    from tests.corpus import make_corpus
+
+    t0 = time.perf_counter()
+    pages = make_corpus(args.pages, args.seed)
+    if args.types:
+        keep = set(args.types.split(","))
+        pages = [p for p in pages if p.doc_type in keep]
+    gen = time.perf_counter() - t0
+    print(f"corpus: {len(pages)} pages (seed {args.seed}) in {gen:.1f} s", file=sys.stderr)
+
+    def progress(i, sp, regions, secs):
+        acc = sum(1 for r in regions if _accepted(r))
+        print(f"  [{i + 1}/{len(pages)}] {sp.stem:16s} {secs:5.2f} s  {acc} accepted", file=sys.stderr)
+
+    proposals, seconds = run(pages, args.engine, progress)
+    metrics = score_pages(pages, proposals, seconds)
+    metrics["seed"] = args.seed
+    metrics["engine"] = args.engine
+    print(format_report(metrics))
+    if args.verbose:
+        for title, rows in (("misses", metrics["misses"]), ("over-masked", metrics["overmasked"])):
+            print(f"\n{title}:")
+            for r in rows:
+                print(f"  {r['stem']:16s} {r['kind']:8s} cov={r['coverage']:.2f} {r['text']!s:24s} "
+                      f"{r['bbox']} {','.join(r['tags'])}")
+    if args.json_out:
+        Path(args.json_out).write_text(json.dumps(metrics, ensure_ascii=False, indent=1), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
