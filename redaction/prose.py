@@ -25,6 +25,7 @@ import io
 import json
 import re
 import unicodedata
+from urllib.parse import unquote
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -528,12 +529,19 @@ def _w(tag: str) -> str:
     return f"{{{_W}}}{tag}"
 
 
+_A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+_C = "http://schemas.openxmlformats.org/drawingml/2006/chart"
+_O = "urn:schemas-microsoft-com:office:office"
 _W_P, _W_T, _W_DELTEXT, _W_INSTR = _w("p"), _w("t"), _w("delText"), _w("instrText")
+_A_P = f"{{{_A}}}p"
 _M_T = f"{{{_M}}}t"
-_TEXT_TAGS = {_W_T: "text", _M_T: "text", _W_DELTEXT: "deleted", _W_INSTR: "field"}
+#: Text-bearing elements: Word runs, math, DrawingML text (charts, SmartArt), chart values.
+_TEXT_TAGS = {_W_T: "text", _M_T: "text", f"{{{_A}}}t": "text", f"{{{_C}}}v": "text",
+              _W_DELTEXT: "deleted", _W_INSTR: "field"}
 #: Run content that separates words: a name is never matched across one of these.
-_BOUNDARY_TAGS = {_w(t) for t in ("tab", "ptab", "br", "cr", "drawing", "pict", "object", "sym",
-                                  "footnoteReference", "endnoteReference")} | {f"{{{_MC}}}AlternateContent"}
+_BOUNDARY_TAGS = ({_w(t) for t in ("tab", "ptab", "br", "cr", "drawing", "pict", "object", "sym",
+                                   "footnoteReference", "endnoteReference")}
+                  | {f"{{{_MC}}}AlternateContent", f"{{{_A}}}br", f"{{{_A}}}tab"})
 _AUTHOR_ATTRS = (_w("author"), _w("initials"), f"{{{_W15}}}author")
 _W_TC, _W_TXBX = _w("tc"), _w("txbxContent")
 _CORE_FIELDS = ("author", "last_modified_by", "title", "subject", "keywords", "comments", "category",
@@ -573,13 +581,13 @@ def _xml_streams(root, partname: str) -> list[_Stream]:
     streams: list[_Stream] = []
     open_: dict = {}
     for el in root.iter(*_TEXT_TAGS, *_BOUNDARY_TAGS):
-        owner = next(el.iterancestors(_W_P), None)
+        owner = next(el.iterancestors(_W_P, _A_P), None)
         if el.tag in _BOUNDARY_TAGS:
             for cat in ("text", "deleted", "field"):
                 open_.pop((owner, cat), None)
             continue
         cat = _TEXT_TAGS[el.tag]
-        stream = open_.get((owner, cat))
+        stream = open_.get((owner, cat)) if owner is not None else None
         if stream is None:
             n = para_no.get(owner)
             in_table = any(True for _ in el.iterancestors(_W_TC))
@@ -602,12 +610,31 @@ def _xml_streams(root, partname: str) -> list[_Stream]:
             if value:
                 streams.append(_Stream([_Segment(value, _attr_setter(el, attr))],
                                        f"{where} (author of a comment or change)", partname, where))
-        if el.tag.endswith("}docPr") or el.tag.endswith("}cNvPr"):
-            for attr in ("descr", "title"):
-                value = el.get(attr)
-                if value:
-                    streams.append(_Stream([_Segment(value, _attr_setter(el, attr))],
-                                           f"{where} (picture {attr})", partname, where))
+        for attr in _picture_attrs(el.tag):
+            value = el.get(attr)
+            if value:
+                streams.append(_Stream([_Segment(value, _attr_setter(el, attr))],
+                                       f"{where} (picture description)", partname, where))
+    return streams
+
+
+def _picture_attrs(tag: str) -> tuple[str, ...]:
+    if tag.endswith(("}docPr", "}cNvPr")):
+        return ("descr", "title")
+    if tag.startswith("{urn:schemas-microsoft-com:vml}"):
+        return ("alt", f"{{{_O}}}title")
+    return ()
+
+
+def _data_streams(root, partname: str) -> list[_Stream]:
+    """Every text node of an arbitrary XML part (custom XML data that content controls in the
+    document are bound to: Word refills the controls from it when the file is opened)."""
+    streams = []
+    for el in root.iter():
+        if isinstance(el.tag, str) and el.text and el.text.strip():
+            local = el.tag.rsplit("}", 1)[-1]
+            streams.append(_Stream([_Segment(el.text, _text_setter(el))],
+                                   f"custom XML data <{local}>", partname, "data"))
     return streams
 
 
@@ -649,6 +676,14 @@ class _DocxFile:
                 else:
                     self.parts.append((part, name, root, False))
                 continue
+            if name.startswith("/customXml/") and not name.startswith("/customXml/itemProps") \
+                    and part.content_type.endswith("xml"):
+                try:
+                    root = etree.fromstring(part.blob)
+                except etree.XMLSyntaxError:
+                    continue
+                self.parts.append((part, name, root, isinstance(part, XmlPart)))
+                continue
             if not name.startswith("/word/") or not part.content_type.endswith("xml"):
                 continue
             if isinstance(part, XmlPart):
@@ -668,6 +703,9 @@ class _DocxFile:
         self.streams: list[_Stream] = []
         self._app_values: list[tuple[str, object]] = []
         for part, name, root, _ in self.parts:
+            if name.startswith("/customXml/"):
+                self.streams.extend(_data_streams(root, name))
+                continue
             if name == "/docProps/custom.xml":
                 for prop in root:
                     for value_el in prop:
@@ -677,6 +715,15 @@ class _DocxFile:
                                 f"properties: custom '{prop.get('name')}'", name, "properties"))
                 continue
             self.streams.extend(_xml_streams(root, name))
+        for owner in (package, *package.iter_parts()):
+            for rel in owner.rels.values():
+                if rel.is_external and isinstance(rel._target, str) and rel._target:
+                    source = "package" if owner is package else str(owner.partname)
+                    self.streams.append(_Stream(
+                        [_Segment(unquote(rel._target), lambda v, rel=rel: setattr(rel, "_target", v))],
+                        f"link target ({_part_where(source)})", source + "#rels", "links"))
+        self.embeddings = sum(1 for p in package.iter_parts()
+                              if str(p.partname).startswith("/word/embeddings/"))
         if self.core is not None:
             for f in _CORE_FIELDS:
                 value = getattr(self.core, f, None)
@@ -706,6 +753,9 @@ class _DocxFile:
         if self.images:
             out.append(f"{self.images} picture(s) in the file are not checked: a scanned certificate "
                        "or a photo pasted into the document needs `blindmask redact`")
+        if self.embeddings:
+            out.append(f"{self.embeddings} embedded object(s) (Excel sheets, charts' data, other "
+                       "files) are not checked: open them and check them by hand")
         if self.thumbnails and not cleared:
             out.append("the file carries a thumbnail picture of its first page: "
                        "`blindmask prose --out` removes it")

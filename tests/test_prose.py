@@ -336,6 +336,38 @@ def test_docx_accept_suggestions_and_tracked_changes(tmp_path, ayg):
     assert 'w:author="XX"' in xml and "<w:delText>XX</w:delText>" in xml
 
 
+def test_docx_footnotes_links_and_bound_data(tmp_path, ayg):
+    from docx.opc.constants import CONTENT_TYPE as CT, RELATIONSHIP_TYPE as RT
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+
+    d = docx.Document()
+    package = d.part.package
+    notes = (f'<w:footnotes xmlns:w="{W}"><w:footnote w:id="1"><w:p><w:r><w:t>数据来源：阿克苏地区'
+             f'</w:t></w:r><w:r><w:t>环境监测站年报</w:t></w:r></w:p></w:footnote></w:footnotes>')
+    d.part.relate_to(Part(PackURI("/word/footnotes.xml"), CT.WML_FOOTNOTES, notes.encode(), package),
+                     RT.FOOTNOTES)
+    data = "<cover><unit>阿克苏地区生态环境局</unit><year>2024</year></cover>".encode()
+    d.part.relate_to(Part(PackURI("/customXml/item9.xml"), "application/xml", data, package),
+                     RT.CUSTOM_XML)
+    rid = d.part.relate_to("file:///D:/%E9%98%BF%E4%BE%9D%E5%8F%A4%E4%B8%BD/职称/附件.pdf",
+                           RT.HYPERLINK, is_external=True)
+    p = d.add_paragraph("见")
+    p._p.append(etree.fromstring(f'<w:hyperlink xmlns:w="{W}" xmlns:r="http://schemas.openxmlformats.org/'
+                                 f'officeDocument/2006/relationships" r:id="{rid}"><w:r><w:t>附件</w:t>'
+                                 f'</w:r></w:hyperlink>'))
+    d.save(tmp_path / "n.docx")
+    scan = scan_docx(tmp_path / "n.docx", ayg)
+    assert {f.where for f in scan.exact} == {"footnotes", "data", "links"}
+    report = process_docx(tmp_path / "n.docx", tmp_path / "o.docx", ayg)
+    assert report.error is None and not report.remaining
+    parts = zip_parts(tmp_path / "o.docx")
+    assert "<w:t>数据来源：XX</w:t></w:r><w:r><w:t>年报</w:t>" in parts["word/footnotes.xml"].decode()
+    assert "<unit>XX</unit>" in parts["customXml/item9.xml"].decode()
+    assert "file:///D:/XX/职称/附件.pdf" in parts["word/_rels/document.xml.rels"].decode()
+    assert parts["customXml/item1.xml"] == zip_parts(tmp_path / "n.docx")["customXml/item1.xml"]
+
+
 def test_docx_unreadable(tmp_path, ayg):
     bad = tmp_path / "bad.docx"
     bad.write_bytes(b"\xd0\xcf\x11\xe0 an old Word 97 file")
