@@ -18,13 +18,17 @@ def coverage_mask(shape: tuple[int, int], boxes) -> np.ndarray:
     once, whatever their number or overlap.
     """
     h, w = shape
-    boxes = np.asarray(boxes, dtype=np.int64).reshape(-1, 4)
+    # As floats first: coordinates from an edited review file may be huge or fractional. Clip to
+    # the page, then round outwards (a fractional edge covers the pixel it touches).
+    boxes = np.asarray(boxes, dtype=np.float64).reshape(-1, 4)
     if not len(boxes):
         return np.zeros((h, w), dtype=bool)
-    x0 = np.clip(boxes[:, 0], 0, w)
-    y0 = np.clip(boxes[:, 1], 0, h)
-    x1 = np.clip(boxes[:, 2], 0, w)
-    y1 = np.clip(boxes[:, 3], 0, h)
+    if np.isnan(boxes).any():
+        raise ValueError("a mask box has a coordinate that is not a number")
+    x0 = np.floor(np.clip(boxes[:, 0], 0, w)).astype(np.int64)
+    y0 = np.floor(np.clip(boxes[:, 1], 0, h)).astype(np.int64)
+    x1 = np.ceil(np.clip(boxes[:, 2], 0, w)).astype(np.int64)
+    y1 = np.ceil(np.clip(boxes[:, 3], 0, h)).astype(np.int64)
     keep = (x1 > x0) & (y1 > y0)
     x0, y0, x1, y1 = x0[keep], y0[keep], x1[keep], y1[keep]
     diff = np.zeros((h + 1, w + 1), dtype=np.int32)
