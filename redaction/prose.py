@@ -38,7 +38,7 @@ __all__ = [
     "MASK", "SUPPORTED_SUFFIXES", "REPORT_NAME", "RULE_LABELS", "Occurrence", "Finding",
     "ProseReport", "ProseInputError", "Matcher", "find_occurrences", "replace", "scan_file",
     "process_file", "scan_docx", "process_docx", "scan_text_file", "process_text_file",
-    "output_name", "reports_to_json", "employer_short_forms",
+    "output_name", "reports_to_json", "employer_short_forms", "scan_text", "apply_findings",
 ]
 
 MASK = "XX"
@@ -479,6 +479,18 @@ def _text_streams(path: Path) -> tuple[_Stream, str]:
     stream = _Stream([_Segment(text, lambda v: holder.__setitem__("text", v))], "text",
                      is_text_file=True)
     return stream, encoding
+
+
+def scan_text(text: str, profile: Profile, accept_suggestions: bool = False) -> list[Finding]:
+    """Findings (with line, column and context) for text pasted into the GUI; pair with
+    `apply_findings`."""
+    stream = _Stream([_Segment(text, lambda v: None)], "text", is_text_file=True)
+    return [f for _, f in _findings([stream], profile, None, accept_suggestions)]
+
+
+def apply_findings(text: str, findings: Iterable[Finding]) -> str:
+    """`text` with the accepted findings (from `scan_text` of the same text) replaced by "XX"."""
+    return replace(text, [f.occurrence for f in findings if f.accepted])
 
 
 def scan_text_file(path, profile: Profile) -> ProseReport:

@@ -15,8 +15,9 @@ from lxml import etree
 
 from redaction import prose_cli
 from redaction.profile import Profile, normalize
-from redaction.prose import (MASK, REPORT_NAME, employer_short_forms, find_occurrences, output_name,
-                             process_docx, process_file, replace, scan_docx, scan_file)
+from redaction.prose import (MASK, REPORT_NAME, apply_findings, employer_short_forms, find_occurrences,
+                             output_name, process_docx, process_file, replace, scan_docx, scan_file,
+                             scan_text)
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W_P, W_T = f"{{{W}}}p", f"{{{W}}}t"
@@ -93,6 +94,17 @@ def test_summary_replaced(ayg):
     # accepting the suggestions too
     out2 = replace(SUMMARY, occ)
     assert "在XX党组的领导下，与XX的同事" in out2
+
+
+def test_pasted_text_api_for_the_gui(ayg):
+    findings = scan_text(SUMMARY, ayg)
+    first = findings[0]
+    assert (first.line, first.column, first.accepted) == (3, 3, True)
+    short = [f for f in findings if f.occurrence.suggestion]
+    assert short and not any(f.accepted for f in short)
+    short[0].accepted = True                                   # the person ticks one suggestion
+    out = apply_findings(SUMMARY, findings)
+    assert "在XX党组的领导下，与监测站的同事" in out and "阿依古丽" not in out
 
 
 def test_han_name_spaces_widths_and_titles(wang):
