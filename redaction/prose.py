@@ -690,11 +690,14 @@ class _DocxFile:
                 continue
             if name.startswith("/customXml/") and not name.startswith("/customXml/itemProps") \
                     and part.content_type.endswith("xml"):
+                if isinstance(part, XmlPart):
+                    self.parts.append((part, name, part.element, True))
+                    continue
                 try:
                     root = etree.fromstring(part.blob)
                 except etree.XMLSyntaxError:
                     continue
-                self.parts.append((part, name, root, isinstance(part, XmlPart)))
+                self.parts.append((part, name, root, False))
                 continue
             if not name.startswith("/word/") or not part.content_type.endswith("xml"):
                 continue
