@@ -318,10 +318,16 @@ def _iter_pdf_pages(path: Path, data: bytes, dpi: int) -> Iterator[Page]:
     import pymupdf
 
     doc = _open_pdf(data)
+    # A PDF that MuPDF had to repair (truncated, overwritten) may render pages with parts silently
+    # missing; a page whose rendering then reports a problem is refused rather than exported
+    # incomplete (nothing of an attachment may be lost without a word).
+    repaired = bool(getattr(doc, "is_repaired", False))
     try:
         count = doc.page_count
         for i in range(count):
             try:
+                if repaired:
+                    pymupdf.TOOLS.mupdf_warnings(reset=True)
                 page = doc.load_page(i)
                 rect = page.rect
                 pixels_needed = (rect.width * dpi / 72.0) * (rect.height * dpi / 72.0)
@@ -332,6 +338,11 @@ def _iter_pdf_pages(path: Path, data: bytes, dpi: int) -> Iterator[Page]:
                 pix = page.get_pixmap(dpi=dpi, colorspace=pymupdf.csRGB, alpha=False, annots=True)
                 rgb = np.frombuffer(pix.samples, dtype=np.uint8).reshape(pix.height, pix.width, pix.n)
                 bgr = cv2.cvtColor(rgb[:, :, :3], cv2.COLOR_RGB2BGR)
+                if repaired:
+                    problems = [w for w in pymupdf.TOOLS.mupdf_warnings(reset=True).splitlines() if w.strip()]
+                    if problems:
+                        raise DocumentError(f"damaged PDF (truncated or corrupt): page {i + 1} cannot be "
+                                            f"rendered completely ({_short(Exception(problems[0]))})")
             except DocumentError:
                 raise
             except Exception as exc:
