@@ -19,6 +19,7 @@ from .signatures import find_signatures
 #: A face at least this fraction of the largest face's height is treated as the applicant's own
 #: photo too (ID pages can carry two copies); smaller ones are other people (`face`, not accepted).
 OWN_FACE_RATIO = 0.8
+UNKNOWN_DPI_GUESSES = (100, 200, 300)
 
 
 class Detector:
@@ -82,7 +83,7 @@ class Detector:
             sig.accepted = carries_identity
             regions.append(sig)
         regions += self.face_regions(image)
-        regions += self.seal_regions(image, page.effective_dpi, red)
+        regions += self.seal_regions(image, page.dpi, red)
         clipped = []
         for r in regions:
             box = clip_box(r.bbox, w, h)
@@ -118,8 +119,13 @@ class Detector:
                 out.append(Region("face", box, round(float(face.score), 4), None, False))
         return out
 
-    def seal_regions(self, image: np.ndarray, dpi: int, red: np.ndarray | None = None) -> list[Region]:
+    def seal_regions(self, image: np.ndarray, dpi: int | None, red: np.ndarray | None = None) -> list[Region]:
+        """Seals sized by the page's dpi; when the file does not say (phone photos, most JPEGs
+        from scanning apps), sizes for 100, 200 and 300 dpi together span 5–70 mm at any of them."""
         from .seals import find_seals
 
-        return [Region("seal", s.bbox, round(float(s.score), 4), None, True, extra={"shape": s.shape})
-                for s in find_seals(image, dpi, red_mask=red)]
+        found = []
+        for d in ([dpi] if dpi else UNKNOWN_DPI_GUESSES):
+            found += [Region("seal", s.bbox, round(float(s.score), 4), None, True, extra={"shape": s.shape})
+                      for s in find_seals(image, d, red_mask=red)]
+        return merge_overlapping(found, min_iou=0.3)

@@ -86,8 +86,9 @@ def test_redact_masks_pixels_names_outputs_and_verify_passes(scans, tmp_path, no
     assert covered_fraction(masked, scans["seal"]) > 0.97
     for x, y in scans["eyes"]:
         assert covered_fraction(masked, (x - 6, y - 4, x + 6, y + 4)) == 1.0
-    # the contact person (another name) is left readable
-    assert covered_fraction(masked, text_box(100, 220, "联系人：张建国")) < 0.2
+    # the contact person (another name) is left readable: mostly paper, not fill
+    x0, y0, x1, y1 = text_box(100, 220, "联系人：张建国")
+    assert (masked[y0:y1, x0:x1].min(axis=2) > 200).mean() > 0.6
     report = json.loads((out / REPORT_NAME).read_text("utf-8"))
     outputs = [p["output"] for d in report["documents"] for p in d["pages"]]
     assert outputs == ["单位证明.jpg", "sub/XX论文-1.jpg", "sub/XX论文-2.jpg"]
