@@ -24,7 +24,7 @@ import functools
 import json
 import math
 import os
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 import cv2
@@ -551,7 +551,8 @@ def _astronaut() -> np.ndarray:
 
 def face_photo(rng: np.random.Generator, height: int):
     """An ID-style photo `height` px tall (RGB float32) and its eye centres (lx, ly, rx, ry)."""
-    if rng.random() < 0.3:
+    # the LFW tiles are 25 px: fine for small photos, very soft when blown up to ID-photo size
+    if rng.random() < (0.65 if height > 220 else 0.25):
         img = _astronaut()
         x0 = 140 + rng.integers(-12, 13)
         y0 = 18 + rng.integers(-10, 11)
@@ -1196,7 +1197,9 @@ def build_training(ctx: Ctx) -> Canvas:
     if rng.random() < 0.6:
         emp, etag = ctx.employer()
         segs = [(name, tag), " 同志，工作单位：", (emp, etag), "，"]
-    segs += [f"于{ctx.date()}至{ctx.date()}参加由", (trainer, O("org")),
+    y0_, m0_, d0_ = int(rng.integers(2018, 2024)), int(rng.integers(1, 12)), int(rng.integers(1, 20))
+    start, end = f"{y0_}年{m0_}月{d0_}日", f"{y0_}年{m0_ + int(rng.integers(0, 2))}月{d0_ + int(rng.integers(3, 9))}日"
+    segs += [f"于{start}至{end}参加由", (trainer, O("org")),
              f"举办的“{topic}”培训班学习，完成规定课程{int(rng.integers(24, 96))}学时，考核合格，特发此证。"]
     y = cv.paragraph(x, y, width, segs, fb, leading=2.1)
     fs = ctx.f(12)
@@ -1517,9 +1520,11 @@ def _paper(rng) -> tuple[float, float, float]:
 
 
 def make_page(seed: int, index: int, doc_type: str | None = None, applicant: Applicant | int | None = None,
-              rot90: int | None = None, grey: bool | None = None, clean: bool = False) -> SyntheticPage:
+              rot90: int | None = None, grey: bool | None = None, clean: bool = False,
+              scan_overrides: dict | None = None) -> SyntheticPage:
     """One synthetic scan. Overrides pin the document type, applicant, rotation or grey copy;
-    `clean=True` skips noise, blur, skew and JPEG (for samples and debugging)."""
+    `clean=True` means no skew, blur or shading, little noise and JPEG quality 92 (for tests and
+    debugging); `scan_overrides` sets ScanSettings fields (skew, noise, quality, ...) directly."""
     plan = _plan(seed, index)
     doc_type = doc_type or plan["doc_type"]
     if applicant is None:
@@ -1541,6 +1546,8 @@ def make_page(seed: int, index: int, doc_type: str | None = None, applicant: App
         paper=_paper(rng),
         seed=int(rng.integers(2 ** 31)),
     )
+    if scan_overrides:
+        s = replace(s, **scan_overrides)
     pixels, M = scan(img, s, rng)
     h, w = pixels.shape[:2]
     truth = transform_truth(cv.truth, M, w, h)

@@ -279,3 +279,33 @@ def test_applicants_are_well_formed():
     assert len(set(keys)) == len(keys)
     for a in APPLICANTS:
         assert a.profile.employers and a.profile.name
+
+
+def test_bundled_samples_match_their_truth():
+    import json
+    from pathlib import Path
+
+    from redaction.document import load_pages
+    from redaction.profile import load_profile
+
+    folder = Path(__file__).resolve().parent.parent / "resources" / "samples"
+    truth = json.loads((folder / "truth.json").read_text(encoding="utf-8"))
+    profile = load_profile(folder / "profile.toml")
+    assert profile.name == "阿依古丽·买买提" and "阿克苏地区生态环境局" in profile.employers
+    files = [p for p in folder.iterdir() if p.suffix.lower() in (".jpg", ".pdf")]
+    assert len(files) >= 5
+    assert sum(p.stat().st_size for p in files) < 2 * 1024 * 1024
+    assert all(p.stat().st_size < 400 * 1024 for p in files if p.suffix == ".jpg")
+    names = {p.name for p in files}
+    for doc in truth["documents"]:
+        assert doc["path"] in names
+        pages = load_pages(folder / doc["path"])
+        assert len(pages) == len(doc["pages"])
+        for page, tp in zip(pages, doc["pages"]):
+            assert page.pixels.shape[:2] == (tp["height"], tp["width"])   # EXIF applied, PDF at 200 dpi
+            kinds = {t["kind"] for t in tp["truth"] if t["owner"] == "applicant"}
+            assert "name" in kinds
+            for t in tp["truth"]:
+                x0, y0, x1, y1 = t["bbox"]
+                if t["kind"] == "name" and "red" not in t["tags"]:
+                    assert _dark(page.pixels, (x0, y0, x1, y1), 150).mean() > 0.02, (doc["path"], t)
