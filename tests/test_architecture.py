@@ -1,0 +1,43 @@
+"""The core stays free of Qt, and every model file is the one the manifest names."""
+
+import hashlib
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_import_linter_contracts_hold():
+    result = subprocess.run([sys.executable, "-c", "from importlinter.cli import lint_imports_command; "
+                             "lint_imports_command()"], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Contracts: 2 kept, 0 broken" in result.stdout
+
+
+def test_core_imports_without_qt_loaded():
+    code = ("import sys, redaction.cli, redaction.propose, redaction.pipeline, redaction.prose; "
+            "print(sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken6', 'app'))))")
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_model_files_match_the_manifest():
+    manifest = json.loads((ROOT / "models" / "manifest.json").read_text("utf-8"))
+    checked = 0
+    for model in manifest["models"]:
+        for key in ("name", "purpose", "file", "source_package", "licence"):
+            assert model.get(key), (model, key)
+        if model["file"].startswith("models/"):
+            data = (ROOT / model["file"]).read_bytes()
+            assert hashlib.sha256(data).hexdigest() == model["sha256"]
+            checked += 1
+        else:
+            import importlib.util
+
+            package, _, rest = model["file"].partition("/")
+            spec = importlib.util.find_spec(package)
+            assert spec is not None, f"{package} (ships {model['name']}) is not installed"
+            assert (Path(spec.origin).parent / rest).is_file(), model["file"]
+    assert checked >= 1
