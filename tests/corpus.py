@@ -772,7 +772,7 @@ class Ctx:
         text = ap.name
         tags = []
         if ap.dotted:
-            dot = str(rng.choice(["·", "·", "·", "•", "・", ".", "．", "", "‧"]))
+            dot = str(rng.choice(["·", "·", "·", "•", "・", ".", "．", "", "‧", " · "]))
             text = text.replace("·", dot)
             tags.append(f"dot:{dot or 'none'}")
         elif padded and len(text) == 2:
@@ -848,8 +848,13 @@ def _signoff(cv: Canvas, ctx: Ctx, rx: float, y: float, org: str, tag: Tag, f: F
         faded = bool(rng.random() < 0.2) if faded is None else faded
         cx = x0 + width / 2 + rng.uniform(-0.15, 0.15) * width
         cy = (y + yy) / 2 + rng.uniform(-0.1, 0.1) * (yy - y)
+        shape = "round"
+        if bottom is None and rng.random() < 0.2:
+            bottom = "人事专用章" if seal_owner == "applicant" else "业务专用章"
+        if seal_owner == "other" and rng.random() < 0.2:
+            shape, bottom = "oval", bottom or "专用章"
         cv.stamp(cx, cy, seal_org or org, seal_owner, diameter_mm=float(rng.choice([40.0, 42.0, 42.0, 45.0])),
-                 faded=faded, bottom=bottom)
+                 faded=faded, bottom=bottom, shape=shape)
     return yy
 
 
@@ -1041,10 +1046,14 @@ def build_appraisal(ctx: Ctx) -> Canvas:
 
     def cell(x0, x1, y0, text, t=None, f=fs):
         w = text_width(text, f)
-        if w <= x1 - x0 - 16:
+        avail = x1 - x0 - 16
+        per = int(avail // f.size)
+        if avail < w and (w * 0.72 <= avail or len(text) - per <= 2):   # shrink to fit, as people do
+            f = F(f.family, max(12, int(f.size * avail / w)), f.sx)
+            w = text_width(text, f)
+        if w <= avail:
             cv.write(x0 + (x1 - x0 - w) / 2, y0 + (rh - f.size) / 2 - 2, [(text, t)], f)
         else:   # wrap inside the cell, two lines
-            per = int((x1 - x0 - 16) // f.size)
             parts = [text[:per], text[per:]]
             for k, p in enumerate(parts):
                 tt = Tag(t.kind, t.owner, t.tags + ("wrapped",)) if t else None
@@ -1083,10 +1092,11 @@ def build_appraisal(ctx: Ctx) -> Canvas:
     segs += [(e2, t2), "党组的正确领导下，" + text]
     yy = cv.paragraph(cols[1] + 20, y + 30, R - cols[1] - 40, segs, fs, leading=1.8)
     sig_y = yy + 30
-    cv.write(R - 620, sig_y + 10, ["本人签名："], fs)
-    _signature(cv, ctx, R - 620 + text_width("本人签名：", fs) + 10, sig_y - 10, fs)
-    cv.write(R - 360, sig_y + fs.size * 2.2, [f"{year}年12月{int(rng.integers(10, 29))}日"], fs)
-    y = sig_y + fs.size * 4
+    label_w = text_width("本人签名：", fs)
+    sx = _signature(cv, ctx, R - 620 + label_w + 10, sig_y - 10, fs, right=R - 20)
+    cv.write(sx - label_w - 10, sig_y + 10, ["本人签名："], fs)
+    cv.write(R - 360, sig_y + fs.size * 2.8, [f"{year}年12月{int(rng.integers(10, 29))}日"], fs)
+    y = sig_y + fs.size * 4.6
     cv.write(cols[0] + 40, y0 + (y - y0) / 2 - 60, ["个"], lab)
     cv.write(cols[0] + 40, y0 + (y - y0) / 2 - 10, ["人"], lab)
     cv.write(cols[0] + 40, y0 + (y - y0) / 2 + 40, ["总"], lab)
@@ -1134,8 +1144,10 @@ def build_appraisal(ctx: Ctx) -> Canvas:
     return cv
 
 
-def _signature(cv: Canvas, ctx: Ctx, x: float, y: float, f: F):
-    """A 'handwritten' signature of the applicant's name: larger, slanted, in ballpoint ink."""
+def _signature(cv: Canvas, ctx: Ctx, x: float, y: float, f: F, right: float | None = None) -> int:
+    """A 'handwritten' signature of the applicant's name: larger, slanted, in ballpoint ink.
+
+    Starts at x (moved left so it ends before `right`); returns the x it starts at."""
     rng = ctx.rng
     name, tag = ctx.name()
     size = int(f.size * rng.uniform(1.2, 1.6))
@@ -1160,7 +1172,9 @@ def _signature(cv: Canvas, ctx: Ctx, x: float, y: float, f: F):
     warped = cv2.dilate(warped, np.ones((2, 2), np.uint8)) if rng.random() < 0.5 else warped
     ys, xs = np.nonzero(warped > 40)
     if not len(xs):
-        return
+        return int(x)
+    if right is not None and x + xs.max() > right:
+        x = right - xs.max()
     colour = BLUE_INK if rng.random() < 0.6 else (20, 20, 25)
     lay = cv.layer(colour)
     X, Y = int(x), int(y)
@@ -1169,6 +1183,7 @@ def _signature(cv: Canvas, ctx: Ctx, x: float, y: float, f: F):
     np.maximum(sub, warped[:sub.shape[0], :sub.shape[1]], out=sub)
     cv.add_truth("name", "applicant", (X + xs.min(), Y + ys.min(), X + xs.max() + 1, Y + ys.max() + 1), name,
                  tag.tags + ("signature",))
+    return X + int(xs.min())
 
 
 def build_training(ctx: Ctx) -> Canvas:
@@ -1275,8 +1290,11 @@ def build_journal(ctx: Ctx) -> Canvas:
     cv.write_center(W / 2, 340, authors, fa)
     emp, etag = ctx.employer()
     fi = F.pt(fam, 9)
-    aff = ["（1. ", (emp, etag), f"，新疆 {ap.city} {ap.postcode}；2. ", (f"{univ}{college}", O("org")),
-           f"，新疆 乌鲁木齐 830046）"]
+    second = (f"{univ}{college}", "乌鲁木齐 830046")
+    if rng.random() < 0.35 and ctx.orgs:        # a co-author from a sibling organisation (a near miss)
+        second = (ctx.org(), "喀什 844000")
+    aff = ["（1. ", (emp, etag), f"，新疆 {ap.city} {ap.postcode}；2. ", (second[0], O("org")),
+           f"，新疆 {second[1]}）"]
     y = cv.paragraph(L + 120, 420, R - L - 240, aff, fi, leading=1.5, indent=0)
     fs = F.pt(fam, 9.5)
     y = cv.paragraph(L + 60, y + 30, R - L - 120, ["摘　要：" + ctx.filler(5)], fs, leading=1.6, indent=0)
@@ -1495,6 +1513,22 @@ def transform_truth(truth: list[GroundTruth], M: np.ndarray, width: int, height:
 
 # --- the corpus --------------------------------------------------------------------------------
 
+def _difficulty_tags(truth: list[GroundTruth]) -> list[GroundTruth]:
+    """Tag text under a seal ("under_seal") and small text ("small": under 28 px, about 10 pt)."""
+    seals = [t.bbox for t in truth if t.kind == "seal"]
+    out = []
+    for t in truth:
+        tags = list(t.tags)
+        if t.kind in ("name", "employer", "org"):
+            x0, y0, x1, y1 = t.bbox
+            if any(b[0] < x1 and x0 < b[2] and b[1] < y1 and y0 < b[3] for b in seals):
+                tags.append("under_seal")
+            if y1 - y0 < 28:
+                tags.append("small")
+        out.append(replace(t, tags=tuple(tags)))
+    return out
+
+
 def _plan(seed: int, index: int) -> dict:
     """What page `index` of corpus `seed` is: independent of the corpus length."""
     block = index // len(DOC_TYPES)
@@ -1550,7 +1584,7 @@ def make_page(seed: int, index: int, doc_type: str | None = None, applicant: App
         s = replace(s, **scan_overrides)
     pixels, M = scan(img, s, rng)
     h, w = pixels.shape[:2]
-    truth = transform_truth(cv.truth, M, w, h)
+    truth = transform_truth(_difficulty_tags(cv.truth), M, w, h)
     if s.grey:
         truth = [GroundTruth(t.kind, t.bbox, t.text, t.owner, t.polygon, t.tags + ("grey",))
                  if t.kind == "seal" else t for t in truth]
