@@ -230,3 +230,45 @@ def stamp(page: np.ndarray, ink: np.ndarray, cx: int, cy: int, colour=RED, stren
     page[y0:y0 + hh, x0:x0 + ww] = np.clip(region, 0, 255).astype(np.uint8)
     ys, xs = np.nonzero(ink > 0.2)
     return (x0 + int(xs.min()), y0 + int(ys.min()), x0 + int(xs.max()) + 1, y0 + int(ys.max()) + 1)
+
+
+# --- red things that are not seals ---------------------------------------------------------------
+
+TITLE_RED = (40, 30, 210)  # BGR red of printed titles
+
+
+def letterhead_page(title: str = "阿克苏地区生态环境局文件", size: int = 110) -> np.ndarray:
+    """A red-header (红头) document: big red title, red rule line below, black body text."""
+    page = text_page()
+    page[90:330] = 255
+    w = page.shape[1]
+    f = font(size, SERIF_BOLD)
+    tw = ImageDraw.Draw(Image.new("L", (1, 1))).textlength(title, font=f)
+    draw_text(page, title, (int((w - tw) / 2), 110), size, TITLE_RED, SERIF_BOLD)
+    cv2.line(page, (120, 300), (w - 120, 300), TITLE_RED, 6)
+    return page
+
+
+def honour_certificate(title: str = "荣誉证书", size: int = 150, spacing: float = 0.5) -> np.ndarray:
+    """A certificate page with a red title (letter-spaced by `spacing` × size) and black text."""
+    page = blank_page()
+    x = 300
+    for ch in title:
+        draw_text(page, ch, (x, 300), size, TITLE_RED, SERIF_BOLD)
+        x += int(size * (1 + spacing))
+    draw_text(page, "兹授予 同志", (300, 700), 60)
+    draw_text(page, "在二〇二三年度工作中成绩突出，特发此证。", (300, 820), 50)
+    return page
+
+
+def rouged_portrait() -> tuple[np.ndarray, list]:
+    """The astronaut ID photo with red lipstick and rouged cheeks (red ink by the redness rule)."""
+    photo, eyes = astronaut_portrait()
+    photo = photo.copy()
+    x0, y0 = ASTRONAUT_PORTRAIT[:2]
+    cv2.ellipse(photo, (225 - x0, 143 - y0), (22, 8), 0, 0, 360, (40, 30, 200), -1)
+    for cx in (195, 258):
+        tint = photo.copy()
+        cv2.circle(tint, (cx - x0, 126 - y0), 14, (90, 80, 230), -1)
+        photo = cv2.addWeighted(photo, 0.5, tint, 0.5, 0)
+    return photo, eyes
