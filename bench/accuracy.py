@@ -1,6 +1,7 @@
 """Accuracy and speed of the detection pipeline on the synthetic corpus (tests/corpus.py).
 
     python -m bench.accuracy --pages 40 --seed 0 [--engine rapid] [--json metrics.json] [--verbose]
+                             [--types letter,award] [--write-corpus DIR]
 
 Figures, per kind and per document type:
 - recall: fraction of the applicant's items (name, employer, seal, eyes) covered over at least 90 % of
@@ -206,6 +207,33 @@ def score_pages(pages, proposals, seconds=None) -> dict:
     return out
 
 
+def score_folder(folder, proposal_files) -> dict:
+    """Score proposals JSON files (contract format, e.g. from `blindmask propose`) against a corpus
+    written by tests.corpus.write_corpus into `folder`. Documents are matched by path suffix; a
+    truth document without proposals counts as nothing proposed."""
+    from types import SimpleNamespace
+
+    folder = Path(folder)
+    truth = json.loads((folder / "truth.json").read_text(encoding="utf-8"))
+    found: dict[str, list] = {}
+    for f in proposal_files:
+        data = json.loads(Path(f).read_text(encoding="utf-8"))
+        for doc in data.get("documents", []):
+            found[Path(doc["path"]).as_posix()] = doc.get("pages") or []
+    from tests.corpus import GroundTruth
+
+    pages, proposals = [], []
+    for doc in truth["documents"]:
+        match = next((v for k, v in found.items() if k.endswith(doc["path"])), [])
+        by_index = {p.get("index", i): p for i, p in enumerate(match)}
+        for tp in doc["pages"]:
+            pages.append(SimpleNamespace(truth=[GroundTruth.from_json(t) for t in tp["truth"]],
+                                         doc_type=doc["doc_type"], rotation=tp.get("rotation", 0),
+                                         stem=doc["path"]))
+            proposals.append((by_index.get(tp["index"]) or {}).get("regions", []))
+    return score_pages(pages, proposals)
+
+
 # --- report ----------------------------------------------------------------------------------
 
 def _fmt(entry) -> str:
@@ -267,12 +295,14 @@ def main(argv=None) -> int:
     ap.add_argument("--types", default=None, help="comma-separated document types to keep")
     ap.add_argument("--json", dest="json_out", default=None, help="write the metrics here")
     ap.add_argument("--verbose", "-v", action="store_true", help="list every miss and over-masked item")
+    ap.add_argument("--write-corpus", metavar="DIR", default=None,
+                    help="also write the corpus as files (JPEG/PDF, profiles, truth.json) for CLI runs")
     args = ap.parse_args(argv)
 
     root = Path(__file__).resolve().parent.parent
     if str(root) not in sys.path:
         sys.path.insert(0, str(root))
-    from tests.corpus import make_corpus
+    from tests.corpus import make_corpus, write_corpus
 
     t0 = time.perf_counter()
     pages = make_corpus(args.pages, args.seed)
@@ -281,6 +311,9 @@ def main(argv=None) -> int:
         pages = [p for p in pages if p.doc_type in keep]
     gen = time.perf_counter() - t0
     print(f"corpus: {len(pages)} pages (seed {args.seed}) in {gen:.1f} s", file=sys.stderr)
+    if args.write_corpus:
+        write_corpus(pages, args.write_corpus)
+        print(f"corpus written to {args.write_corpus}", file=sys.stderr)
 
     def progress(i, sp, regions, secs):
         acc = sum(1 for r in regions if _accepted(r))

@@ -309,3 +309,24 @@ def test_bundled_samples_match_their_truth():
                 x0, y0, x1, y1 = t["bbox"]
                 if t["kind"] == "name" and "red" not in t["tags"]:
                     assert _dark(page.pixels, (x0, y0, x1, y1), 150).mean() > 0.02, (doc["path"], t)
+
+
+def test_score_folder_reads_contract_json(tmp_path):
+    import json
+
+    from bench.accuracy import score_folder
+
+    pages = [make_page(1, i, doc_type=t) for i, t in enumerate(("letter", "award"))]
+    write_corpus(pages, tmp_path / "c")
+    truth = json.loads((tmp_path / "c" / "truth.json").read_text(encoding="utf-8"))
+    docs = []
+    for doc, page in zip(truth["documents"], pages):
+        regions = [{"kind": t.kind, "bbox": list(t.bbox), "score": 1.0, "text": t.text, "accepted": True}
+                   for t in page.items("applicant")]
+        docs.append({"path": str(tmp_path / "c" / doc["path"]), "error": None,
+                     "pages": [{"index": 0, "regions": regions}]})
+    out = tmp_path / "p.json"
+    out.write_text(json.dumps({"version": 1, "documents": docs}, ensure_ascii=False), encoding="utf-8")
+    m = score_folder(tmp_path / "c", [out])
+    assert m["recall_all"] == 1.0 and m["overmask_all"] == 0.0
+    assert score_folder(tmp_path / "c", [])["recall_all"] == 0.0
