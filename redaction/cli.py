@@ -6,7 +6,6 @@ import argparse
 import os
 import sys
 import tempfile
-import threading
 from collections import Counter
 from pathlib import Path
 
@@ -25,23 +24,19 @@ class UsageError(Exception):
 
 
 class Reporter:
-    """Progress and problems on stderr; `--quiet` keeps only problems."""
+    """Progress and problems on stderr (pages as workers finish them, files in input order);
+    `--quiet` keeps only problems."""
 
     def __init__(self, quiet: bool, total_files: int):
         self.quiet, self.total, self.done = quiet, total_files, 0
-        self.lock = threading.Lock()
 
-    def page(self, inp: InputFile, index: int, count: int) -> None:
-        if not self.quiet:
-            with self.lock:
-                print(f"[{self.done + 1}/{self.total}] {inp.path}  page {index + 1}/{count}",
-                      file=sys.stderr, flush=True)
-
-    def finished(self, doc: DocumentResult) -> None:
-        with self.lock:
-            self.done += 1
-            if doc.error:
-                print(f"error: {doc.path}: {doc.error}", file=sys.stderr, flush=True)
+    def finished(self, index: int, doc: DocumentResult) -> None:
+        self.done += 1
+        if doc.error:
+            print(f"error: {doc.path}: {doc.error}", file=sys.stderr, flush=True)
+        elif not self.quiet:
+            print(f"[{self.done}/{self.total}] {doc.path}: {len(doc.pages)} page(s) done",
+                  file=sys.stderr, flush=True)
 
 
 def _profile(args) -> Profile:
@@ -60,12 +55,6 @@ def _inputs(paths, exclude=()) -> list[InputFile]:
     return inputs
 
 
-def _detector(args):
-    from .propose import Detector
-
-    return Detector(ocr=args.ocr)
-
-
 def _write_json(path: str, docs: list[DocumentResult]) -> None:
     if path == "-":
         sys.stdout.write(dumps(docs) + "\n")
@@ -78,16 +67,13 @@ def _exit_code(docs: list[DocumentResult]) -> int:
 
 
 def cmd_propose(args) -> int:
-    from .pipeline import propose_file
+    from . import batch
 
     profile = _profile(args)
     inputs = _inputs(args.paths)
-    detector, reporter = _detector(args), Reporter(args.quiet, len(inputs))
-    docs = []
-    for inp in inputs:
-        doc = propose_file(detector, inp, profile, args.dpi, reporter.page)
-        reporter.finished(doc)
-        docs.append(doc)
+    reporter = Reporter(args.quiet, len(inputs))
+    docs = batch.run("propose", inputs, profile, jobs=args.jobs, ocr=args.ocr, dpi=args.dpi,
+                     quiet=args.quiet, on_done=reporter.finished)
     _write_json(args.json, docs)
     return _exit_code(docs)
 
@@ -109,71 +95,77 @@ def _check_out_dir(out: Path, paths) -> None:
 
 def run_redact(paths, profile: Profile, out: Path, *, dpi: int = DEFAULT_DPI, fill=(0, 0, 0),
                quality: int = DEFAULT_QUALITY, review_path: str | None = None, quiet: bool = False,
-               ocr: str = "rapid") -> tuple[int, list[DocumentResult]]:
-    from .pipeline import OutputNamer, RedactOptions, redact_file
-    from .propose import Detector
+               ocr: str = "rapid", jobs: int = 1) -> tuple[int, list[DocumentResult]]:
+    from . import batch
+    from .pipeline import RedactOptions
 
     out = Path(out)
     _check_out_dir(out, paths)
     inputs = _inputs(paths, exclude=[out])
-    reviewed: dict[str, DocumentResult] = {}
+    reviews = None
     if review_path:
+        reviewed: dict[str, DocumentResult] = {}
         try:
             for d in load_review(review_path):
                 reviewed[d.path] = d
                 reviewed.setdefault(str(Path(d.path).resolve()), d)
         except ReviewFileError as exc:
             raise UsageError(str(exc)) from None
-    options = RedactOptions(out_dir=out, dpi=dpi, fill=fill, quality=quality)
-    namer = OutputNamer(out, protected={i.path.resolve() for i in inputs})
-    detector = None if review_path else Detector(ocr=ocr)
-    reporter = Reporter(quiet, len(inputs))
-    docs: list[DocumentResult] = []
-    try:
+        reviews = []
         for inp in inputs:
-            if review_path:
-                review = reviewed.get(str(inp.path)) or reviewed.get(str(inp.path.resolve()))
-                if review is None:
-                    doc = DocumentResult(str(inp.path), "not in the review file: run propose on it first")
-                elif review.error:
-                    doc = DocumentResult(str(inp.path), f"the review file marks it unreadable: {review.error}")
-                else:
-                    doc = redact_file(None, inp, profile, options, namer, review=review,
-                                      progress=reporter.page)
+            review = reviewed.get(str(inp.path)) or reviewed.get(str(inp.path.resolve()))
+            if review is None:
+                reviews.append("not in the review file: run propose on it first")
+            elif review.error:
+                reviews.append(f"the review file marks it unreadable: {review.error}")
             else:
-                doc = redact_file(detector, inp, profile, options, namer, progress=reporter.page)
-            reporter.finished(doc)
-            docs.append(doc)
+                reviews.append(review)
+    options = RedactOptions(out_dir=out, dpi=dpi, fill=fill, quality=quality)
+    reporter = Reporter(quiet, len(inputs))
+    docs: list[DocumentResult | None] = [None] * len(inputs)
+
+    def done(i: int, doc: DocumentResult) -> None:
+        docs[i] = doc
+        reporter.finished(i, doc)
+
+    try:
+        batch.run("redact", inputs, profile, jobs=jobs, ocr=ocr, dpi=dpi, options=options,
+                  reviews=reviews, quiet=quiet, on_done=done)
     finally:
-        save_review(out / REPORT_NAME, docs)
+        # Even after Ctrl-C the report lists every file finished so far.
+        save_review(out / REPORT_NAME, [d for d in docs if d is not None])
     return _exit_code(docs), docs
 
 
 def cmd_redact(args) -> int:
     profile = _profile(args)
     code, _ = run_redact(args.paths, profile, Path(args.out), dpi=args.dpi, fill=args.fill,
-                         quality=args.quality, review_path=args.review, quiet=args.quiet, ocr=args.ocr)
+                         quality=args.quality, review_path=args.review, quiet=args.quiet, ocr=args.ocr,
+                         jobs=args.jobs)
     return code
 
 
 def cmd_verify(args) -> int:
-    from .pipeline import verify_file
+    from . import batch
 
     profile = _profile(args)
     inputs = _inputs(args.paths)
-    detector, reporter = _detector(args), Reporter(args.quiet, len(inputs))
-    docs, leaks = [], 0
-    for inp in inputs:
-        doc = verify_file(detector, inp, profile, args.dpi, reporter.page)
-        reporter.finished(doc)
-        docs.append(doc)
+    reporter = Reporter(args.quiet, len(inputs))
+    leaks = 0
+
+    def done(i: int, doc: DocumentResult) -> None:
+        nonlocal leaks
+        reporter.finished(i, doc)
         for page in doc.pages:
             for r in page.regions:
                 leaks += 1
                 text = f" «{r.text}»" if r.text else ""
-                print(f"LEAK {doc.path} page {page.index + 1}: {r.kind} at {list(r.bbox)}{text}")
+                print(f"LEAK {doc.path} page {page.index + 1}: {r.kind} at {list(r.bbox)}{text}", flush=True)
         if not doc.error and not any(p.regions for p in doc.pages) and not args.quiet:
-            print(f"ok   {doc.path}")
+            print(f"ok   {doc.path}", flush=True)
+
+    docs = batch.run("verify", inputs, profile, jobs=args.jobs, ocr=args.ocr, dpi=args.dpi,
+                     quiet=args.quiet, on_done=done)
     if args.json:
         _write_json(args.json, docs)
     if leaks:
@@ -193,7 +185,8 @@ def cmd_demo(args) -> int:
     out = Path(args.out)
     print(f"BlindMask demo: masking the sample attachments in {samples}", file=sys.stderr)
     print(f"applicant: {profile.name}; employers: {', '.join(profile.employers)}", file=sys.stderr)
-    code, docs = run_redact([samples], profile, out, dpi=args.dpi, quiet=args.quiet, ocr=args.ocr)
+    code, docs = run_redact([samples], profile, out, dpi=args.dpi, quiet=args.quiet, ocr=args.ocr,
+                            jobs=args.jobs)
     kinds = Counter(r.kind for d in docs for p in d.pages for r in p.accepted())
     pages = sum(len(d.pages) for d in docs)
     print(f"{pages} pages from {len(docs)} files masked into {out.resolve()}")
@@ -217,6 +210,13 @@ def _dpi(text: str) -> int:
     value = int(text)
     if not 50 <= value <= 1200:
         raise argparse.ArgumentTypeError("--dpi must be between 50 and 1200")
+    return value
+
+
+def _jobs(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("--jobs must be at least 1")
     return value
 
 
@@ -245,6 +245,8 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument("--quiet", action="store_true", help="no progress on stderr")
     common.add_argument("--ocr", choices=("rapid", "paddle"), default="rapid",
                         help="OCR engine: rapid (PP-OCRv4 on ONNX Runtime, default) or paddle (extra [paddle])")
+    common.add_argument("--jobs", type=_jobs, default=None,
+                        help="worker processes (default: cores, at most 4; each loads the models once)")
 
     p = sub.add_parser("propose", parents=[common], help="detect and write proposals JSON; burn nothing")
     p.add_argument("paths", nargs="+", metavar="PATH")
@@ -288,6 +290,10 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv=None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if getattr(args, "jobs", 0) is None:
+        from .batch import default_jobs
+
+        args.jobs = default_jobs()
     try:
         return int(args.func(args) or 0)
     except (ProfileError, UsageError) as exc:

@@ -116,6 +116,14 @@ class RapidOcrEngine:
 
 _ENGINES: dict[str, OcrEngine] = {}
 _ENGINES_LOCK = threading.Lock()
+_THREADS = -1
+
+
+def set_threads(threads: int) -> None:
+    """ONNX Runtime threads per engine created from now on (-1: all cores). Worker processes of
+    a batch split the cores between them instead of each claiming all of them."""
+    global _THREADS
+    _THREADS = threads
 
 
 def get_engine(name: str = "rapid") -> OcrEngine:
@@ -123,7 +131,7 @@ def get_engine(name: str = "rapid") -> OcrEngine:
     with _ENGINES_LOCK:
         if name not in _ENGINES:
             if name == "rapid":
-                _ENGINES[name] = RapidOcrEngine()
+                _ENGINES[name] = RapidOcrEngine(threads=_THREADS)
             elif name == "paddle":
                 from .paddle_engine import PaddleOcrEngine  # optional extra [paddle]
                 _ENGINES[name] = PaddleOcrEngine()

@@ -26,7 +26,12 @@ def uniform_fraction(pixels: np.ndarray, box) -> float:
 
 
 def is_masked(pixels: np.ndarray, region: Region) -> bool:
-    if region.kind == "eyes" and "eyes" in region.extra:
+    """Whether a finding is already covered. Text and seals that the detectors find again are
+    visible by definition (a solid fill has no text and no red ink); faces are still found with
+    their eyes burned out, so for eyes the eye points themselves must lie under a solid fill."""
+    if region.kind != "eyes":
+        return False
+    if "eyes" in region.extra:
         # The eye band found on a masked photo need not line up with the burned one; what
         # matters is that both eyes themselves lie under a solid fill.
         d = float(region.extra.get("eye_distance", 20.0))

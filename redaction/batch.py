@@ -1,0 +1,121 @@
+"""Batches over many files with N worker processes, each loading the models once.
+
+Results come back in input order. Output names are handed out by the parent before any work
+starts (they depend only on page counts), so workers never race for a name.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+from .document import DEFAULT_DPI, DocumentError, InputFile, page_count
+from .pipeline import OutputNamer, RedactOptions, propose_file, redact_file, verify_file
+from .profile import Profile
+from .review import DocumentResult
+
+#: Each worker holds ~1 GB of OCR at its peak: more than this many rarely pays on a desktop.
+MAX_DEFAULT_JOBS = 4
+
+_worker_detector = None
+_worker_quiet = True
+
+
+def default_jobs() -> int:
+    return max(1, min(os.cpu_count() or 1, MAX_DEFAULT_JOBS))
+
+
+def _init_worker(ocr: str, threads: int, quiet: bool) -> None:
+    global _worker_detector, _worker_quiet
+    from .ocr import set_threads
+    from .propose import Detector
+
+    set_threads(threads)
+    _worker_detector = Detector(ocr=ocr)
+    _worker_quiet = quiet
+
+
+def _page_progress(inp: InputFile, index: int, count: int) -> None:
+    if not _worker_quiet:
+        print(f"  {inp.path}  page {index + 1}/{count}", file=sys.stderr, flush=True)
+
+
+class PresetNamer:
+    """Output names decided up front by the parent process."""
+
+    def __init__(self, names: list[Path]):
+        self.names = names
+
+    def claim(self, inp, page_index, page_count, profile) -> Path:
+        return self.names[page_index]
+
+
+def _work(task: str, inp: InputFile, profile: Profile, dpi: int, options, names, review) -> DocumentResult:
+    if task == "propose":
+        return propose_file(_worker_detector, inp, profile, dpi, _page_progress)
+    if task == "verify":
+        return verify_file(_worker_detector, inp, profile, dpi, _page_progress)
+    return redact_file(None if review is not None else _worker_detector, inp, profile, options,
+                       PresetNamer(names), review=review, progress=_page_progress)
+
+
+def preassign_names(inputs: list[InputFile], profile: Profile, out_dir: Path,
+                    protected: set[Path]) -> list[list[Path] | str]:
+    """Per input: its output names, or the error that makes it unreadable."""
+    namer = OutputNamer(out_dir, protected=protected)
+    plan: list[list[Path] | str] = []
+    for inp in inputs:
+        try:
+            count = page_count(inp.path)
+        except DocumentError as exc:
+            plan.append(str(exc))
+            continue
+        plan.append([namer.claim(inp, k, count, profile) for k in range(count)])
+    return plan
+
+
+def run(task: str, inputs: list[InputFile], profile: Profile, *, jobs: int, ocr: str = "rapid",
+        dpi: int = DEFAULT_DPI, options: RedactOptions | None = None, reviews=None, quiet: bool = False,
+        on_done=None) -> list[DocumentResult]:
+    """Run `task` ("propose", "redact", "verify") over `inputs`; `reviews[i]` is the reviewed
+    DocumentResult for input i (redact --review) or None. `on_done(i, doc)` as files finish."""
+    reviews = reviews or [None] * len(inputs)
+    plan: list = [None] * len(inputs)
+    if task == "redact":
+        plan = preassign_names(inputs, profile, options.out_dir, {i.path.resolve() for i in inputs})
+    results: list[DocumentResult | None] = [None] * len(inputs)
+    todo = []
+    for i, inp in enumerate(inputs):
+        if isinstance(plan[i], str):
+            results[i] = DocumentResult(str(inp.path), plan[i])
+            if on_done:
+                on_done(i, results[i])
+        elif isinstance(reviews[i], str):
+            results[i] = DocumentResult(str(inp.path), reviews[i])
+            if on_done:
+                on_done(i, results[i])
+        else:
+            todo.append(i)
+    jobs = max(1, min(jobs, len(todo) or 1))
+    threads = max(1, (os.cpu_count() or 1) // jobs)
+    if jobs == 1:
+        _init_worker(ocr, -1, quiet)
+        for i in todo:
+            results[i] = _work(task, inputs[i], profile, dpi, options, plan[i], reviews[i])
+            if on_done:
+                on_done(i, results[i])
+        return results
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(ocr, threads, quiet)) as pool:
+        futures = {i: pool.submit(_work, task, inputs[i], profile, dpi, options, plan[i], reviews[i])
+                   for i in todo}
+        try:
+            for i in todo:
+                results[i] = futures[i].result()
+                if on_done:
+                    on_done(i, results[i])
+        except BaseException:
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
+    return results

@@ -1,0 +1,22 @@
+import numpy as np
+
+from redaction.regions import Region
+from redaction.verify import is_masked, uniform_fraction
+
+
+def test_eyes_count_as_masked_only_under_a_solid_fill():
+    rng = np.random.default_rng(0)
+    img = rng.integers(60, 200, (100, 200, 3), dtype=np.uint8)   # textured like a photo
+    eyes = Region("eyes", (40, 30, 160, 60), extra={"eyes": [(70.0, 45.0), (130.0, 45.0)], "eye_distance": 60.0})
+    assert not is_masked(img, eyes)
+    img[15:75, 20:180] = 0            # burned band over both eyes (2.2 × 1.0 eye distances)
+    assert is_masked(img, eyes)
+    img[15:75, 100:180] = rng.integers(60, 200, (60, 80, 3), dtype=np.uint8)   # one eye uncovered
+    assert not is_masked(img, eyes)
+
+
+def test_text_and_seals_found_again_are_visible_even_on_blank_paper():
+    paper = np.full((100, 100, 3), 255, np.uint8)
+    assert uniform_fraction(paper, (0, 0, 100, 100)) == 1.0
+    assert not is_masked(paper, Region("seal", (0, 0, 100, 100)))
+    assert not is_masked(paper, Region("name", (0, 0, 50, 20)))
