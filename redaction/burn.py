@@ -11,18 +11,14 @@ import numpy as np
 DEFAULT_FILL = (0, 0, 0)  # BGR
 
 
-def coverage_mask(shape: tuple[int, int], boxes) -> np.ndarray:
-    """Boolean H×W mask of the union of boxes [x0, y0, x1, y1) (clipped to the page).
+def _clipped_boxes(shape: tuple[int, int], boxes) -> tuple[np.ndarray, ...]:
+    """Boxes as int arrays (x0, y0, x1, y1), clipped to the page, rounded outwards, non-empty only.
 
-    A 2-D difference array (+1/−1 at the corners, then two cumulative sums) marks every box at
-    once, whatever their number or overlap.
+    As floats first: coordinates from an edited review file may be huge or fractional; a
+    fractional edge covers the pixel it touches.
     """
     h, w = shape
-    # As floats first: coordinates from an edited review file may be huge or fractional. Clip to
-    # the page, then round outwards (a fractional edge covers the pixel it touches).
     boxes = np.asarray(boxes, dtype=np.float64).reshape(-1, 4)
-    if not len(boxes):
-        return np.zeros((h, w), dtype=bool)
     if np.isnan(boxes).any():
         raise ValueError("a mask box has a coordinate that is not a number")
     x0 = np.floor(np.clip(boxes[:, 0], 0, w)).astype(np.int64)
@@ -30,7 +26,19 @@ def coverage_mask(shape: tuple[int, int], boxes) -> np.ndarray:
     x1 = np.ceil(np.clip(boxes[:, 2], 0, w)).astype(np.int64)
     y1 = np.ceil(np.clip(boxes[:, 3], 0, h)).astype(np.int64)
     keep = (x1 > x0) & (y1 > y0)
-    x0, y0, x1, y1 = x0[keep], y0[keep], x1[keep], y1[keep]
+    return x0[keep], y0[keep], x1[keep], y1[keep]
+
+
+def coverage_mask(shape: tuple[int, int], boxes) -> np.ndarray:
+    """Boolean H×W mask of the union of boxes [x0, y0, x1, y1) (clipped to the page).
+
+    A 2-D difference array (+1/−1 at the corners, then two cumulative sums) marks every box at
+    once, whatever their number or overlap.
+    """
+    h, w = shape
+    x0, y0, x1, y1 = _clipped_boxes(shape, boxes)
+    if not len(x0):
+        return np.zeros((h, w), dtype=bool)
     diff = np.zeros((h + 1, w + 1), dtype=np.int32)
     np.add.at(diff, (y0, x0), 1)
     np.add.at(diff, (y0, x1), -1)
@@ -39,12 +47,22 @@ def coverage_mask(shape: tuple[int, int], boxes) -> np.ndarray:
     return diff.cumsum(axis=0).cumsum(axis=1)[:h, :w] > 0
 
 
+#: Up to this many boxes a page is filled box by box (work ∝ box area); beyond, in one pass
+#: through `coverage_mask` (work ∝ page area, whatever the number of boxes).
+_SLICE_FILL_MAX = 64
+
+
 def burn(pixels: np.ndarray, boxes, fill=DEFAULT_FILL) -> np.ndarray:
     """A copy of `pixels` with every box filled solid with `fill` (BGR, or gray for 2-D images)."""
     out = np.array(pixels, copy=True)
-    mask = coverage_mask(out.shape[:2], boxes)
-    if mask.any():
-        out[mask] = np.asarray(fill, dtype=out.dtype)[: out.shape[2] if out.ndim == 3 else 1].squeeze()
+    value = np.asarray(fill, dtype=out.dtype)[: out.shape[2] if out.ndim == 3 else 1].squeeze()
+    x0, y0, x1, y1 = _clipped_boxes(out.shape[:2], boxes)
+    if len(x0) <= _SLICE_FILL_MAX:
+        for a, b, c, d in zip(x0.tolist(), y0.tolist(), x1.tolist(), y1.tolist()):
+            out[b:d, a:c] = value
+    else:
+        mask = coverage_mask(out.shape[:2], boxes)
+        out[mask] = value
     return out
 
 

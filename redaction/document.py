@@ -309,8 +309,9 @@ def _open_pdf(data: bytes):
         doc.close()
         raise DocumentError("encrypted PDF (password protected): save an unprotected copy and try again")
     if doc.page_count == 0:
+        repaired = bool(getattr(doc, "is_repaired", False))
         doc.close()
-        raise DocumentError("PDF has no pages")
+        raise DocumentError("damaged PDF, no pages could be found" if repaired else "PDF has no pages")
     return doc
 
 
