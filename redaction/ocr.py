@@ -173,22 +173,52 @@ def red_ink_regions(mask: np.ndarray, min_height: int = 8) -> list[tuple[int, in
     return boxes
 
 
-def read_page_text(engine: OcrEngine, image: np.ndarray, red_mask: np.ndarray | None = None) -> list[TextLine]:
+def read_page_text(engine: OcrEngine, image: np.ndarray, red_mask: np.ndarray | None = None,
+                   skip_boxes=()) -> list[TextLine]:
     """All text of a page: the red channel for black ink (seals disappear), then the red ink
-    itself (red letterheads carry the employer's name) read as dark-on-white crops."""
+    itself (red letterheads carry the employer's name) read as dark-on-white crops.
+
+    Red areas mostly inside `skip_boxes` (seals, whose curved ring text is read separately) are
+    left out; the other red crops are stacked on one canvas so the second pass is one OCR call.
+    """
     lines = engine.read(red_channel_view(image))
     mask = red_ink_mask(image) if red_mask is None else red_mask
-    if mask.mean() > 0.0005:
+    if mask.mean() <= 0.0005:
+        return [ln for ln in lines if ln.text.strip()]
+    crops = [c for c in red_ink_regions(mask) if not _mostly_inside(c, skip_boxes)]
+    if crops:
         ink = np.where(mask, 0, 255).astype(np.uint8)
-        ink = cv2.merge([ink, ink, ink])
-        for x0, y0, x1, y1 in red_ink_regions(mask):
-            crop = ink[y0:y1, x0:x1]
-            for line in engine.read(crop):
-                line.quad = line.quad + np.array([x0, y0], dtype=np.float32)
-                line.char_boxes = [(a + x0, b + y0, c + x0, d + y0) for a, b, c, d in line.char_boxes]
-                line.source = "red"
-                lines.append(line)
+        gap = 32
+        width = max(x1 - x0 for x0, _, x1, _ in crops) + 2 * gap
+        height = sum(y1 - y0 + gap for _, y0, _, y1 in crops) + gap
+        canvas = np.full((height, width), 255, np.uint8)
+        offsets = []  # (canvas top, canvas bottom, page dx, page dy)
+        top = gap
+        for x0, y0, x1, y1 in crops:
+            canvas[top:top + y1 - y0, gap:gap + x1 - x0] = ink[y0:y1, x0:x1]
+            offsets.append((top, top + y1 - y0, x0 - gap, y0 - top))
+            top += y1 - y0 + gap
+        for line in engine.read(cv2.merge([canvas, canvas, canvas])):
+            cy = float(line.quad[:, 1].mean())
+            for c_top, c_bottom, dx, dy in offsets:
+                if c_top - gap / 2 <= cy < c_bottom + gap / 2:
+                    line.quad = line.quad + np.array([dx, dy], dtype=np.float32)
+                    line.char_boxes = [(a + dx, b + dy, c + dx, d + dy) for a, b, c, d in line.char_boxes]
+                    line.source = "red"
+                    lines.append(line)
+                    break
     return [ln for ln in lines if ln.text.strip()]
+
+
+def _mostly_inside(box, containers, fraction: float = 0.6) -> bool:
+    x0, y0, x1, y1 = box
+    area = max(1, (x1 - x0) * (y1 - y0))
+    for cx0, cy0, cx1, cy1 in containers:
+        iw = min(x1, cx1) - max(x0, cx0)
+        ih = min(y1, cy1) - max(y0, cy0)
+        if iw > 0 and ih > 0 and iw * ih >= fraction * area:
+            return True
+    return False
 
 
 _HALLUCINATION = re.compile(r"^\W*$")

@@ -59,7 +59,8 @@ class Detector:
         lines = None
         if rotation is None:
             red = red_ink_mask(page.pixels)
-            lines = read_page_text(self.ocr, page.pixels, red)
+            seals = self.seal_regions(page.pixels, page.dpi, red)
+            lines = read_page_text(self.ocr, page.pixels, red, skip_boxes=[r.bbox for r in seals])
             quads = [ln.quad for ln in lines if ln.source == "page"]
             rotation = rotation_from_lines(self.ocr, page.pixels, quads)
             if rotation:
@@ -73,8 +74,9 @@ class Detector:
         image = page.pixels
         h, w = image.shape[:2]
         red = red_ink_mask(image)
+        seals = self.seal_regions(image, page.dpi, red)
         if lines is None:
-            lines = read_page_text(self.ocr, image, red)
+            lines = read_page_text(self.ocr, image, red, skip_boxes=[r.bbox for r in seals])
         drop_inkless_chars(lines, cv2.cvtColor(image, cv2.COLOR_BGR2GRAY))
         regions = match_lines(lines, profile)
         # A signature is the applicant's own only on a page that names them or their employer.
@@ -83,7 +85,7 @@ class Detector:
             sig.accepted = carries_identity
             regions.append(sig)
         regions += self.face_regions(image)
-        regions += self.seal_regions(image, page.dpi, red)
+        regions += seals
         clipped = []
         for r in regions:
             box = clip_box(r.bbox, w, h)

@@ -1,0 +1,32 @@
+import numpy as np
+
+from redaction.ocr import drop_inkless_chars, read_page_text, red_channel_view
+from tests.conftest import draw_seal, render_page
+
+
+def test_red_letterhead_is_read_in_the_red_ink_pass(detector):
+    # Light red: almost white in the red channel, so only the red-ink pass can read it.
+    page = render_page([(200, 80, "阿克苏地区生态环境局文件", 64, (250, 90, 90)),
+                        (150, 300, "关于报送专业技术职务任职资格评审材料的通知")], size=(1400, 700))
+    assert red_channel_view(page)[100:150, 200:1000].min() > 200
+    lines = read_page_text(detector.ocr, page)
+    red = [ln for ln in lines if ln.source == "red"]
+    assert any("阿克苏地区生态环境局" in ln.text for ln in red)
+    assert any("专业技术职务" in ln.text for ln in lines if ln.source == "page")
+
+
+def test_text_under_a_seal_reads_in_the_red_channel(detector):
+    page = render_page([(100, 300, "兹证明阿依古丽买买提同志在我单位工作")], size=(1240, 700))
+    draw_seal(page, (420, 320), 150, "阿克苏地区生态环境局")
+    lines = read_page_text(detector.ocr, page, skip_boxes=[(270, 170, 570, 470)])
+    assert any("阿依古丽买买提" in ln.text for ln in lines)
+    assert all(ln.source == "page" for ln in lines)   # the seal's red ink was skipped
+
+
+def test_inkless_characters_are_blanked(detector):
+    page = render_page([(100, 100, "王　　　芳")], size=(600, 200))
+    lines = read_page_text(detector.ocr, page)
+    drop_inkless_chars(lines, page[:, :, 0])
+    joined = "".join(ln.text.replace(" ", "") for ln in lines)
+    assert "王" in joined and "芳" in joined
+    assert len(joined) <= 3
