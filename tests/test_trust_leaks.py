@@ -11,6 +11,7 @@ The ways redaction has failed elsewhere, each made impossible here and proven be
 from __future__ import annotations
 
 import hashlib
+import os
 import io
 import json
 import re
@@ -498,3 +499,99 @@ def test_a_character_whose_lower_case_expands_does_not_shift_the_masks():
     names = [r for r in match_lines([ln], PROFILE) if r.kind == "name"]
     assert names and names[0].bbox[0] <= target[0] and names[0].bbox[2] >= target[2]
     assert scrub_stem("İ" + NAME, PROFILE) == "İXX"
+
+
+# --- item 5: offline, by construction and at run time ----------------------------------------------
+
+NETWORK_MODULES = ("socket", "ssl", "urllib.request", "http", "requests", "httpx", "urllib3", "aiohttp",
+                   "ftplib", "smtplib", "xmlrpc", "webbrowser", "PySide6.QtNetwork", "modelscope",
+                   "huggingface_hub")
+
+
+def test_no_code_of_the_app_can_reach_the_network():
+    """Structural: no module of the core or the GUI imports anything that talks to a network."""
+    import ast
+
+    repo = Path(__file__).resolve().parents[1]
+    offenders = []
+    for path in sorted([*(repo / "redaction").rglob("*.py"), *(repo / "app").rglob("*.py")]):
+        tree = ast.parse(path.read_text("utf-8"), str(path))
+        for node in ast.walk(tree):
+            names = []
+            if isinstance(node, ast.Import):
+                names = [a.name for a in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                names = [node.module] + [f"{node.module}.{a.name}" for a in node.names]
+            for name in names:
+                if any(name == m or name.startswith(m + ".") for m in NETWORK_MODULES):
+                    offenders.append(f"{path.relative_to(repo)}:{node.lineno} imports {name}")
+    assert not offenders, offenders
+
+
+def test_propose_redact_verify_run_offline_and_download_nothing(tmp_path):
+    """The real detectors, in a child process with an audit hook that fails on any internet
+    socket, DNS lookup or URL request — inside a network namespace without interfaces when the
+    machine allows one — and with HOME and the caches pointed at empty folders that must stay
+    empty (no model download, no update check, no telemetry)."""
+    import shutil
+    import subprocess
+    import sys
+
+    repo = Path(__file__).resolve().parents[1]
+    root = tmp_path / "申报 材料"
+    root.mkdir()
+    page = render_page([(100, 100, "工作单位："), EMPLOYER_AT, (100, 160, "姓　　名："), NAME_AT],
+                       size=(1000, 700))
+    cv2.imencode(".jpg", page)[1].tofile(str(root / "证明.jpg"))
+    prof = tmp_path / "profile.toml"
+    prof.write_text(PROFILE_TOML, "utf-8")
+    home = tmp_path / "home"
+    for sub in ("", ".cache", ".config", ".local/share"):
+        (home / sub).mkdir(parents=True, exist_ok=True)
+    from redaction.cli import build_parser
+
+    jobs = (["--jobs", "1"] if "--jobs" in build_parser()._subparsers._group_actions[0]
+            .choices["propose"].format_help() else [])
+    script = f"""
+import json, socket, sys
+sys.path.insert(0, {str(repo)!r})
+attempts = []
+def hook(event, args):
+    if event == "socket.__new__" and len(args) > 1 and args[1] in (socket.AF_INET, socket.AF_INET6):
+        attempts.append((event, repr(args[1:])))
+    elif event in ("socket.connect", "socket.getaddrinfo", "socket.gethostbyname", "socket.gethostbyaddr",
+                   "socket.sendto", "urllib.Request", "http.client.connect", "ftplib.connect",
+                   "smtplib.connect", "webbrowser.open"):
+        attempts.append((event, repr(args)[:200]))
+    if attempts:
+        raise RuntimeError("network access attempted: " + repr(attempts[-1]))
+sys.addaudithook(hook)
+from redaction.cli import main
+p, out = {str(prof)!r}, {str(tmp_path / 'out')!r}
+codes = [main(["propose", {str(root)!r}, "--profile", p, "--json", {str(tmp_path / 'p.json')!r}, "--quiet", *{jobs!r}]),
+         main(["redact", {str(root)!r}, "--profile", p, "--out", out, "--quiet", *{jobs!r}]),
+         main(["verify", out, "--profile", p, "--quiet", *{jobs!r}])]
+print(json.dumps({{"codes": codes, "attempts": attempts}}))
+"""
+    env = {k: v for k, v in os.environ.items() if not k.lower().endswith("_proxy")}
+    env.update(HOME=str(home), XDG_CACHE_HOME=str(home / ".cache"), XDG_CONFIG_HOME=str(home / ".config"),
+               XDG_DATA_HOME=str(home / ".local/share"), PYTHONPATH=str(repo),
+               http_proxy="http://127.0.0.1:9", https_proxy="http://127.0.0.1:9")
+    cmd = [sys.executable, "-c", script]
+    isolated = shutil.which("unshare") and subprocess.run(["unshare", "-n", "true"],
+                                                           capture_output=True).returncode == 0
+    if isolated:
+        cmd = ["unshare", "-n"] + cmd
+    res = subprocess.run(cmd, capture_output=True, text=True, timeout=300, cwd=str(tmp_path), env=env)
+    assert res.returncode == 0, res.stderr[-3000:]
+    result = json.loads(res.stdout.strip().splitlines()[-1])
+    assert result["attempts"] == []
+    assert result["codes"] == [0, 0, 0], res.stderr[-3000:]
+    data = json.loads((tmp_path / "p.json").read_text("utf-8"))
+    kinds = {r["kind"] for d in data["documents"] for pg in d["pages"] for r in pg["regions"]}
+    assert {"name", "employer"} <= kinds                       # the real detectors ran
+    created = [str(p.relative_to(home)) for p in home.rglob("*") if p.is_file()]
+    assert created == [], f"files written under HOME: {created}"
+    jpg = (tmp_path / "out" / "证明.jpg").read_bytes()
+    assert_clean_jpeg(jpg)
+    assert_no_profile_text(jpg, "offline output")
