@@ -94,6 +94,12 @@ class RapidOcrEngine:
             _, results, _ = self._engine.text_cls([c.copy() for c in crops])
         return [float(score) if "180" in str(label) else 1.0 - float(score) for label, score in results]
 
+    def recognize(self, crops: list[np.ndarray]) -> list[tuple[str, float]]:
+        """Recognition only, for images that are already one text line (unrolled seal rings)."""
+        with self._lock:
+            results, _ = self._engine.text_rec([np.ascontiguousarray(c) for c in crops])
+        return [(str(r[0]), float(r[1])) for r in results]
+
     def read(self, image: np.ndarray) -> list[TextLine]:
         with self._lock:
             result, _ = self._engine(image, use_cls=False, return_word_box=True, text_score=self.text_score)

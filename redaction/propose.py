@@ -13,7 +13,7 @@ from .match import match_lines
 from .orient import rotate_image, rotation_from_lines
 from .ocr import OcrEngine, drop_inkless_chars, get_engine, read_page_text, red_ink_mask
 from .profile import Profile
-from .regions import Region, clip_box, merge_overlapping
+from .regions import Region, clip_box, iou, merge_overlapping
 from .signatures import find_signatures
 
 #: A face at least this fraction of the largest face's height is treated as the applicant's own
@@ -59,24 +59,28 @@ class Detector:
         lines = None
         if rotation is None:
             red = red_ink_mask(page.pixels)
-            seals = self.seal_regions(page.pixels, page.dpi, red)
-            lines = read_page_text(self.ocr, page.pixels, red, skip_boxes=[r.bbox for r in seals])
+            seals = find_page_seals(page.pixels, page.dpi, red)
+            lines = read_page_text(self.ocr, page.pixels, red, skip_boxes=[s.bbox for s in seals])
             quads = [ln.quad for ln in lines if ln.source == "page"]
             rotation = rotation_from_lines(self.ocr, page.pixels, quads)
             if rotation:
-                lines = None
+                lines = seals = None
+        else:
+            seals = None
         if rotation:
             page = replace(page, pixels=rotate_image(page.pixels, rotation))
-        return page, rotation, self.propose(page, profile, lines=lines)
+        return page, rotation, self.propose(page, profile, lines=lines, seals=seals)
 
-    def propose(self, page: Page, profile: Profile, lines=None) -> list[Region]:
-        """Regions on `page` as it is (no orientation change); `lines` reuses an OCR result."""
+    def propose(self, page: Page, profile: Profile, lines=None, seals=None) -> list[Region]:
+        """Regions on `page` as it is (no orientation change); `lines` and `seals` reuse earlier
+        results on the same pixels."""
         image = page.pixels
         h, w = image.shape[:2]
         red = red_ink_mask(image)
-        seals = self.seal_regions(image, page.dpi, red)
+        if seals is None:
+            seals = find_page_seals(image, page.dpi, red)
         if lines is None:
-            lines = read_page_text(self.ocr, image, red, skip_boxes=[r.bbox for r in seals])
+            lines = read_page_text(self.ocr, image, red, skip_boxes=[s.bbox for s in seals])
         drop_inkless_chars(lines, cv2.cvtColor(image, cv2.COLOR_BGR2GRAY))
         regions = match_lines(lines, profile)
         # A signature is the applicant's own only on a page that names them or their employer.
@@ -85,7 +89,7 @@ class Detector:
             sig.accepted = carries_identity
             regions.append(sig)
         regions += self.face_regions(image)
-        regions += seals
+        regions += self.seal_regions(image, seals, profile)
         clipped = []
         for r in regions:
             box = clip_box(r.bbox, w, h)
@@ -121,13 +125,34 @@ class Detector:
                 out.append(Region("face", box, round(float(face.score), 4), None, False))
         return out
 
-    def seal_regions(self, image: np.ndarray, dpi: int | None, red: np.ndarray | None = None) -> list[Region]:
-        """Seals sized by the page's dpi; when the file does not say (phone photos, most JPEGs
-        from scanning apps), sizes for 100, 200 and 300 dpi together span 5–70 mm at any of them."""
-        from .seals import find_seals
+    def seal_regions(self, image: np.ndarray, seals, profile: Profile | None = None) -> list[Region]:
+        """`seal` for the employer's seals and unreadable ones, `other_seal` for seals whose ring
+        reads as another organisation (needs the profile; without it every seal is `seal`)."""
+        from .seals import unwarp_ring
+        from .sealtext import classify_seal, read_ring
 
         found = []
-        for d in ([dpi] if dpi else UNKNOWN_DPI_GUESSES):
-            found += [Region("seal", s.bbox, round(float(s.score), 4), None, True, extra={"shape": s.shape})
-                      for s in find_seals(image, d, red_mask=red)]
-        return merge_overlapping(found, min_iou=0.3)
+        for seal in seals:
+            extra = {"shape": seal.shape, "colour": seal.colour}
+            if profile is None:
+                found.append(Region("seal", seal.bbox, round(float(seal.score), 4), None, True, extra=extra))
+                continue
+            kind, accepted, text, confidence = classify_seal(read_ring(self.ocr, unwarp_ring(image, seal)), profile)
+            # An unreadable seal keeps the shape detector's score (low for grey photocopies).
+            score = seal.score if text is None else max(seal.score, confidence)
+            found.append(Region(kind, seal.bbox, round(float(score), 4), text, accepted, extra=extra))
+        return found
+
+
+def find_page_seals(image: np.ndarray, dpi: int | None, red: np.ndarray | None = None):
+    """Seals sized by the page's dpi; when the file does not say (phone photos, most JPEGs from
+    scanning apps), sizes for 100, 200 and 300 dpi together span 5–70 mm at any of them.
+    Duplicates from the several sizes are dropped."""
+    from .seals import find_seals
+
+    seals = []
+    for d in ([dpi] if dpi else UNKNOWN_DPI_GUESSES):
+        for seal in find_seals(image, d, red_mask=red):
+            if all(iou(seal.bbox, kept.bbox) < 0.3 for kept in seals):
+                seals.append(seal)
+    return seals
