@@ -224,6 +224,7 @@ def _find_red(red: np.ndarray, px_cm: float) -> list[Seal]:
 
     blobs: list[_Blob] = []
     found: list[tuple[int, Seal, float]] = []
+    merged: list[Seal] = []
     for i in range(1, n):
         x, y, bw, bh, _ = stats[i]
         # Undo the dilation: the ink itself spans the blob less r_dil on each side.
@@ -231,11 +232,16 @@ def _find_red(red: np.ndarray, px_cm: float) -> list[Seal]:
         iw, ih = box[2] - box[0], box[3] - box[1]
         blob = _Blob(box, False)
         blobs.append(blob)
-        if iw <= 0 or ih <= 0 or not (min_px <= max(iw, ih) <= max_px and min(iw, ih) >= 0.55 * min_px):
-            continue
-        if not MIN_ASPECT <= iw / ih <= MAX_ASPECT:
+        if iw <= 0 or ih <= 0 or max(iw, ih) < min_px or min(iw, ih) < 0.55 * min_px:
             continue
         roi = (slice(y, y + bh), slice(x, x + bw))
+        if max(iw, ih) > max_px or not MIN_ASPECT <= iw / ih <= MAX_ASPECT:
+            # Too long for one seal: two seals stamped touching (appraisal forms stack the unit's
+            # and the reviewer's), or a seal on a red title. Look for complete rings inside.
+            if max(iw, ih) <= 2.2 * max_px:
+                for seal, outline in _split_merged(red[roi] & (labels[roi] == i), (x, y), px_cm):
+                    merged.append(seal)
+            continue
         ink = red[roi] & (labels[roi] == i)
         density = float(ink[r_dil:bh - r_dil, r_dil:bw - r_dil].mean())
         if not MIN_DENSITY <= density <= MAX_DENSITY:
@@ -254,6 +260,38 @@ def _find_red(red: np.ndarray, px_cm: float) -> list[Seal]:
         if row >= 2 or (row == 1 and outline < STRONG_OUTLINE):
             continue
         out.append(seal)
+    return out + merged
+
+
+def _split_merged(ink: np.ndarray, origin, px_cm: float) -> list[tuple[Seal, float]]:
+    """Round/oval seals inside a blob too long to be one: Hough circles of seal size on the red ink,
+    each kept only if `fit_ring` finds a complete ring around a sparse interior there (the same test
+    as for single blobs, so a title's characters still fail it)."""
+    img = cv2.GaussianBlur(ink.view(np.uint8) * 255, (5, 5), 1.5)
+    rmin, rmax = int(MIN_CM * px_cm / 2), int(np.ceil(MAX_CM * px_cm / 2))
+    circles = cv2.HoughCircles(img, cv2.HOUGH_GRADIENT, dp=1, minDist=rmin * 2, param1=100, param2=18,
+                               minRadius=rmin, maxRadius=rmax)
+    if circles is None:
+        return []
+    ox, oy = origin
+    out: list[tuple[Seal, float]] = []
+    for cx, cy, r in circles[0][:8]:
+        ring = fit_ring(ink, (float(cx), float(cy)), float(r))
+        if ring is None:
+            continue
+        (ex, ey), (a, b), ang, outline = ring
+        if outline < MIN_RING or not MIN_ASPECT <= a / b <= MAX_ASPECT:
+            continue
+        if not MIN_CM * px_cm <= 2 * max(a, b) <= MAX_CM * px_cm:
+            continue
+        _, inner = ellipse_scores(ink, (ex, ey), (a, b), ang)
+        if inner > MAX_INNER_FILL:
+            continue
+        if any(np.hypot(ex + ox - o.center[0], ey + oy - o.center[1]) < 0.5 * max(o.axes) for o, _ in out):
+            continue
+        shape = "round" if max(a, b) / min(a, b) < 1.15 else "oval"
+        out.append((Seal((0, 0, 0, 0), shape, 0.5 + 0.5 * min(1.0, outline), (ex + ox, ey + oy), (a, b), ang),
+                    outline))
     return out
 
 
