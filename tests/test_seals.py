@@ -97,6 +97,20 @@ def test_two_seals_side_by_side_are_both_kept():
     assert all(any(_covers(s, t) for s in seals) for t in (a, b))
 
 
+@pytest.mark.parametrize("shift", [(10, 320), (300, 40)])
+def test_touching_seals_are_split(shift):
+    """Appraisal forms stack the unit's and the reviewer's seals so that they touch: one red blob
+    too long for a seal, which must still give two seals."""
+    page = text_page()
+    a = stamp(page, seal_layer(330, seed=1), 800, 1300, RED, 0.9)
+    b = stamp(page, seal_layer(330, seed=2, text="新疆维吾尔自治区人力资源和社会保障厅"),
+              800 + shift[0], 1300 + shift[1], PINK, 0.7, angle=25)
+    seals = find_seals(page, DPI)
+    assert len(seals) == 2
+    for t in (a, b):
+        assert sum(_covers(s, t) for s in seals) == 1
+
+
 def test_seal_at_300_dpi():
     page = cv2.resize(text_page(), None, fx=1.5, fy=1.5, interpolation=cv2.INTER_CUBIC)
     truth = stamp(page, seal_layer(495), 1500, 2000, RED, 0.9)
