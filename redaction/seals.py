@@ -12,6 +12,8 @@ Pipeline (half resolution throughout):
   → outline test on the undilated ink: ring around a sparse interior → round/oval, a rectangular
     frame → square; a solid red patch (lips) is neither
   → drop blobs standing in a row of similar-height red blobs (title characters)
+  → blobs too long for one seal (touching seals, a seal on a red title) are searched for complete
+    rings with Hough circles + the same ring test
   → pad 8 %.
 Grey photocopies have no red: only round seals can be found there (Hough circles of seal size and
 a ring check), reported with a low score and colour "gray".
@@ -190,7 +192,6 @@ def rectangle_scores(mask: np.ndarray, center, half, angle_deg) -> tuple[float, 
 @dataclass
 class _Blob:
     box: tuple[int, int, int, int]      # undilated ink extent, half-res px
-    passed: bool
 
 
 def find_seals(image_bgr: np.ndarray, dpi: int, red_mask: np.ndarray | None = None) -> list[Seal]:
@@ -230,26 +231,24 @@ def _find_red(red: np.ndarray, px_cm: float) -> list[Seal]:
         # Undo the dilation: the ink itself spans the blob less r_dil on each side.
         box = (x + r_dil, y + r_dil, x + bw - r_dil, y + bh - r_dil)
         iw, ih = box[2] - box[0], box[3] - box[1]
-        blob = _Blob(box, False)
-        blobs.append(blob)
+        blobs.append(_Blob(box))
         if iw <= 0 or ih <= 0 or max(iw, ih) < min_px or min(iw, ih) < 0.55 * min_px:
             continue
         roi = (slice(y, y + bh), slice(x, x + bw))
+        comp = labels[roi] == i
+        ink = red[roi] & comp
         if max(iw, ih) > max_px or not MIN_ASPECT <= iw / ih <= MAX_ASPECT:
             # Too long for one seal: two seals stamped touching (appraisal forms stack the unit's
             # and the reviewer's), or a seal on a red title. Look for complete rings inside.
             if max(iw, ih) <= 2.2 * max_px:
-                for seal, outline in _split_merged(red[roi] & (labels[roi] == i), (x, y), px_cm):
-                    merged.append(seal)
+                merged += [seal for seal, _ in _split_merged(ink, (x, y), px_cm)]
             continue
-        ink = red[roi] & (labels[roi] == i)
         density = float(ink[r_dil:bh - r_dil, r_dil:bw - r_dil].mean())
         if not MIN_DENSITY <= density <= MAX_DENSITY:
             continue
-        seal, outline = _classify(ink, (labels[roi] == i).view(np.uint8), r_dil, (x, y))
+        seal, outline = _classify(ink, comp.view(np.uint8), r_dil, (x, y))
         if seal is None:
             continue
-        blob.passed = True
         found.append((len(blobs) - 1, seal, outline))
 
     out = []
