@@ -24,7 +24,7 @@ import functools
 import json
 import math
 import os
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 import cv2
@@ -817,6 +817,11 @@ def _id_number(ap: Applicant, rng) -> str:
     return f"{head}{y:04d}{m:02d}{d:02d}{tail}{rng.choice(list('0123456789X'))}"
 
 
+def _validity(rng) -> str:
+    y, m, d = int(rng.integers(2010, 2022)), int(rng.integers(1, 13)), int(rng.integers(1, 29))
+    return f"{y}.{m:02d}.{d:02d}-{y + 20}.{m:02d}.{d:02d}"
+
+
 def _ornament_border(cv: Canvas, margin: int, colour, double=True):
     m = margin
     cv.rect(m, m, cv.w - m, cv.h - m, 6, colour)
@@ -925,7 +930,7 @@ def build_id_card(ctx: Ctx) -> Canvas:
     cv.write(ex + em + int(6 * MM * s), ey + int(11 * MM * s), ["居民身份证"], F.pt("serif_bold", 17 * s), tracking=6)
     fb = F.pt("hei", 8.5 * s)
     cv.write(x0 + int(18 * MM * s), by + ch - int(17 * MM * s), ["签发机关  ", (ap.police, O("org"))], fb)
-    cv.write(x0 + int(18 * MM * s), by + ch - int(10 * MM * s), [f"有效期限  2016.05.12-2036.05.12"], fb)
+    cv.write(x0 + int(18 * MM * s), by + ch - int(10 * MM * s), [f"有效期限  {_validity(rng)}"], fb)
     # "copy matches the original" note, and sometimes the employer's seal on it
     if rng.random() < 0.5:
         fn = ctx.f(14)
@@ -949,7 +954,6 @@ def build_diploma(ctx: Ctx) -> Canvas:
     title = "学士学位证书" if degree else "毕业证书"
     red_title = rng.random() < 0.4
     ft = F.pt("serif_bold", rng.uniform(34, 44))
-    tw = text_width(title, ft, 30)
     seg = [(title, O("title", "red"))] if red_title else [title]
     cv.write_center(W / 2, 170, seg, ft, RED_PRINT if red_title else INK, tracking=30)
     ph = int(rng.uniform(260, 400))
@@ -1225,7 +1229,7 @@ def build_training(ctx: Ctx) -> Canvas:
 
 
 def build_award(ctx: Ctx) -> Canvas:
-    ap, rng = ctx.ap, ctx.rng
+    rng = ctx.rng
     cv = Canvas(*A4[::-1], rng)
     W, H = cv.w, cv.h
     border = (200, 40, 40) if rng.random() < 0.5 else (200, 160, 60)
@@ -1374,7 +1378,7 @@ def build_letter(ctx: Ctx) -> Canvas:
         y += 110
     fb = ctx.f(ctx.body_pt(13, 16))
     name, tag = ctx.name()
-    title = [f"关于", (name, tag), "同志工作情况的证明"] if rng.random() < 0.6 else ["证　　明"]
+    title = ["关于", (name, tag), "同志工作情况的证明"] if rng.random() < 0.6 else ["证　　明"]
     cv.write_center(W / 2, y, title, F.pt("serif_bold" if rng.random() < 0.6 else "sans_bold", 20))
     y += 150
     addressee = str(rng.choice(["自治区职称改革工作领导小组办公室：", "自治区人力资源和社会保障厅：", "有关评审委员会："]))
