@@ -499,10 +499,10 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(_("正在检测…（首次使用需载入识别模型）"))
         job.start()
 
-    def _on_detected(self, d, p, regions, page):
+    def _on_detected(self, d, p, regions, page, rotation):
         key = (d, p)
         self.cache.put(key, page)
-        self.state.set_detected(key, regions, page.width, page.height, page.dpi)
+        self.state.set_detected(key, regions, page.width, page.height, page.dpi, rotation)
         if key == self.current and self.canvas.page_size == (0, 0):
             self.show_page(key)
 
@@ -667,10 +667,10 @@ class MainWindow(QMainWindow):
         self.page_error = None
         if page is None and key[1] not in self.state.docs[key[0]].page_errors:
             doc = self.state.docs[key[0]]
-            dpi = self.state.page(key).dpi or self.settings.dpi
+            pr = self.state.page(key)
             try:
                 QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-                page = load_page(doc.path, key[1], dpi)
+                page = load_page(doc.path, key[1], pr.dpi or self.settings.dpi, pr.rotation)
                 self.cache.put(key, page)
             except DocumentError as exc:
                 self.page_error = str(exc)

@@ -137,9 +137,11 @@ class ReviewState(QObject):
         (self.detecting.add if on else self.detecting.discard)(key)
         self.pageChanged.emit(*key)
 
-    def set_detected(self, key: Key, regions: list[Region], width: int, height: int, dpi):
+    def set_detected(self, key: Key, regions: list[Region], width: int, height: int, dpi,
+                     rotation: int = 0):
         page = self.page(key)
         page.width, page.height, page.dpi = int(width), int(height), dpi
+        page.rotation = int(rotation or 0)
         manual = [r for r in page.regions if r.source == "manual"]
         page.regions = list(regions) + manual
         self.detecting.discard(key)
@@ -239,11 +241,20 @@ class ReviewState(QObject):
             meta = json.loads(self.meta_path().read_text(encoding="utf-8"))
         except (review.ReviewFileError, OSError, ValueError):
             return None
-        if len(docs) != len(self.docs) or any(
-                a.path != str(b.input.path) for a, b in zip(docs, self.docs)):
+        # the same files may have been opened in another order: match them by path
+        by_path = {doc.path: (i, doc) for i, doc in enumerate(docs)}
+        if len(docs) != len(self.docs) or any(str(d.input.path) not in by_path for d in self.docs):
             return None
-        changed = [f["path"] for f, d in zip(meta.get("files", []), self.docs)
-                   if f.get("fingerprint") != _fingerprint(d.input.path)]
+        order = [by_path[str(d.input.path)][0] for d in self.docs]   # new index → saved index
+        docs = [docs[i] for i in order]
+        files = meta.get("files", [])
+        changed = [d.path.as_posix() for i, d in zip(order, [e.input for e in self.docs])
+                   if i < len(files) and files[i].get("fingerprint") != _fingerprint(d.path)]
+        new_of_old = {old: new for new, old in enumerate(order)}
+        meta = dict(meta)
+        meta["detected"] = [[new_of_old[k[0]], k[1]] for k in meta.get("detected", []) if k[0] in new_of_old]
+        meta["page_errors"] = [[new_of_old[d], p, m] for d, p, m in meta.get("page_errors", [])
+                               if d in new_of_old]
         decided = sum(1 for doc in docs for p in doc.pages if p.decision)
         total = sum(len(doc.pages) for doc in docs)
         return {"docs": docs, "meta": meta, "changed": changed, "decided": decided, "total": total,

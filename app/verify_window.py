@@ -42,6 +42,7 @@ class VerifyWindow(QMainWindow):
         self.counts: list[int | str] = []
         self.findings: dict[tuple[int, int], list] = {}
         self.errors: dict[tuple[int, int], str] = {}
+        self.rotations: dict[tuple[int, int], int] = {}
         self.cache = PageCache()
         self.job: PageJob | None = None
         self.current = None
@@ -221,8 +222,9 @@ class VerifyWindow(QMainWindow):
     def is_running(self) -> bool:
         return self.job is not None and self.job.isRunning()
 
-    def _on_done(self, d, p, findings, page):
+    def _on_done(self, d, p, findings, page, rotation):
         self.cache.put((d, p), page)
+        self.rotations[(d, p)] = rotation
         self.findings[(d, p)] = list(findings)
         self._refresh_items()
         if self.current == (d, p) or self.current is None:
@@ -315,7 +317,8 @@ class VerifyWindow(QMainWindow):
         page = self.cache.get(key)
         if page is None:
             try:
-                page = load_page(self.inputs[key[0]].path, key[1], self.settings.dpi)
+                page = load_page(self.inputs[key[0]].path, key[1], self.settings.dpi,
+                                 self.rotations.get(key, 0))
                 self.cache.put(key, page)
             except DocumentError as exc:
                 self.info.setText(str(exc))

@@ -9,7 +9,7 @@ from __future__ import annotations
 import threading
 import traceback
 from collections import OrderedDict, deque
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import islice
 from pathlib import Path
 from typing import Callable
@@ -18,8 +18,10 @@ import numpy as np
 from PySide6.QtCore import QThread, Signal
 
 from redaction.burn import burn
-from redaction.document import DocumentError, Page, iter_pages
-from redaction.export import REPORT_NAME, encode_jpeg, output_relpath, write_atomic
+from redaction.orient import rotate_image
+from redaction.pipeline import OutputNamer, RedactOptions, redact_page
+from redaction.document import DocumentError, InputFile, Page, iter_pages
+from redaction.export import REPORT_NAME, write_atomic
 from redaction.profile import Profile
 from redaction.regions import Region, clip_box
 from redaction.review import DocumentResult, PageResult, dumps
@@ -55,9 +57,14 @@ def reset_detector():
 
 # --- pages ---------------------------------------------------------------------------------------
 
-def load_page(path: Path, index: int, dpi: int) -> Page:
-    """One page of a file (earlier PDF pages are rendered and dropped: see the report's note)."""
+def load_page(path: Path, index: int, dpi: int, rotation: int = 0) -> Page:
+    """One page of a file, turned upright by `rotation` (clockwise degrees, from detection).
+
+    Earlier PDF pages are rendered and dropped on the way (iter_pages has no random access).
+    """
     for page in islice(iter_pages(path, dpi), index, index + 1):
+        if rotation:
+            page = replace(page, pixels=rotate_image(page.pixels, rotation))
         return page
     raise DocumentError(f"page {index + 1} does not exist")
 
@@ -113,7 +120,7 @@ class PageJob(QThread):
     """Runs `work(detector, page, profile) -> list[Region]` on every task, most urgent first."""
 
     pageStarted = Signal(int, int)
-    pageDone = Signal(int, int, object, object)   # key, regions, Page
+    pageDone = Signal(int, int, object, object, int)   # key, regions, upright Page, rotation
     pageFailed = Signal(int, int, str)
     progress = Signal(int, int)
     fatal = Signal(str)
@@ -159,8 +166,8 @@ class PageJob(QThread):
             self.pageStarted.emit(*key)
             try:
                 page = reader.read(key[0], self.paths[key[0]], key[1])
-                regions = self.work(detector, page, self.profile)
-                self.pageDone.emit(key[0], key[1], list(regions), page)
+                upright, rotation, regions = self.work(detector, page, self.profile)
+                self.pageDone.emit(key[0], key[1], list(regions), upright, int(rotation or 0))
             except DocumentError as exc:
                 self.pageFailed.emit(key[0], key[1], str(exc))
             except Exception as exc:  # a detector bug must not kill the whole run
@@ -172,13 +179,20 @@ class PageJob(QThread):
 
 
 def propose_work(detector, page, profile):
-    return detector.propose(page, profile)
+    """(upright page, clockwise rotation applied, regions on the upright page)."""
+    if hasattr(detector, "propose_upright"):
+        return detector.propose_upright(page, profile)
+    return page, 0, detector.propose(page, profile)
 
 
 def verify_work(detector, page, profile):
+    """(upright page, rotation, findings still visible on the masked page)."""
     from redaction.verify import find_leaks
 
-    return find_leaks(detector, page, profile)
+    result = find_leaks(detector, page, profile)
+    if isinstance(result, tuple):
+        return result
+    return page, 0, result
 
 
 # --- export --------------------------------------------------------------------------------------
@@ -189,10 +203,6 @@ class ExportDoc:
     rel: Path
     pages: list[PageResult]       # copies; decision None means "skipped"
     error: str | None = None
-
-
-def _scaled(box, sx: float, sy: float):
-    return (box[0] * sx, box[1] * sy, box[2] * sx, box[3] * sy)
 
 
 class ExportJob(QThread):
@@ -216,7 +226,8 @@ class ExportJob(QThread):
         written: list[Path] = []
         errors: list[str] = []
         report: list[DocumentResult] = []
-        used: set[str] = set()
+        options = RedactOptions(out_dir=self.out_dir, dpi=self.dpi, fill=tuple(self.fill), quality=self.quality)
+        namer = OutputNamer(self.out_dir, protected={Path(d.path).resolve() for d in self.docs})
         total = sum(1 for d in self.docs for p in d.pages if p.decision)
         done = 0
         for doc in self.docs:
@@ -224,37 +235,32 @@ class ExportJob(QThread):
                 break
             out_doc = DocumentResult(path=str(doc.path), error=doc.error, pages=[])
             report.append(out_doc)
-            wanted = {p.index: p for p in doc.pages}
             if doc.error or not any(p.decision for p in doc.pages):
-                out_doc.pages = [PageResult(p.index, p.width, p.height, p.dpi, [], None, p.decision)
-                                 for p in doc.pages]
+                out_doc.pages = [PageResult(p.index, p.width, p.height, p.dpi, [], None, p.decision,
+                                            p.rotation) for p in doc.pages]
                 continue
-            dpi = next((p.dpi for p in doc.pages if p.dpi), None) or self.dpi
+            wanted = {p.index: p for p in doc.pages}
+            dpi = next((p.dpi for p in doc.pages if p.dpi), None) if doc.path.suffix.lower() == ".pdf" else None
+            inp = InputFile(doc.path, doc.rel)
             try:
-                for page in iter_pages(doc.path, dpi):
+                for page in iter_pages(doc.path, dpi or self.dpi):
                     if self._cancel.is_set():
                         break
                     pr = wanted.get(page.index)
                     if pr is None:
                         continue
-                    out_page = PageResult(pr.index, page.width, page.height, pr.dpi, [], None,
-                                          pr.decision)
-                    out_doc.pages.append(out_page)
-                    if not pr.decision:
-                        continue
+                    if pr.rotation:
+                        page = replace(page, pixels=rotate_image(page.pixels, pr.rotation))
                     burned = [r for r in pr.regions if r.accepted] if pr.decision == "confirmed" else []
-                    sx = page.width / pr.width if pr.width else 1.0
-                    sy = page.height / pr.height if pr.height else 1.0
-                    boxes = [clip_box(_scaled(r.bbox, sx, sy), page.width, page.height) for r in burned]
-                    pixels = burn(page.pixels, boxes, self.fill) if boxes else page.pixels
-                    rel = output_relpath(doc.rel, page.index, page.page_count, self.profile)
-                    rel = self._unique(rel, used)
-                    write_atomic(self.out_dir / rel, encode_jpeg(pixels, self.quality))
-                    written.append(self.out_dir / rel)
-                    out_page.regions = [r.with_bbox(b) for r, b in zip(burned, boxes)]
-                    out_page.output = rel.as_posix()
+                    result = PageResult(pr.index, pr.width or page.width, pr.height or page.height, pr.dpi,
+                                        burned, None, pr.decision, pr.rotation)
+                    out_doc.pages.append(result)
+                    if not pr.decision:
+                        continue  # explicitly skipped: listed in the report without an output
+                    redact_page(page, result, inp, self.profile, options, namer)
+                    written.append(self.out_dir / result.output)
                     done += 1
-                    self.progress.emit(done, total, rel.as_posix())
+                    self.progress.emit(done, total, result.output)
             except (DocumentError, OSError) as exc:
                 errors.append(f"{doc.path.name}: {exc}")
                 out_doc.error = out_doc.error or str(exc)
@@ -265,16 +271,6 @@ class ExportJob(QThread):
             except OSError as exc:
                 errors.append(f"{REPORT_NAME}: {exc}")
         self.finishedExport.emit(written, errors)
-
-    @staticmethod
-    def _unique(rel: Path, used: set[str]) -> Path:
-        """Two inputs mapping to one output name (a.png and a.pdf) get a numbered suffix."""
-        candidate, n = rel, 2
-        while candidate.as_posix().lower() in used:
-            candidate = rel.with_name(f"{rel.stem}_{n}{rel.suffix}")
-            n += 1
-        used.add(candidate.as_posix().lower())
-        return candidate
 
 
 def burn_preview(pixels: np.ndarray, regions: list[Region], fill) -> np.ndarray:

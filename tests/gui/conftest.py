@@ -42,6 +42,21 @@ def isolated_settings(tmp_path, monkeypatch):
     app.workers.reset_detector()
 
 
+@pytest.fixture(autouse=True)
+def no_unexpected_modal(monkeypatch):
+    """A modal dialog nobody answers would hang the run: fail at once instead (tests that expect
+    one patch that dialog's exec themselves)."""
+    from PySide6.QtWidgets import QDialog, QMessageBox
+
+    def refuse(self, *a, **k):
+        raise AssertionError(f"unexpected modal dialog: {type(self).__name__} {self.windowTitle()!r}")
+
+    monkeypatch.setattr(QDialog, "exec", refuse)
+    monkeypatch.setattr(QMessageBox, "exec", refuse)
+    for name in ("warning", "critical", "information", "question"):
+        monkeypatch.setattr(QMessageBox, name, staticmethod(lambda *a, **k: refuse(a[0] if a else None)))
+
+
 @pytest.fixture
 def settings(qapp):
     from app.settings import Settings
@@ -128,8 +143,8 @@ def samples(tmp_path):
 class FakeDetector:
     """Returns the known regions of the synthetic pages, scaled to the rendered page size."""
 
-    def __init__(self, truth, delay: float = 0.0):
-        self.truth, self.delay = truth, delay
+    def __init__(self, truth, delay: float = 0.0, sees_masks: bool = False):
+        self.truth, self.delay, self.sees_masks = truth, delay, sees_masks
         self.calls = 0
         self.lock = threading.Lock()
 
@@ -141,6 +156,14 @@ class FakeDetector:
         regions = copy.deepcopy(self.truth.get((page.source.name, page.index), []))
         sx, sy = page.width / 900, page.height / 1270
         return [r.with_bbox((r.bbox[0] * sx, r.bbox[1] * sy, r.bbox[2] * sx, r.bbox[3] * sy)) for r in regions]
+
+    def propose_upright(self, page, profile, rotation=None):
+        regions = self.propose(page, profile)
+        if self.sees_masks:  # like real OCR: text under a solid fill is not found again
+            from redaction.verify import uniform_fraction
+
+            regions = [r for r in regions if uniform_fraction(page.pixels, r.bbox) < 0.85]
+        return page, 0, regions
 
 
 @pytest.fixture
