@@ -286,12 +286,16 @@ def _split_merged(ink: np.ndarray, origin, px_cm: float) -> list[tuple[Seal, flo
         _, inner = ellipse_scores(ink, (ex, ey), (a, b), ang)
         if inner > MAX_INNER_FILL:
             continue
-        if any(np.hypot(ex + ox - o.center[0], ey + oy - o.center[1]) < 0.5 * max(o.axes) for o, _ in out):
-            continue
         shape = "round" if max(a, b) / min(a, b) < 1.15 else "oval"
         out.append((Seal((0, 0, 0, 0), shape, 0.5 + 0.5 * min(1.0, outline), (ex + ox, ey + oy), (a, b), ang),
                     outline))
-    return out
+    # Best rings first; an arc of ring text inside an accepted seal can look like a small oval ring.
+    kept: list[tuple[Seal, float]] = []
+    for seal, outline in sorted(out, key=lambda t: -t[1]):
+        if all(np.hypot(seal.center[0] - k.center[0], seal.center[1] - k.center[1])
+               >= 0.9 * max(k.axes + seal.axes) for k, _ in kept):
+            kept.append((seal, outline))
+    return kept
 
 
 def _classify(ink: np.ndarray, comp: np.ndarray, r_dil: int, origin) -> tuple[Seal | None, float]:

@@ -213,3 +213,20 @@ def test_is_masked(detector):
     half[y0:y1, x0:(x0 + x1) // 2] = 0
     assert not is_masked(half, box)
     assert not is_masked(img, (10, 10, 10, 10))  # empty box
+
+
+def test_photo_under_a_red_seal(detector, lfw_faces):
+    """Certificates stamp the issuer's seal across the photo's lower half: the eyes stay findable."""
+    from tests.imaging import RED, seal_layer, stamp
+
+    page = text_page()
+    x, y, size = 400, 300, 260
+    face = cv2.resize(lfw_faces[20], (size, size), interpolation=cv2.INTER_CUBIC)
+    page[y:y + size, x:x + size] = face[:, :, None]
+    stamp(page, seal_layer(330, seed=2), x + size - 40, y + size - 20, RED, 0.95)
+    faces = detector.detect(page)
+    assert len(faces) == 1
+    eyes_y = faces[0].landmarks[:2, 1].mean()
+    assert y + 0.2 * size <= eyes_y <= y + 0.55 * size
+    box = eye_band_box(faces[0], page.shape[1], page.shape[0])
+    assert box[0] >= x - 0.3 * size and box[2] <= x + 1.3 * size
