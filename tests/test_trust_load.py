@@ -40,9 +40,13 @@ args = ["redact", sys.argv[1], "--profile", sys.argv[2], "--out", sys.argv[3], "
 if "--jobs" in build_parser()._subparsers._group_actions[0].choices["redact"].format_help():
     args += ["--jobs", "1"]
 code = main(args)
-peak_self = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-peak_children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-print(json.dumps({"code": code, "peak_kb": max(peak_self, peak_children)}))
+# VmHWM: this process's own peak (ru_maxrss would carry the parent's peak across fork + exec)
+try:
+    with open("/proc/self/status") as fh:
+        peak = next(int(l.split()[1]) for l in fh if l.startswith("VmHWM:"))
+except OSError:
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print(json.dumps({"code": code, "peak_kb": peak}))
 '''
 
 
