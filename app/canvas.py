@@ -32,6 +32,7 @@ def kind_label(kind: str) -> str:
     return {
         "name": _("姓名"), "employer": _("工作单位"), "seal": _("公章"), "eyes": _("眼部"),
         "id_number": _("身份证号"), "other_seal": _("其他印章"), "face": _("人脸"),
+        "signature": _("签名"), "fingerprint": _("指印"), "phone": _("电话"),
     }.get(kind, kind)
 
 

@@ -7,7 +7,25 @@ import sys
 from pathlib import Path
 
 
+def clean_qt_env() -> None:
+    """opencv-python (non-headless wheels) points QT_QPA_PLATFORM_PLUGIN_PATH and QT_QPA_FONTDIR at
+    its own Qt build when cv2 is imported; PySide6 would then fail to load its xcb plugin. Import
+    cv2 first, then drop those variables if they point into cv2's folder."""
+    import os
+
+    try:
+        import cv2
+    except ImportError:
+        return
+    cv2_dir = os.path.dirname(os.path.abspath(cv2.__file__))
+    for var in ("QT_QPA_PLATFORM_PLUGIN_PATH", "QT_QPA_FONTDIR"):
+        value = os.environ.get(var, "")
+        if value and os.path.abspath(value).startswith(cv2_dir):
+            del os.environ[var]
+
+
 def make_app(argv=None):
+    clean_qt_env()
     from PySide6.QtWidgets import QApplication
 
     from . import i18n

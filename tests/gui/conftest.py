@@ -21,6 +21,9 @@ PROFILE_TOML = f'name = "{NAME}"\naliases = ["张 伟"]\nemployers = ["{EMPLOYER
 
 def pytest_configure(config):
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from app.main import clean_qt_env
+
+    clean_qt_env()
 
 
 @pytest.fixture(autouse=True)
