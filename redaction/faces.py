@@ -14,9 +14,19 @@ How a page is searched (measured on A4 at 200 dpi, 1654×2339):
 2. Photo-like regions (dense, non-text ink; ~10 ms to find) cropped at full resolution (small ones
    upscaled), which finds 30–70 px faces (LFW 40 px: 25/25) for a few milliseconds per photo instead of
    running the whole page at full size (0.8 s).
-3. CenterFace finds upright faces only, so photo regions in which nothing was found upright are tried
-   rotated by 90°, 180° and 270°; landmarks are mapped back to page coordinates. A text-only page has
-   no photo region and costs one pass.
+3. CenterFace is trained on upright faces, so photo regions in which nothing was found upright are
+   tried turned by 90°, 270° and 180°; landmarks are mapped back to page coordinates. A text-only
+   page has no photo region and costs one pass.
+4. CenterFace still fires (0.5–0.9) on sideways and upside-down faces, with landmarks that are
+   wrong (an eye band over the cheek). So every face is re-detected on a crop around it under all
+   four rotations at two sizes, and the rotation whose landmarks make a face (`plausible`) and
+   score best wins.
+5. A red seal stamped across the photo's lower half hides the face from CenterFace; photo regions
+   with red ink and no face are retried on the red channel, where the seal vanishes.
+
+Measured on the project's synthetic corpus (tests/corpus.py, 2 × 40 pages with skew, JPEG, grey
+copies, sideways pages): 40 of 41 eye pairs covered ≥ 95 % by the eye band, no face that was not
+there. Missed: an LFW face under a seal on a page scanned sideways.
 """
 
 from __future__ import annotations
