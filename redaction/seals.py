@@ -16,7 +16,13 @@ Pipeline (half resolution throughout):
     rings with Hough circles + the same ring test
   → pad 8 %.
 Grey photocopies have no red: only round seals can be found there (Hough circles of seal size and
-a ring check), reported with a low score and colour "gray".
+a ring check), reported with a low score and colour "gray". That search runs only on pages with no
+colour at all (a plain black-and-white page included, which costs a Hough pass, ~20–30 ms).
+
+Measured on the project's synthetic corpus (tests/corpus.py, 2 × 40 pages): red seals 66/67 found
+with the padded box covering the whole disc, grey-copy seals 6/12, 0 false seals (red titles, red
+letterheads, emblems, faces). Missed: a red seal stamped over a colour photo (skin passes the
+redness rule, so the blob is solid), grey oval or very faint grey seals.
 """
 
 from __future__ import annotations
