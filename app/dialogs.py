@@ -39,7 +39,7 @@ def explain_profile_error(exc: ProfileError) -> str:
         return _("请填写申请人姓名（与材料上印的一致）。")
     if "'employers'" in reason:
         return _("请至少填写一个工作单位的完整名称。")
-    where = f"{exc.path or ''}" + (f" 第 {exc.line} 行" if exc.line else "")
+    where = (exc.path or "") + (" " + _("第 {n} 行").format(n=exc.line) if exc.line else "")
     return _("申请人信息文件有误：") + f"{where}\n{reason}"
 
 

@@ -1,0 +1,50 @@
+"""End to end with the real detector (OCR, faces, seals) on a bundled sample: open → detect →
+confirm with the keyboard → export → the applicant's name is burned in the JPEG."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PySide6.QtCore import Qt
+
+SAMPLES = Path(__file__).resolve().parents[2] / "resources" / "samples"
+
+
+@pytest.mark.slow
+def test_real_detection_confirm_and_export(qtbot, settings, tmp_path):
+    pytest.importorskip("redaction.propose")
+    sample = SAMPLES / "培训证书.jpg"
+    if not sample.exists():
+        pytest.skip("bundled samples not generated")
+    import cv2
+
+    from app.main_window import MainWindow
+    from redaction.profile import load_profile
+
+    folder = tmp_path / "附件"
+    folder.mkdir()
+    shutil.copy(sample, folder / sample.name)
+    win = MainWindow(settings, profile=load_profile(SAMPLES / "profile.toml"), open_folder_after_export=False)
+    qtbot.addWidget(win)
+    win.show()
+    win.open_paths([str(folder)])
+    qtbot.waitUntil(lambda: not win.is_detecting(), timeout=300_000)
+    key = (0, 0)
+    regions = win.state.regions(key)
+    kinds = {r.kind for r in regions if r.accepted}
+    assert {"name", "employer"} <= kinds, regions
+    assert win.table.rowCount() == len(regions)
+    qtbot.keyClick(win.canvas, Qt.Key.Key_Return)
+    assert win.state.page(key).decision == "confirmed"
+    out = tmp_path / "out"
+    win.export_to(out, wait=True)
+    qtbot.waitUntil(lambda: win.last_export is not None, timeout=60_000)
+    written, errors = win.last_export
+    assert not errors and [p.name for p in written] == ["培训证书.jpg"]
+    img = cv2.imdecode(np.fromfile(str(written[0]), dtype=np.uint8), cv2.IMREAD_COLOR)
+    name = next(r for r in regions if r.kind == "name" and r.accepted)
+    x0, y0, x1, y1 = name.bbox
+    assert img[y0 + 2:y1 - 2, x0 + 2:x1 - 2].mean() < 15
