@@ -69,6 +69,38 @@ def handle_points(rect: QRectF) -> dict[str, QPointF]:
             "bl": rect.bottomLeft(), "l": QPointF(rect.left(), cy)}
 
 
+class LabelItem(QGraphicsItem):
+    """The kind label above a box: constant screen size, on a light plate so it reads on photos."""
+
+    def __init__(self, parent):
+        super().__init__(parent)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+        self.text, self.color = "", QColor("#000")
+        self.font = QFont()
+        self.font.setPixelSize(12)
+        self.font.setBold(True)
+
+    def set(self, text: str, color: QColor):
+        self.prepareGeometryChange()
+        self.text, self.color = text, QColor(color)
+        self.update()
+
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        from PySide6.QtGui import QFontMetricsF
+
+        w = QFontMetricsF(self.font).horizontalAdvance(self.text) + 8
+        return QRectF(0, -17, w, 16)
+
+    def paint(self, painter, option, widget=None):
+        r = self.boundingRect()
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(255, 255, 255, 215))
+        painter.drawRoundedRect(r, 3, 3)
+        painter.setFont(self.font)
+        painter.setPen(self.color)
+        painter.drawText(r.adjusted(4, 0, -4, 0), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, self.text)
+
+
 class BoxItem(QGraphicsRectItem):
     """One region: filled and solid when accepted, dashed and empty when rejected."""
 
@@ -81,27 +113,19 @@ class BoxItem(QGraphicsRectItem):
         self.setAcceptHoverEvents(True)
         self.setToolTip(region_tooltip(region))
         self.setZValue(10 if region.accepted else 5)
-        self.label = QGraphicsSimpleTextItem(self)
-        self.label.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
-        font = QFont()
-        font.setPixelSize(12)
-        font.setBold(True)
-        self.label.setFont(font)
+        self.label = LabelItem(self)
         self.update_label()
 
     def color(self) -> QColor:
         return QColor(FINDING_COLOR) if self.finding else kind_color(self.region.kind)
 
     def update_label(self):
-        mark = "⚠" if self.finding else ("✓" if self.region.accepted else "✗")
-        self.label.setText(f"{mark} {kind_label(self.region.kind)}")
+        mark = "⚠" if self.finding else ("✓" if self.region.accepted else "✗ " + _("不遮盖") + " ·")
         c = self.color()
         if not (self.region.accepted or self.finding):
-            c = QColor("#666666")
-        self.label.setBrush(QBrush(c))
+            c = QColor("#555555")
+        self.label.set(f"{mark} {kind_label(self.region.kind)}", c)
         self.label.setPos(self.rect().topLeft())
-        # the label sits just above the box, in screen pixels
-        self.label.setTransform(self.label.transform().fromTranslate(0, -16))
 
     def set_rect_live(self, rect: QRectF):
         self.setRect(rect.normalized())

@@ -358,7 +358,8 @@ class MainWindow(QMainWindow):
         self.canvas.drawn.connect(self.add_region)
         self.canvas.bboxEdited.connect(self.edit_bbox)
         self.canvas.selectionChanged.connect(self._on_canvas_selection)
-        self.canvas.zoomChanged.connect(lambda z: self.zoom_label.setText(f"{z * 100:.0f} %"))
+        self.canvas.zoomChanged.connect(
+            lambda z: self.zoom_label.setText(f"{z * 100:.0f} %" if self.canvas.page_size[0] else ""))
         self.table.itemChanged.connect(self._on_table_item_changed)
         self.table.itemSelectionChanged.connect(self._on_table_selection)
         self.table.customContextMenuRequested.connect(self._table_menu)
@@ -767,6 +768,8 @@ class MainWindow(QMainWindow):
         if doc.page_count > 1:
             info += " — " + _("第 {i} / {n} 页").format(i=key[1] + 1, n=doc.page_count)
         info += " — " + status_label(st)
+        if self.act_preview.isChecked():
+            info += " — " + _("预览：导出后的效果（按 B 返回）")
         if self.page_error or key[1] in doc.page_errors:
             info += " — " + (self.page_error or doc.page_errors[key[1]])
         self.page_info.setText(info)
@@ -952,6 +955,7 @@ class MainWindow(QMainWindow):
     # ===================================================================== preview
     def toggle_preview(self, on: bool):
         self.act_preview.setChecked(bool(on))
+        self._refresh_panel()
         if on:
             self._apply_preview()
         else:

@@ -642,6 +642,10 @@ Everything runs on this computer.</translation>
       <translation>No files open</translation>
     </message>
     <message>
+      <source>预览：导出后的效果（按 B 返回）</source>
+      <translation>Preview: the exported result (B to go back)</translation>
+    </message>
+    <message>
       <source>尚未检测。可以按 F5 检测，也可以手动绘制遮盖框。</source>
       <translation>Not detected yet. Press F5 to detect, or draw boxes by hand.</translation>
     </message>
