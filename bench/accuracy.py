@@ -11,7 +11,7 @@ Figures, per kind and per document type:
   item do not count (masking the applicant's seal legitimately hides what it stamps on), and an item
   lying wholly under applicant items is not scored;
 - stray boxes per page: accepted boxes that overlap no applicant item at all;
-- seconds per page of Detector.propose (the first page, which loads the models, is reported apart).
+- seconds per page of Detector.propose_upright (orientation included; the first page, which loads the models, is reported apart).
 
 Scoring is the pure function `score_pages(pages, proposals)`, importable by tests.
 """
@@ -272,6 +272,7 @@ def format_report(m: dict) -> str:
 def run(pages, engine: str | None = None, progress=None):
     """Detect on every page; returns (proposals, seconds)."""
     from redaction.document import Page
+    from redaction.orient import rotate_box
     from redaction.propose import Detector
 
     det = Detector() if engine is None else Detector(ocr=engine)
@@ -279,8 +280,11 @@ def run(pages, engine: str | None = None, progress=None):
     for i, sp in enumerate(pages):
         page = Page(sp.pixels, Path(f"{getattr(sp, 'stem', i)}.jpg"), 0, 1, sp.dpi)
         t0 = time.perf_counter()
-        regions = det.propose(page, sp.profile)
+        upright, rotation, regions = det.propose_upright(page, sp.profile)
         seconds.append(time.perf_counter() - t0)
+        if rotation:  # truth is in the page as scanned: map boxes back
+            back = (360 - rotation) % 360
+            regions = [r.with_bbox(rotate_box(r.bbox, back, upright.width, upright.height)) for r in regions]
         proposals.append(regions)
         if progress:
             progress(i, sp, regions, seconds[-1])

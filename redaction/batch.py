@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import sys
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 from .document import DEFAULT_DPI, DocumentError, InputFile, page_count
@@ -112,7 +113,11 @@ def run(task: str, inputs: list[InputFile], profile: Profile, *, jobs: int, ocr:
                    for i in todo}
         try:
             for i in todo:
-                results[i] = futures[i].result()
+                try:
+                    results[i] = futures[i].result()
+                except BrokenProcessPool:
+                    results[i] = DocumentResult(str(inputs[i].path), "a worker process died while on this "
+                                                "file (out of memory?): run again to finish it")
                 if on_done:
                     on_done(i, results[i])
         except BaseException:

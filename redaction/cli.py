@@ -12,7 +12,7 @@ from pathlib import Path
 from . import __version__
 from .burn import parse_color
 from .document import DEFAULT_DPI, InputFile, collect_inputs
-from .export import DEFAULT_QUALITY, REPORT_NAME
+from .export import DEFAULT_QUALITY, REPORT_NAME, ExportError
 from .profile import Profile, ProfileError, load_profile
 from .review import DocumentResult, ReviewFileError, dumps, load as load_review, save as save_review
 
@@ -128,13 +128,19 @@ def run_redact(paths, profile: Profile, out: Path, *, dpi: int = DEFAULT_DPI, fi
         docs[i] = doc
         reporter.finished(i, doc)
 
+    report_written = False
     try:
         batch.run("redact", inputs, profile, jobs=jobs, ocr=ocr, dpi=dpi, options=options,
                   reviews=reviews, quiet=quiet, on_done=done)
     finally:
         # Even after Ctrl-C the report lists every file finished so far.
-        save_review(out / REPORT_NAME, [d for d in docs if d is not None])
-    return _exit_code(docs), docs
+        try:
+            save_review(out / REPORT_NAME, [d for d in docs if d is not None])
+            report_written = True
+        except ExportError as exc:
+            print(f"error: the report could not be written: {exc}", file=sys.stderr, flush=True)
+    code = _exit_code(docs)
+    return (code if report_written else EXIT_UNREADABLE), docs
 
 
 def cmd_redact(args) -> int:

@@ -16,12 +16,6 @@ from typing import Iterator
 import cv2
 import numpy as np
 
-# Offline means offline: ONNX Runtime (≥ 1.2x official wheels) writes a device id under
-# ~/.cache/Microsoft/DeveloperTools and queues telemetry for mobile.events.data.microsoft.com unless
-# this is set before onnxruntime is first imported. Every entry point (CLI, GUI) imports this module
-# before any detector loads a model. (Better still in redaction/__init__.py: see SECURITY.md.)
-os.environ["ORT_DISABLE_TELEMETRY"] = "1"
-
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".bmp", ".tif", ".tiff")
 PDF_SUFFIXES = (".pdf",)
 SUPPORTED_SUFFIXES = IMAGE_SUFFIXES + PDF_SUFFIXES

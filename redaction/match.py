@@ -59,10 +59,11 @@ def approximate_find(term: str, text: str, k: int) -> list[tuple[int, int, int]]
     if m == 0 or n == 0:
         return []
     if k == 0:
+        # Overlapping occurrences too: in 婷婷婷 the name 婷婷 covers all three characters.
         out, start = [], text.find(term)
         while start >= 0:
             out.append((start, start + m, 0))
-            start = text.find(term, start + m)
+            start = text.find(term, start + 1)
         return out
     # Cheap filter: enough of the term's characters must be present at all.
     present = sum(1 for c in set(term) if c in text)

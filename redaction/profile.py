@@ -141,8 +141,9 @@ def normalize_with_map(text: str) -> tuple[str, list[int]]:
         for c in unicodedata.normalize("NFKC", ch):
             if c.isspace() or c in MIDDLE_DOTS or unicodedata.category(c) in ("Cc", "Cf", "Zs"):
                 continue
-            out.append(c.lower().translate(_VARIANTS))
-            index.append(i)
+            for low in c.lower().translate(_VARIANTS):   # 'İ'.lower() is two characters
+                out.append(low)
+                index.append(i)
     return "".join(out), index
 
 

@@ -54,7 +54,7 @@ def region_from_json(d: dict) -> Region:
         bbox = tuple(int(round(float(v))) for v in d["bbox"])
         if len(bbox) != 4:
             raise ValueError("bbox needs 4 numbers")
-    except (KeyError, TypeError, ValueError) as exc:
+    except (KeyError, TypeError, ValueError, OverflowError) as exc:
         raise ReviewFileError(f"bad region {d!r}: {exc}") from None
     x0, y0, x1, y1 = bbox
     bbox = (min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1))

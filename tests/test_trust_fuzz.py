@@ -314,8 +314,6 @@ def test_burn_refuses_a_box_that_is_not_a_number_and_clips_huge_ones():
     assert (burn(img, [(-(10**30), 0, 10**30, 10)]) == 0).all()
 
 
-@pytest.mark.xfail(strict=True, reason="match.approximate_find keeps non-overlapping occurrences only: in "
-                   "'婷婷婷' the name '婷婷' is masked once and one character stays readable (owner: match.py)")
 def test_overlapping_occurrences_of_a_repeating_name_are_all_covered():
     profile = Profile(name="婷婷", employers=("某某单位",))
     ln = _line("姓名婷婷婷", 0, 0)
