@@ -14,7 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QSize, Qt, QTimer, QUrl
 from PySide6.QtGui import (QAction, QActionGroup, QColor, QDesktopServices, QIcon, QKeySequence,
                            QPainter, QPixmap, QUndoStack)
-from PySide6.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QFileDialog, QFrame,
+from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QLineEdit, QPlainTextEdit, QApplication, QComboBox, QFileDialog, QFrame,
                                QGroupBox, QHBoxLayout, QHeaderView, QLabel, QMainWindow,
                                QMessageBox, QProgressBar, QProgressDialog, QPushButton, QSplitter,
                                QStackedWidget, QTableWidget, QTableWidgetItem, QToolBar, QToolButton,
@@ -799,6 +799,8 @@ class MainWindow(QMainWindow):
         self.undo_stack.push(C.SetAccepted(self.state, key, [(region, not region.accepted)], text))
 
     def toggle_selected(self):
+        if self.sender() is self.act_toggle and self._key_meant_for_focus():
+            return
         if self.canvas.selected is None:
             self.canvas.select_next(1)
             if self.canvas.selected is None:
@@ -875,7 +877,21 @@ class MainWindow(QMainWindow):
             return True
         return False
 
+    def _key_meant_for_focus(self) -> bool:
+        """Enter/Space are page shortcuts, but a focused field or button gets them first:
+        Enter in a profile field applies the profile; Enter/Space on a button presses it."""
+        fw = QApplication.focusWidget()
+        if isinstance(fw, (QLineEdit, QPlainTextEdit)) and self.profile_editor.isAncestorOf(fw):
+            self.apply_profile_fields()
+            return True
+        if isinstance(fw, QAbstractButton) and self.isAncestorOf(fw):
+            fw.click()
+            return True
+        return False
+
     def confirm_page(self):
+        if self.sender() is self.act_confirm and self._key_meant_for_focus():
+            return
         key = self._need_page()
         if key is None or self._page_blocked(key):
             return

@@ -398,3 +398,28 @@ def test_drag_and_drop_opens_files(qtbot, window, samples):
     wait_detected(qtbot, window)
     assert [d.path.name for d in window.state.docs] == ["论文.pdf"]
     assert window.state.docs[0].page_count == 2
+
+
+def test_typing_in_the_profile_fields_does_not_trigger_page_shortcuts(qtbot, window, samples, monkeypatch):
+    import app.main_window as mw
+
+    asked = []
+    monkeypatch.setattr(mw, "ask", lambda *a, **k: asked.append(a[1]) or False)
+    folder, _truth = samples
+    window.open_paths([str(folder)])
+    wait_detected(qtbot, window)
+    key = window.current
+    field = window.profile_editor.name
+    field.setFocus()
+    field.clear()
+    qtbot.keyClicks(field, "ANCD 12")
+    assert field.text() == "ANCD 12"
+    qtbot.keyClick(field, Qt.Key.Key_Return)           # Enter in a field applies the profile
+    assert window.state.page(key).decision is None
+    assert window.state.profile.name == "ANCD 12"
+    assert asked == ["重新检测"]                       # a changed profile offers to detect again
+    # Enter on a focused button presses that button, not "confirm page"
+    window.btn_no_mask.setFocus()
+    monkeypatch.setattr(mw, "ask", lambda *a, **k: True)
+    qtbot.keyClick(window.btn_no_mask, Qt.Key.Key_Return)
+    assert window.state.page(key).decision == "no_mask"
