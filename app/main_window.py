@@ -297,7 +297,7 @@ class MainWindow(QMainWindow):
         self.act_zoom_out = A(_("缩小"), lambda: self.canvas.zoom_by(0.8), [K.ZoomOut])
         self.act_fit = A(_("适应窗口"), self.canvas.fit, ["Ctrl+0"])
         self.act_100 = A(_("实际大小 100%"), lambda: self.canvas.set_zoom(1.0), ["Ctrl+1"])
-        self.act_help = A(_("快捷键…"), self.show_shortcuts, [K.HelpContents, "F1"])
+        self.act_help = A(_("快捷键…"), self.show_shortcuts, [K.HelpContents])
         self.act_about = A(_("关于"), self.show_about)
         self.act_undo = self.undo_stack.createUndoAction(self, _("撤销"))
         self.act_undo.setShortcuts([K.Undo])
