@@ -10,7 +10,6 @@ import threading
 import traceback
 from collections import OrderedDict, deque
 from dataclasses import dataclass, replace
-from itertools import islice
 from pathlib import Path
 from typing import Callable
 
@@ -21,6 +20,7 @@ from redaction.burn import burn
 from redaction.orient import rotate_image
 from redaction.pipeline import OutputNamer, RedactOptions, redact_page
 from redaction.document import DocumentError, InputFile, Page, iter_pages
+from redaction.document import load_page as load_document_page
 from redaction.export import REPORT_NAME, write_atomic
 from redaction.profile import Profile
 from redaction.regions import Region, clip_box
@@ -60,13 +60,12 @@ def reset_detector():
 def load_page(path: Path, index: int, dpi: int, rotation: int = 0) -> Page:
     """One page of a file, turned upright by `rotation` (clockwise degrees, from detection).
 
-    Earlier PDF pages are rendered and dropped on the way (iter_pages has no random access).
+    PDF pages before it are not rendered (redaction.document.load_page).
     """
-    for page in islice(iter_pages(path, dpi), index, index + 1):
-        if rotation:
-            page = replace(page, pixels=rotate_image(page.pixels, rotation))
-        return page
-    raise DocumentError(f"page {index + 1} does not exist")
+    page = load_document_page(path, index, dpi)
+    if rotation:
+        page = replace(page, pixels=rotate_image(page.pixels, rotation))
+    return page
 
 
 class PageCache:

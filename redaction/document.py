@@ -128,21 +128,31 @@ def page_count(path: Path) -> int:
     return _image_info(data)[1]
 
 
-def iter_pages(path, dpi: int = DEFAULT_DPI) -> Iterator[Page]:
-    """Yield the pages of one file, upright, as BGR arrays. Raises DocumentError."""
+def iter_pages(path, dpi: int = DEFAULT_DPI, start: int = 0) -> Iterator[Page]:
+    """Yield the pages of one file from page `start` on, upright, as BGR arrays.
+    Raises DocumentError. PDF pages before `start` are not rendered at all."""
     path = Path(path)
     if not is_supported(path):
         raise DocumentError(f"unsupported file type '{path.suffix}' (supported: "
                             + " ".join(SUPPORTED_SUFFIXES) + ")")
     data = read_bytes(path)
     if _looks_like_pdf(path, data):
-        yield from _iter_pdf_pages(path, data, dpi)
+        yield from _iter_pdf_pages(path, data, dpi, start)
     else:
-        yield from _iter_image_pages(path, data)
+        for page in _iter_image_pages(path, data):
+            if page.index >= start:
+                yield page
 
 
 def load_pages(path, dpi: int = DEFAULT_DPI) -> list[Page]:
     return list(iter_pages(path, dpi))
+
+
+def load_page(path, index: int, dpi: int = DEFAULT_DPI) -> Page:
+    """One page by its 0-based index (random access for viewers); raises DocumentError."""
+    for page in iter_pages(path, dpi, start=index):
+        return page
+    raise DocumentError(f"page {index + 1} does not exist")
 
 
 # --- images ----------------------------------------------------------------------------------
@@ -315,7 +325,7 @@ def _open_pdf(data: bytes):
     return doc
 
 
-def _iter_pdf_pages(path: Path, data: bytes, dpi: int) -> Iterator[Page]:
+def _iter_pdf_pages(path: Path, data: bytes, dpi: int, start: int = 0) -> Iterator[Page]:
     import pymupdf
 
     doc = _open_pdf(data)
@@ -325,7 +335,7 @@ def _iter_pdf_pages(path: Path, data: bytes, dpi: int) -> Iterator[Page]:
     repaired = bool(getattr(doc, "is_repaired", False))
     try:
         count = doc.page_count
-        for i in range(count):
+        for i in range(max(0, start), count):
             try:
                 if repaired:
                     pymupdf.TOOLS.mupdf_warnings(reset=True)

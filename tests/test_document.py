@@ -168,3 +168,23 @@ def test_collect_inputs_walks_sorted_and_skips_output_folder(tmp_path):
     assert single[0].rel.as_posix() == "b.jpg"
     with pytest.raises(FileNotFoundError):
         collect_inputs([tmp_path / "nope"])
+
+
+def test_load_page_renders_only_the_page_asked_for(tmp_path):
+    import pymupdf
+
+    from redaction.document import load_page
+
+    doc = pymupdf.open()
+    for i in range(5):
+        doc.new_page(width=200, height=100 + 10 * i)
+    path = tmp_path / "five.pdf"
+    doc.save(path)
+    page = load_page(path, 3, dpi=72)
+    assert (page.index, page.page_count, page.height) == (3, 5, 130)
+    with pytest.raises(DocumentError, match="page 6 does not exist"):
+        load_page(path, 5, dpi=72)
+    tiff = tmp_path / "t.tif"
+    frames = [Image.new("RGB", (10, 10), c) for c in ("red", "green")]
+    frames[0].save(tiff, save_all=True, append_images=frames[1:])
+    assert tuple(load_page(tiff, 1).pixels[0, 0]) == (0, 128, 0)
