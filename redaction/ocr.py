@@ -140,7 +140,7 @@ def get_engine(name: str = "rapid") -> OcrEngine:
                 _ENGINES[name] = RapidOcrEngine(threads=_THREADS)
             elif name == "paddle":
                 from .paddle_engine import PaddleOcrEngine  # optional extra [paddle]
-                _ENGINES[name] = PaddleOcrEngine()
+                _ENGINES[name] = PaddleOcrEngine(threads=_THREADS)
             else:
                 raise ValueError(f"unknown OCR engine '{name}' (choose: rapid, paddle)")
         return _ENGINES[name]
