@@ -13,7 +13,7 @@ from .match import match_lines
 from .orient import rotate_image, rotation_from_lines
 from .ocr import OcrEngine, drop_inkless_chars, get_engine, read_page_text, red_ink_mask
 from .profile import Profile
-from .regions import Region, clip_box, iou, merge_overlapping
+from .regions import Region, clip_box, intersection, iou, merge_overlapping
 from .signatures import find_signatures
 
 #: A face at least this fraction of the largest face's height is treated as the applicant's own
@@ -89,7 +89,12 @@ class Detector:
             sig.accepted = carries_identity
             regions.append(sig)
         regions += self.face_regions(image)
-        regions += self.seal_regions(image, seals, profile)
+        seal_regions = self.seal_regions(image, seals, profile)
+        employer_boxes = [r.bbox for r in regions if r.kind == "employer"]
+        for seal in seal_regions:
+            if seal.kind == "seal" and seal.text is None:
+                attribute_by_printed_name(seal, lines, employer_boxes)
+        regions += seal_regions
         clipped = []
         for r in regions:
             box = clip_box(r.bbox, w, h)
@@ -128,8 +133,7 @@ class Detector:
     def seal_regions(self, image: np.ndarray, seals, profile: Profile | None = None) -> list[Region]:
         """`seal` for the employer's seals and unreadable ones, `other_seal` for seals whose ring
         reads as another organisation (needs the profile; without it every seal is `seal`)."""
-        from .seals import unwarp_ring
-        from .sealtext import classify_seal, read_ring
+        from .sealtext import classify_seal, read_ring, ring_strips
 
         found = []
         for seal in seals:
@@ -137,11 +141,32 @@ class Detector:
             if profile is None:
                 found.append(Region("seal", seal.bbox, round(float(seal.score), 4), None, True, extra=extra))
                 continue
-            kind, accepted, text, confidence = classify_seal(read_ring(self.ocr, unwarp_ring(image, seal)), profile)
+            kind, accepted, text, confidence = classify_seal(read_ring(self.ocr, ring_strips(image, seal)), profile)
             # An unreadable seal keeps the shape detector's score (low for grey photocopies).
             score = seal.score if text is None else max(seal.score, confidence)
             found.append(Region(kind, seal.bbox, round(float(score), 4), text, accepted, extra=extra))
         return found
+
+
+def attribute_by_printed_name(seal: Region, lines, employer_boxes) -> None:
+    """An unreadable seal stamped over a confidently printed organisation name that is not an
+    employer (the 落款 of a diploma or certificate) is that organisation's seal: `other_seal`.
+    Any employer match under the seal keeps it the applicant's."""
+    from .sealtext import is_organisation_name
+
+    x0, y0, x1, y1 = seal.bbox
+    if any(intersection(b, seal.bbox) > 0 for b in employer_boxes):
+        return
+    for line in lines:
+        if line.source != "page" or line.score < 0.9:
+            continue
+        lx0, ly0, lx1, ly1 = line.bbox
+        cx, cy = (lx0 + lx1) / 2, (ly0 + ly1) / 2
+        if x0 <= cx <= x1 and y0 <= cy <= y1 and (lx1 - lx0) >= 0.4 * (x1 - x0) and is_organisation_name(line.text):
+            seal.kind, seal.accepted = "other_seal", False
+            seal.text = line.text.strip()
+            seal.extra["attributed_by"] = "printed name"
+            return
 
 
 def find_page_seals(image: np.ndarray, dpi: int | None, red: np.ndarray | None = None):

@@ -487,7 +487,8 @@ def _ring_profile(ink: np.ndarray, cx: float, cy: float, r: float):
 
 # --- ring text ------------------------------------------------------------------------------------
 
-def unwarp_ring(image_bgr: np.ndarray, seal: Seal, height: int | None = None) -> np.ndarray:
+def unwarp_ring(image_bgr: np.ndarray, seal: Seal, height: int | None = None,
+                band: tuple[float, float] = (0.95, 0.5)) -> np.ndarray:
     """The seal's ring text as a straight, upright strip (dark ink on white, BGR), for OCR.
 
     Red ink is isolated first (black text under the seal disappears). The outer ~45 % of the radius
@@ -501,7 +502,7 @@ def unwarp_ring(image_bgr: np.ndarray, seal: Seal, height: int | None = None) ->
     rows = height or max(16, int(round(0.45 * max(a, b))))
     cols = max(32, int(round(2 * np.pi * r_text)))  # ink at its natural size along the text line
     theta = np.pi / 2 + np.arange(2 * cols) * (2 * np.pi / cols)  # from the bottom, clockwise (y down)
-    s = np.linspace(0.95, 0.5, rows)   # outer edge on top; the ring line itself mostly left out
+    s = np.linspace(band[0], band[1], rows)   # outer edge on top; the ring line itself mostly left out
     t = np.deg2rad(seal.angle)
     ex = np.outer(s, a * np.cos(theta - t))
     ey = np.outer(s, b * np.sin(theta - t))

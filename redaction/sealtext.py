@@ -19,17 +19,45 @@ from .profile import Profile, normalize
 #: Ring text of an organisation's seal ends in one of these (after normalisation).
 ORGANISATION = re.compile(r"(局|站|院|校|大学|学院|中心|委员会|委|政府|办公室|公司|协会|学会|研究所|所|厅|部|处|队|"
                           r"社|馆|厂|集团|医院|银行|专用章|公章|章)")
-#: Below this recognition confidence a ring is "unreadable".
+#: One reading this confident is enough; two agreeing readings may be down to MIN_SCORE.
 READABLE_SCORE = 0.75
+MIN_SCORE = 0.45
+AGREEING_SCORE = 0.6
 
 
-def read_ring(engine, strip: np.ndarray) -> list[tuple[str, float]]:
-    """Candidate readings (text, confidence) of an unrolled ring strip."""
-    candidates = [strip, cv2.rotate(strip, cv2.ROTATE_180)]
+#: Radial bands (outer, inner, as fractions of the fitted ring) tried for the ring text: fitted
+#: ellipses are a little off on worn or oval seals, and the ring line itself confuses the reader.
+RING_BANDS = ((0.95, 0.5), (0.88, 0.45), (0.98, 0.6))
+
+
+def _normalised(strip: np.ndarray) -> np.ndarray:
+    """Stretch faded ink to full contrast (pink seals unroll into pale grey strips)."""
+    gray = strip[:, :, 0] if strip.ndim == 3 else strip
+    ink = 255.0 - gray.astype(np.float32)
+    top = float(np.percentile(ink, 99.5))
+    if top > 20:
+        ink = np.clip(ink * (255.0 / top), 0, 255)
+    out = (255.0 - ink).astype(np.uint8)
+    return cv2.merge([out, out, out])
+
+
+def ring_strips(image: np.ndarray, seal) -> list[np.ndarray]:
+    """The ring unrolled over a few radial bands, each upright and turned 180°."""
+    from .seals import unwarp_ring
+
+    strips = []
+    for band in RING_BANDS:
+        strip = _normalised(unwarp_ring(image, seal, band=band))
+        strips += [strip, cv2.rotate(strip, cv2.ROTATE_180)]
+    return strips
+
+
+def read_ring(engine, strips: list[np.ndarray]) -> list[tuple[str, float]]:
+    """Candidate readings (text, confidence) of unrolled ring strips (one recognition batch)."""
     if hasattr(engine, "recognize"):
-        return engine.recognize(candidates)
+        return engine.recognize(strips)
     out = []
-    for c in candidates:
+    for c in strips:
         lines = engine.read(c)
         if lines:
             best = max(lines, key=lambda ln: len(ln.text) * ln.score)
@@ -49,15 +77,48 @@ def employer_in_ring(text: str, profile: Profile) -> str | None:
     return None
 
 
+def is_organisation_name(text: str) -> bool:
+    """4+ Chinese characters ending in an organisation word (大学, 局, 中心 ...)."""
+    norm = normalize(text)
+    cjk = sum(1 for c in norm if "\u4e00" <= c <= "\u9fff")
+    return cjk >= 4 and ORGANISATION.search(norm) is not None
+
+
+def _common_run(a: str, b: str) -> int:
+    """Length of the longest common substring (ring readings are short: plain DP is fine)."""
+    best = 0
+    prev = [0] * (len(b) + 1)
+    for ca in a:
+        cur = [0] * (len(b) + 1)
+        for j, cb in enumerate(b, start=1):
+            if ca == cb:
+                cur[j] = prev[j - 1] + 1
+                best = max(best, cur[j])
+        prev = cur
+    return best
+
+
 def classify_seal(readings: list[tuple[str, float]], profile: Profile) -> tuple[str, bool, str | None, float]:
-    """(kind, accepted, text, confidence) for a seal from its ring readings."""
+    """(kind, accepted, text, confidence) for a seal from its ring readings.
+
+    An employer in any reading makes it the applicant's seal. It is another organisation's only
+    on firm evidence: one confident reading, or two fairly confident readings (of different bands
+    or directions) that agree on 4+ characters, naming an organisation. Stable garbage reads the
+    same twice too, so agreement alone is not enough. Anything else stays an accepted seal.
+    """
     for text, score in readings:
         employer = employer_in_ring(text, profile)
         if employer:
             return "seal", True, employer, score
-    for text, score in sorted(readings, key=lambda r: -r[1]):
-        norm = normalize(text)
-        cjk = sum(1 for c in norm if "\u4e00" <= c <= "\u9fff")
-        if score >= READABLE_SCORE and cjk >= 4 and ORGANISATION.search(norm):
-            return "other_seal", False, norm, score
+    candidates = []
+    for text, score in readings:
+        if score >= MIN_SCORE and is_organisation_name(text):
+            candidates.append((normalize(text), score))
+    candidates.sort(key=lambda c: -c[1])
+    for i, (text, score) in enumerate(candidates):
+        if score >= READABLE_SCORE:
+            return "other_seal", False, text, score
+        for other, other_score in candidates[i + 1:]:
+            if (score + other_score) / 2 >= AGREEING_SCORE and _common_run(text, other) >= 4:
+                return "other_seal", False, text, max(score, other_score)
     return "seal", True, None, 0.0
