@@ -219,8 +219,11 @@ class FaceDetector:
 
         # 4. Settle each face's orientation and landmarks on a crop at a comfortable size. Needed
         # because CenterFace does fire (0.5–0.9) on sideways faces, with landmarks that are wrong.
+        # Faces whose landmarks already make an upright face (every face on a page that orientation
+        # has turned upright) keep them: 8 forward passes each saved.
         if try_rotations:
-            found = [(self._refine(view, f), view) for f, view in _suppress_pairs(found)]
+            found = [(f if f.rotation == 0 and plausible(f) else self._refine(view, f), view)
+                     for f, view in _suppress_pairs(found)]
         return _suppress([f for f, _ in found])
 
     def _refine(self, image_bgr: np.ndarray, face: Face) -> Face:

@@ -191,7 +191,10 @@ def read_page_text(engine: OcrEngine, image: np.ndarray, red_mask: np.ndarray | 
     mask = red_ink_mask(image) if red_mask is None else red_mask
     if mask.mean() <= 0.0005:
         return [ln for ln in lines if ln.text.strip()]
-    crops = [c for c in red_ink_regions(mask) if not _mostly_inside(c, skip_boxes)]
+    # Red text is a line or two tall; taller red areas are borders, frames or photos, whose text
+    # (if any) the red-channel pass already read.
+    max_height = max(160, mask.shape[0] // 8)
+    crops = [c for c in red_ink_regions(mask) if not _mostly_inside(c, skip_boxes) and c[3] - c[1] <= max_height]
     if crops:
         ink = np.where(mask, 0, 255).astype(np.uint8)
         gap = 32

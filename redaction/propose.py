@@ -133,7 +133,7 @@ class Detector:
     def seal_regions(self, image: np.ndarray, seals, profile: Profile | None = None) -> list[Region]:
         """`seal` for the employer's seals and unreadable ones, `other_seal` for seals whose ring
         reads as another organisation (needs the profile; without it every seal is `seal`)."""
-        from .sealtext import classify_seal, read_ring, ring_strips
+        from .sealtext import attribute_seal
 
         found = []
         for seal in seals:
@@ -141,7 +141,7 @@ class Detector:
             if profile is None:
                 found.append(Region("seal", seal.bbox, round(float(seal.score), 4), None, True, extra=extra))
                 continue
-            kind, accepted, text, confidence = classify_seal(read_ring(self.ocr, ring_strips(image, seal)), profile)
+            kind, accepted, text, confidence = attribute_seal(self.ocr, image, seal, profile)
             # An unreadable seal keeps the shape detector's score (low for grey photocopies).
             score = seal.score if text is None else max(seal.score, confidence)
             found.append(Region(kind, seal.bbox, round(float(score), 4), text, accepted, extra=extra))

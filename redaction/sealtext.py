@@ -41,15 +41,12 @@ def _normalised(strip: np.ndarray) -> np.ndarray:
     return cv2.merge([out, out, out])
 
 
-def ring_strips(image: np.ndarray, seal) -> list[np.ndarray]:
-    """The ring unrolled over a few radial bands, each upright and turned 180°."""
+def ring_strips(image: np.ndarray, seal, band=RING_BANDS[0]) -> list[np.ndarray]:
+    """The ring unrolled over one radial band, upright and turned 180°."""
     from .seals import unwarp_ring
 
-    strips = []
-    for band in RING_BANDS:
-        strip = _normalised(unwarp_ring(image, seal, band=band))
-        strips += [strip, cv2.rotate(strip, cv2.ROTATE_180)]
-    return strips
+    strip = _normalised(unwarp_ring(image, seal, band=band))
+    return [strip, cv2.rotate(strip, cv2.ROTATE_180)]
 
 
 def read_ring(engine, strips: list[np.ndarray]) -> list[tuple[str, float]]:
@@ -63,6 +60,18 @@ def read_ring(engine, strips: list[np.ndarray]) -> list[tuple[str, float]]:
             best = max(lines, key=lambda ln: len(ln.text) * ln.score)
             out.append((best.text, best.score))
     return out
+
+
+def attribute_seal(engine, image: np.ndarray, seal, profile: Profile) -> tuple[str, bool, str | None, float]:
+    """Read the ring band by band and stop at the first firm answer (most seals: the first band)."""
+    readings: list[tuple[str, float]] = []
+    result = ("seal", True, None, 0.0)
+    for band in RING_BANDS:
+        readings += read_ring(engine, ring_strips(image, seal, band))
+        result = classify_seal(readings, profile)
+        if result[2] is not None:
+            return result
+    return result
 
 
 def employer_in_ring(text: str, profile: Profile) -> str | None:

@@ -5,7 +5,7 @@ import pytest
 from redaction.document import Page
 from redaction.propose import find_page_seals
 from redaction.profile import Profile
-from redaction.sealtext import classify_seal, read_ring, ring_strips
+from redaction.sealtext import attribute_seal, classify_seal
 from tests.conftest import draw_seal, render_page
 
 PROFILE = Profile(name="阿依古丽·买买提", employers=("阿克苏地区生态环境局", "阿克苏地区环境监测站"))
@@ -19,7 +19,7 @@ def test_the_ring_text_tells_whose_seal_it_is(detector, ring, kind):
     draw_seal(page, (500, 420), 170, ring)
     seals = find_page_seals(page, 200)
     assert len(seals) == 1
-    got, accepted, text, _ = classify_seal(read_ring(detector.ocr, ring_strips(page, seals[0])), PROFILE)
+    got, accepted, text, _ = attribute_seal(detector.ocr, page, seals[0], PROFILE)
     assert (got, accepted) == (kind, kind == "seal")
 
 

@@ -1,0 +1,200 @@
+"""Speed of BlindMask as ratios measured side by side in one run (absolute times on shared
+machines are noise; ratios of things measured together are not).
+
+    python -m bench.speed [--pages 6] [--jobs 2] [--rss 1,20,60] [--no-gui]
+
+Prints:
+- propose per page vs bare OCR of the same pages with the same engine and settings
+  (goal ≤ 1.15: orientation, red ink, seals, faces, signatures and matching add at most 15 %);
+- burn + export vs bare decode + encode of the same pages (goal ≤ 1.25);
+- batch throughput with 1 and N worker processes (goal ≥ 1.8× on 2 cores);
+- peak RSS of `blindmask propose` for several page counts (goal: flat; ≤ 1.2 GB);
+- first-page latency in the GUI's flow (open → first proposals shown), cold.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import cv2
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _corpus(folder: Path, pages: int) -> tuple[list[Path], Path]:
+    sys.path.insert(0, str(ROOT))
+    from tests.corpus import make_corpus, write_corpus
+
+    corpus = make_corpus(pages, seed=3)
+    write_corpus(corpus, folder, pdf_types=(), quality=85)
+    files = sorted(p for p in folder.rglob("*.jpg"))
+    profile = folder / f"{corpus[0].applicant}.toml"   # one applicant's profile for the whole batch
+    return files, profile
+
+
+def _timed(fn, *args):
+    t0 = time.perf_counter()
+    out = fn(*args)
+    return time.perf_counter() - t0, out
+
+
+def propose_vs_ocr(files, profile_path) -> dict:
+    from redaction.document import load_pages
+    from redaction.ocr import get_engine
+    from redaction.profile import load_profile
+    from redaction.propose import Detector
+
+    profile = load_profile(profile_path)
+    det, engine = Detector(), get_engine()
+    pages = [p for f in files for p in load_pages(f)]
+    det.propose_upright(pages[0], profile)       # warm both up (model loads, allocations)
+    engine.read(pages[0].pixels)
+    ours, bare = [], []
+    for i, page in enumerate(pages):
+        # alternate the order so drifting load on the machine hits both alike
+        if i % 2:
+            bare.append(_timed(engine.read, page.pixels)[0])
+            ours.append(_timed(det.propose_upright, page, profile)[0])
+        else:
+            ours.append(_timed(det.propose_upright, page, profile)[0])
+            bare.append(_timed(engine.read, page.pixels)[0])
+    return {"pages": len(pages), "propose_s": sum(ours) / len(pages), "ocr_s": sum(bare) / len(pages),
+            "ratio": sum(ours) / sum(bare)}
+
+
+def burn_export_vs_codec(files, repeats: int = 3) -> dict:
+    from redaction.burn import burn
+    from redaction.document import load_pages
+    from redaction.export import encode_jpeg, write_atomic
+
+    out = Path(tempfile.mkdtemp(prefix="bm-speed-"))
+    boxes = [(100, 100, 600, 160), (300, 900, 700, 1200), (1200, 400, 1500, 700)]
+
+    def ours(f):
+        for page in load_pages(f):
+            write_atomic(out / f"o-{f.stem}.jpg", encode_jpeg(burn(page.pixels, boxes), 90))
+
+    def bare(f):
+        img = cv2.imdecode(np.fromfile(str(f), np.uint8), cv2.IMREAD_COLOR)
+        (out / f"b-{f.stem}.jpg").write_bytes(cv2.imencode(".jpg", img, [cv2.IMWRITE_JPEG_QUALITY, 90])[1].tobytes())
+
+    a, b = [], []
+    for _ in range(repeats):
+        for f in files:
+            a.append(_timed(ours, f)[0])
+            b.append(_timed(bare, f)[0])
+    return {"ours_s": statistics.median(a), "bare_s": statistics.median(b),
+            "ratio": statistics.median(a) / statistics.median(b)}
+
+
+def _run_cli(args: list[str]) -> tuple[float, int]:
+    """Wall seconds and peak RSS (bytes) of one `blindmask` run, its worker processes included."""
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    t0 = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, "-m", "redaction", *args], cwd=str(ROOT), env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - t0
+    if os.waitstatus_to_exitcode(status) not in (0, 3):
+        raise RuntimeError(f"blindmask {' '.join(args)} failed")
+    return seconds, usage.ru_maxrss * 1024   # ru_maxrss is KiB on Linux (the largest process)
+
+
+def batch_throughput(folder: Path, profile: Path, jobs: int) -> dict:
+    out = {}
+    for n in (1, jobs):
+        seconds, _ = _run_cli(["propose", str(folder), "--profile", str(profile), "--json", os.devnull,
+                               "--jobs", str(n), "--quiet"])
+        out[n] = seconds
+    return {"jobs": jobs, "seconds_1": out[1], f"seconds_{jobs}": out[jobs], "speedup": out[1] / out[jobs]}
+
+
+def peak_rss(files: list[Path], profile: Path, counts: list[int]) -> dict:
+    out = {}
+    for n in counts:
+        folder = Path(tempfile.mkdtemp(prefix=f"bm-rss{n}-"))
+        for i in range(n):
+            os.symlink(files[i % len(files)], folder / f"{i:04d}.jpg")
+        _, rss = _run_cli(["propose", str(folder), "--profile", str(profile), "--json", os.devnull,
+                           "--jobs", "1", "--quiet"])
+        out[n] = rss
+    return out
+
+
+GUI_PROBE = r"""
+import os, sys, time
+t0 = time.perf_counter()
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from app.main import clean_qt_env
+clean_qt_env()
+app = QApplication([])
+from app.main_window import MainWindow
+from redaction.profile import load_profile
+mw = MainWindow(profile=load_profile(sys.argv[2]), open_folder_after_export=False)
+mw.show()
+t_open = time.perf_counter()
+mw.open_paths([sys.argv[1]], ask_restore=False)
+def shown(*_):
+    print(f"{time.perf_counter() - t_open:.3f} {t_open - t0:.3f}", flush=True)
+    app.exit(0)
+mw.job.pageDone.connect(shown)
+QTimer.singleShot(600000, lambda: app.exit(1))
+sys.exit(app.exec())
+"""
+
+
+def gui_first_page(file: Path, profile: Path) -> dict:
+    home = tempfile.mkdtemp(prefix="bm-gui-home-")
+    env = dict(os.environ, PYTHONPATH=str(ROOT), QT_QPA_PLATFORM="offscreen", HOME=home,
+               XDG_CONFIG_HOME=home, XDG_DATA_HOME=home, XDG_CACHE_HOME=home)
+    out = subprocess.run([sys.executable, "-c", GUI_PROBE, str(file), str(profile)], cwd=str(ROOT),
+                         env=env, capture_output=True, text=True, timeout=900)
+    if out.returncode != 0:
+        raise RuntimeError(out.stderr[-2000:])
+    latency, startup = (float(v) for v in out.stdout.split()[-2:])
+    return {"open_to_first_proposals_s": latency, "window_start_s": startup}
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--pages", type=int, default=6)
+    ap.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
+    ap.add_argument("--rss", default="1,20,60", help="page counts for peak RSS (e.g. 1,50,300)")
+    ap.add_argument("--no-gui", action="store_true")
+    args = ap.parse_args(argv)
+    sys.path.insert(0, str(ROOT))
+    work = Path(tempfile.mkdtemp(prefix="bm-speed-corpus-"))
+    files, profile = _corpus(work, args.pages)
+    print(f"machine: {os.cpu_count()} cores; {len(files)} corpus pages (A4 at 200 dpi, JPEG)")
+
+    r = propose_vs_ocr(files, profile)
+    print(f"propose / bare OCR          {r['ratio']:.2f}   ({r['propose_s']:.2f} s vs {r['ocr_s']:.2f} s a page;"
+          f" goal <= 1.15)")
+    r = burn_export_vs_codec(files)
+    print(f"burn+export / decode+encode {r['ratio']:.2f}   ({r['ours_s'] * 1000:.0f} ms vs "
+          f"{r['bare_s'] * 1000:.0f} ms a page; goal <= 1.25)")
+    r = batch_throughput(work, profile, args.jobs)
+    print(f"throughput {args.jobs} jobs / 1 job     {r['speedup']:.2f}x  ({r['seconds_1']:.1f} s vs "
+          f"{r[f'seconds_{args.jobs}']:.1f} s for {len(files)} pages, models loaded per worker; goal >= 1.8x)")
+    counts = [int(c) for c in args.rss.split(",") if c]
+    rss = peak_rss(files, profile, counts)
+    print("peak RSS (propose, 1 job)   " + "   ".join(f"{n} pages: {v / 2**20:.0f} MB" for n, v in rss.items())
+          + f"   ratio {rss[counts[-1]] / rss[counts[0]]:.2f} (goal: flat, <= 1.2 GB)")
+    if not args.no_gui:
+        r = gui_first_page(files[0], profile)
+        print(f"GUI open -> first proposals {r['open_to_first_proposals_s']:.1f} s (cold: models load on "
+              f"first detection; window itself {r['window_start_s']:.1f} s)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
