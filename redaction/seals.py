@@ -407,12 +407,18 @@ def _find_gray(image_bgr: np.ndarray, dpi: float) -> list[Seal]:
     if circles is None:
         return []
     paper = float(np.percentile(small, 90))
-    ink = small < paper - 60
+    # A faded seal on a photocopy is only ~40 levels darker than the paper: try the strict ink
+    # threshold first, then the faint one (the ring test guards against text either way).
+    inks = [small < paper - 60, small < paper - 35]
     h, w = gray.shape
     f = 1.0 / q
     out: list[Seal] = []
     for cx, cy, r in circles[0][:GRAY_MAX_CIRCLES]:  # strongest Hough votes first
-        ring = _ring_profile(ink, float(cx), float(cy), float(r))
+        ring = None
+        for ink in inks:
+            ring = _ring_profile(ink, float(cx), float(cy), float(r))
+            if ring is not None:
+                break
         if ring is None:
             continue
         (cx, cy, rr), peak = ring
