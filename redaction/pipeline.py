@@ -80,13 +80,14 @@ def _check_cancel(cancel: threading.Event | None) -> None:
         raise Cancelled()
 
 
-def propose_file(detector, inp: InputFile, profile: Profile, dpi: int = DEFAULT_DPI,
-                 progress: Progress | None = None, cancel: threading.Event | None = None) -> DocumentResult:
+def _scan_file(inp: InputFile, dpi: int, step, progress: Progress | None,
+               cancel: threading.Event | None) -> DocumentResult:
+    """Run `step(page) -> (upright page, rotation, regions)` on every page of one input."""
     doc = DocumentResult(path=str(inp.path))
     try:
         for page in iter_pages(inp.path, dpi):
             _check_cancel(cancel)
-            page, rotation, regions = detector.propose_upright(page, profile)
+            page, rotation, regions = step(page)
             doc.pages.append(PageResult(page.index, page.width, page.height, page.dpi, regions,
                                         rotation=rotation))
             if progress:
@@ -98,6 +99,12 @@ def propose_file(detector, inp: InputFile, profile: Profile, dpi: int = DEFAULT_
     except Exception as exc:
         _unexpected(doc, exc)
     return doc
+
+
+def propose_file(detector, inp: InputFile, profile: Profile, dpi: int = DEFAULT_DPI,
+                 progress: Progress | None = None, cancel: threading.Event | None = None) -> DocumentResult:
+    """Proposals for every page of one input (made upright)."""
+    return _scan_file(inp, dpi, lambda page: detector.propose_upright(page, profile), progress, cancel)
 
 
 def redact_page(page: Page, result: PageResult, inp: InputFile, profile: Profile | None,
@@ -157,19 +164,4 @@ def redact_file(detector, inp: InputFile, profile: Profile, options: RedactOptio
 def verify_file(detector, inp: InputFile, profile: Profile, dpi: int = DEFAULT_DPI,
                 progress: Progress | None = None, cancel: threading.Event | None = None) -> DocumentResult:
     """Findings (regions still visible) per page of an already-masked file."""
-    doc = DocumentResult(path=str(inp.path))
-    try:
-        for page in iter_pages(inp.path, dpi):
-            _check_cancel(cancel)
-            page, rotation, leaks = find_leaks(detector, page, profile)
-            doc.pages.append(PageResult(page.index, page.width, page.height, page.dpi, leaks,
-                                        rotation=rotation))
-            if progress:
-                progress(inp, page.index, page.page_count)
-    except DocumentError as exc:
-        doc.error = str(exc)
-    except Cancelled:
-        raise
-    except Exception as exc:
-        _unexpected(doc, exc)
-    return doc
+    return _scan_file(inp, dpi, lambda page: find_leaks(detector, page, profile), progress, cancel)
