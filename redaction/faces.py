@@ -434,22 +434,6 @@ def eye_band_box(face: Face, page_w: int, page_h: int, width_factor: float = 2.2
     return clip_box((pts[:, 0].min(), pts[:, 1].min(), pts[:, 0].max(), pts[:, 1].max()), page_w, page_h)
 
 
-def is_masked(image_bgr: np.ndarray, box, min_fraction: float = 0.85, tolerance: int = 12) -> bool:
-    """True if `box` is already (≥ `min_fraction`) one solid colour, JPEG ringing tolerated.
-
-    Lets verify skip a photo whose eyes were burned: the face may still be detected there.
-    """
-    h, w = image_bgr.shape[:2]
-    x0, y0, x1, y1 = clip_box(box, w, h)
-    patch = image_bgr[y0:y1, x0:x1]
-    if patch.size == 0:
-        return False
-    patch = patch.reshape(-1, patch.shape[2] if patch.ndim == 3 else 1).astype(np.int16)
-    median = np.median(patch, axis=0)
-    close = np.all(np.abs(patch - median) <= tolerance, axis=1)
-    return bool(close.mean() >= min_fraction)
-
-
 # --- one model per process ------------------------------------------------------------------------
 
 _DEFAULT: FaceDetector | None = None

@@ -19,7 +19,7 @@ def uniform_fraction(pixels: np.ndarray, box) -> float:
     x0, y0, x1, y1 = clip_box(box, w, h)
     patch = pixels[y0:y1, x0:x1].reshape(-1, pixels.shape[2] if pixels.ndim == 3 else 1).astype(np.int16)
     if not len(patch):
-        return 1.0
+        return 0.0   # nothing there: nothing masked
     median = np.median(patch, axis=0)
     close = np.all(np.abs(patch - median) <= _TOLERANCE, axis=1)
     return float(close.mean())
