@@ -9,10 +9,10 @@ import cv2
 import numpy as np
 import pytest
 
-from redaction.verify import MASKED_FRACTION, uniform_fraction
 from redaction.faces import (Face, FaceDetector, eye_band, eye_band_box, get_detector,
                              photo_regions, plausible, rotate_image, unrotate_points)
 
+from redaction.verify import MASKED_FRACTION, uniform_fraction
 from tests.imaging import (ASTRONAUT_EYES, astronaut_bgr, astronaut_portrait, blank_page, box_covered, paste_photo,
                      photocopy, polygon_covered, rotate_box, rotate_page, text_page)
 
