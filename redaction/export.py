@@ -29,7 +29,7 @@ def encode_jpeg(pixels: np.ndarray, quality: int = DEFAULT_QUALITY) -> bytes:
         raise ExportError("JPEG encoding failed: the page has no pixels")
     try:
         ok, buf = cv2.imencode(".jpg", np.ascontiguousarray(pixels),
-                               [cv2.IMWRITE_JPEG_QUALITY, int(quality), cv2.IMWRITE_JPEG_OPTIMIZE, 1])
+                               [cv2.IMWRITE_JPEG_QUALITY, int(quality)])
     except cv2.error as exc:
         raise ExportError(f"JPEG encoding failed ({' '.join(str(exc).split())[:120]})") from None
     if not ok:
