@@ -34,3 +34,31 @@ def test_rotate_box_follows_the_pixels(rotation):
     x0, y0, x1, y1 = rotate_box(box, rotation, 100, 60)
     ys, xs = np.nonzero(rotated)
     assert (xs.min(), ys.min(), xs.max() + 1, ys.max() + 1) == (x0, y0, x1, y1)
+
+
+@pytest.mark.parametrize("scanned", [0, 90, 180, 270])
+def test_sideways_pages_are_turned_before_reading(detector, text_page, scanned):
+    from redaction.orient import sideways_rotation
+
+    fix = sideways_rotation(detector.ocr, rotate_image(text_page, scanned))
+    if scanned in (90, 270):
+        assert (scanned + fix) % 360 == 0
+    else:
+        assert fix is None
+
+
+def test_a_sideways_page_is_read_once(detector, text_page, profile):
+    from pathlib import Path
+
+    from redaction.document import Page
+
+    reads = []
+    real = detector.ocr.read
+    detector.ocr.read = lambda image: reads.append(image.shape) or real(image)
+    try:
+        page = Page(rotate_image(text_page, 90), Path("p.jpg"), 0, 1, 200)
+        upright, rotation, _ = detector.propose_upright(page, profile)
+    finally:
+        del detector.ocr.read
+    assert rotation == 270 and upright.pixels.shape == text_page.shape
+    assert reads == [text_page.shape]
