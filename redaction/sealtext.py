@@ -93,6 +93,35 @@ def is_organisation_name(text: str) -> bool:
     return cjk >= 4 and ORGANISATION.search(norm) is not None
 
 
+def _lcs(a: str, b: str) -> int:
+    """Length of the longest common subsequence."""
+    prev = [0] * (len(b) + 1)
+    for ca in a:
+        cur = [0]
+        for j, cb in enumerate(b, start=1):
+            cur.append(prev[j - 1] + 1 if ca == cb else max(prev[j], cur[j - 1]))
+        prev = cur
+    return prev[-1]
+
+
+def consistent_with_employer(text: str, profile: Profile, ratio: float = 0.75) -> str | None:
+    """The employer that a partial ring reading could be: most of what was read (the whole
+    reading, or either half when both turns of the strip were read) appears in order in the employer's
+    name. A worn ring read as 伊犁哈治农站 is 伊犁哈萨克自治州农业技术推广总站's seal, not another's."""
+    norm = normalize(text)
+    half = len(norm) // 2
+    parts = [norm]
+    if half >= 4 and _lcs(norm[:half], norm[half:]) >= 0.6 * half:   # both turns were read
+        parts += [norm[:half], norm[half:]]
+    parts = [p for p in parts if len(p) >= 4]
+    for term in profile.terms():
+        if term.kind != "employer":
+            continue
+        if any(_lcs(p, term.key) >= ratio * len(p) for p in parts):
+            return term.text
+    return None
+
+
 def _common_run(a: str, b: str) -> int:
     """Length of the longest common substring (ring readings are short: plain DP is fine)."""
     best = 0
@@ -117,6 +146,10 @@ def classify_seal(readings: list[tuple[str, float]], profile: Profile) -> tuple[
     """
     for text, score in readings:
         employer = employer_in_ring(text, profile)
+        if employer:
+            return "seal", True, employer, score
+    for text, score in readings:
+        employer = consistent_with_employer(text, profile) if score >= MIN_SCORE else None
         if employer:
             return "seal", True, employer, score
     candidates = []

@@ -42,3 +42,11 @@ def test_an_unreadable_seal_over_a_printed_organisation_is_that_organisations(de
     draw_seal(page, (700, 520), 150, "阿克苏地区生态环境局", rgb=(245, 190, 195))
     regions = detector.propose(Page(page, Path("d.jpg"), 0, 1, 200), PROFILE)
     assert [(r.kind, r.accepted) for r in regions if "seal" in r.kind] == [("seal", True)]
+
+
+def test_a_partial_reading_of_the_employers_ring_keeps_it_the_applicants_seal():
+    profile = Profile(name="王芳", employers=("伊犁哈萨克自治州农业技术推广总站",))
+    # Worn ring: half the characters lost, what was read is all in the employer's name, in order.
+    assert classify_seal([("伊犁哈治农站伊犁哈自治农站", 0.8)], profile)[:2] == ("seal", True)
+    # Another organisation of the same region is still told apart.
+    assert classify_seal([("伊犁哈萨克自治州人民医院", 0.9)], profile)[:2] == ("other_seal", False)
