@@ -10,7 +10,7 @@ the GUI, the `cli` commands, `--version` and an offscreen `--selftest`. It carri
 and translations it needs, resources/i18n and the sample documents; nothing is downloaded at run time.
 
 Options:
-    --dist DIR / --work DIR   output and scratch folders (default: dist/ and build/pyinstaller/)
+    --dist DIR / --work DIR   output and scratch folders (default: dist/ and build/)
     --with-paddle             also bundle the optional PaddleOCR engine (the [paddle] extra; huge)
     --keep-opencv-gui         bundle the installed OpenCV as is, even the GUI build (see below)
     --no-archive              skip the .tar.gz/.zip
@@ -161,6 +161,22 @@ def run_pyinstaller(dist: Path, work: Path, version: str, with_paddle: bool, ove
         raise SystemExit(f"PyInstaller failed (exit {r.returncode})")
 
 
+def strip_python_debug_info(bundle: Path) -> int:
+    """Linux: a Python built from source (pyenv, CI images) keeps ~20 MB of debug info in
+    libpython and its extension modules. `strip --strip-debug` drops only that (symbols stay).
+    The wheels' own libraries are already stripped and are left alone. Returns bytes saved."""
+    strip = shutil.which("strip")
+    if WINDOWS or MACOS or not strip:
+        return 0
+    internal = bundle / "_internal"
+    targets = [p for p in internal.glob("libpython3*.so*") if p.is_file() and not p.is_symlink()]
+    targets += [p for p in internal.glob("python3*/lib-dynload/*.so") if p.is_file()]
+    before = sum(p.stat().st_size for p in targets)
+    if targets:
+        subprocess.run([strip, "--strip-debug", *map(str, targets)], check=False)
+    return before - sum(p.stat().st_size for p in targets)
+
+
 def git_commit() -> str | None:
     try:
         r = subprocess.run(["git", "rev-parse", "HEAD"], cwd=str(ROOT), capture_output=True, text=True, timeout=10)
@@ -260,7 +276,7 @@ def make_installer(bundle: Path, dist: Path, version: str) -> Path | None:
 def main(argv=None) -> int:
     p = argparse.ArgumentParser(description="Build the BlindMask offline desktop bundle (PyInstaller, one folder).")
     p.add_argument("--dist", default=str(ROOT / "dist"), help="output folder (default: dist/)")
-    p.add_argument("--work", default=str(ROOT / "build" / "pyinstaller"), help="scratch folder (default: build/pyinstaller/)")
+    p.add_argument("--work", default=str(ROOT / "build"), help="scratch folder (default: build/)")
     p.add_argument("--with-paddle", action="store_true", help="also bundle the optional PaddleOCR engine")
     p.add_argument("--keep-opencv-gui", action="store_true", help="do not swap in opencv-python-headless")
     p.add_argument("--no-archive", action="store_true", help="do not write the .tar.gz/.zip")
@@ -283,6 +299,9 @@ def main(argv=None) -> int:
     t_freeze = time.perf_counter()
     run_pyinstaller(dist, work, version, args.with_paddle, overlay)
     t_freeze = time.perf_counter() - t_freeze
+    saved = strip_python_debug_info(bundle)
+    if saved > 1e6:
+        log(f"stripped debug info from the Python runtime: -{mb(saved)}")
     write_build_info(bundle, version, overlay)
     smoke(bundle, args.selftest)
 
