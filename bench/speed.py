@@ -111,7 +111,7 @@ def _run_cli(args: list[str]) -> tuple[float, int]:
 def batch_throughput(folder: Path, profile: Path, jobs: int) -> dict:
     out = {}
     for n in (1, jobs):
-        seconds, _ = _run_cli(["propose", str(folder), "--profile", str(profile), "--json", os.devnull,
+        seconds, _ = _run_cli(["propose", str(folder), "--profile", str(profile), "--json", str(Path(tempfile.mkdtemp(prefix="bm-json-")) / "p.json"),
                                "--jobs", str(n), "--quiet"])
         out[n] = seconds
     return {"jobs": jobs, "seconds_1": out[1], f"seconds_{jobs}": out[jobs], "speedup": out[1] / out[jobs]}
@@ -123,7 +123,7 @@ def peak_rss(files: list[Path], profile: Path, counts: list[int]) -> dict:
         folder = Path(tempfile.mkdtemp(prefix=f"bm-rss{n}-"))
         for i in range(n):
             os.symlink(files[i % len(files)], folder / f"{i:04d}.jpg")
-        _, rss = _run_cli(["propose", str(folder), "--profile", str(profile), "--json", os.devnull,
+        _, rss = _run_cli(["propose", str(folder), "--profile", str(profile), "--json", str(Path(tempfile.mkdtemp(prefix="bm-json-")) / "p.json"),
                            "--jobs", "1", "--quiet"])
         out[n] = rss
     return out

@@ -51,6 +51,17 @@ def write_atomic(path: Path, data: bytes) -> None:
     the old file or the complete new one, never half of it. Temporary files that a killed run
     left in the same folder are removed first (see `remove_stale_parts`)."""
     path = Path(path)
+    if path.exists() and not path.is_file():
+        # /dev/null, a pipe or a terminal (`--json /dev/null`): renaming over it would replace the
+        # device with a file, so write straight into it. A folder is an error.
+        if path.is_dir():
+            raise ExportError(f"cannot write {path}: it is a folder")
+        try:
+            with open(path, "wb") as fh:
+                fh.write(data)
+        except OSError as exc:
+            raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from None
+        return
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         remove_stale_parts(path.parent)

@@ -71,3 +71,12 @@ def test_write_atomic_failure_keeps_the_old_file(tmp_path, monkeypatch):
         write_atomic(target, b"new")
     assert target.read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir()] == ["out.jpg"]
+
+
+def test_write_atomic_into_a_device_writes_through_and_never_replaces_it(tmp_path):
+    import stat
+
+    write_atomic(Path(os.devnull), b"discarded")
+    assert stat.S_ISCHR(os.stat(os.devnull).st_mode)   # still the device, not a file
+    with pytest.raises(ExportError, match="is a folder"):
+        write_atomic(tmp_path, b"x")
