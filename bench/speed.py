@@ -108,10 +108,14 @@ def _run_cli(args: list[str]) -> tuple[float, int]:
     return seconds, usage.ru_maxrss * 1024   # ru_maxrss is KiB on Linux (the largest process)
 
 
+def _scratch_json() -> str:
+    return str(Path(tempfile.mkdtemp(prefix="bm-json-")) / "proposals.json")
+
+
 def batch_throughput(folder: Path, profile: Path, jobs: int) -> dict:
     out = {}
     for n in (1, jobs):
-        seconds, _ = _run_cli(["propose", str(folder), "--profile", str(profile), "--json", str(Path(tempfile.mkdtemp(prefix="bm-json-")) / "p.json"),
+        seconds, _ = _run_cli(["propose", str(folder), "--profile", str(profile), "--json", _scratch_json(),
                                "--jobs", str(n), "--quiet"])
         out[n] = seconds
     return {"jobs": jobs, "seconds_1": out[1], f"seconds_{jobs}": out[jobs], "speedup": out[1] / out[jobs]}
@@ -123,7 +127,7 @@ def peak_rss(files: list[Path], profile: Path, counts: list[int]) -> dict:
         folder = Path(tempfile.mkdtemp(prefix=f"bm-rss{n}-"))
         for i in range(n):
             os.symlink(files[i % len(files)], folder / f"{i:04d}.jpg")
-        _, rss = _run_cli(["propose", str(folder), "--profile", str(profile), "--json", str(Path(tempfile.mkdtemp(prefix="bm-json-")) / "p.json"),
+        _, rss = _run_cli(["propose", str(folder), "--profile", str(profile), "--json", _scratch_json(),
                            "--jobs", "1", "--quiet"])
         out[n] = rss
     return out
