@@ -194,10 +194,11 @@ def test_version_and_selftest_from_chinese_path(built, installed, tmp_path):
     print("\ninstaller timings:", json.dumps(timings))
 
 
-@pytest.mark.skipif(WINDOWS or not shutil.which("xvfb-run"), reason="needs Linux with xvfb-run")
+@pytest.mark.skipif(WINDOWS, reason="X11 only: Windows has no xcb plugin")
 def test_window_on_a_real_x_server(installed, tmp_path):
     """The offscreen self-test does not load the xcb plugin and the X libraries it needs: do that
     under Xvfb, from the Chinese path, with a clean environment."""
+    assert shutil.which("xvfb-run"), "xvfb-run is missing: apt-get install xvfb xauth (.ci/run does)"
     env = _clean_env(tmp_path / "home")
     script = ('exec env -i PATH="$PATH" HOME="$HOME" TMPDIR="$TMPDIR" DISPLAY="$DISPLAY" XAUTHORITY="$XAUTHORITY" '
               '"$0" --selftest --qt-only --qt-platform xcb')
