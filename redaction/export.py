@@ -116,7 +116,14 @@ def _pid_alive(pid: int) -> bool:
         return False
     except OSError:
         return True  # exists, owned by someone else
-    return True
+    # A killed worker whose parent died too stays a zombie until init reaps it, and containers
+    # whose init does not reap keep it forever: a zombie writes nothing, it is gone.
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as fh:
+            state = fh.read().rsplit(b")", 1)[1].split()[0]
+        return state not in (b"Z", b"X")
+    except (OSError, IndexError):
+        return True
 
 
 def remove_stale_parts(folder: Path) -> list[Path]:

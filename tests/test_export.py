@@ -80,3 +80,25 @@ def test_write_atomic_into_a_device_writes_through_and_never_replaces_it(tmp_pat
     assert stat.S_ISCHR(os.stat(os.devnull).st_mode)   # still the device, not a file
     with pytest.raises(ExportError, match="is a folder"):
         write_atomic(tmp_path, b"x")
+
+
+def test_a_zombie_process_counts_as_gone_for_the_stale_sweep(tmp_path):
+    import subprocess
+    import sys
+    import time
+
+    from redaction.export import _pid_alive, remove_stale_parts
+
+    child = subprocess.Popen([sys.executable, "-c", "pass"])
+    for _ in range(100):   # wait until it has exited but is not reaped: a zombie
+        time.sleep(0.05)
+        if open(f"/proc/{child.pid}/stat", "rb").read().rsplit(b")", 1)[1].split()[0] == b"Z":
+            break
+    try:
+        assert not _pid_alive(child.pid)
+        stale = tmp_path / f".blindmask-{child.pid}-x.part"
+        stale.write_bytes(b"half")
+        assert remove_stale_parts(tmp_path) == [stale]
+    finally:
+        child.wait()
+    assert _pid_alive(os.getpid())
