@@ -21,6 +21,21 @@ PAD_CHARS = 0.25
 PAD_LINE = 0.15
 
 
+NUMERALS = frozenset("〇零一二三四五六七八九十百千0123456789")
+
+
+def _is_subsequence(small: str, big: str) -> bool:
+    it = iter(big)
+    return all(c in it for c in small)
+
+
+def numerals_compatible(term: str, found: str) -> bool:
+    """A fuzzy hit may lose a numeral (OCR drops a thin 一) but not bring its own: 第十三中学 is
+    another school than 第一中学, whatever the edit distance says."""
+    found_numerals = "".join(c for c in found if c in NUMERALS)
+    return _is_subsequence(found_numerals, "".join(c for c in term if c in NUMERALS))
+
+
 def allowed_errors(term_length: int) -> int:
     if term_length >= 9:
         return 2
@@ -146,6 +161,8 @@ def _regions_for(unit: _Unit, term: Term, lines: list[TextLine], spanning_only: 
     k = allowed_errors(len(term.key))
     out = []
     for start, end, errors in approximate_find(term.key, unit.text, k):
+        if errors and not numerals_compatible(term.key, unit.text[start:end]):
+            continue
         ids = sorted(set(unit.line_ids[start:end]))
         if spanning_only and len(ids) < 2:
             continue   # single-line hits were already found on the line itself

@@ -13,7 +13,7 @@ import re
 import cv2
 import numpy as np
 
-from .match import approximate_find
+from .match import approximate_find, numerals_compatible
 from .profile import Profile, normalize
 
 #: Ring text of an organisation's seal ends in one of these (after normalisation).
@@ -81,7 +81,7 @@ def employer_in_ring(text: str, profile: Profile) -> str | None:
         if term.kind != "employer" or len(term.key) < 3:
             continue
         k = max(1, int(round(0.3 * len(term.key))))
-        if approximate_find(term.key, norm, k):
+        if any(numerals_compatible(term.key, norm[s:e]) for s, e, _ in approximate_find(term.key, norm, k)):
             return term.text
     return None
 

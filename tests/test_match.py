@@ -92,3 +92,10 @@ def test_approximate_find_reports_errors_and_spans():
     assert (s, e, d) == (1, 8, 1)
     assert approximate_find("王芳", "王芳和王芳", 0) == [(0, 2, 0), (3, 5, 0)]
     assert approximate_find("阿克苏地区生态环境局", "新疆大学化学学院", 2) == []
+
+
+def test_fuzzy_hits_do_not_bring_their_own_numerals():
+    profile = Profile(name="王芳", employers=("乌鲁木齐市第一中学",))
+    assert not match_lines([line("乌鲁木齐市第十三中学", 0, 0)], profile)      # another school
+    assert [r.kind for r in match_lines([line("乌鲁木齐市第中学", 0, 0)], profile)] == ["employer"]  # 一 lost
+    assert [r.kind for r in match_lines([line("乌鲁术齐市第一中学", 0, 0)], profile)] == ["employer"]
