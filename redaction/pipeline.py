@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable
@@ -30,6 +31,19 @@ class Cancelled(Exception):
 
 
 _log = logging.getLogger(__name__)
+
+
+@contextmanager
+def _per_file_errors(doc: DocumentResult):
+    """What goes wrong with one file becomes that file's `error`; only cancelling ends a batch."""
+    try:
+        yield
+    except (DocumentError, ExportError) as exc:
+        doc.error = str(exc)
+    except Cancelled:
+        raise
+    except Exception as exc:
+        _unexpected(doc, exc)
 
 
 def _unexpected(doc: DocumentResult, exc: Exception) -> None:
@@ -84,7 +98,7 @@ def _scan_file(inp: InputFile, dpi: int, step, progress: Progress | None,
                cancel: threading.Event | None) -> DocumentResult:
     """Run `step(page) -> (upright page, rotation, regions)` on every page of one input."""
     doc = DocumentResult(path=str(inp.path))
-    try:
+    with _per_file_errors(doc):
         for page in iter_pages(inp.path, dpi):
             _check_cancel(cancel)
             page, rotation, regions = step(page)
@@ -92,12 +106,6 @@ def _scan_file(inp: InputFile, dpi: int, step, progress: Progress | None,
                                         rotation=rotation))
             if progress:
                 progress(inp, page.index, page.page_count)
-    except DocumentError as exc:
-        doc.error = str(exc)
-    except Cancelled:
-        raise
-    except Exception as exc:
-        _unexpected(doc, exc)
     return doc
 
 
@@ -130,7 +138,7 @@ def redact_file(detector, inp: InputFile, profile: Profile, options: RedactOptio
         if len(dpis) == 1 and inp.path.suffix.lower() == ".pdf":
             dpi = int(dpis.pop())
     reviewed = {p.index: p for p in review.pages} if review is not None else {}
-    try:
+    with _per_file_errors(doc):
         for page in iter_pages(inp.path, dpi):
             _check_cancel(cancel)
             if review is not None:
@@ -150,14 +158,6 @@ def redact_file(detector, inp: InputFile, profile: Profile, options: RedactOptio
             doc.pages.append(result)
             if progress:
                 progress(inp, page.index, page.page_count)
-    except DocumentError as exc:
-        doc.error = str(exc)
-    except ExportError as exc:
-        doc.error = str(exc)
-    except Cancelled:
-        raise
-    except Exception as exc:
-        _unexpected(doc, exc)
     return doc
 
 
