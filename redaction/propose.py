@@ -58,7 +58,7 @@ class Detector:
         call on top of `propose`; sideways pages are turned before they are read, so they are
         read once; upside-down ones are read twice.
         """
-        lines = None
+        lines = red = None
         if rotation is None:
             rotation = sideways_rotation(self.ocr, page.pixels)
         if rotation is None:
@@ -68,28 +68,29 @@ class Detector:
             quads = [ln.quad for ln in lines if ln.source == "page"]
             rotation = rotation_from_lines(self.ocr, page.pixels, quads)
             if rotation:
-                lines = seals = None
+                lines = seals = red = None
         else:
             seals = None
         if rotation:
             page = replace(page, pixels=rotate_image(page.pixels, rotation))
-        return page, rotation, self.propose(page, profile, lines=lines, seals=seals)
+        return page, rotation, self.propose(page, profile, lines=lines, seals=seals, red=red)
 
-    def propose(self, page: Page, profile: Profile, lines=None, seals=None) -> list[Region]:
-        """Regions on `page` as it is (no orientation change); `lines` and `seals` reuse earlier
-        results on the same pixels."""
+    def propose(self, page: Page, profile: Profile, lines=None, seals=None, red=None) -> list[Region]:
+        """Regions on `page` as it is (no orientation change); `lines`, `seals` and the `red` ink
+        mask reuse earlier results on the same pixels."""
         image = page.pixels
         h, w = image.shape[:2]
-        red = red_ink_mask(image)
+        red = red_ink_mask(image) if red is None else red
+        gray = cv2.cvtColor(image, cv2.COLOR_BGR2GRAY)
         if seals is None:
             seals = find_page_seals(image, page.dpi, red)
         if lines is None:
             lines = read_page_text(self.ocr, image, red, skip_boxes=[s.bbox for s in seals])
-        drop_inkless_chars(lines, cv2.cvtColor(image, cv2.COLOR_BGR2GRAY))
+        drop_inkless_chars(lines, gray)
         regions = match_lines(lines, profile)
         # A signature is the applicant's own only on a page that names them or their employer.
         carries_identity = any(r.kind in ("name", "employer") for r in regions)
-        for sig in find_signatures(image, lines, red):
+        for sig in find_signatures(image, lines, red, gray):
             sig.accepted = carries_identity
             regions.append(sig)
         regions += self.face_regions(image)

@@ -44,10 +44,22 @@ def _ink_mask(gray: np.ndarray, line_height: float) -> np.ndarray:
     return ink & ~(horizontal | vertical) & 1
 
 
-def find_signatures(image: np.ndarray, lines: list[TextLine], red: np.ndarray | None = None) -> list[Region]:
+def _local_ink(gray: np.ndarray, area, line_height: float) -> np.ndarray:
+    """`_ink_mask` of one search area only (not the whole page per label): computed on the area
+    grown by a rule's length, so rules crossing it are still long enough to be recognised."""
+    x0, y0, x1, y1 = area
+    grow = max(15, int(3 * line_height))
+    h, w = gray.shape
+    gx0, gy0, gx1, gy1 = max(0, x0 - grow), max(0, y0 - grow), min(w, x1 + grow), min(h, y1 + grow)
+    ink = _ink_mask(gray[gy0:gy1, gx0:gx1], line_height)
+    return ink[y0 - gy0:y1 - gy0, x0 - gx0:x1 - gx0]
+
+
+def find_signatures(image: np.ndarray, lines: list[TextLine], red: np.ndarray | None = None,
+                    gray: np.ndarray | None = None) -> list[Region]:
     """`signature` regions (and `fingerprint` regions for red ink) beside signature labels."""
     h, w = image.shape[:2]
-    gray = cv2.cvtColor(image, cv2.COLOR_BGR2GRAY)
+    gray = cv2.cvtColor(image, cv2.COLOR_BGR2GRAY) if gray is None else gray
     red = red_ink_mask(image) if red is None else red
     printed = np.zeros((h, w), np.uint8)
     for ln in lines:
@@ -67,13 +79,12 @@ def find_signatures(image: np.ndarray, lines: list[TextLine], red: np.ndarray | 
                 (lx1 + 0.1 * lh, ly0 - 0.9 * lh, lx1 + 9 * lh, ly1 + 0.9 * lh),      # to the right
                 (lx0 - 1.0 * lh, ly1 + 0.1 * lh, lx0 + 9 * lh, ly1 + 3.0 * lh),      # just below
             ]
-            ink_all = _ink_mask(gray, lh)
             for ax0, ay0, ax1, ay1 in areas:
                 x0, y0 = max(0, int(ax0)), max(0, int(ay0))
                 x1, y1 = min(w, int(ax1)), min(h, int(ay1))
                 if x1 - x0 < 4 or y1 - y0 < 4:
                     continue
-                ink = ink_all[y0:y1, x0:x1] & (1 - printed[y0:y1, x0:x1])
+                ink = _local_ink(gray, (x0, y0, x1, y1), lh) & (1 - printed[y0:y1, x0:x1])
                 box = _ink_box(ink, lh)
                 if box is not None:
                     bx0, by0, bx1, by1 = box
