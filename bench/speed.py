@@ -95,9 +95,9 @@ def burn_export_vs_codec(files, repeats: int = 3) -> dict:
             "ratio": statistics.median(a) / statistics.median(b)}
 
 
-def _run_cli(args: list[str]) -> tuple[float, int]:
+def _run_cli(args: list[str], **env_extra: str) -> tuple[float, int]:
     """Wall seconds and peak RSS (bytes) of one `blindmask` run, its worker processes included."""
-    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    env = dict(os.environ, PYTHONPATH=str(ROOT), **env_extra)
     t0 = time.perf_counter()
     proc = subprocess.Popen([sys.executable, "-m", "redaction", *args], cwd=str(ROOT), env=env,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -113,12 +113,16 @@ def _scratch_json() -> str:
 
 
 def batch_throughput(folder: Path, profile: Path, jobs: int) -> dict:
-    out = {}
-    for n in (1, jobs):
-        seconds, _ = _run_cli(["propose", str(folder), "--profile", str(profile), "--json", _scratch_json(),
-                               "--jobs", str(n), "--quiet"])
-        out[n] = seconds
-    return {"jobs": jobs, "seconds_1": out[1], f"seconds_{jobs}": out[jobs], "speedup": out[1] / out[jobs]}
+    """Wall time of `propose` over the folder with 1 worker (ONNX Runtime and OpenCV on all cores),
+    with `jobs` workers (cores split between them), and with 1 worker held to 1 thread: the last
+    shows how much of the machine one worker already uses by itself."""
+    def run(n: int, **env) -> float:
+        return _run_cli(["propose", str(folder), "--profile", str(profile), "--json", _scratch_json(),
+                         "--jobs", str(n), "--quiet"], **env)[0]
+
+    one, many, single = run(1), run(jobs), run(1, BLINDMASK_THREADS="1")
+    return {"jobs": jobs, "seconds_1": one, f"seconds_{jobs}": many, "seconds_1_thread": single,
+            "speedup": one / many, "speedup_vs_1_thread": single / many, "one_worker_cores": single / one}
 
 
 def peak_rss(files: list[Path], profile: Path, counts: list[int]) -> dict:
@@ -189,6 +193,8 @@ def main(argv=None) -> int:
     r = batch_throughput(work, profile, args.jobs)
     print(f"throughput {args.jobs} jobs / 1 job     {r['speedup']:.2f}x  ({r['seconds_1']:.1f} s vs "
           f"{r[f'seconds_{args.jobs}']:.1f} s for {len(files)} pages, models loaded per worker; goal >= 1.8x)")
+    print(f"  1 job on all cores / 1 job on 1 thread {r['one_worker_cores']:.2f}x; {args.jobs} jobs / 1 job on "
+          f"1 thread {r['speedup_vs_1_thread']:.2f}x  ({r['seconds_1_thread']:.1f} s on 1 thread)")
     counts = [int(c) for c in args.rss.split(",") if c]
     rss = peak_rss(files, profile, counts)
     print("peak RSS (propose, 1 job)   " + "   ".join(f"{n} pages: {v / 2**20:.0f} MB" for n, v in rss.items())

@@ -30,12 +30,26 @@ def default_jobs() -> int:
     return max(1, min((os.cpu_count() or 1) // 2, MAX_DEFAULT_JOBS))
 
 
+def threads_per_worker(jobs: int) -> int:
+    """Inference threads for each of `jobs` workers: the cores split between them (one worker:
+    -1, the libraries' default of all cores). BLINDMASK_THREADS overrides it (shared machines,
+    and the bench's single-thread baseline)."""
+    env = os.environ.get("BLINDMASK_THREADS", "").strip()
+    if env.isdigit() and int(env) > 0:
+        return int(env)
+    return -1 if jobs == 1 else max(1, (os.cpu_count() or 1) // jobs)
+
+
 def _init_worker(ocr: str, threads: int, quiet: bool) -> None:
     global _worker_detector, _worker_quiet
+    import cv2
+
     from .ocr import set_threads
     from .propose import Detector
 
     set_threads(threads)
+    if threads > 0:   # OpenCV's DNN (faces) would otherwise claim every core in every worker
+        cv2.setNumThreads(threads)
     _worker_detector = Detector(ocr=ocr)
     _worker_quiet = quiet
 
@@ -102,9 +116,9 @@ def run(task: str, inputs: list[InputFile], profile: Profile, *, jobs: int, ocr:
         else:
             todo.append(i)
     jobs = max(1, min(jobs, len(todo) or 1))
-    threads = max(1, (os.cpu_count() or 1) // jobs)
+    threads = threads_per_worker(jobs)
     if jobs == 1:
-        _init_worker(ocr, -1, quiet)
+        _init_worker(ocr, threads, quiet)
         for i in todo:
             results[i] = _work(task, inputs[i], profile, dpi, options, plan[i], reviews[i])
             if on_done:

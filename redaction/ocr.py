@@ -44,7 +44,7 @@ class OcrEngine(Protocol):
 
     name: str
 
-    def read(self, image: np.ndarray) -> list[TextLine]: ...
+    def read(self, image: np.ndarray, quads: list[np.ndarray] | None = None) -> list[TextLine]: ...
 
 
 def _char_weight(ch: str) -> float:
@@ -100,9 +100,14 @@ class RapidOcrEngine:
             results, _ = self._engine.text_rec([np.ascontiguousarray(c) for c in crops])
         return [(str(r[0]), float(r[1])) for r in results]
 
-    def read(self, image: np.ndarray) -> list[TextLine]:
+    def read(self, image: np.ndarray, quads: list[np.ndarray] | None = None) -> list[TextLine]:
+        """Lines of `image`; `quads` from `detect_boxes` on the same image skip the detection pass
+        (orientation looks at the page's line boxes first, then reading reuses them)."""
         with self._lock:
-            result, _ = self._engine(image, use_cls=False, return_word_box=True, text_score=self.text_score)
+            if quads is None:
+                result, _ = self._engine(image, use_cls=False, return_word_box=True, text_score=self.text_score)
+            else:
+                result = self._recognise_quads(image, quads)
         lines: list[TextLine] = []
         for item in result or []:
             quad = np.asarray(item[0], dtype=np.float32).reshape(4, 2)
@@ -118,6 +123,27 @@ class RapidOcrEngine:
                 boxes = proportional_char_boxes(quad, text)
             lines.append(TextLine(quad, text, score, boxes))
         return lines
+
+
+    def _recognise_quads(self, image: np.ndarray, quads: list[np.ndarray]) -> list:
+        """rapidocr's own pipeline after detection (sort, crop, recognise, word boxes, score
+        filter), in its result format. Pages need none of its resizing or letterboxing."""
+        if not len(quads):
+            return []
+        e = self._engine
+        h, w = image.shape[:2]
+        boxes = e.sorted_boxes(np.asarray(quads, np.float32).reshape(-1, 4, 2))
+        crops = e.get_crop_img_list(image, boxes)
+        rec, _ = e.text_rec(crops, True)
+        rec = e.cal_rec_boxes(crops, boxes, rec)
+        result = []
+        for box, (text, score, words, *_) in zip(boxes, rec):
+            if float(score) < self.text_score:
+                continue
+            if words:
+                words = np.clip(np.asarray(words, np.float32), 0, [w, h]).astype(np.int32).tolist()
+            result.append([np.clip(box, 0, [w, h]).tolist(), text, score, words])
+        return result
 
 
 _ENGINES: dict[str, OcrEngine] = {}
@@ -180,14 +206,16 @@ def red_ink_regions(mask: np.ndarray, min_height: int = 8) -> list[tuple[int, in
 
 
 def read_page_text(engine: OcrEngine, image: np.ndarray, red_mask: np.ndarray | None = None,
-                   skip_boxes=()) -> list[TextLine]:
+                   skip_boxes=(), page_quads: list[np.ndarray] | None = None) -> list[TextLine]:
     """All text of a page: the red channel for black ink (seals disappear), then the red ink
     itself (red letterheads carry the employer's name) read as dark-on-white crops.
 
     Red areas mostly inside `skip_boxes` (seals, whose curved ring text is read separately) are
     left out; the other red crops are stacked on one canvas so the second pass is one OCR call.
+    `page_quads`: line boxes already detected on `red_channel_view(image)`.
     """
-    lines = engine.read(red_channel_view(image))
+    lines = engine.read(red_channel_view(image)) if page_quads is None else \
+        engine.read(red_channel_view(image), quads=page_quads)
     mask = red_ink_mask(image) if red_mask is None else red_mask
     if mask.mean() <= 0.0005:
         return [ln for ln in lines if ln.text.strip()]

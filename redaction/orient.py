@@ -91,14 +91,16 @@ def _small_copy(image: np.ndarray) -> np.ndarray:
     return cv2.resize(image, (max(1, int(w * scale)), max(1, int(h * scale))), interpolation=cv2.INTER_AREA)
 
 
-def sideways_rotation(engine, image: np.ndarray) -> int | None:
+def sideways_rotation(engine, image: np.ndarray, quads=None) -> int | None:
     """Before reading a page: the rotation for a page scanned sideways (90 or 270, found from
-    line boxes on a small copy: ~4 % of a page's OCR), or None when its lines run horizontally
-    (upright or upside down, told apart after reading by `rotation_from_lines`). Saves reading a
-    sideways page twice."""
-    if not hasattr(engine, "detect_boxes"):
-        return None
-    quads = engine.detect_boxes(_small_copy(image))
+    its line boxes), or None when its lines run horizontally (upright or upside down, told apart
+    after reading by `rotation_from_lines`). Saves reading a sideways page twice. `quads`: the
+    page's line boxes when already detected (the reading pass reuses them, so orientation costs
+    no detection pass on upright pages); else they are detected on a small copy."""
+    if quads is None:
+        if not hasattr(engine, "detect_boxes"):
+            return None
+        quads = engine.detect_boxes(_small_copy(image))
     if len(quads) == 0:
         return None
     widths, heights = _line_shapes(quads)

@@ -325,9 +325,11 @@ class PaddleOcrEngine:
             out.append(score if "180" in label else 1.0 - score)
         return out
 
-    def read(self, image: np.ndarray) -> list[TextLine]:
+    def read(self, image: np.ndarray, quads: list[np.ndarray] | None = None) -> list[TextLine]:
+        """Lines of `image`; `quads` from `detect_boxes` on the same image skip detection."""
         with self._lock:
-            quads = _sorted_quads(self._detect(image))
+            quads = _sorted_quads(self._detect(image) if quads is None
+                                  else [np.asarray(q, np.float32).reshape(4, 2) for q in quads])
             if not quads:
                 return []
             crops = [_crop_line(image, q) for q in quads]

@@ -11,7 +11,7 @@ import numpy as np
 from .document import Page
 from .match import match_lines
 from .orient import rotate_image, rotation_from_lines, sideways_rotation
-from .ocr import OcrEngine, drop_inkless_chars, get_engine, read_page_text, red_ink_mask
+from .ocr import OcrEngine, drop_inkless_chars, get_engine, read_page_text, red_channel_view, red_ink_mask
 from .profile import Profile
 from .regions import Region, clip_box, intersection, iou, merge_overlapping
 from .signatures import find_signatures
@@ -54,17 +54,20 @@ class Detector:
         """Make the page upright (detecting how, unless `rotation` is given), then propose.
 
         Returns the upright page, the clockwise rotation applied, and regions on the upright page.
-        Upright pages cost a text-detection pass on a 1024-px copy and one direction-classifier
-        call on top of `propose`; sideways pages are turned before they are read, so they are
-        read once; upside-down ones are read twice.
+        The page's text lines are detected first and tell sideways pages (turned before they are
+        read, so read once); on other pages reading reuses them, and upright pages cost only one
+        direction-classifier call on top of `propose`; upside-down ones are read twice.
         """
-        lines = red = None
+        lines = red = quads = None
         if rotation is None:
-            rotation = sideways_rotation(self.ocr, page.pixels)
+            if hasattr(self.ocr, "detect_boxes"):
+                quads = self.ocr.detect_boxes(red_channel_view(page.pixels))
+            rotation = sideways_rotation(self.ocr, page.pixels, quads)
         if rotation is None:
             red = red_ink_mask(page.pixels)
             seals = find_page_seals(page.pixels, page.dpi, red)
-            lines = read_page_text(self.ocr, page.pixels, red, skip_boxes=[s.bbox for s in seals])
+            lines = read_page_text(self.ocr, page.pixels, red, skip_boxes=[s.bbox for s in seals],
+                                   page_quads=quads)
             quads = [ln.quad for ln in lines if ln.source == "page"]
             rotation = rotation_from_lines(self.ocr, page.pixels, quads)
             if rotation:
@@ -73,11 +76,13 @@ class Detector:
             seals = None
         if rotation:
             page = replace(page, pixels=rotate_image(page.pixels, rotation))
-        return page, rotation, self.propose(page, profile, lines=lines, seals=seals, red=red)
+        return page, rotation, self.propose(page, profile, lines=lines, seals=seals, red=red, oriented=True)
 
-    def propose(self, page: Page, profile: Profile, lines=None, seals=None, red=None) -> list[Region]:
+    def propose(self, page: Page, profile: Profile, lines=None, seals=None, red=None,
+                oriented: bool = False) -> list[Region]:
         """Regions on `page` as it is (no orientation change); `lines`, `seals` and the `red` ink
-        mask reuse earlier results on the same pixels."""
+        mask reuse earlier results on the same pixels. `oriented`: the page has been made upright
+        from its text, so photos on it are upright too (when it has text to go by)."""
         image = page.pixels
         h, w = image.shape[:2]
         red = red_ink_mask(image) if red is None else red
@@ -93,7 +98,7 @@ class Detector:
         for sig in find_signatures(image, lines, red, gray):
             sig.accepted = carries_identity
             regions.append(sig)
-        regions += self.face_regions(image)
+        regions += self.face_regions(image, try_rotations=not (oriented and _has_running_text(lines)))
         seal_regions = self.seal_regions(image, seals, profile)
         employer_boxes = [r.bbox for r in regions if r.kind == "employer"]
         for seal in seal_regions:
@@ -113,11 +118,14 @@ class Detector:
         drop_inkless_chars(lines, cv2.cvtColor(image, cv2.COLOR_BGR2GRAY))
         return match_lines(lines, profile)
 
-    def face_regions(self, image: np.ndarray) -> list[Region]:
+    def face_regions(self, image: np.ndarray, try_rotations: bool = True) -> list[Region]:
+        """`eyes` for the applicant's photos, `face` for smaller ones. `try_rotations`: also look
+        for sideways and upside-down faces (needless on a page made upright by its text: 60 % of
+        the face detector's passes)."""
         from .faces import eye_band_box
 
         h, w = image.shape[:2]
-        faces = self.faces.detect(image)
+        faces = self.faces.detect(image, try_rotations=try_rotations)
         if not faces:
             return []
         heights = [f.box[3] - f.box[1] for f in faces]
@@ -151,6 +159,15 @@ class Detector:
             score = seal.score if text is None else max(seal.score, confidence)
             found.append(Region(kind, seal.bbox, round(float(score), 4), text, accepted, extra=extra))
         return found
+
+
+def _has_running_text(lines, min_lines: int = 3) -> bool:
+    """Several horizontal lines of several characters: the page's orientation rests on text."""
+    count = 0
+    for line in lines:
+        x0, y0, x1, y1 = line.bbox
+        count += line.source == "page" and len(line.text.strip()) >= 3 and (x1 - x0) > 2 * (y1 - y0)
+    return count >= min_lines
 
 
 def attribute_by_printed_name(seal: Region, lines, employer_boxes) -> None:

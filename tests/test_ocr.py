@@ -30,3 +30,16 @@ def test_inkless_characters_are_blanked(detector):
     joined = "".join(ln.text.replace(" ", "") for ln in lines)
     assert "王" in joined and "芳" in joined
     assert len(joined) <= 3
+
+
+def test_reading_with_detected_quads_equals_reading(detector):
+    page = red_channel_view(render_page([(100, 80 + 60 * i, f"第{i}行 阿依古丽·买买提 阿克苏地区生态环境局")
+                                         for i in range(5)], size=(1300, 450)))
+    ocr = detector.ocr
+    whole = ocr.read(page)
+    split = ocr.read(page, quads=ocr.detect_boxes(page))
+    assert len(whole) == 5
+    assert [(a.text, round(a.score, 5), a.char_boxes) for a in whole] == \
+        [(b.text, round(b.score, 5), b.char_boxes) for b in split]
+    assert all(np.allclose(a.quad, b.quad) for a, b in zip(whole, split))
+    assert ocr.read(page, quads=[]) == []

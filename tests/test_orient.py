@@ -54,7 +54,7 @@ def test_a_sideways_page_is_read_once(detector, text_page, profile):
 
     reads = []
     real = detector.ocr.read
-    detector.ocr.read = lambda image: reads.append(image.shape) or real(image)
+    detector.ocr.read = lambda image, **kw: reads.append(image.shape) or real(image, **kw)
     try:
         page = Page(rotate_image(text_page, 90), Path("p.jpg"), 0, 1, 200)
         upright, rotation, _ = detector.propose_upright(page, profile)
@@ -62,3 +62,56 @@ def test_a_sideways_page_is_read_once(detector, text_page, profile):
         del detector.ocr.read
     assert rotation == 270 and upright.pixels.shape == text_page.shape
     assert reads == [text_page.shape]
+
+
+def test_an_upright_page_is_detected_once(detector, text_page, profile):
+    """Orientation looks at the page's line boxes; reading then reuses them (no second detection)."""
+    from pathlib import Path
+
+    from redaction.document import Page
+
+    calls = []
+    ocr = detector.ocr
+    real_detect, real_read = ocr.detect_boxes, ocr.read
+    ocr.detect_boxes = lambda image: calls.append(("detect", image.shape)) or real_detect(image)
+    ocr.read = lambda image, quads=None: calls.append(("read", quads is not None)) or real_read(image, quads=quads)
+    try:
+        upright, rotation, regions = detector.propose_upright(Page(text_page, Path("p.jpg"), 0, 1, 200), profile)
+    finally:
+        del ocr.detect_boxes, ocr.read
+    assert rotation == 0
+    assert calls == [("detect", text_page.shape), ("read", True)]
+
+
+@pytest.mark.parametrize("with_text", [True, False])
+def test_faces_skip_the_rotation_search_only_on_pages_turned_upright_by_their_text(detector, profile, with_text):
+    """A page made upright from its text lines has upright photos: the face detector's rotated
+    passes (60 % of its time) are skipped. A page without text to go by keeps them, so a photo
+    scanned sideways still gets its eyes masked."""
+    from pathlib import Path
+
+    from redaction.document import Page
+    from tests.imaging import astronaut_portrait, blank_page, paste_photo, rotate_box, rotate_page
+    from tests.imaging import text_page as imaging_text_page
+
+    photo, eyes = astronaut_portrait()
+    page = imaging_text_page(lines=12) if with_text else blank_page()
+    true_eyes = paste_photo(page, photo, eyes, 1150, 1500, 160)
+    page, to_new = rotate_page(page, 90)
+    true_eyes = [rotate_box(e, to_new) for e in true_eyes]
+    seen = []
+    faces = detector.faces
+    real = faces.detect
+    faces.detect = lambda image, try_rotations=True: seen.append(try_rotations) or real(image, try_rotations)
+    try:
+        upright, rotation, regions = detector.propose_upright(Page(page, Path("p.jpg"), 0, 1, 200), profile)
+    finally:
+        del faces.detect
+    assert seen == [not with_text]
+    eyes_boxes = [r.bbox for r in regions if r.kind == "eyes"]
+    assert len(eyes_boxes) == 1
+    h, w = page.shape[:2]
+    from redaction.orient import rotate_box as turn
+    band = turn(eyes_boxes[0], (360 - rotation) % 360, upright.pixels.shape[1], upright.pixels.shape[0])
+    for ex0, ey0, ex1, ey1 in true_eyes:   # both eyes inside the band, in the scanned page's pixels
+        assert band[0] <= ex0 and band[1] <= ey0 and band[2] >= ex1 and band[3] >= ey1

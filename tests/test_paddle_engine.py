@@ -99,6 +99,14 @@ def test_reads_a_rendered_chinese_line_with_boxes_on_the_glyphs(engine, no_netwo
     assert lefts == sorted(lefts)
 
 
+def test_reading_with_detected_quads_equals_reading(engine):
+    page = render_page([(60, 80, LINE), (60, 180, "阿克苏地区生态环境局")], size=(1300, 300), font_px=36)
+    whole = engine.read(page)
+    split = engine.read(page, quads=engine.detect_boxes(page))
+    assert len(whole) == 2
+    assert [(a.text, a.char_boxes) for a in whole] == [(b.text, b.char_boxes) for b in split]
+
+
 def test_mixed_chinese_and_latin_line_keeps_one_box_per_character(engine):
     text = "电话：0997-2123456 邮箱：ayg@example.com"
     page = render_page([(50, 60, text)], size=(1100, 180), font_px=32)
