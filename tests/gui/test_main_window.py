@@ -423,3 +423,14 @@ def test_typing_in_the_profile_fields_does_not_trigger_page_shortcuts(qtbot, win
     monkeypatch.setattr(mw, "ask", lambda *a, **k: True)
     qtbot.keyClick(window.btn_no_mask, Qt.Key.Key_Return)
     assert window.state.page(key).decision == "no_mask"
+
+
+def test_window_has_the_app_icon(window):
+    # Shipped inside the package (resources/icons), so pip installs show it too, not only the bundle.
+    icon = window.windowIcon()
+    assert not icon.isNull()
+    image = icon.pixmap(64, 64).toImage()
+    assert image.width() == 64
+    colours = [image.pixelColor(x, y) for x in range(64) for y in range(64)]
+    # the red seal ring over the document's corner
+    assert sum(c.red() > 150 and c.green() < 90 and c.alpha() > 200 for c in colours) > 20
