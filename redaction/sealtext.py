@@ -39,9 +39,12 @@ SMOOTHING = (1.0, 0.0)
 def _seal_ink(image: np.ndarray, seal):
     """Ink strength (uint8, ink high, paper 0) over the seal's box, and the seal in that crop.
 
-    Red seals: redness R − max(G, B) above the paper's own (faded pink seals are only 20–40 levels
-    redder than the paper; the black text under the seal has none). Grey copies: darkness above
-    the paper's (text under the seal stays, there is no telling it apart by colour).
+    Red seals: redness relative to brightness, (R − max(G, B)) / R, above the paper's own. Stamp
+    ink multiplies what is under it, so plain redness fades wherever the ring crosses black text
+    or a photo, while the ratio stays that of the ink (measured: 105 → 115 of 153 other
+    organisations' seals read on the synthetic corpus). Faded pink seals are only 20–40 levels
+    redder than the paper: the scale is set for them. Grey copies: darkness above the paper's (text
+    under the seal stays, there is no telling it apart by colour).
     """
     from dataclasses import replace
 
@@ -54,7 +57,8 @@ def _seal_ink(image: np.ndarray, seal):
         crop = cv2.cvtColor(crop, cv2.COLOR_GRAY2BGR)
     if seal.colour == "red":
         b, g, r = cv2.split(crop)
-        ink = cv2.subtract(r, cv2.max(b, g)).astype(np.float32)
+        redness = cv2.subtract(r, cv2.max(b, g)).astype(np.float32)
+        ink = redness * 255.0 / np.maximum(r.astype(np.float32), 60.0)
         ink = (ink - (float(np.median(ink)) + 4)) * (255.0 / 60.0)
     else:
         ink = 255.0 - cv2.cvtColor(crop, cv2.COLOR_BGR2GRAY).astype(np.float32)
@@ -340,7 +344,8 @@ def resembled_employer(text: str, profile: Profile) -> tuple[str | None, bool]:
 def consistent_with_employer(text: str, profile: Profile, ratio: float = 0.75) -> str | None:
     """The employer that a partial ring reading could be: most of what was read (the whole
     reading, or either half when both turns of the strip were read) appears in order in the employer's
-    name. A worn ring read as 伊犁哈治农站 is 伊犁哈萨克自治州农业技术推广总站's seal, not another's."""
+    name. A worn ring read as 伊犁哈治农站 is 伊犁哈萨克自治州农业技术推广总站's seal, not another's;
+    乌鲁木齐市第十三中学 is not 乌鲁木齐市第一中学's (a reading may lose a numeral, not bring one)."""
     norm = normalize(text)
     half = len(norm) // 2
     parts = [norm]
@@ -350,7 +355,7 @@ def consistent_with_employer(text: str, profile: Profile, ratio: float = 0.75) -
     for term in profile.terms():
         if term.kind != "employer":
             continue
-        if any(_lcs(p, term.key) >= ratio * len(p) for p in parts):
+        if any(_lcs(p, term.key) >= ratio * len(p) and numerals_compatible(term.key, p) for p in parts):
             return term.text
     return None
 
