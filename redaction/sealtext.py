@@ -126,6 +126,23 @@ def _linked(p, q) -> bool:
     return small[1] - small[0] <= 1.3 * href and abs(cp - cq) <= 0.25 * href
 
 
+def _heaviest_line(inked: np.ndarray, on: np.ndarray):
+    """(runs, first, last): the runs of characters and the heaviest line of linked ones."""
+    runs = _runs(inked, on)
+    if not runs:
+        return None
+    runs = [r for r in runs if r[2] >= 0.03 * inked.shape[0] ** 2]     # specks (a 一 has more ink)
+    if not runs:
+        return None
+    lines, first = [], 0
+    for i in range(1, len(runs) + 1):
+        if i == len(runs) or not _linked(runs[i - 1], runs[i]):
+            lines.append((first, i - 1))
+            first = i
+    lo, hi = max(lines, key=lambda ln: sum(r[2] for r in runs[ln[0]:ln[1] + 1]))
+    return runs, lo, hi
+
+
 def ring_text_strip(image: np.ndarray, seal, smoothing: float = SMOOTHING[0]) -> np.ndarray | None:
     """The seal's ring text as one line of dark characters on white (BGR, STRIP_HEIGHT high), or
     None when no line of characters is found.
@@ -176,19 +193,17 @@ def ring_text_strip(image: np.ndarray, seal, smoothing: float = SMOOTHING[0]) ->
     inked = text > 60
     skip = max(1, int(0.12 * text.shape[0]))        # ring-line remnants along the top rows
     on = inked[skip:].any(axis=0)
+    # Turn the seam to the widest empty stretch, find the heaviest line of characters, then centre
+    # that line and find it again: ink under the seal (text, a photo) can leave the widest gap
+    # between two of its characters.
     start = _longest_gap_start(on)
-    text, inked, on = (np.roll(x, -start, axis=-1) for x in (text, inked, on))
-    runs = _runs(inked, on)
-    if not runs:
-        return None
-    heaviest = max(r[2] for r in runs)
-    runs = [r for r in runs if r[2] >= 0.02 * heaviest]     # specks
-    lines, first = [], 0
-    for i in range(1, len(runs) + 1):
-        if i == len(runs) or not _linked(runs[i - 1], runs[i]):
-            lines.append((first, i - 1))
-            first = i
-    lo, hi = max(lines, key=lambda ln: sum(r[2] for r in runs[ln[0]:ln[1] + 1]))
+    for _ in range(2):
+        text, inked, on = (np.roll(x, -start, axis=-1) for x in (text, inked, on))
+        found = _heaviest_line(inked, on)
+        if found is None:
+            return None
+        runs, lo, hi = found
+        start = (runs[lo][0] + runs[hi][1]) // 2 - cols // 2
     height = float(np.median([r[4] - r[3] for r in runs[lo:hi + 1]]))
 
     margin = int(0.06 * m)
@@ -272,11 +287,13 @@ def _foreign_run(text: str, name: str) -> int:
     return longest
 
 
+def _cjk_count(text: str) -> int:
+    return sum(1 for c in normalize(text) if "\u4e00" <= c <= "\u9fff")
+
+
 def is_organisation_name(text: str) -> bool:
     """4+ Chinese characters ending in an organisation word (大学, 局, 中心 ...)."""
-    norm = normalize(text)
-    cjk = sum(1 for c in norm if "\u4e00" <= c <= "\u9fff")
-    return cjk >= 4 and ORGANISATION.search(norm) is not None
+    return _cjk_count(text) >= 4 and ORGANISATION.search(normalize(text)) is not None
 
 
 def _lcs(a: str, b: str) -> int:
@@ -377,28 +394,34 @@ def _common_run(a: str, b: str) -> int:
 def classify_seal(readings: list[tuple[str, float]], profile: Profile) -> tuple[str, bool, str | None, float]:
     """(kind, accepted, text, confidence) for a seal from its ring readings.
 
-    An employer in any reading makes it the applicant's seal. It is another organisation's only
+    An employer in any reading makes it the applicant's seal, and so does a reading that is
+    consistent with an employer's name or could be a misreading of it (`resembled_employer`): a
+    worn employer's seal read twice may give one such reading and one with three characters in a
+    row garbled (乌鲁木齐市第一中学 → 马本齐市第中学, 马鑫本齐市第中学). It is another organisation's only
     on firm evidence: one confident reading, or two fairly confident readings (of the ring, smoothed
     and not) that agree on 4+ characters, naming an organisation. Stable garbage reads the same
     twice too, so agreement alone is not enough. A reading that resembles an employer's name
-    (`resembled_employer`) counts only if it cannot be a misreading of it, and then only when
-    confident on its own: two mediocre readings of a worn employer's seal can agree on the same
-    garbled characters. Anything else stays an accepted seal.
+    counts only when confident on its own: two mediocre readings of a worn employer's seal can
+    agree on the same garbled characters. Anything else stays an accepted seal.
     """
     for text, score in readings:
         employer = employer_in_ring(text, profile)
         if employer:
             return "seal", True, employer, score
     for text, score in readings:
-        employer = consistent_with_employer(text, profile) if score >= MIN_SCORE else None
+        if score < MIN_SCORE:
+            continue
+        employer = consistent_with_employer(text, profile)
+        if employer is None and _cjk_count(text) >= 4:
+            resembled, misread = resembled_employer(text, profile)
+            employer = resembled if misread else None
         if employer:
             return "seal", True, employer, score
     candidates = []
     for text, score in readings:
         if score < MIN_SCORE or not is_organisation_name(text):
             continue
-        resembled, misread = resembled_employer(text, profile)
-        if misread or (resembled and score < READABLE_SCORE):
+        if resembled_employer(text, profile)[0] and score < READABLE_SCORE:
             continue
         candidates.append((normalize(text), score))
     candidates.sort(key=lambda c: -c[1])
