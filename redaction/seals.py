@@ -495,7 +495,8 @@ def _ring_profile(ink: np.ndarray, cx: float, cy: float, r: float):
 
 def unwarp_ring(image_bgr: np.ndarray, seal: Seal, height: int | None = None,
                 band: tuple[float, float] = (0.95, 0.5)) -> np.ndarray:
-    """The seal's ring text as a straight, upright strip (dark ink on white, BGR), for OCR.
+    """The seal's ring text as a straight, upright strip (dark ink on white, BGR), for viewing.
+    (Whose seal it is is read by sealtext.ring_text_strip, along the outline: see ring_maps.)
 
     Red ink is isolated first (black text under the seal disappears). The outer ~45 % of the radius
     is unrolled clockwise starting at the bottom of the seal (where ring text has its gap), with the
