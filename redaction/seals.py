@@ -27,7 +27,7 @@ redness rule, so the blob is solid), grey oval or very faint grey seals.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import cv2
 import numpy as np
@@ -495,7 +495,8 @@ def _ring_profile(ink: np.ndarray, cx: float, cy: float, r: float):
 
 def unwarp_ring(image_bgr: np.ndarray, seal: Seal, height: int | None = None,
                 band: tuple[float, float] = (0.95, 0.5)) -> np.ndarray:
-    """The seal's ring text as a straight, upright strip (dark ink on white, BGR), for OCR.
+    """The seal's ring text as a straight, upright strip (dark ink on white, BGR), for viewing.
+    (Whose seal it is is read by sealtext.ring_text_strip, along the outline: see ring_maps.)
 
     Red ink is isolated first (black text under the seal disappears). The outer ~45 % of the radius
     is unrolled clockwise starting at the bottom of the seal (where ring text has its gap), with the
@@ -523,3 +524,80 @@ def unwarp_ring(image_bgr: np.ndarray, seal: Seal, height: int | None = None,
         plate = cv2.cvtColor(image_bgr, cv2.COLOR_BGR2GRAY) if image_bgr.ndim == 3 else image_bgr
     strip = cv2.remap(plate, map_x, map_y, cv2.INTER_LINEAR, borderMode=cv2.BORDER_CONSTANT, borderValue=255)
     return cv2.cvtColor(strip, cv2.COLOR_GRAY2BGR)
+
+
+def ring_maps(seal: Seal, depth: tuple[float, float], cols: int | None = None, rows: int | None = None,
+              mid: float = 0.22) -> tuple[np.ndarray, np.ndarray]:
+    """cv2.remap maps that unroll the seal's outline once round, clockwise from the bottom.
+
+    Row k lies at a depth below the outline measured along the inward normal, from depth[0] to
+    depth[1] in units of the minor semi-axis (0 = the fitted outline; ring text sits at ~0.1–0.4):
+    ring text follows the outline at a fixed distance, so on an oval seal characters stay upright
+    and unsheared, which lines through the centre do not give. Columns are equally spaced along
+    the curve `mid` deep, one pixel apart by default, so characters keep their natural width.
+    """
+    cx, cy = seal.center
+    a, b = max(seal.axes[0], 1.0), max(seal.axes[1], 1.0)
+    m = min(a, b)
+    t = np.deg2rad(seal.angle)
+
+    def outline(phi):
+        ca, sa = np.cos(phi - t), np.sin(phi - t)
+        nx, ny = ca / a, sa / b                      # outward normal in the ellipse's frame
+        nn = np.hypot(nx, ny)
+        return a * ca, b * sa, nx / nn, ny / nn
+
+    phi = np.pi / 2 + np.linspace(0, 2 * np.pi, 1440, endpoint=False)   # from the bottom, clockwise
+    px, py, nx, ny = outline(phi)
+    ox, oy = px - mid * m * nx, py - mid * m * ny
+    arc = np.concatenate([[0.0], np.cumsum(np.hypot(np.diff(ox, append=ox[0]), np.diff(oy, append=oy[0])))])
+    cols = cols or max(32, int(round(arc[-1])))
+    phi_u = np.interp(np.arange(cols) * (arc[-1] / cols), arc, np.concatenate([phi, [phi[0] + 2 * np.pi]]))
+    px, py, nx, ny = outline(phi_u)
+    rows = rows or max(8, int(round((depth[1] - depth[0]) * m)))
+    d = (depth[0] + np.arange(rows) * ((depth[1] - depth[0]) / rows)) * m
+    ex = px[None, :] - d[:, None] * nx[None, :]
+    ey = py[None, :] - d[:, None] * ny[None, :]
+    ct, st = np.cos(t), np.sin(t)
+    return (cx + ex * ct - ey * st).astype(np.float32), (cy + ex * st + ey * ct).astype(np.float32)
+
+
+def refit_outline(ink: np.ndarray, seal: Seal) -> Seal:
+    """The seal's outline fitted again on a full-resolution ink image (uint8, ink high).
+
+    Detection fits the ring at half size, and seals stamped touching one another (appraisal forms)
+    are split by Hough circles; either can leave the fit off by a ring's width or more, which
+    unrolls the ring text into a wave. Along 360 directions the strongest ink within ±0.3 of the
+    minor semi-axis of the outline is taken as the ring line, and an ellipse is fitted to those
+    points with two robust refits (ring text and a neighbouring seal's ring drop out). The old
+    fit is kept if the new one moves implausibly far.
+    """
+    m = min(seal.axes)
+    mx, my = ring_maps(seal, (-0.3, 0.3), cols=360)
+    band = cv2.remap(ink, mx, my, cv2.INTER_LINEAR, borderMode=cv2.BORDER_CONSTANT, borderValue=0)
+    smooth = cv2.blur(band.astype(np.float32), (9, 3))       # along the ring: a line, not text
+    rows = np.argmax(smooth, axis=0)
+    cols = np.arange(smooth.shape[1])
+    strength = smooth[rows, cols]
+    ok = strength > 0.4 * np.percentile(strength, 90)
+    pts = np.stack([mx[rows, cols], my[rows, cols]], axis=1)[ok].astype(np.float32)
+    if len(pts) < 30:
+        return seal
+    keep = np.ones(len(pts), bool)
+    for tol in (0.08, 0.04, 0.025):
+        if keep.sum() < 20:
+            return seal
+        (ex, ey), (w, h), ang = cv2.fitEllipse(pts[keep])
+        if not (np.isfinite([ex, ey, w, h]).all() and w > 2 and h > 2):
+            return seal
+        tt = np.deg2rad(ang)
+        d = pts - (ex, ey)
+        u = (d[:, 0] * np.cos(tt) + d[:, 1] * np.sin(tt)) / (w / 2)
+        v = (-d[:, 0] * np.sin(tt) + d[:, 1] * np.cos(tt)) / (h / 2)
+        keep = np.abs(np.hypot(u, v) - 1) < tol
+    if keep.mean() < 0.4:
+        return seal
+    a, b = w / 2, h / 2
+    if abs(max(a, b) / max(seal.axes) - 1) > 0.25 or np.hypot(ex - seal.center[0], ey - seal.center[1]) > 0.3 * m:
+        return seal
+    return replace(seal, center=(float(ex), float(ey)), axes=(float(a), float(b)), angle=float(ang))

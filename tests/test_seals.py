@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from redaction.ocr import red_ink_mask
-from redaction.seals import Seal, find_seals, fit_ring, unwarp_ring
+from redaction.seals import Seal, find_seals, fit_ring, refit_outline, ring_maps, unwarp_ring
 
 from tests.imaging import (PINK, RED, astronaut_bgr, blank_page, honour_certificate, letterhead_page,
                            paste_photo, photocopy, rouged_portrait, seal_layer, stamp, text_page)
@@ -255,3 +255,26 @@ def test_unwarp_ring_reads_the_organisation_with_ocr():
     page, seal = _seal_page(angle=200)  # text crossing the strip's start: the second turn keeps it whole
     text = "".join(line.text for line in get_engine().read(unwarp_ring(page, seal)))
     assert "阿克苏地区生态环境局" in text
+
+
+def _ring_row(ink, seal):
+    """Per column of the unrolled ring, the row of its strongest ink near the outline."""
+    mx, my = ring_maps(seal, (-0.3, 0.3), cols=360)
+    band = cv2.remap(ink, mx, my, cv2.INTER_LINEAR)
+    return np.argmax(cv2.blur(band.astype(np.float32), (9, 3)), axis=0)
+
+
+def test_an_oval_ring_unrolls_along_its_outline_and_a_poor_fit_is_refitted():
+    ink = np.zeros((700, 900), np.uint8)
+    cv2.ellipse(ink, (450, 350), (240, 160), 20, 0, 360, 255, 8)
+    true = Seal((0, 0, 900, 700), "oval", 1.0, (450.0, 350.0), (240.0, 160.0), 20.0)
+    rows = _ring_row(ink, true)
+    assert rows.max() - rows.min() <= 2              # the ring is one straight row
+    # A fit 12 px off centre and 8 % too small (as from a half-size Hough split) unrolls the ring
+    # into a wave; refitted on the full-size ink it is straight again.
+    off = Seal((0, 0, 900, 700), "oval", 1.0, (462.0, 340.0), (222.0, 148.0), 24.0)
+    assert np.ptp(_ring_row(ink, off)) > 10
+    fixed = refit_outline(ink, refit_outline(ink, off))
+    assert np.hypot(fixed.center[0] - 450, fixed.center[1] - 350) < 2
+    assert abs(max(fixed.axes) - 240) < 3 and abs(min(fixed.axes) - 160) < 3
+    assert np.ptp(_ring_row(ink, fixed)) <= 2

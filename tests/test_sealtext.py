@@ -1,12 +1,17 @@
 from pathlib import Path
 
+import cv2
+import numpy as np
 import pytest
 
 from redaction.document import Page
 from redaction.propose import find_page_seals
-from redaction.profile import Profile
-from redaction.sealtext import attribute_seal, classify_seal
+from redaction.profile import Profile, normalize
+from redaction.sealtext import (_lcs, attribute_seal, classify_seal, is_organisation_name, resembled_employer,
+                                ring_text_strip)
 from tests.conftest import draw_seal, render_page
+from tests.corpus import MM, _tint, make_seal
+from tests.imaging import seal_layer, stamp
 
 PROFILE = Profile(name="阿依古丽·买买提", employers=("阿克苏地区生态环境局", "阿克苏地区环境监测站"))
 
@@ -50,3 +55,113 @@ def test_a_partial_reading_of_the_employers_ring_keeps_it_the_applicants_seal():
     assert classify_seal([("伊犁哈治农站伊犁哈自治农站", 0.8)], profile)[:2] == ("seal", True)
     # Another organisation of the same region is still told apart.
     assert classify_seal([("伊犁哈萨克自治州人民医院", 0.9)], profile)[:2] == ("other_seal", False)
+
+
+# --- corpus-style seals: narrow ring font, uneven ink and grain, a random stamping angle ----------
+
+HOSPITAL = Profile(name="王芳", employers=("新疆维吾尔自治区人民医院", "自治区人民医院"))
+
+
+def corpus_seal_page(org: str, seed: int, shape: str = "round", faded: bool = False) -> np.ndarray:
+    """A seal drawn by the corpus generator (tests/corpus.make_seal), stamped over the organisation's
+    printed name and a date as on a 落款, in the corpus's red (or faded pink) ink."""
+    rng = np.random.default_rng(seed)
+    alpha, _ = make_seal(org, rng, 42 * MM, shape, None, faded)
+    page = render_page([(300, 380, org), (330, 440, "2021年6月30日")], size=(1100, 800))
+    rgb = cv2.cvtColor(page, cv2.COLOR_BGR2RGB).astype(np.float32)
+    h, w = alpha.shape
+    x0, y0 = 550 - w // 2, 420 - h // 2
+    _tint(rgb[y0:y0 + h, x0:x0 + w], alpha, (230, 90, 100) if faded else (220, 40, 50))
+    return cv2.cvtColor(np.clip(rgb, 0, 255).astype(np.uint8), cv2.COLOR_RGB2BGR)
+
+
+class CountingEngine:
+    """The session's engine, counting the ring strips it is asked to read."""
+
+    def __init__(self, engine):
+        self.engine, self.strips = engine, []
+
+    def recognize(self, crops):
+        self.strips += crops
+        return self.engine.recognize(crops)
+
+
+def test_the_ring_text_strip_holds_the_name_once_and_reads_exactly(detector):
+    page = corpus_seal_page("新疆医科大学", seed=2)
+    seal, = find_page_seals(page, 200)
+    strip = ring_text_strip(page, seal)
+    assert strip.shape[0] == 48 and strip.ndim == 3
+    # The name once (not both turns of the ring), at about its characters' natural width.
+    assert 4 * 48 < strip.shape[1] < 10 * 48
+    text, score = detector.ocr.recognize([strip])[0]
+    assert normalize(text) == "新疆医科大学" and score > 0.9
+
+
+@pytest.mark.parametrize("org, shape, faded, seed", [
+    ("新疆医科大学", "round", False, 0),
+    ("新疆医科大学", "round", True, 1),          # faded pink
+    ("新疆医科大学", "oval", False, 3),
+    ("新疆维吾尔自治区继续教育中心", "round", True, 3),
+    ("新疆维吾尔自治区继续教育中心", "oval", False, 2),
+])
+def test_corpus_seals_of_other_organisations_are_read_as_theirs(detector, org, shape, faded, seed):
+    page = corpus_seal_page(org, seed, shape, faded)
+    seal, = find_page_seals(page, 200)
+    engine = CountingEngine(detector.ocr)
+    kind, accepted, text, confidence = attribute_seal(engine, page, seal, HOSPITAL)
+    assert (kind, accepted) == ("other_seal", False)
+    # 继续教育中心 is four edits from 人民医院 in a name of twelve: within the 30 % tolerance for misread
+    # employers, but a word of another name, not misread characters.
+    assert _lcs(text, org) >= len(org) - 1 and confidence >= 0.75
+    assert len(engine.strips) == 1       # one clear reading settles it
+
+
+@pytest.mark.parametrize("shape, faded, seed", [("round", False, 0), ("round", True, 1), ("oval", False, 2)])
+def test_the_employers_corpus_seal_stays_the_applicants(detector, shape, faded, seed):
+    page = corpus_seal_page("新疆维吾尔自治区人民医院", seed, shape, faded)
+    seal, = find_page_seals(page, 200)
+    assert attribute_seal(detector.ocr, page, seal, HOSPITAL)[:3] == ("seal", True, "新疆维吾尔自治区人民医院")
+
+
+def test_a_seal_without_readable_ring_text_stays_an_accepted_seal(detector):
+    # Ring, star and 专用章, but the ring text worn away: nothing to read, two tries at most.
+    page = np.full((800, 1000, 3), 255, np.uint8)
+    ink = seal_layer(330, text="", bottom="专用章")
+    stamp(page, ink, 500, 400)
+    seal, = find_page_seals(page, 200)
+    engine = CountingEngine(detector.ocr)
+    assert attribute_seal(engine, page, seal, HOSPITAL) == ("seal", True, None, 0.0)
+    assert len(engine.strips) <= 2
+
+
+def test_misreadings_of_the_employers_name_keep_the_seal_the_applicants():
+    water = Profile(name="李建军", employers=("和田地区水利局",))
+    # Three of seven characters swapped, confidently: a misreading, not another organisation.
+    assert resembled_employer("租州地区水科局", water) == ("和田地区水利局", True)
+    assert classify_seal([("租州地区水科局", 0.85)], water)[:2] == ("seal", True)
+    # A worn employer's seal read twice: one reading a plain misreading, the other with three
+    # characters in a row garbled. The first settles it.
+    school = Profile(name="古丽娜尔", employers=("乌鲁木齐市第一中学",))
+    assert classify_seal([("马本齐市第中学", 0.82), ("马鑫本齐市第中学", 0.75)], school)[:2] == ("seal", True)
+    # A grey copy read twice alike but fairly, not confidently: garbage can be stable.
+    station = Profile(name="努尔兰", employers=("伊犁哈萨克自治州农业技术推广总站",))
+    assert classify_seal([("您型哈族基息溶州农术推广总站", 0.70), ("您型哈族基息溶州农术推广总站", 0.66)],
+                         station)[:2] == ("seal", True)
+
+
+def test_organisations_resembling_the_employer_are_told_apart_by_their_own_words():
+    assert classify_seal([("新疆维吾尔自治区继续教育中心", 0.91)], HOSPITAL)[:3] == (
+        "other_seal", False, "新疆维吾尔自治区继续教育中心")
+    assert classify_seal([("新疆医科大学", 0.9)], HOSPITAL)[:2] == ("other_seal", False)
+    school = Profile(name="古丽娜尔", employers=("乌鲁木齐市第一中学",))
+    assert classify_seal([("乌鲁木齐市第十三中学", 0.9)], school)[:2] == ("other_seal", False)
+    bureau = Profile(name="阿依古丽", employers=("阿克苏地区生态环境局",))
+    assert classify_seal([("阿克苏地区林业和草原局", 0.88)], bureau)[:2] == ("other_seal", False)
+    # Resembling the employer, another organisation needs a confident reading of its own.
+    assert classify_seal([("阿克苏地区林业和草原局", 0.7), ("阿克苏地区林业和草原局", 0.7)], bureau)[:2] == ("seal", True)
+
+
+def test_schools_and_administrative_offices_are_organisations():
+    assert is_organisation_name("乌鲁木齐市第十三中学")
+    assert is_organisation_name("阿克苏地区行政公署")
+    assert not is_organisation_name("阿克苏地区行政")
