@@ -231,13 +231,13 @@ def ring_text_strip(image: np.ndarray, seal, smoothing: float = SMOOTHING[0]) ->
 
 
 def read_ring(engine, strips: list[np.ndarray]) -> list[tuple[str, float]]:
-
-    """Candidate readings (text, confidence) of unrolled ring strips (one recognition batch)."""
+    """Candidate readings (text, confidence) of ring strips (one recognition batch). Engines
+    without recognition alone read each strip as a page, with a white margin for the detector."""
     if hasattr(engine, "recognize"):
         return engine.recognize(strips)
     out = []
     for c in strips:
-        lines = engine.read(c)
+        lines = engine.read(cv2.copyMakeBorder(c, 24, 24, 24, 24, cv2.BORDER_CONSTANT, value=(255, 255, 255)))
         if lines:
             best = max(lines, key=lambda ln: len(ln.text) * ln.score)
             out.append((best.text, best.score))
