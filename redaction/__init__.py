@@ -10,8 +10,4 @@ import os
 # first imported. Every entry point imports this package first.
 os.environ["ORT_DISABLE_TELEMETRY"] = "1"
 
-from ._memory import limit_heap_growth  # noqa: E402
-
-limit_heap_growth()
-
 __version__ = "0.1.0"

@@ -68,7 +68,10 @@ class Detector:
             seals = find_page_seals(page.pixels, page.dpi, red)
             lines = read_page_text(self.ocr, page.pixels, red, skip_boxes=[s.bbox for s in seals],
                                    page_quads=quads)
-            quads = [ln.quad for ln in lines if ln.source == "page"]
+            if quads is None:
+                quads = [ln.quad for ln in lines if ln.source == "page"]
+            # Every detected line, not only those read: an upside-down page's lines mostly read
+            # as garbage below the score threshold, leaving too few read lines to judge by.
             rotation = rotation_from_lines(self.ocr, page.pixels, quads)
             if rotation:
                 lines = seals = red = None
