@@ -397,8 +397,30 @@ def photo_regions(image_bgr: np.ndarray) -> list[tuple[int, int, int, int]]:
         total += cw * ch
     if total > WHOLE_PAGE_FRACTION * bw * bh:
         return [(0, 0, w, h)]
+    rects = _merge_overlapping(rects)
     rects.sort(key=lambda r: -(r[2] - r[0]) * (r[3] - r[1]))
     return rects[:MAX_REGIONS]
+
+
+def _merge_overlapping(rects: list) -> list:
+    """One rectangle for each group of overlapping ones: the strokes of a bold title or the parts
+    of one photo each make a region of their own, and every region costs a forward pass (or
+    three, with the red view). Measured on an award page: 16 regions → 5."""
+    rects = [tuple(int(v) for v in r) for r in rects]
+    merged = True
+    while merged:
+        merged = False
+        out: list = []
+        for r in rects:
+            for i, o in enumerate(out):
+                if r[0] < o[2] and o[0] < r[2] and r[1] < o[3] and o[1] < r[3]:
+                    out[i] = (min(r[0], o[0]), min(r[1], o[1]), max(r[2], o[2]), max(r[3], o[3]))
+                    merged = True
+                    break
+            else:
+                out.append(r)
+        rects = out
+    return rects
 
 
 # --- the eye band ---------------------------------------------------------------------------------

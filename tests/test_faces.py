@@ -235,3 +235,12 @@ def test_photo_under_a_red_seal(detector, lfw_faces):
     assert y + 0.2 * size <= eyes_y <= y + 0.55 * size
     box = eye_band_box(faces[0], page.shape[1], page.shape[0])
     assert box[0] >= x - 0.3 * size and box[2] <= x + 1.3 * size
+
+
+def test_overlapping_photo_regions_are_searched_once():
+    from redaction.faces import _merge_overlapping
+
+    strokes = [(812, 240, 926, 393), (856, 212, 926, 320), (813, 212, 877, 320), (1457, 201, 1527, 348)]
+    assert sorted(_merge_overlapping(strokes)) == [(812, 212, 926, 393), (1457, 201, 1527, 348)]
+    # a chain merges even when its ends do not touch
+    assert _merge_overlapping([(0, 0, 10, 10), (20, 0, 30, 10), (5, 0, 25, 10)]) == [(0, 0, 30, 10)]
