@@ -26,7 +26,8 @@ _worker_quiet = True
 
 def default_jobs() -> int:
     """Half the cores, at most 4: ONNX Runtime already keeps two cores busy inside one process
-    (measured on 2 cores: 2 workers ran at 0.95× of 1), so more workers only add memory."""
+    (measured on 2 cores: 2 workers ran at 0.95–1.12× of 1, one worker on both cores 1.62× of one
+    on a single thread), so more workers mostly add memory (~1.3 GB each)."""
     return max(1, min((os.cpu_count() or 1) // 2, MAX_DEFAULT_JOBS))
 
 
