@@ -18,6 +18,10 @@ import numpy as np
 DET_LIMIT = 1536
 #: Keep low-confidence lines: a half-read name still matches fuzzily (recall first).
 TEXT_SCORE = 0.3
+#: Detection keeps line boxes whose mean text probability is at least this (PP-OCR: 0.5). At 0.5 a
+#: signature line (本人签名： + a handwritten name in blue) went undetected on a corpus page;
+#: recognition's TEXT_SCORE still drops boxes that read as nothing.
+DET_BOX_THRESH = 0.4
 
 
 @dataclass
@@ -80,6 +84,7 @@ class RapidOcrEngine:
             det_limit_type="max",
             intra_op_num_threads=threads,
         )
+        self._engine.text_det.postprocess_op.box_thresh = DET_BOX_THRESH   # for detect_boxes
         self._lock = threading.Lock()      # ONNX sessions are thread-safe, rapidocr's state is not
 
     def detect_boxes(self, image: np.ndarray) -> list[np.ndarray]:
@@ -105,7 +110,8 @@ class RapidOcrEngine:
         (orientation looks at the page's line boxes first, then reading reuses them)."""
         with self._lock:
             if quads is None:
-                result, _ = self._engine(image, use_cls=False, return_word_box=True, text_score=self.text_score)
+                result, _ = self._engine(image, use_cls=False, return_word_box=True, text_score=self.text_score,
+                                         box_thresh=DET_BOX_THRESH)
             else:
                 result = self._recognise_quads(image, quads)
         lines: list[TextLine] = []
