@@ -131,6 +131,27 @@ def ellipse_scores(mask: np.ndarray, center, axes, angle_deg) -> tuple[float, fl
     return float(ring.any(axis=0).mean()), float(inner.mean())
 
 
+def refit_ellipse(pts: np.ndarray, tolerances, min_points: int):
+    """An ellipse through `pts`, refitted once per tolerance on the points whose relative radial
+    distance from the previous fit is within it (outliers dropped step by step). Returns
+    (cv2 ellipse, every point's relative residual to the last fit), or None when fewer than
+    `min_points` points stay or the fit degenerates."""
+    keep = np.ones(len(pts), bool)
+    for tol in tolerances:
+        if keep.sum() < min_points:
+            return None
+        (ex, ey), (w, h), ang = cv2.fitEllipse(pts[keep])
+        if not (np.isfinite([ex, ey, w, h]).all() and w > 2 and h > 2):
+            return None
+        t = np.deg2rad(ang)
+        d = pts - (ex, ey)
+        u = (d[:, 0] * np.cos(t) + d[:, 1] * np.sin(t)) / (w / 2)
+        v = (-d[:, 0] * np.sin(t) + d[:, 1] * np.cos(t)) / (h / 2)
+        res = np.abs(np.hypot(u, v) - 1)
+        keep = res < tol
+    return ((ex, ey), (w, h), ang), res
+
+
 def fit_ring(mask: np.ndarray, center, radius: float):
     """Fit an ellipse to the outermost ink along 120 rays from `center`; return
     (centre, semi-axes, angle, ring) or None, where ring is the share of rays whose outermost ink
@@ -153,19 +174,10 @@ def fit_ring(mask: np.ndarray, center, radius: float):
     last = len(rs) - 1 - np.argmax(hit[::-1], axis=0)
     cols = np.arange(len(_ANGLES))
     pts = np.stack([xs[last, cols], ys[last, cols]], axis=1)[has].astype(np.float32)
-    keep = np.ones(len(pts), bool)
-    for tol in (0.15, 0.07):  # two robust refits: drop rays that ended on text inside a gap
-        if keep.sum() < 6:
-            return None
-        (ex, ey), (w, h), ang = cv2.fitEllipse(pts[keep])
-        if not (np.isfinite([ex, ey, w, h]).all() and w > 2 and h > 2):
-            return None
-        t = np.deg2rad(ang)
-        d = pts - (ex, ey)
-        u = (d[:, 0] * np.cos(t) + d[:, 1] * np.sin(t)) / (w / 2)
-        v = (-d[:, 0] * np.sin(t) + d[:, 1] * np.cos(t)) / (h / 2)
-        res = np.abs(np.hypot(u, v) - 1)
-        keep = res < tol
+    fit = refit_ellipse(pts, (0.15, 0.07), 6)  # drop rays that ended on text inside a gap
+    if fit is None:
+        return None
+    ((ex, ey), (w, h), ang), res = fit
     ring = float(np.count_nonzero(res < 0.05)) / len(_ANGLES)
     return (float(ex), float(ey)), (w / 2, h / 2), float(ang), ring
 
@@ -583,19 +595,11 @@ def refit_outline(ink: np.ndarray, seal: Seal) -> Seal:
     pts = np.stack([mx[rows, cols], my[rows, cols]], axis=1)[ok].astype(np.float32)
     if len(pts) < 30:
         return seal
-    keep = np.ones(len(pts), bool)
-    for tol in (0.08, 0.04, 0.025):
-        if keep.sum() < 20:
-            return seal
-        (ex, ey), (w, h), ang = cv2.fitEllipse(pts[keep])
-        if not (np.isfinite([ex, ey, w, h]).all() and w > 2 and h > 2):
-            return seal
-        tt = np.deg2rad(ang)
-        d = pts - (ex, ey)
-        u = (d[:, 0] * np.cos(tt) + d[:, 1] * np.sin(tt)) / (w / 2)
-        v = (-d[:, 0] * np.sin(tt) + d[:, 1] * np.cos(tt)) / (h / 2)
-        keep = np.abs(np.hypot(u, v) - 1) < tol
-    if keep.mean() < 0.4:
+    fit = refit_ellipse(pts, (0.08, 0.04, 0.025), 20)
+    if fit is None:
+        return seal
+    ((ex, ey), (w, h), ang), res = fit
+    if (res < 0.025).mean() < 0.4:
         return seal
     a, b = w / 2, h / 2
     if abs(max(a, b) / max(seal.axes) - 1) > 0.25 or np.hypot(ex - seal.center[0], ey - seal.center[1]) > 0.3 * m:
