@@ -85,6 +85,10 @@ class RapidOcrEngine:
             intra_op_num_threads=threads,
         )
         self._engine.text_det.postprocess_op.box_thresh = DET_BOX_THRESH   # for detect_boxes
+        # rapidocr 1.4 ignores det_limit_side_len for limit_type "max" (pages over 1500 px are
+        # detected at 2000) and normalises in float64; ours honours DET_LIMIT, in float32.
+        det_pre = _DetPreprocess(det_limit, self._engine.text_det.mean, self._engine.text_det.std)
+        self._engine.text_det.get_preprocess = lambda max_wh: det_pre
         self._lock = threading.Lock()      # ONNX sessions are thread-safe, rapidocr's state is not
 
     def detect_boxes(self, image: np.ndarray) -> list[np.ndarray]:
@@ -150,6 +154,30 @@ class RapidOcrEngine:
                 words = np.clip(np.asarray(words, np.float32), 0, [w, h]).astype(np.int32).tolist()
             result.append([np.clip(box, 0, [w, h]).tolist(), text, score, words])
         return result
+
+
+class _DetPreprocess:
+    """Detection input: the image shrunk to at most `limit` px on its long side (sides rounded to
+    multiples of 32, as the network needs), normalised in float32, NCHW."""
+
+    def __init__(self, limit: int, mean, std):
+        self.limit = limit
+        std = np.asarray(std if std is not None else (0.5, 0.5, 0.5), np.float32)
+        mean = np.asarray(mean if mean is not None else (0.5, 0.5, 0.5), np.float32)
+        self.gain = (1 / 255.0 / std).astype(np.float32)
+        self.offset = (mean / std).astype(np.float32)
+
+    def __call__(self, img: np.ndarray) -> np.ndarray | None:
+        h, w = img.shape[:2]
+        ratio = min(1.0, self.limit / max(h, w))
+        rh, rw = int(round(int(h * ratio) / 32) * 32), int(round(int(w * ratio) / 32) * 32)
+        if rh <= 0 or rw <= 0:
+            return None
+        small = cv2.resize(img, (rw, rh)) if (rh, rw) != (h, w) else img
+        x = small.astype(np.float32)
+        x *= self.gain
+        x -= self.offset
+        return np.ascontiguousarray(x.transpose(2, 0, 1))[None]
 
 
 _ENGINES: dict[str, OcrEngine] = {}

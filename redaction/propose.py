@@ -54,46 +54,47 @@ class Detector:
         """Make the page upright (detecting how, unless `rotation` is given), then propose.
 
         Returns the upright page, the clockwise rotation applied, and regions on the upright page.
-        The page's text lines are detected first and tell sideways pages (turned before they are
-        read, so read once); on other pages reading reuses them, and upright pages cost only one
-        direction-classifier call on top of `propose`; upside-down ones are read twice.
+        Orientation needs only the page's line boxes (one detection pass) and a direction-classifier
+        call on the longest lines, so every page is read once: upright pages reuse the boxes;
+        turned pages are detected again once turned.
         """
-        lines = red = quads = None
+        quads = None
         if rotation is None:
-            if hasattr(self.ocr, "detect_boxes"):
-                quads = self.ocr.detect_boxes(red_channel_view(page.pixels))
-            rotation = sideways_rotation(self.ocr, page.pixels, quads)
-        if rotation is None:
-            red = red_ink_mask(page.pixels)
-            seals = find_page_seals(page.pixels, page.dpi, red)
-            lines = read_page_text(self.ocr, page.pixels, red, skip_boxes=[s.bbox for s in seals],
-                                   page_quads=quads)
-            if quads is None:
-                quads = [ln.quad for ln in lines if ln.source == "page"]
-            # Every detected line, not only those read: an upside-down page's lines mostly read
-            # as garbage below the score threshold, leaving too few read lines to judge by.
-            rotation = rotation_from_lines(self.ocr, page.pixels, quads)
-            if rotation:
-                lines = seals = red = None
-        else:
-            seals = None
+            rotation, quads = self.orientation(page.pixels)
         if rotation:
             page = replace(page, pixels=rotate_image(page.pixels, rotation))
-        return page, rotation, self.propose(page, profile, lines=lines, seals=seals, red=red, oriented=True)
+            quads = None
+        return page, rotation, self.propose(page, profile, quads=quads, oriented=True)
 
-    def propose(self, page: Page, profile: Profile, lines=None, seals=None, red=None,
+    def orientation(self, image: np.ndarray) -> tuple[int, list[np.ndarray] | None]:
+        """Clockwise rotation that makes the page upright, and the page's line boxes (detected on
+        `red_channel_view`, as reading wants them) when the engine can detect without reading."""
+        if not hasattr(self.ocr, "detect_boxes"):
+            quads = [ln.quad for ln in read_page_text(self.ocr, image) if ln.source == "page"]
+            return rotation_from_lines(self.ocr, image, quads), None
+        quads = self.ocr.detect_boxes(red_channel_view(image))
+        rotation = sideways_rotation(self.ocr, image, quads)
+        if rotation is None:
+            # Every detected line votes, not only those that read: an upside-down grey copy's
+            # lines mostly read as garbage below the score threshold.
+            rotation = rotation_from_lines(self.ocr, image, quads)
+        return rotation, quads
+
+    def propose(self, page: Page, profile: Profile, quads: list[np.ndarray] | None = None,
                 oriented: bool = False) -> list[Region]:
-        """Regions on `page` as it is (no orientation change); `lines`, `seals` and the `red` ink
-        mask reuse earlier results on the same pixels. `oriented`: the page has been made upright
+        """Regions on `page` as it is (no orientation change). `quads`: its line boxes, already
+        detected on `red_channel_view(page.pixels)`. `oriented`: the page has been made upright
         from its text, so photos on it are upright too (when it has text to go by)."""
         image = page.pixels
         h, w = image.shape[:2]
-        red = red_ink_mask(image) if red is None else red
+        red = red_ink_mask(image)
         gray = cv2.cvtColor(image, cv2.COLOR_BGR2GRAY)
-        if seals is None:
-            seals = find_page_seals(image, page.dpi, red)
-        if lines is None:
-            lines = read_page_text(self.ocr, image, red, skip_boxes=[s.bbox for s in seals])
+        seals = find_page_seals(image, page.dpi, red)
+        skip = [s.bbox for s in seals]
+        lines = read_page_text(self.ocr, image, red, skip_boxes=skip, page_quads=quads)
+        if quads is None:
+            quads = [ln.quad for ln in lines if ln.source == "page"]
+        faces = self.face_regions(image, try_rotations=not (oriented and _has_running_text(quads)))
         drop_inkless_chars(lines, gray)
         regions = match_lines(lines, profile)
         # A signature is the applicant's own only on a page that names them or their employer.
@@ -101,7 +102,7 @@ class Detector:
         for sig in find_signatures(image, lines, red, gray):
             sig.accepted = carries_identity
             regions.append(sig)
-        regions += self.face_regions(image, try_rotations=not (oriented and _has_running_text(lines)))
+        regions += faces
         seal_regions = self.seal_regions(image, seals, profile)
         employer_boxes = [r.bbox for r in regions if r.kind == "employer"]
         for seal in seal_regions:
@@ -164,13 +165,15 @@ class Detector:
         return found
 
 
-def _has_running_text(lines, min_lines: int = 3) -> bool:
-    """Several horizontal lines of several characters: the page's orientation rests on text."""
-    count = 0
-    for line in lines:
-        x0, y0, x1, y1 = line.bbox
-        count += line.source == "page" and len(line.text.strip()) >= 3 and (x1 - x0) > 2 * (y1 - y0)
-    return count >= min_lines
+def _has_running_text(quads, min_lines: int = 3) -> bool:
+    """Several lines of several characters running horizontally (detected boxes, padded by the
+    detector, over twice as wide as tall): the page's orientation rests on text."""
+    if len(quads) < min_lines:
+        return False
+    q = np.asarray(quads, np.float32).reshape(-1, 4, 2)
+    widths = np.linalg.norm(q[:, 1] - q[:, 0], axis=1)
+    heights = np.linalg.norm(q[:, 3] - q[:, 0], axis=1)
+    return int((widths > 2 * heights).sum()) >= min_lines
 
 
 def attribute_by_printed_name(seal: Region, lines, employer_boxes) -> None:

@@ -83,6 +83,32 @@ def test_an_upright_page_is_detected_once(detector, text_page, profile):
     assert calls == [("detect", text_page.shape), ("read", True)]
 
 
+def test_an_upside_down_page_is_read_once_after_it_is_turned(detector, text_page, profile):
+    """Orientation needs only line boxes and the direction classifier, so an upside-down page is
+    not read (recognised) before it is turned: one detection to orient, then one read of the
+    turned page."""
+    from pathlib import Path
+
+    from redaction.document import Page
+
+    calls = []
+    ocr = detector.ocr
+    real_detect, real_read = ocr.detect_boxes, ocr.read
+    ocr.detect_boxes = lambda image: calls.append(("detect", image[0, 0, 0], image.shape)) or real_detect(image)
+    ocr.read = lambda image, quads=None: calls.append(("read", quads is not None)) or real_read(image, quads=quads)
+    turned = rotate_image(text_page, 180)
+    turned[0, 0] = 17   # marks which way round each detection saw the page
+    try:
+        upright, rotation, regions = detector.propose_upright(Page(turned, Path("p.jpg"), 0, 1, 200), profile)
+    finally:
+        del ocr.detect_boxes, ocr.read
+    assert rotation == 180
+    assert calls == [("detect", 17, text_page.shape), ("read", False)]
+    assert np.array_equal(upright.pixels, rotate_image(turned, 180))
+    _, _, direct = detector.propose_upright(Page(upright.pixels, Path("p.jpg"), 0, 1, 200), profile)
+    assert [(r.kind, r.bbox) for r in regions] == [(r.kind, r.bbox) for r in direct]
+
+
 @pytest.mark.parametrize("with_text", [True, False])
 def test_faces_skip_the_rotation_search_only_on_pages_turned_upright_by_their_text(detector, profile, with_text):
     """A page made upright from its text lines has upright photos: the face detector's rotated
