@@ -71,20 +71,28 @@ def propose_vs_ocr(files, profile_path) -> dict:
 
 
 def burn_export_vs_codec(files, repeats: int = 3) -> dict:
-    from redaction.burn import burn
-    from redaction.document import load_pages
-    from redaction.export import encode_jpeg, write_atomic
+    """The export path as the CLI and the GUI run it (`redact_page`: burn, encode from the pixels
+    alone, name, atomic write with fsync) against decode + encode + a plain write."""
+    from redaction.document import InputFile, iter_pages
+    from redaction.pipeline import OutputNamer, RedactOptions, redact_page
+    from redaction.regions import Region
+    from redaction.review import PageResult
 
     out = Path(tempfile.mkdtemp(prefix="bm-speed-"))
     boxes = [(100, 100, 600, 160), (300, 900, 700, 1200), (1200, 400, 1500, 700)]
+    options = RedactOptions(out_dir=out / "ours", quality=90)
+    (out / "bare").mkdir()
 
     def ours(f):
-        for page in load_pages(f):
-            write_atomic(out / f"o-{f.stem}.jpg", encode_jpeg(burn(page.pixels, boxes), 90))
+        namer = OutputNamer(options.out_dir)
+        for page in iter_pages(f):
+            result = PageResult(page.index, page.width, page.height, page.dpi,
+                                [Region("name", b, 1.0, None, True) for b in boxes])
+            redact_page(page, result, InputFile(f, Path(f.name)), None, options, namer)
 
     def bare(f):
         img = cv2.imdecode(np.fromfile(str(f), np.uint8), cv2.IMREAD_COLOR)
-        (out / f"b-{f.stem}.jpg").write_bytes(cv2.imencode(".jpg", img, [cv2.IMWRITE_JPEG_QUALITY, 90])[1].tobytes())
+        (out / "bare" / f.name).write_bytes(cv2.imencode(".jpg", img, [cv2.IMWRITE_JPEG_QUALITY, 90])[1].tobytes())
 
     a, b = [], []
     for _ in range(repeats):

@@ -52,9 +52,11 @@ def coverage_mask(shape: tuple[int, int], boxes) -> np.ndarray:
 _SLICE_FILL_MAX = 64
 
 
-def burn(pixels: np.ndarray, boxes, fill=DEFAULT_FILL) -> np.ndarray:
-    """A copy of `pixels` with every box filled solid with `fill` (BGR, or gray for 2-D images)."""
-    out = np.array(pixels, copy=True)
+def burn(pixels: np.ndarray, boxes, fill=DEFAULT_FILL, in_place: bool = False) -> np.ndarray:
+    """`pixels` with every box filled solid with `fill` (BGR, or gray for 2-D images): a copy,
+    or with `in_place` the array itself (export's own freshly decoded page, written out and
+    dropped: copying a 200-dpi A4 page costs as much as burning it)."""
+    out = pixels if in_place and pixels.flags.writeable else np.array(pixels, copy=True)
     value = np.asarray(fill, dtype=out.dtype)[: out.shape[2] if out.ndim == 3 else 1].squeeze()
     x0, y0, x1, y1 = _clipped_boxes(out.shape[:2], boxes)
     if len(x0) <= _SLICE_FILL_MAX:

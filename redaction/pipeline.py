@@ -121,7 +121,8 @@ def redact_page(page: Page, result: PageResult, inp: InputFile, profile: Profile
     if (page.width, page.height) != (result.width, result.height):
         raise DocumentError(f"page {page.index + 1} is {page.width}×{page.height} but the review says "
                             f"{result.width}×{result.height} (rendered at another --dpi?)")
-    pixels = burn(page.pixels, [r.bbox for r in result.accepted()], options.fill)
+    # In place: every caller hands over a page it decoded for this export and drops afterwards.
+    pixels = burn(page.pixels, [r.bbox for r in result.accepted()], options.fill, in_place=True)
     rel = namer.claim(inp, page.index, page.page_count, profile)
     write_atomic(options.out_dir / rel, encode_jpeg(pixels, options.quality))
     result.output = rel.as_posix()

@@ -37,6 +37,16 @@ def test_burn_leaves_the_input_untouched_and_supports_colours():
     assert tuple(out[0, 0]) == (200, 200, 200)
 
 
+def test_burn_in_place_fills_the_page_itself_and_copies_a_read_only_one():
+    img = np.full((10, 10, 3), 200, np.uint8)
+    out = burn(img, [(2, 2, 5, 5)], (0, 0, 0), in_place=True)
+    assert out is img and (img[2:5, 2:5] == 0).all() and (img[0, 0] == 200).all()
+    frozen = np.full((10, 10, 3), 200, np.uint8)
+    frozen.flags.writeable = False
+    out = burn(frozen, [(2, 2, 5, 5)], (0, 0, 0), in_place=True)
+    assert out is not frozen and (frozen == 200).all() and (out[2:5, 2:5] == 0).all()
+
+
 @pytest.mark.parametrize("text, bgr", [("black", (0, 0, 0)), ("white", (255, 255, 255)),
                                        ("#102030", (0x30, 0x20, 0x10)), ("1,2,3", (3, 2, 1))])
 def test_parse_color(text, bgr):
