@@ -58,3 +58,27 @@ def test_detection_keeps_fainter_line_boxes_in_both_passes(detector):
     assert post.box_thresh == DET_BOX_THRESH == 0.4
     ocr.detect_boxes(page)
     assert post.box_thresh == DET_BOX_THRESH
+
+
+def test_detection_sees_a_page_shrunk_to_det_limit_and_small_images_unscaled(detector):
+    """rapidocr 1.4 ignored det_limit_side_len with limit_type "max" and detected A4 at 200 dpi
+    (2339 px) at 2000 px: twice the work and memory of 1536, for the same recall on the corpus."""
+    from redaction.ocr import DET_LIMIT
+
+    ocr = detector.ocr
+    infer = ocr._engine.text_det.infer
+    seen = []
+    real = infer.__call__
+    ocr._engine.text_det.infer = lambda x: seen.append(x.shape) or real(x)
+    try:
+        a4 = render_page([(100, 100 + 90 * i, "阿克苏地区生态环境局关于报送评审材料的通知") for i in range(20)],
+                         size=(1654, 2339), font_px=40)
+        lines = ocr.read(a4)
+        small = render_page([(40, 40, "阿依古丽·买买提")], size=(640, 160))
+        ocr.read(small)
+    finally:
+        ocr._engine.text_det.infer = infer
+    assert seen[0][2:] == (DET_LIMIT, 1088) and seen[0][1] == 3   # 2339×1654 → 1536×1088 (multiples of 32)
+    assert seen[1][2:] == (160, 640)
+    assert len([ln for ln in lines if "生态环境局" in ln.text]) == 20
+    assert all(ln.quad[:, 1].max() <= 2339 and ln.quad[:, 0].max() <= 1654 for ln in lines)

@@ -452,7 +452,8 @@ def test_no_reversible_masking_exists_in_the_path_from_pixels_to_file():
         code = re.sub(r'""".*?"""', "", code, flags=re.S)
         assert not forbidden.search(code), f"{mod.__name__}: {forbidden.search(code).group(0)}"
     params = set(inspect.signature(burn).parameters)
-    assert params == {"pixels", "boxes", "fill"}        # no mode, no strength, no radius
+    # in_place says where the fill goes, not how: no mode, no strength, no radius
+    assert params == {"pixels", "boxes", "fill", "in_place"}
     from redaction.cli import build_parser
 
     help_text = build_parser()._subparsers._group_actions[0].choices["redact"].format_help()
