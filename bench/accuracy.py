@@ -126,8 +126,14 @@ def score_page(page, regions) -> dict:
             continue
         items.append({"owner": "other", "kind": t.kind, "text": t.text, "bbox": list(t.bbox),
                       "tags": list(t.tags), "coverage": round(c, 3), "masked": c >= OVERMASK_COVER})
-    stray = [b for b in boxes if not any(_overlap(b, a.bbox) > 0 for a in applicant)]
-    return {"items": items, "stray": [list(b) for b in stray], "accepted": len(boxes)}
+    stray, stray_regions = [], []
+    for r in regions:
+        b = _box_of(r)
+        if _accepted(r) and not any(_overlap(b, a.bbox) > 0 for a in applicant):
+            stray.append(list(b))
+            get = r.get if isinstance(r, dict) else lambda k, r=r: getattr(r, k, None)
+            stray_regions.append({"kind": get("kind"), "text": get("text"), "bbox": list(b)})
+    return {"items": items, "stray": stray, "stray_regions": stray_regions, "accepted": len(boxes)}
 
 
 def score_pages(pages, proposals, seconds=None) -> dict:
@@ -143,7 +149,7 @@ def score_pages(pages, proposals, seconds=None) -> dict:
     by_tag = defaultdict(lambda: [0, 0])
     by_type = defaultdict(lambda: {"pages": 0, "recall": [0, 0], "overmask": [0, 0], "stray": 0,
                                    "kinds": defaultdict(lambda: [0, 0])})
-    misses, overmasked = [], []
+    misses, overmasked, strays = [], [], []
     stray_total = 0
     for i, (page, regions) in enumerate(zip(pages, proposals)):
         s = score_page(page, regions)
@@ -153,6 +159,7 @@ def score_pages(pages, proposals, seconds=None) -> dict:
         bt["stray"] += len(s["stray"])
         stray_total += len(s["stray"])
         rot = getattr(page, "rotation", 0)
+        strays += [{"stem": getattr(page, "stem", str(i)), **r} for r in s["stray_regions"]]
         for it in s["items"]:
             where = {"page": i, "doc_type": doc, "stem": getattr(page, "stem", str(i)), "rotation": rot}
             if it["owner"] == "applicant":
@@ -198,6 +205,7 @@ def score_pages(pages, proposals, seconds=None) -> dict:
         },
         "misses": misses,
         "overmasked": overmasked,
+        "strays": strays,
     }
     if seconds:
         secs = list(seconds)
@@ -298,7 +306,8 @@ def main(argv=None) -> int:
     ap.add_argument("--engine", default=None, help="OCR engine name passed as Detector(ocr=NAME)")
     ap.add_argument("--types", default=None, help="comma-separated document types to keep")
     ap.add_argument("--json", dest="json_out", default=None, help="write the metrics here")
-    ap.add_argument("--verbose", "-v", action="store_true", help="list every miss and over-masked item")
+    ap.add_argument("--verbose", "-v", action="store_true",
+                    help="list every miss, over-masked item and stray box")
     ap.add_argument("--write-corpus", metavar="DIR", default=None,
                     help="also write the corpus as files (JPEG/PDF, profiles, truth.json) for CLI runs")
     args = ap.parse_args(argv)
@@ -334,6 +343,9 @@ def main(argv=None) -> int:
             for r in rows:
                 print(f"  {r['stem']:16s} {r['kind']:8s} cov={r['coverage']:.2f} {r['text']!s:24s} "
                       f"{r['bbox']} {','.join(r['tags'])}")
+        print("\nstray boxes (accepted, over no applicant item):")
+        for r in metrics["strays"]:
+            print(f"  {r['stem']:16s} {r['kind']!s:10s} {r['text']!s:24s} {r['bbox']}")
     if args.json_out:
         Path(args.json_out).write_text(json.dumps(metrics, ensure_ascii=False, indent=1), encoding="utf-8")
     return 0
