@@ -49,7 +49,7 @@ def _init_worker(ocr: str, threads: int, quiet: bool) -> None:
     from .propose import Detector
 
     set_threads(threads)
-    if threads > 0:   # OpenCV's DNN (faces) would otherwise claim every core in every worker
+    if threads > 0:   # OpenCV (resizes, filters) would otherwise claim every core in every worker
         cv2.setNumThreads(threads)
     _worker_detector = Detector(ocr=ocr)
     _worker_quiet = quiet

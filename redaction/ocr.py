@@ -197,6 +197,11 @@ def set_threads(threads: int) -> None:
     _THREADS = threads
 
 
+def inference_threads() -> int:
+    """ONNX Runtime threads for sessions created now (-1: all cores); faces follow the OCR."""
+    return _THREADS
+
+
 def get_engine(name: str = "rapid") -> OcrEngine:
     """One engine per process and name (model load is the expensive part)."""
     with _ENGINES_LOCK:
