@@ -35,6 +35,24 @@ def rotate_box(box, rotation: int, width: int, height: int):
     return (y0, width - x1, y1, width - x0)
 
 
+def rotate_quads(quads, rotation: int, width: int, height: int) -> list[np.ndarray]:
+    """Line quads found on an image of width×height, mapped onto that image rotated clockwise by
+    `rotation`, corners still clockwise from the top-left (a 90° turn brings the bottom-left
+    corner to the top-left)."""
+    rotation %= 360
+    if rotation == 0 or not len(quads):
+        return list(quads)
+    q = np.asarray(quads, dtype=np.float32).reshape(-1, 4, 2)
+    x, y = q[..., 0], q[..., 1]
+    if rotation == 90:
+        moved, shift = np.stack([height - y, x], axis=-1), 1
+    elif rotation == 180:
+        moved, shift = np.stack([width - x, height - y], axis=-1), 2
+    else:
+        moved, shift = np.stack([y, width - x], axis=-1), 3
+    return list(np.roll(moved, shift, axis=1).astype(np.float32))
+
+
 def _line_shapes(quads) -> tuple[np.ndarray, np.ndarray]:
     q = np.asarray(quads, dtype=np.float32).reshape(-1, 4, 2)
     w = (np.linalg.norm(q[:, 1] - q[:, 0], axis=1) + np.linalg.norm(q[:, 2] - q[:, 3], axis=1)) / 2

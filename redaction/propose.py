@@ -10,7 +10,7 @@ import numpy as np
 
 from .document import Page
 from .match import match_lines
-from .orient import rotate_image, rotation_from_lines, sideways_rotation
+from .orient import rotate_image, rotate_quads, rotation_from_lines, sideways_rotation
 from .ocr import OcrEngine, drop_inkless_chars, get_engine, read_page_text, red_channel_view, red_ink_mask
 from .profile import Profile
 from .regions import Region, clip_box, intersection, iou, merge_overlapping
@@ -55,15 +55,16 @@ class Detector:
 
         Returns the upright page, the clockwise rotation applied, and regions on the upright page.
         Orientation needs only the page's line boxes (one detection pass) and a direction-classifier
-        call on the longest lines, so every page is read once: upright pages reuse the boxes;
-        turned pages are detected again once turned.
+        call on the longest lines, so every page is detected once: a turned page's boxes are
+        turned with it (the detector finds lines at any of the four orientations).
         """
         quads = None
         if rotation is None:
             rotation, quads = self.orientation(page.pixels)
         if rotation:
+            if quads is not None:
+                quads = rotate_quads(quads, rotation, page.width, page.height)
             page = replace(page, pixels=rotate_image(page.pixels, rotation))
-            quads = None
         return page, rotation, self.propose(page, profile, quads=quads, oriented=True)
 
     def orientation(self, image: np.ndarray) -> tuple[int, list[np.ndarray] | None]:

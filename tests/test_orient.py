@@ -1,3 +1,4 @@
+import cv2
 import numpy as np
 import pytest
 
@@ -83,30 +84,63 @@ def test_an_upright_page_is_detected_once(detector, text_page, profile):
     assert calls == [("detect", text_page.shape), ("read", True)]
 
 
-def test_an_upside_down_page_is_read_once_after_it_is_turned(detector, text_page, profile):
-    """Orientation needs only line boxes and the direction classifier, so an upside-down page is
-    not read (recognised) before it is turned: one detection to orient, then one read of the
-    turned page."""
+@pytest.fixture(scope="module")
+def named_page():
+    lines = [(90, 80 + 56 * i, f"第{i + 1}条 阿克苏地区关于专业技术职务任职资格评审工作的通知") for i in range(7)]
+    lines += [(90, 500, "申报人：阿依古丽·买买提  工作单位：阿克苏地区生态环境局")]
+    return render_page(lines, size=(1400, 1000), font_px=30)
+
+
+@pytest.mark.parametrize("scanned", [90, 180, 270])
+def test_a_turned_page_is_detected_once_and_its_boxes_turned_with_it(detector, named_page, profile, scanned):
+    """Orientation needs only line boxes and the direction classifier, so a turned page is not
+    read (recognised) before it is turned, nor detected again after: its line boxes are turned
+    with it. What it proposes matches the same page scanned upright."""
     from pathlib import Path
 
     from redaction.document import Page
-
     calls = []
     ocr = detector.ocr
     real_detect, real_read = ocr.detect_boxes, ocr.read
     ocr.detect_boxes = lambda image: calls.append(("detect", image[0, 0, 0], image.shape)) or real_detect(image)
-    ocr.read = lambda image, quads=None: calls.append(("read", quads is not None)) or real_read(image, quads=quads)
-    turned = rotate_image(text_page, 180)
+    ocr.read = lambda image, quads=None: calls.append(("read", quads is not None, image.shape)) or \
+        real_read(image, quads=quads)
+    turned = rotate_image(named_page, scanned)
     turned[0, 0] = 17   # marks which way round each detection saw the page
     try:
         upright, rotation, regions = detector.propose_upright(Page(turned, Path("p.jpg"), 0, 1, 200), profile)
     finally:
         del ocr.detect_boxes, ocr.read
-    assert rotation == 180
-    assert calls == [("detect", 17, text_page.shape), ("read", False)]
-    assert np.array_equal(upright.pixels, rotate_image(turned, 180))
-    _, _, direct = detector.propose_upright(Page(upright.pixels, Path("p.jpg"), 0, 1, 200), profile)
-    assert [(r.kind, r.bbox) for r in regions] == [(r.kind, r.bbox) for r in direct]
+    assert (scanned + rotation) % 360 == 0
+    assert calls == [("detect", 17, turned.shape), ("read", True, named_page.shape)]
+    assert np.array_equal(upright.pixels, rotate_image(turned, rotation))
+    _, _, direct = detector.propose_upright(Page(named_page, Path("p.jpg"), 0, 1, 200), profile)
+    assert sorted(r.kind for r in regions) == sorted(r.kind for r in direct) and direct
+    ink = named_page.min(axis=2) < 128
+    for r in direct:   # the same ink covered (turned boxes sit a few pixels apart)
+        x0, y0, x1, y1 = r.bbox
+        covered = np.zeros_like(ink)
+        for o in regions:
+            if o.kind == r.kind:
+                covered[o.bbox[1]:o.bbox[3], o.bbox[0]:o.bbox[2]] = True
+        assert ink[y0:y1, x0:x1].sum() > 500
+        assert covered[y0:y1, x0:x1][ink[y0:y1, x0:x1]].mean() == 1.0, r
+
+
+@pytest.mark.parametrize("rotation", [0, 90, 180, 270])
+def test_turned_quads_are_the_boxes_of_the_turned_image(rotation):
+    from redaction.orient import rotate_quads
+
+    img = np.zeros((60, 100), np.uint8)
+    quad = np.array([[10, 5], [40, 8], [39, 20], [9, 17]], np.float32)   # clockwise from top-left
+    cv2.fillPoly(img, [quad.astype(np.int32)], 255)
+    (turned,) = rotate_quads([quad], rotation, 100, 60)
+    ys, xs = np.nonzero(rotate_image(img, rotation))
+    assert abs(turned[:, 0].min() - xs.min()) <= 1 and abs(turned[:, 1].min() - ys.min()) <= 1
+    assert abs(turned[:, 0].max() - (xs.max() + 1)) <= 1 and abs(turned[:, 1].max() - (ys.max() + 1)) <= 1
+    # still clockwise from the top-left: the first corner is the one nearest the origin, and the
+    # next one lies to its right
+    assert np.argmin(turned.sum(axis=1)) == 0 and turned[1, 0] > turned[0, 0]
 
 
 @pytest.mark.parametrize("with_text", [True, False])
