@@ -118,17 +118,23 @@ def approximate_find(term: str, text: str, k: int) -> list[tuple[int, int, int]]
     return sorted(chosen, key=lambda c: c[0])
 
 
-def _continues(a: TextLine, b: TextLine) -> bool:
-    """Can `b` be the continuation of `a`: the next cell on the same row, or the next line?"""
-    ax0, ay0, ax1, ay1 = a.bbox
-    bx0, by0, bx1, by1 = b.bbox
-    h = max(1.0, min(a.height, b.height))
-    vertical_overlap = min(ay1, by1) - max(ay0, by0)
-    if vertical_overlap > 0.5 * h and bx0 >= ax1 - 0.5 * h:
-        return bx0 - ax1 < 4.0 * h                       # same row, a little to the right
-    if by0 >= ay1 - 0.4 * h and by0 - ay1 < 1.6 * h:     # next line below
-        return bx0 < ax1 and bx1 > ax0 - 2 * h            # horizontally related
-    return False
+def continuation_pairs(lines: list[TextLine]) -> list[tuple[int, int]]:
+    """(i, j) where line j can continue line i: the next cell on the same row (a little to the
+    right), or the next line below that overlaps it horizontally. All pairs at once (a dense
+    journal page has ~90 lines, so ~8000 pairs)."""
+    if len(lines) < 2:
+        return []
+    box = np.array([ln.bbox for ln in lines], dtype=np.float64)
+    height = np.array([ln.height for ln in lines], dtype=np.float64)
+    ax0, ay0, ax1, ay1 = (box[:, k, None] for k in range(4))    # a = line i, down the rows
+    bx0, by0, bx1, by1 = (box[None, :, k] for k in range(4))    # b = line j, across the columns
+    h = np.maximum(1.0, np.minimum(height[:, None], height[None, :]))
+    vertical_overlap = np.minimum(ay1, by1) - np.maximum(ay0, by0)
+    same_row = (vertical_overlap > 0.5 * h) & (bx0 >= ax1 - 0.5 * h)
+    below = (by0 >= ay1 - 0.4 * h) & (by0 - ay1 < 1.6 * h)
+    ok = np.where(same_row, bx0 - ax1 < 4.0 * h, below & (bx0 < ax1) & (bx1 > ax0 - 2 * h))
+    np.fill_diagonal(ok, False)
+    return [(int(i), int(j)) for i, j in zip(*np.nonzero(ok))]
 
 
 def _box_for(unit: _Unit, start: int, end: int, lines: list[TextLine], line_id: int) -> tuple[float, float, float, float]:
@@ -184,10 +190,8 @@ def match_lines(lines: list[TextLine], profile: Profile) -> list[Region]:
         for term in terms:
             regions.extend(_regions_for(unit, term, lines, spanning_only=False))
     # Terms broken across two lines or two cells of a row.
-    for i, a in enumerate(lines):
-        for j, b in enumerate(lines):
-            if i == j or not units[i].text or not units[j].text or not _continues(a, b):
-                continue
+    for i, j in continuation_pairs(lines):
+        if units[i].text and units[j].text:
             joined = _join(units[i], units[j])
             for term in terms:
                 if len(term.key) >= 2:

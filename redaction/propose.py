@@ -200,13 +200,7 @@ def attribute_by_printed_name(seal: Region, lines, employer_boxes) -> None:
 
 def find_page_seals(image: np.ndarray, dpi: int | None, red: np.ndarray | None = None):
     """Seals sized by the page's dpi; when the file does not say (phone photos, most JPEGs from
-    scanning apps), sizes for 100, 200 and 300 dpi together span 5–70 mm at any of them.
-    Duplicates from the several sizes are dropped."""
+    scanning apps), sizes for 100, 200 and 300 dpi together span 5–70 mm at any of them."""
     from .seals import find_seals
 
-    seals = []
-    for d in ([dpi] if dpi else UNKNOWN_DPI_GUESSES):
-        for seal in find_seals(image, d, red_mask=red):
-            if all(iou(seal.bbox, kept.bbox) < 0.3 for kept in seals):
-                seals.append(seal)
-    return seals
+    return find_seals(image, [dpi] if dpi else UNKNOWN_DPI_GUESSES, red_mask=red)

@@ -28,11 +28,12 @@ redness rule, so the blob is solid), grey oval or very faint grey seals.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import Sequence
 
 import cv2
 import numpy as np
 
-from .regions import clip_box
+from .regions import clip_box, iou
 
 #: Half-resolution processing: seals are big, and half size keeps a 1-mm ring 4 px wide at 200 dpi.
 SCALE = 0.5
@@ -212,23 +213,34 @@ class _Blob:
     box: tuple[int, int, int, int]      # undilated ink extent, half-res px
 
 
-def find_seals(image_bgr: np.ndarray, dpi: int, red_mask: np.ndarray | None = None) -> list[Seal]:
+def find_seals(image_bgr: np.ndarray, dpi: int | Sequence[int], red_mask: np.ndarray | None = None) -> list[Seal]:
     """Seals on a page (BGR), in page pixels. `red_mask` (full size, from ocr.red_ink_mask) is
-    reused when the caller already has it."""
+    reused when the caller already has it. `dpi` may be several guesses (a file that does not
+    say): the masks are made once and each size's finds join the others' unless they repeat one."""
     if image_bgr.ndim == 2:
         image_bgr = cv2.cvtColor(image_bgr, cv2.COLOR_GRAY2BGR)
     h, w = image_bgr.shape[:2]
-    dpi = float(dpi or 200)
     # Half size by max-pooling the full-resolution mask (any red pixel of 2×2): the same mask whether
     # or not the caller passes one. Subsampling instead thinned faded pink seals below the density
     # floor (0.060 → 0.059 on a half-worn seal).
     full = red_mask if red_mask is not None else _red_mask_full(image_bgr)
     red = _max_pool2(full.astype(bool, copy=False))
-    px_cm = dpi * SCALE / 2.54            # half-res pixels per cm
-    seals = _find_red(red, px_cm)
-    seals = [_to_page(s, w, h) for s in seals]
-    if not seals and _is_colourless(image_bgr, red):
-        seals = _find_gray(image_bgr, dpi)
+    colourless = None
+    gray_quarter = None
+    seals: list[Seal] = []
+    for d in ([dpi] if np.isscalar(dpi) or dpi is None else dpi):
+        d = float(d or 200)
+        px_cm = d * SCALE / 2.54            # half-res pixels per cm
+        found = [_to_page(s, w, h) for s in _find_red(red, px_cm)]
+        if not found:
+            if colourless is None:
+                colourless = _is_colourless(image_bgr, red)
+            if colourless:
+                if gray_quarter is None:
+                    gray_quarter = cv2.resize(cv2.cvtColor(image_bgr, cv2.COLOR_BGR2GRAY), None, fx=GRAY_SCALE,
+                                              fy=GRAY_SCALE, interpolation=cv2.INTER_AREA)
+                found = _find_gray(gray_quarter, (h, w), d)
+        seals += [s for s in found if all(iou(s.bbox, kept.bbox) < 0.3 for kept in seals)]
     return seals
 
 
@@ -400,16 +412,19 @@ def _is_colourless(image_bgr: np.ndarray, red_half: np.ndarray) -> bool:
     return int(np.count_nonzero(chroma > 40)) <= 0.0002 * chroma.size
 
 
-def _find_gray(image_bgr: np.ndarray, dpi: float) -> list[Seal]:
+#: Grey seals are searched at quarter size.
+GRAY_SCALE = 0.25
+
+
+def _find_gray(small: np.ndarray, page_shape: tuple[int, int], dpi: float) -> list[Seal]:
     """Round seals on a photocopy: Hough circles of seal size that are a complete thin dark ring.
 
     Quarter size (a 4.2-cm seal is still ~80 px across at 200 dpi). The ring test is a radial
     profile: the share of directions inked at each radius. A seal's ring makes a sharp peak (measured
     1.0 over a 0.36 background); a circle Hough imagines in body text peaks at ≤ 0.46.
+    `small`: the page in grey at GRAY_SCALE.
     """
-    gray = cv2.cvtColor(image_bgr, cv2.COLOR_BGR2GRAY)
-    q = 0.25
-    small = cv2.resize(gray, None, fx=q, fy=q, interpolation=cv2.INTER_AREA)
+    q = GRAY_SCALE
     px_cm = dpi * q / 2.54
     rmin = int(GRAY_DIAMETER_CM[0] * px_cm / 2)
     rmax = int(np.ceil(GRAY_DIAMETER_CM[1] * px_cm / 2))
@@ -422,7 +437,7 @@ def _find_gray(image_bgr: np.ndarray, dpi: float) -> list[Seal]:
     # A faded seal on a photocopy is only 25–40 levels darker than the paper: try the strict ink
     # threshold first, then fainter ones (the ring test guards against text either way).
     inks = [small < paper - 60, small < paper - 35, small < paper - 25]
-    h, w = gray.shape
+    h, w = page_shape
     f = 1.0 / q
     out: list[Seal] = []
     for cx, cy, r in circles[0][:GRAY_MAX_CIRCLES]:  # strongest Hough votes first

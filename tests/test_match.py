@@ -99,3 +99,30 @@ def test_fuzzy_hits_do_not_bring_their_own_numerals():
     assert not match_lines([line("乌鲁木齐市第十三中学", 0, 0)], profile)      # another school
     assert [r.kind for r in match_lines([line("乌鲁木齐市第中学", 0, 0)], profile)] == ["employer"]  # 一 lost
     assert [r.kind for r in match_lines([line("乌鲁术齐市第一中学", 0, 0)], profile)] == ["employer"]
+
+
+def _continues_one_pair(a: TextLine, b: TextLine) -> bool:
+    """The continuation rule written for a single pair, as the matcher first had it."""
+    ax0, ay0, ax1, ay1 = a.bbox
+    bx0, by0, bx1, by1 = b.bbox
+    h = max(1.0, min(a.height, b.height))
+    vertical_overlap = min(ay1, by1) - max(ay0, by0)
+    if vertical_overlap > 0.5 * h and bx0 >= ax1 - 0.5 * h:
+        return bx0 - ax1 < 4.0 * h
+    if by0 >= ay1 - 0.4 * h and by0 - ay1 < 1.6 * h:
+        return bx0 < ax1 and bx1 > ax0 - 2 * h
+    return False
+
+
+def test_continuation_pairs_for_a_whole_page_follow_the_rule_for_one_pair():
+    from redaction.match import continuation_pairs
+
+    rng = np.random.default_rng(7)
+    # A dense page: table cells and wrapped lines on a grid, so many pairs are near the rule's edges.
+    lines = [line("阿克苏地区"[: int(rng.integers(1, 6))], int(rng.integers(0, 40)) * 25,
+                  int(rng.integers(0, 30)) * 20, h=int(rng.integers(16, 40))) for _ in range(120)]
+    expected = [(i, j) for i, a in enumerate(lines) for j, b in enumerate(lines)
+                if i != j and _continues_one_pair(a, b)]
+    assert len(expected) > 100
+    assert continuation_pairs(lines) == expected
+    assert continuation_pairs(lines[:1]) == []

@@ -278,3 +278,21 @@ def test_an_oval_ring_unrolls_along_its_outline_and_a_poor_fit_is_refitted():
     assert np.hypot(fixed.center[0] - 450, fixed.center[1] - 350) < 2
     assert abs(max(fixed.axes) - 240) < 3 and abs(min(fixed.axes) - 160) < 3
     assert np.ptp(_ring_row(ink, fixed)) <= 2
+
+
+@pytest.mark.parametrize("grey", [False, True])
+def test_several_dpi_guesses_find_what_each_finds_alone(grey):
+    """A file that does not state its dpi is searched at 100, 200 and 300 dpi in one call (masks
+    made once): the same seals as three calls, repeats dropped."""
+    from redaction.regions import iou
+
+    page = text_page(seed=2)
+    stamp(page, seal_layer(330, seed=2), 700, 900, RED, 0.9)
+    stamp(page, seal_layer(200, seed=3), 1300, 1800, RED, 0.9)
+    if grey:
+        page = photocopy(page, 2)
+    together = find_seals(page, (100, 200, 300))
+    alone: list = []
+    for dpi in (100, 200, 300):
+        alone += [s for s in find_seals(page, dpi) if all(iou(s.bbox, k.bbox) < 0.3 for k in alone)]
+    assert together == alone and len(together) >= (1 if grey else 2)
