@@ -7,9 +7,11 @@ OpenCV 5's DNN (the earlier choice) took 230 ms on a 1024×736 page where ONNX R
 
 How a page is searched (measured on A4 at 200 dpi, 1654×2339):
 
-1. The whole page at ≤ `max_side` (1024) px: ~0.16 s. CenterFace needs a face of ≥ ~30 px after
-   scaling, so at 1024 (scale 0.44) it finds faces down to ~70 px tall on the page and misses smaller
-   ones (LFW faces 40 px tall: 0/25, 60 px: 18/25).
+1. The whole page at ≤ `max_side` (768) px: ~0.09 s (1024 px: 0.16 s). CenterFace needs a face of
+   ≥ ~30 px after scaling, so at 768 (scale 0.33) it finds faces down to ~90 px tall on the page
+   and leaves smaller ones to step 2 (at 1024: LFW faces 40 px tall 0/25, 60 px 18/25). It stays
+   because it finds what step 2 cannot: a low-resolution photo enlarged into blocks reads as a
+   face only when shrunk (an ID copy's 120-px face: found at 1024, 768 and 640, not at full size).
 2. Photo-like regions (dense, non-text ink; ~10 ms to find) cropped at full resolution (small ones
    upscaled), which finds 30–70 px faces (LFW 40 px: 25/25) for a few milliseconds per photo instead of
    running the whole page at full size (0.8 s).
@@ -116,7 +118,7 @@ class FaceDetector:
     """CenterFace on ONNX Runtime: one instance can be shared by worker threads (a session's `run`
     is thread-safe; the lock only guards loading)."""
 
-    def __init__(self, model_path: str | Path | None = None, threshold: float = 0.5, max_side: int = 1024,
+    def __init__(self, model_path: str | Path | None = None, threshold: float = 0.5, max_side: int = 768,
                  threads: int | None = None):
         self.model_path = Path(model_path) if model_path else DEFAULT_MODEL
         if not self.model_path.is_file():
