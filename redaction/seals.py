@@ -33,6 +33,7 @@ from typing import Sequence
 import cv2
 import numpy as np
 
+from .ocr import red_ink_mask
 from .regions import clip_box, iou
 
 #: Half-resolution processing: seals are big, and half size keeps a 1-mm ring 4 px wide at 200 dpi.
@@ -77,13 +78,6 @@ class Seal:
 
 
 # --- red ink --------------------------------------------------------------------------------------
-
-def _red_mask_full(image_bgr: np.ndarray) -> np.ndarray:
-    """`ocr.red_ink_mask` (R − max(G, B) > 25 and R > 90) with saturating uint8 cv2 ops."""
-    b, g, r = cv2.split(image_bgr)
-    diff = cv2.subtract(r, cv2.max(b, g))
-    return (diff > 25) & (r > 90)
-
 
 def _max_pool2(mask: np.ndarray) -> np.ndarray:
     """Half-size boolean mask: a pixel is red if any of its 2×2 source pixels is (keeps thin pink
@@ -223,7 +217,7 @@ def find_seals(image_bgr: np.ndarray, dpi: int | Sequence[int], red_mask: np.nda
     # Half size by max-pooling the full-resolution mask (any red pixel of 2×2): the same mask whether
     # or not the caller passes one. Subsampling instead thinned faded pink seals below the density
     # floor (0.060 → 0.059 on a half-worn seal).
-    full = red_mask if red_mask is not None else _red_mask_full(image_bgr)
+    full = red_mask if red_mask is not None else red_ink_mask(image_bgr)
     red = _max_pool2(full.astype(bool, copy=False))
     colourless = None
     gray_quarter = None

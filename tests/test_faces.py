@@ -244,3 +244,23 @@ def test_overlapping_photo_regions_are_searched_once():
     assert sorted(_merge_overlapping(strokes)) == [(812, 212, 926, 393), (1457, 201, 1527, 348)]
     # a chain merges even when its ends do not touch
     assert _merge_overlapping([(0, 0, 10, 10), (20, 0, 30, 10), (5, 0, 25, 10)]) == [(0, 0, 30, 10)]
+
+
+def test_red_title_characters_are_not_searched_again_in_the_red_channel(detector, lfw_faces):
+    """Bold red title characters (荣誉证书) make photo-like regions with red ink and no face. In
+    the red channel they vanish, so the red-channel retries (two more passes each) are skipped;
+    a grey photo under a red seal still gets them (see test_photo_under_a_red_seal)."""
+    from tests.conftest import render_page
+
+    page = render_page([(300, 150, "荣誉证书", 220, (210, 30, 30))], size=(1654, 2339))
+    noise = np.random.default_rng(0).normal(0, 14, page.shape)   # scan noise: ink with texture
+    page = cv2.GaussianBlur(np.clip(page + noise, 0, 255).astype(np.uint8), (3, 3), 0.8)
+    assert photo_regions(page), "the title should look photo-like, or this test tests nothing"
+    passes = []
+    real = detector._forward
+    detector._forward = lambda image: passes.append(image.shape) or real(image)
+    try:
+        assert detector.detect(page, try_rotations=False) == []
+    finally:
+        del detector._forward
+    assert len(passes) == 1 + len(photo_regions(page))
