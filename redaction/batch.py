@@ -6,6 +6,7 @@ starts (they depend only on page counts), so workers never race for a name.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import sys
 from concurrent.futures import ProcessPoolExecutor
@@ -17,7 +18,7 @@ from .pipeline import OutputNamer, RedactOptions, propose_file, redact_file, ver
 from .profile import Profile
 from .review import DocumentResult
 
-#: Each worker holds ~1 GB of OCR at its peak: more than this many rarely pays on a desktop.
+#: Each worker holds ~0.7 GB at its peak: more than this many rarely pays on a desktop.
 MAX_DEFAULT_JOBS = 4
 
 _worker_detector = None
@@ -25,10 +26,13 @@ _worker_quiet = True
 
 
 def default_jobs() -> int:
-    """Half the cores, at most 4: ONNX Runtime already keeps two cores busy inside one process
-    (measured on 2 cores: 2 workers ran at 0.95–1.12× of 1, one worker on both cores 1.62× of one
-    on a single thread), so more workers mostly add memory (~1.3 GB each)."""
-    return max(1, min((os.cpu_count() or 1) // 2, MAX_DEFAULT_JOBS))
+    """One worker per core, at most 4, each on one inference thread. Measured on 2 cores, 24
+    pages: 2 single-threaded workers 63 s, 1 worker on both cores 69 s (ONNX Runtime's threads
+    idle through the Python between its calls), 1 worker on one thread 110 s. Two independent
+    OCR processes reach only 1.75× of one on that machine (shared caches and memory), so 1.74×
+    is the ceiling, not a missed target. A batch of fewer files than workers gets fewer workers,
+    each with more threads (`threads_per_worker`)."""
+    return max(1, min(os.cpu_count() or 1, MAX_DEFAULT_JOBS))
 
 
 def threads_per_worker(jobs: int) -> int:
@@ -125,7 +129,11 @@ def run(task: str, inputs: list[InputFile], profile: Profile, *, jobs: int, ocr:
             if on_done:
                 on_done(i, results[i])
         return results
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(ocr, threads, quiet)) as pool:
+    # Spawned, not forked: a fork of a process whose ONNX Runtime thread pools are running (a
+    # caller that has detected before, the test suite) deadlocks in the child; spawn is also what
+    # Windows, the platform applicants use, always does.
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(ocr, threads, quiet),
+                             mp_context=multiprocessing.get_context("spawn")) as pool:
         futures = {i: pool.submit(_work, task, inputs[i], profile, dpi, options, plan[i], reviews[i])
                    for i in todo}
         try:

@@ -252,7 +252,7 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument("--ocr", choices=("rapid", "paddle"), default="rapid",
                         help="OCR engine: rapid (PP-OCRv4 on ONNX Runtime, default) or paddle (extra [paddle])")
     common.add_argument("--jobs", type=_jobs, default=None,
-                        help="worker processes (default: half the cores, at most 4; each loads the models once)")
+                        help="worker processes (default: one per core, at most 4; each loads the models once)")
 
     p = sub.add_parser("propose", parents=[common], help="detect and write proposals JSON; burn nothing")
     p.add_argument("paths", nargs="+", metavar="PATH")

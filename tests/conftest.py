@@ -73,6 +73,15 @@ def detector():
     return Detector()
 
 
+@pytest.fixture(autouse=True)
+def one_worker_in_process(monkeypatch):
+    """`main([...])` called inside the test process runs its batch in this process, as on a
+    one-core machine: fakes patched into this process (a fixed detector, a refused network) do
+    not reach the spawned workers that the default `--jobs` (one per core) would start. Tests of
+    the workers themselves pass `--jobs` or run the CLI as a subprocess."""
+    monkeypatch.setattr("redaction.batch.default_jobs", lambda: 1)
+
+
 @pytest.fixture
 def no_network(monkeypatch):
     """Any attempt to open a network connection fails the test."""

@@ -9,7 +9,9 @@ def test_workers_split_the_cores(monkeypatch):
     assert threads_per_worker(1) == -1          # one worker: the libraries use every core
     assert threads_per_worker(2) == 4
     assert threads_per_worker(16) == 1
-    assert default_jobs() == 4
+    assert default_jobs() == 4                  # one per core, at most 4
+    monkeypatch.setattr("os.cpu_count", lambda: 2)
+    assert default_jobs() == 2 and threads_per_worker(2) == 1
 
 
 def test_threads_can_be_pinned(monkeypatch):

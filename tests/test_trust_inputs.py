@@ -480,11 +480,11 @@ import redaction.propose
 from test_trust_inputs import BoxDetector
 redaction.propose.Detector = BoxDetector
 from redaction.cli import main
-codes = [main(["propose", root, "--profile", {str(prof)!r}, "--json", {str(tmp_path / 'p.json')!r}, "--quiet"]),
-         main(["redact", root, "--profile", {str(prof)!r}, "--out", {str(tmp_path / 'out')!r}, "--quiet"]),
-         main(["redact", root, "--profile", {str(prof)!r}, "--out", {str(tmp_path / 'out2')!r},
+codes = [main(["propose", root, "--profile", {str(prof)!r}, "--json", {str(tmp_path / 'p.json')!r}, "--quiet", "--jobs", "1"]),
+         main(["redact", root, "--profile", {str(prof)!r}, "--out", {str(tmp_path / 'out')!r}, "--quiet", "--jobs", "1"]),
+         main(["redact", root, "--profile", {str(prof)!r}, "--out", {str(tmp_path / 'out2')!r}, "--jobs", "1",
                "--review", {str(tmp_path / 'p.json')!r}, "--quiet"]),
-         main(["verify", root, "--profile", {str(prof)!r}, "--quiet"])]
+         main(["verify", root, "--profile", {str(prof)!r}, "--quiet", "--jobs", "1"])]
 print(json.dumps({{"codes": codes, "touched": touched}}))
 """
     before = digest(root)
@@ -648,7 +648,9 @@ def test_a_worker_killed_mid_batch_ends_the_run_cleanly_and_it_resumes(tmp_path)
                              start_new_session=True)
     try:
         _wait_for_first_output(out)
-        workers = psutil.Process(child.pid).children(recursive=True)
+        # spawned workers, not multiprocessing's resource tracker (also a child)
+        workers = [p for p in psutil.Process(child.pid).children(recursive=True)
+                   if "resource_tracker" not in " ".join(p.cmdline())]
         assert workers, "no worker processes"
         workers[0].send_signal(signal.SIGKILL)
         _, err = child.communicate(timeout=120)

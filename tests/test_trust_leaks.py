@@ -306,7 +306,8 @@ def loaded(tmp_path_factory):
     mp = pytest.MonkeyPatch()
     mp.setattr(redaction.propose, "Detector", lambda *a, **k: FixedDetector(boxes))
     try:
-        code = main(["redact", str(root), "--profile", str(prof), "--out", str(out), "--dpi", "150", "--quiet"])
+        code = main(["redact", str(root), "--profile", str(prof), "--out", str(out), "--dpi", "150", "--quiet",
+                     "--jobs", "1"])   # the fixed detector is patched into this process only
     finally:
         mp.undo()
     return {"root": root, "files": files, "out": out, "code": code, "before": before, "page": page,
