@@ -7,7 +7,8 @@ Prints:
 - propose per page vs bare OCR of the same pages with the same engine and settings
   (goal ≤ 1.15: orientation, red ink, seals, faces, signatures and matching add at most 15 %);
 - burn + export vs bare decode + encode of the same pages (goal ≤ 1.25);
-- batch throughput with 1 and N worker processes (goal ≥ 1.8× on 2 cores), on `--batch-pages`
+- batch throughput with 1 and N worker processes (goal ≥ 1.8× on 2 cores), and the ceiling any
+  two processes reach on this machine (two independent single-threaded OCR loops), on `--batch-pages`
   pages (the corpus pages over again), enough that starting the workers and loading their models
   does not decide the ratio;
 - peak RSS of `blindmask propose` for several page counts (goal: flat; ≤ 1.2 GB);
@@ -168,6 +169,39 @@ def batch_throughput(folder: Path, profile: Path, jobs: int) -> dict:
             "speedup": one / many, "speedup_vs_1_thread": single / many, "one_worker_cores": single / one}
 
 
+_OCR_LOOP = """
+import sys, time
+import cv2
+from redaction.document import load_pages
+from redaction.ocr import get_engine, set_threads
+set_threads(1)
+cv2.setNumThreads(1)
+engine = get_engine()
+image = load_pages(sys.argv[1])[0].pixels
+engine.read(image)
+t0 = time.perf_counter()
+for _ in range(int(sys.argv[2])):
+    engine.read(image)
+print(time.perf_counter() - t0)
+"""
+
+
+def parallel_ceiling(page: Path, reads: int = 3) -> float:
+    """What two processes can get out of this machine at all: the same single-threaded bare-OCR
+    loop in one process, then in two at once; throughput of two over one. Nothing is shared
+    between them but the hardware (caches, memory bandwidth), so no batch of BlindMask workers
+    can scale better than this."""
+    def run(n: int) -> list[float]:
+        env = dict(os.environ, PYTHONPATH=str(ROOT))
+        procs = [subprocess.Popen([sys.executable, "-c", _OCR_LOOP, str(page), str(reads)], cwd=str(ROOT),
+                                  env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+                 for _ in range(n)]
+        return [float(p.communicate()[0].split()[-1]) for p in procs]
+
+    one = run(1)[0]
+    return 2 * one / max(run(2))
+
+
 def peak_rss(files: list[Path], profile: Path, counts: list[int]) -> dict:
     out = {}
     for n in counts:
@@ -238,6 +272,7 @@ def main(argv=None) -> int:
           f"{r[f'seconds_{args.jobs}']:.1f} s for {args.batch_pages} pages, models loaded per worker; goal >= 1.8x)")
     print(f"  1 job on all cores / 1 job on 1 thread {r['one_worker_cores']:.2f}x; {args.jobs} jobs / 1 job on "
           f"1 thread {r['speedup_vs_1_thread']:.2f}x  ({r['seconds_1_thread']:.1f} s on 1 thread)")
+    print(f"  the machine's ceiling: 2 independent 1-thread OCR processes / 1: {parallel_ceiling(files[0]):.2f}x")
     counts = [int(c) for c in args.rss.split(",") if c]
     rss = peak_rss(files, profile, counts)
     # Pages differ in what they need (photos, seals, red ink), so the peak rises until every kind of

@@ -29,9 +29,9 @@ def default_jobs() -> int:
     """One worker per core, at most 4, each on one inference thread. Measured on 2 cores, 24
     pages: 2 single-threaded workers 63 s, 1 worker on both cores 69 s (ONNX Runtime's threads
     idle through the Python between its calls), 1 worker on one thread 110 s. Two independent
-    OCR processes reach only 1.75× of one on that machine (shared caches and memory), so 1.74×
-    is the ceiling, not a missed target. A batch of fewer files than workers gets fewer workers,
-    each with more threads (`threads_per_worker`)."""
+    OCR processes reach only 1.72–1.79× of one on that machine (shared caches and memory): the
+    ceiling for workers on 2 cores. A batch of fewer files than workers gets fewer workers, each
+    with more threads (`threads_per_worker`)."""
     return max(1, min(os.cpu_count() or 1, MAX_DEFAULT_JOBS))
 
 
