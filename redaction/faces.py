@@ -141,9 +141,9 @@ class FaceDetector:
                 threads = inference_threads() if self._threads is None else self._threads
                 if threads > 0:
                     options.intra_op_num_threads = threads
-                self._session = ort.InferenceSession(str(self.model_path), options,
-                                                     providers=["CPUExecutionProvider"])
-                self._input = self._session.get_inputs()[0].name
+                session = ort.InferenceSession(str(self.model_path), options, providers=["CPUExecutionProvider"])
+                self._input = session.get_inputs()[0].name
+                self._session = session   # last: other threads take a set session as ready
         return self._session
 
     # The raw network on one image, coordinates in that image.
