@@ -39,6 +39,8 @@ from pathlib import Path
 import cv2
 import numpy as np
 
+from .ocr import red_ink_mask
+from .orient import rotate_image, unrotate_points
 from .regions import clip_box
 
 DEFAULT_MODEL = Path(__file__).resolve().parent.parent / "models" / "centerface.onnx"
@@ -79,37 +81,6 @@ class Face:
     @property
     def eye_distance(self) -> float:
         return float(np.hypot(*(self.landmarks[1] - self.landmarks[0])))
-
-
-# --- rotation bookkeeping -------------------------------------------------------------------------
-
-_ROTATE = {90: cv2.ROTATE_90_CLOCKWISE, 180: cv2.ROTATE_180, 270: cv2.ROTATE_90_COUNTERCLOCKWISE}
-
-
-def rotate_image(image: np.ndarray, rotation: int) -> np.ndarray:
-    """Turn `image` clockwise by 0/90/180/270 degrees."""
-    return image if rotation % 360 == 0 else cv2.rotate(image, _ROTATE[rotation % 360])
-
-
-def unrotate_points(pts: np.ndarray, rotation: int, width: int, height: int) -> np.ndarray:
-    """Points (…, 2) found in `rotate_image(img, rotation)` → coordinates in `img` (width×height).
-
-    Continuous pixel coordinates (pixel centres at +0.5), so the mapping is exact both ways.
-    """
-    pts = np.asarray(pts, dtype=np.float64)
-    x, y = pts[..., 0], pts[..., 1]
-    r = rotation % 360
-    if r == 0:
-        ox, oy = x, y
-    elif r == 90:    # clockwise: (x, y) → (H − y, x)
-        ox, oy = y, height - x
-    elif r == 180:
-        ox, oy = width - x, height - y
-    elif r == 270:   # counter-clockwise: (x, y) → (y, W − x)
-        ox, oy = width - y, x
-    else:
-        raise ValueError(f"rotation must be 0/90/180/270, not {rotation}")
-    return np.stack([ox, oy], axis=-1)
 
 
 # --- the detector ---------------------------------------------------------------------------------
@@ -344,8 +315,6 @@ def _center_in(box, rect) -> bool:
 
 def _has_red(image_bgr: np.ndarray, rect, min_fraction: float = 0.01) -> bool:
     """Red ink (the `ocr.red_ink_mask` rule) on at least `min_fraction` of the rectangle."""
-    from .ocr import red_ink_mask
-
     x0, y0, x1, y1 = rect
     red = red_ink_mask(np.ascontiguousarray(image_bgr[y0:y1:2, x0:x1:2]))
     return bool(red.size and red.mean() >= min_fraction)

@@ -35,6 +35,27 @@ def rotate_box(box, rotation: int, width: int, height: int):
     return (y0, width - x1, y1, width - x0)
 
 
+def unrotate_points(pts: np.ndarray, rotation: int, width: int, height: int) -> np.ndarray:
+    """Points (…, 2) found in `rotate_image(img, rotation)` → coordinates in `img` (width×height).
+
+    Continuous pixel coordinates (pixel centres at +0.5), so the mapping is exact both ways.
+    """
+    pts = np.asarray(pts, dtype=np.float64)
+    x, y = pts[..., 0], pts[..., 1]
+    r = rotation % 360
+    if r == 0:
+        ox, oy = x, y
+    elif r == 90:    # clockwise: (x, y) → (H − y, x)
+        ox, oy = y, height - x
+    elif r == 180:
+        ox, oy = width - x, height - y
+    elif r == 270:   # counter-clockwise: (x, y) → (y, W − x)
+        ox, oy = width - y, x
+    else:
+        raise ValueError(f"rotation must be 0/90/180/270, not {rotation}")
+    return np.stack([ox, oy], axis=-1)
+
+
 def rotate_quads(quads, rotation: int, width: int, height: int) -> list[np.ndarray]:
     """Line quads found on an image of width×height, mapped onto that image rotated clockwise by
     `rotation`, corners still clockwise from the top-left (a 90° turn brings the bottom-left
@@ -42,15 +63,11 @@ def rotate_quads(quads, rotation: int, width: int, height: int) -> list[np.ndarr
     rotation %= 360
     if rotation == 0 or not len(quads):
         return list(quads)
+    # The image is the turned one turned back by 360 − rotation; its size is the turned one's.
+    turned_w, turned_h = (height, width) if rotation in (90, 270) else (width, height)
     q = np.asarray(quads, dtype=np.float32).reshape(-1, 4, 2)
-    x, y = q[..., 0], q[..., 1]
-    if rotation == 90:
-        moved, shift = np.stack([height - y, x], axis=-1), 1
-    elif rotation == 180:
-        moved, shift = np.stack([width - x, height - y], axis=-1), 2
-    else:
-        moved, shift = np.stack([y, width - x], axis=-1), 3
-    return list(np.roll(moved, shift, axis=1).astype(np.float32))
+    moved = unrotate_points(q, 360 - rotation, turned_w, turned_h)
+    return list(np.roll(moved, rotation // 90, axis=1).astype(np.float32))
 
 
 def _line_shapes(quads) -> tuple[np.ndarray, np.ndarray]:

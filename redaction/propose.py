@@ -13,7 +13,7 @@ from .match import match_lines
 from .orient import rotate_image, rotate_quads, rotation_from_lines, sideways_rotation
 from .ocr import OcrEngine, drop_inkless_chars, get_engine, read_page_text, red_channel_view, red_ink_mask
 from .profile import Profile
-from .regions import Region, clip_box, intersection, iou, merge_overlapping
+from .regions import Region, clip_box, intersection, merge_overlapping
 from .signatures import find_signatures
 
 #: A face at least this fraction of the largest face's height is treated as the applicant's own
@@ -59,7 +59,7 @@ class Detector:
         turned with it (the detector finds lines at any of the four orientations).
         """
         quads = None
-        view = red_channel_view(page.pixels)
+        view = None if rotation else red_channel_view(page.pixels)   # reused unless the page turns
         if rotation is None:
             rotation, quads = self.orientation(page.pixels, view)
         if rotation:
