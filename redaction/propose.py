@@ -19,16 +19,16 @@ from .signatures import find_signatures
 #: A face at least this fraction of the largest face's height is treated as the applicant's own
 #: photo too (ID pages can carry two copies); smaller ones are other people (`face`, not accepted).
 OWN_FACE_RATIO = 0.8
-UNKNOWN_DPI_GUESSES = (100, 200, 300)
 
 
 class Detector:
     """Holds the models (loaded once, lazily) and proposes regions for pages. Thread-safe."""
 
-    def __init__(self, ocr: str | OcrEngine = "rapid", faces=None, face_threshold: float = 0.5):
+    def __init__(self, ocr: str | OcrEngine = "rapid", faces=None, face_threshold: float = 0.5, ring_reader=None):
         self._ocr_spec = ocr
         self._ocr: OcrEngine | None = None if isinstance(ocr, str) else ocr
         self._faces = faces
+        self._ring_reader = ring_reader
         self._face_threshold = face_threshold
         self._lock = threading.Lock()
 
@@ -48,6 +48,16 @@ class Detector:
                     from .faces import FaceDetector
                     self._faces = FaceDetector(threshold=self._face_threshold)
         return self._faces
+
+    @property
+    def ring_reader(self):
+        """The learned seal ring-text detector (sealdet), loaded on first use."""
+        if self._ring_reader is None:
+            with self._lock:
+                if self._ring_reader is None:
+                    from .sealdet import SealTextDetector
+                    self._ring_reader = SealTextDetector()
+        return self._ring_reader
 
     def propose_upright(self, page: Page, profile: Profile, rotation: int | None = None
                         ) -> tuple[Page, int, list[Region]]:
@@ -94,7 +104,7 @@ class Detector:
         h, w = image.shape[:2]
         red = red_ink_mask(image)
         gray = cv2.cvtColor(image, cv2.COLOR_BGR2GRAY)
-        seals = find_page_seals(image, page.dpi, red)
+        seals = find_page_seals(image, page.dpi, red, self.ring_reader)
         skip = [s.bbox for s in seals]
         lines = read_page_text(self.ocr, image, red, skip_boxes=skip, page_quads=quads, view=view)
         if quads is None:
@@ -202,9 +212,11 @@ def attribute_by_printed_name(seal: Region, lines, employer_boxes) -> None:
             return
 
 
-def find_page_seals(image: np.ndarray, dpi: int | None, red: np.ndarray | None = None):
+def find_page_seals(image: np.ndarray, dpi: int | None, red: np.ndarray | None = None, ring_reader=None):
     """Seals sized by the page's dpi; when the file does not say (phone photos, most JPEGs from
-    scanning apps), sizes for 100, 200 and 300 dpi together span 5–70 mm at any of them."""
-    from .seals import find_seals
+    scanning apps), sizes for 100, 200 and 300 dpi together span 5–70 mm at any of them, and a
+    seal filling the frame is looked for too (`seals.dpi_guesses`). `ring_reader`: the learned
+    ring-text detector, for what the outline tests cannot settle."""
+    from .seals import dpi_guesses, find_seals
 
-    return find_seals(image, [dpi] if dpi else UNKNOWN_DPI_GUESSES, red_mask=red)
+    return find_seals(image, dpi_guesses(dpi, image.shape), red_mask=red, ring_reader=ring_reader)

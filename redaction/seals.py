@@ -51,6 +51,11 @@ MAX_INNER_FILL = 0.55
 #: A ring at least this complete is trusted even beside another red blob of its height
 #: (two issuers' seals side by side on a contract).
 STRONG_OUTLINE = 0.85
+#: A stated resolution below this is no resolution (phones write 72 dpi, image editors 96).
+TRUSTED_DPI = 100
+#: Straight red lines longer than this (cm at the scale searched) are rules, not seal sides: an
+#: official square seal is at most ~3 cm, a round seal's ring is curved.
+RULE_CM = 4.0
 #: Grey (photocopy) search: round seal diameters to look for, and the confidence given.
 GRAY_DIAMETER_CM = (3.4, 5.2)
 GRAY_SCORE = 0.3
@@ -207,10 +212,46 @@ class _Blob:
     box: tuple[int, int, int, int]      # undilated ink extent, half-res px
 
 
-def find_seals(image_bgr: np.ndarray, dpi: int | Sequence[int], red_mask: np.ndarray | None = None) -> list[Seal]:
+def dpi_guesses(dpi: int | None, shape: tuple[int, ...]) -> list[float]:
+    """The scales to size seals by. A page rendered or scanned at a known resolution (a PDF, a
+    scanner's JPEG) gives one. An image whose file states nothing, or less than `TRUSTED_DPI` (phones
+    write 72, editors 96, whatever the subject), gives none: seals are then looked for at 100, 200 and
+    300 dpi (5–70 mm at 200 dpi) and at the scale where a seal fills the frame (a close-up photo of
+    a seal: 22–100 % of the short side)."""
+    if dpi and dpi >= TRUSTED_DPI:
+        return [float(dpi)]
+    frame = 2.54 * min(shape[:2]) / MAX_CM
+    guesses = [100.0, 200.0, 300.0]
+    if frame > 1.2 * guesses[-1]:
+        guesses.append(frame)
+    return guesses
+
+
+def remove_rules(red: np.ndarray, min_length: int) -> np.ndarray:
+    """The mask without straight horizontal or vertical red lines at least `min_length` long (the
+    rules of invoices and forms, a letterhead's underline): joined to a seal by the dilation they
+    make one long blob of it, and their frames pass for a square seal."""
+    red8 = red.view(np.uint8) if red.dtype == bool else red
+    if min_length < 8 or not red8.any():
+        return red
+    horizontal = cv2.morphologyEx(red8, cv2.MORPH_OPEN, np.ones((1, min_length), np.uint8))
+    vertical = cv2.morphologyEx(red8, cv2.MORPH_OPEN, np.ones((min_length, 1), np.uint8))
+    lines = cv2.bitwise_or(horizontal, vertical)
+    if not lines.any():
+        return red
+    # Rules are a few pixels thick and antialiased: take their fringe too.
+    lines = cv2.dilate(lines, np.ones((3, 3), np.uint8))
+    return (red8 & ~lines.astype(bool)).astype(bool) if red.dtype == bool else cv2.subtract(red8, lines)
+
+
+def find_seals(image_bgr: np.ndarray, dpi: int | Sequence[int], red_mask: np.ndarray | None = None,
+               ring_reader=None) -> list[Seal]:
     """Seals on a page (BGR), in page pixels. `red_mask` (full size, from ocr.red_ink_mask) is
     reused when the caller already has it. `dpi` may be several guesses (a file that does not
-    say): the masks are made once and each size's finds join the others' unless they repeat one."""
+    say): the masks are made once and each size's finds join the others' unless they repeat one.
+    `ring_reader`: a `sealdet.SealTextDetector`; with it, red ink the outline tests reject (a ring
+    broken up by the text under it, a seal at a scale none of the guesses covers) and rings on
+    photocopies are checked for ring text by the learned detector (see `_learned_candidates`)."""
     if image_bgr.ndim == 2:
         image_bgr = cv2.cvtColor(image_bgr, cv2.COLOR_GRAY2BGR)
     h, w = image_bgr.shape[:2]
@@ -222,10 +263,20 @@ def find_seals(image_bgr: np.ndarray, dpi: int | Sequence[int], red_mask: np.nda
     colourless = None
     gray_quarter = None
     seals: list[Seal] = []
-    for d in ([dpi] if np.isscalar(dpi) or dpi is None else dpi):
-        d = float(d or 200)
+    guesses = [float(d or 200) for d in ([dpi] if np.isscalar(dpi) or dpi is None else dpi)]
+    rejected: list | None = [] if ring_reader is not None else None
+    for d in guesses:
         px_cm = d * SCALE / 2.54            # half-res pixels per cm
-        found = [_to_page(s, w, h) for s in _find_red(red, px_cm)]
+        found = [_to_page(s, w, h) for s in _find_red(red, px_cm, rejected)]
+        if rejected is not None:
+            # Red rules (invoices, forms) joined to a seal make one long blob of it: the seal
+            # alone, with rules longer than any seal side at this scale taken out, is a candidate
+            # for the learned detector (not a find: what is left of a ruled border can pass the
+            # outline tests).
+            ruled = remove_rules(red, int(round(RULE_CM * px_cm)))
+            if ruled is not red:
+                rejected += [(_half_box(s, w, h), 1.0) for s in _find_red(ruled, px_cm)
+                             if all(iou(_to_page(s, w, h).bbox, k.bbox) < 0.3 for k in found)]
         if not found:
             if colourless is None:
                 colourless = _is_colourless(image_bgr, red)
@@ -235,10 +286,163 @@ def find_seals(image_bgr: np.ndarray, dpi: int | Sequence[int], red_mask: np.nda
                                               fy=GRAY_SCALE, interpolation=cv2.INTER_AREA)
                 found = _find_gray(gray_quarter, (h, w), d)
         seals += [s for s in found if all(iou(s.bbox, kept.bbox) < 0.3 for kept in seals)]
+    if ring_reader is not None:
+        if colourless is None:
+            colourless = _is_colourless(image_bgr, red)
+        seals = _learned_candidates(image_bgr, red, seals, rejected or [], ring_reader, colourless, guesses)
     return seals
 
 
-def _find_red(red: np.ndarray, px_cm: float) -> list[Seal]:
+#: Candidates a page that go to the learned ring-text detector (each ~0.1–0.2 s), densest first.
+MAX_LEARNED = 3
+#: Red blobs thinner than this (ink share of their box) are not worth a look: scattered specks.
+LEARNED_MIN_DENSITY = 0.02
+#: A learned ring must be confirmed by the ink: this share of directions with ink on its outline.
+LEARNED_MIN_RING = 0.3
+#: Grey rings handed to the learned detector a page need this much of a ring in the ink already.
+GRAY_LEARNED_PEAK = 0.5
+
+
+def _half_box(seal: Seal, w: int, h: int) -> tuple[float, float, float, float]:
+    """A half-size seal's outline box (no padding), for the candidate list."""
+    cx, cy = seal.center
+    r = max(seal.axes)
+    return (cx - r, cy - r, cx + r, cy + r)
+
+
+def _learned_candidates(image_bgr: np.ndarray, red: np.ndarray, seals: list[Seal], rejected: list, reader,
+                        colourless: bool, guesses: list[float]) -> list[Seal]:
+    """Seals the outline tests could not settle, settled by the learned ring-text detector.
+
+    Looked at (at most `MAX_LEARNED` a page): seal-sized red blobs that failed the outline tests
+    and stand alone (not in a row of red title characters), a seal beside red rules, pairs of
+    small finds close together (two fragments of one ring stamped over printed text), and on
+    photocopies circles of seal size with some ring in the ink. The detector gives the centre and
+    the size of the ring text running round it; the outline is then fitted on the ink itself and
+    must carry a ring there (`LEARNED_MIN_RING`). A fragment grows into its whole ring; a learned
+    ring replaces only the weak or small finds it covers.
+    """
+    from . import sealdet
+
+    h, w = image_bgr.shape[:2]
+    f = 1.0 / SCALE
+    blobs = [_Blob(tuple(int(v) for v in box)) for box, _ in rejected]
+    boxes: list[tuple[float, tuple[float, float, float, float], str]] = []
+    for k, (box, density) in enumerate(rejected):
+        if _row_neighbours(blobs, k) >= 1 and density < 1.0:
+            continue     # a red title's characters stand in a row
+        x0, y0, x1, y1 = box
+        # Some ring must be there already (cheap): the outermost red ink round the blob's centre
+        # lies on one ellipse in a quarter of the directions even where text breaks the ring.
+        got = fit_ring(red, ((x0 + x1) / 2, (y0 + y1) / 2), max(x1 - x0, y1 - y0) / 2)
+        if got is None or got[3] < LEARNED_MIN_RING:
+            continue
+        boxes.append((density, (x0 * f, y0 * f, x1 * f, y1 * f), "red"))
+    small = [s for s in seals if max(s.bbox[2] - s.bbox[0], s.bbox[3] - s.bbox[1]) < 2.6 * min(guesses) / 2.54]
+    for i, a in enumerate(small):
+        for b in small[i + 1:]:
+            gap = max(b.bbox[0] - a.bbox[2], a.bbox[0] - b.bbox[2], b.bbox[1] - a.bbox[3], a.bbox[1] - b.bbox[3])
+            if gap < max(a.bbox[2] - a.bbox[0], b.bbox[2] - b.bbox[0]):
+                u = (min(a.bbox[0], b.bbox[0]), min(a.bbox[1], b.bbox[1]),
+                     max(a.bbox[2], b.bbox[2]), max(a.bbox[3], b.bbox[3]))
+                boxes.append((2.0, u, a.colour))
+    if colourless:
+        for box in _gray_candidates(image_bgr, guesses, seals):
+            boxes.append((0.5, box, "gray"))
+    tried: list[tuple[float, float, float, float]] = []
+    for _, box, colour in sorted(boxes, key=lambda t: -t[0]):
+        if len(tried) >= MAX_LEARNED:
+            break
+        if any(_inside(box, s.bbox) > 0.8 for s in seals) or any(_inside(box, t) > 0.8 for t in tried):
+            continue
+        tried.append(box)
+        ring = sealdet.find_ring_in_box(reader, image_bgr, box)
+        if ring is None:
+            continue
+        seal = _confirm_on_ink(image_bgr, red, ring, colour)
+        if seal is None:
+            continue
+        # The whole ring replaces the fragments and weak finds it covers, never a sound seal.
+        if any(_inside(s.bbox, seal.bbox) < 0.6 and iou(s.bbox, seal.bbox) > 0.3 for s in seals):
+            continue
+        seals = [s for s in seals if not (_inside(s.bbox, seal.bbox) >= 0.6 and (s in small or s.score < 0.9))]
+        if any(_inside(seal.bbox, s.bbox) > 0.6 for s in seals):
+            continue
+        seals.append(seal)
+    return seals
+
+
+def _confirm_on_ink(image_bgr: np.ndarray, red: np.ndarray, ring, colour: str) -> Seal | None:
+    """The learned ring's outline fitted on the ink (red at half size, dark ink on a copy), padded
+    as every seal is; None when the ink carries no ring there."""
+    (cx, cy), (a, b), ang, fit = ring
+    h, w = image_bgr.shape[:2]
+    if colour == "red":
+        # fit_ring takes the outermost red ink along rays from the centre (half size).
+        got = fit_ring(red, (cx * SCALE, cy * SCALE), max(a, b) * SCALE * 1.05)
+        if got is None:
+            return None
+        (ex, ey), (ea, eb), eang, outline = got
+        if outline < LEARNED_MIN_RING or not 0.7 <= max(ea, eb) / (max(a, b) * SCALE) <= 1.3:
+            return None
+        shape = "round" if max(ea, eb) / min(ea, eb) < 1.15 else "oval"
+        half = Seal((0, 0, 0, 0), shape, 0.5 + 0.4 * min(1.0, fit.coverage), (ex, ey), (ea, eb), eang)
+        return _to_page(half, w, h)
+    q = GRAY_SCALE
+    small = cv2.resize(cv2.cvtColor(image_bgr, cv2.COLOR_BGR2GRAY), None, fx=q, fy=q, interpolation=cv2.INTER_AREA)
+    paper = float(np.percentile(small, 90))
+    for ink in (small < paper - 60, small < paper - 35):
+        got = _ring_profile(ink, cx * q, cy * q, max(a, b) * q, min_peak=GRAY_LEARNED_PEAK)
+        if got is not None:
+            (gx, gy, rr), _ = got
+            r_page = (rr + 1.5) / q
+            centre = ((gx + 0.5) / q - 0.5, (gy + 0.5) / q - 0.5)
+            pad = r_page * (1 + 2 * PAD)
+            bbox = clip_box((centre[0] - pad, centre[1] - pad, centre[0] + pad, centre[1] + pad), w, h)
+            return Seal(bbox, "round", GRAY_SCORE, centre, (r_page, r_page), 0.0, "gray")
+    return None
+
+
+def _gray_candidates(image_bgr: np.ndarray, guesses: list[float], seals: list[Seal]) -> list:
+    """Circles of official-seal size on a photocopy that the strict ring test did not take (a ring
+    over printed text, a faint copy) but that show some ring in the ink: boxes for the learned
+    detector."""
+    q = GRAY_SCALE
+    small = cv2.resize(cv2.cvtColor(image_bgr, cv2.COLOR_BGR2GRAY), None, fx=q, fy=q, interpolation=cv2.INTER_AREA)
+    rmin = int(GRAY_DIAMETER_CM[0] * min(guesses) * q / 2.54 / 2)
+    rmax = int(np.ceil(GRAY_DIAMETER_CM[1] * max(guesses) * q / 2.54 / 2))
+    rmax = min(rmax, min(small.shape) // 2)
+    if rmax <= rmin:
+        return []
+    circles = cv2.HoughCircles(cv2.GaussianBlur(small, (5, 5), 1.2), cv2.HOUGH_GRADIENT, dp=1, minDist=rmin * 1.5,
+                               param1=80, param2=20, minRadius=rmin, maxRadius=rmax)
+    if circles is None:
+        return []
+    paper = float(np.percentile(small, 90))
+    ink = small < paper - 35
+    f = 1.0 / q
+    out = []
+    for cx, cy, r in circles[0][:GRAY_MAX_CIRCLES]:
+        box = ((cx - r) * f, (cy - r) * f, (cx + r) * f, (cy + r) * f)
+        if any(_inside(box, s.bbox) > 0.5 for s in seals):
+            continue
+        if _ring_profile(ink, float(cx), float(cy), float(r), min_peak=GRAY_LEARNED_PEAK) is None:
+            continue
+        out.append(box)
+    return out
+
+
+def _inside(box, container) -> float:
+    """Share of `box`'s area inside `container`."""
+    iw = min(box[2], container[2]) - max(box[0], container[0])
+    ih = min(box[3], container[3]) - max(box[1], container[1])
+    area = max(1e-6, (box[2] - box[0]) * (box[3] - box[1]))
+    return max(0.0, iw) * max(0.0, ih) / area if iw > 0 and ih > 0 else 0.0
+
+
+def _find_red(red: np.ndarray, px_cm: float, rejected: list | None = None) -> list[Seal]:
+    """Seals in the half-size red mask at one scale. `rejected` collects the half-size ink boxes of
+    seal-sized blobs that fail the outline tests (for the learned detector to look at)."""
     r_dil = max(1, int(round(DILATE_MM / 10 * px_cm / 2)))
     # A square kernel: separable, so ~4× faster than a disc of the same size, and the extra reach
     # along the diagonals is harmless for grouping.
@@ -269,9 +473,13 @@ def _find_red(red: np.ndarray, px_cm: float) -> list[Seal]:
             continue
         density = float(ink[r_dil:bh - r_dil, r_dil:bw - r_dil].mean())
         if not MIN_DENSITY <= density <= MAX_DENSITY:
+            if rejected is not None and density >= LEARNED_MIN_DENSITY:
+                rejected.append((box, density))
             continue
         seal, outline = _classify(ink, comp.view(np.uint8), r_dil, (x, y))
         if seal is None:
+            if rejected is not None:
+                rejected.append((box, density))
             continue
         found.append((len(blobs) - 1, seal, outline))
 
@@ -490,7 +698,7 @@ def _fit_circle(ink: np.ndarray, cx: float, cy: float, r: float):
     return float(cx), float(cy), r_best
 
 
-def _ring_profile(ink: np.ndarray, cx: float, cy: float, r: float):
+def _ring_profile(ink: np.ndarray, cx: float, cy: float, r: float, min_peak: float = GRAY_MIN_PEAK):
     """((cx, cy, radius), peak) of the most complete ring near a Hough circle, or None.
 
     The circle is first fitted to the ink; the peak is then the best share of directions inked at
@@ -507,7 +715,7 @@ def _ring_profile(ink: np.ndarray, cx: float, cy: float, r: float):
             best = ((cx + dx, cy + dy, float(rr[i])), float(cov[i]), cov)
     geom, peak, cov = best
     # Contrast against the annulus around it: text gives a flat profile, a ring a sharp peak.
-    if peak < GRAY_MIN_PEAK or peak - float(np.median(cov)) < 0.3:
+    if peak < min_peak or peak - float(np.median(cov)) < 0.3 * min_peak / GRAY_MIN_PEAK:
         return None
     return geom, peak
 
