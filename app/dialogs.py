@@ -11,10 +11,19 @@ from PySide6.QtWidgets import (QColorDialog, QComboBox, QDialog, QDialogButtonBo
                                QMessageBox, QPlainTextEdit, QPushButton, QSpinBox, QCheckBox,
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget, QHeaderView)
 
+from redaction.document import SUPPORTED_SUFFIXES
 from redaction.profile import Profile, ProfileError, load_profile, parse_profile
 
 from .i18n import LANGUAGES, _
 from .settings import Settings
+
+
+def attachments_filter() -> str:
+    """The open dialogs' file filter, from the loader's own list of inputs: each suffix in lower
+    and upper case (an iPhone names its photos IMG_0001.HEIC; Qt's filters are case-sensitive
+    outside Windows)."""
+    patterns = " ".join(f"*{s} *{s.upper()}" for s in SUPPORTED_SUFFIXES)
+    return _("附件") + f" ({patterns});;" + _("所有文件") + " (*)"
 
 
 def split_terms(text: str) -> list[str]:

@@ -122,6 +122,32 @@ def _check_pipeline(c: _Checks, out: Path) -> None:
     c.check(mean_all > 100, f"the rest of the page survives (mean {mean_all:.1f})")
 
 
+def _check_phone_photos(c: _Checks) -> None:
+    """HEIC (libheif, a native library inside pillow-heif that the freezer must carry) and WebP
+    photos stored sideways with orientation 6 load upright, turned once."""
+    import tempfile
+
+    import pillow_heif
+    from PIL import Image
+
+    from redaction.document import load_pages
+
+    pillow_heif.register_heif_opener()
+    stored = Image.new("RGB", (64, 48), "white")
+    stored.paste((200, 0, 0), (0, 36, 12, 48))       # bottom-left: top-left once turned clockwise
+    exif = Image.Exif()
+    exif[0x0112] = 6
+    with tempfile.TemporaryDirectory(prefix="blindmask-photo-") as tmp:
+        for name, fmt in (("IMG_0001.HEIC", "HEIF"), ("照片.webp", "WEBP")):
+            path = Path(tmp) / name
+            stored.save(path, format=fmt, exif=exif.tobytes(), quality=90)
+            page = load_pages(path)[0]
+            b, g, r = (int(v) for v in page.pixels[3:9, 3:9].mean(axis=(0, 1)))
+            c.check(page.pixels.shape[:2] == (64, 48) and r > 150 and g < 80 and b < 80,
+                    f"{fmt} photo loads upright ({page.width}×{page.height}, top-left BGR {b},{g},{r}; "
+                    f"libheif {pillow_heif.libheif_version()})")
+
+
 def _check_qt(c: _Checks, out: Path, platform: str = "offscreen") -> None:
     os.environ["QT_QPA_PLATFORM"] = platform
     from app.main import clean_qt_env
@@ -183,6 +209,7 @@ def selftest(out: str | None = None, keep: bool = False, platform: str = "offscr
         try:
             if not qt_only:
                 _check_pipeline(c, out_dir)
+                _check_phone_photos(c)
         except Exception as exc:  # noqa: BLE001 - a self-test reports, it does not crash
             import traceback
 

@@ -28,7 +28,7 @@ from redaction.regions import REQUIRED_KINDS, Region
 from . import commands as C
 from .canvas import DRAW_KINDS, PageCanvas, kind_color, kind_label
 from .dialogs import (ProfileDialog, ProfileEditor, SettingsDialog, ShortcutsDialog, UndecidedDialog,
-                      ask, explain_profile_error)
+                      ask, attachments_filter, explain_profile_error)
 from .i18n import _
 from .settings import Settings
 from .state import (CONFIRMED, DETECTING, ERROR, NO_MASK, PENDING, REVIEW, Key, ReviewState)
@@ -241,7 +241,7 @@ class MainWindow(QMainWindow):
             row.addWidget(b)
         row.addStretch(1)
         lay.addLayout(row)
-        hint = QLabel(_("支持 JPG、PNG、BMP、TIFF 和 PDF。所有处理都在本机完成，不联网。按 F1 查看快捷键。"))
+        hint = QLabel(_("支持 JPG、PNG、BMP、TIFF、PDF 和手机照片（HEIC、WebP）。所有处理都在本机完成，不联网。按 F1 查看快捷键。"))
         hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         hint.setStyleSheet("color: #777;")
         lay.addWidget(hint)
@@ -383,7 +383,7 @@ class MainWindow(QMainWindow):
     def open_files_dialog(self):
         paths, _f = QFileDialog.getOpenFileNames(
             self, _("打开附件"), self.settings.last_dir("open"),
-            _("附件 (*.jpg *.jpeg *.png *.bmp *.tif *.tiff *.pdf *.JPG *.JPEG *.PNG *.PDF);;所有文件 (*)"))
+            attachments_filter())
         if paths:
             self.open_paths(paths)
 
@@ -411,7 +411,7 @@ class MainWindow(QMainWindow):
             return False
         if not inputs:
             QMessageBox.information(self, _("没有可处理的文件"),
-                                    _("所选位置没有支持的文件（JPG、PNG、BMP、TIFF、PDF）。"))
+                                    _("所选位置没有支持的文件（JPG、PNG、BMP、TIFF、HEIC、WebP、PDF）。"))
             return False
         self.stop_detection(wait=True)
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)

@@ -19,7 +19,7 @@ from redaction.document import DocumentError, collect_inputs, page_count
 from redaction.profile import Profile, ProfileError, load_profile
 
 from .canvas import PageCanvas, kind_label
-from .dialogs import ProfileDialog, explain_profile_error
+from .dialogs import ProfileDialog, attachments_filter, explain_profile_error
 from .i18n import _
 from .settings import Settings
 from .workers import PageCache, PageJob, load_page, verify_work
@@ -144,7 +144,7 @@ class VerifyWindow(QMainWindow):
 
     def open_files_dialog(self):
         paths, _f = QFileDialog.getOpenFileNames(self, _("打开已遮盖的文件"), self.settings.last_dir("verify"),
-                                                 _("附件 (*.jpg *.jpeg *.png *.bmp *.tif *.tiff *.pdf);;所有文件 (*)"))
+                                                 attachments_filter())
         if paths:
             self.open_paths(paths)
 

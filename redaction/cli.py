@@ -11,7 +11,7 @@ from pathlib import Path
 
 from . import __version__
 from .burn import parse_color
-from .document import DEFAULT_DPI, InputFile, collect_inputs
+from .document import DEFAULT_DPI, SUPPORTED_SUFFIXES, InputFile, collect_inputs
 from .export import DEFAULT_QUALITY, REPORT_NAME, ExportError
 from .profile import Profile, ProfileError, load_profile
 from .review import DocumentResult, ReviewFileError, dumps, load as load_review, save as save_review
@@ -51,7 +51,7 @@ def _inputs(paths, exclude=()) -> list[InputFile]:
     except FileNotFoundError as exc:
         raise UsageError(f"no such file or folder: {exc}") from None
     if not inputs:
-        raise UsageError("no supported files found (.jpg .jpeg .png .bmp .tif .tiff .pdf)")
+        raise UsageError("no supported files found (" + " ".join(SUPPORTED_SUFFIXES) + ")")
     return inputs
 
 

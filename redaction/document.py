@@ -3,6 +3,11 @@
 Every file is read as bytes (np.fromfile works on any path, Chinese ones on Windows included) and
 decoded from memory; image headers are checked against a pixel limit before anything is decoded.
 PDF pages are rendered one at a time, so a 500-page PDF never sits in memory whole.
+
+Phone photos: WebP goes the JPEG way (OpenCV decodes, the EXIF orientation is applied here).
+HEIC/HEIF (an iPhone's default) is decoded by libheif through pillow-heif's Pillow plugin: the
+primary image only, with the container's rotation/mirror (irot/imir) applied by libheif; the
+plugin resets the EXIF orientation tag to 1 in the same step, so it is never applied twice.
 """
 
 from __future__ import annotations
@@ -16,7 +21,7 @@ from typing import Iterator
 import cv2
 import numpy as np
 
-IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".bmp", ".tif", ".tiff")
+IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".bmp", ".tif", ".tiff", ".webp", ".heic", ".heif")
 PDF_SUFFIXES = (".pdf",)
 SUPPORTED_SUFFIXES = IMAGE_SUFFIXES + PDF_SUFFIXES
 
@@ -157,23 +162,73 @@ def load_page(path, index: int, dpi: int = DEFAULT_DPI) -> Page:
 
 # --- images ----------------------------------------------------------------------------------
 
-def _image_info(data: bytes) -> tuple[tuple[int, int], int, int, int | None]:
-    """(size, frame count, EXIF orientation, dpi) from the header alone; checks the pixel limit."""
+_heif_registered = False
+
+
+def _pil():
+    """PIL.Image, with our own pixel limit in charge and the HEIC/HEIF opener registered."""
+    global _heif_registered
     from PIL import Image
 
     Image.MAX_IMAGE_PIXELS = None  # we apply our own limit, with our own message
+    if not _heif_registered:
+        try:
+            from pillow_heif import register_heif_opener
+        except ImportError:
+            pass  # HEIC then gets the clear message of _image_info
+        else:
+            # Embedded thumbnails, depth and auxiliary images are never used: only the primary image.
+            register_heif_opener(thumbnails=False, depth_images=False, aux_images=False)
+        _heif_registered = True
+    return Image
+
+
+def _looks_like_heif(data: bytes) -> bool:
+    """An ISO base media file whose brand is one of HEIF's (HEIC, HEIF, their sequences)."""
+    return data[4:8] == b"ftyp" and data[8:12] in (b"heic", b"heix", b"heim", b"heis", b"hevc", b"hevx",
+                                                   b"mif1", b"msf1", b"mif2")
+
+
+def _unopenable(data: bytes, exc: Exception) -> DocumentError:
+    """The error for a file Pillow cannot open: a WebP or HEIC whose header is recognisable is a
+    damaged photo (with libheif's own reason for a HEIC), anything else not an image at all."""
+    if _looks_like_heif(data):
+        try:
+            import pillow_heif
+        except ImportError:
+            return DocumentError("HEIC/HEIF support is not installed (pip install pillow-heif)")
+        try:
+            pillow_heif.open_heif(io.BytesIO(data))
+        except Exception as heif_exc:  # Pillow's own message ("cannot identify image file") says less
+            exc = heif_exc
+        return DocumentError(f"image data is damaged or truncated ({_short(exc)})")
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return DocumentError(f"image data is damaged or truncated ({_short(exc)})")
+    return DocumentError(f"not a readable image ({_short(exc)})")
+
+
+def _image_info(data: bytes) -> tuple[tuple[int, int], int, int, int | None, str]:
+    """(size, frame count, EXIF orientation, dpi, Pillow format) from the header alone; checks
+    the pixel limit. For HEIF the size is the displayed (rotated) one and the orientation 1."""
+    Image = _pil()
     try:
         with Image.open(io.BytesIO(data)) as im:
             width, height = im.size
-            # Only TIFF pages are pages: the extra pictures of a camera's MPO JPEG are previews.
-            frames = getattr(im, "n_frames", 1) if im.format == "TIFF" else 1
+            fmt = im.format or ""
+            # Only TIFF pages are pages: the extra pictures of a camera's MPO JPEG are previews,
+            # the other top-level images of a HEIC (bursts, edits) are not the photo shown.
+            frames = getattr(im, "n_frames", 1) if fmt == "TIFF" else 1
             try:
                 orientation = int(im.getexif().get(0x0112, 1))
             except Exception:
                 orientation = 1
+            if fmt == "HEIF":
+                # libheif applies the container's irot/imir when decoding (and reports the size
+                # after them); pillow-heif has already reset the EXIF tag to 1. Never twice.
+                orientation = 1
             dpi = im.info.get("dpi")
     except Exception as exc:
-        raise DocumentError(f"not a readable image ({_short(exc)})") from None
+        raise _unopenable(data, exc) from None
     if width <= 0 or height <= 0:
         raise DocumentError("image has no pixels")
     if width * height > MAX_PIXELS:
@@ -185,11 +240,20 @@ def _image_info(data: bytes) -> tuple[tuple[int, int], int, int, int | None]:
             dpi_value = None
     except (TypeError, ValueError):
         dpi_value = None
-    return (width, height), max(1, int(frames)), orientation, dpi_value
+    return (width, height), max(1, int(frames)), orientation, dpi_value, fmt
 
 
 def _iter_image_pages(path: Path, data: bytes) -> Iterator[Page]:
-    (width, height), frames, orientation, dpi = _image_info(data)
+    (width, height), frames, orientation, dpi, fmt = _image_info(data)
+    if fmt == "HEIF":
+        # Never through OpenCV: a decoder that ignored the container's rotation would hand back
+        # a sideways photo with nothing left to say so.
+        pixels = _decode_heif(data)
+        if pixels.shape[:2] != (height, width):
+            raise DocumentError(f"image data is damaged (decoded {pixels.shape[1]}×{pixels.shape[0]}, "
+                                f"header says {width}×{height})")
+        yield Page(np.ascontiguousarray(pixels), path, 0, 1, dpi)
+        return
     buf = np.frombuffer(data, dtype=np.uint8)
     if frames == 1:
         mat = cv2.imdecode(buf, cv2.IMREAD_UNCHANGED)
@@ -222,7 +286,7 @@ def _iter_image_pages(path: Path, data: bytes) -> Iterator[Page]:
 
 def _frame_sizes(data: bytes, frames: int) -> list[tuple[int, int]]:
     """(width, height) of every frame of a multi-frame image, from its headers alone."""
-    from PIL import Image
+    Image = _pil()
 
     try:
         with Image.open(io.BytesIO(data)) as im:
@@ -235,9 +299,23 @@ def _frame_sizes(data: bytes, frames: int) -> list[tuple[int, int]]:
         raise DocumentError(f"image data is damaged or truncated ({_short(exc)})") from None
 
 
+def _decode_heif(data: bytes) -> np.ndarray:
+    """The primary image of a HEIC/HEIF, upright, as 8-bit BGR (alpha on white); raises DocumentError."""
+    Image = _pil()
+    try:
+        with Image.open(io.BytesIO(data)) as im:
+            # Image.open stands on the primary image; 10/12-bit photos arrive as 8 bits.
+            rgb = im.convert("RGBA" if "A" in im.mode else "RGB")
+            arr = np.asarray(rgb)
+    except Exception as exc:
+        raise DocumentError(f"image data is damaged or truncated ({_short(exc)})") from None
+    code = cv2.COLOR_RGBA2BGRA if arr.shape[2] == 4 else cv2.COLOR_RGB2BGR
+    return _to_bgr8(cv2.cvtColor(arr, code))
+
+
 def _decode_frame_with_pillow(data: bytes, index: int) -> np.ndarray:
     """One frame of a multi-frame file OpenCV refuses; raises DocumentError on damage."""
-    from PIL import Image
+    Image = _pil()
 
     try:
         with Image.open(io.BytesIO(data)) as im:
@@ -250,7 +328,9 @@ def _decode_frame_with_pillow(data: bytes, index: int) -> np.ndarray:
 
 def _decode_frames_with_pillow(data: bytes) -> list[np.ndarray]:
     """Fallback for files OpenCV refuses (some CMYK/palette TIFFs); raises on damage."""
-    from PIL import Image, ImageSequence
+    from PIL import ImageSequence
+
+    Image = _pil()
 
     try:
         with Image.open(io.BytesIO(data)) as im:

@@ -28,7 +28,7 @@ pytestmark = pytest.mark.slow
 ROOT = Path(__file__).resolve().parent.parent
 WINDOWS = sys.platform == "win32"
 EXE_NAME = "blindmask-cli.exe" if WINDOWS else "BlindMask"
-#: A regression guard, not a target: the Linux bundle is ~490 MB (see README).
+#: A regression guard, not a target: the Linux bundle is ~516 MB (see README).
 MAX_BUNDLE_BYTES = 650e6
 
 
@@ -137,7 +137,12 @@ def test_bundle_contents_and_names(built):
     for unwanted in ("scipy", "skimage", "matplotlib", "tkinter", "paddle", "paddleocr", "paddlex", "pytest",
                      "_pytest", "pytestqt", "hypothesis", "importlinter", "networkx", "tests"):
         assert unwanted not in modules, f"module {unwanted} should not be in the bundle"
-    assert {"redaction", "app", "rapidocr_onnxruntime", "onnxruntime", "pymupdf"} <= modules
+    assert {"redaction", "app", "rapidocr_onnxruntime", "onnxruntime", "pymupdf", "pillow_heif"} <= modules
+    # HEIC photos: pillow-heif's extension and the libheif/libde265 it links (--selftest decodes one)
+    assert [n for n in names if n.startswith("_pillow_heif")], "pillow-heif's extension is missing"
+    for lib in ("heif", "de265"):
+        assert [n for n in names if lib in n and not n.startswith("_pillow_heif")
+                and (".so" in n or n.endswith((".dll", ".dylib")))], f"lib{lib} is missing from the bundle"
     assert built["summary"]["bundle_bytes"] < MAX_BUNDLE_BYTES, built["summary"]
 
 
@@ -165,6 +170,7 @@ def test_version_and_selftest_from_chinese_path(built, installed, tmp_path):
     log = r.stdout + r.stderr
     assert r.returncode == 0 and "SELFTEST PASSED" in r.stdout, log
     assert "FAIL" not in r.stdout, log
+    assert "ok    HEIF photo loads upright" in r.stdout and "ok    WEBP photo loads upright" in r.stdout, log
     # what a `--selftest` claims is checked again here, independently
     assert str(installed / "_internal") in log          # models were found inside the copied bundle
     report = json.loads((out / "blindmask-report.json").read_text(encoding="utf-8"))

@@ -104,6 +104,10 @@
       <translation>The profile file has an error: </translation>
     </message>
     <message>
+      <source>所有文件</source>
+      <translation>All files</translation>
+    </message>
+    <message>
       <source>例如：阿依古丽·买买提</source>
       <translation>e.g. 阿依古丽·买买提</translation>
     </message>
@@ -292,6 +296,10 @@
       <translation>Skip them and export</translation>
     </message>
     <message>
+      <source>附件</source>
+      <translation>Attachments</translation>
+    </message>
+    <message>
       <source>或滚轮</source>
       <translation>or the wheel</translation>
     </message>
@@ -406,8 +414,8 @@ Drop files or folders here, or:</translation>
       <translation>Verify masked files… (Ctrl+Shift+V)</translation>
     </message>
     <message>
-      <source>支持 JPG、PNG、BMP、TIFF 和 PDF。所有处理都在本机完成，不联网。按 F1 查看快捷键。</source>
-      <translation>JPG, PNG, BMP, TIFF and PDF. Everything runs on this computer, offline. Press F1 for shortcuts.</translation>
+      <source>支持 JPG、PNG、BMP、TIFF、PDF 和手机照片（HEIC、WebP）。所有处理都在本机完成，不联网。按 F1 查看快捷键。</source>
+      <translation>JPG, PNG, BMP, TIFF, PDF and phone photos (HEIC, WebP). Everything runs on this computer, offline. Press F1 for shortcuts.</translation>
     </message>
     <message>
       <source>打开文件…</source>
@@ -538,10 +546,6 @@ Drop files or folders here, or:</translation>
       <translation>Open attachments</translation>
     </message>
     <message>
-      <source>附件 (*.jpg *.jpeg *.png *.bmp *.tif *.tiff *.pdf *.JPG *.JPEG *.PNG *.PDF);;所有文件 (*)</source>
-      <translation>Attachments (*.jpg *.jpeg *.png *.bmp *.tif *.tiff *.pdf *.JPG *.JPEG *.PNG *.PDF);;All files (*)</translation>
-    </message>
-    <message>
       <source>未填写申请人信息，尚未检测。填写后按 F5 检测。</source>
       <translation>No applicant profile yet, nothing detected. Fill it in and press F5.</translation>
     </message>
@@ -618,8 +622,8 @@ Everything runs on this computer.</translation>
       <translation>No files to process</translation>
     </message>
     <message>
-      <source>所选位置没有支持的文件（JPG、PNG、BMP、TIFF、PDF）。</source>
-      <translation>No supported files there (JPG, PNG, BMP, TIFF, PDF).</translation>
+      <source>所选位置没有支持的文件（JPG、PNG、BMP、TIFF、HEIC、WebP、PDF）。</source>
+      <translation>No supported files there (JPG, PNG, BMP, TIFF, HEIC, WebP, PDF).</translation>
     </message>
     <message>
       <source>检测引擎无法载入，页面可以手动绘制遮盖框。
@@ -974,10 +978,6 @@ Restore it?</translation>
     <message>
       <source>打开已遮盖的文件</source>
       <translation>Open masked files</translation>
-    </message>
-    <message>
-      <source>附件 (*.jpg *.jpeg *.png *.bmp *.tif *.tiff *.pdf);;所有文件 (*)</source>
-      <translation>Attachments (*.jpg *.jpeg *.png *.bmp *.tif *.tiff *.pdf);;All files (*)</translation>
     </message>
     <message>
       <source>打开已遮盖的文件（或文件夹）开始核查。</source>

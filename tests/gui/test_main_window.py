@@ -12,7 +12,7 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from app.state import CONFIRMED, ERROR, NO_MASK, PENDING, REVIEW
 from redaction.export import REPORT_NAME
 
-from .conftest import NAME, wait_detected
+from .conftest import NAME, make_page, wait_detected
 
 
 def view_point(canvas, x, y) -> QPoint:
@@ -398,6 +398,79 @@ def test_drag_and_drop_opens_files(qtbot, window, samples):
     wait_detected(qtbot, window)
     assert [d.path.name for d in window.state.docs] == ["论文.pdf"]
     assert window.state.docs[0].page_count == 2
+
+
+# PySide6 flags QDragEnterEvent's only constructor (QPoint) as deprecated; Qt 6 has no other.
+@pytest.mark.filterwarnings("ignore:Function.*QDragEnterEvent:DeprecationWarning")
+def test_a_dropped_iphone_heic_opens_upright_and_exports(qtbot, window, samples, tmp_path, monkeypatch):
+    """Issue 14 item 6: a phone photo (HEIC, stored sideways with its rotation in the container and
+    in EXIF) is accepted on drop and by the open dialog's filter, shown upright, and exported."""
+    import numpy as np
+    from PIL import Image
+    from PySide6.QtCore import QMimeData, QUrl
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent
+
+    import app.main_window as mw
+    import redaction.document as document
+    from app.workers import load_page
+
+    folder, truth = samples
+    cert, regions = make_page("cert")
+    document._pil()                                     # pillow-heif's writer, for making the photo
+    exif = Image.Exif()
+    exif[0x0112] = 6                                    # turn 90° clockwise to display
+    photos = tmp_path / "手机 照片"
+    photos.mkdir()
+    heic = photos / "IMG_0001.HEIC"
+    cert.rotate(90, expand=True).save(heic, format="HEIF", exif=exif.tobytes(), quality=90)
+    truth[("IMG_0001.HEIC", 0)] = regions               # what the fake detector finds on it
+
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(heic))])
+    enter = QDragEnterEvent(QPoint(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                            Qt.KeyboardModifier.NoModifier)
+    enter.setAccepted(False)
+    window.dragEnterEvent(enter)
+    assert enter.isAccepted()
+    drop = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                      Qt.KeyboardModifier.NoModifier)
+    window.dropEvent(drop)
+    wait_detected(qtbot, window)
+    st = window.state
+    assert [d.path.name for d in st.docs] == ["IMG_0001.HEIC"]
+    doc = st.docs[0]
+    assert doc.page_count == 1 and not (doc.result and doc.result.error)
+    key = (0, 0)
+    assert st.status(key) == REVIEW
+    shown = load_page(heic, 0, window.settings.dpi)
+    assert (shown.width, shown.height) == (900, 1270)   # upright, not sideways, not turned twice
+    upright = np.asarray(cert)[:, :, ::-1].astype(int)
+    assert np.abs(shown.pixels.astype(int) - upright).mean() < 4
+
+    # the open dialog offers it too, upper-case suffix included
+    offered = []
+    monkeypatch.setattr(mw.QFileDialog, "getOpenFileNames",
+                        lambda *a, **k: offered.append(a[3] if len(a) > 3 else k.get("filter")) or ([], ""))
+    window.open_files_dialog()
+    patterns = offered[0].split(";;")[0]
+    for pattern in ("*.heic", "*.HEIC", "*.heif", "*.HEIF", "*.webp", "*.WEBP", "*.jpg", "*.pdf"):
+        assert pattern in patterns.split("(")[1].rstrip(")").split(), pattern
+
+    window.show_page(key)
+    qtbot.keyClick(window.canvas, Qt.Key.Key_Return)
+    assert st.undecided() == []
+    out = tmp_path / "导出"
+    assert window.export_to(out, wait=True)
+    qtbot.waitUntil(lambda: window.last_export is not None, timeout=20000)
+    written, errors = window.last_export
+    assert errors == [] and [p.relative_to(out).as_posix() for p in written] == ["IMG_0001.jpg"]
+    img = read_jpg(out / "IMG_0001.jpg")
+    assert img.shape == (1270, 900, 3)
+    for r in st.regions(key):
+        if r.accepted:
+            x0, y0, x1, y1 = r.bbox
+            assert img[y0 + 2:y1 - 2, x0 + 2:x1 - 2].mean() < 12, r.kind
+    assert b"Exif" not in (out / "IMG_0001.jpg").read_bytes()
 
 
 def test_typing_in_the_profile_fields_does_not_trigger_page_shortcuts(qtbot, window, samples, monkeypatch):
