@@ -15,6 +15,10 @@ BLUE_LABEL = (60, 95, 150)
 
 CN_DIGITS = "〇一二三四五六七八九"
 
+MID_TITLE = {"高级工程师": "工程师", "正高级工程师": "高级工程师", "副主任医师": "主治医师", "主任医师": "副主任医师",
+             "高级农艺师": "农艺师", "高级兽医师": "兽医师", "高级教师": "一级教师", "高级讲师": "讲师",
+             "副主任护师": "主管护师", "副主任技师": "主管技师"}
+
 
 def cn_year(y):
     return "".join(CN_DIGITS[int(c)] for c in str(y))
@@ -314,7 +318,8 @@ def diploma(ctx: Ctx) -> Page:
     tx1 = (Wm - 30) if left else (px0 - 12)
     if not land:
         tx0, tx1 = 30, Wm - 30
-        ystart = py0 + phh + 25
+        ystart = py0 + phh + ctx.r(30, 55)
+        sz = sz * 1.15
     else:
         ystart = 62
     yb = page.paragraph(P(tx0), P(ystart), P(tx1 - tx0), segs, key, sz, leading=ctx.r(1.8, 2.2), indent_chars=2)
@@ -360,7 +365,8 @@ def title_cert(ctx: Ctx) -> Page:
         d.line([(fold + k, P(m)), (fold + k, page.H - P(m))], fill=(c, c, c - 4))
     key = ctx.pick(["song", "ming", "kai", "hei"])
     sz = P(ctx.r(3.6, 4.3))
-    authority = ctx.pick(lists.AUTHORITIES[:4] if not p["employers"][0].startswith("新疆生产建设兵团")
+    authority = ctx.pick([a for a in lists.AUTHORITIES[:4] if "兵团" not in a]
+                         if not p["employers"][0].startswith("新疆生产建设兵团")
                          else ["新疆生产建设兵团人力资源和社会保障局"])
     committee = ctx.pick(["新疆维吾尔自治区", "自治区", "兵团"]) + p["spec"] + ctx.pick(["系列", ""]) + \
         ctx.pick(["高级专业技术职务评审委员会", "高级职称评审委员会"])
@@ -473,20 +479,22 @@ def appraisal(ctx: Ctx) -> Page:
     ew = cols2[4] - cols2[3] - 4
     # make the employer wrap inside its cell some of the time by narrowing the text area
     if ctx.chance(0.6) and len(emp) >= 9:
-        ew = min(ew, (len(emp) * 0.6) * sz / page.s)
+        ew = min(ew, (math.ceil(len(emp) / 2) + 0.3) * sz / page.s)
     segs = [(emp, ctx.emeta())]
     lines = page.layout(segs, key, sz, P(ew))
     if len(lines) == 1:
         cell(cols2[3], cols2[4], Y, rh2, segs, center=False)
     else:
-        page.paragraph(P(cols2[3] + 2), P(Y + rh2 * 0.42), P(ew), segs, key, sz, leading=1.25, justify=False,
-                       lines=lines)
+        lead = 1.25
+        block = (len(lines) - 1) * lead * sz + 0.9 * sz
+        page.paragraph(P(cols2[3] + 2), P(Y + rh2 / 2) - block / 2 + 0.85 * sz, P(ew), segs, key, sz, leading=lead,
+                       justify=False, lines=lines)
     Y += rh2
     grid_row(Y, rh, [X0, 38, 108, 128, X1])
     cell(X0, 38, Y, rh, [("现任职务", None)])
     cell(38, 108, Y, rh, [(p["dept"] + p["post"], None)])
     cell(108, 128, Y, rh, [("专业技术职务", None)]) if False else cell(108, 128, Y, rh, [("职　称", None)])
-    cell(128, X1, Y, rh, [(ctx.pick(["工程师", "主治医师", "讲师", "中级"]), None)])
+    cell(128, X1, Y, rh, [(MID_TITLE.get(p["title"], "中级"), None)])
     Y += rh
     # personal summary
     hs = ctx.r(95, 120)
@@ -709,7 +717,7 @@ def journal(ctx: Ctx) -> Page:
     colw = (X1 - X0 - 8) / 2
     bsz = P(3.15)
     foot_top = 297 - 38
-    ftxt = [(nm_, m_) for nm_, m_ in [(ctx.name()[0], None)]]
+    sec = 0
     for c in range(2):
         cx0 = X0 + c * (colw + 8)
         y = P(ytop + 2)
@@ -725,7 +733,8 @@ def journal(ctx: Ctx) -> Page:
             y = page.paragraph(P(cx0), y, P(colw), [(txt, None)], "song", bsz, leading=1.55, indent_chars=2,
                                lines=lines)
             if c == 0 and ctx.chance(0.3) and y < ylim - P(20):
-                page.text_run(P(cx0), y + P(1), [(f"{int(rng.integers(1, 4))}  " + ctx.pick(["研究区概况", "材料与方法", "结果与分析", "存在问题", "对策建议"]), None)], "hei", P(3.5))
+                sec += 1
+                page.text_run(P(cx0), y + P(1), [(f"{sec}  " + ctx.pick(["研究区概况", "材料与方法", "结果与分析", "存在问题", "对策建议"]), None)], "hei", P(3.5))
                 y += P(7)
     hline(page, P(X0), P(X0 + 30), P(foot_top), P(0.25))
     fsz = P(2.8)

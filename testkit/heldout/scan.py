@@ -45,7 +45,8 @@ def lowfreq(rng, h, w, cells=5):
 def paper_tone(img, rng):
     """Off-white paper with faint unevenness and sensor grain."""
     h, w = img.shape[:2]
-    tone = np.array([rng.uniform(236, 250), rng.uniform(234, 248), rng.uniform(226, 244)], np.float32)
+    b = rng.uniform(238, 252)
+    tone = np.array([b, b - rng.uniform(0, 4), b - rng.uniform(2, 12)], np.float32)
     f = img.astype(np.float32) * (tone / 255.0)
     f += (lowfreq(rng, h, w) - 0.5)[..., None] * rng.uniform(4, 12)
     f += grain(rng, h, w, rng.uniform(1.5, 4.0))[..., None]
