@@ -121,7 +121,7 @@ def make_page(i: int, seed: int) -> HeldoutPage:
     if k == 2:
         extra.add("upside_down")
     for it in items:
-        pts = scan.apply_h(H, it["poly"])
+        pts = np.round(scan.apply_h(H, it["poly"]), 2)
         x0 = int(math.floor(pts[:, 0].min())); y0 = int(math.floor(pts[:, 1].min()))
         x1 = int(math.ceil(pts[:, 0].max())); y1 = int(math.ceil(pts[:, 1].max()))
         x0, y0 = max(0, x0), max(0, y0)

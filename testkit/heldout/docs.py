@@ -522,8 +522,11 @@ def appraisal(ctx: Ctx) -> Page:
     page.paragraph(P(33), P(Y + 8), P(X1 - 36), [(ctx.pick(lists.LEADER_COMMENTS), None)], key, sz * 0.95, leading=1.7,
                    indent_chars=2)
     page.text_run(P(120), P(Y + hc - 6), [("签名：", None)], key, sz)
-    page.handwriting(P(120) + font(key, int(sz)).getlength("签名："), P(Y + hc - 6), ctx.other(), sz * 1.3,
-                     meta=oname_meta())
+    boss = ctx.other()
+    xe = page.handwriting(P(120) + font(key, int(sz)).getlength("签名："), P(Y + hc - 6), boss, sz * 1.3,
+                          meta=oname_meta())
+    if ctx.chance(0.25) and len(boss) <= 3:   # the supervisor's square name seal beside the signature
+        place_seal(page, xe + P(7), P(Y + hc - 9), "square", "other", boss + "印", d_mm=ctx.r(12, 16))
     page.text_run(P(X1 - 4), P(Y + hc - 6), [(f"{year + 1}年{int(rng.integers(1, 3))}月{int(rng.integers(1, 28))}日", None)], key, sz, anchor="r")
     Y += hc
     # grade
@@ -545,8 +548,12 @@ def appraisal(ctx: Ctx) -> Page:
     else:
         page.text_run(P(ex), P(sy - 9), [("单位（盖章）", None)], key, sz, anchor="r")
     page.text_run(P(ex), P(sy), [(f"{year + 1}年{int(rng.integers(1, 3))}月{int(rng.integers(1, 28))}日", None)], key, sz, anchor="r")
-    place_seal(page, P(ex - ctx.r(18, 32)), P(sy - ctx.r(2, 8)), "round", "applicant", p["employers"][0],
-               sub=ctx.pick([None, None, "人事专用章"]))
+    if ctx.chance(0.2):   # a department's oval 专用章
+        place_seal(page, P(ex - ctx.r(18, 32)), P(sy - ctx.r(2, 8)), "oval", "applicant", p["employers"][0],
+                   middle=ctx.pick(["人事科", "组织人事科", "办公室"]), bottom="考核专用章")
+    else:
+        place_seal(page, P(ex - ctx.r(18, 32)), P(sy - ctx.r(2, 8)), "round", "applicant", p["employers"][0],
+                   sub=ctx.pick([None, None, "人事专用章"]))
     return page
 
 

@@ -497,7 +497,8 @@ def seal_colour(rng, faded):
 
 
 def place_seal(page: Page, cx, cy, kind: str, owner: str, name: str, *, sub=None, code=None,
-               middle=None, d_mm=None, faded=None, incomplete=None, angle=None, extra_tags=()):
+               middle=None, bottom="发票专用章", d_mm=None, faded=None, incomplete=None, angle=None,
+               extra_tags=()):
     """Stamp a seal of `kind` (round/oval/square) centred at (cx, cy) px and record its item."""
     rng = page.rng
     key = "song" if rng.random() < 0.7 else "hei"
@@ -505,7 +506,7 @@ def place_seal(page: Page, cx, cy, kind: str, owner: str, name: str, *, sub=None
         d = d_mm if d_mm is not None else float(np.clip(rng.normal(42, 1.5), 38, 45))
         mask, outline, tags = round_seal(page, name, d, sub=sub, code=code, key=key)
     elif kind == "oval":
-        mask, outline, tags = oval_seal(page, name, middle or "91652801MA7X3K2L5Q", key=key)
+        mask, outline, tags = oval_seal(page, name, middle or "91652801MA7X3K2L5Q", bottom=bottom, key=key)
     else:
         mask, outline, tags = square_seal(page, name, d_mm or float(rng.uniform(20, 25)), key=key,
                                           relief=rng.random() < 0.4)
