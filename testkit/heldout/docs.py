@@ -772,6 +772,8 @@ def letter(ctx: Ctx) -> Page:
     P = page.px
     emp = p["employers"][0]
     X0, X1 = 25.0, 185.0
+    if ctx.chance(0.2):
+        return _letter_page2(ctx, page, emp, X0, X1)
     # letterhead
     lk = ctx.pick(["song", "hei", "kai", "wenkaib"])
     lsz = P(min(ctx.r(8, 12), (X1 - X0) / (len(emp) + 1)))
@@ -832,6 +834,45 @@ def letter(ctx: Ctx) -> Page:
                sub=ctx.pick([None, None, None, "人事专用章"]), faded=ctx.chance(0.2))
     if ctx.chance(0.3):
         page.text_run(P(105), P(285), [("第1页 共1页" if ctx.chance(0.5) else "- 1 -", None)], key, P(3), anchor="c")
+    return page
+
+
+def _forced_split_width(page, segs, target, key, sz, width):
+    """A text width at which segment `target` is split across a line end (>= 2 chars each side)."""
+    for k in range(0, 40):
+        w = width - k * sz * 0.25
+        lines = page.layout(segs, key, sz, w, indent=2 * sz)
+        ls = [li for li, ln in enumerate(lines) for _, i in ln if i == target]
+        if len(set(ls)) > 1 and min(ls.count(v) for v in set(ls)) >= 2:
+            return w
+    return width
+
+
+def _letter_page2(ctx, page, emp, X0, X1):
+    """Second page of a two-page letter: no letterhead, prose continues, signature and seal."""
+    p, rng = ctx.p, ctx.rng
+    P = page.px
+    key = ctx.pick(["song", "ming", "kai"])
+    sz = P(ctx.r(4.3, 5.2))
+    short = p["employers"][-1]
+    nm, tags = ctx.name()
+    segs = [("，" + ctx.pick(lists.FILLER) + "该同志在", None), (short, ctx.emeta()),
+            (f"工作期间，主持完成了多项{p['spec']}相关任务，" + ctx.pick(lists.FILLER) + ctx.pick(lists.FILLER), None)]
+    para2 = [("综上，", None), (nm, ctx.nmeta(tags)), ("同志符合申报条件，", None), (emp, ctx.emeta()),
+             (f"同意推荐其申报{p['title']}任职资格。如有异议，请与", None), (emp, ctx.emeta()),
+             ("人事科联系。", None)]
+    width = _forced_split_width(page, para2, 5, key, sz, P(X1 - X0))
+    y = page.paragraph(P(X0), P(32), width, segs, key, sz, leading=1.9)
+    y = page.paragraph(P(X0), y + P(1), width, para2, key, sz, leading=1.9, indent_chars=2)
+    y = page.paragraph(P(X0), y + P(1), width, [("特此证明。", None)], key, sz, leading=1.9, indent_chars=2)
+    sy = max(y / page.s + 25, 120.0 + ctx.r(0, 60))
+    sx = X1 - 5
+    page.text_run(P(sx), P(sy), [(emp, ctx.emeta())], key, sz, anchor="r")
+    page.text_run(P(sx), P(sy + 11), [(ctx.date(), None)], key, sz, anchor="r")
+    wemp = font(pick_key(key, emp), int(sz)).getlength(emp) / page.s
+    place_seal(page, P(sx - min(wemp, 45) * ctx.r(0.35, 0.65)), P(sy + ctx.r(0, 8)), "round", "applicant", emp,
+               faded=ctx.chance(0.2))
+    page.text_run(P(105), P(285), [("第2页 共2页", None)], key, P(3), anchor="c")
     return page
 
 
