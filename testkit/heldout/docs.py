@@ -78,7 +78,7 @@ class Ctx:
         if len(n) == 2 and self.chance(0.7):
             sp = self.pick(["　", " ", "  ", "　 "])
             return n[0] + sp + n[1], tags + ("letter_spaced",), 0.0
-        if len(n) <= 4 and self.chance(0.5):
+        if len(n) <= 4 and self.chance(0.75):
             return n, tags + ("letter_spaced",), self.r(0.4, 1.0)
         return n, tags, 0.0
 
