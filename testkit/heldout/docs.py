@@ -457,7 +457,15 @@ def appraisal(ctx: Ctx) -> Page:
 
     def cell(x0, x1, y0, h, segs, tracking=0.0, center=True):
         xc = P((x0 + x1) / 2) if center else P(x0 + 2)
-        page.text_run(xc, P(y0 + h * 0.66), segs, key, sz, anchor="c" if center else "l", tracking=tracking)
+        txt = "".join(t for t, _ in segs)
+        k = pick_key(key, txt)
+        avail = P(x1 - x0 - 3)
+        need = font(k, int(sz)).getlength(txt) + tracking * max(0, len(txt) - 1)
+        s_, tr = sz, tracking
+        if need > avail:   # a long name: no tracking, smaller type, as a person filling the form would
+            tr = 0.0
+            s_ = sz * min(1.0, avail / font(k, int(sz)).getlength(txt))
+        page.text_run(xc, P(y0 + h * 0.66), segs, key, s_, anchor="c" if center else "l", tracking=tr)
 
     rh = 11.0
     grid_row(Y, rh, cols)
@@ -510,9 +518,10 @@ def appraisal(ctx: Ctx) -> Page:
             (ctx.pick(lists.SUMMARY) + ctx.pick(lists.SUMMARY), None)]
     yy = page.paragraph(P(33), P(Y + 8), P(X1 - 33 - 3), segs, key, sz * 0.95, leading=1.75, indent_chars=2)
     nm2, tg2 = ctx.name()
-    page.text_run(P(X1 - 45), P(Y + hs - 6), [("本人签名：", None)], key, sz)
-    page.handwriting(P(X1 - 45) + font(key, int(sz)).getlength("本人签名："), P(Y + hs - 6), nm2, sz * 1.35,
-                     meta=ctx.nmeta(tg2))
+    lab_w = font(key, int(sz)).getlength("本人签名：")
+    sx0 = min(P(X1 - 45), P(X1 - 4) - lab_w - len(nm2) * sz * 1.35 * 0.95)
+    page.text_run(sx0, P(Y + hs - 6), [("本人签名：", None)], key, sz)
+    page.handwriting(sx0 + lab_w, P(Y + hs - 6), nm2, sz * 1.35, meta=ctx.nmeta(tg2))
     Y += hs
     # supervisor comment
     hc = ctx.r(34, 42)
