@@ -195,7 +195,7 @@ def attribute_by_printed_name(seal: Region, lines, employer_boxes) -> None:
     """An unreadable seal stamped over a confidently printed organisation name that is not an
     employer (the 落款 of a diploma or certificate) is that organisation's seal: `other_seal`.
     Any employer match under the seal keeps it the applicant's."""
-    from .sealtext import is_organisation_name
+    from .sealtext import is_printed_organisation
 
     x0, y0, x1, y1 = seal.bbox
     if any(intersection(b, seal.bbox) > 0 for b in employer_boxes):
@@ -205,7 +205,7 @@ def attribute_by_printed_name(seal: Region, lines, employer_boxes) -> None:
             continue
         lx0, ly0, lx1, ly1 = line.bbox
         cx, cy = (lx0 + lx1) / 2, (ly0 + ly1) / 2
-        if x0 <= cx <= x1 and y0 <= cy <= y1 and (lx1 - lx0) >= 0.4 * (x1 - x0) and is_organisation_name(line.text):
+        if x0 <= cx <= x1 and y0 <= cy <= y1 and (lx1 - lx0) >= 0.4 * (x1 - x0) and is_printed_organisation(line.text):
             seal.kind, seal.accepted = "other_seal", False
             seal.text = line.text.strip()
             seal.extra["attributed_by"] = "printed name"

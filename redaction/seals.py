@@ -51,6 +51,9 @@ MAX_INNER_FILL = 0.55
 #: A ring at least this complete is trusted even beside another red blob of its height
 #: (two issuers' seals side by side on a contract).
 STRONG_OUTLINE = 0.85
+#: Hough searches for rings run on a copy where the largest ring is at most this radius (px): page
+#: scales up to 300 dpi are searched at full size, a frame-filling scale on a smaller copy.
+HOUGH_MAX_RADIUS = 180
 #: A stated resolution below this is no resolution (phones write 72 dpi, image editors 96).
 TRUSTED_DPI = 100
 #: Straight red lines longer than this (cm at the scale searched) are rules, not seal sides: an
@@ -414,8 +417,7 @@ def _gray_candidates(image_bgr: np.ndarray, guesses: list[float], seals: list[Se
     rmax = min(rmax, min(small.shape) // 2)
     if rmax <= rmin:
         return []
-    circles = cv2.HoughCircles(cv2.GaussianBlur(small, (5, 5), 1.2), cv2.HOUGH_GRADIENT, dp=1, minDist=rmin * 1.5,
-                               param1=80, param2=20, minRadius=rmin, maxRadius=rmax)
+    circles = _hough(cv2.GaussianBlur(small, (5, 5), 1.2), rmin, rmax, rmin * 1.5, 80, 20)
     if circles is None:
         return []
     paper = float(np.percentile(small, 90))
@@ -478,7 +480,11 @@ def _find_red(red: np.ndarray, px_cm: float, rejected: list | None = None) -> li
             continue
         seal, outline = _classify(ink, comp.view(np.uint8), r_dil, (x, y))
         if seal is None:
-            if rejected is not None:
+            # A seal stamped beside another one (a name seal, a second party's) makes one blob
+            # that is neither: look for complete rings inside, as for blobs too long for one seal.
+            inside = _split_merged(ink, (x, y), px_cm)
+            merged += [s for s, _ in inside]
+            if rejected is not None and not inside:
                 rejected.append((box, density))
             continue
         found.append((len(blobs) - 1, seal, outline))
@@ -494,14 +500,29 @@ def _find_red(red: np.ndarray, px_cm: float, rejected: list | None = None) -> li
     return out + merged
 
 
+def _hough(img: np.ndarray, rmin: float, rmax: float, min_dist: float, param1: float, param2: float):
+    """cv2.HoughCircles in the coordinates of `img`, run on a copy where the largest radius is at
+    most HOUGH_MAX_RADIUS px: its cost grows with the radius range and the image's size (at a
+    frame-filling scale a photo's skin made a 20-s search), and rings that large are found as well
+    at the smaller size. The callers test every circle on the full-size ink."""
+    k = min(1.0, HOUGH_MAX_RADIUS / max(1.0, float(rmax)))
+    if k < 1.0:
+        img = cv2.resize(img, None, fx=k, fy=k, interpolation=cv2.INTER_AREA)
+    circles = cv2.HoughCircles(img, cv2.HOUGH_GRADIENT, dp=1, minDist=max(2.0, min_dist * k), param1=param1,
+                               param2=param2, minRadius=max(1, int(rmin * k)), maxRadius=max(2, int(np.ceil(rmax * k))))
+    return None if circles is None else circles / np.float32(k)
+
+
 def _split_merged(ink: np.ndarray, origin, px_cm: float) -> list[tuple[Seal, float]]:
     """Round/oval seals inside a blob too long to be one: Hough circles of seal size on the red ink,
     each kept only if `fit_ring` finds a complete ring around a sparse interior there (the same test
     as for single blobs, so a title's characters still fail it)."""
     img = cv2.GaussianBlur(ink.view(np.uint8) * 255, (5, 5), 1.5)
     rmin, rmax = int(MIN_CM * px_cm / 2), int(np.ceil(MAX_CM * px_cm / 2))
-    circles = cv2.HoughCircles(img, cv2.HOUGH_GRADIENT, dp=1, minDist=rmin * 2, param1=100, param2=18,
-                               minRadius=rmin, maxRadius=rmax)
+    # Hough's cost grows with the radius range and the blob's size: at a frame-filling scale a
+    # photo's skin made a 20-s search. Rings are found as well on a copy where they are at most
+    # HOUGH_MAX_RADIUS px (the ring test below runs on the full half-size ink).
+    circles = _hough(img, rmin, rmax, rmin * 2, 100, 18)
     if circles is None:
         return []
     ox, oy = origin
@@ -631,8 +652,7 @@ def _find_gray(small: np.ndarray, page_shape: tuple[int, int], dpi: float) -> li
     rmin = int(GRAY_DIAMETER_CM[0] * px_cm / 2)
     rmax = int(np.ceil(GRAY_DIAMETER_CM[1] * px_cm / 2))
     blur = cv2.GaussianBlur(small, (5, 5), 1.2)
-    circles = cv2.HoughCircles(blur, cv2.HOUGH_GRADIENT, dp=1, minDist=rmin * 1.5, param1=80, param2=22,
-                               minRadius=rmin, maxRadius=rmax)
+    circles = _hough(blur, rmin, rmax, rmin * 1.5, 80, 22)
     if circles is None:
         return []
     paper = float(np.percentile(small, 90))

@@ -17,7 +17,8 @@ from .match import approximate_find, numerals_compatible
 from .profile import Profile, normalize
 
 #: Ring text of an organisation's seal ends in one of these (after normalisation).
-ORGANISATION = re.compile(r"(局|站|院|校|大学|学院|中学|小学|幼儿园|中心|委员会|委|政府|公署|办公室|公司|协会|学会|"
+ORGANISATION = re.compile(r"(局|站|院|校|大学|学院|中学|小学|幼儿园|中心|委员会|组委会|基金会|联合会|联盟|中央|团委|支行|分行|"
+                          r"委|政府|公署|办公室|公司|协会|学会|"
                           r"研究所|所|厅|部|处|队|社|馆|厂|集团|医院|银行|专用章|公章|章)")
 #: One reading this confident is enough; two agreeing readings may be down to MIN_SCORE.
 READABLE_SCORE = 0.75
@@ -292,8 +293,28 @@ def _cjk_count(text: str) -> int:
 
 
 def is_organisation_name(text: str) -> bool:
-    """4+ Chinese characters ending in an organisation word (大学, 局, 中心 ...)."""
+    """4+ Chinese characters with an organisation word in them (大学, 局, 中心 ...): a ring reading,
+    which may run on past the name (a number, 专用章)."""
     return _cjk_count(text) >= 4 and ORGANISATION.search(normalize(text)) is not None
+
+
+_PRINTED_ORGANISATION = re.compile(ORGANISATION.pattern + r"[\W\d]*$")
+_SENTENCE = re.compile(r"[，。；：、！？,;:!?]")
+#: A date printed after the name on the same line (2023年5月6日, 二〇二三年五月).
+_TRAILING_DATE = re.compile(r"[\d〇零一二三四五六七八九十]{2,4}年[\d〇零一二三四五六七八九十]{1,2}月"
+                            r"([\d〇零一二三四五六七八九十]{1,3}日)?$")
+
+
+def is_printed_organisation(text: str) -> bool:
+    """A printed line that is an organisation's name: it ends in an organisation word and is not a
+    sentence (学校评审后，于10月11日 has 学校 in it and is not a name). Latin names count
+    (ROBOMASTER组委会): 3 Chinese characters and 2 letters are enough."""
+    norm = _TRAILING_DATE.sub("", normalize(text))
+    letters = sum(1 for c in norm if c.isascii() and c.isalpha())
+    cjk = _cjk_count(norm)
+    if cjk < 4 and not (cjk >= 3 and letters >= 2):
+        return False
+    return _SENTENCE.search(text) is None and _PRINTED_ORGANISATION.search(norm) is not None
 
 
 def _lcs(a: str, b: str) -> int:
