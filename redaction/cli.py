@@ -293,6 +293,9 @@ def build_parser() -> argparse.ArgumentParser:
         prose_cli = None
     if prose_cli is not None:
         prose_cli.add_parser(sub)
+    from . import audit_cli
+
+    audit_cli.add_parser(sub)
     return parser
 
 

@@ -168,13 +168,26 @@ def judge_masked_seal(detector, page: Page, region: Region, fills, profile: Prof
     return region
 
 
-def find_leaks(detector, page: Page, profile: Profile) -> tuple[Page, int, list[Region]]:
+#: Other people's names and employers (the roster audit's `others`), found in the same reading.
+OTHER_KINDS = ("other_name", "other_employer")
+
+
+def find_leaks(detector, page: Page, profile: Profile, others: Profile | None = None
+               ) -> tuple[Page, int, list[Region]]:
     """Required-kind findings not already covered by a solid fill, on the page made upright
-    (a sideways page is read too); returns (upright page, rotation applied, findings)."""
-    upright, rotation, regions = detector.propose_upright(page, profile)
+    (a sideways page is read too); returns (upright page, rotation applied, findings).
+    `others` (the roster audit): other applicants' names and employers, found in the same
+    reading and returned as `other_name` / `other_employer` findings."""
+    if others is None:
+        upright, rotation, regions = detector.propose_upright(page, profile)
+    else:
+        upright, rotation, regions = detector.propose_upright(page, profile, others=others)
+    foreign = [r for r in regions if r.kind in OTHER_KINDS]
+    for r in foreign:
+        r.extra.setdefault("evidence", f"another applicant's {r.kind[6:]} readable: {r.text}")
     candidates = [r for r in regions if r.accepted and r.kind in REQUIRED_KINDS]
     if not candidates:
-        return upright, rotation, []
+        return upright, rotation, foreign
     fills = fill_boxes(upright.pixels)
     leaks = []
     for r in candidates:
@@ -191,4 +204,4 @@ def find_leaks(detector, page: Page, profile: Profile) -> tuple[Page, int, list[
         elif r.text:
             r.extra.setdefault("evidence", f"{r.kind} readable: {r.text}")
         leaks.append(r)
-    return upright, rotation, leaks
+    return upright, rotation, leaks + foreign
