@@ -21,7 +21,7 @@ from redaction.orient import rotate_image
 from redaction.pipeline import OutputNamer, RedactOptions, redact_page
 from redaction.document import DocumentError, InputFile, Page, iter_pages
 from redaction.document import load_page as load_document_page
-from redaction.export import REPORT_NAME, write_atomic
+from redaction.export import REPORT_NAME, folder_report, write_atomic
 from redaction.profile import Profile
 from redaction.regions import Region, clip_box
 from redaction.review import DocumentResult, PageResult, dumps
@@ -266,7 +266,8 @@ class ExportJob(QThread):
         self.cancelled = self._cancel.is_set()
         if not self.cancelled:
             try:
-                write_atomic(self.out_dir / REPORT_NAME, (dumps(report) + "\n").encode("utf-8"))
+                write_atomic(self.out_dir / REPORT_NAME,
+                             (dumps(folder_report(report, self.profile)) + "\n").encode("utf-8"))
             except OSError as exc:
                 errors.append(f"{REPORT_NAME}: {exc}")
         self.finishedExport.emit(written, errors)

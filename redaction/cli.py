@@ -12,7 +12,7 @@ from pathlib import Path
 from . import __version__
 from .burn import parse_color
 from .document import DEFAULT_DPI, SUPPORTED_SUFFIXES, InputFile, collect_inputs
-from .export import DEFAULT_QUALITY, REPORT_NAME, ExportError
+from .export import DEFAULT_QUALITY, REPORT_NAME, ExportError, folder_report
 from .profile import Profile, ProfileError, load_profile
 from .review import DocumentResult, ReviewFileError, dumps, load as load_review, save as save_review
 
@@ -133,9 +133,10 @@ def run_redact(paths, profile: Profile, out: Path, *, dpi: int = DEFAULT_DPI, fi
         batch.run("redact", inputs, profile, jobs=jobs, ocr=ocr, dpi=dpi, options=options,
                   reviews=reviews, quiet=quiet, on_done=done)
     finally:
-        # Even after Ctrl-C the report lists every file finished so far.
+        # Even after Ctrl-C the report lists every file finished so far. Nothing in it names
+        # the applicant (folder_report): the folder is what gets zipped and forwarded.
         try:
-            save_review(out / REPORT_NAME, [d for d in docs if d is not None])
+            save_review(out / REPORT_NAME, folder_report([d for d in docs if d is not None], profile))
             report_written = True
         except ExportError as exc:
             print(f"error: the report could not be written: {exc}", file=sys.stderr, flush=True)
@@ -166,7 +167,9 @@ def cmd_verify(args) -> int:
             for r in page.regions:
                 leaks += 1
                 text = f" «{r.text}»" if r.text else ""
-                print(f"LEAK {doc.path} page {page.index + 1}: {r.kind} at {list(r.bbox)}{text}", flush=True)
+                evidence = r.extra.get("evidence")
+                why = f" — {evidence}" if evidence else ""
+                print(f"LEAK {doc.path} page {page.index + 1}: {r.kind} at {list(r.bbox)}{text}{why}", flush=True)
         if not doc.error and not any(p.regions for p in doc.pages) and not args.quiet:
             print(f"ok   {doc.path}", flush=True)
 
@@ -290,6 +293,9 @@ def build_parser() -> argparse.ArgumentParser:
         prose_cli = None
     if prose_cli is not None:
         prose_cli.add_parser(sub)
+    from . import audit_cli
+
+    audit_cli.add_parser(sub)
     return parser
 
 

@@ -206,3 +206,25 @@ def output_relpath(rel: Path, page_index: int, page_count: int, profile: Profile
     name = f"{stem}.jpg" if page_count == 1 else f"{stem}-{page_index + 1}.jpg"
     parent = Path(*[_UNSAFE.sub("_", scrub_stem(p, profile)) for p in rel.parent.parts]) if rel.parent.parts else Path()
     return parent / name
+
+
+def scrub_text(text: str | None, profile: Profile | None) -> str | None:
+    """`text` with every occurrence of the name, an alias or an employer replaced by 'XX' (the
+    output namer's rule, applied to a whole path or message)."""
+    return text if text is None else scrub_stem(text, profile)
+
+
+def folder_report(documents, profile: Profile | None):
+    """The report as written into a masked folder (`blindmask-report.json`): the contract's shape,
+    but nothing in it names the applicant. Every region's `text` is null (the matched name,
+    employer or seal reading), input paths and error messages have the name, aliases and
+    employers replaced by XX as output names do. Returns copies; `documents` is not changed."""
+    from dataclasses import replace
+
+    out = []
+    for doc in documents:
+        pages = [replace(p, regions=[replace(r, text=None, extra={}) for r in p.regions])
+                 for p in doc.pages]
+        out.append(replace(doc, path=scrub_text(doc.path, profile), error=scrub_text(doc.error, profile),
+                           pages=pages))
+    return out

@@ -59,8 +59,8 @@ class Detector:
                     self._ring_reader = SealTextDetector()
         return self._ring_reader
 
-    def propose_upright(self, page: Page, profile: Profile, rotation: int | None = None
-                        ) -> tuple[Page, int, list[Region]]:
+    def propose_upright(self, page: Page, profile: Profile, rotation: int | None = None,
+                        others: Profile | None = None) -> tuple[Page, int, list[Region]]:
         """Make the page upright (detecting how, unless `rotation` is given), then propose.
 
         Returns the upright page, the clockwise rotation applied, and regions on the upright page.
@@ -77,7 +77,7 @@ class Detector:
                 quads = rotate_quads(quads, rotation, page.width, page.height)
             page = replace(page, pixels=rotate_image(page.pixels, rotation))
             view = None
-        return page, rotation, self.propose(page, profile, quads=quads, oriented=True, view=view)
+        return page, rotation, self.propose(page, profile, quads=quads, oriented=True, view=view, others=others)
 
     def orientation(self, image: np.ndarray, view: np.ndarray | None = None) -> tuple[int, list[np.ndarray] | None]:
         """Clockwise rotation that makes the page upright, and the page's line boxes (detected on
@@ -95,11 +95,14 @@ class Detector:
         return rotation, quads
 
     def propose(self, page: Page, profile: Profile, quads: list[np.ndarray] | None = None,
-                oriented: bool = False, view: np.ndarray | None = None) -> list[Region]:
+                oriented: bool = False, view: np.ndarray | None = None,
+                others: Profile | None = None) -> list[Region]:
         """Regions on `page` as it is (no orientation change). `quads`: its line boxes, already
         detected on `red_channel_view(page.pixels)` (`view`, if the caller has it). `oriented`:
         the page has been made upright from its text, so photos on it are upright too (when it
-        has text to go by)."""
+        has text to go by). `others`: other people's names and employers to look for in the same
+        reading (the roster audit: another applicant's materials), proposed as `other_name` /
+        `other_employer`, not accepted, `extra["term"]` the roster's form."""
         image = page.pixels
         h, w = image.shape[:2]
         red = red_ink_mask(image)
@@ -112,6 +115,10 @@ class Detector:
         faces = self.face_regions(image, try_rotations=not (oriented and _has_running_text(quads)))
         drop_inkless_chars(lines, gray)
         regions = match_lines(lines, profile)
+        if others is not None:
+            for r in match_lines(lines, others):
+                r.kind, r.accepted = f"other_{r.kind}", False
+                regions.append(r)
         # A signature is the applicant's own only on a page that names them or their employer.
         carries_identity = any(r.kind in ("name", "employer") for r in regions)
         for sig in find_signatures(image, lines, red, gray):

@@ -45,6 +45,8 @@ def region_to_json(r: Region) -> dict:
          "text": r.text, "accepted": bool(r.accepted)}
     if r.source != "auto":
         d["source"] = r.source
+    if r.extra.get("evidence"):
+        d["evidence"] = str(r.extra["evidence"])   # verify: why this is a finding
     return d
 
 

@@ -1,0 +1,281 @@
+"""`blindmask audit`: check every applicant of a roster in one run, resumable, with a report.
+
+    blindmask audit ROSTER --root DIR [--report FILE.html] [--xlsx FILE] [--json FILE]
+                    [--ledger FILE] [--jobs N] [--dpi N] [--ocr rapid|paddle] [--quiet]
+
+ROSTER is the 申报人员花名册 (.xlsx, or .csv in UTF-8 or GBK); DIR holds one masked folder per
+applicant, named with their 序号, 姓名 or 身份证号码. The report (default `audit-report.html` in
+the current folder) and the ledger (default `audit.sqlite` beside the report) are never written
+inside DIR: the masked folders are what gets forwarded, and the report names the applicants.
+
+Exit codes: 0 every applicant passes; 1 some applicant fails (or has no folder); 2 usage error
+(a roster without 姓名 or 工作单位, an output inside DIR ...).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import multiprocessing
+import sys
+import time
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .audit import (AUDIT_VERSION, MIN_SHARPNESS, MIN_SHORT_SIDE, FileTask, Matching, PageRecord, check_file,
+                    file_hash, match_folders, plan_files)
+from .document import DEFAULT_DPI
+from .export import REPORT_NAME
+from .ledger import Ledger
+from .roster import RosterError, read_roster
+
+EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
+
+
+class AuditUsage(Exception):
+    pass
+
+
+@dataclass
+class FileResult:
+    task: FileTask
+    records: list[PageRecord]
+    reused: bool
+
+
+@dataclass
+class AuditResult:
+    roster: object
+    root: Path
+    matching: Matching
+    files: list[FileResult]
+    checked: int = 0                 # files checked in this run
+    reused: int = 0                  # files taken from the ledger unchanged
+    pages_checked: int = 0
+    pages_reused: int = 0
+    seconds: float = 0.0
+    settings: dict = field(default_factory=dict)
+
+    def applicants(self) -> list[dict]:
+        """One entry per roster row, in roster order: status, how its folder was matched, and
+        its files with their findings."""
+        by_row: dict[int, list[FileResult]] = {}
+        for f in self.files:
+            by_row.setdefault(id(f.task.applicant), []).append(f)
+        out = []
+        for a in self.matching.assigned:
+            files = by_row.get(id(a.row), [])
+            reasons = []
+            if a.folder is None:
+                reasons.append("no folder under the root (missing)")
+            elif not files:
+                reasons.append("the folder is empty")
+            entries = []
+            for f in files:
+                findings = [dict(page=r.page + 1, **_finding_json(x)) for r in f.records for x in r.findings]
+                status = "fail" if any(r.status == "fail" for r in f.records) else "pass"
+                entries.append({"file": f.task.file, "status": status, "pages": len(f.records), "findings": findings})
+            failing = [e for e in entries if e["status"] == "fail"]
+            if failing:
+                kinds = sorted({x["kind"] for e in failing for x in e["findings"] if x["severity"] == "fail"})
+                reasons.append(f"{len(failing)} file(s) fail: " + ", ".join(kinds))
+            out.append({"序号": a.row.seq, "姓名": a.row.name, "工作单位": a.row.employer, "row": a.row.row,
+                        "folder": a.folder.name if a.folder else None, "matched_by": a.how,
+                        "status": "fail" if reasons else "pass", "reasons": reasons, "files": entries})
+        return out
+
+
+def _finding_json(f) -> dict:
+    return {"kind": f.kind, "severity": f.severity, "box": f.box, "text": f.text, "detail": f.detail}
+
+
+# --- settings and keys ------------------------------------------------------------------------
+
+def model_versions(ocr: str) -> dict:
+    """What the findings depend on besides the code: the model files (by the manifest's hashes
+    and the OCR package's version)."""
+    import importlib.metadata as md
+
+    out = {"ocr_engine": ocr}
+    try:
+        manifest = Path(__file__).resolve().parent.parent / "models" / "manifest.json"
+        out["manifest"] = hashlib.sha256(manifest.read_bytes()).hexdigest()[:16]
+    except OSError:
+        out["manifest"] = None
+    for pkg in ("rapidocr_onnxruntime", "onnxruntime", "paddleocr"):
+        try:
+            out[pkg] = md.version(pkg)
+        except md.PackageNotFoundError:
+            pass
+    return out
+
+
+def settings_for(ocr: str, dpi: int) -> dict:
+    from . import __version__
+
+    return {"audit": AUDIT_VERSION, "blindmask": __version__, "dpi": dpi, "min_short_side": MIN_SHORT_SIDE,
+            "min_sharpness": MIN_SHARPNESS, "models": model_versions(ocr)}
+
+
+def _key(obj) -> str:
+    return hashlib.sha256(json.dumps(obj, sort_keys=True, ensure_ascii=False).encode("utf-8")).hexdigest()[:16]
+
+
+def row_key(task: FileTask) -> str:
+    """The roster row's content and the other applicants' terms (a new colleague on the roster
+    can make a page misfiled)."""
+    others = task.others.terms() if task.others else []
+    return _key([task.applicant.key, sorted(t.key for t in others)])
+
+
+# --- workers ------------------------------------------------------------------------------------
+
+def _pool_check(task: FileTask) -> list[PageRecord]:
+    from . import batch
+
+    return check_file(batch._worker_detector, task)
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    try:
+        path.resolve().relative_to(folder.resolve())
+        return True
+    except ValueError:
+        return False
+
+
+def check_outputs(outputs: list[Path], root: Path) -> None:
+    for out in outputs:
+        if _inside(out, root):
+            raise AuditUsage(f"{out} is inside --root {root}: the report names applicants and is never "
+                             "written inside a masked folder; choose a path outside it")
+        parent = out.resolve().parent
+        for folder in (parent, *parent.parents):
+            if (folder / REPORT_NAME).is_file():
+                raise AuditUsage(f"{out} is inside the masked folder {folder} (it holds {REPORT_NAME}): "
+                                 "choose a path outside it")
+
+
+def run_audit(roster_path, root, *, ledger_path, jobs: int = 1, ocr: str = "rapid", dpi: int = DEFAULT_DPI,
+              quiet: bool = False, detector=None, outputs=()) -> AuditResult:
+    """The whole audit: roster → folders → files → the ledger (checked or reused) → result."""
+    started = time.time()
+    root = Path(root)
+    if not root.is_dir():
+        raise AuditUsage(f"--root {root}: no such folder")
+    check_outputs([Path(ledger_path), *map(Path, outputs)], root)
+    roster = read_roster(roster_path)
+    for note in roster.notes:
+        print(f"roster: {note}", file=sys.stderr)
+    matching = match_folders(roster.rows, root)
+    tasks = plan_files(matching, roster.rows, root, dpi)
+    settings = settings_for(ocr, dpi)
+    skey = _key(settings)
+    result = AuditResult(roster, root, matching, [], settings=settings)
+    results: dict[int, FileResult] = {}
+    todo: list[tuple[int, str, str]] = []
+    with Ledger(ledger_path) as ledger:
+        for i, task in enumerate(tasks):
+            try:
+                digest = file_hash(task.path)
+            except OSError:
+                digest = "unreadable"
+            rkey = row_key(task)
+            recorded = ledger.lookup(task.folder, task.file, digest, rkey, skey)
+            if recorded is not None:
+                results[i] = FileResult(task, recorded, True)
+            else:
+                todo.append((i, digest, rkey))
+        total, done = len(todo), 0
+
+        def finished(i: int, digest: str, rkey: str, records: list[PageRecord]) -> None:
+            nonlocal done
+            task = tasks[i]
+            ledger.store(task.folder, task.file, digest, rkey, skey, task.applicant.label, records)
+            results[i] = FileResult(task, records, False)
+            done += 1
+            if not quiet:
+                status = "fail" if any(r.status == "fail" for r in records) else "pass"
+                print(f"[{done}/{total}] {task.folder}/{task.file}: {status}", file=sys.stderr, flush=True)
+
+        if not quiet:
+            print(f"audit: {len(roster.rows)} applicants, {len(tasks)} files; {len(tasks) - total} unchanged "
+                  f"since the last run, {total} to check", file=sys.stderr, flush=True)
+        jobs = max(1, min(jobs, total or 1))
+        if total and jobs == 1:
+            if detector is None:
+                from . import batch
+
+                batch._init_worker(ocr, batch.threads_per_worker(1), True)
+                detector = batch._worker_detector
+            for i, digest, rkey in todo:
+                finished(i, digest, rkey, check_file(detector, tasks[i]))
+        elif total:
+            from . import batch
+
+            with ProcessPoolExecutor(max_workers=jobs, initializer=batch._init_worker,
+                                     initargs=(ocr, batch.threads_per_worker(jobs), True),
+                                     mp_context=multiprocessing.get_context("spawn")) as pool:
+                futures = {pool.submit(_pool_check, tasks[i]): (i, digest, rkey) for i, digest, rkey in todo}
+                for fut in as_completed(futures):
+                    i, digest, rkey = futures[fut]
+                    finished(i, digest, rkey, fut.result())
+        ledger.prune({(t.folder, t.file) for t in tasks})
+        result.files = [results[i] for i in range(len(tasks))]
+        result.checked = sum(1 for f in result.files if not f.reused)
+        result.reused = len(result.files) - result.checked
+        result.pages_checked = sum(len(f.records) for f in result.files if not f.reused)
+        result.pages_reused = sum(len(f.records) for f in result.files if f.reused)
+        ledger.record_run(started, len(tasks), result.checked, result.reused, settings)
+    result.seconds = time.time() - started
+    return result
+
+
+# --- the command --------------------------------------------------------------------------------
+
+def add_parser(subparsers) -> None:
+    p = subparsers.add_parser(
+        "audit", help="check every applicant of a roster (花名册) against their masked folder; report",
+        description="HR clerks: check the masked attachments of every applicant on a roster (.xlsx or "
+                    ".csv) in one run; re-runs check only what changed; writes an HTML report.")
+    p.add_argument("roster", metavar="ROSTER", help="申报人员花名册: .xlsx, or .csv (UTF-8 or GBK)")
+    p.add_argument("--root", required=True, metavar="DIR", help="one masked folder per applicant in here")
+    p.add_argument("--report", default="audit-report.html", metavar="FILE.html",
+                   help="the HTML report (default audit-report.html; never inside DIR)")
+    p.add_argument("--xlsx", metavar="FILE", help="also a spreadsheet: one row per applicant")
+    p.add_argument("--json", metavar="FILE", help="also JSON: applicants with 序号, status, findings per file")
+    p.add_argument("--ledger", metavar="FILE", help="the SQLite ledger (default audit.sqlite beside the report)")
+    p.add_argument("--jobs", type=int, default=None, help="worker processes (default: one per core, at most 4)")
+    p.add_argument("--dpi", type=int, default=DEFAULT_DPI, help="PDF render resolution (default 200)")
+    p.add_argument("--ocr", choices=("rapid", "paddle"), default="rapid")
+    p.add_argument("--quiet", action="store_true", help="no progress on stderr")
+    p.set_defaults(func=run)
+
+
+def run(args) -> int:
+    from . import batch
+    from .audit_report import write_html, write_json, write_xlsx
+
+    report = Path(args.report)
+    ledger_path = Path(args.ledger) if args.ledger else report.resolve().parent / "audit.sqlite"
+    outputs = [report] + [Path(p) for p in (args.xlsx, args.json) if p]
+    jobs = args.jobs or batch.default_jobs()
+    try:
+        result = run_audit(args.roster, args.root, ledger_path=ledger_path, jobs=max(1, jobs), ocr=args.ocr,
+                           dpi=args.dpi, quiet=args.quiet, outputs=outputs)
+    except (RosterError, AuditUsage) as exc:
+        print(f"blindmask audit: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    write_html(result, report)
+    if args.xlsx:
+        write_xlsx(result, Path(args.xlsx))
+    if args.json:
+        write_json(result, Path(args.json))
+    applicants = result.applicants()
+    failing = [a for a in applicants if a["status"] == "fail"]
+    print(f"{len(applicants) - len(failing)} of {len(applicants)} applicants pass, {len(failing)} fail; "
+          f"{len(result.matching.unassigned)} folder(s) unassigned. Files checked {result.checked}, "
+          f"unchanged {result.reused} (pages {result.pages_checked} / {result.pages_reused}) in "
+          f"{result.seconds:.1f} s. Report: {report}", flush=True)
+    return EXIT_FAIL if failing else EXIT_OK
