@@ -128,7 +128,7 @@ def continuation_pairs(lines: list[TextLine]) -> list[tuple[int, int]]:
     journal page has ~90 lines, so ~8000 pairs)."""
     if len(lines) < 2:
         return []
-    box = np.array([ln.bbox for ln in lines], dtype=np.float64)
+    box = _deskewed_boxes(lines)
     height = np.array([ln.height for ln in lines], dtype=np.float64)
     ax0, ay0, ax1, ay1 = (box[:, k, None] for k in range(4))    # a = line i, down the rows
     bx0, by0, bx1, by1 = (box[None, :, k] for k in range(4))    # b = line j, across the columns
@@ -139,6 +139,28 @@ def continuation_pairs(lines: list[TextLine]) -> list[tuple[int, int]]:
     ok = np.where(same_row, bx0 - ax1 < 4.0 * h, below & (bx0 < ax1) & (bx1 > ax0 - 2 * h))
     np.fill_diagonal(ok, False)
     return [(int(i), int(j)) for i, j in zip(*np.nonzero(ok))]
+
+
+def _deskewed_boxes(lines: list[TextLine]) -> np.ndarray:
+    """Line boxes (x0, y0, x1, y1) in a frame turned so that the page's text runs level. A phone
+    photo's lines slope a degree or two: their upright boxes then overlap the next line's, and a
+    term wrapped at the end of one line (清华大学国 / 情研究院) would not be seen to continue below.
+    Pages whose text is level (within 0.5°) keep their boxes as they are."""
+    quads = np.array([ln.quad for ln in lines], dtype=np.float64)          # (n, 4, 2)
+    along = (quads[:, 1] - quads[:, 0] + quads[:, 2] - quads[:, 3]) / 2
+    length = np.hypot(along[:, 0], along[:, 1])
+    heights = np.array([ln.height for ln in lines], dtype=np.float64)
+    long_lines = length > 3 * np.maximum(1.0, heights)
+    box = np.array([ln.bbox for ln in lines], dtype=np.float64)
+    if long_lines.sum() < 2:
+        return box
+    angle = float(np.median(np.arctan2(along[long_lines, 1], along[long_lines, 0])))
+    if abs(np.degrees(angle)) < 0.5 or abs(np.degrees(angle)) > 20:
+        return box
+    c, s_ = np.cos(-angle), np.sin(-angle)
+    x = quads[..., 0] * c - quads[..., 1] * s_
+    y = quads[..., 0] * s_ + quads[..., 1] * c
+    return np.stack([x.min(axis=1), y.min(axis=1), x.max(axis=1), y.max(axis=1)], axis=1)
 
 
 def _box_for(unit: _Unit, start: int, end: int, lines: list[TextLine], line_id: int) -> tuple[float, float, float, float]:
@@ -177,8 +199,14 @@ def _regions_for(unit: _Unit, term: Term, lines: list[TextLine], spanning_only: 
         if spanning_only and len(ids) < 2:
             continue   # single-line hits were already found on the line itself
         score = float(np.mean(unit.scores[start:end])) * (1.0 - errors / (len(term.key) + 1))
-        for line_id in ids:
+        for n, line_id in enumerate(ids):
             box = _box_for(unit, start, end, lines, line_id)
+            if len(ids) == 2:
+                # A term broken across lines runs to the end of the first and from the start of
+                # the second, also where a character there was read as nothing (the last one of a
+                # sloping line in a phone photo): the piece's box reaches the line's end.
+                lx0, _, lx1, _ = lines[line_id].bbox
+                box = (box[0], box[1], max(box[2], lx1), box[3]) if n == 0 else (min(box[0], lx0), *box[1:])
             out.append(Region(kind=term.kind, bbox=box, score=round(score, 4),
                               text=unit.text[start:end], accepted=True,
                               extra={"term": term.text, "errors": errors}))

@@ -219,12 +219,17 @@ def dpi_guesses(dpi: int | None, shape: tuple[int, ...]) -> list[float]:
     """The scales to size seals by. A page rendered or scanned at a known resolution (a PDF, a
     scanner's JPEG) gives one. An image whose file states nothing, or less than `TRUSTED_DPI` (phones
     write 72, editors 96, whatever the subject), gives none: seals are then looked for at 100, 200 and
-    300 dpi (5–70 mm at 200 dpi) and at the scale where a seal fills the frame (a close-up photo of
-    a seal: 22–100 % of the short side)."""
+    300 dpi (5–70 mm at 200 dpi), at the scale of a whole A4 page in a small image, and at the
+    scale where a seal fills the frame (a close-up photo of a seal: 22–100 % of the short side)."""
     if dpi and dpi >= TRUSTED_DPI:
         return [float(dpi)]
     frame = 2.54 * min(shape[:2]) / MAX_CM
     guesses = [100.0, 200.0, 300.0]
+    # A small image of a whole page (a 380-px-wide licence) is below 100 dpi: the scale at which
+    # an A4 page's short side (21 cm) fills the image's short side.
+    page = 2.54 * min(shape[:2]) / 21.0
+    if page < 0.8 * guesses[0]:
+        guesses.insert(0, page)
     if frame > 1.2 * guesses[-1]:
         guesses.append(frame)
     return guesses
@@ -288,7 +293,14 @@ def find_seals(image_bgr: np.ndarray, dpi: int | Sequence[int], red_mask: np.nda
                     gray_quarter = cv2.resize(cv2.cvtColor(image_bgr, cv2.COLOR_BGR2GRAY), None, fx=GRAY_SCALE,
                                               fy=GRAY_SCALE, interpolation=cv2.INTER_AREA)
                 found = _find_gray(gray_quarter, (h, w), d)
-        seals += [s for s in found if all(iou(s.bbox, kept.bbox) < 0.3 for kept in seals)]
+        seals += found
+    # Finds at several scales of one seal: the best ring wins (at a scale too small for it a
+    # seal filling the frame is found as arcs of its ring text), then the larger one.
+    kept: list[Seal] = []
+    for s in sorted(seals, key=lambda s: (-s.score, -_area(s.bbox))):
+        if all(iou(s.bbox, k.bbox) < 0.3 and _inside(s.bbox, k.bbox) < 0.8 for k in kept):
+            kept.append(s)
+    seals = kept
     if ring_reader is not None:
         if colourless is None:
             colourless = _is_colourless(image_bgr, red)
@@ -352,6 +364,17 @@ def _learned_candidates(image_bgr: np.ndarray, red: np.ndarray, seals: list[Seal
     if colourless:
         for box in _gray_candidates(image_bgr, guesses, seals):
             boxes.append((0.5, box, "gray"))
+    # Rings on photocopies are judged by their ink alone (a profile round a Hough circle), which
+    # bold title characters can pass: the learned detector must see ring text in them too.
+    confirmed = []
+    for s in seals:
+        if s.colour == "gray" and s.score < GRAY_SCORE:
+            r = max(s.axes)
+            box = (s.center[0] - r, s.center[1] - r, s.center[0] + r, s.center[1] + r)
+            if sealdet.find_ring_in_box(reader, image_bgr, box, passes=1) is None:
+                continue
+        confirmed.append(s)
+    seals = confirmed
     tried: list[tuple[float, float, float, float]] = []
     for _, box, colour in sorted(boxes, key=lambda t: -t[0]):
         if len(tried) >= MAX_LEARNED:
@@ -432,6 +455,10 @@ def _gray_candidates(image_bgr: np.ndarray, guesses: list[float], seals: list[Se
             continue
         out.append(box)
     return out
+
+
+def _area(box) -> float:
+    return max(0, box[2] - box[0]) * max(0, box[3] - box[1])
 
 
 def _inside(box, container) -> float:
@@ -724,15 +751,17 @@ def _ring_profile(ink: np.ndarray, cx: float, cy: float, r: float, min_peak: flo
     The circle is first fitted to the ink; the peak is then the best share of directions inked at
     one radius (a 2-px ring), over a small grid of centres around the fit.
     """
-    cx, cy, r = _fit_circle(ink, cx, cy, r)
-    rr = np.arange(0.85 * r, 1.15 * r, 0.5)
     ca, sa = np.cos(_PROFILE_ANGLES), np.sin(_PROFILE_ANGLES)
     best = None
-    for dx, dy in ((0, 0), (-1, 0), (1, 0), (0, -1), (0, 1)):
-        cov = _sample(ink, cx + dx + np.outer(rr, ca), cy + dy + np.outer(rr, sa)).mean(axis=1)
-        i = int(cov.argmax())
-        if best is None or cov[i] > best[1]:
-            best = ((cx + dx, cy + dy, float(rr[i])), float(cov[i]), cov)
+    # The fit, and Hough's own circle: on a ring over printed text with bold ring characters the
+    # fit can lock onto the ring text, a few pixels inside the ring line (a photocopied licence).
+    for fx, fy, fr in (_fit_circle(ink, cx, cy, r), (cx, cy, r)):
+        rr = np.arange(0.85 * fr, 1.15 * fr, 0.5)
+        for dx, dy in ((0, 0), (-1, 0), (1, 0), (0, -1), (0, 1)):
+            cov = _sample(ink, fx + dx + np.outer(rr, ca), fy + dy + np.outer(rr, sa)).mean(axis=1)
+            i = int(cov.argmax())
+            if best is None or cov[i] > best[1]:
+                best = ((fx + dx, fy + dy, float(rr[i])), float(cov[i]), cov)
     geom, peak, cov = best
     # Contrast against the annulus around it: text gives a flat profile, a ring a sharp peak.
     if peak < min_peak or peak - float(np.median(cov)) < 0.3 * min_peak / GRAY_MIN_PEAK:
