@@ -48,6 +48,12 @@ PAD = 0.08
 MIN_RING = 0.5
 MIN_OUTLINE = 0.55
 MAX_INNER_FILL = 0.55
+#: Least red ink well inside a square seal's frame (its characters): the inner share of a frame
+#: 0.8 of the seal's size, which a thick frame round nothing no longer reaches.
+SQUARE_MIN_FILL = 0.06
+#: A page with less red ink than this share and no red seal is searched for grey seals too (a
+#: colour scan of a photocopy with a coloured mark on it).
+GRAY_ON_COLOUR_RED = 0.005
 #: A ring at least this complete is trusted even beside another red blob of its height
 #: (two issuers' seals side by side on a contract).
 STRONG_OUTLINE = 0.85
@@ -304,7 +310,8 @@ def find_seals(image_bgr: np.ndarray, dpi: int | Sequence[int], red_mask: np.nda
     if ring_reader is not None:
         if colourless is None:
             colourless = _is_colourless(image_bgr, red)
-        seals = _learned_candidates(image_bgr, red, seals, rejected or [], ring_reader, colourless, guesses)
+        grey_search = colourless or (not seals and float(red.mean()) < GRAY_ON_COLOUR_RED)
+        seals = _learned_candidates(image_bgr, red, seals, rejected or [], ring_reader, grey_search, guesses)
     return seals
 
 
@@ -598,7 +605,10 @@ def _classify(ink: np.ndarray, comp: np.ndarray, r_dil: int, origin) -> tuple[Se
     ox, oy = origin
     round_ok = (e_out >= MIN_RING and e_in <= MAX_INNER_FILL
                 and MIN_ASPECT <= a / b <= MAX_ASPECT and max(a, b) <= 0.75 * max(ew, eh))
-    square_ok = r_out >= MIN_OUTLINE + 0.1 and r_in <= MAX_INNER_FILL and 0.75 <= hx / hy <= 1.33
+    # A square seal holds red characters; a red frame round something else (a table cell, a box
+    # drawn round a QR code) holds none.
+    square_ok = (r_out >= MIN_OUTLINE + 0.1 and r_in <= MAX_INNER_FILL and 0.75 <= hx / hy <= 1.33
+                 and rectangle_scores(ink, (rx, ry), (0.8 * hx, 0.8 * hy), rang)[1] >= SQUARE_MIN_FILL)
     if round_ok and (not square_ok or e_out >= r_out):
         shape = "round" if max(a, b) / min(a, b) < 1.15 else "oval"
         score = 0.5 + 0.5 * min(1.0, e_out)

@@ -126,3 +126,29 @@ def test_continuation_pairs_for_a_whole_page_follow_the_rule_for_one_pair():
     assert len(expected) > 100
     assert continuation_pairs(lines) == expected
     assert continuation_pairs(lines[:1]) == []
+
+
+def _sloping(text, x, y, angle_deg, char_w=30, h=32):
+    """A line as OCR finds it on a phone photo: its quad turned by a small angle about (x, y)."""
+    ln = line(text, x, y, char_w, h)
+    t = np.deg2rad(angle_deg)
+    rot = np.array([[np.cos(t), -np.sin(t)], [np.sin(t), np.cos(t)]], np.float32)
+    ln.quad = (ln.quad - (x, y)) @ rot.T + (x, y)
+    ln.char_boxes = [(float(min(q[:, 0])), float(min(q[:, 1])), float(max(q[:, 0])), float(max(q[:, 1])))
+                     for q in ((np.array([[a, b], [c, b], [c, d], [a, d]], np.float32) - (x, y)) @ rot.T + (x, y)
+                               for a, b, c, d in ln.char_boxes)]
+    return ln
+
+
+def test_an_employer_wrapped_at_the_end_of_a_sloping_line_is_found_with_what_follows():
+    """A phone photo's lines slope 4°: the upright box of one line overlaps the next line's, and
+    the employer wrapped at its end (…如有异议，请与阿克苏地区 / 生态环境局人事科联系。) must still be
+    seen to continue below; both pieces masked up to the line ends."""
+    first = _sloping("如有异议，请与阿克苏地区", 100, 400, 4.0)
+    second = _sloping("生态环境局人事科联系。", 60, 400 + 40, 4.0)   # the next line, same slope
+    assert first.bbox[3] - second.bbox[1] > 0.4 * first.height       # the upright boxes overlap
+    regions = [r for r in match_lines([first, second], PROFILE) if r.kind == "employer"]
+    assert len(regions) == 2
+    top, bottom = sorted(regions, key=lambda r: r.bbox[1])
+    assert covers(top.bbox, char_span(first, 7, 12), 0.95) and top.bbox[2] >= first.bbox[2]
+    assert covers(bottom.bbox, char_span(second, 0, 5), 0.95) and bottom.bbox[0] <= second.bbox[0]
