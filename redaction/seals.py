@@ -315,12 +315,18 @@ def find_seals(image_bgr: np.ndarray, dpi: int | Sequence[int], red_mask: np.nda
     return seals
 
 
+#: Marks a candidate that is part of a ring (a seal cut by the sheet's edge), not a whole blob.
+ARC = -1.0
+#: Such a part is at least this share of the smallest seal across.
+ARC_MIN_WIDTH = 0.15
 #: Candidates a page that go to the learned ring-text detector (each ~0.1–0.2 s), densest first.
 MAX_LEARNED = 3
 #: Red blobs thinner than this (ink share of their box) are not worth a look: scattered specks.
 LEARNED_MIN_DENSITY = 0.02
 #: A learned ring must be confirmed by the ink: this share of directions with ink on its outline.
 LEARNED_MIN_RING = 0.3
+#: A learned ring with ink round less than this share of it is only part of a seal.
+PARTIAL_RING = 0.6
 #: Grey rings handed to the learned detector a page need this much of a ring in the ink already.
 GRAY_LEARNED_PEAK = 0.5
 
@@ -354,6 +360,9 @@ def _learned_candidates(image_bgr: np.ndarray, red: np.ndarray, seals: list[Seal
         if _row_neighbours(blobs, k) >= 1 and density < 1.0:
             continue     # a red title's characters stand in a row
         x0, y0, x1, y1 = box
+        if density == ARC:
+            boxes.append((0.3, (x0 * f, y0 * f, x1 * f, y1 * f), "red"))
+            continue
         # Some ring must be there already (cheap): the outermost red ink round the blob's centre
         # lies on one ellipse in a quarter of the directions even where text breaks the ring.
         got = fit_ring(red, ((x0 + x1) / 2, (y0 + y1) / 2), max(x1 - x0, y1 - y0) / 2)
@@ -392,7 +401,7 @@ def _learned_candidates(image_bgr: np.ndarray, red: np.ndarray, seals: list[Seal
         ring = sealdet.find_ring_in_box(reader, image_bgr, box)
         if ring is None:
             continue
-        seal = _confirm_on_ink(image_bgr, red, ring, colour)
+        seal = _confirm_on_ink(image_bgr, red, ring, colour, box)
         if seal is None:
             continue
         # The whole ring replaces the fragments and weak finds it covers, never a sound seal.
@@ -405,9 +414,11 @@ def _learned_candidates(image_bgr: np.ndarray, red: np.ndarray, seals: list[Seal
     return seals
 
 
-def _confirm_on_ink(image_bgr: np.ndarray, red: np.ndarray, ring, colour: str) -> Seal | None:
+def _confirm_on_ink(image_bgr: np.ndarray, red: np.ndarray, ring, colour: str, candidate) -> Seal | None:
     """The learned ring's outline fitted on the ink (red at half size, dark ink on a copy), padded
-    as every seal is; None when the ink carries no ring there."""
+    as every seal is; None when the ink carries no ring there. A ring with ink round less than
+    `PARTIAL_RING` of it is part of a seal (cut by the sheet's edge): its box is the candidate's,
+    padded, within the outline's."""
     (cx, cy), (a, b), ang, fit = ring
     h, w = image_bgr.shape[:2]
     if colour == "red":
@@ -420,7 +431,16 @@ def _confirm_on_ink(image_bgr: np.ndarray, red: np.ndarray, ring, colour: str) -
             return None
         shape = "round" if max(ea, eb) / min(ea, eb) < 1.15 else "oval"
         half = Seal((0, 0, 0, 0), shape, 0.5 + 0.4 * min(1.0, fit.coverage), (ex, ey), (ea, eb), eang)
-        return _to_page(half, w, h)
+        seal = _to_page(half, w, h)
+        if outline < PARTIAL_RING:
+            pad = 2 * PAD * max(seal.axes)
+            cx0, cy0, cx1, cy1 = candidate
+            x0, y0, x1, y1 = seal.bbox
+            box = clip_box((max(x0, cx0 - pad), max(y0, cy0 - pad), min(x1, cx1 + pad), min(y1, cy1 + pad)), w, h)
+            if box[2] <= box[0] or box[3] <= box[1]:
+                return None
+            seal = replace(seal, bbox=box)
+        return seal
     q = GRAY_SCALE
     small = cv2.resize(cv2.cvtColor(image_bgr, cv2.COLOR_BGR2GRAY), None, fx=q, fy=q, interpolation=cv2.INTER_AREA)
     paper = float(np.percentile(small, 90))
@@ -496,16 +516,25 @@ def _find_red(red: np.ndarray, px_cm: float, rejected: list | None = None) -> li
         box = (x + r_dil, y + r_dil, x + bw - r_dil, y + bh - r_dil)
         iw, ih = box[2] - box[0], box[3] - box[1]
         blobs.append(_Blob(box))
-        if iw <= 0 or ih <= 0 or max(iw, ih) < min_px or min(iw, ih) < 0.55 * min_px:
+        if iw <= 0 or ih <= 0 or max(iw, ih) < min_px:
+            continue
+        thin = min(iw, ih) < 0.55 * min_px
+        if thin and (rejected is None or min(iw, ih) < ARC_MIN_WIDTH * min_px or max(iw, ih) > max_px):
             continue
         roi = (slice(y, y + bh), slice(x, x + bw))
         comp = labels[roi] == i
         ink = red[roi] & comp
-        if max(iw, ih) > max_px or not MIN_ASPECT <= iw / ih <= MAX_ASPECT:
+        if thin or max(iw, ih) > max_px or not MIN_ASPECT <= iw / ih <= MAX_ASPECT:
             # Too long for one seal: two seals stamped touching (appraisal forms stack the unit's
             # and the reviewer's), or a seal on a red title. Look for complete rings inside.
-            if max(iw, ih) <= 2.2 * max_px:
-                merged += [seal for seal, _ in _split_merged(ink, (x, y), px_cm)]
+            inside = []
+            if not thin and max(iw, ih) <= 2.2 * max_px:
+                inside = _split_merged(ink, (x, y), px_cm)
+                merged += [seal for seal, _ in inside]
+            # Part of a seal cut by the sheet's edge (a paging seal, 骑缝章): an arc of ring text
+            # for the learned detector to judge.
+            if rejected is not None and not inside and max(iw, ih) <= max_px and float(ink.mean()) >= MIN_DENSITY:
+                rejected.append((box, ARC))
             continue
         density = float(ink[r_dil:bh - r_dil, r_dil:bw - r_dil].mean())
         if not MIN_DENSITY <= density <= MAX_DENSITY:
