@@ -315,6 +315,8 @@ def find_seals(image_bgr: np.ndarray, dpi: int | Sequence[int], red_mask: np.nda
     return seals
 
 
+#: Arcs (the largest first) a page that go to the learned detector.
+MAX_ARCS = 1
 #: Marks a candidate that is part of a ring (a seal cut by the sheet's edge), not a whole blob.
 ARC = -1.0
 #: Such a part is at least this share of the smallest seal across.
@@ -356,12 +358,14 @@ def _learned_candidates(image_bgr: np.ndarray, red: np.ndarray, seals: list[Seal
     f = 1.0 / SCALE
     blobs = [_Blob(tuple(int(v) for v in box)) for box, _ in rejected]
     boxes: list[tuple[float, tuple[float, float, float, float], str]] = []
+    arcs: list[float] = []
     for k, (box, density) in enumerate(rejected):
         if _row_neighbours(blobs, k) >= 1 and density < 1.0:
             continue     # a red title's characters stand in a row
         x0, y0, x1, y1 = box
         if density == ARC:
-            boxes.append((0.3, (x0 * f, y0 * f, x1 * f, y1 * f), "red"))
+            arcs.append((x1 - x0) * (y1 - y0))
+            boxes.append((0.3 + 1e-9 * arcs[-1], (x0 * f, y0 * f, x1 * f, y1 * f), "arc"))
             continue
         # Some ring must be there already (cheap): the outermost red ink round the blob's centre
         # lies on one ellipse in a quarter of the directions even where text breaks the ring.
@@ -392,9 +396,15 @@ def _learned_candidates(image_bgr: np.ndarray, red: np.ndarray, seals: list[Seal
         confirmed.append(s)
     seals = confirmed
     tried: list[tuple[float, float, float, float]] = []
+    arcs_tried = 0
     for _, box, colour in sorted(boxes, key=lambda t: -t[0]):
         if len(tried) >= MAX_LEARNED:
             break
+        if colour == "arc":
+            if arcs_tried >= MAX_ARCS:
+                continue
+            arcs_tried += 1
+            colour = "red"
         if any(_inside(box, s.bbox) > 0.8 for s in seals) or any(_inside(box, t) > 0.8 for t in tried):
             continue
         tried.append(box)
@@ -547,7 +557,9 @@ def _find_red(red: np.ndarray, px_cm: float, rejected: list | None = None) -> li
             # that is neither: look for complete rings inside, as for blobs too long for one seal.
             inside = _split_merged(ink, (x, y), px_cm)
             merged += [s for s, _ in inside]
-            if rejected is not None and not inside:
+            if inside:
+                merged += _beside_rings(ink, (x, y), [s for s, _ in inside], r_dil, px_cm)
+            elif rejected is not None:
                 rejected.append((box, density))
             continue
         found.append((len(blobs) - 1, seal, outline))
@@ -561,6 +573,34 @@ def _find_red(red: np.ndarray, px_cm: float, rejected: list | None = None) -> li
             continue
         out.append(seal)
     return out + merged
+
+
+def _beside_rings(ink: np.ndarray, origin, rings: list[Seal], r_dil: int, px_cm: float) -> list[Seal]:
+    """Seals left in a blob once the rings found in it are taken out: a square name seal stamped
+    beside a company's round seal (a contract's 法定代表人 seal) is classified on its own."""
+    rest = ink.copy()
+    ox, oy = origin
+    for s in rings:
+        cv2.ellipse(rest.view(np.uint8), (int(round(s.center[0] - ox)), int(round(s.center[1] - oy))),
+                    (int(s.axes[0] * 1.1) + 2, int(s.axes[1] * 1.1) + 2), s.angle, 0, 360, 0, -1)
+    grown = cv2.dilate(rest.view(np.uint8), np.ones((2 * r_dil + 1, 2 * r_dil + 1), np.uint8))
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(grown, connectivity=8)
+    min_px, max_px = MIN_CM * px_cm, MAX_CM * px_cm
+    out = []
+    for i in range(1, n):
+        x, y, bw, bh, _ = stats[i]
+        iw, ih = bw - 2 * r_dil, bh - 2 * r_dil
+        if min(iw, ih) < 0.55 * min_px or max(iw, ih) > max_px or not MIN_ASPECT <= iw / max(1, ih) <= MAX_ASPECT:
+            continue
+        comp = labels[y:y + bh, x:x + bw] == i
+        part = rest[y:y + bh, x:x + bw] & comp
+        density = float(part.mean())
+        if not MIN_DENSITY <= density <= MAX_DENSITY:
+            continue
+        seal, _ = _classify(part, comp.view(np.uint8), r_dil, (x + ox, y + oy))
+        if seal is not None:
+            out.append(seal)
+    return out
 
 
 def _hough(img: np.ndarray, rmin: float, rmax: float, min_dist: float, param1: float, param2: float):
