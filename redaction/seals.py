@@ -57,6 +57,8 @@ GRAY_ON_COLOUR_RED = 0.005
 #: A ring at least this complete is trusted even beside another red blob of its height
 #: (two issuers' seals side by side on a contract).
 STRONG_OUTLINE = 0.85
+#: An image whose stated dpi makes its short side shorter than this (cm) does not have that dpi.
+TRUSTED_MIN_CM = 8.0
 #: Hough searches for rings run on a copy where the largest ring is at most this radius (px): page
 #: scales up to 300 dpi are searched at full size, a frame-filling scale on a smaller copy.
 HOUGH_MAX_RADIUS = 180
@@ -227,7 +229,9 @@ def dpi_guesses(dpi: int | None, shape: tuple[int, ...]) -> list[float]:
     write 72, editors 96, whatever the subject), gives none: seals are then looked for at 100, 200 and
     300 dpi (5–70 mm at 200 dpi), at the scale of a whole A4 page in a small image, and at the
     scale where a seal fills the frame (a close-up photo of a seal: 22–100 % of the short side)."""
-    if dpi and dpi >= TRUSTED_DPI:
+    # A stated resolution is believed when the image is then at least a postcard across: a page
+    # shrunk for the web keeps its scanner's 200 dpi in a 354-px-wide file (4.5 cm at 200 dpi).
+    if dpi and dpi >= TRUSTED_DPI and 2.54 * min(shape[:2]) / dpi >= TRUSTED_MIN_CM:
         return [float(dpi)]
     frame = 2.54 * min(shape[:2]) / MAX_CM
     guesses = [100.0, 200.0, 300.0]

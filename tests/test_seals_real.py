@@ -54,6 +54,7 @@ def _bloat(box, truth) -> float:
 
 def test_images_without_a_trusted_resolution_are_searched_at_every_scale():
     assert dpi_guesses(300, (3508, 2480)) == [300.0]
+    assert len(dpi_guesses(200, (500, 354))) > 1             # a page shrunk for the web keeps 200 dpi
     assert dpi_guesses(72, (3000, 4000))[:3] == [100.0, 200.0, 300.0]
     assert max(dpi_guesses(None, (3000, 4000))) > 1000     # a seal filling a phone photo
     assert min(dpi_guesses(96, (489, 380))) < 50            # a whole licence in a small image
