@@ -201,6 +201,14 @@ def _regions_for(unit: _Unit, term: Term, lines: list[TextLine], spanning_only: 
         score = float(np.mean(unit.scores[start:end])) * (1.0 - errors / (len(term.key) + 1))
         for n, line_id in enumerate(ids):
             box = _box_for(unit, start, end, lines, line_id)
+            if len(ids) == 1 and term.kind == "employer":
+                # An employer that fills its line but for a few characters is the whole line (a
+                # letterhead whose narrow 土家族苗族 the recogniser squeezed into one symbol): the
+                # line's ends are masked too.
+                line_chars = sum(1 for i in unit.line_ids if i == line_id)
+                if end - start >= 0.7 * line_chars and line_chars - (end - start) <= 3:
+                    lx0, _, lx1, _ = lines[line_id].bbox
+                    box = (min(box[0], lx0), box[1], max(box[2], lx1), box[3])
             if len(ids) == 2:
                 # A term broken across lines runs to the end of the first and from the start of
                 # the second, also where a character there was read as nothing (the last one of a

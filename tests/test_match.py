@@ -152,3 +152,17 @@ def test_an_employer_wrapped_at_the_end_of_a_sloping_line_is_found_with_what_fol
     top, bottom = sorted(regions, key=lambda r: r.bbox[1])
     assert covers(top.bbox, char_span(first, 7, 12), 0.95) and top.bbox[2] >= first.bbox[2]
     assert covers(bottom.bbox, char_span(second, 0, 5), 0.95) and bottom.bbox[0] <= second.bbox[0]
+
+
+def test_an_employer_filling_its_line_but_for_a_few_characters_masks_the_whole_line():
+    """A red letterhead read with a character garbled and 文件 after the name: the line's ends
+    are masked too, so nothing of the employer's name is left at either end."""
+    ln = line("阿克*地区生态环境局文件", 40, 10, char_w=56, h=60)
+    employers = [r for r in match_lines([ln], PROFILE) if r.kind == "employer"]
+    assert len(employers) == 1
+    x0, _, x1, _ = employers[0].bbox
+    assert x0 <= ln.bbox[0] and x1 >= ln.bbox[2]
+    # A name in a sentence is not a line of its own: only the name is masked.
+    sentence = line("兹证明阿克苏地区生态环境局的王芳同志参加了培训", 40, 200)
+    emp = [r for r in match_lines([sentence], PROFILE) if r.kind == "employer"][0]
+    assert emp.bbox[2] < char_span(sentence, 14, 15)[0]
