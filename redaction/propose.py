@@ -67,7 +67,22 @@ class Detector:
         Orientation needs only the page's line boxes (one detection pass) and a direction-classifier
         call on the longest lines, so every page is detected once: a turned page's boxes are
         turned with it (the detector finds lines at any of the four orientations).
+
+        A small image (long side under `SMALL_PAGE` px: a page shrunk for the web, a phone's
+        thumbnail) is read enlarged, so that its 8-px text reaches the size OCR reads; the
+        regions are mapped back to the image's own pixels.
         """
+        f = enlargement(page)
+        if f > 1.0:
+            big = replace(page, pixels=cv2.resize(page.pixels, None, fx=f, fy=f, interpolation=cv2.INTER_CUBIC),
+                          dpi=int(round(page.dpi * f)) if page.dpi else None)
+            upright_big, rotation, regions = self._propose_upright(big, profile, rotation, others)
+            upright = replace(page, pixels=rotate_image(page.pixels, rotation)) if rotation else page
+            return upright, rotation, [_scaled(r, 1.0 / f, upright.width, upright.height) for r in regions]
+        return self._propose_upright(page, profile, rotation, others)
+
+    def _propose_upright(self, page: Page, profile: Profile, rotation: int | None,
+                         others: Profile | None) -> tuple[Page, int, list[Region]]:
         quads = None
         view = None if rotation else red_channel_view(page.pixels)   # reused unless the page turns
         if rotation is None:
@@ -185,6 +200,29 @@ class Detector:
             score = seal.score if text is None else max(seal.score, confidence)
             found.append(Region(kind, seal.bbox, round(float(score), 4), text, accepted, extra=extra))
         return found
+
+
+#: Pages whose long side is below this (px) are read enlarged to `SMALL_PAGE_TARGET`, at most 3×.
+SMALL_PAGE = 1000
+SMALL_PAGE_TARGET = 1600
+
+
+def enlargement(page: Page) -> float:
+    """How much a page is enlarged for reading (1.0: not at all)."""
+    long_side = max(page.width, page.height)
+    if long_side >= SMALL_PAGE or long_side < 16:
+        return 1.0
+    return min(3.0, SMALL_PAGE_TARGET / long_side)
+
+
+def _scaled(region: Region, k: float, width: int, height: int) -> Region:
+    """A region found on the enlarged page, in the page's own pixels (rounded outwards)."""
+    x0, y0, x1, y1 = region.bbox
+    out = region.with_bbox(clip_box((x0 * k, y0 * k, x1 * k, y1 * k), width, height))
+    if "eyes" in out.extra:
+        out.extra = dict(out.extra, eyes=[(x * k, y * k) for x, y in out.extra["eyes"]],
+                         eye_distance=float(out.extra.get("eye_distance", 20.0)) * k)
+    return out
 
 
 def _has_running_text(quads, min_lines: int = 3) -> bool:

@@ -240,7 +240,7 @@ def dpi_guesses(dpi: int | None, shape: tuple[int, ...]) -> list[float]:
     page = 2.54 * min(shape[:2]) / 21.0
     if page < 0.8 * guesses[0]:
         guesses.insert(0, page)
-    if frame > 1.2 * guesses[-1]:
+    if frame > guesses[-1]:
         guesses.append(frame)
     return guesses
 
