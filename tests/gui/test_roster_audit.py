@@ -135,6 +135,13 @@ def test_a_cancelled_audit_resumes_where_it_stopped(qtbot, settings, audit_tree,
     assert got["4"] == got["10"] == got["6"] == got["7"] == "fail" and got["11"] == "missing"
     assert got["1"] == got["8"] == "pass"
     assert panel.btn_report.isEnabled() and panel.btn_run.text() == "重新核查"
+    # a corrupt page: listed as 无法打开, no page to draw
+    panel.select(5)
+    assert win.current == (1, 0) and win.table.item(0, 0).text() == "无法打开"
+    assert win.canvas.page_size == (0, 0) and win.tree.topLevelItem(1).text(1).startswith("未通过")
+    # an applicant without a folder: nothing to show, and it says so
+    panel.select(10)
+    assert win.inputs == [] and win.info.text() == "此申报人没有可核查的文件"
     win.close()
 
 
