@@ -33,6 +33,10 @@ def kind_label(kind: str) -> str:
         "name": _("姓名"), "employer": _("工作单位"), "seal": _("公章"), "eyes": _("眼部"),
         "id_number": _("身份证号"), "other_seal": _("其他印章"), "face": _("人脸"),
         "signature": _("签名"), "fingerprint": _("指印"), "phone": _("电话"),
+        # the roster audit's findings (redaction.audit)
+        "other_name": _("他人姓名"), "other_employer": _("他人单位"), "not_jpeg": _("非JPG格式"),
+        "not_upright": _("方向不正"), "name_in_filename": _("文件名含姓名或单位"), "unreadable": _("无法打开"),
+        "illegible": _("分辨率过低"), "blurry": _("内容模糊"), "metadata": _("含元数据"),
     }.get(kind, kind)
 
 

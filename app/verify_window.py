@@ -1,7 +1,9 @@
 """Verify mode for HR clerks: open already-masked files with a profile, see every finding.
 
 Each page is run through redaction.verify.find_leaks (the detectors again, on the masked output);
-a file passes when none of its pages has a finding.
+a file passes when none of its pages has a finding. 核查花名册 opens the roster panel (app.roster_panel:
+the whole roster's audit); choosing an applicant there shows their files here with the audit's
+findings (nothing is run again).
 """
 
 from __future__ import annotations
@@ -15,12 +17,13 @@ from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QHea
                                QTableWidget, QTableWidgetItem, QTreeWidget, QTreeWidgetItem,
                                QVBoxLayout, QWidget, QApplication)
 
-from redaction.document import DocumentError, collect_inputs, page_count
+from redaction.document import DocumentError, InputFile, collect_inputs, page_count
 from redaction.profile import Profile, ProfileError, load_profile
 
 from .canvas import PageCanvas, kind_label
 from .dialogs import ProfileDialog, attachments_filter, explain_profile_error
 from .i18n import _
+from .roster_panel import RosterPanel, finding_region
 from .settings import Settings
 from .workers import PageCache, PageJob, load_page, verify_work
 
@@ -54,8 +57,9 @@ class VerifyWindow(QMainWindow):
         self.btn_open = QPushButton(_("打开文件…"))
         self.btn_open_dir = QPushButton(_("打开文件夹…"))
         self.btn_profile = QPushButton(_("申请人信息…"))
+        self.btn_roster = QPushButton(_("核查花名册…"))
         self.profile_label = QLabel()
-        for b in (self.btn_open, self.btn_open_dir, self.btn_profile):
+        for b in (self.btn_open, self.btn_open_dir, self.btn_profile, self.btn_roster):
             top.addWidget(b)
         top.addWidget(self.profile_label, 1)
         self.progress = QProgressBar()
@@ -87,13 +91,14 @@ class VerifyWindow(QMainWindow):
         cl.addWidget(self.canvas)
 
         self.table = QTableWidget(0, 3)
-        self.table.setHorizontalHeaderLabels([_("类别"), _("识别文字"), _("置信度")])
+        self.table.setHorizontalHeaderLabels([_("类别"), _("识别文字"), _("说明")])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table.setWordWrap(True)
 
         split = QSplitter()
         split.addWidget(left)
@@ -101,16 +106,24 @@ class VerifyWindow(QMainWindow):
         split.addWidget(self.table)
         split.setSizes([270, 780, 420])
         split.setStretchFactor(1, 1)
+        self.roster = RosterPanel(self.settings, detector_factory, self)
+        self.roster.applicantChosen.connect(self.show_audit)
+        self.roster.hide()
+        outer = QSplitter(Qt.Orientation.Vertical)
+        outer.addWidget(self.roster)
+        outer.addWidget(split)
+        outer.setSizes([330, 530])
         body = QWidget()
         bl = QVBoxLayout(body)
         bl.addLayout(top)
-        bl.addWidget(split, 1)
+        bl.addWidget(outer, 1)
         self.setCentralWidget(body)
         self.resize(1360, 860)
 
         self.btn_open.clicked.connect(self.open_files_dialog)
         self.btn_open_dir.clicked.connect(self.open_folder_dialog)
         self.btn_profile.clicked.connect(self.choose_profile)
+        self.btn_roster.clicked.connect(self.open_roster)
         self.tree.currentItemChanged.connect(self._on_current)
         self.table.itemSelectionChanged.connect(self._on_table_selection)
         self._show_profile()
@@ -188,6 +201,40 @@ class VerifyWindow(QMainWindow):
     def keys(self):
         return [(d, p) for d, c in enumerate(self.counts) if isinstance(c, int) for p in range(c)]
 
+    # --- the roster audit -------------------------------------------------------------------------
+    def open_roster(self, roster=None, root=None) -> bool:
+        """Show the roster panel; with paths, start the audit at once, else ask for them."""
+        self.roster.show()
+        if roster and root:
+            return self.roster.start(roster, root)
+        self.roster.open_roster_dialog()
+        return self.roster.roster_path is not None
+
+    def show_audit(self, profile: Profile, files):
+        """One applicant of the roster audit: their files [(path, rel, records)], each page with the
+        audit's findings highlighted (whole-file findings listed, without a box)."""
+        self.stop()
+        self.set_profile(profile)
+        self.inputs = [InputFile(Path(path), Path(rel)) for path, rel, _r in files]
+        self.counts = [max(1, len(records)) for _p, _rel, records in files]
+        self.findings.clear()
+        self.errors.clear()
+        self.rotations.clear()
+        self.cache.clear()
+        self.current = None
+        for d, (_p, _rel, records) in enumerate(files):
+            for rec in records:
+                self.findings[(d, rec.page)] = [finding_region(f) for f in rec.findings]
+                self.rotations[(d, rec.page)] = rec.rotation
+        self._build_tree()
+        first = next((k for k in self.keys() if self.page_verdict(k) == FAIL), None)
+        if first is not None or self.keys():
+            self.show_page(first or self.keys()[0])
+        else:
+            self.canvas.clear()
+            self.table.setRowCount(0)
+            self.info.setText(_("此申报人没有可核查的文件"))
+
     # --- running --------------------------------------------------------------------------------
     def run(self):
         if not self.inputs:
@@ -250,7 +297,7 @@ class VerifyWindow(QMainWindow):
             return ERR
         if key not in self.findings:
             return WAIT
-        return FAIL if self.findings[key] else PASS
+        return FAIL if any(r.extra.get("severity", FAIL) == FAIL for r in self.findings[key]) else PASS
 
     def file_verdict(self, d: int) -> str:
         if isinstance(self.counts[d], str):
@@ -316,31 +363,35 @@ class VerifyWindow(QMainWindow):
 
     def show_page(self, key):
         self.current = key
-        page = self.cache.get(key)
+        page, error = self.cache.get(key), None
         if page is None:
             try:
                 page = load_page(self.inputs[key[0]].path, key[1], self.settings.dpi,
                                  self.rotations.get(key, 0))
                 self.cache.put(key, page)
             except DocumentError as exc:
-                self.info.setText(str(exc))
-                return
+                error = str(exc)
         findings = self.findings.get(key, [])
-        self.canvas.set_image(page.pixels)
-        self.canvas.set_regions(findings, findings=True)
+        self.canvas.set_image(page.pixels if page is not None else None)
+        self.canvas.set_regions([r for r in findings if r.bbox is not None], findings=True)
         self.canvas.fit()
         v = self.page_verdict(key)
         name = self.inputs[key[0]].rel.as_posix()
         if self.counts[key[0]] > 1:
             name += " " + _("第 {n} 页").format(n=key[1] + 1)
         self.info.setText(f"{name} — <span style='color:{COLORS[v]}'>{verdict_label(v)}</span>"
-                          + (" — " + _("发现 {n} 处未遮盖内容").format(n=len(findings)) if findings else ""))
+                          + (" — " + _("发现 {n} 处问题").format(n=len(findings)) if findings else "")
+                          + (" — " + error if error else ""))
         self.table.setRowCount(0)
         for i, r in enumerate(findings):
             self.table.insertRow(i)
             self.table.setItem(i, 0, QTableWidgetItem(kind_label(r.kind)))
             self.table.setItem(i, 1, QTableWidgetItem(r.text or ""))
-            self.table.setItem(i, 2, QTableWidgetItem(f"{r.score:.2f}"))
+            note = r.extra.get("evidence") or ""
+            if not r.extra.get("audit"):
+                note += ("；" if note else "") + _("置信度 {s:.2f}").format(s=r.score)
+            self.table.setItem(i, 2, QTableWidgetItem(note))
+        self.table.resizeRowsToContents()
         item = self._items.get(key) or self._items.get(("doc", key[0]))
         if item is not None and self.tree.currentItem() is not item:
             self.tree.blockSignals(True)
@@ -355,4 +406,5 @@ class VerifyWindow(QMainWindow):
 
     def closeEvent(self, event):  # noqa: N802
         self.stop()
+        self.roster.stop()
         super().closeEvent(event)

@@ -194,6 +194,59 @@ def verify_work(detector, page, profile):
     return page, 0, result
 
 
+# --- the roster audit ----------------------------------------------------------------------------
+
+class AuditJob(QThread):
+    """The clerk's roster audit (`redaction.audit_cli.run_audit`, the CLI's own run: the same
+    checks and ledger) on the shared detector, one file at a time; cancel stops before the next
+    file, and what was checked stays in the ledger for the next run."""
+
+    progress = Signal(int, int)               # files checked, files to check (unchanged ones excluded)
+    fileDone = Signal(object, object)         # FileTask, list[PageRecord]
+    finishedAudit = Signal(object)            # AuditResult
+    failed = Signal(str)
+
+    def __init__(self, roster: Path, root: Path, ledger: Path, dpi: int,
+                 detector_factory: Callable | None = None, parent=None):
+        super().__init__(parent)
+        self.roster, self.root, self.ledger, self.dpi = Path(roster), Path(root), Path(ledger), dpi
+        self.detector_factory = detector_factory
+        self._cancel = threading.Event()
+        self.cancelled = False
+
+    def cancel(self):
+        self._cancel.set()
+
+    def _progress(self, done, total, task, records):
+        if task is not None:
+            self.fileDone.emit(task, records)
+        self.progress.emit(done, total)
+
+    def run(self):
+        from redaction.audit_cli import AuditCancelled, AuditUsage, run_audit
+        from redaction.roster import RosterError
+
+        try:
+            detector = get_detector(self.detector_factory)
+        except Exception as exc:  # the detector cannot load: say so once
+            self.failed.emit(f"{type(exc).__name__}: {exc}")
+            return
+        try:
+            result = run_audit(self.roster, self.root, ledger_path=self.ledger, jobs=1, dpi=self.dpi, quiet=True,
+                               detector=detector, progress=self._progress, stop=self._cancel.is_set)
+        except AuditCancelled:
+            self.cancelled = True
+            return
+        except (RosterError, AuditUsage, OSError) as exc:
+            self.failed.emit(str(exc))
+            return
+        except Exception as exc:  # never take the window down
+            traceback.print_exc()
+            self.failed.emit(f"{type(exc).__name__}: {exc}")
+            return
+        self.finishedAudit.emit(result)
+
+
 # --- export --------------------------------------------------------------------------------------
 
 @dataclass

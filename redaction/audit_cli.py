@@ -37,6 +37,11 @@ class AuditUsage(Exception):
     pass
 
 
+class AuditCancelled(Exception):
+    """`run_audit` was asked to stop: the files finished before it are in the ledger (a re-run
+    resumes from there); no result."""
+
+
 @dataclass
 class FileResult:
     task: FileTask
@@ -158,8 +163,13 @@ def check_outputs(outputs: list[Path], root: Path) -> None:
 
 
 def run_audit(roster_path, root, *, ledger_path, jobs: int = 1, ocr: str = "rapid", dpi: int = DEFAULT_DPI,
-              quiet: bool = False, detector=None, outputs=()) -> AuditResult:
-    """The whole audit: roster → folders → files → the ledger (checked or reused) → result."""
+              quiet: bool = False, detector=None, outputs=(), progress=None, stop=None) -> AuditResult:
+    """The whole audit: roster → folders → files → the ledger (checked or reused) → result.
+
+    For a caller with its own display (the desktop app): `progress(done, total, task, records)`
+    is called once with (0, total, None, None) when the files to check are known and after each
+    file checked; `stop()` is asked before each file, and when it returns True the run ends with
+    `AuditCancelled` (what was checked stays in the ledger)."""
     started = time.time()
     root = Path(root)
     if not root.is_dir():
@@ -195,6 +205,8 @@ def run_audit(roster_path, root, *, ledger_path, jobs: int = 1, ocr: str = "rapi
             ledger.store(task.folder, task.file, digest, rkey, skey, task.applicant.label, records)
             results[i] = FileResult(task, records, False)
             done += 1
+            if progress is not None:
+                progress(done, total, task, records)
             if not quiet:
                 status = "fail" if any(r.status == "fail" for r in records) else "pass"
                 print(f"[{done}/{total}] {task.folder}/{task.file}: {status}", file=sys.stderr, flush=True)
@@ -202,6 +214,8 @@ def run_audit(roster_path, root, *, ledger_path, jobs: int = 1, ocr: str = "rapi
         if not quiet:
             print(f"audit: {len(roster.rows)} applicants, {len(tasks)} files; {len(tasks) - total} unchanged "
                   f"since the last run, {total} to check", file=sys.stderr, flush=True)
+        if progress is not None:
+            progress(0, total, None, None)
         jobs = max(1, min(jobs, total or 1))
         if total and jobs == 1:
             if detector is None:
@@ -210,6 +224,8 @@ def run_audit(roster_path, root, *, ledger_path, jobs: int = 1, ocr: str = "rapi
                 batch._init_worker(ocr, batch.threads_per_worker(1), True)
                 detector = batch._worker_detector
             for i, digest, rkey in todo:
+                if stop is not None and stop():
+                    raise AuditCancelled()
                 finished(i, digest, rkey, check_file(detector, tasks[i]))
         elif total:
             from . import batch
@@ -221,6 +237,9 @@ def run_audit(roster_path, root, *, ledger_path, jobs: int = 1, ocr: str = "rapi
                 for fut in as_completed(futures):
                     i, digest, rkey = futures[fut]
                     finished(i, digest, rkey, fut.result())
+                    if stop is not None and stop() and done < total:
+                        pool.shutdown(wait=True, cancel_futures=True)
+                        raise AuditCancelled()
         ledger.prune({(t.folder, t.file) for t in tasks})
         result.files = [results[i] for i in range(len(tasks))]
         result.checked = sum(1 for f in result.files if not f.reused)

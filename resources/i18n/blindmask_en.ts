@@ -48,6 +48,42 @@
       <translation>Phone</translation>
     </message>
     <message>
+      <source>他人姓名</source>
+      <translation>Another applicant's name</translation>
+    </message>
+    <message>
+      <source>他人单位</source>
+      <translation>Another applicant's employer</translation>
+    </message>
+    <message>
+      <source>非JPG格式</source>
+      <translation>Not a JPG</translation>
+    </message>
+    <message>
+      <source>方向不正</source>
+      <translation>Not upright</translation>
+    </message>
+    <message>
+      <source>文件名含姓名或单位</source>
+      <translation>Name or employer in file name</translation>
+    </message>
+    <message>
+      <source>无法打开</source>
+      <translation>Cannot be opened</translation>
+    </message>
+    <message>
+      <source>分辨率过低</source>
+      <translation>Resolution too low</translation>
+    </message>
+    <message>
+      <source>内容模糊</source>
+      <translation>Blurred</translation>
+    </message>
+    <message>
+      <source>含元数据</source>
+      <translation>Metadata present</translation>
+    </message>
+    <message>
       <source>遮盖</source>
       <translation>Mask</translation>
     </message>
@@ -956,6 +992,14 @@ Restore it?</translation>
       <translation>Word file opened: </translation>
     </message>
     <message>
+      <source>材料目录中没有此人的文件夹</source>
+      <translation>No folder for this applicant in the materials folder</translation>
+    </message>
+    <message>
+      <source>文件夹为空</source>
+      <translation>The folder is empty</translation>
+    </message>
+    <message>
       <source>通过</source>
       <translation>Pass</translation>
     </message>
@@ -964,12 +1008,132 @@ Restore it?</translation>
       <translation>Fail</translation>
     </message>
     <message>
+      <source>缺材料</source>
+      <translation>Missing</translation>
+    </message>
+    <message>
       <source>核查中</source>
       <translation>Checking</translation>
     </message>
     <message>
+      <source>打开花名册…</source>
+      <translation>Open roster…</translation>
+    </message>
+    <message>
+      <source>材料根目录…</source>
+      <translation>Materials folder…</translation>
+    </message>
+    <message>
+      <source>开始核查</source>
+      <translation>Start audit</translation>
+    </message>
+    <message>
+      <source>保存报告…</source>
+      <translation>Save report…</translation>
+    </message>
+    <message>
+      <source>只看未通过</source>
+      <translation>Failures only</translation>
+    </message>
+    <message>
+      <source>核查 %v / %m 个文件</source>
+      <translation>Checking %v / %m files</translation>
+    </message>
+    <message>
+      <source>打开花名册（.xlsx / .csv）和材料根目录（每位申报人一个已遮盖的文件夹）开始核查。</source>
+      <translation>Open a roster (.xlsx / .csv) and the materials folder (one masked folder per applicant) to start the audit.</translation>
+    </message>
+    <message>
+      <source>打开花名册</source>
+      <translation>Open roster</translation>
+    </message>
+    <message>
+      <source>材料根目录（每位申报人一个文件夹）</source>
+      <translation>Materials folder (one folder per applicant)</translation>
+    </message>
+    <message>
+      <source>核查中…已核查且未改动的文件直接取自台账。</source>
+      <translation>Auditing… files already checked and unchanged are taken from the ledger.</translation>
+    </message>
+    <message>
+      <source>保存核查报告</source>
+      <translation>Save audit report</translation>
+    </message>
+    <message>
+      <source>提示：</source>
+      <translation>Note: </translation>
+    </message>
+    <message>
+      <source>序号</source>
+      <translation>No.</translation>
+    </message>
+    <message>
+      <source>原因</source>
+      <translation>Reasons</translation>
+    </message>
+    <message>
+      <source>花名册</source>
+      <translation>Roster</translation>
+    </message>
+    <message>
+      <source>材料根目录</source>
+      <translation>Materials folder</translation>
+    </message>
+    <message>
+      <source>已取消。已核查的文件记在台账中，再次核查时从中断处继续。</source>
+      <translation>Cancelled. The files checked so far are in the ledger; the next audit continues from there.</translation>
+    </message>
+    <message>
+      <source>{n} 名申报人：通过 {p}，未通过 {f}，缺材料 {m}</source>
+      <translation>{n} applicants: {p} pass, {f} fail, {m} missing</translation>
+    </message>
+    <message>
+      <source>重新核查</source>
+      <translation>Audit again</translation>
+    </message>
+    <message>
+      <source>花名册：</source>
+      <translation>Roster: </translation>
+    </message>
+    <message>
+      <source>材料：</source>
+      <translation>Materials: </translation>
+    </message>
+    <message>
+      <source>网页报告</source>
+      <translation>Web page report</translation>
+    </message>
+    <message>
+      <source>花名册无法使用</source>
+      <translation>Roster cannot be used</translation>
+    </message>
+    <message>
+      <source>核查未完成</source>
+      <translation>Audit not finished</translation>
+    </message>
+    <message>
+      <source>未匹配的文件夹：</source>
+      <translation>Unassigned folders: </translation>
+    </message>
+    <message>
+      <source>本次核查 {c} 个文件，未改动 {u} 个</source>
+      <translation>{c} files checked this time, {u} unchanged</translation>
+    </message>
+    <message>
+      <source>报告已保存：</source>
+      <translation>Report saved: </translation>
+    </message>
+    <message>
+      <source>：</source>
+      <translation>: </translation>
+    </message>
+    <message>
       <source>无法读取</source>
       <translation>Unreadable</translation>
+    </message>
+    <message>
+      <source>核查花名册…</source>
+      <translation>Audit roster…</translation>
     </message>
     <message>
       <source>核查 %v / %m 页</source>
@@ -978,6 +1142,14 @@ Restore it?</translation>
     <message>
       <source>打开已遮盖的文件</source>
       <translation>Open masked files</translation>
+    </message>
+    <message>
+      <source>说明</source>
+      <translation>Details</translation>
+    </message>
+    <message>
+      <source>此申报人没有可核查的文件</source>
+      <translation>This applicant has no files to check</translation>
     </message>
     <message>
       <source>打开已遮盖的文件（或文件夹）开始核查。</source>
@@ -992,12 +1164,16 @@ Restore it?</translation>
       <translation>Checking for: </translation>
     </message>
     <message>
+      <source>置信度 {s:.2f}</source>
+      <translation>confidence {s:.2f}</translation>
+    </message>
+    <message>
       <source>核查中 {w}</source>
       <translation>{w} checking</translation>
     </message>
     <message>
-      <source>发现 {n} 处未遮盖内容</source>
-      <translation>{n} unmasked findings</translation>
+      <source>发现 {n} 处问题</source>
+      <translation>{n} problem(s) found</translation>
     </message>
   </context>
 </TS>
