@@ -202,6 +202,19 @@ def inference_threads() -> int:
     return _THREADS
 
 
+def onnx_session(model_path, threads: int | None = None):
+    """An ONNX Runtime CPU session for a vendored model, on `threads` inference threads (None: the
+    process's share, `inference_threads`; -1: all cores), warnings off."""
+    import onnxruntime as ort
+
+    options = ort.SessionOptions()
+    options.log_severity_level = 3
+    threads = inference_threads() if threads is None else threads
+    if threads > 0:
+        options.intra_op_num_threads = threads
+    return ort.InferenceSession(str(model_path), options, providers=["CPUExecutionProvider"])
+
+
 def get_engine(name: str = "rapid") -> OcrEngine:
     """One engine per process and name (model load is the expensive part)."""
     with _ENGINES_LOCK:

@@ -71,16 +71,9 @@ class SealTextDetector:
     def _load(self):
         with self._lock:
             if self._session is None:
-                import onnxruntime as ort
+                from .ocr import onnx_session
 
-                from .ocr import inference_threads
-
-                options = ort.SessionOptions()
-                options.log_severity_level = 3
-                threads = inference_threads() if self._threads is None else self._threads
-                if threads > 0:
-                    options.intra_op_num_threads = threads
-                session = ort.InferenceSession(str(self.model_path), options, providers=["CPUExecutionProvider"])
+                session = onnx_session(self.model_path, self._threads)
                 self._input = session.get_inputs()[0].name
                 self._session = session
         return self._session
