@@ -1,7 +1,7 @@
 """Speed of BlindMask as ratios measured side by side in one run (absolute times on shared
 machines are noise; ratios of things measured together are not).
 
-    python -m bench.speed [--pages 6] [--jobs 2] [--batch-pages 24] [--rss 1,50,300] [--no-gui]
+    python -m bench.speed [--pages 6] [--jobs 2] [--batch-pages 24] [--rss 1,50,300] [--no-gui] [--quick]
 
 Prints:
 - propose per page vs bare OCR of the same pages with the same engine and settings
@@ -255,6 +255,7 @@ def main(argv=None) -> int:
     ap.add_argument("--rss", default="1,50,300", help="page counts for peak RSS (300 pages take ~10 min; "
                     "1,20,60 for a quick look)")
     ap.add_argument("--no-gui", action="store_true")
+    ap.add_argument("--quick", action="store_true", help="only the per-page ratios (propose, burn+export)")
     args = ap.parse_args(argv)
     sys.path.insert(0, str(ROOT))
     work = Path(tempfile.mkdtemp(prefix="bm-speed-corpus-"))
@@ -267,6 +268,8 @@ def main(argv=None) -> int:
     r = burn_export_vs_codec(files)
     print(f"burn+export / decode+encode {r['ratio']:.2f}   ({r['ours_s'] * 1000:.0f} ms vs "
           f"{r['bare_s'] * 1000:.0f} ms a page; goal <= 1.25)")
+    if args.quick:
+        return 0
     r = batch_throughput(_cycled_folder(files, args.batch_pages, "bm-batch-"), profile, args.jobs)
     print(f"throughput {args.jobs} jobs / 1 job     {r['speedup']:.2f}x  ({r['seconds_1']:.1f} s vs "
           f"{r[f'seconds_{args.jobs}']:.1f} s for {args.batch_pages} pages, models loaded per worker; goal >= 1.8x)")
