@@ -15,6 +15,7 @@ Exit codes: 0 every applicant passes; 1 some applicant fails (or has no folder);
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import hashlib
 import json
@@ -283,7 +284,7 @@ def _run_on_cluster(address: str, ocr: str, dpi: int, root: Path, todo: list[tup
                 print(f"  {todo[k][1].folder}/{todo[k][1].file}: {type(exc).__name__} (a worker died?), "
                       "checking it again", file=sys.stderr, flush=True)
 
-        for k, outcome in cluster.run_as_completed(client, check_in_worker, [t for _, t in todo],
+        for k, outcome in cluster.run_as_completed(client, check_in_worker, [_for_the_wire(t) for _, t in todo],
                                                    on_resubmit=resubmitted):
             i = todo[k][0]
             if isinstance(outcome, cluster.Lost):   # not stored: the next run checks it again
@@ -292,6 +293,14 @@ def _run_on_cluster(address: str, ocr: str, dpi: int, root: Path, todo: list[tup
                 finished(i, outcome, True)
     finally:
         client.close()
+
+
+def _for_the_wire(task: FileTask) -> FileTask:
+    """What a cluster worker needs of a task: the check reads only the applicant's profile (name,
+    aliases, employers), so the rest of the roster row (身份证号码, every other column) stays on
+    this computer."""
+    row = dataclasses.replace(task.applicant, id_number="", cells={})
+    return dataclasses.replace(task, applicant=row)
 
 
 def _lost_finding(reason: str):

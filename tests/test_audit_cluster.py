@@ -200,3 +200,25 @@ def test_a_file_whose_worker_dies_too_often_is_resubmitted_then_handed_back_as_l
             lost = list(rc.run_as_completed(client, _always_die, ["x"], resubmits=1))
             assert len(lost) == 1 and isinstance(lost[0][1], rc.Lost)
             assert "died 2 times" in lost[0][1].reason
+
+
+def test_a_task_sent_to_a_cluster_carries_the_profile_but_not_the_rest_of_the_roster_row(tmp_path):
+    from redaction.audit import match_folders, plan_files
+    from redaction.audit_cli import _for_the_wire
+    from redaction.roster import read_roster
+
+    (tmp_path / "root" / "01-王芳").mkdir(parents=True)
+    write_image(tmp_path / "root" / "01-王芳" / "a.jpg", attachment(APPLICANTS[1]))
+    roster = tmp_path / "r.csv"
+    roster.write_text("序号,姓名,身份证号码,工作单位,政治面貌\n1,王芳,650101198211050021,新疆维吾尔自治区人民医院,群众\n"
+                      "2,张三,650101198001010011,乌鲁木齐市第一中学,党员\n", "utf-8")
+    rows = read_roster(roster).rows
+    task = plan_files(match_folders(rows, tmp_path / "root"), rows, tmp_path / "root")[0]
+    wire = _for_the_wire(task)
+    assert wire.applicant.profile == task.applicant.profile and wire.others == task.others
+    assert wire.path == task.path
+    import pickle
+
+    sent = pickle.dumps(wire)
+    assert "650101198211050021".encode() not in sent and "群众".encode("utf-8") not in sent
+    assert "650101198211050021".encode() in pickle.dumps(task)     # the client's own copy keeps it
