@@ -1,7 +1,8 @@
 """`blindmask audit`: check every applicant of a roster in one run, resumable, with a report.
 
     blindmask audit ROSTER --root DIR [--report FILE.html] [--xlsx FILE] [--json FILE]
-                    [--ledger FILE] [--jobs N] [--dpi N] [--ocr rapid|paddle] [--quiet]
+                    [--ledger FILE] [--jobs N | --scheduler tcp://HOST:8786] [--dpi N]
+                    [--ocr rapid|paddle] [--quiet]
 
 ROSTER is the 申报人员花名册 (.xlsx, or .csv in UTF-8 or GBK); DIR holds one masked folder per
 applicant, named with their 序号, 姓名 or 身份证号码. The report (default `audit-report.html` in
@@ -14,10 +15,13 @@ Exit codes: 0 every applicant passes; 1 some applicant fails (or has no folder);
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import hashlib
 import json
 import multiprocessing
 import sys
+import threading
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
@@ -136,10 +140,23 @@ def row_key(task: FileTask) -> str:
 
 # --- workers ------------------------------------------------------------------------------------
 
-def _pool_check(task: FileTask) -> list[PageRecord]:
+_check_lock = threading.Lock()
+
+
+def check_in_worker(task: FileTask) -> list[PageRecord]:
+    """`check_file` with the models of this worker process: what a process-pool worker and a
+    Dask worker (models loaded by `cluster.DetectorPlugin`) both run for each file. The lock keeps
+    a worker started with several threads on one detector at a time."""
     from . import batch
 
-    return check_file(batch._worker_detector, task)
+    if batch._worker_detector is None:
+        raise RuntimeError("no models loaded in this worker process")
+    with _check_lock:
+        return check_file(batch._worker_detector, task)
+
+
+def settings_key(ocr: str, dpi: int) -> str:
+    return _key(settings_for(ocr, dpi))
 
 
 def _inside(path: Path, folder: Path) -> bool:
@@ -163,8 +180,11 @@ def check_outputs(outputs: list[Path], root: Path) -> None:
 
 
 def run_audit(roster_path, root, *, ledger_path, jobs: int = 1, ocr: str = "rapid", dpi: int = DEFAULT_DPI,
-              quiet: bool = False, detector=None, outputs=(), progress=None, stop=None) -> AuditResult:
+              quiet: bool = False, detector=None, outputs=(), progress=None, stop=None,
+              scheduler: str | None = None) -> AuditResult:
     """The whole audit: roster → folders → files → the ledger (checked or reused) → result.
+    The files to check run in this process (`jobs` 1), on `jobs` local worker processes, or on
+    the Dask cluster whose scheduler is at `scheduler`; either way through `check_in_worker`.
 
     For a caller with its own display (the desktop app): `progress(done, total, task, records)`
     is called once with (0, total, None, None) when the files to check are known and after each
@@ -198,11 +218,13 @@ def run_audit(roster_path, root, *, ledger_path, jobs: int = 1, ocr: str = "rapi
             else:
                 todo.append((i, digest, rkey))
         total, done = len(todo), 0
+        todo_keys = {i: (digest, rkey) for i, digest, rkey in todo}
 
-        def finished(i: int, digest: str, rkey: str, records: list[PageRecord]) -> None:
+        def finished(i: int, digest: str, rkey: str, records: list[PageRecord], store: bool = True) -> None:
             nonlocal done
             task = tasks[i]
-            ledger.store(task.folder, task.file, digest, rkey, skey, task.applicant.label, records)
+            if store:
+                ledger.store(task.folder, task.file, digest, rkey, skey, task.applicant.label, records)
             results[i] = FileResult(task, records, False)
             done += 1
             if progress is not None:
@@ -217,7 +239,10 @@ def run_audit(roster_path, root, *, ledger_path, jobs: int = 1, ocr: str = "rapi
         if progress is not None:
             progress(0, total, None, None)
         jobs = max(1, min(jobs, total or 1))
-        if total and jobs == 1:
+        if total and scheduler:
+            _run_on_cluster(scheduler, ocr, dpi, root, [(i, tasks[i]) for i, _, _ in todo], quiet,
+                            lambda i, records, store: finished(i, *todo_keys[i], records, store))
+        elif total and jobs == 1:
             if detector is None:
                 from . import batch
 
@@ -233,7 +258,7 @@ def run_audit(roster_path, root, *, ledger_path, jobs: int = 1, ocr: str = "rapi
             with ProcessPoolExecutor(max_workers=jobs, initializer=batch._init_worker,
                                      initargs=(ocr, batch.threads_per_worker(jobs), True),
                                      mp_context=multiprocessing.get_context("spawn")) as pool:
-                futures = {pool.submit(_pool_check, tasks[i]): (i, digest, rkey) for i, digest, rkey in todo}
+                futures = {pool.submit(check_in_worker, tasks[i]): (i, digest, rkey) for i, digest, rkey in todo}
                 for fut in as_completed(futures):
                     i, digest, rkey = futures[fut]
                     finished(i, digest, rkey, fut.result())
@@ -251,6 +276,59 @@ def run_audit(roster_path, root, *, ledger_path, jobs: int = 1, ocr: str = "rapi
     return result
 
 
+def _run_on_cluster(address: str, ocr: str, dpi: int, root: Path, todo: list[tuple[int, FileTask]], quiet: bool,
+                    finished) -> None:
+    """Check `todo`'s files on the Dask cluster at `address`, storing each result as it comes."""
+    try:
+        from . import cluster
+    except ImportError as exc:
+        raise AuditUsage(f"--scheduler needs dask.distributed ({exc.name} is not installed): "
+                         "pip install 'blindmask[cluster]'") from exc
+    try:
+        client = cluster.connect(address, ocr)
+    except cluster.ClusterError as exc:
+        raise AuditUsage(str(exc)) from exc
+    try:
+        try:
+            workers = cluster.check_workers(client, [str(root.resolve()), todo[0][1].path],
+                                            functools.partial(settings_key, ocr, dpi))
+        except cluster.ClusterError as exc:
+            raise AuditUsage(str(exc)) from exc
+        if not quiet:
+            threads = sum(client.nthreads().values())
+            print(f"audit: on the Dask cluster at {address}: {len(workers)} worker(s), {threads} thread(s)",
+                  file=sys.stderr, flush=True)
+
+        def resubmitted(k: int, exc: BaseException) -> None:
+            if not quiet:
+                print(f"  {todo[k][1].folder}/{todo[k][1].file}: {type(exc).__name__} (a worker died?), "
+                      "checking it again", file=sys.stderr, flush=True)
+
+        for k, outcome in cluster.run_as_completed(client, check_in_worker, [_for_the_wire(t) for _, t in todo],
+                                                   on_resubmit=resubmitted):
+            i = todo[k][0]
+            if isinstance(outcome, cluster.Lost):   # not stored: the next run checks it again
+                finished(i, [PageRecord(0, "fail", [_lost_finding(outcome.reason)])], False)
+            else:
+                finished(i, outcome, True)
+    finally:
+        client.close()
+
+
+def _for_the_wire(task: FileTask) -> FileTask:
+    """What a cluster worker needs of a task: the check reads only the applicant's profile (name,
+    aliases, employers), so the rest of the roster row (身份证号码, every other column) stays on
+    this computer."""
+    row = dataclasses.replace(task.applicant, id_number="", cells={})
+    return dataclasses.replace(task, applicant=row)
+
+
+def _lost_finding(reason: str):
+    from .audit import _finding
+
+    return _finding("unreadable", detail=f"not checked: {reason}")
+
+
 # --- the command --------------------------------------------------------------------------------
 
 def add_parser(subparsers) -> None:
@@ -266,6 +344,9 @@ def add_parser(subparsers) -> None:
     p.add_argument("--json", metavar="FILE", help="also JSON: applicants with 序号, status, findings per file")
     p.add_argument("--ledger", metavar="FILE", help="the SQLite ledger (default audit.sqlite beside the report)")
     p.add_argument("--jobs", type=int, default=None, help="worker processes (default: one per core, at most 4)")
+    p.add_argument("--scheduler", metavar="tcp://HOST:8786",
+                   help="run the checks on this dask.distributed cluster instead of local worker processes "
+                        "(pip install 'blindmask[cluster]'; every worker must see the files at the same paths)")
     p.add_argument("--dpi", type=int, default=DEFAULT_DPI, help="PDF render resolution (default 200)")
     p.add_argument("--ocr", choices=("rapid", "paddle"), default="rapid")
     p.add_argument("--quiet", action="store_true", help="no progress on stderr")
@@ -282,7 +363,8 @@ def run(args) -> int:
     jobs = args.jobs or batch.default_jobs()
     try:
         result = run_audit(args.roster, args.root, ledger_path=ledger_path, jobs=max(1, jobs), ocr=args.ocr,
-                           dpi=args.dpi, quiet=args.quiet, outputs=outputs)
+                           dpi=args.dpi, quiet=args.quiet, outputs=outputs,
+                           scheduler=args.scheduler)
     except (RosterError, AuditUsage) as exc:
         print(f"blindmask audit: error: {exc}", file=sys.stderr)
         return EXIT_USAGE

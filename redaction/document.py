@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
@@ -444,5 +445,9 @@ def _iter_pdf_pages(path: Path, data: bytes, dpi: int, start: int = 0) -> Iterat
 
 
 def _short(exc: Exception) -> str:
-    text = " ".join(str(exc).split()) or type(exc).__name__
+    """The exception's message on one line, without object addresses (Pillow's "cannot identify
+    image file <_io.BytesIO object at 0x7f…>"): the same file gives the same message in every
+    process, so the audit's ledger agrees between runs and workers."""
+    text = re.sub(r"\s*<[\w.]+ object at 0x[0-9a-fA-F]+>", "", str(exc))
+    text = " ".join(text.split()) or type(exc).__name__
     return text[:160]
