@@ -68,8 +68,57 @@ def proportional_char_boxes(quad: np.ndarray, text: str) -> list[tuple[float, fl
     return [(float(edges[i]), float(y0), float(edges[i + 1]), float(y1)) for i in range(len(text))]
 
 
+#: ImageNet normalisation, which PaddleOCR's own exports of PP-OCRv5/v6 detection expect
+#: (rapidocr 1.4 feeds its PP-OCRv4 detector mean = std = 0.5 instead).
+_IMAGENET_MEAN, _IMAGENET_STD = [0.485, 0.456, 0.406], [0.229, 0.224, 0.225]
+
+
+def _model_overrides() -> dict:
+    """rapidocr constructor options for the opt-in model files of the environment (see
+    RapidOcrEngine); empty when none is set, so the default engine is built exactly as before."""
+    import os
+
+    opts: dict = {}
+    det = os.environ.get("BLINDMASK_DET_MODEL", "").strip()
+    rec = os.environ.get("BLINDMASK_REC_MODEL", "").strip()
+    keys = os.environ.get("BLINDMASK_REC_KEYS", "").strip()
+    if det:
+        opts["det_model_path"] = det
+        norm = os.environ.get("BLINDMASK_DET_NORM", "imagenet").strip().lower()
+        if norm == "imagenet":
+            opts["det_mean"], opts["det_std"] = list(_IMAGENET_MEAN), list(_IMAGENET_STD)
+        elif norm == "half":
+            opts["det_mean"], opts["det_std"] = [0.5, 0.5, 0.5], [0.5, 0.5, 0.5]
+        else:
+            raise ValueError(f"BLINDMASK_DET_NORM must be 'imagenet' or 'half', not {norm!r}")
+    if rec:
+        opts["rec_model_path"] = rec
+    if keys:
+        opts["rec_keys_path"] = keys
+    for key in ("det_model_path", "rec_model_path", "rec_keys_path"):
+        if key in opts and not os.path.isfile(opts[key]):
+            raise FileNotFoundError(f"{key} from the environment: no file {opts[key]}")
+    return opts
+
+
 class RapidOcrEngine:
-    """PP-OCRv4 (det + rec) through rapidocr_onnxruntime's ONNX Runtime sessions."""
+    """PP-OCRv4 (det + rec) through rapidocr_onnxruntime's ONNX Runtime sessions.
+
+    Other PaddleOCR ONNX models can be tried without code changes (opt-in, for benchmarks; see
+    bench/MODELS.md), through the environment when the engine is built:
+
+    - ``BLINDMASK_DET_MODEL``: a DB text-detection model (e.g. PP-OCRv5 / PP-OCRv6 det.onnx). Its
+      input is normalised with ImageNet mean/std, as PaddleOCR's exports expect;
+      ``BLINDMASK_DET_NORM=half`` gives rapidocr's mean = std = 0.5 instead (its PP-OCRv4 model's).
+    - ``BLINDMASK_REC_MODEL``: a CTC recognition model with 3×48×W input normalised to [-1, 1]
+      (PP-OCRv4/v5/v6 rec).
+    - ``BLINDMASK_REC_KEYS``: its dictionary, one character per line without blank or space
+      (rapidocr adds both). Needed when the model carries no ``character`` list in its ONNX
+      metadata (PP-OCRv6 rec); when given it wins over the metadata.
+
+    Detection thresholds, limits and everything else stay as for the default models. With none
+    of these set, the engine is the wheel's PP-OCRv4 exactly as before.
+    """
 
     name = "rapid"
 
@@ -85,6 +134,7 @@ class RapidOcrEngine:
             det_limit_side_len=det_limit,
             det_limit_type="max",
             intra_op_num_threads=threads,
+            **_model_overrides(),
         )
         self._engine.text_det.postprocess_op.box_thresh = DET_BOX_THRESH   # for detect_boxes
         # One line per recognition call: batches pad every line to the widest one's width, and

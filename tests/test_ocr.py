@@ -82,3 +82,35 @@ def test_detection_sees_a_page_shrunk_to_det_limit_and_small_images_unscaled(det
     assert seen[1][2:] == (160, 640)
     assert len([ln for ln in lines if "生态环境局" in ln.text]) == 20
     assert all(ln.quad[:, 1].max() <= 2339 and ln.quad[:, 0].max() <= 1654 for ln in lines)
+
+
+def test_model_overrides_empty_by_default(monkeypatch):
+    """No BLINDMASK_* model variable: rapidocr is built with its own PP-OCRv4 exactly as before."""
+    from redaction.ocr import _model_overrides
+
+    for var in ("BLINDMASK_DET_MODEL", "BLINDMASK_REC_MODEL", "BLINDMASK_REC_KEYS", "BLINDMASK_DET_NORM"):
+        monkeypatch.delenv(var, raising=False)
+    assert _model_overrides() == {}
+
+
+def test_model_overrides_from_environment(monkeypatch, tmp_path):
+    import pytest
+
+    from redaction.ocr import _model_overrides
+
+    det, rec, keys = (tmp_path / n for n in ("det.onnx", "rec.onnx", "dict.txt"))
+    for f in (det, rec, keys):
+        f.write_bytes(b"x")
+    monkeypatch.setenv("BLINDMASK_DET_MODEL", str(det))
+    monkeypatch.setenv("BLINDMASK_REC_MODEL", str(rec))
+    monkeypatch.setenv("BLINDMASK_REC_KEYS", str(keys))
+    monkeypatch.delenv("BLINDMASK_DET_NORM", raising=False)
+    opts = _model_overrides()
+    assert opts["det_model_path"] == str(det) and opts["rec_model_path"] == str(rec)
+    assert opts["rec_keys_path"] == str(keys)
+    assert opts["det_mean"] == [0.485, 0.456, 0.406] and opts["det_std"] == [0.229, 0.224, 0.225]
+    monkeypatch.setenv("BLINDMASK_DET_NORM", "half")
+    assert _model_overrides()["det_mean"] == [0.5, 0.5, 0.5]
+    monkeypatch.setenv("BLINDMASK_REC_MODEL", str(tmp_path / "missing.onnx"))
+    with pytest.raises(FileNotFoundError):
+        _model_overrides()
