@@ -109,7 +109,8 @@ def test_bundle_contents_and_names(built):
     internal = bundle / "_internal"
     rel = {p.relative_to(internal).as_posix() for p in internal.rglob("*")}
     # the app's data: face model, PP-OCRv4 (inside rapidocr), samples, translations, licences
-    for needed in ("models/centerface.onnx", "models/pp-ocrv4_mobile_seal_det.onnx", "models/manifest.json", "rapidocr_onnxruntime/config.yaml",
+    for needed in ("models/centerface.onnx", "models/pp-ocrv4_mobile_seal_det.onnx",
+                   "models/pp-ocrv4_mobile_seal_det.LICENSE", "models/manifest.json", "rapidocr_onnxruntime/config.yaml",
                    "rapidocr_onnxruntime/models/ch_PP-OCRv4_det_infer.onnx",
                    "rapidocr_onnxruntime/models/ch_PP-OCRv4_rec_infer.onnx",
                    "resources/samples/profile.toml", "resources/samples/身份证复印件.jpg",
