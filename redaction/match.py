@@ -195,6 +195,11 @@ def _regions_for(unit: _Unit, term: Term, lines: list[TextLine], spanning_only: 
     for start, end, errors in approximate_find(term.key, unit.text, k):
         if errors and not numerals_compatible(term.key, unit.text[start:end]):
             continue
+        if errors >= 3 and unit.text[end - 1] != term.key[-1]:
+            # The third slip is for characters lost inside a long name (a seal over it), not for
+            # a name cut short: 巴音郭楞蒙古自治州 alone, the prefecture of 巴音郭楞蒙古自治州水利局,
+            # is in every address there and in other bureaus' names.
+            continue
         ids = sorted(set(unit.line_ids[start:end]))
         if spanning_only and len(ids) < 2:
             continue   # single-line hits were already found on the line itself

@@ -17,7 +17,7 @@ from .match import approximate_find, numerals_compatible
 from .profile import Profile, normalize
 
 #: Ring text of an organisation's seal ends in one of these (after normalisation).
-ORGANISATION = re.compile(r"(局|站|院|校|大学|学院|中学|小学|幼儿园|中心|委员会|组委会|基金会|联合会|联盟|中央|团委|支行|分行|"
+ORGANISATION = re.compile(r"(局|站|院|校|大学|学院|中学|小学|幼儿园|中心|委员会|组委会|基金会|联合会|研究会|联盟|基地|中央|团委|支行|分行|"
                           r"委|政府|公署|办公室|公司|协会|学会|"
                           r"研究所|所|厅|部|处|队|社|馆|厂|集团|医院|银行|专用章|公章|章)")
 #: One reading this confident is enough; two agreeing readings may be down to MIN_SCORE.

@@ -166,3 +166,27 @@ def test_an_employer_filling_its_line_but_for_a_few_characters_masks_the_whole_l
     sentence = line("兹证明阿克苏地区生态环境局的王芳同志参加了培训", 40, 200)
     emp = [r for r in match_lines([sentence], PROFILE) if r.kind == "employer"][0]
     assert emp.bbox[2] < char_span(sentence, 14, 15)[0]
+
+
+def test_the_issues_wrapped_employer_followed_by_more_text_on_the_next_line():
+    """Issue 14's case: the employer wrapped at a line end, the sentence going on after it."""
+    profile = Profile(name="刘洋", employers=("巴音郭楞蒙古自治州水利局",))
+    first = line("本人工作情况属实。如有异议，请与巴音郭楞蒙古自治州", 120, 400)
+    second = line("水利局人事科联系。", 120, 400 + 62)          # a letter's 1.9 leading
+    employers = sorted((r for r in match_lines([first, second], profile) if r.kind == "employer"),
+                       key=lambda r: r.bbox[1])
+    assert len(employers) == 2
+    assert covers(employers[0].bbox, char_span(first, 16, 25))
+    assert covers(employers[1].bbox, char_span(second, 0, 3))
+    assert employers[1].bbox[2] < char_span(second, 3, 4)[2]     # 人事科 is not the employer
+
+
+def test_a_long_employers_prefecture_alone_is_not_the_employer():
+    profile = Profile(name="刘洋", employers=("巴音郭楞蒙古自治州水利局",))
+    address = line("住址：新疆巴音郭楞蒙古自治州库尔勒市人民东路", 100, 100)
+    other = line("巴音郭楞蒙古自治州人民医院", 100, 200)
+    assert [r for r in match_lines([address, other], profile) if r.kind == "employer"] == []
+    # Characters lost inside the name (a seal stamped over it) are still the employer.
+    school = Profile(name="郭晓雯", employers=("太原孤残儿童特殊教育学校",))
+    under_seal = line("原孤儿童特教育学校", 100, 300)
+    assert [r.kind for r in match_lines([under_seal], school)] == ["employer"]
