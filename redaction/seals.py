@@ -315,7 +315,8 @@ def find_seals(image_bgr: np.ndarray, dpi: int | Sequence[int], red_mask: np.nda
         if colourless is None:
             colourless = _is_colourless(image_bgr, red)
         grey_search = colourless or (not seals and float(red.mean()) < GRAY_ON_COLOUR_RED)
-        seals = _learned_candidates(image_bgr, red, seals, rejected or [], ring_reader, grey_search, guesses)
+        seals = _learned_candidates(image_bgr, red, seals, rejected or [], ring_reader, grey_search, guesses,
+                                    gray_quarter)
     return seals
 
 
@@ -345,7 +346,7 @@ def _half_box(seal: Seal, w: int, h: int) -> tuple[float, float, float, float]:
 
 
 def _learned_candidates(image_bgr: np.ndarray, red: np.ndarray, seals: list[Seal], rejected: list, reader,
-                        colourless: bool, guesses: list[float]) -> list[Seal]:
+                        colourless: bool, guesses: list[float], gray_quarter: np.ndarray | None = None) -> list[Seal]:
     """Seals the outline tests could not settle, settled by the learned ring-text detector.
 
     Looked at (at most `MAX_LEARNED` a page): seal-sized red blobs that failed the outline tests
@@ -357,6 +358,15 @@ def _learned_candidates(image_bgr: np.ndarray, red: np.ndarray, seals: list[Seal
     ring replaces only the weak or small finds it covers.
     """
     from . import sealdet
+
+    quarter = [gray_quarter]
+
+    def grey_small() -> np.ndarray:
+        """The page in grey at GRAY_SCALE, made once (find_seals' copy when it has one)."""
+        if quarter[0] is None:
+            quarter[0] = cv2.resize(cv2.cvtColor(image_bgr, cv2.COLOR_BGR2GRAY), None, fx=GRAY_SCALE, fy=GRAY_SCALE,
+                                    interpolation=cv2.INTER_AREA)
+        return quarter[0]
 
     h, w = image_bgr.shape[:2]
     f = 1.0 / SCALE
@@ -386,7 +396,7 @@ def _learned_candidates(image_bgr: np.ndarray, red: np.ndarray, seals: list[Seal
                      max(a.bbox[2], b.bbox[2]), max(a.bbox[3], b.bbox[3]))
                 boxes.append((2.0, u, a.colour))
     if colourless:
-        for box in _gray_candidates(image_bgr, guesses, seals):
+        for box in _gray_candidates(grey_small(), guesses, seals):
             boxes.append((0.5, box, "gray"))
     # Rings on photocopies are judged by their ink alone (a profile round a Hough circle), which
     # bold title characters can pass: the learned detector must see ring text in them too.
@@ -415,7 +425,7 @@ def _learned_candidates(image_bgr: np.ndarray, red: np.ndarray, seals: list[Seal
         ring = sealdet.find_ring_in_box(reader, image_bgr, box)
         if ring is None:
             continue
-        seal = _confirm_on_ink(image_bgr, red, ring, colour, box)
+        seal = _confirm_on_ink(image_bgr, red, ring, colour, box, grey_small if colour != "red" else None)
         if seal is None:
             continue
         # The whole ring replaces the fragments and weak finds it covers, never a sound seal.
@@ -428,7 +438,8 @@ def _learned_candidates(image_bgr: np.ndarray, red: np.ndarray, seals: list[Seal
     return seals
 
 
-def _confirm_on_ink(image_bgr: np.ndarray, red: np.ndarray, ring, colour: str, candidate) -> Seal | None:
+def _confirm_on_ink(image_bgr: np.ndarray, red: np.ndarray, ring, colour: str, candidate,
+                    grey_small=None) -> Seal | None:
     """The learned ring's outline fitted on the ink (red at half size, dark ink on a copy), padded
     as every seal is; None when the ink carries no ring there. A ring with ink round less than
     `PARTIAL_RING` of it is part of a seal (cut by the sheet's edge): its box is the candidate's,
@@ -456,7 +467,7 @@ def _confirm_on_ink(image_bgr: np.ndarray, red: np.ndarray, ring, colour: str, c
             seal = replace(seal, bbox=box)
         return seal
     q = GRAY_SCALE
-    small = cv2.resize(cv2.cvtColor(image_bgr, cv2.COLOR_BGR2GRAY), None, fx=q, fy=q, interpolation=cv2.INTER_AREA)
+    small = grey_small()
     paper = float(np.percentile(small, 90))
     for ink in (small < paper - 60, small < paper - 35):
         got = _ring_profile(ink, cx * q, cy * q, max(a, b) * q, min_peak=GRAY_LEARNED_PEAK)
@@ -470,12 +481,11 @@ def _confirm_on_ink(image_bgr: np.ndarray, red: np.ndarray, ring, colour: str, c
     return None
 
 
-def _gray_candidates(image_bgr: np.ndarray, guesses: list[float], seals: list[Seal]) -> list:
+def _gray_candidates(small: np.ndarray, guesses: list[float], seals: list[Seal]) -> list:
     """Circles of official-seal size on a photocopy that the strict ring test did not take (a ring
     over printed text, a faint copy) but that show some ring in the ink: boxes for the learned
     detector."""
     q = GRAY_SCALE
-    small = cv2.resize(cv2.cvtColor(image_bgr, cv2.COLOR_BGR2GRAY), None, fx=q, fy=q, interpolation=cv2.INTER_AREA)
     rmin = int(GRAY_DIAMETER_CM[0] * min(guesses) * q / 2.54 / 2)
     rmax = int(np.ceil(GRAY_DIAMETER_CM[1] * max(guesses) * q / 2.54 / 2))
     rmax = min(rmax, min(small.shape) // 2)

@@ -20,7 +20,7 @@ import pytest
 from redaction.cli import main
 from tests.conftest import write_image
 from tests.corpus import APPLICANTS
-from tests.test_audit import attachment
+from tests.test_audit import _ledger_rows, attachment
 
 distributed = pytest.importorskip("distributed", reason="the cluster extra (dask.distributed) is not installed")
 psutil = pytest.importorskip("psutil")
@@ -59,12 +59,7 @@ def _audit(base: Path, name: str, *extra: str) -> list[str]:
 
 
 def _ledger(path: Path) -> list[tuple]:
-    db = sqlite3.connect(str(path))
-    try:
-        return db.execute("SELECT folder, file, page, file_hash, row_key, settings_key, applicant, status, "
-                          "findings FROM pages ORDER BY folder, file, page").fetchall()
-    finally:
-        db.close()
+    return _ledger_rows(path)
 
 
 def _progress(err: str) -> list[str]:
