@@ -21,7 +21,6 @@ from pathlib import Path
 
 SELFTEST_SAMPLE = "身份证复印件.jpg"
 #: The sample holds one of each: OCR (name, employer), the face model (eyes), seal detection.
-SELFTEST_KINDS = ("name", "employer", "seal", "eyes")
 #: A masked box (inset by a few pixels against JPEG ringing) must be this dark on average.
 MAX_MASK_MEAN = 24.0
 
@@ -78,10 +77,11 @@ def _check_pipeline(c: _Checks, out: Path) -> None:
     import numpy as np
     import onnxruntime
 
-    from redaction.cli import run_redact
-    from redaction.export import REPORT_NAME
-    from redaction.profile import load_profile
-    from redaction.review import load as load_review
+    from redaction.cli.images import run_redact
+    from redaction.files.export import REPORT_NAME
+    from redaction.files.proposals import load as load_review
+    from redaction.model.kinds import REQUIRED_KINDS
+    from redaction.model.profile import load_profile
 
     paths = bundle_paths()
     c.check((paths["models"] / "centerface.onnx").is_file(), f"face model in {paths['models']}")
@@ -104,8 +104,8 @@ def _check_pipeline(c: _Checks, out: Path) -> None:
     page = report[0].pages[0]
     boxes = page.accepted()
     kinds = sorted({r.kind for r in boxes})
-    c.check(all(k in kinds for k in SELFTEST_KINDS),
-            f"detected {', '.join(f'{r.kind} {list(r.bbox)}' for r in boxes)} (need {', '.join(SELFTEST_KINDS)})")
+    c.check(all(k in kinds for k in REQUIRED_KINDS),
+            f"detected {', '.join(f'{r.kind} {list(r.bbox)}' for r in boxes)} (need {', '.join(REQUIRED_KINDS)})")
     jpg = out / page.output
     data = np.fromfile(str(jpg), dtype=np.uint8) if jpg.is_file() else np.zeros(0, np.uint8)
     img = cv2.imdecode(data, cv2.IMREAD_COLOR) if data.size else None
@@ -130,7 +130,7 @@ def _check_phone_photos(c: _Checks) -> None:
     import pillow_heif
     from PIL import Image
 
-    from redaction.document import load_pages
+    from redaction.files.document import load_pages
 
     pillow_heif.register_heif_opener()
     stored = Image.new("RGB", (64, 48), "white")
@@ -171,8 +171,8 @@ def _check_qt(c: _Checks, out: Path, platform: str = "offscreen") -> None:
             "Qt's own Chinese translations (qtbase_zh_CN.qm)")
 
     from app import i18n
-    from app.main_window import MainWindow
-    from app.settings import Settings
+    from app.model.settings import Settings
+    from app.windows.main_window import MainWindow
 
     en = i18n.install(app, "en")
     title = i18n._("盲评遮盖助手")

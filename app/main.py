@@ -28,8 +28,8 @@ def make_app(argv=None):
     clean_qt_env()
     from PySide6.QtWidgets import QApplication
 
-    from . import i18n
-    from .settings import APP, ORG, Settings
+    from app import i18n
+    from app.model.settings import APP, ORG, Settings
 
     app = QApplication.instance() or QApplication(list(argv or sys.argv[:1]))
     app.setOrganizationName(ORG)
@@ -43,10 +43,9 @@ def create_window(paths=(), profile_path=None, detector_factory=None, verify: bo
     """Build the main window (and load a profile / open files); returns the window shown first."""
     from PySide6.QtWidgets import QMessageBox
 
-    from redaction.profile import ProfileError, load_profile
-
-    from .dialogs import explain_profile_error
-    from .main_window import MainWindow
+    from app.windows.dialogs import explain_profile_error
+    from app.windows.main_window import MainWindow
+    from redaction.model.profile import ProfileError, load_profile
 
     profile = None
     profile_error = None

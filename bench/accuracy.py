@@ -4,7 +4,7 @@
                              [--json metrics.json] [--verbose] [--types letter,award] [--write-corpus DIR]
 
 Sets:
-- `own` (default): the synthetic corpus the detectors are tuned on (tests/corpus.py);
+- `own` (default): the synthetic corpus the detectors are tuned on (testkit/corpus.py);
 - `heldout`: a second generator written from a written spec of real attachments by someone who
   never read the detectors (testkit/heldout, its own fonts, layouts, names and seals); nobody
   tunes against it;
@@ -168,7 +168,7 @@ def _kind_of(region) -> str | None:
 def score_pages(pages, proposals, seconds=None) -> dict:
     """Metrics for pages (SyntheticPage-like: .truth, .doc_type) and their proposals.
 
-    proposals[i] is the list of regions for pages[i] (redaction.regions.Region or contract dicts
+    proposals[i] is the list of regions for pages[i] (redaction.model.regions.Region or contract dicts
     with "bbox" and "accepted"). seconds: optional per-page detection times.
     """
     if len(pages) != len(proposals):
@@ -254,7 +254,7 @@ def score_pages(pages, proposals, seconds=None) -> dict:
 
 def score_folder(folder, proposal_files) -> dict:
     """Score proposals JSON files (contract format, e.g. from `blindmask propose`) against a corpus
-    written by tests.corpus.write_corpus into `folder`. Documents are matched by path suffix; a
+    written by testkit.corpus.write_corpus into `folder`. Documents are matched by path suffix; a
     truth document without proposals counts as nothing proposed."""
     from types import SimpleNamespace
 
@@ -265,7 +265,7 @@ def score_folder(folder, proposal_files) -> dict:
         data = json.loads(Path(f).read_text(encoding="utf-8"))
         for doc in data.get("documents", []):
             found[Path(doc["path"]).as_posix()] = doc.get("pages") or []
-    from tests.corpus import GroundTruth
+    from testkit.corpus import GroundTruth
 
     pages, proposals = [], []
     for doc in truth["documents"]:
@@ -321,9 +321,9 @@ def format_report(m: dict) -> str:
 
 def run(pages, engine: str | None = None, progress=None):
     """Detect on every page; returns (proposals, seconds)."""
-    from redaction.document import Page
-    from redaction.orient import rotate_box
-    from redaction.propose import Detector
+    from redaction.detect.orient import rotate_box
+    from redaction.files.document import Page
+    from redaction.pipeline.propose import Detector
 
     det = Detector() if engine is None else Detector(ocr=engine)
     proposals, seconds = [], []
@@ -345,7 +345,7 @@ def heldout_pages(n: int, seed: int) -> list:
     """The held-out split as bench pages (its profile dicts made Profiles)."""
     from types import SimpleNamespace
 
-    from redaction.profile import Profile
+    from redaction.model.profile import Profile
     from testkit.heldout import make_heldout
 
     out = []
@@ -384,7 +384,7 @@ def main(argv=None) -> int:
     elif args.which == "heldout":
         pages = heldout_pages(args.pages, args.seed)
     else:
-        from tests.corpus import make_corpus
+        from testkit.corpus import make_corpus
 
         pages = make_corpus(args.pages, args.seed)
     if args.types:
@@ -395,7 +395,7 @@ def main(argv=None) -> int:
     if args.write_corpus:
         if args.which != "own":
             ap.error("--write-corpus writes the own corpus only (python -m testkit.heldout --out DIR for the held-out one)")
-        from tests.corpus import write_corpus
+        from testkit.corpus import write_corpus
 
         write_corpus(pages, args.write_corpus)
         print(f"corpus written to {args.write_corpus}", file=sys.stderr)

@@ -2,7 +2,7 @@
 
     python -m bench.audit [--pages 8] [--batch-pages 24] [--seed 3] [--workers 2]
 
-On the synthetic corpus (`tests.corpus`: A4 pages at 200 dpi, several applicants) laid out as a
+On the synthetic corpus (`testkit.corpus`: A4 pages at 200 dpi, several applicants) laid out as a
 clerk's root folder (`NN-姓名/` per applicant) with a generated roster (序号, 姓名, 工作单位, 别名,
 曾用单位), prints:
 
@@ -36,7 +36,7 @@ ROOT = Path(__file__).resolve().parents[1]
 def build_root(work: Path, pages: int, seed: int) -> tuple[Path, Path, list[tuple[Path, object]]]:
     """Corpus pages under root/NN-姓名/, a roster.csv for them; returns (roster, root, [(file, profile)])."""
     sys.path.insert(0, str(ROOT))
-    from tests.corpus import make_corpus, write_corpus
+    from testkit.corpus import make_corpus, write_corpus
 
     corpus = make_corpus(pages, seed=seed)
     write_corpus(corpus, work / "corpus", pdf_types=(), quality=85)
@@ -74,10 +74,10 @@ def cycled_root(work: Path, root: Path, files: list, count: int) -> Path:
 
 
 def audit_vs_verify(roster: Path, root: Path, files: list, work: Path) -> dict:
-    from redaction.audit_cli import run_audit
-    from redaction.document import InputFile
-    from redaction.pipeline import verify_file
-    from redaction.propose import Detector
+    from redaction.audit.run import run_audit
+    from redaction.files.document import InputFile
+    from redaction.pipeline.propose import Detector
+    from redaction.pipeline.steps import verify_file
 
     det = Detector()
     for path, profile in files:   # warm up on every page (each kind of page first-time costs)
@@ -112,7 +112,7 @@ def audit_vs_verify(roster: Path, root: Path, files: list, work: Path) -> dict:
 def dask_vs_pool(roster: Path, root: Path, pages: int, workers: int, work: Path) -> dict:
     import distributed
 
-    from redaction.audit_cli import run_audit
+    from redaction.audit.run import run_audit
 
     def timed(name: str, **kw) -> tuple[float, object]:
         t0 = time.perf_counter()

@@ -72,8 +72,8 @@ def load_entries(root: Path = ROOT) -> list[dict]:
 
 def load_real_pages(root: Path = ROOT, quiet: bool = False) -> list:
     """Bench pages (pixels, truth, doc_type, profile, dpi, stem) for every image that can be had."""
-    from redaction.document import iter_pages
-    from redaction.profile import Profile
+    from redaction.files.document import iter_pages
+    from redaction.model.profile import Profile
 
     pages, missing = [], []
     for entry in load_entries(root):

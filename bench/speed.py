@@ -35,7 +35,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def _corpus(folder: Path, pages: int) -> tuple[list[Path], Path]:
     sys.path.insert(0, str(ROOT))
-    from tests.corpus import make_corpus, write_corpus
+    from testkit.corpus import make_corpus, write_corpus
 
     corpus = make_corpus(pages, seed=3)
     write_corpus(corpus, folder, pdf_types=(), quality=85)
@@ -51,10 +51,10 @@ def _timed(fn, *args):
 
 
 def propose_vs_ocr(files, profile_path) -> dict:
-    from redaction.document import load_pages
-    from redaction.ocr import get_engine
-    from redaction.profile import load_profile
-    from redaction.propose import Detector
+    from redaction.files.document import load_pages
+    from redaction.model.profile import load_profile
+    from redaction.ocr.registry import get_engine
+    from redaction.pipeline.propose import Detector
 
     profile = load_profile(profile_path)
     det, engine = Detector(), get_engine()
@@ -77,10 +77,11 @@ def propose_vs_ocr(files, profile_path) -> dict:
 def burn_export_vs_codec(files, repeats: int = 3) -> dict:
     """The export path as the CLI and the GUI run it (`redact_page`: burn, encode from the pixels
     alone, name, atomic write with fsync) against decode + encode + a plain write."""
-    from redaction.document import InputFile, iter_pages
-    from redaction.pipeline import OutputNamer, RedactOptions, redact_page
-    from redaction.regions import Region
-    from redaction.review import PageResult
+    from redaction.files.document import InputFile, iter_pages
+    from redaction.files.naming import OutputNamer
+    from redaction.model.regions import Region
+    from redaction.model.review import PageResult
+    from redaction.pipeline.steps import RedactOptions, redact_page
 
     out = Path(tempfile.mkdtemp(prefix="bm-speed-"))
     boxes = [(100, 100, 600, 160), (300, 900, 700, 1200), (1200, 400, 1500, 700)]
@@ -172,7 +173,7 @@ def batch_throughput(folder: Path, profile: Path, jobs: int) -> dict:
 _OCR_LOOP = """
 import sys, time
 import cv2
-from redaction.document import load_pages
+from redaction.files.document import load_pages
 from redaction.ocr import get_engine, set_threads
 set_threads(1)
 cv2.setNumThreads(1)
@@ -220,8 +221,8 @@ from PySide6.QtWidgets import QApplication
 from app.main import clean_qt_env
 clean_qt_env()
 app = QApplication([])
-from app.main_window import MainWindow
-from redaction.profile import load_profile
+from app.windows.main_window import MainWindow
+from redaction.model.profile import load_profile
 mw = MainWindow(profile=load_profile(sys.argv[2]), open_folder_after_export=False)
 mw.show()
 t_open = time.perf_counter()

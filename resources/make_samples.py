@@ -3,7 +3,7 @@
     python -m resources.make_samples [--out resources/samples]
 
 Seven scans of one applicant (阿依古丽·买买提 of 阿克苏地区生态环境局), made by the synthetic corpus
-generator in tests/corpus.py with light scanner effects so they stay small (each < 400 KB):
+generator in testkit/corpus.py with light scanner effects so they stay small (each < 400 KB):
 an ID-card copy stored sideways with an EXIF orientation tag, a diploma, an annual appraisal form,
 an award certificate, a journal page, a two-page employer letter PDF and a training certificate.
 Also writes profile.toml (the contract format) and truth.json (ground truth in displayed-page
@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from tests.corpus import APPLICANTS, GroundTruth, SyntheticPage, make_page  # noqa: E402
+from testkit.corpus import APPLICANTS, GroundTruth, SyntheticPage, make_page  # noqa: E402
 
 SEED = 2024
 APPLICANT = APPLICANTS[0]          # 阿依古丽·买买提, 阿克苏地区生态环境局 / 阿克苏地区环境监测站

@@ -10,7 +10,7 @@ import cv2
 import numpy as np
 import pytest
 
-from redaction.profile import Profile
+from redaction.model.profile import Profile
 
 FONT_CANDIDATES = [
     "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
@@ -68,7 +68,7 @@ def profile() -> Profile:
 
 @pytest.fixture(scope="session")
 def detector():
-    from redaction.propose import Detector
+    from redaction.pipeline.propose import Detector
 
     return Detector()
 
@@ -79,7 +79,7 @@ def one_worker_in_process(monkeypatch):
     one-core machine: fakes patched into this process (a fixed detector, a refused network) do
     not reach the spawned workers that the default `--jobs` (one per core) would start. Tests of
     the workers themselves pass `--jobs` or run the CLI as a subprocess."""
-    monkeypatch.setattr("redaction.batch.default_jobs", lambda: 1)
+    monkeypatch.setattr("redaction.pipeline.batch.default_jobs", lambda: 1)
 
 
 @pytest.fixture

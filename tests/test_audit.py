@@ -19,11 +19,11 @@ import cv2
 import numpy as np
 import pytest
 
-from redaction.burn import burn
+from redaction.audit.roster import RosterError, read_roster
 from redaction.cli import main
-from redaction.roster import RosterError, read_roster
+from redaction.files.burn import burn
+from testkit.corpus import APPLICANTS, FILLER
 from tests.conftest import render_page, text_box, write_image
-from tests.corpus import APPLICANTS, FILLER
 
 SIZE = (800, 1100)           # small pages keep the suite fast (an A4 page at ~95 dpi)
 HEADER = ["序号", "姓名", "性别", "族别", "政治面貌", "身份证号码", "现任专业技术职务", "获现任专业技术职务时间",
@@ -45,8 +45,9 @@ def attachment(ap, masked=True, other_org="新疆大学", other_person="张建�
 
 
 def exif_jpeg(page) -> bytes:
-    from PIL import Image
     import io
+
+    from PIL import Image
 
     img = Image.fromarray(cv2.cvtColor(page, cv2.COLOR_BGR2RGB))
     exif = Image.Exif()

@@ -15,11 +15,11 @@ import cv2
 import numpy as np
 import pytest
 
-from redaction.audit_cli import run_audit
-from redaction.audit_report import write_html
-from redaction.regions import Region
+from redaction.audit.report import write_html
+from redaction.audit.run import run_audit
+from redaction.model.regions import Region
+from testkit.corpus import APPLICANTS
 from tests.conftest import text_box, write_image
-from tests.corpus import APPLICANTS
 from tests.test_audit import attachment
 
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -54,7 +54,7 @@ class ReadsWhatWasDrawn:
     draws them, unless a solid fill covers them (real OCR reads nothing under a mask)."""
 
     def propose_upright(self, page, profile, others=None):
-        from redaction.verify import uniform_fraction
+        from redaction.pipeline.verify import uniform_fraction
 
         regions = [Region("name", text_box(150, 140, profile.name, 26), 0.95, profile.name),
                    Region("employer", text_box(200, 200, profile.employers[0], 26), 0.93, profile.employers[0])]

@@ -18,8 +18,8 @@ import numpy as np
 import pytest
 
 from redaction.cli import main
+from testkit.corpus import APPLICANTS
 from tests.conftest import write_image
-from tests.corpus import APPLICANTS
 from tests.test_audit import _ledger_rows, attachment
 
 distributed = pytest.importorskip("distributed", reason="the cluster extra (dask.distributed) is not installed")
@@ -176,7 +176,7 @@ def test_a_file_whose_worker_dies_too_often_is_resubmitted_then_handed_back_as_l
     comes back as `Lost` (not recorded, so the next run checks it), each index exactly once."""
     import dask
 
-    from redaction import cluster as rc
+    from redaction.audit import cluster as rc
 
     with dask.config.set({"distributed.scheduler.allowed-failures": 0}):
         with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
@@ -198,9 +198,9 @@ def test_a_file_whose_worker_dies_too_often_is_resubmitted_then_handed_back_as_l
 
 
 def test_a_task_sent_to_a_cluster_carries_the_profile_but_not_the_rest_of_the_roster_row(tmp_path):
-    from redaction.audit import match_folders, plan_files
-    from redaction.audit_cli import _for_the_wire
-    from redaction.roster import read_roster
+    from redaction.audit.check import match_folders, plan_files
+    from redaction.audit.roster import read_roster
+    from redaction.audit.run import _for_the_wire
 
     (tmp_path / "root" / "01-王芳").mkdir(parents=True)
     write_image(tmp_path / "root" / "01-王芳" / "a.jpg", attachment(APPLICANTS[1]))

@@ -1,8 +1,9 @@
 import numpy as np
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from redaction.burn import burn, coverage_mask, parse_color
+from redaction.files.burn import burn, coverage_mask, parse_color
 
 
 def naive_mask(shape, boxes):

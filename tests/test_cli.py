@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from redaction.cli import main
-from redaction.export import REPORT_NAME
+from redaction.files.export import REPORT_NAME
 from tests.conftest import draw_seal, paste_face, render_page, text_box, write_image
 
 PROFILE_TOML = 'name = "阿依古丽·买买提"\naliases = ["阿依古丽"]\nemployers = ["阿克苏地区生态环境局"]\n'

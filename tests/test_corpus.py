@@ -8,9 +8,9 @@ import numpy as np
 import pytest
 
 from bench.accuracy import coverage, format_report, score_pages
-from redaction.profile import normalize
-from redaction.regions import Region
-from tests.corpus import (
+from redaction.model.regions import Region
+from redaction.text.normalize import normalize
+from testkit.corpus import (
     APPLICANTS,
     DOC_TYPES,
     GroundTruth,
@@ -202,7 +202,7 @@ def test_generation_speed():
 
 
 def test_write_and_read_back(tmp_path):
-    from redaction.document import load_pages
+    from redaction.files.document import load_pages
 
     pages = [make_page(0, i, doc_type=t) for i, t in enumerate(("letter", "id_card", "award"))]
     write_corpus(pages, tmp_path)
@@ -285,8 +285,8 @@ def test_bundled_samples_match_their_truth():
     import json
     from pathlib import Path
 
-    from redaction.document import load_pages
-    from redaction.profile import load_profile
+    from redaction.files.document import load_pages
+    from redaction.model.profile import load_profile
 
     folder = Path(__file__).resolve().parent.parent / "resources" / "samples"
     truth = json.loads((folder / "truth.json").read_text(encoding="utf-8"))

@@ -6,8 +6,13 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from redaction.document import (DocumentError, collect_inputs, iter_pages, load_pages,
-                                page_count)
+from redaction.files.document import (
+    DocumentError,
+    collect_inputs,
+    iter_pages,
+    load_pages,
+    page_count,
+)
 from tests.conftest import write_image
 
 
@@ -173,7 +178,7 @@ def test_collect_inputs_walks_sorted_and_skips_output_folder(tmp_path):
 def test_load_page_renders_only_the_page_asked_for(tmp_path):
     import pymupdf
 
-    from redaction.document import load_page
+    from redaction.files.document import load_page
 
     doc = pymupdf.open()
     for i in range(5):

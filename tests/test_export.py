@@ -4,8 +4,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from redaction.export import ExportError, encode_jpeg, output_relpath, scrub_stem, write_atomic
-from redaction.profile import Profile
+from redaction.files.export import ExportError, encode_jpeg, write_atomic
+from redaction.files.naming import output_relpath, scrub_stem
+from redaction.model.profile import Profile
 
 PROFILE = Profile(name="阿依古丽·买买提", aliases=("阿依古丽",), employers=("阿克苏地区生态环境局",))
 
@@ -87,7 +88,7 @@ def test_a_zombie_process_counts_as_gone_for_the_stale_sweep(tmp_path):
     import sys
     import time
 
-    from redaction.export import _pid_alive, remove_stale_parts
+    from redaction.files.export import _pid_alive, remove_stale_parts
 
     child = subprocess.Popen([sys.executable, "-c", "pass"])
     for _ in range(100):   # wait until it has exited but is not reaped: a zombie

@@ -9,12 +9,31 @@ import cv2
 import numpy as np
 import pytest
 
-from redaction.faces import (Face, FaceDetector, eye_band, eye_band_box, get_detector,
-                             photo_regions, plausible, rotate_image, unrotate_points)
-
-from redaction.verify import MASKED_FRACTION, uniform_fraction
-from tests.imaging import (ASTRONAUT_EYES, astronaut_bgr, astronaut_portrait, blank_page, box_covered, paste_photo,
-                     photocopy, polygon_covered, rotate_box, rotate_page, text_page)
+from redaction.detect.faces import (
+    Face,
+    FaceDetector,
+    eye_band,
+    eye_band_box,
+    get_detector,
+    photo_regions,
+    plausible,
+    rotate_image,
+    unrotate_points,
+)
+from redaction.pipeline.verify import MASKED_FRACTION, uniform_fraction
+from testkit.imaging import (
+    ASTRONAUT_EYES,
+    astronaut_bgr,
+    astronaut_portrait,
+    blank_page,
+    box_covered,
+    paste_photo,
+    photocopy,
+    polygon_covered,
+    rotate_box,
+    rotate_page,
+    text_page,
+)
 
 COVER = 0.95  # the band must cover this fraction of each true eye box
 
@@ -222,7 +241,7 @@ def test_is_masked(detector):
 
 def test_photo_under_a_red_seal(detector, lfw_faces):
     """Certificates stamp the issuer's seal across the photo's lower half: the eyes stay findable."""
-    from tests.imaging import RED, seal_layer, stamp
+    from testkit.imaging import RED, seal_layer, stamp
 
     page = text_page()
     x, y, size = 400, 300, 260
@@ -238,7 +257,7 @@ def test_photo_under_a_red_seal(detector, lfw_faces):
 
 
 def test_overlapping_photo_regions_are_searched_once():
-    from redaction.faces import _merge_overlapping
+    from redaction.detect.faces import _merge_overlapping
 
     strokes = [(812, 240, 926, 393), (856, 212, 926, 320), (813, 212, 877, 320), (1457, 201, 1527, 348)]
     assert sorted(_merge_overlapping(strokes)) == [(812, 212, 926, 393), (1457, 201, 1527, 348)]

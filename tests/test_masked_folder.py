@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import json
 
-import numpy as np
 import pytest
 
 from redaction.cli import main
-from redaction.export import REPORT_NAME, folder_report
-from redaction.profile import Profile
-from redaction.review import DocumentResult, PageResult
-from redaction.regions import Region
+from redaction.files.export import REPORT_NAME, folder_report
+from redaction.model.profile import Profile
+from redaction.model.regions import Region
+from redaction.model.review import DocumentResult, PageResult
 from tests.conftest import render_page, write_image
 
 NAME, ALIASES = "古丽娜尔·阿不都热依木", ("古丽娜尔", "阿不都热依木古丽娜尔")
@@ -57,7 +56,7 @@ def masked(tmp_path, monkeypatch):
     (root / f"{NAME}损坏.jpg").write_bytes(b"\xff\xd8\xff\xe0 broken")
     prof = tmp_path / "p.toml"
     prof.write_text(PROFILE_TOML, "utf-8")
-    monkeypatch.setattr("redaction.propose.Detector", TextDetector)
+    monkeypatch.setattr("redaction.pipeline.propose.Detector", TextDetector)
     out = tmp_path / "out"
     code = main(["redact", str(root), "--profile", str(prof), "--out", str(out), "--quiet", "--jobs", "1"])
     assert code == 3    # the damaged file; the rest were masked

@@ -1,10 +1,10 @@
 import numpy as np
 import pytest
 
-from redaction.match import approximate_find, match_lines
-from redaction.ocr import TextLine, proportional_char_boxes
-from redaction.profile import Profile
-from redaction.regions import intersection, box_area
+from redaction.detect.match import approximate_find, match_lines
+from redaction.model.profile import Profile
+from redaction.model.regions import box_area, intersection
+from redaction.ocr.base import TextLine, proportional_char_boxes
 
 PROFILE = Profile(name="阿依古丽·买买提", aliases=("王芳",),
                   employers=("阿克苏地区生态环境局", "伊犁州人民医院"))
@@ -115,7 +115,7 @@ def _continues_one_pair(a: TextLine, b: TextLine) -> bool:
 
 
 def test_continuation_pairs_for_a_whole_page_follow_the_rule_for_one_pair():
-    from redaction.match import continuation_pairs
+    from redaction.detect.match import continuation_pairs
 
     rng = np.random.default_rng(7)
     # A dense page: table cells and wrapped lines on a grid, so many pairs are near the rule's edges.

@@ -1,6 +1,7 @@
 import numpy as np
 
-from redaction.ocr import drop_inkless_chars, read_page_text, red_channel_view
+from redaction.detect.ink import red_channel_view
+from redaction.detect.page_text import drop_inkless_chars, read_page_text
 from tests.conftest import draw_seal, render_page
 
 
@@ -49,7 +50,7 @@ def test_detection_keeps_fainter_line_boxes_in_both_passes(detector):
     """Box threshold 0.4, not PP-OCR's 0.5, for `read` and for `detect_boxes` alike (orientation's
     boxes are what reading reuses): at 0.5 a page-level pass lost a 本人签名 line with its blue
     handwritten name (seed-5 corpus appraisal; found at 0.4)."""
-    from redaction.ocr import DET_BOX_THRESH
+    from redaction.ocr.base import DET_BOX_THRESH
 
     ocr = detector.ocr
     post = ocr._engine.text_det.postprocess_op
@@ -63,7 +64,7 @@ def test_detection_keeps_fainter_line_boxes_in_both_passes(detector):
 def test_detection_sees_a_page_shrunk_to_det_limit_and_small_images_unscaled(detector):
     """rapidocr 1.4 ignored det_limit_side_len with limit_type "max" and detected A4 at 200 dpi
     (2339 px) at 2000 px: twice the work and memory of 1536, for the same recall on the corpus."""
-    from redaction.ocr import DET_LIMIT
+    from redaction.ocr.base import DET_LIMIT
 
     ocr = detector.ocr
     infer = ocr._engine.text_det.infer
@@ -86,7 +87,7 @@ def test_detection_sees_a_page_shrunk_to_det_limit_and_small_images_unscaled(det
 
 def test_model_overrides_empty_by_default(monkeypatch):
     """No BLINDMASK_* model variable: rapidocr is built with its own PP-OCRv4 exactly as before."""
-    from redaction.ocr import _model_overrides
+    from redaction.ocr.rapid import _model_overrides
 
     for var in ("BLINDMASK_DET_MODEL", "BLINDMASK_REC_MODEL", "BLINDMASK_REC_KEYS", "BLINDMASK_DET_NORM"):
         monkeypatch.delenv(var, raising=False)
@@ -96,7 +97,7 @@ def test_model_overrides_empty_by_default(monkeypatch):
 def test_model_overrides_from_environment(monkeypatch, tmp_path):
     import pytest
 
-    from redaction.ocr import _model_overrides
+    from redaction.ocr.rapid import _model_overrides
 
     det, rec, keys = (tmp_path / n for n in ("det.onnx", "rec.onnx", "dict.txt"))
     for f in (det, rec, keys):

@@ -2,7 +2,7 @@ import cv2
 import numpy as np
 import pytest
 
-from redaction.orient import detect_rotation, rotate_box, rotate_image, rotation_from_lines
+from redaction.detect.orient import detect_rotation, rotate_box, rotate_image, rotation_from_lines
 from tests.conftest import render_page
 
 
@@ -39,7 +39,7 @@ def test_rotate_box_follows_the_pixels(rotation):
 
 @pytest.mark.parametrize("scanned", [0, 90, 180, 270])
 def test_sideways_pages_are_turned_before_reading(detector, text_page, scanned):
-    from redaction.orient import sideways_rotation
+    from redaction.detect.orient import sideways_rotation
 
     fix = sideways_rotation(detector.ocr, rotate_image(text_page, scanned))
     if scanned in (90, 270):
@@ -51,7 +51,7 @@ def test_sideways_pages_are_turned_before_reading(detector, text_page, scanned):
 def test_a_sideways_page_is_read_once(detector, text_page, profile):
     from pathlib import Path
 
-    from redaction.document import Page
+    from redaction.files.document import Page
 
     reads = []
     real = detector.ocr.read
@@ -69,7 +69,7 @@ def test_an_upright_page_is_detected_once(detector, text_page, profile):
     """Orientation looks at the page's line boxes; reading then reuses them (no second detection)."""
     from pathlib import Path
 
-    from redaction.document import Page
+    from redaction.files.document import Page
 
     calls = []
     ocr = detector.ocr
@@ -98,7 +98,7 @@ def test_a_turned_page_is_detected_once_and_its_boxes_turned_with_it(detector, n
     with it. What it proposes matches the same page scanned upright."""
     from pathlib import Path
 
-    from redaction.document import Page
+    from redaction.files.document import Page
     calls = []
     ocr = detector.ocr
     real_detect, real_read = ocr.detect_boxes, ocr.read
@@ -129,7 +129,7 @@ def test_a_turned_page_is_detected_once_and_its_boxes_turned_with_it(detector, n
 
 @pytest.mark.parametrize("rotation", [0, 90, 180, 270])
 def test_turned_quads_are_the_boxes_of_the_turned_image(rotation):
-    from redaction.orient import rotate_quads
+    from redaction.detect.orient import rotate_quads
 
     img = np.zeros((60, 100), np.uint8)
     quad = np.array([[10, 5], [40, 8], [39, 20], [9, 17]], np.float32)   # clockwise from top-left
@@ -150,9 +150,9 @@ def test_faces_skip_the_rotation_search_only_on_pages_turned_upright_by_their_te
     scanned sideways still gets its eyes masked."""
     from pathlib import Path
 
-    from redaction.document import Page
-    from tests.imaging import astronaut_portrait, blank_page, paste_photo, rotate_box, rotate_page
-    from tests.imaging import text_page as imaging_text_page
+    from redaction.files.document import Page
+    from testkit.imaging import astronaut_portrait, blank_page, paste_photo, rotate_box, rotate_page
+    from testkit.imaging import text_page as imaging_text_page
 
     photo, eyes = astronaut_portrait()
     page = imaging_text_page(lines=12) if with_text else blank_page()
@@ -171,7 +171,7 @@ def test_faces_skip_the_rotation_search_only_on_pages_turned_upright_by_their_te
     eyes_boxes = [r.bbox for r in regions if r.kind == "eyes"]
     assert len(eyes_boxes) == 1
     h, w = page.shape[:2]
-    from redaction.orient import rotate_box as turn
+    from redaction.detect.orient import rotate_box as turn
     band = turn(eyes_boxes[0], (360 - rotation) % 360, upright.pixels.shape[1], upright.pixels.shape[0])
     for ex0, ey0, ex1, ey1 in true_eyes:   # both eyes inside the band, in the scanned page's pixels
         assert band[0] <= ex0 and band[1] <= ey0 and band[2] >= ex1 and band[3] >= ey1
@@ -183,7 +183,7 @@ def test_an_upside_down_page_whose_lines_do_not_read_is_still_turned(detector, t
     orientation vote uses every detected line, not only the ones that were read."""
     from pathlib import Path
 
-    from redaction.document import Page
+    from redaction.files.document import Page
 
     ocr = detector.ocr
     real_read = ocr.read

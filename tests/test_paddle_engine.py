@@ -16,8 +16,8 @@ import numpy as np
 import pytest
 
 from redaction.cli import main
-from redaction.orient import detect_rotation, rotate_image, rotation_from_lines
-from redaction.propose import Detector
+from redaction.detect.orient import detect_rotation, rotate_image, rotation_from_lines
+from redaction.pipeline.propose import Detector
 from tests.conftest import cjk_font_path, draw_seal, render_page, text_box, write_image
 
 if os.environ.get("BLINDMASK_SKIP_PADDLE"):
@@ -34,7 +34,7 @@ def test_the_paddle_extra_is_installed():
 
 @pytest.fixture(scope="module")
 def engine():
-    from redaction.ocr import get_engine
+    from redaction.ocr.registry import get_engine
 
     if importlib.util.find_spec("paddleocr") is None:
         pytest.fail(MISSING)
@@ -43,7 +43,7 @@ def engine():
 
 @pytest.fixture(scope="module")
 def rapid():
-    from redaction.ocr import get_engine
+    from redaction.ocr.registry import get_engine
 
     return get_engine("rapid")
 
@@ -67,7 +67,7 @@ def glyph_boxes(x, y, text, font_px):
 def test_missing_extra_is_a_clear_error(monkeypatch):
     import builtins
 
-    from redaction import paddle_engine
+    from redaction.ocr import paddle as paddle_engine
 
     real_import = builtins.__import__
 
@@ -141,7 +141,7 @@ def test_reads_like_the_default_engine(engine, rapid):
 def test_model_folders_are_built_from_installed_files_only(tmp_path, no_network):
     import yaml
 
-    from redaction.paddle_engine import PaddleOcrEngine, ensure_model_folders
+    from redaction.ocr.paddle import PaddleOcrEngine, ensure_model_folders
 
     folders = ensure_model_folders(tmp_path)
     for folder in folders.values():
@@ -159,7 +159,7 @@ def test_model_folders_are_built_from_installed_files_only(tmp_path, no_network)
 
 
 def test_user_cache_dir_is_platform_appropriate(monkeypatch, tmp_path):
-    from redaction import paddle_engine
+    from redaction.ocr import paddle as paddle_engine
 
     monkeypatch.setenv("BLINDMASK_MODEL_DIR", str(tmp_path / "m"))
     assert paddle_engine.user_model_dir() == tmp_path / "m"

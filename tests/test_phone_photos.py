@@ -19,10 +19,10 @@ import numpy as np
 import pytest
 from PIL import Image
 
-import redaction.document as document
+import redaction.files.document as document
 from redaction.cli import main
-from redaction.document import DocumentError, collect_inputs, load_pages, page_count
-from redaction.export import REPORT_NAME
+from redaction.files.document import DocumentError, collect_inputs, load_pages, page_count
+from redaction.files.export import REPORT_NAME
 from tests.conftest import render_page, text_box
 from tests.test_trust_leaks import assert_clean_jpeg
 

@@ -1,6 +1,7 @@
 import pytest
 
-from redaction.profile import ProfileError, load_profile, normalize, normalize_with_map, parse_profile
+from redaction.model.profile import ProfileError, load_profile, parse_profile
+from redaction.text.normalize import normalize, normalize_with_map
 
 CONTRACT_EXAMPLE = '''name = "阿依古丽·买买提"                 # required
 aliases = ["阿依古丽"]                  # optional

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
-import io
 import json
 import zipfile
 from pathlib import Path
@@ -13,11 +11,21 @@ import pytest
 from docx.shared import RGBColor
 from lxml import etree
 
-from redaction import prose_cli
-from redaction.profile import Profile, normalize
-from redaction.prose import (MASK, REPORT_NAME, apply_findings, employer_short_forms, find_occurrences,
-                             output_name, process_docx, process_file, replace, scan_docx, scan_file,
-                             scan_text)
+from redaction.files.naming import prose_output_name as output_name
+from redaction.model.profile import Profile
+from redaction.prose import (
+    MASK,
+    REPORT_NAME,
+    apply_findings,
+    employer_short_forms,
+    find_occurrences,
+    process_docx,
+    process_file,
+    replace,
+    scan_docx,
+    scan_file,
+    scan_text,
+)
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W_P, W_T = f"{{{W}}}p", f"{{{W}}}t"
@@ -349,7 +357,8 @@ def test_docx_accept_suggestions_and_tracked_changes(tmp_path, ayg):
 
 
 def test_docx_footnotes_links_and_bound_data(tmp_path, ayg):
-    from docx.opc.constants import CONTENT_TYPE as CT, RELATIONSHIP_TYPE as RT
+    from docx.opc.constants import CONTENT_TYPE as CT
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
     from docx.opc.packuri import PackURI
     from docx.opc.part import Part
 
@@ -412,11 +421,9 @@ def test_markdown_utf8_bom(tmp_path, ayg):
 # --- CLI ---------------------------------------------------------------------------------------
 
 def run_cli(capsys, *argv) -> tuple[int, str, str]:
-    parser = argparse.ArgumentParser(prog="blindmask")
-    sub = parser.add_subparsers(dest="command", required=True)
-    prose_cli.add_parser(sub)
-    args = parser.parse_args(["prose", *map(str, argv)])
-    code = args.func(args)
+    from redaction.cli import main
+
+    code = main(["prose", *map(str, argv)])
     out, err = capsys.readouterr()
     return code, out, err
 
@@ -509,7 +516,7 @@ def test_cli_usage_errors(capsys, workspace):
 
 
 def test_cli_is_wired_into_blindmask(capsys, workspace):
-    from redaction import cli
+    import redaction.cli as cli
 
     tmp, inputs, profile = workspace
     code = cli.main(["prose", str(inputs / "项目简介.txt"), "--profile", str(profile), "--check", "--quiet"])

@@ -1,6 +1,6 @@
 """How BlindMask uses the machine: worker processes and their threads."""
 
-from redaction.batch import default_jobs, threads_per_worker
+from redaction.pipeline.batch import default_jobs, threads_per_worker
 
 
 def test_workers_split_the_cores(monkeypatch):

@@ -2,8 +2,9 @@ import json
 
 import pytest
 
-from redaction.regions import Region
-from redaction.review import DocumentResult, PageResult, ReviewFileError, from_json, load, save, to_json
+from redaction.files.proposals import load, save
+from redaction.model.regions import Region
+from redaction.model.review import DocumentResult, PageResult, ReviewFileError, from_json, to_json
 
 CONTRACT_EXAMPLE = {
     "version": 1,

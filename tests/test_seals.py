@@ -7,11 +7,21 @@ import cv2
 import numpy as np
 import pytest
 
-from redaction.ocr import red_ink_mask
-from redaction.seals import Seal, find_seals, fit_ring, refit_outline, ring_maps, unwarp_ring
-
-from tests.imaging import (PINK, RED, astronaut_bgr, blank_page, honour_certificate, letterhead_page,
-                           paste_photo, photocopy, rouged_portrait, seal_layer, stamp, text_page)
+from redaction.detect.ink import red_ink_mask
+from redaction.detect.seals import Seal, find_seals, fit_ring, refit_outline, ring_maps, unwarp_ring
+from testkit.imaging import (
+    PINK,
+    RED,
+    astronaut_bgr,
+    honour_certificate,
+    letterhead_page,
+    paste_photo,
+    photocopy,
+    rouged_portrait,
+    seal_layer,
+    stamp,
+    text_page,
+)
 
 DPI = 200
 
@@ -250,7 +260,7 @@ def test_unwarp_ring_strip_shape_and_ink():
 
 def test_unwarp_ring_reads_the_organisation_with_ocr():
     pytest.importorskip("rapidocr_onnxruntime")
-    from redaction.ocr import get_engine
+    from redaction.ocr.registry import get_engine
 
     page, seal = _seal_page(angle=200)  # text crossing the strip's start: the second turn keeps it whole
     text = "".join(line.text for line in get_engine().read(unwarp_ring(page, seal)))
@@ -285,7 +295,7 @@ def test_several_dpi_guesses_find_what_each_finds_alone(grey):
     """A file that does not state its dpi is searched at 100, 200 and 300 dpi in one call (masks
     made once): every seal is one that a single-dpi call finds, nothing a single call finds is
     lost, and of the finds of one seal at several scales only the best ring stays."""
-    from redaction.regions import intersection, iou
+    from redaction.model.regions import intersection, iou
 
     page = text_page(seed=2)
     stamp(page, seal_layer(330, seed=2), 700, 900, RED, 0.9)

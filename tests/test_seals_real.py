@@ -12,12 +12,12 @@ import cv2
 import numpy as np
 import pytest
 
-from redaction.document import Page, iter_pages
-from redaction.profile import Profile
-from redaction.propose import find_page_seals
-from redaction.seals import dpi_guesses, find_seals, remove_rules
-from redaction.sealdet import SealTextDetector, find_ring_in_box, fit_ring_text
-from tests.imaging import RED, blank_page, draw_text, photocopy, seal_layer, stamp, text_page
+from redaction.detect.sealdet import SealTextDetector, find_ring_in_box, fit_ring_text
+from redaction.detect.seals import dpi_guesses, find_seals, remove_rules
+from redaction.files.document import iter_pages
+from redaction.model.profile import Profile
+from redaction.pipeline.propose import find_page_seals
+from testkit.imaging import RED, blank_page, draw_text, photocopy, seal_layer, stamp, text_page
 
 REAL = Path(__file__).resolve().parent.parent / "bench" / "real"
 
@@ -70,7 +70,7 @@ def test_a_real_seal_filling_the_frame_is_found_whole(reader):
 
 
 def _corpus_seal(org: str, diameter: int, shape: str = "round", bottom: str | None = None, seed: int = 0):
-    from tests.corpus import make_seal
+    from testkit.corpus import make_seal
 
     alpha, _ = make_seal(org, np.random.default_rng(seed), diameter, shape=shape, bottom=bottom)
     return alpha

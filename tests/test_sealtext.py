@@ -4,14 +4,21 @@ import cv2
 import numpy as np
 import pytest
 
-from redaction.document import Page
-from redaction.propose import find_page_seals
-from redaction.profile import Profile, normalize
-from redaction.sealtext import (_lcs, attribute_seal, classify_seal, is_organisation_name, resembled_employer,
-                                ring_text_strip)
+from redaction.detect.sealtext import (
+    _lcs,
+    attribute_seal,
+    classify_seal,
+    is_organisation_name,
+    resembled_employer,
+    ring_text_strip,
+)
+from redaction.files.document import Page
+from redaction.model.profile import Profile
+from redaction.pipeline.propose import find_page_seals
+from redaction.text.normalize import normalize
+from testkit.corpus import MM, _tint, make_seal
+from testkit.imaging import seal_layer, stamp
 from tests.conftest import draw_seal, render_page
-from tests.corpus import MM, _tint, make_seal
-from tests.imaging import seal_layer, stamp
 
 PROFILE = Profile(name="阿依古丽·买买提", employers=("阿克苏地区生态环境局", "阿克苏地区环境监测站"))
 

@@ -2,8 +2,8 @@ import cv2
 import numpy as np
 import pytest
 
-from redaction.ocr import read_page_text
-from redaction.signatures import find_signatures
+from redaction.detect.page_text import read_page_text
+from redaction.detect.signatures import find_signatures
 from tests.conftest import render_page, text_box
 
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import cv2
 
-from redaction.document import Page
-from redaction.propose import SMALL_PAGE, enlargement
+from redaction.files.document import Page
+from redaction.pipeline.propose import SMALL_PAGE, enlargement
 from tests.conftest import render_page, text_box
 
 

@@ -13,14 +13,16 @@ from pathlib import Path
 import cv2
 import numpy as np
 import pytest
-from hypothesis import HealthCheck, assume, given, settings, strategies as st
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
 
-from redaction.burn import burn, coverage_mask
-from redaction.document import DocumentError, load_pages
-from redaction.match import approximate_find, match_lines
-from redaction.ocr import TextLine, proportional_char_boxes
-from redaction.profile import Profile, normalize
-from redaction.regions import box_area, intersection
+from redaction.detect.match import approximate_find, match_lines
+from redaction.files.burn import burn, coverage_mask
+from redaction.files.document import DocumentError, load_pages
+from redaction.model.profile import Profile
+from redaction.model.regions import box_area, intersection
+from redaction.ocr.base import TextLine, proportional_char_boxes
+from redaction.text.normalize import normalize
 
 REPO = Path(__file__).resolve().parents[1]
 _TMP = Path(tempfile.mkdtemp(prefix="blindmask-fuzz-"))
@@ -101,7 +103,7 @@ import json, random, sys, time, traceback
 sys.path.insert(0, REPO)
 from pathlib import Path
 import numpy as np
-from redaction.document import DocumentError, iter_pages
+from redaction.files.document import DocumentError, iter_pages
 
 seeds = json.loads(sys.argv[1])
 budget = float(sys.argv[2])

@@ -23,12 +23,13 @@ import cv2
 import numpy as np
 import pytest
 
-import redaction.propose
-from redaction import export
+import redaction.pipeline.propose
 from redaction.cli import main
-from redaction.document import InputFile, collect_inputs, iter_pages
-from redaction.export import REPORT_NAME, remove_stale_parts, write_atomic
-from redaction.pipeline import OutputNamer, RedactOptions, redact_file
+from redaction.files import export
+from redaction.files.document import InputFile, collect_inputs, iter_pages
+from redaction.files.export import REPORT_NAME, remove_stale_parts, write_atomic
+from redaction.files.naming import OutputNamer
+from redaction.pipeline.steps import RedactOptions, redact_file
 from tests.test_trust_leaks import PROFILE, PROFILE_TOML, assert_clean_jpeg
 
 REPO = Path(__file__).resolve().parents[1]
@@ -48,7 +49,7 @@ class BoxDetector:
         return (int(w * fx0), int(h * fy0), int(np.ceil(w * fx1)), int(np.ceil(h * fy1)))
 
     def propose_upright(self, page, profile, rotation=None):
-        from redaction.regions import Region
+        from redaction.model.regions import Region
 
         self.pages += 1
         return page, 0, [Region("name", self.box(page.width, page.height), 0.99, "阿依古丽", True)]
@@ -61,7 +62,7 @@ class NoneDetector(BoxDetector):
 
 @pytest.fixture
 def fake_detector(monkeypatch):
-    monkeypatch.setattr(redaction.propose, "Detector", BoxDetector)
+    monkeypatch.setattr(redaction.pipeline.propose, "Detector", BoxDetector)
 
 
 def digest(root: Path) -> dict[str, tuple[str, int]]:
@@ -244,7 +245,7 @@ def test_propose_and_verify_report_the_same_bad_files_with_exit_3(bad_batch, tmp
     failed = sorted(Path(d["path"]).name for d in data["documents"] if d["error"])
     assert failed == sorted(BAD)
     capsys.readouterr()
-    monkeypatch.setattr(redaction.propose, "Detector", NoneDetector)   # nothing to find: exit 3, not 1
+    monkeypatch.setattr(redaction.pipeline.propose, "Detector", NoneDetector)   # nothing to find: exit 3, not 1
     assert main(["verify", str(root), "--profile", str(prof), "--quiet"]) == 3
     err = capsys.readouterr().err
     assert sum(ln.startswith("error: ") for ln in err.splitlines()) == len(BAD)
@@ -476,9 +477,9 @@ def hook(event, args):
             if isinstance(a, (str, bytes, os.PathLike)) and os.path.realpath(os.fsdecode(a)).startswith(root):
                 touched.append((event, os.fsdecode(a)))
 sys.addaudithook(hook)
-import redaction.propose
+import redaction.pipeline.propose
 from test_trust_inputs import BoxDetector
-redaction.propose.Detector = BoxDetector
+redaction.pipeline.propose.Detector = BoxDetector
 from redaction.cli import main
 codes = [main(["propose", root, "--profile", {str(prof)!r}, "--json", {str(tmp_path / 'p.json')!r}, "--quiet", "--jobs", "1"]),
          main(["redact", root, "--profile", {str(prof)!r}, "--out", {str(tmp_path / 'out')!r}, "--quiet", "--jobs", "1"]),
@@ -506,7 +507,7 @@ def _child_stuck_in_write(target: Path, data_len: int) -> subprocess.Popen:
     script = f"""
 import os, sys, time
 sys.path.insert(0, {str(REPO)!r})
-from redaction import export
+from redaction.files import export
 def stuck(fd):
     print("in-fsync", flush=True)
     time.sleep(60)

@@ -11,9 +11,9 @@ The ways redaction has failed elsewhere, each made impossible here and proven be
 from __future__ import annotations
 
 import hashlib
-import os
 import io
 import json
+import os
 import re
 import struct
 from pathlib import Path
@@ -21,12 +21,15 @@ from pathlib import Path
 import cv2
 import numpy as np
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from redaction.burn import burn, parse_color
 from redaction.cli import main
-from redaction.export import REPORT_NAME, encode_jpeg, output_relpath, scrub_stem
-from redaction.profile import Profile, normalize
+from redaction.files.burn import burn, parse_color
+from redaction.files.export import REPORT_NAME, encode_jpeg
+from redaction.files.naming import output_relpath, scrub_stem
+from redaction.model.profile import Profile
+from redaction.text.normalize import normalize
 from tests.conftest import draw_seal, paste_face, render_page, text_box
 
 NAME, ALIAS = "阿依古丽·买买提", "阿依古丽"
@@ -40,7 +43,7 @@ SECRET_NOTE = "机密备注：原件未遮盖"  # text that exists only in metad
 
 
 class FixedDetector:
-    """A stand-in for `redaction.propose.Detector` that proposes fixed boxes (the detectors have
+    """A stand-in for `redaction.pipeline.propose.Detector` that proposes fixed boxes (the detectors have
     their own tests; here what matters is what happens to the bytes around the pixels)."""
 
     def __init__(self, boxes=(), ocr="rapid", **_):
@@ -48,7 +51,7 @@ class FixedDetector:
         self.calls = 0
 
     def propose_upright(self, page, profile, rotation=None):
-        from redaction.regions import Region, clip_box
+        from redaction.model.regions import Region, clip_box
 
         self.calls += 1
         regions = []
@@ -301,10 +304,10 @@ def loaded(tmp_path_factory):
     (ex, ey), (fx, fy) = eyes
     boxes = [("name", pad(text_box(*NAME_AT))), ("employer", pad(text_box(*EMPLOYER_AT))),
              ("seal", pad(seal)), ("eyes", (ex - 20, ey - 12, fx + 20, fy + 12))]
-    import redaction.propose
+    import redaction.pipeline.propose
 
     mp = pytest.MonkeyPatch()
-    mp.setattr(redaction.propose, "Detector", lambda *a, **k: FixedDetector(boxes))
+    mp.setattr(redaction.pipeline.propose, "Detector", lambda *a, **k: FixedDetector(boxes))
     try:
         code = main(["redact", str(root), "--profile", str(prof), "--out", str(out), "--dpi", "150", "--quiet",
                      "--jobs", "1"])   # the fixed detector is patched into this process only
@@ -442,9 +445,9 @@ def test_no_reversible_masking_exists_in_the_path_from_pixels_to_file():
     """Structural: the modules between a page and its JPEG cannot blur, pixelate or overlay."""
     import inspect
 
-    import redaction.burn as burn_mod
-    import redaction.export as export_mod
-    import redaction.pipeline as pipeline_mod
+    import redaction.files.burn as burn_mod
+    import redaction.files.export as export_mod
+    import redaction.pipeline.steps as pipeline_mod
 
     forbidden = re.compile(r"blur|mosaic|pixelat|resize|pyrDown|addWeighted|alpha|INTER_", re.I)
     for mod in (burn_mod, export_mod, pipeline_mod):
@@ -455,7 +458,7 @@ def test_no_reversible_masking_exists_in_the_path_from_pixels_to_file():
     params = set(inspect.signature(burn).parameters)
     # in_place says where the fill goes, not how: no mode, no strength, no radius
     assert params == {"pixels", "boxes", "fill", "in_place"}
-    from redaction.cli import build_parser
+    from redaction.cli.main import build_parser
 
     help_text = build_parser()._subparsers._group_actions[0].choices["redact"].format_help()
     assert not re.search(r"blur|mosaic|pixel", help_text, re.I)
@@ -489,7 +492,7 @@ def test_output_names_never_carry_a_profile_term(pre, post, dot, which, pad, wid
 def test_a_character_whose_lower_case_expands_does_not_shift_the_masks():
     """'İ'.lower() == 'i̇' (2 code points). Before the fix the name's mask slid two characters
     to the right of the name (its first two characters left readable), and file names crashed."""
-    from redaction.match import match_lines
+    from redaction.detect.match import match_lines
     from tests.test_match import char_span, line
 
     ln = line("İİ姓名阿依古丽·买买提 性别女 民族维吾尔族", 0, 0)
@@ -506,12 +509,12 @@ NETWORK_MODULES = ("socket", "ssl", "urllib.request", "http", "requests", "httpx
                    "huggingface_hub", "distributed", "dask.distributed", "tornado")
 #: The one module that talks to a network, on request only: `blindmask audit --scheduler ADDR`
 #: connects to the Dask scheduler the clerk names. It is imported inside that code path only.
-NETWORK_ALLOWED = {"redaction/cluster.py"}
+NETWORK_ALLOWED = {"redaction/audit/cluster.py"}
 
 
 def test_no_code_of_the_app_can_reach_the_network():
     """Structural: no module of the core or the GUI imports anything that talks to a network,
-    except `redaction/cluster.py` (audit --scheduler), which nothing imports when it loads."""
+    except `redaction/audit/cluster.py` (audit --scheduler), which nothing imports when it loads."""
     import ast
 
     repo = Path(__file__).resolve().parents[1]
@@ -557,7 +560,7 @@ def test_propose_redact_verify_run_offline_and_download_nothing(tmp_path):
     home = tmp_path / "home"
     for sub in ("", ".cache", ".config", ".local/share"):
         (home / sub).mkdir(parents=True, exist_ok=True)
-    from redaction.cli import build_parser
+    from redaction.cli.main import build_parser
 
     jobs = (["--jobs", "1"] if "--jobs" in build_parser()._subparsers._group_actions[0]
             .choices["propose"].format_help() else [])

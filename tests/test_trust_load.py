@@ -24,7 +24,7 @@ RUNNER = r'''
 import json, resource, sys
 sys.path.insert(0, REPO)
 sys.path.insert(0, REPO + "/tests")
-import redaction.propose
+import redaction.pipeline.propose
 from test_trust_inputs import BoxDetector
 if len(sys.argv) > 4:                       # the control: a detector that keeps every page
     kept = []
@@ -32,10 +32,10 @@ if len(sys.argv) > 4:                       # the control: a detector that keeps
         def propose_upright(self, page, profile, rotation=None):
             kept.append(page.pixels.copy())
             return super().propose_upright(page, profile, rotation)
-    redaction.propose.Detector = Leaky
+    redaction.pipeline.propose.Detector = Leaky
 else:
-    redaction.propose.Detector = BoxDetector
-from redaction.cli import build_parser, main
+    redaction.pipeline.propose.Detector = BoxDetector
+from redaction.cli.main import build_parser, main
 args = ["redact", sys.argv[1], "--profile", sys.argv[2], "--out", sys.argv[3], "--quiet"]
 if "--jobs" in build_parser()._subparsers._group_actions[0].choices["redact"].format_help():
     args += ["--jobs", "1"]

@@ -1,7 +1,7 @@
 import numpy as np
 
-from redaction.regions import Region
-from redaction.verify import is_masked, uniform_fraction
+from redaction.model.regions import Region
+from redaction.pipeline.verify import is_masked, uniform_fraction
 
 
 def test_eyes_count_as_masked_only_under_a_solid_fill():

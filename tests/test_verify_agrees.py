@@ -10,10 +10,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from redaction.burn import burn
-from redaction.document import Page
-from redaction.verify import fill_boxes, find_leaks, is_masked
-from redaction.regions import Region
+from redaction.files.burn import burn
+from redaction.files.document import Page
+from redaction.model.regions import Region
+from redaction.pipeline.verify import fill_boxes, find_leaks, is_masked
 from tests.conftest import draw_seal, paste_face, render_page
 
 AUTHORITY = "新疆维吾尔自治区人力资源和社会保障厅"
@@ -106,7 +106,7 @@ def test_redact_then_verify_on_the_issues_corpus_pages(tmp_path, index, capsys):
     authority's seal was burned, leaving half the authority's ring hidden) and 021 (the same, and
     the eyes found again at the edge of the burned band)."""
     from redaction.cli import main
-    from tests.corpus import make_page, write_corpus
+    from testkit.corpus import make_page, write_corpus
 
     sp = make_page(0, index)
     write_corpus([sp], tmp_path / "corpus")

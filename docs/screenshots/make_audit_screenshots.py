@@ -49,8 +49,8 @@ def main(lang: str = "zh_CN"):
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp / "settings"))
     from app import i18n
     from app.main import make_app
-    from app.settings import Settings
-    from app.verify_window import VerifyWindow
+    from app.model.settings import Settings
+    from app.windows.verify_window import VerifyWindow
     from tests.test_audit import audit_tree
     from tests.test_audit_browser import screenshot
 

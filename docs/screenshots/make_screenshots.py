@@ -38,9 +38,9 @@ def main(lang: str = "zh_CN"):
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp / "settings"))
     from app import i18n
     from app.main import make_app
-    from app.main_window import MainWindow
-    from app.settings import Settings
-    from redaction.profile import load_profile
+    from app.windows.main_window import MainWindow
+    from app.model.settings import Settings
+    from redaction.model.profile import load_profile
 
     app = make_app()
     Settings().language = lang
@@ -80,7 +80,7 @@ def main(lang: str = "zh_CN"):
     for k in win.state.keys():
         doc = win.state.docs[k[0]]
         win.show_page(k)
-        win.undo_stack.push(__import__("app.commands", fromlist=["SetDecision"]).SetDecision(
+        win.undo_stack.push(__import__("app.model.commands", fromlist=["SetDecision"]).SetDecision(
             win.state, k, "no_mask" if doc.path.name == "身份证复印件.jpg" else "confirmed"))
     out = tmp / "导出"
     win.export_to(out, wait=True)

@@ -1,4 +1,12 @@
 """Held-out corpus of professional-title attachments, written from testkit/heldout/SPEC.md alone."""
-from .core import DOC_TYPES, HeldoutPage, Item, draw_overlay, make_heldout, make_page, write_heldout
+from testkit.heldout.core import (
+    DOC_TYPES,
+    HeldoutPage,
+    Item,
+    draw_overlay,
+    make_heldout,
+    make_page,
+    write_heldout,
+)
 
 __all__ = ["DOC_TYPES", "HeldoutPage", "Item", "draw_overlay", "make_heldout", "make_page", "write_heldout"]

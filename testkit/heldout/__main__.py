@@ -2,7 +2,7 @@ import argparse
 import time
 from collections import Counter
 
-from .core import make_page, write_heldout
+from testkit.heldout.core import make_page, write_heldout
 
 
 def main(argv=None):

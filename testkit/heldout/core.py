@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 import cv2
 import numpy as np
 
-from . import lists, scan
-from .docs import DOCS, Ctx
+from testkit.heldout import lists, scan
+from testkit.heldout.docs import DOCS, Ctx
 
 DOC_TYPES = ["id_card", "diploma", "title_cert", "appraisal", "training", "award", "journal", "letter"]
 

@@ -1,10 +1,10 @@
 """Fast checks of the held-out generator (plain pytest)."""
 import json
 import os
-import tomllib
 
 import numpy as np
 import pytest
+import tomllib
 from PIL import Image
 
 from testkit.heldout import DOC_TYPES, make_heldout, make_page, write_heldout

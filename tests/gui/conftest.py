@@ -7,7 +7,6 @@ import copy
 import os
 import threading
 import time
-from pathlib import Path
 
 import pytest
 
@@ -35,14 +34,14 @@ def isolated_settings(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
     QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
-    import app.state
+    import app.model.state
 
-    monkeypatch.setattr(app.state, "sessions_dir", lambda: tmp_path / "appdata" / "sessions")
-    import app.workers
+    monkeypatch.setattr(app.model.state, "sessions_dir", lambda: tmp_path / "appdata" / "sessions")
+    import app.workers.jobs
 
-    app.workers.reset_detector()
+    app.workers.jobs.reset_detector()
     yield
-    app.workers.reset_detector()
+    app.workers.jobs.reset_detector()
 
 
 @pytest.fixture(autouse=True)
@@ -62,7 +61,7 @@ def no_unexpected_modal(monkeypatch):
 
 @pytest.fixture
 def settings(qapp):
-    from app.settings import Settings
+    from app.model.settings import Settings
 
     s = Settings()
     s.open_after_export = False
@@ -71,7 +70,7 @@ def settings(qapp):
 
 @pytest.fixture
 def profile():
-    from redaction.profile import parse_profile
+    from redaction.model.profile import parse_profile
 
     return parse_profile(PROFILE_TOML)
 
@@ -95,7 +94,7 @@ def make_page(kind: str):
     """A 900×1270 page (A4 at ~110 dpi) and the regions a perfect detector would find."""
     from PIL import Image, ImageDraw
 
-    from redaction.regions import Region
+    from redaction.model.regions import Region
 
     im = Image.new("RGB", (900, 1270), (250, 250, 246))
     d = ImageDraw.Draw(im)
@@ -163,7 +162,7 @@ class FakeDetector:
     def propose_upright(self, page, profile, rotation=None):
         regions = self.propose(page, profile)
         if self.sees_masks:  # like real OCR: text under a solid fill is not found again
-            from redaction.verify import uniform_fraction
+            from redaction.pipeline.verify import uniform_fraction
 
             regions = [r for r in regions if uniform_fraction(page.pixels, r.bbox) < 0.85]
         return page, 0, regions
@@ -178,7 +177,7 @@ def fake_factory(samples):
 
 @pytest.fixture
 def window(qtbot, settings, profile, fake_factory):
-    from app.main_window import MainWindow
+    from app.windows.main_window import MainWindow
 
     win = MainWindow(settings, detector_factory=fake_factory, profile=profile, open_folder_after_export=False)
     qtbot.addWidget(win)

@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-import sys
-
-import pytest
 from PySide6.QtCore import QCoreApplication, QTranslator
 
 
 def test_every_ui_string_has_an_english_translation():
-    from app import i18n, i18n_tool
+    from app import i18n
+    from app.i18n import tool as i18n_tool
 
     table = i18n.read_ts(i18n.TS_PATH)
     missing = [s for s in i18n_tool.extract() if s not in table]
-    assert missing == [], "run `python -m app.i18n_tool` and translate: " + repr(missing[:5])
+    assert missing == [], "run `python -m app.i18n.tool` and translate: " + repr(missing[:5])
     # placeholders survive translation
     import re
 
@@ -22,10 +20,11 @@ def test_every_ui_string_has_an_english_translation():
 
 
 def test_compiled_qm_matches_the_ts(qapp):
-    from app import i18n, i18n_tool
+    from app import i18n
+    from app.i18n import tool as i18n_tool
 
     qm = QTranslator()
-    assert qm.load(str(i18n.QM_PATH)), "run `python -m app.i18n_tool` to compile the .qm"
+    assert qm.load(str(i18n.QM_PATH)), "run `python -m app.i18n.tool` to compile the .qm"
     table = i18n.read_ts(i18n.TS_PATH)
     for src in i18n_tool.extract():
         assert qm.translate(i18n.CONTEXT, src) == table[src], src
@@ -33,7 +32,7 @@ def test_compiled_qm_matches_the_ts(qapp):
 
 def test_switch_to_english_and_back(qtbot, settings, profile):
     from app import i18n
-    from app.main_window import MainWindow
+    from app.windows.main_window import MainWindow
 
     app = QCoreApplication.instance()
     try:
@@ -64,7 +63,7 @@ def test_ts_fallback_translator(qapp, tmp_path, monkeypatch):
 def test_shortcuts_dialog_lists_the_actions_keys(qtbot, window):
     from PySide6.QtGui import QKeySequence
 
-    from app.dialogs import ShortcutsDialog
+    from app.windows.dialogs import ShortcutsDialog
 
     dlg = ShortcutsDialog(window)
     qtbot.addWidget(dlg)
@@ -75,7 +74,7 @@ def test_shortcuts_dialog_lists_the_actions_keys(qtbot, window):
         first = {"Return": "Enter", "PgDown": "PgDown", "PgUp": "PgUp"}.get(first, first)
         assert first in listed, first
     # F1 opens it
-    import app.dialogs as dialogs
+    import app.windows.dialogs as dialogs
 
     opened = []
     from unittest import mock
@@ -88,7 +87,7 @@ def test_shortcuts_dialog_lists_the_actions_keys(qtbot, window):
 def test_settings_dialog_round_trip(qtbot, settings, window):
     from PySide6.QtGui import QColor
 
-    from app.dialogs import SettingsDialog
+    from app.windows.dialogs import SettingsDialog
 
     dlg = SettingsDialog(settings, window)
     qtbot.addWidget(dlg)
@@ -119,7 +118,7 @@ def test_create_window_opens_paths_with_profile(qtbot, samples, tmp_path, fake_f
 
     folder, _truth = samples
     prof = tmp_path / "profile.toml"
-    from .conftest import PROFILE_TOML
+    from tests.gui.conftest import PROFILE_TOML
 
     prof.write_text(PROFILE_TOML, encoding="utf-8")
     win = main.create_window([folder], str(prof), detector_factory=fake_factory)

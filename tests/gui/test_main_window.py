@@ -9,10 +9,9 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 
-from app.state import CONFIRMED, ERROR, NO_MASK, PENDING, REVIEW
-from redaction.export import REPORT_NAME
-
-from .conftest import NAME, make_page, wait_detected
+from app.model.state import CONFIRMED, NO_MASK, PENDING, REVIEW
+from redaction.files.export import REPORT_NAME
+from tests.gui.conftest import NAME, make_page, wait_detected
 
 
 def view_point(canvas, x, y) -> QPoint:
@@ -183,7 +182,7 @@ def test_export_requires_a_decision_for_every_page(qtbot, window, samples, tmp_p
     assert not out.exists()
 
     # the export action lists the undecided pages; "去审核" goes to the first of them
-    import app.main_window as mw
+    import app.windows.main_window as mw
 
     seen = {}
 
@@ -235,7 +234,7 @@ def test_no_mask_on_a_page_with_boxes_asks_first(qtbot, window, samples, monkeyp
     wait_detected(qtbot, window)
     cert = key_of(window, f"{NAME}-资格证书.png")
     window.show_page(cert)
-    import app.main_window as mw
+    import app.windows.main_window as mw
 
     monkeypatch.setattr(mw, "ask", lambda *a, **k: False)
     window.mark_no_mask()
@@ -309,8 +308,8 @@ def test_tab_selects_boxes_and_insert_adds_one(qtbot, window, samples):
 
 
 def test_cancel_detection_keeps_window_responsive(qtbot, settings, profile, samples):
-    from app.main_window import MainWindow
-    from .conftest import FakeDetector
+    from app.windows.main_window import MainWindow
+    from tests.gui.conftest import FakeDetector
 
     folder, truth = samples
     det = FakeDetector(truth, delay=0.4)
@@ -335,8 +334,8 @@ def test_cancel_detection_keeps_window_responsive(qtbot, settings, profile, samp
 
 
 def test_no_profile_asks_on_first_detection(qtbot, settings, samples, fake_factory, monkeypatch):
-    import app.main_window as mw
-    from app.main_window import MainWindow
+    import app.windows.main_window as mw
+    from app.windows.main_window import MainWindow
 
     asked = []
 
@@ -360,7 +359,7 @@ def test_no_profile_asks_on_first_detection(qtbot, settings, samples, fake_facto
 
 
 def test_profile_panel_validates_and_saves(qtbot, window, tmp_path, monkeypatch):
-    import app.main_window as mw
+    import app.windows.main_window as mw
 
     warnings = []
     monkeypatch.setattr(mw.QMessageBox, "warning", lambda *a, **k: warnings.append(a[2]))
@@ -376,7 +375,7 @@ def test_profile_panel_validates_and_saves(qtbot, window, tmp_path, monkeypatch)
     target = tmp_path / "p.toml"
     monkeypatch.setattr(mw.QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     window.save_profile_dialog()
-    from redaction.profile import load_profile
+    from redaction.model.profile import load_profile
 
     assert load_profile(target) == p
     bad = tmp_path / "bad.toml"
@@ -410,9 +409,9 @@ def test_a_dropped_iphone_heic_opens_upright_and_exports(qtbot, window, samples,
     from PySide6.QtCore import QMimeData, QUrl
     from PySide6.QtGui import QDragEnterEvent, QDropEvent
 
-    import app.main_window as mw
-    import redaction.document as document
-    from app.workers import load_page
+    import app.windows.main_window as mw
+    import redaction.files.document as document
+    from app.workers.jobs import load_page
 
     folder, truth = samples
     cert, regions = make_page("cert")
@@ -474,7 +473,7 @@ def test_a_dropped_iphone_heic_opens_upright_and_exports(qtbot, window, samples,
 
 
 def test_typing_in_the_profile_fields_does_not_trigger_page_shortcuts(qtbot, window, samples, monkeypatch):
-    import app.main_window as mw
+    import app.windows.main_window as mw
 
     asked = []
     monkeypatch.setattr(mw, "ask", lambda *a, **k: asked.append(a[1]) or False)

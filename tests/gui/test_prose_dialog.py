@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from redaction.profile import parse_profile
+from redaction.model.profile import parse_profile
 
 PROFILE = parse_profile('name = "阿依古丽·买买提"\naliases = ["阿依古丽"]\n'
                         'employers = ["阿克苏地区生态环境局"]\n')
@@ -12,7 +12,7 @@ TEXT = "本人阿依古丽·买买提，自2015年起在阿克苏地区生态环
 
 
 def test_prose_dialog_replaces_accepted_occurrences(qtbot, settings, tmp_path):
-    from app.prose_dialog import ProseDialog
+    from app.windows.prose_dialog import ProseDialog
 
     dlg = ProseDialog(PROFILE, settings)
     qtbot.addWidget(dlg)
@@ -50,7 +50,7 @@ def test_prose_dialog_replaces_accepted_occurrences(qtbot, settings, tmp_path):
 def test_prose_dialog_docx(qtbot, settings, tmp_path):
     import docx
 
-    from app.prose_dialog import ProseDialog
+    from app.windows.prose_dialog import ProseDialog
     from redaction import prose
 
     src = tmp_path / "工作总结.docx"

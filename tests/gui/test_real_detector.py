@@ -24,8 +24,8 @@ def test_real_detection_confirm_and_export(qtbot, settings, tmp_path, no_network
 
     sample = SAMPLES / "培训证书.jpg"
 
-    from app.main_window import MainWindow
-    from redaction.profile import load_profile
+    from app.windows.main_window import MainWindow
+    from redaction.model.profile import load_profile
 
     folder = tmp_path / "附件"
     folder.mkdir()

@@ -11,12 +11,12 @@ import time
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from tests.corpus import APPLICANTS
+from testkit.corpus import APPLICANTS
 from tests.test_audit import EXPECTED, audit_tree  # noqa: F401 (a fixture)
 
 
 def expected_status(seq: str) -> str:
-    from app.roster_panel import FAIL, MISSING, PASS
+    from app.windows.roster_panel import FAIL, MISSING, PASS
 
     files = EXPECTED[seq]
     if files is None:
@@ -25,7 +25,7 @@ def expected_status(seq: str) -> str:
 
 
 def open_window(qtbot, settings, factory=None):
-    from app.verify_window import VerifyWindow
+    from app.windows.verify_window import VerifyWindow
 
     win = VerifyWindow(settings, factory)
     qtbot.addWidget(win)
@@ -41,7 +41,7 @@ def wait_audit(qtbot, win, timeout=600_000):
 @pytest.mark.slow
 def test_the_roster_audit_lists_every_applicant_and_shows_a_failing_ones_findings(qtbot, settings, audit_tree,
                                                                                     tmp_path, monkeypatch):
-    from app.roster_panel import FAIL, MISSING, PASS
+    from app.windows.roster_panel import MISSING, PASS
 
     win = open_window(qtbot, settings)          # the real detector
     assert win.open_roster(audit_tree / "花名册.xlsx", audit_tree / "材料")
@@ -117,7 +117,7 @@ def test_a_cancelled_audit_resumes_where_it_stopped(qtbot, settings, audit_tree,
     win = open_window(qtbot, settings, lambda: det)
     panel = win.roster
     assert win.open_roster(audit_tree / "花名册.csv", audit_tree / "材料")
-    from app.roster_panel import ledger_path
+    from app.windows.roster_panel import ledger_path
 
     assert tmp_path in ledger_path(panel.roster_path, panel.root).parents   # the app's data folder
     qtbot.waitUntil(lambda: panel.progress.value() >= 2, timeout=20000)

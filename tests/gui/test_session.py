@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import json
 
-from app.state import CONFIRMED, REVIEW, session_key
-from redaction import review
-from redaction.document import collect_inputs
-
-from .conftest import NAME, wait_detected
+from app.model.state import CONFIRMED, REVIEW, session_key
+from redaction.files import proposals
+from redaction.files.document import collect_inputs
+from tests.gui.conftest import NAME, wait_detected
 
 
 def _win(qtbot, settings, profile, factory):
-    from app.main_window import MainWindow
+    from app.windows.main_window import MainWindow
 
     w = MainWindow(settings, detector_factory=factory, profile=profile, open_folder_after_export=False)
     qtbot.addWidget(w)
@@ -21,7 +20,7 @@ def _win(qtbot, settings, profile, factory):
 
 
 def test_autosave_every_edit_and_restore(qtbot, settings, profile, samples, fake_factory, monkeypatch):
-    import app.main_window as mw
+    import app.windows.main_window as mw
 
     folder, _truth = samples
     win = _win(qtbot, settings, profile, fake_factory)
@@ -33,11 +32,11 @@ def test_autosave_every_edit_and_restore(qtbot, settings, profile, samples, fake
     win.show_page(cert)
     emp = win.state.regions(cert)[1]
     win.toggle_region(emp)                                    # one edit → on disk at once
-    saved = review.load(path)
+    saved = proposals.load(path)
     assert saved[cert[0]].pages[0].regions[1].accepted is False
     win.add_region("name", (10, 10, 60, 40))
     win.confirm_page()
-    saved = review.load(path)
+    saved = proposals.load(path)
     page = saved[cert[0]].pages[0]
     assert page.decision == "confirmed"
     assert page.regions[-1].source == "manual" and page.regions[-1].bbox == (10, 10, 60, 40)
@@ -67,7 +66,7 @@ def test_autosave_every_edit_and_restore(qtbot, settings, profile, samples, fake
 
 
 def test_declining_restore_starts_fresh(qtbot, settings, profile, samples, fake_factory, monkeypatch):
-    import app.main_window as mw
+    import app.windows.main_window as mw
 
     folder, _truth = samples
     win = _win(qtbot, settings, profile, fake_factory)

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import numpy as np
 
-from redaction.burn import burn
-from redaction.export import encode_jpeg
-
-from .conftest import FakeDetector, NAME, make_page
+from redaction.files.burn import burn
+from redaction.files.export import encode_jpeg
+from tests.gui.conftest import NAME, FakeDetector, make_page
 
 
 def test_verify_window_lists_pass_and_fail(qtbot, settings, profile, tmp_path):
-    from app.verify_window import FAIL, PASS, VerifyWindow
+    from app.windows.verify_window import FAIL, PASS, VerifyWindow
 
     folder = tmp_path / "已遮盖"
     folder.mkdir()

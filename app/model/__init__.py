@@ -1,0 +1,1 @@
+"""GUI state without widgets: pages and regions, undo commands, settings, session."""

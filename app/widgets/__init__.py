@@ -1,0 +1,1 @@
+"""Reusable widgets: the page canvas and the panels around it."""

@@ -1,0 +1,470 @@
+"""The page canvas: a QGraphicsView with the page pixmap and one item per mask box.
+
+The canvas never edits the model: it emits requests (toggle, draw, move/resize, delete) that the
+window turns into undo commands; the model then tells the canvas to show the new regions.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QCursor, QFont, QImage, QPainter, QPen, QPixmap
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsPixmapItem,
+    QGraphicsRectItem,
+    QGraphicsScene,
+    QGraphicsView,
+)
+
+from app.i18n import _
+from redaction.model.kinds import OTHER_COLOUR, REQUIRED_KINDS, Kind
+from redaction.model.regions import Region
+
+FINDING_COLOR = QColor("#ff1744")
+#: The kinds a user draws boxes of.
+DRAW_KINDS = REQUIRED_KINDS
+
+
+def kind_label(kind: str) -> str:
+    """A kind's label in the UI language (the core's Chinese label, translated)."""
+    try:
+        return _(Kind(kind).label)
+    except ValueError:
+        return kind
+
+
+def kind_color(kind: str) -> QColor:
+    """A kind's colour on the page and in the table."""
+    try:
+        return QColor(Kind(kind).colour)
+    except ValueError:
+        return QColor(OTHER_COLOUR)
+
+
+def to_qimage(bgr: np.ndarray) -> QImage:
+    bgr = np.ascontiguousarray(bgr)
+    h, w = bgr.shape[:2]
+    return QImage(bgr.data, w, h, bgr.strides[0], QImage.Format.Format_BGR888).copy()
+
+
+def region_tooltip(r: Region) -> str:
+    lines = [f"<b>{kind_label(r.kind)}</b> — " + (_("遮盖") if r.accepted else _("不遮盖"))]
+    if r.text:
+        lines.append(_("文字：") + r.text)
+    if r.source == "manual":
+        lines.append(_("手动绘制"))
+    else:
+        lines.append(_("置信度：") + f"{r.score:.2f}")
+    x0, y0, x1, y1 = r.bbox
+    lines.append(f"{x1 - x0}×{y1 - y0} px @ ({x0}, {y0})")
+    return "<br>".join(lines)
+
+
+HANDLES = ("tl", "t", "tr", "r", "br", "b", "bl", "l")
+
+
+def handle_points(rect: QRectF) -> dict[str, QPointF]:
+    cx, cy = rect.center().x(), rect.center().y()
+    return {"tl": rect.topLeft(), "t": QPointF(cx, rect.top()), "tr": rect.topRight(),
+            "r": QPointF(rect.right(), cy), "br": rect.bottomRight(), "b": QPointF(cx, rect.bottom()),
+            "bl": rect.bottomLeft(), "l": QPointF(rect.left(), cy)}
+
+
+class LabelItem(QGraphicsItem):
+    """The kind label above a box: constant screen size, on a light plate so it reads on photos."""
+
+    def __init__(self, parent):
+        super().__init__(parent)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+        self.text, self.color = "", QColor("#000")
+        self.font = QFont()
+        self.font.setPixelSize(12)
+        self.font.setBold(True)
+
+    def set(self, text: str, color: QColor):
+        self.prepareGeometryChange()
+        self.text, self.color = text, QColor(color)
+        self.update()
+
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        from PySide6.QtGui import QFontMetricsF
+
+        w = QFontMetricsF(self.font).horizontalAdvance(self.text) + 8
+        return QRectF(0, -17, w, 16)
+
+    def paint(self, painter, option, widget=None):
+        r = self.boundingRect()
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(255, 255, 255, 215))
+        painter.drawRoundedRect(r, 3, 3)
+        painter.setFont(self.font)
+        painter.setPen(self.color)
+        painter.drawText(r.adjusted(4, 0, -4, 0), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, self.text)
+
+
+class BoxItem(QGraphicsRectItem):
+    """One region: filled and solid when accepted, dashed and empty when rejected."""
+
+    def __init__(self, region: Region, finding: bool = False):
+        x0, y0, x1, y1 = region.bbox
+        super().__init__(QRectF(x0, y0, x1 - x0, y1 - y0))
+        self.region = region
+        self.finding = finding
+        self.selected = False
+        self.setAcceptHoverEvents(True)
+        self.setToolTip(region_tooltip(region))
+        self.setZValue(10 if region.accepted else 5)
+        self.label = LabelItem(self)
+        self.update_label()
+
+    def color(self) -> QColor:
+        return QColor(FINDING_COLOR) if self.finding else kind_color(self.region.kind)
+
+    def update_label(self):
+        mark = "⚠" if self.finding else ("✓" if self.region.accepted else "✗ " + _("不遮盖") + " ·")
+        c = self.color()
+        if not (self.region.accepted or self.finding):
+            c = QColor("#555555")
+        self.label.set(f"{mark} {kind_label(self.region.kind)}", c)
+        self.label.setPos(self.rect().topLeft())
+
+    def set_rect_live(self, rect: QRectF):
+        self.setRect(rect.normalized())
+        self.label.setPos(self.rect().topLeft())
+
+    def paint(self, painter: QPainter, option, widget=None):
+        c = self.color()
+        rect = self.rect()
+        accepted = self.region.accepted or self.finding
+        if accepted:
+            fill = QColor(c)
+            fill.setAlpha(70 if not self.finding else 90)
+            pen = QPen(c, 3.0 if self.selected else 2.0)
+            pen.setCosmetic(True)
+            painter.setPen(pen)
+            painter.setBrush(QBrush(fill))
+            painter.drawRect(rect)
+        else:
+            pen = QPen(QColor("#555555") if not self.selected else c, 2.5 if self.selected else 1.5,
+                       Qt.PenStyle.DashLine)
+            pen.setCosmetic(True)
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(rect)
+        if self.selected and not self.finding:
+            scale = painter.worldTransform().m11() or 1.0
+            s = 7.0 / scale
+            hpen = QPen(QColor("#ffffff"), 1.0)
+            hpen.setCosmetic(True)
+            painter.setPen(hpen)
+            painter.setBrush(QBrush(c))
+            for pt in handle_points(rect).values():
+                painter.drawRect(QRectF(pt.x() - s / 2, pt.y() - s / 2, s, s))
+
+
+class PageCanvas(QGraphicsView):
+    toggleRequested = Signal(object)            # Region
+    drawn = Signal(str, object)                 # kind, bbox
+    bboxEdited = Signal(object, object, bool)   # Region, bbox, mergeable (keyboard nudge)
+    selectionChanged = Signal(object)           # Region or None
+    deleteRequested = Signal(object)            # Region
+    zoomChanged = Signal(float)
+
+    def __init__(self, parent=None, read_only: bool = False):
+        super().__init__(parent)
+        self.read_only = read_only
+        self.setScene(QGraphicsScene(self))
+        self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.SmoothPixmapTransform)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        self.setBackgroundBrush(QColor("#3c3f41"))
+        self.setMouseTracking(True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.pixmap_item = QGraphicsPixmapItem()
+        self.pixmap_item.setTransformationMode(Qt.TransformationMode.SmoothTransformation)
+        self.scene().addItem(self.pixmap_item)
+        self.items_by_id: dict[int, BoxItem] = {}
+        self.regions: list[Region] = []
+        self.selected: Region | None = None
+        self.page_size = (0, 0)
+        self.draw_mode = False
+        self.draw_kind = "name"
+        self.preview = False
+        self.fit_mode = True
+        self._mode = None
+        self._press = None
+        self._item = None
+        self._handle = None
+        self._orig = None
+        self._rubber = None
+        self._pan_start = None
+        self.message = ""
+
+    # --- content ---------------------------------------------------------------------------
+    def set_image(self, pixels: np.ndarray | None):
+        if pixels is None:
+            self.pixmap_item.setPixmap(QPixmap())
+            self.page_size = (0, 0)
+        else:
+            self.pixmap_item.setPixmap(QPixmap.fromImage(to_qimage(pixels)))
+            self.page_size = (int(pixels.shape[1]), int(pixels.shape[0]))
+        self.scene().setSceneRect(QRectF(0, 0, *self.page_size) if pixels is not None else QRectF())
+
+    def set_regions(self, regions: list[Region], findings: bool = False):
+        for item in self.items_by_id.values():
+            self.scene().removeItem(item)
+        self.items_by_id.clear()
+        self.regions = list(regions)
+        if self.selected is not None and not any(r is self.selected for r in regions):
+            self.selected = None
+            self.selectionChanged.emit(None)
+        for r in self.regions:
+            item = BoxItem(r, finding=findings)
+            item.selected = r is self.selected
+            item.setVisible(not self.preview)
+            self.scene().addItem(item)
+            self.items_by_id[id(r)] = item
+
+    def clear(self):
+        self.select(None)
+        self.set_regions([])
+        self.set_image(None)
+
+    def set_preview(self, on: bool, pixels: np.ndarray | None = None):
+        """Show the burned result (boxes hidden) or the original with boxes."""
+        self.preview = on
+        if pixels is not None:
+            self.pixmap_item.setPixmap(QPixmap.fromImage(to_qimage(pixels)))
+        for item in self.items_by_id.values():
+            item.setVisible(not on)
+
+    def select(self, region: Region | None):
+        if region is self.selected:
+            return
+        for item in self.items_by_id.values():
+            item.selected = item.region is region
+            item.update()
+        self.selected = region
+        item = self.items_by_id.get(id(region)) if region is not None else None
+        if item is not None:
+            item.setZValue(20)
+            self.ensureVisible(item, 40, 40)
+        self.selectionChanged.emit(region)
+
+    def select_next(self, step: int = 1):
+        if not self.regions:
+            return
+        order = sorted(self.regions, key=lambda r: (r.bbox[1], r.bbox[0]))
+        if self.selected is None or not any(r is self.selected for r in order):
+            self.select(order[0] if step > 0 else order[-1])
+            return
+        i = next(i for i, r in enumerate(order) if r is self.selected)
+        self.select(order[(i + step) % len(order)])
+
+    # --- zoom ----------------------------------------------------------------------------
+    def zoom(self) -> float:
+        return self.transform().m11()
+
+    def fit(self):
+        self.fit_mode = True
+        if self.page_size[0]:
+            self.fitInView(self.pixmap_item, Qt.AspectRatioMode.KeepAspectRatio)
+        self.zoomChanged.emit(self.zoom())
+
+    def set_zoom(self, z: float):
+        self.fit_mode = False
+        z = max(0.03, min(16.0, z))
+        self.setTransform(self.transform().fromScale(z, z))
+        self.zoomChanged.emit(self.zoom())
+
+    def zoom_by(self, factor: float):
+        self.set_zoom(self.zoom() * factor)
+
+    def resizeEvent(self, event):  # noqa: N802
+        super().resizeEvent(event)
+        if self.fit_mode:
+            self.fit()
+
+    def wheelEvent(self, event):  # noqa: N802
+        delta = event.angleDelta().y()
+        if delta and not (event.modifiers() & Qt.KeyboardModifier.ShiftModifier):
+            self.zoom_by(1.15 ** (delta / 120.0))
+            event.accept()
+        else:
+            super().wheelEvent(event)
+
+    # --- hit testing -------------------------------------------------------------------------
+    def _box_at(self, pos) -> BoxItem | None:
+        for item in self.items(pos):
+            while item is not None and not isinstance(item, BoxItem):
+                item = item.parentItem()
+            if isinstance(item, BoxItem) and item.isVisible():
+                return item
+        return None
+
+    def _handle_at(self, pos) -> str | None:
+        if self.selected is None or self.read_only or self.preview:
+            return None
+        item = self.items_by_id.get(id(self.selected))
+        if item is None:
+            return None
+        for name, pt in handle_points(item.rect()).items():
+            vp = self.mapFromScene(pt)
+            if abs(vp.x() - pos.x()) <= 7 and abs(vp.y() - pos.y()) <= 7:
+                return name
+        return None
+
+    def _clamped(self, rect: QRectF) -> tuple[int, int, int, int]:
+        w, h = self.page_size
+        r = rect.normalized()
+        x0, y0 = max(0, min(w, round(r.left()))), max(0, min(h, round(r.top())))
+        x1, y1 = max(0, min(w, round(r.right()))), max(0, min(h, round(r.bottom())))
+        return (int(x0), int(y0), int(x1), int(y1))
+
+    # --- mouse ---------------------------------------------------------------------------
+    def mousePressEvent(self, event):  # noqa: N802
+        pos = event.position().toPoint()
+        if event.button() == Qt.MouseButton.MiddleButton:
+            self._start_pan(pos)
+            return
+        if event.button() != Qt.MouseButton.LeftButton:
+            return super().mousePressEvent(event)
+        self._press = pos
+        handle = self._handle_at(pos)
+        if handle:
+            self._mode, self._handle = "resize", handle
+            self._item = self.items_by_id[id(self.selected)]
+            self._orig = QRectF(self._item.rect())
+            return
+        item = None if self.preview else self._box_at(pos)
+        if item is not None and not (self.draw_mode and event.modifiers() & Qt.KeyboardModifier.ShiftModifier):
+            self._mode, self._item, self._orig = "press_box", item, QRectF(item.rect())
+            self.select(item.region)
+            return
+        if self.draw_mode and self.page_size[0] and not self.preview and not self.read_only:
+            self._mode = "draw"
+            start = self.mapToScene(pos)
+            self._rubber = QGraphicsRectItem(QRectF(start, start))
+            pen = QPen(kind_color(self.draw_kind), 2, Qt.PenStyle.DashLine)
+            pen.setCosmetic(True)
+            self._rubber.setPen(pen)
+            fill = kind_color(self.draw_kind)
+            fill.setAlpha(50)
+            self._rubber.setBrush(fill)
+            self._rubber.setZValue(30)
+            self.scene().addItem(self._rubber)
+            return
+        self.select(None)
+        self._start_pan(pos)
+
+    def _start_pan(self, pos):
+        self._mode = "pan"
+        self._pan_start = (pos, self.horizontalScrollBar().value(), self.verticalScrollBar().value())
+        self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
+
+    def mouseMoveEvent(self, event):  # noqa: N802
+        pos = event.position().toPoint()
+        mode = self._mode
+        if mode == "pan":
+            p0, h, v = self._pan_start
+            self.horizontalScrollBar().setValue(h - (pos.x() - p0.x()))
+            self.verticalScrollBar().setValue(v - (pos.y() - p0.y()))
+            return
+        if mode == "press_box" and not self.read_only:
+            if (pos - self._press).manhattanLength() > 4:
+                self._mode = mode = "move"
+        if mode == "move":
+            d = self.mapToScene(pos) - self.mapToScene(self._press)
+            self._item.set_rect_live(self._orig.translated(d))
+            return
+        if mode == "resize":
+            self._item.set_rect_live(self._resized(self._orig, self._handle, self.mapToScene(pos)))
+            return
+        if mode == "draw":
+            self._rubber.setRect(QRectF(self.mapToScene(self._press), self.mapToScene(pos)).normalized())
+            return
+        self._update_cursor(pos)
+        super().mouseMoveEvent(event)
+
+    @staticmethod
+    def _resized(rect: QRectF, handle: str, pt: QPointF) -> QRectF:
+        r = QRectF(rect)
+        if "l" in handle:
+            r.setLeft(pt.x())
+        if "r" in handle:
+            r.setRight(pt.x())
+        if handle in ("tl", "t", "tr"):
+            r.setTop(pt.y())
+        if handle in ("bl", "b", "br"):
+            r.setBottom(pt.y())
+        return r.normalized()
+
+    def _update_cursor(self, pos):
+        handle = self._handle_at(pos)
+        if handle:
+            shape = {"tl": Qt.CursorShape.SizeFDiagCursor, "br": Qt.CursorShape.SizeFDiagCursor,
+                     "tr": Qt.CursorShape.SizeBDiagCursor, "bl": Qt.CursorShape.SizeBDiagCursor,
+                     "t": Qt.CursorShape.SizeVerCursor, "b": Qt.CursorShape.SizeVerCursor}.get(
+                handle, Qt.CursorShape.SizeHorCursor)
+        elif not self.preview and self._box_at(pos) is not None:
+            shape = Qt.CursorShape.PointingHandCursor
+        elif self.draw_mode and not self.read_only:
+            shape = Qt.CursorShape.CrossCursor
+        else:
+            shape = Qt.CursorShape.OpenHandCursor
+        self.viewport().setCursor(QCursor(shape))
+
+    def mouseReleaseEvent(self, event):  # noqa: N802
+        mode, self._mode = self._mode, None
+        pos = event.position().toPoint()
+        if mode == "press_box":
+            if not self.read_only:
+                self.toggleRequested.emit(self._item.region)
+        elif mode in ("move", "resize"):
+            bbox = self._clamped(self._item.rect())
+            if bbox[2] - bbox[0] >= 2 and bbox[3] - bbox[1] >= 2 and bbox != tuple(self._item.region.bbox):
+                self.bboxEdited.emit(self._item.region, bbox, False)
+            else:
+                self._item.set_rect_live(self._orig)
+        elif mode == "draw":
+            rect = self._rubber.rect()
+            self.scene().removeItem(self._rubber)
+            self._rubber = None
+            bbox = self._clamped(rect)
+            if bbox[2] - bbox[0] >= 4 and bbox[3] - bbox[1] >= 4:
+                self.drawn.emit(self.draw_kind, bbox)
+        self._item = None
+        self._update_cursor(pos)
+        super().mouseReleaseEvent(event)
+
+    # --- keyboard ------------------------------------------------------------------------
+    def focusNextPrevChild(self, next_):  # noqa: N802 — Tab cycles boxes while the canvas has focus
+        if self.regions and not self.preview:
+            self.select_next(1 if next_ else -1)
+            return True
+        return super().focusNextPrevChild(next_)
+
+    def keyPressEvent(self, event):  # noqa: N802
+        key = event.key()
+        arrows = {Qt.Key.Key_Left: (-1, 0), Qt.Key.Key_Right: (1, 0),
+                  Qt.Key.Key_Up: (0, -1), Qt.Key.Key_Down: (0, 1)}
+        if key in arrows and self.selected is not None and not self.read_only and not self.preview:
+            dx, dy = arrows[key]
+            step = max(1, round(4 / max(self.zoom(), 1e-3)))
+            if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+                step *= 5
+            x0, y0, x1, y1 = self.selected.bbox
+            if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:   # resize the far edges
+                x1, y1 = max(x0 + 2, x1 + dx * step), max(y0 + 2, y1 + dy * step)
+            else:
+                x0, x1, y0, y1 = x0 + dx * step, x1 + dx * step, y0 + dy * step, y1 + dy * step
+            w, h = self.page_size
+            if x0 >= 0 and y0 >= 0 and x1 <= w and y1 <= h:
+                self.bboxEdited.emit(self.selected, (x0, y0, x1, y1), True)
+            event.accept()
+            return
+        if key == Qt.Key.Key_Escape and self.selected is not None:
+            self.select(None)
+            return
+        super().keyPressEvent(event)

@@ -1,0 +1,1 @@
+"""Background jobs (QThread) that call the core: detection, audit, export."""

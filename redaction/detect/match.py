@@ -1,0 +1,245 @@
+"""Find the profile's names and employers in OCR lines and turn them into padded sub-line boxes.
+
+Tolerates what real scans do to text: OCR slips (one wrong/missing/extra character in terms of
+4+ characters, two in terms of 9+, three in terms of 12+), spaces and U+3000 padding inside names, any middle dot (or
+none) in Uyghur/Kazakh names, traditional forms, and terms broken across two lines or two cells.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from redaction.model.profile import Profile, Term
+from redaction.model.regions import Region
+from redaction.ocr.base import TextLine
+from redaction.text.normalize import normalize_with_map
+
+#: Horizontal padding in character widths (measured: 0.25 covered every occurrence).
+PAD_CHARS = 0.25
+#: Vertical padding as a fraction of the line height, before clipping at neighbouring lines.
+PAD_LINE = 0.15
+
+
+NUMERALS = frozenset("〇零一二三四五六七八九十百千0123456789")
+
+
+def _is_subsequence(small: str, big: str) -> bool:
+    it = iter(big)
+    return all(c in it for c in small)
+
+
+def numerals_compatible(term: str, found: str) -> bool:
+    """A fuzzy hit may lose a numeral (OCR drops a thin 一) but not bring its own: 第十三中学 is
+    another school than 第一中学, whatever the edit distance says."""
+    found_numerals = "".join(c for c in found if c in NUMERALS)
+    return _is_subsequence(found_numerals, "".join(c for c in term if c in NUMERALS))
+
+
+def allowed_errors(term_length: int) -> int:
+    # 3 in 12+: a seal stamped over a long printed name (太原孤残儿童特殊教育学校 read as
+    # 原孤儿童特教育学校) loses a quarter of it even on the red channel.
+    if term_length >= 12:
+        return 3
+    if term_length >= 9:
+        return 2
+    if term_length >= 4:
+        return 1
+    return 0
+
+
+@dataclass
+class _Unit:
+    """A line (or two joined lines) as normalised text with a box per normalised character."""
+
+    text: str
+    boxes: list[tuple[float, float, float, float]]
+    heights: list[float]
+    scores: list[float]
+    line_ids: list[int]
+
+
+def _line_unit(line: TextLine, line_id: int) -> _Unit:
+    norm, index = normalize_with_map(line.text)
+    boxes = [line.char_boxes[i] for i in index]
+    h = line.height
+    return _Unit(norm, boxes, [h] * len(norm), [line.score] * len(norm), [line_id] * len(norm))
+
+
+def _join(a: _Unit, b: _Unit) -> _Unit:
+    return _Unit(a.text + b.text, a.boxes + b.boxes, a.heights + b.heights,
+                 a.scores + b.scores, a.line_ids + b.line_ids)
+
+
+def approximate_find(term: str, text: str, k: int) -> list[tuple[int, int, int]]:
+    """Non-overlapping (start, end, errors) occurrences of `term` in `text` with ≤ k edits
+    (Sellers' semi-global edit distance), best first by errors then position."""
+    m, n = len(term), len(text)
+    if m == 0 or n == 0:
+        return []
+    if k == 0:
+        # Overlapping occurrences too: in 婷婷婷 the name 婷婷 covers all three characters.
+        out, start = [], text.find(term)
+        while start >= 0:
+            out.append((start, start + m, 0))
+            start = text.find(term, start + 1)
+        return out
+    # Cheap filter: enough of the term's characters must be present at all.
+    present = sum(1 for c in set(term) if c in text)
+    if present < len(set(term)) - k:
+        return []
+    inf = m + n + 1
+    # prev[j]: distance of term[:i] ending at text[:j]; start[j]: where that alignment starts.
+    prev = [0] * (n + 1)
+    pstart = list(range(n + 1))
+    for i in range(1, m + 1):
+        cur = [i] + [inf] * n
+        cstart = [0] * (n + 1)
+        ti = term[i - 1]
+        for j in range(1, n + 1):
+            best, bstart = prev[j - 1] + (ti != text[j - 1]), pstart[j - 1]
+            if prev[j] + 1 < best:
+                best, bstart = prev[j] + 1, pstart[j]
+            if cur[j - 1] + 1 < best:
+                best, bstart = cur[j - 1] + 1, cstart[j - 1]
+            cur[j], cstart[j] = best, bstart
+        prev, pstart = cur, cstart
+    candidates = []
+    for j in range(1, n + 1):
+        d = prev[j]
+        if d <= k:
+            # keep local minima only (the best end for this alignment)
+            if j < n and prev[j + 1] < d and pstart[j + 1] == pstart[j]:
+                continue
+            s = pstart[j]
+            if j - s >= max(1, m - k):
+                candidates.append((s, j, d))
+    candidates.sort(key=lambda c: (c[2], -(c[1] - c[0]), c[0]))
+    chosen: list[tuple[int, int, int]] = []
+    for s, e, d in candidates:
+        if all(e <= cs or s >= ce for cs, ce, _ in chosen):
+            chosen.append((s, e, d))
+    return sorted(chosen, key=lambda c: c[0])
+
+
+def continuation_pairs(lines: list[TextLine]) -> list[tuple[int, int]]:
+    """(i, j) where line j can continue line i: the next cell on the same row (a little to the
+    right), or the next line below that overlaps it horizontally. All pairs at once (a dense
+    journal page has ~90 lines, so ~8000 pairs)."""
+    if len(lines) < 2:
+        return []
+    box = _deskewed_boxes(lines)
+    height = np.array([ln.height for ln in lines], dtype=np.float64)
+    ax0, ay0, ax1, ay1 = (box[:, k, None] for k in range(4))    # a = line i, down the rows
+    bx0, by0, bx1, by1 = (box[None, :, k] for k in range(4))    # b = line j, across the columns
+    h = np.maximum(1.0, np.minimum(height[:, None], height[None, :]))
+    vertical_overlap = np.minimum(ay1, by1) - np.maximum(ay0, by0)
+    same_row = (vertical_overlap > 0.5 * h) & (bx0 >= ax1 - 0.5 * h)
+    below = (by0 >= ay1 - 0.4 * h) & (by0 - ay1 < 1.6 * h)
+    ok = np.where(same_row, bx0 - ax1 < 4.0 * h, below & (bx0 < ax1) & (bx1 > ax0 - 2 * h))
+    np.fill_diagonal(ok, False)
+    return [(int(i), int(j)) for i, j in zip(*np.nonzero(ok))]
+
+
+def _deskewed_boxes(lines: list[TextLine]) -> np.ndarray:
+    """Line boxes (x0, y0, x1, y1) in a frame turned so that the page's text runs level. A phone
+    photo's lines slope a degree or two: their upright boxes then overlap the next line's, and a
+    term wrapped at the end of one line (清华大学国 / 情研究院) would not be seen to continue below.
+    Pages whose text is level (within 0.5°) keep their boxes as they are."""
+    quads = np.array([ln.quad for ln in lines], dtype=np.float64)          # (n, 4, 2)
+    along = (quads[:, 1] - quads[:, 0] + quads[:, 2] - quads[:, 3]) / 2
+    length = np.hypot(along[:, 0], along[:, 1])
+    heights = np.array([ln.height for ln in lines], dtype=np.float64)
+    long_lines = length > 3 * np.maximum(1.0, heights)
+    box = np.array([ln.bbox for ln in lines], dtype=np.float64)
+    if long_lines.sum() < 2:
+        return box
+    angle = float(np.median(np.arctan2(along[long_lines, 1], along[long_lines, 0])))
+    if abs(np.degrees(angle)) < 0.5 or abs(np.degrees(angle)) > 20:
+        return box
+    c, s_ = np.cos(-angle), np.sin(-angle)
+    x = quads[..., 0] * c - quads[..., 1] * s_
+    y = quads[..., 0] * s_ + quads[..., 1] * c
+    return np.stack([x.min(axis=1), y.min(axis=1), x.max(axis=1), y.max(axis=1)], axis=1)
+
+
+def _box_for(unit: _Unit, start: int, end: int, lines: list[TextLine], line_id: int) -> tuple[float, float, float, float]:
+    boxes = [unit.boxes[i] for i in range(start, end) if unit.line_ids[i] == line_id]
+    h = max(unit.heights[i] for i in range(start, end) if unit.line_ids[i] == line_id)
+    x0 = min(b[0] for b in boxes)
+    x1 = max(b[2] for b in boxes)
+    y0 = min(b[1] for b in boxes)
+    y1 = max(b[3] for b in boxes)
+    char_w = max(h * 0.5, min(h, (x1 - x0) / max(1, len(boxes))))
+    x0 -= PAD_CHARS * char_w
+    x1 += PAD_CHARS * char_w
+    top, bottom = y0 - PAD_LINE * h, y1 + PAD_LINE * h
+    # Do not reach into the neighbouring lines (dense author bios).
+    for other_id, other in enumerate(lines):
+        if other_id == line_id:
+            continue
+        ox0, oy0, ox1, oy1 = other.bbox
+        if ox1 <= x0 or ox0 >= x1:
+            continue
+        ocy = (oy0 + oy1) / 2
+        if ocy < y0 and oy1 > top:
+            top = max(top, min(y0, (oy1 + y0) / 2))
+        elif ocy > y1 and oy0 < bottom:
+            bottom = min(bottom, max(y1, (oy0 + y1) / 2))
+    return x0, top, x1, bottom
+
+
+def _regions_for(unit: _Unit, term: Term, lines: list[TextLine], spanning_only: bool) -> list[Region]:
+    k = allowed_errors(len(term.key))
+    out = []
+    for start, end, errors in approximate_find(term.key, unit.text, k):
+        if errors and not numerals_compatible(term.key, unit.text[start:end]):
+            continue
+        if errors >= 3 and unit.text[end - 1] != term.key[-1]:
+            # The third slip is for characters lost inside a long name (a seal over it), not for
+            # a name cut short: 巴音郭楞蒙古自治州 alone, the prefecture of 巴音郭楞蒙古自治州水利局,
+            # is in every address there and in other bureaus' names.
+            continue
+        ids = sorted(set(unit.line_ids[start:end]))
+        if spanning_only and len(ids) < 2:
+            continue   # single-line hits were already found on the line itself
+        score = float(np.mean(unit.scores[start:end])) * (1.0 - errors / (len(term.key) + 1))
+        for n, line_id in enumerate(ids):
+            box = _box_for(unit, start, end, lines, line_id)
+            if len(ids) == 1 and term.kind == "employer":
+                # An employer that fills its line but for a few characters is the whole line (a
+                # letterhead whose narrow 土家族苗族 the recogniser squeezed into one symbol): the
+                # line's ends are masked too.
+                line_chars = sum(1 for i in unit.line_ids if i == line_id)
+                if end - start >= 0.7 * line_chars and line_chars - (end - start) <= 3:
+                    lx0, _, lx1, _ = lines[line_id].bbox
+                    box = (min(box[0], lx0), box[1], max(box[2], lx1), box[3])
+            if len(ids) == 2:
+                # A term broken across lines runs to the end of the first and from the start of
+                # the second, also where a character there was read as nothing (the last one of a
+                # sloping line in a phone photo): the piece's box reaches the line's end.
+                lx0, _, lx1, _ = lines[line_id].bbox
+                box = (box[0], box[1], max(box[2], lx1), box[3]) if n == 0 else (min(box[0], lx0), *box[1:])
+            out.append(Region(kind=term.kind, bbox=box, score=round(score, 4),
+                              text=unit.text[start:end], accepted=True,
+                              extra={"term": term.text, "errors": errors}))
+    return out
+
+
+def match_lines(lines: list[TextLine], profile: Profile) -> list[Region]:
+    """Regions (float boxes, unclipped) for every occurrence of the profile's terms."""
+    terms = profile.terms()
+    units = [_line_unit(ln, i) for i, ln in enumerate(lines)]
+    regions: list[Region] = []
+    for unit in units:
+        for term in terms:
+            regions.extend(_regions_for(unit, term, lines, spanning_only=False))
+    # Terms broken across two lines or two cells of a row.
+    for i, j in continuation_pairs(lines):
+        if units[i].text and units[j].text:
+            joined = _join(units[i], units[j])
+            for term in terms:
+                if len(term.key) >= 2:
+                    regions.extend(_regions_for(joined, term, lines, spanning_only=True))
+    return regions

@@ -1,0 +1,87 @@
+"""The text lines of a page, read around red seals and red text: the red channel for black ink,
+then the red ink itself; and the characters recognisers invent in blank cells taken out."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import cv2
+import numpy as np
+
+from redaction.detect.ink import red_channel_view, red_ink_mask, red_ink_regions
+from redaction.ocr.base import OcrEngine, TextLine
+
+
+def read_page_text(engine: OcrEngine, image: np.ndarray, red_mask: np.ndarray | None = None,
+                   skip_boxes=(), page_quads: list[np.ndarray] | None = None,
+                   view: np.ndarray | None = None) -> list[TextLine]:
+    """All text of a page: the red channel for black ink (seals disappear), then the red ink
+    itself (red letterheads carry the employer's name) read as dark-on-white crops.
+
+    Red areas mostly inside `skip_boxes` (seals, whose curved ring text is read separately) are
+    left out; the other red crops are stacked on one canvas so the second pass is one OCR call.
+    `page_quads`: line boxes already detected on `red_channel_view(image)`; `view`: that view,
+    when the caller has it.
+    """
+    view = red_channel_view(image) if view is None else view
+    lines = engine.read(view) if page_quads is None else engine.read(view, quads=page_quads)
+    mask = red_ink_mask(image) if red_mask is None else red_mask
+    if mask.mean() <= 0.0005:
+        return [ln for ln in lines if ln.text.strip()]
+    # Red text is a line or two tall; taller red areas are borders, frames or photos, whose text
+    # (if any) the red-channel pass already read.
+    max_height = max(160, mask.shape[0] // 8)
+    crops = [c for c in red_ink_regions(mask) if not _mostly_inside(c, skip_boxes) and c[3] - c[1] <= max_height]
+    if crops:
+        ink = np.where(mask, 0, 255).astype(np.uint8)
+        gap = 32
+        width = max(x1 - x0 for x0, _, x1, _ in crops) + 2 * gap
+        height = sum(y1 - y0 + gap for _, y0, _, y1 in crops) + gap
+        canvas = np.full((height, width), 255, np.uint8)
+        offsets = []  # (canvas top, canvas bottom, page dx, page dy)
+        top = gap
+        for x0, y0, x1, y1 in crops:
+            canvas[top:top + y1 - y0, gap:gap + x1 - x0] = ink[y0:y1, x0:x1]
+            offsets.append((top, top + y1 - y0, x0 - gap, y0 - top))
+            top += y1 - y0 + gap
+        for line in engine.read(cv2.merge([canvas, canvas, canvas])):
+            cy = float(line.quad[:, 1].mean())
+            for c_top, c_bottom, dx, dy in offsets:
+                if c_top - gap / 2 <= cy < c_bottom + gap / 2:
+                    line.quad = line.quad + np.array([dx, dy], dtype=np.float32)
+                    line.char_boxes = [(a + dx, b + dy, c + dx, d + dy) for a, b, c, d in line.char_boxes]
+                    line.source = "red"
+                    lines.append(line)
+                    break
+    return [ln for ln in lines if ln.text.strip()]
+
+
+def _mostly_inside(box, containers, fraction: float = 0.6) -> bool:
+    x0, y0, x1, y1 = box
+    area = max(1, (x1 - x0) * (y1 - y0))
+    for cx0, cy0, cx1, cy1 in containers:
+        iw = min(x1, cx1) - max(x0, cx0)
+        ih = min(y1, cy1) - max(y0, cy0)
+        if iw > 0 and ih > 0 and iw * ih >= fraction * area:
+            return True
+    return False
+
+
+_HALLUCINATION = re.compile(r"^\W*$")
+
+
+def drop_inkless_chars(lines: Sequence[TextLine], gray: np.ndarray, min_ink: float = 0.01) -> None:
+    """Recognisers invent characters in the blank padding of form cells (王　芳 read as 王华夫 芳).
+    Blank out characters whose box holds (almost) no ink, so the real ones can still meet."""
+    dark = gray < 160
+    for line in lines:
+        if line.source != "page" or not line.char_boxes:
+            continue
+        keep = []
+        for ch, (x0, y0, x1, y1) in zip(line.text, line.char_boxes):
+            xa, ya, xb, yb = int(x0), int(y0), int(np.ceil(x1)), int(np.ceil(y1))
+            cell = dark[max(0, ya):max(0, yb), max(0, xa):max(0, xb)]
+            keep.append(cell.size == 0 or cell.mean() >= min_ink or _HALLUCINATION.match(ch) is not None)
+        if not all(keep):
+            line.text = "".join(" " if not k else c for c, k in zip(line.text, keep))

@@ -1,0 +1,946 @@
+"""Red seals (公章) on scanned pages: classical colour + shape detection, and ring-text unwarping.
+
+Why classical: a seal is red ink in one of three outlines (round, oval, square) of known physical
+size (official seals 3.8–5 cm, oval 4.5 × 3 cm, name seals ≥ 1.3 cm), so colour and geometry find it
+in ~10–20 ms a page with no model. Measured before the first line (see DETECTION-NOTES.md): the
+redness rule of `ocr.red_ink_mask` keeps faded pink seals that a saturation threshold loses; black
+text over the ring breaks it into fragments, which a ~3.5 mm dilation rejoins; the false seals to
+expect are red title characters (荣誉证书, a red letterhead) and a face photo's lips and cheeks.
+
+Pipeline (half resolution throughout):
+  red mask → dilate 3.5 mm → blobs 1.3–6 cm, aspect 0.55–1.8, red density 0.06–0.75
+  → outline test on the undilated ink: ring around a sparse interior → round/oval, a rectangular
+    frame → square; a solid red patch (lips) is neither
+  → drop blobs standing in a row of similar-height red blobs (title characters)
+  → blobs too long for one seal (touching seals, a seal on a red title) are searched for complete
+    rings with Hough circles + the same ring test
+  → pad 8 %.
+Grey photocopies have no red: only round seals can be found there (Hough circles of seal size and
+a ring check), reported with a low score and colour "gray". That search runs only on pages with no
+colour at all (a plain black-and-white page included, which costs a Hough pass, ~20–30 ms).
+
+Measured on the project's synthetic corpus (testkit/corpus.py, 2 × 40 pages): red seals 66/67 found
+with the padded box covering the whole disc, grey-copy seals 6/12, 0 false seals (red titles, red
+letterheads, emblems, faces). Missed: a red seal stamped over a colour photo (skin passes the
+redness rule, so the blob is solid), grey oval or very faint grey seals.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Sequence
+
+import cv2
+import numpy as np
+
+from redaction.detect.ellipse import refit_ellipse
+from redaction.detect.ink import red_ink_mask
+from redaction.model.regions import clip_box, iou
+
+#: Half-resolution processing: seals are big, and half size keeps a 1-mm ring 4 px wide at 200 dpi.
+SCALE = 0.5
+DILATE_MM = 3.5
+MIN_CM, MAX_CM = 1.3, 6.0
+MIN_ASPECT, MAX_ASPECT = 0.55, 1.8
+MIN_DENSITY, MAX_DENSITY = 0.06, 0.75
+PAD = 0.08
+#: Outline tests: share of rays whose outermost ink lies on the fitted ellipse (see fit_ring), share
+#: of a rectangle's outline that carries red ink, and most red allowed inside either.
+MIN_RING = 0.5
+MIN_OUTLINE = 0.55
+MAX_INNER_FILL = 0.55
+#: Least red ink well inside a square seal's frame (its characters): the inner share of a frame
+#: 0.8 of the seal's size, which a thick frame round nothing no longer reaches.
+SQUARE_MIN_FILL = 0.06
+#: A page with less red ink than this share and no red seal is searched for grey seals too (a
+#: colour scan of a photocopy with a coloured mark on it).
+GRAY_ON_COLOUR_RED = 0.005
+#: A ring at least this complete is trusted even beside another red blob of its height
+#: (two issuers' seals side by side on a contract).
+STRONG_OUTLINE = 0.85
+#: An image whose stated dpi makes its short side shorter than this (cm) does not have that dpi.
+TRUSTED_MIN_CM = 8.0
+#: Hough searches for rings run on a copy where the largest ring is at most this radius (px): page
+#: scales up to 300 dpi are searched at full size, a frame-filling scale on a smaller copy.
+HOUGH_MAX_RADIUS = 180
+#: A stated resolution below this is no resolution (phones write 72 dpi, image editors 96).
+TRUSTED_DPI = 100
+#: Straight red lines longer than this (cm at the scale searched) are rules, not seal sides: an
+#: official square seal is at most ~3 cm, a round seal's ring is curved.
+RULE_CM = 4.0
+#: Grey (photocopy) search: round seal diameters to look for, and the confidence given.
+GRAY_DIAMETER_CM = (3.4, 5.2)
+GRAY_SCORE = 0.3
+GRAY_MIN_PEAK = 0.8
+GRAY_MAX_CIRCLES = 12
+
+
+@dataclass
+class Seal:
+    """A seal in page pixels.
+
+    bbox: padded, covers the whole disc, clipped to the page, [x0, y0, x1, y1).
+    center, axes, angle: the fitted outline as cv2.ellipse takes it: centre, semi-axes (half widths)
+    along and across `angle` (degrees, from the x axis towards y). For a square seal the ellipse is
+    the rectangle's inscribed one, with the rectangle's angle.
+    """
+
+    bbox: tuple[int, int, int, int]
+    shape: str                      # "round" | "oval" | "square"
+    score: float                    # 0..1 (low for grey-photocopy finds)
+    center: tuple[float, float]
+    axes: tuple[float, float]
+    angle: float
+    colour: str = "red"             # "red" or "gray"
+
+
+# --- red ink --------------------------------------------------------------------------------------
+
+def _max_pool2(mask: np.ndarray) -> np.ndarray:
+    """Half-size boolean mask: a pixel is red if any of its 2×2 source pixels is (keeps thin pink
+    strokes that averaging would fade)."""
+    h, w = mask.shape
+    m = mask[: h - h % 2, : w - w % 2]
+    out = m[0::2, 0::2] | m[1::2, 0::2] | m[0::2, 1::2] | m[1::2, 1::2]
+    return np.ascontiguousarray(out)
+
+
+# --- outline tests --------------------------------------------------------------------------------
+
+_ANGLES = np.deg2rad(np.arange(0, 360, 3.0))
+_RING_S = np.linspace(0.92, 1.05, 7)      # narrow band on the fitted outline (outline = 1)
+_INNER_S = np.linspace(0.25, 0.78, 12)    # inside: star, ring text, bottom line
+
+
+def _sample(mask: np.ndarray, xs: np.ndarray, ys: np.ndarray) -> np.ndarray:
+    h, w = mask.shape
+    xi = np.clip(np.round(xs).astype(np.int32), 0, w - 1)
+    yi = np.clip(np.round(ys).astype(np.int32), 0, h - 1)
+    inside = (xs >= 0) & (xs < w) & (ys >= 0) & (ys < h)
+    return mask[yi, xi] & inside
+
+
+def ellipse_scores(mask: np.ndarray, center, axes, angle_deg) -> tuple[float, float]:
+    """(outline, inner fill) of an ellipse on a boolean mask.
+
+    outline: share of directions with ink in a band around the ellipse (a ring; text over it or
+    wear leave gaps). inner fill: share of inked samples well inside (a seal's star and text are
+    sparse; lips or a red blob are solid).
+    """
+    cx, cy = center
+    a, b = axes
+    t = np.deg2rad(angle_deg)
+    ct, st = np.cos(t), np.sin(t)
+    ca, sa = np.cos(_ANGLES), np.sin(_ANGLES)
+
+    def grid(s):
+        ex = np.outer(s, a * ca)
+        ey = np.outer(s, b * sa)
+        return cx + ex * ct - ey * st, cy + ex * st + ey * ct
+
+    ring = _sample(mask, *grid(_RING_S))
+    inner = _sample(mask, *grid(_INNER_S))
+    return float(ring.any(axis=0).mean()), float(inner.mean())
+
+
+def fit_ring(mask: np.ndarray, center, radius: float):
+    """Fit an ellipse to the outermost ink along 120 rays from `center`; return
+    (centre, semi-axes, angle, ring) or None, where ring is the share of rays whose outermost ink
+    lies on that ellipse (±5 %).
+
+    A seal's outline is its outermost ink all round, so the rays agree on one ellipse even with
+    gaps from wear (a gap leaves that ray's outermost ink on the text inside: one outlier). The
+    outermost ink of a character is stroke ends and box corners, which no ellipse fits: measured
+    0.2–0.35 on big red title characters against 0.6–1.0 on seals, worn pink ones included.
+    """
+    cx, cy = center
+    rs = np.arange(0.0, 1.35 * radius, 1.0)
+    ca, sa = np.cos(_ANGLES), np.sin(_ANGLES)
+    xs = cx + np.outer(rs, ca)
+    ys = cy + np.outer(rs, sa)
+    hit = _sample(mask, xs, ys)
+    has = hit.any(axis=0)
+    if has.sum() < 12:
+        return None
+    last = len(rs) - 1 - np.argmax(hit[::-1], axis=0)
+    cols = np.arange(len(_ANGLES))
+    pts = np.stack([xs[last, cols], ys[last, cols]], axis=1)[has].astype(np.float32)
+    fit = refit_ellipse(pts, (0.15, 0.07), 6)  # drop rays that ended on text inside a gap
+    if fit is None:
+        return None
+    ((ex, ey), (w, h), ang), res = fit
+    ring = float(np.count_nonzero(res < 0.05)) / len(_ANGLES)
+    return (float(ex), float(ey)), (w / 2, h / 2), float(ang), ring
+
+
+def rectangle_scores(mask: np.ndarray, center, half, angle_deg) -> tuple[float, float]:
+    """(outline, inner fill) of a rotated rectangle (half sizes) on a boolean mask."""
+    n = 30  # positions per side
+    u = np.linspace(-1, 1, n)
+    # (side points at s = 1 and their direction) for the four sides, in the rectangle's frame
+    side_x = np.concatenate([u, np.ones(n), u, -np.ones(n)])
+    side_y = np.concatenate([-np.ones(n), u, np.ones(n), u])
+    s = np.linspace(0.86, 1.10, 9)[:, None]
+    t = np.deg2rad(angle_deg)
+    ct, st = np.cos(t), np.sin(t)
+    cx, cy = center
+    hx, hy = half
+
+    def to_page(x, y):
+        x, y = x * hx, y * hy
+        return cx + x * ct - y * st, cy + x * st + y * ct
+
+    ring = _sample(mask, *to_page(side_x * s, side_y * s))
+    gx, gy = np.meshgrid(np.linspace(-0.75, 0.75, 12), np.linspace(-0.75, 0.75, 12))
+    inner = _sample(mask, *to_page(gx, gy))
+    return float(ring.any(axis=0).mean()), float(inner.mean())
+
+
+# --- finding seals --------------------------------------------------------------------------------
+
+@dataclass
+class _Blob:
+    box: tuple[int, int, int, int]      # undilated ink extent, half-res px
+
+
+def dpi_guesses(dpi: int | None, shape: tuple[int, ...]) -> list[float]:
+    """The scales to size seals by. A page rendered or scanned at a known resolution (a PDF, a
+    scanner's JPEG) gives one. An image whose file states nothing, or less than `TRUSTED_DPI` (phones
+    write 72, editors 96, whatever the subject), gives none: seals are then looked for at 100, 200 and
+    300 dpi (5–70 mm at 200 dpi), at the scale of a whole A4 page in a small image, and at the
+    scale where a seal fills the frame (a close-up photo of a seal: 22–100 % of the short side)."""
+    # A stated resolution is believed when the image is then at least a postcard across: a page
+    # shrunk for the web keeps its scanner's 200 dpi in a 354-px-wide file (4.5 cm at 200 dpi).
+    if dpi and dpi >= TRUSTED_DPI and 2.54 * min(shape[:2]) / dpi >= TRUSTED_MIN_CM:
+        return [float(dpi)]
+    frame = 2.54 * min(shape[:2]) / MAX_CM
+    guesses = [100.0, 200.0, 300.0]
+    # A small image of a whole page (a 380-px-wide licence) is below 100 dpi: the scale at which
+    # an A4 page's short side (21 cm) fills the image's short side.
+    page = 2.54 * min(shape[:2]) / 21.0
+    if page < 0.8 * guesses[0]:
+        guesses.insert(0, page)
+    if frame > guesses[-1]:
+        guesses.append(frame)
+    return guesses
+
+
+def remove_rules(red: np.ndarray, min_length: int) -> np.ndarray:
+    """The mask without straight horizontal or vertical red lines at least `min_length` long (the
+    rules of invoices and forms, a letterhead's underline): joined to a seal by the dilation they
+    make one long blob of it, and their frames pass for a square seal."""
+    red8 = red.view(np.uint8) if red.dtype == bool else red
+    if min_length < 8 or not red8.any():
+        return red
+    horizontal = cv2.morphologyEx(red8, cv2.MORPH_OPEN, np.ones((1, min_length), np.uint8))
+    vertical = cv2.morphologyEx(red8, cv2.MORPH_OPEN, np.ones((min_length, 1), np.uint8))
+    lines = cv2.bitwise_or(horizontal, vertical)
+    if not lines.any():
+        return red
+    # Rules are a few pixels thick and antialiased: take their fringe too.
+    lines = cv2.dilate(lines, np.ones((3, 3), np.uint8))
+    return (red8 & ~lines.astype(bool)).astype(bool) if red.dtype == bool else cv2.subtract(red8, lines)
+
+
+def find_seals(image_bgr: np.ndarray, dpi: int | Sequence[int], red_mask: np.ndarray | None = None,
+               ring_reader=None) -> list[Seal]:
+    """Seals on a page (BGR), in page pixels. `red_mask` (full size, from ocr.red_ink_mask) is
+    reused when the caller already has it. `dpi` may be several guesses (a file that does not
+    say): the masks are made once and each size's finds join the others' unless they repeat one.
+    `ring_reader`: a `sealdet.SealTextDetector`; with it, red ink the outline tests reject (a ring
+    broken up by the text under it, a seal at a scale none of the guesses covers) and rings on
+    photocopies are checked for ring text by the learned detector (see `_learned_candidates`)."""
+    if image_bgr.ndim == 2:
+        image_bgr = cv2.cvtColor(image_bgr, cv2.COLOR_GRAY2BGR)
+    h, w = image_bgr.shape[:2]
+    # Half size by max-pooling the full-resolution mask (any red pixel of 2×2): the same mask whether
+    # or not the caller passes one. Subsampling instead thinned faded pink seals below the density
+    # floor (0.060 → 0.059 on a half-worn seal).
+    full = red_mask if red_mask is not None else red_ink_mask(image_bgr)
+    red = _max_pool2(full.astype(bool, copy=False))
+    colourless = None
+    gray_quarter = None
+    seals: list[Seal] = []
+    guesses = [float(d or 200) for d in ([dpi] if np.isscalar(dpi) or dpi is None else dpi)]
+    rejected: list | None = [] if ring_reader is not None else None
+    for d in guesses:
+        px_cm = d * SCALE / 2.54            # half-res pixels per cm
+        found = [_to_page(s, w, h) for s in _find_red(red, px_cm, rejected)]
+        if rejected is not None:
+            # Red rules (invoices, forms) joined to a seal make one long blob of it: the seal
+            # alone, with rules longer than any seal side at this scale taken out, is a candidate
+            # for the learned detector (not a find: what is left of a ruled border can pass the
+            # outline tests).
+            ruled = remove_rules(red, int(round(RULE_CM * px_cm)))
+            if ruled is not red:
+                rejected += [(_half_box(s, w, h), 1.0) for s in _find_red(ruled, px_cm)
+                             if all(iou(_to_page(s, w, h).bbox, k.bbox) < 0.3 for k in found)]
+        if not found:
+            if colourless is None:
+                colourless = _is_colourless(image_bgr, red)
+            if colourless:
+                if gray_quarter is None:
+                    gray_quarter = cv2.resize(cv2.cvtColor(image_bgr, cv2.COLOR_BGR2GRAY), None, fx=GRAY_SCALE,
+                                              fy=GRAY_SCALE, interpolation=cv2.INTER_AREA)
+                found = _find_gray(gray_quarter, (h, w), d)
+        seals += found
+    # Finds at several scales of one seal: the best ring wins (at a scale too small for it a
+    # seal filling the frame is found as arcs of its ring text), then the larger one.
+    kept: list[Seal] = []
+    for s in sorted(seals, key=lambda s: (-s.score, -_area(s.bbox))):
+        if all(iou(s.bbox, k.bbox) < 0.3 and _inside(s.bbox, k.bbox) < 0.8 for k in kept):
+            kept.append(s)
+    seals = kept
+    if ring_reader is not None:
+        if colourless is None:
+            colourless = _is_colourless(image_bgr, red)
+        grey_search = colourless or (not seals and float(red.mean()) < GRAY_ON_COLOUR_RED)
+        seals = _learned_candidates(image_bgr, red, seals, rejected or [], ring_reader, grey_search, guesses,
+                                    gray_quarter)
+    return seals
+
+
+#: Arcs (the largest first) a page that go to the learned detector.
+MAX_ARCS = 1
+#: Marks a candidate that is part of a ring (a seal cut by the sheet's edge), not a whole blob.
+ARC = -1.0
+#: Such a part is at least this share of the smallest seal across.
+ARC_MIN_WIDTH = 0.15
+#: Candidates a page that go to the learned ring-text detector (each ~0.1–0.2 s), densest first.
+MAX_LEARNED = 3
+#: Red blobs thinner than this (ink share of their box) are not worth a look: scattered specks.
+LEARNED_MIN_DENSITY = 0.02
+#: A learned ring must be confirmed by the ink: this share of directions with ink on its outline.
+LEARNED_MIN_RING = 0.3
+#: A learned ring with ink round less than this share of it is only part of a seal.
+PARTIAL_RING = 0.6
+#: Grey rings handed to the learned detector a page need this much of a ring in the ink already.
+GRAY_LEARNED_PEAK = 0.5
+
+
+def _half_box(seal: Seal, w: int, h: int) -> tuple[float, float, float, float]:
+    """A half-size seal's outline box (no padding), for the candidate list."""
+    cx, cy = seal.center
+    r = max(seal.axes)
+    return (cx - r, cy - r, cx + r, cy + r)
+
+
+def _learned_candidates(image_bgr: np.ndarray, red: np.ndarray, seals: list[Seal], rejected: list, reader,
+                        colourless: bool, guesses: list[float], gray_quarter: np.ndarray | None = None) -> list[Seal]:
+    """Seals the outline tests could not settle, settled by the learned ring-text detector.
+
+    Looked at (at most `MAX_LEARNED` a page): seal-sized red blobs that failed the outline tests
+    and stand alone (not in a row of red title characters), a seal beside red rules, pairs of
+    small finds close together (two fragments of one ring stamped over printed text), and on
+    photocopies circles of seal size with some ring in the ink. The detector gives the centre and
+    the size of the ring text running round it; the outline is then fitted on the ink itself and
+    must carry a ring there (`LEARNED_MIN_RING`). A fragment grows into its whole ring; a learned
+    ring replaces only the weak or small finds it covers.
+    """
+    from redaction.detect import sealdet
+
+    quarter = [gray_quarter]
+
+    def grey_small() -> np.ndarray:
+        """The page in grey at GRAY_SCALE, made once (find_seals' copy when it has one)."""
+        if quarter[0] is None:
+            quarter[0] = cv2.resize(cv2.cvtColor(image_bgr, cv2.COLOR_BGR2GRAY), None, fx=GRAY_SCALE, fy=GRAY_SCALE,
+                                    interpolation=cv2.INTER_AREA)
+        return quarter[0]
+
+    h, w = image_bgr.shape[:2]
+    f = 1.0 / SCALE
+    blobs = [_Blob(tuple(int(v) for v in box)) for box, _ in rejected]
+    boxes: list[tuple[float, tuple[float, float, float, float], str]] = []
+    arcs: list[float] = []
+    for k, (box, density) in enumerate(rejected):
+        if _row_neighbours(blobs, k) >= 1 and density < 1.0:
+            continue     # a red title's characters stand in a row
+        x0, y0, x1, y1 = box
+        if density == ARC:
+            arcs.append((x1 - x0) * (y1 - y0))
+            boxes.append((0.3 + 1e-9 * arcs[-1], (x0 * f, y0 * f, x1 * f, y1 * f), "arc"))
+            continue
+        # Some ring must be there already (cheap): the outermost red ink round the blob's centre
+        # lies on one ellipse in a quarter of the directions even where text breaks the ring.
+        got = fit_ring(red, ((x0 + x1) / 2, (y0 + y1) / 2), max(x1 - x0, y1 - y0) / 2)
+        if got is None or got[3] < LEARNED_MIN_RING:
+            continue
+        boxes.append((density, (x0 * f, y0 * f, x1 * f, y1 * f), "red"))
+    small = [s for s in seals if max(s.bbox[2] - s.bbox[0], s.bbox[3] - s.bbox[1]) < 2.6 * min(guesses) / 2.54]
+    for i, a in enumerate(small):
+        for b in small[i + 1:]:
+            gap = max(b.bbox[0] - a.bbox[2], a.bbox[0] - b.bbox[2], b.bbox[1] - a.bbox[3], a.bbox[1] - b.bbox[3])
+            if gap < max(a.bbox[2] - a.bbox[0], b.bbox[2] - b.bbox[0]):
+                u = (min(a.bbox[0], b.bbox[0]), min(a.bbox[1], b.bbox[1]),
+                     max(a.bbox[2], b.bbox[2]), max(a.bbox[3], b.bbox[3]))
+                boxes.append((2.0, u, a.colour))
+    if colourless:
+        for box in _gray_candidates(grey_small(), guesses, seals):
+            boxes.append((0.5, box, "gray"))
+    # Rings on photocopies are judged by their ink alone (a profile round a Hough circle), which
+    # bold title characters can pass: the learned detector must see ring text in them too.
+    confirmed = []
+    for s in seals:
+        if s.colour == "gray" and s.score < GRAY_SCORE:
+            r = max(s.axes)
+            box = (s.center[0] - r, s.center[1] - r, s.center[0] + r, s.center[1] + r)
+            if sealdet.find_ring_in_box(reader, image_bgr, box, passes=1) is None:
+                continue
+        confirmed.append(s)
+    seals = confirmed
+    tried: list[tuple[float, float, float, float]] = []
+    arcs_tried = 0
+    for _, box, colour in sorted(boxes, key=lambda t: -t[0]):
+        if len(tried) >= MAX_LEARNED:
+            break
+        if colour == "arc":
+            if arcs_tried >= MAX_ARCS:
+                continue
+            arcs_tried += 1
+            colour = "red"
+        if any(_inside(box, s.bbox) > 0.8 for s in seals) or any(_inside(box, t) > 0.8 for t in tried):
+            continue
+        tried.append(box)
+        ring = sealdet.find_ring_in_box(reader, image_bgr, box)
+        if ring is None:
+            continue
+        seal = _confirm_on_ink(image_bgr, red, ring, colour, box, grey_small if colour != "red" else None)
+        if seal is None:
+            continue
+        # The whole ring replaces the fragments and weak finds it covers, never a sound seal.
+        if any(_inside(s.bbox, seal.bbox) < 0.6 and iou(s.bbox, seal.bbox) > 0.3 for s in seals):
+            continue
+        seals = [s for s in seals if not (_inside(s.bbox, seal.bbox) >= 0.6 and (s in small or s.score < 0.9))]
+        if any(_inside(seal.bbox, s.bbox) > 0.6 for s in seals):
+            continue
+        seals.append(seal)
+    return seals
+
+
+def _confirm_on_ink(image_bgr: np.ndarray, red: np.ndarray, ring, colour: str, candidate,
+                    grey_small=None) -> Seal | None:
+    """The learned ring's outline fitted on the ink (red at half size, dark ink on a copy), padded
+    as every seal is; None when the ink carries no ring there. A ring with ink round less than
+    `PARTIAL_RING` of it is part of a seal (cut by the sheet's edge): its box is the candidate's,
+    padded, within the outline's."""
+    (cx, cy), (a, b), ang, fit = ring
+    h, w = image_bgr.shape[:2]
+    if colour == "red":
+        # fit_ring takes the outermost red ink along rays from the centre (half size).
+        got = fit_ring(red, (cx * SCALE, cy * SCALE), max(a, b) * SCALE * 1.05)
+        if got is None:
+            return None
+        (ex, ey), (ea, eb), eang, outline = got
+        if outline < LEARNED_MIN_RING or not 0.7 <= max(ea, eb) / (max(a, b) * SCALE) <= 1.3:
+            return None
+        shape = "round" if max(ea, eb) / min(ea, eb) < 1.15 else "oval"
+        half = Seal((0, 0, 0, 0), shape, 0.5 + 0.4 * min(1.0, fit.coverage), (ex, ey), (ea, eb), eang)
+        seal = _to_page(half, w, h)
+        if outline < PARTIAL_RING:
+            pad = 2 * PAD * max(seal.axes)
+            cx0, cy0, cx1, cy1 = candidate
+            x0, y0, x1, y1 = seal.bbox
+            box = clip_box((max(x0, cx0 - pad), max(y0, cy0 - pad), min(x1, cx1 + pad), min(y1, cy1 + pad)), w, h)
+            if box[2] <= box[0] or box[3] <= box[1]:
+                return None
+            seal = replace(seal, bbox=box)
+        return seal
+    q = GRAY_SCALE
+    small = grey_small()
+    paper = float(np.percentile(small, 90))
+    for ink in (small < paper - 60, small < paper - 35):
+        got = _ring_profile(ink, cx * q, cy * q, max(a, b) * q, min_peak=GRAY_LEARNED_PEAK)
+        if got is not None:
+            (gx, gy, rr), _ = got
+            r_page = (rr + 1.5) / q
+            centre = ((gx + 0.5) / q - 0.5, (gy + 0.5) / q - 0.5)
+            pad = r_page * (1 + 2 * PAD)
+            bbox = clip_box((centre[0] - pad, centre[1] - pad, centre[0] + pad, centre[1] + pad), w, h)
+            return Seal(bbox, "round", GRAY_SCORE, centre, (r_page, r_page), 0.0, "gray")
+    return None
+
+
+def _gray_candidates(small: np.ndarray, guesses: list[float], seals: list[Seal]) -> list:
+    """Circles of official-seal size on a photocopy that the strict ring test did not take (a ring
+    over printed text, a faint copy) but that show some ring in the ink: boxes for the learned
+    detector."""
+    q = GRAY_SCALE
+    rmin = int(GRAY_DIAMETER_CM[0] * min(guesses) * q / 2.54 / 2)
+    rmax = int(np.ceil(GRAY_DIAMETER_CM[1] * max(guesses) * q / 2.54 / 2))
+    rmax = min(rmax, min(small.shape) // 2)
+    if rmax <= rmin:
+        return []
+    circles = _hough(cv2.GaussianBlur(small, (5, 5), 1.2), rmin, rmax, rmin * 1.5, 80, 20)
+    if circles is None:
+        return []
+    paper = float(np.percentile(small, 90))
+    ink = small < paper - 35
+    f = 1.0 / q
+    out = []
+    for cx, cy, r in circles[0][:GRAY_MAX_CIRCLES]:
+        box = ((cx - r) * f, (cy - r) * f, (cx + r) * f, (cy + r) * f)
+        if any(_inside(box, s.bbox) > 0.5 for s in seals):
+            continue
+        if _ring_profile(ink, float(cx), float(cy), float(r), min_peak=GRAY_LEARNED_PEAK) is None:
+            continue
+        out.append(box)
+    return out
+
+
+def _area(box) -> float:
+    return max(0, box[2] - box[0]) * max(0, box[3] - box[1])
+
+
+def _inside(box, container) -> float:
+    """Share of `box`'s area inside `container`."""
+    iw = min(box[2], container[2]) - max(box[0], container[0])
+    ih = min(box[3], container[3]) - max(box[1], container[1])
+    area = max(1e-6, (box[2] - box[0]) * (box[3] - box[1]))
+    return max(0.0, iw) * max(0.0, ih) / area if iw > 0 and ih > 0 else 0.0
+
+
+def _find_red(red: np.ndarray, px_cm: float, rejected: list | None = None) -> list[Seal]:
+    """Seals in the half-size red mask at one scale. `rejected` collects the half-size ink boxes of
+    seal-sized blobs that fail the outline tests (for the learned detector to look at)."""
+    r_dil = max(1, int(round(DILATE_MM / 10 * px_cm / 2)))
+    # A square kernel: separable, so ~4× faster than a disc of the same size, and the extra reach
+    # along the diagonals is harmless for grouping.
+    red8 = red.view(np.uint8)
+    grown = cv2.dilate(red8, np.ones((2 * r_dil + 1, 2 * r_dil + 1), np.uint8))
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(grown, connectivity=8, ltype=cv2.CV_16U)
+    min_px, max_px = MIN_CM * px_cm, MAX_CM * px_cm
+
+    blobs: list[_Blob] = []
+    found: list[tuple[int, Seal, float]] = []
+    merged: list[Seal] = []
+    for i in range(1, n):
+        x, y, bw, bh, _ = stats[i]
+        # Undo the dilation: the ink itself spans the blob less r_dil on each side.
+        box = (x + r_dil, y + r_dil, x + bw - r_dil, y + bh - r_dil)
+        iw, ih = box[2] - box[0], box[3] - box[1]
+        blobs.append(_Blob(box))
+        if iw <= 0 or ih <= 0 or max(iw, ih) < min_px:
+            continue
+        thin = min(iw, ih) < 0.55 * min_px
+        if thin and (rejected is None or min(iw, ih) < ARC_MIN_WIDTH * min_px or max(iw, ih) > max_px):
+            continue
+        roi = (slice(y, y + bh), slice(x, x + bw))
+        comp = labels[roi] == i
+        ink = red[roi] & comp
+        if thin or max(iw, ih) > max_px or not MIN_ASPECT <= iw / ih <= MAX_ASPECT:
+            # Too long for one seal: two seals stamped touching (appraisal forms stack the unit's
+            # and the reviewer's), or a seal on a red title. Look for complete rings inside.
+            inside = []
+            if not thin and max(iw, ih) <= 2.2 * max_px:
+                inside = _split_merged(ink, (x, y), px_cm)
+                merged += [seal for seal, _ in inside]
+            # Part of a seal cut by the sheet's edge (a paging seal, 骑缝章): an arc of ring text
+            # for the learned detector to judge.
+            if rejected is not None and not inside and max(iw, ih) <= max_px and float(ink.mean()) >= MIN_DENSITY:
+                rejected.append((box, ARC))
+            continue
+        density = float(ink[r_dil:bh - r_dil, r_dil:bw - r_dil].mean())
+        if not MIN_DENSITY <= density <= MAX_DENSITY:
+            if rejected is not None and density >= LEARNED_MIN_DENSITY:
+                rejected.append((box, density))
+            continue
+        seal, outline = _classify(ink, comp.view(np.uint8), r_dil, (x, y))
+        if seal is None:
+            # A seal stamped beside another one (a name seal, a second party's) makes one blob
+            # that is neither: look for complete rings inside, as for blobs too long for one seal.
+            inside = _split_merged(ink, (x, y), px_cm)
+            merged += [s for s, _ in inside]
+            if inside:
+                merged += _beside_rings(ink, (x, y), [s for s, _ in inside], r_dil, px_cm)
+            elif rejected is not None:
+                rejected.append((box, density))
+            continue
+        found.append((len(blobs) - 1, seal, outline))
+
+    out = []
+    for idx, seal, outline in found:
+        row = _row_neighbours(blobs, idx)
+        # Title characters stand in a row of their like; a real seal rarely has even one
+        # same-height red neighbour, and then it is a complete ring (two issuers' seals).
+        if row >= 2 or (row == 1 and outline < STRONG_OUTLINE):
+            continue
+        out.append(seal)
+    return out + merged
+
+
+def _beside_rings(ink: np.ndarray, origin, rings: list[Seal], r_dil: int, px_cm: float) -> list[Seal]:
+    """Seals left in a blob once the rings found in it are taken out: a square name seal stamped
+    beside a company's round seal (a contract's 法定代表人 seal) is classified on its own."""
+    rest = ink.copy()
+    ox, oy = origin
+    for s in rings:
+        cv2.ellipse(rest.view(np.uint8), (int(round(s.center[0] - ox)), int(round(s.center[1] - oy))),
+                    (int(s.axes[0] * 1.1) + 2, int(s.axes[1] * 1.1) + 2), s.angle, 0, 360, 0, -1)
+    grown = cv2.dilate(rest.view(np.uint8), np.ones((2 * r_dil + 1, 2 * r_dil + 1), np.uint8))
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(grown, connectivity=8)
+    min_px, max_px = MIN_CM * px_cm, MAX_CM * px_cm
+    out = []
+    for i in range(1, n):
+        x, y, bw, bh, _ = stats[i]
+        iw, ih = bw - 2 * r_dil, bh - 2 * r_dil
+        if min(iw, ih) < 0.55 * min_px or max(iw, ih) > max_px or not MIN_ASPECT <= iw / max(1, ih) <= MAX_ASPECT:
+            continue
+        comp = labels[y:y + bh, x:x + bw] == i
+        part = rest[y:y + bh, x:x + bw] & comp
+        density = float(part.mean())
+        if not MIN_DENSITY <= density <= MAX_DENSITY:
+            continue
+        seal, _ = _classify(part, comp.view(np.uint8), r_dil, (x + ox, y + oy))
+        if seal is not None:
+            out.append(seal)
+    return out
+
+
+def _hough(img: np.ndarray, rmin: float, rmax: float, min_dist: float, param1: float, param2: float):
+    """cv2.HoughCircles in the coordinates of `img`, run on a copy where the largest radius is at
+    most HOUGH_MAX_RADIUS px: its cost grows with the radius range and the image's size (at a
+    frame-filling scale a photo's skin made a 20-s search), and rings that large are found as well
+    at the smaller size. The callers test every circle on the full-size ink."""
+    k = min(1.0, HOUGH_MAX_RADIUS / max(1.0, float(rmax)))
+    if k < 1.0:
+        img = cv2.resize(img, None, fx=k, fy=k, interpolation=cv2.INTER_AREA)
+    circles = cv2.HoughCircles(img, cv2.HOUGH_GRADIENT, dp=1, minDist=max(2.0, min_dist * k), param1=param1,
+                               param2=param2, minRadius=max(1, int(rmin * k)), maxRadius=max(2, int(np.ceil(rmax * k))))
+    return None if circles is None else circles / np.float32(k)
+
+
+def _split_merged(ink: np.ndarray, origin, px_cm: float) -> list[tuple[Seal, float]]:
+    """Round/oval seals inside a blob too long to be one: Hough circles of seal size on the red ink,
+    each kept only if `fit_ring` finds a complete ring around a sparse interior there (the same test
+    as for single blobs, so a title's characters still fail it)."""
+    img = cv2.GaussianBlur(ink.view(np.uint8) * 255, (5, 5), 1.5)
+    rmin, rmax = int(MIN_CM * px_cm / 2), int(np.ceil(MAX_CM * px_cm / 2))
+    # Hough's cost grows with the radius range and the blob's size: at a frame-filling scale a
+    # photo's skin made a 20-s search. Rings are found as well on a copy where they are at most
+    # HOUGH_MAX_RADIUS px (the ring test below runs on the full half-size ink).
+    circles = _hough(img, rmin, rmax, rmin * 2, 100, 18)
+    if circles is None:
+        return []
+    ox, oy = origin
+    out: list[tuple[Seal, float]] = []
+    for cx, cy, r in circles[0][:8]:
+        ring = fit_ring(ink, (float(cx), float(cy)), float(r))
+        if ring is None:
+            continue
+        (ex, ey), (a, b), ang, outline = ring
+        if outline < MIN_RING or not MIN_ASPECT <= a / b <= MAX_ASPECT:
+            continue
+        if not MIN_CM * px_cm <= 2 * max(a, b) <= MAX_CM * px_cm:
+            continue
+        _, inner = ellipse_scores(ink, (ex, ey), (a, b), ang)
+        if inner > MAX_INNER_FILL:
+            continue
+        shape = "round" if max(a, b) / min(a, b) < 1.15 else "oval"
+        out.append((Seal((0, 0, 0, 0), shape, 0.5 + 0.5 * min(1.0, outline), (ex + ox, ey + oy), (a, b), ang),
+                    outline))
+    # Best rings first; an arc of ring text inside an accepted seal can look like a small oval ring.
+    kept: list[tuple[Seal, float]] = []
+    for seal, outline in sorted(out, key=lambda t: -t[1]):
+        if all(np.hypot(seal.center[0] - k.center[0], seal.center[1] - k.center[1])
+               >= 0.9 * max(k.axes + seal.axes) for k, _ in kept):
+            kept.append((seal, outline))
+    return kept
+
+
+def _classify(ink: np.ndarray, comp: np.ndarray, r_dil: int, origin) -> tuple[Seal | None, float]:
+    """Fit the blob's outline and test it as ellipse and as rectangle; None if neither holds."""
+    contours, _ = cv2.findContours(comp, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_NONE)
+    contour = max(contours, key=cv2.contourArea)
+    if len(contour) < 5:
+        return None, 0.0
+    # The dilated blob's outline, pulled back by the dilation radius, seeds the ring fit.
+    (cx, cy), (ew, eh), eang = cv2.fitEllipse(contour)
+    ring = fit_ring(ink, (cx, cy), max(ew, eh) / 2 - r_dil)
+    e_out, e_in, a, b = 0.0, 1.0, 1.0, 1.0
+    if ring is not None:
+        (cx, cy), (a, b), eang, e_out = ring
+        _, e_in = ellipse_scores(ink, (cx, cy), (a, b), eang)
+    (rx, ry), (rw, rh), rang = cv2.minAreaRect(contour)
+    hx, hy = max(1.0, rw / 2 - r_dil - 1), max(1.0, rh / 2 - r_dil - 1)
+    r_out, r_in = rectangle_scores(ink, (rx, ry), (hx, hy), rang)
+
+    ox, oy = origin
+    round_ok = (e_out >= MIN_RING and e_in <= MAX_INNER_FILL
+                and MIN_ASPECT <= a / b <= MAX_ASPECT and max(a, b) <= 0.75 * max(ew, eh))
+    # A square seal holds red characters; a red frame round something else (a table cell, a box
+    # drawn round a QR code) holds none.
+    square_ok = (r_out >= MIN_OUTLINE + 0.1 and r_in <= MAX_INNER_FILL and 0.75 <= hx / hy <= 1.33
+                 and rectangle_scores(ink, (rx, ry), (0.8 * hx, 0.8 * hy), rang)[1] >= SQUARE_MIN_FILL)
+    if round_ok and (not square_ok or e_out >= r_out):
+        shape = "round" if max(a, b) / min(a, b) < 1.15 else "oval"
+        score = 0.5 + 0.5 * min(1.0, e_out)
+        return Seal((0, 0, 0, 0), shape, score, (cx + ox, cy + oy), (a, b), eang), e_out
+    if square_ok:
+        score = 0.5 + 0.5 * min(1.0, r_out)
+        return Seal((0, 0, 0, 0), "square", score, (rx + ox, ry + oy), (hx, hy), rang), r_out
+    return None, 0.0
+
+
+def _row_neighbours(blobs: list[_Blob], idx: int) -> int:
+    """How many other red blobs of similar height share this blob's line, close by."""
+    x0, y0, x1, y1 = blobs[idx].box
+    hgt = y1 - y0
+    cy = (y0 + y1) / 2
+    count = 0
+    for j, other in enumerate(blobs):
+        if j == idx:
+            continue
+        ox0, oy0, ox1, oy1 = other.box
+        oh = oy1 - oy0
+        if oh <= 0 or not 0.6 * hgt <= oh <= 1.6 * hgt:
+            continue
+        if abs((oy0 + oy1) / 2 - cy) > 0.3 * hgt:
+            continue
+        gap = max(ox0 - x1, x0 - ox1)
+        if gap < 2.5 * hgt:
+            count += 1
+    return count
+
+
+def _to_page(seal: Seal, w: int, h: int) -> Seal:
+    """Half-res seal → page pixels, padded 8 % and clipped."""
+    f = 1.0 / SCALE
+    cx, cy = (seal.center[0] + 0.5) * f - 0.5, (seal.center[1] + 0.5) * f - 0.5
+    a, b = seal.axes[0] * f + f, seal.axes[1] * f + f   # + half a ring's pixel footprint
+    t = np.deg2rad(seal.angle)
+    if seal.shape == "square":
+        ex = abs(a * np.cos(t)) + abs(b * np.sin(t))
+        ey = abs(a * np.sin(t)) + abs(b * np.cos(t))
+    else:
+        ex = np.hypot(a * np.cos(t), b * np.sin(t))
+        ey = np.hypot(a * np.sin(t), b * np.cos(t))
+    px, py = ex * (1 + 2 * PAD), ey * (1 + 2 * PAD)
+    bbox = clip_box((cx - px, cy - py, cx + px, cy + py), w, h)
+    return Seal(bbox, seal.shape, round(float(seal.score), 4), (float(cx), float(cy)), (float(a), float(b)),
+                float(seal.angle), seal.colour)
+
+
+# --- grey photocopies -----------------------------------------------------------------------------
+
+def _is_colourless(image_bgr: np.ndarray, red_half: np.ndarray) -> bool:
+    """No colour to speak of (a photocopy or a grey scan): only there is the grey search worth its
+    false-alarm risk. A faded seal covers ~0.2 % of a page, so count pixels, do not average."""
+    if int(np.count_nonzero(red_half)) > 0.0002 * red_half.size:
+        return False
+    h, w = image_bgr.shape[:2]
+    small = cv2.resize(image_bgr, (max(1, w // 4), max(1, h // 4)), interpolation=cv2.INTER_NEAREST)
+    b, g, r = cv2.split(small)
+    chroma = cv2.subtract(cv2.max(cv2.max(b, g), r), cv2.min(cv2.min(b, g), r))
+    return int(np.count_nonzero(chroma > 40)) <= 0.0002 * chroma.size
+
+
+#: Grey seals are searched at quarter size.
+GRAY_SCALE = 0.25
+
+
+def _find_gray(small: np.ndarray, page_shape: tuple[int, int], dpi: float) -> list[Seal]:
+    """Round seals on a photocopy: Hough circles of seal size that are a complete thin dark ring.
+
+    Quarter size (a 4.2-cm seal is still ~80 px across at 200 dpi). The ring test is a radial
+    profile: the share of directions inked at each radius. A seal's ring makes a sharp peak (measured
+    1.0 over a 0.36 background); a circle Hough imagines in body text peaks at ≤ 0.46.
+    `small`: the page in grey at GRAY_SCALE.
+    """
+    q = GRAY_SCALE
+    px_cm = dpi * q / 2.54
+    rmin = int(GRAY_DIAMETER_CM[0] * px_cm / 2)
+    rmax = int(np.ceil(GRAY_DIAMETER_CM[1] * px_cm / 2))
+    blur = cv2.GaussianBlur(small, (5, 5), 1.2)
+    circles = _hough(blur, rmin, rmax, rmin * 1.5, 80, 22)
+    if circles is None:
+        return []
+    paper = float(np.percentile(small, 90))
+    # A faded seal on a photocopy is only 25–40 levels darker than the paper: try the strict ink
+    # threshold first, then fainter ones (the ring test guards against text either way).
+    inks = [small < paper - 60, small < paper - 35, small < paper - 25]
+    h, w = page_shape
+    f = 1.0 / q
+    out: list[Seal] = []
+    for cx, cy, r in circles[0][:GRAY_MAX_CIRCLES]:  # strongest Hough votes first
+        ring = None
+        for ink in inks:
+            ring = _ring_profile(ink, float(cx), float(cy), float(r))
+            if ring is not None:
+                break
+        if ring is None:
+            continue
+        (cx, cy, rr), peak = ring
+        r_page = (rr + 1.5) * f   # + the ring's own width
+        centre = ((cx + 0.5) * f - 0.5, (cy + 0.5) * f - 0.5)
+        if any(np.hypot(centre[0] - o.center[0], centre[1] - o.center[1]) < o.axes[0] for o in out):
+            continue
+        pad = r_page * (1 + 2 * PAD)
+        bbox = clip_box((centre[0] - pad, centre[1] - pad, centre[0] + pad, centre[1] + pad), w, h)
+        score = round(GRAY_SCORE * min(1.0, peak), 4)
+        out.append(Seal(bbox, "round", score, centre, (r_page, r_page), 0.0, "gray"))
+    return out
+
+
+_PROFILE_ANGLES = np.deg2rad(np.arange(0, 360, 2.0))
+
+
+def _fit_circle(ink: np.ndarray, cx: float, cy: float, r: float):
+    """Move a rough Hough circle onto the ring of ink near it.
+
+    Hough centres on photocopied seals were off by up to ~6 px, enough to miss a 2-px ring. For each
+    centre on a ±6 px grid, histogram the distances of inked pixels (0.5-px bins): a ring is a tall
+    peak at one distance, text around it is flat. Least squares was dragged away by the text.
+    """
+    h, w = ink.shape
+    x0, y0 = max(0, int(cx - 1.3 * r)), max(0, int(cy - 1.3 * r))
+    x1, y1 = min(w, int(cx + 1.3 * r) + 1), min(h, int(cy + 1.3 * r) + 1)
+    ys, xs = np.nonzero(ink[y0:y1, x0:x1])
+    if len(xs) < 20:
+        return cx, cy, r
+    xs = xs.astype(np.float32) + x0
+    ys = ys.astype(np.float32) + y0
+    lo, hi = 0.8 * r, 1.2 * r
+    nb = int(np.ceil((hi - lo) * 2)) + 1
+    radii = lo + (np.arange(nb - 2) + 1) / 2
+    # Coarse to fine: a 5×5 grid of 3-px steps, then 1-px steps around the best (34 centres, not 81).
+    for step in (3.0, 1.0):
+        off = np.arange(-2, 3) * step if step > 1 else np.arange(-1, 2) * step
+        gx, gy = (g.ravel() for g in np.meshgrid(off, off))
+        d = np.hypot(xs[None, :] - np.float32(cx + gx[:, None]), ys[None, :] - np.float32(cy + gy[:, None]))
+        bins = np.round((d - lo) * 2).astype(np.int64)
+        ok = (bins >= 0) & (bins < nb)
+        rows = np.broadcast_to(np.arange(len(gx))[:, None], bins.shape)
+        hist = np.bincount((rows * nb + bins)[ok], minlength=len(gx) * nb).reshape(len(gx), nb).astype(np.float64)
+        hist = (hist[:, :-2] + hist[:, 1:-1] + hist[:, 2:]) / radii[None, :]   # 1.5-px ring, per length
+        i, j = divmod(int(hist.argmax()), hist.shape[1])
+        cx, cy, r_best = cx + float(gx[i]), cy + float(gy[i]), float(radii[j])
+    return float(cx), float(cy), r_best
+
+
+def _ring_profile(ink: np.ndarray, cx: float, cy: float, r: float, min_peak: float = GRAY_MIN_PEAK):
+    """((cx, cy, radius), peak) of the most complete ring near a Hough circle, or None.
+
+    The circle is first fitted to the ink; the peak is then the best share of directions inked at
+    one radius (a 2-px ring), over a small grid of centres around the fit.
+    """
+    ca, sa = np.cos(_PROFILE_ANGLES), np.sin(_PROFILE_ANGLES)
+    best = None
+    # The fit, and Hough's own circle: on a ring over printed text with bold ring characters the
+    # fit can lock onto the ring text, a few pixels inside the ring line (a photocopied licence).
+    for fx, fy, fr in (_fit_circle(ink, cx, cy, r), (cx, cy, r)):
+        rr = np.arange(0.85 * fr, 1.15 * fr, 0.5)
+        for dx, dy in ((0, 0), (-1, 0), (1, 0), (0, -1), (0, 1)):
+            cov = _sample(ink, fx + dx + np.outer(rr, ca), fy + dy + np.outer(rr, sa)).mean(axis=1)
+            i = int(cov.argmax())
+            if best is None or cov[i] > best[1]:
+                best = ((fx + dx, fy + dy, float(rr[i])), float(cov[i]), cov)
+    geom, peak, cov = best
+    # Contrast against the annulus around it: text gives a flat profile, a ring a sharp peak.
+    if peak < min_peak or peak - float(np.median(cov)) < 0.3 * min_peak / GRAY_MIN_PEAK:
+        return None
+    return geom, peak
+
+
+# --- ring text ------------------------------------------------------------------------------------
+
+def unwarp_ring(image_bgr: np.ndarray, seal: Seal, height: int | None = None,
+                band: tuple[float, float] = (0.95, 0.5)) -> np.ndarray:
+    """The seal's ring text as a straight, upright strip (dark ink on white, BGR), for viewing.
+    (Whose seal it is is read by sealtext.ring_text_strip, along the outline: see ring_maps.)
+
+    Red ink is isolated first (black text under the seal disappears). The outer ~45 % of the radius
+    is unrolled clockwise starting at the bottom of the seal (where ring text has its gap), with the
+    outer edge at the top so characters stand upright; two turns are laid side by side so a name
+    crossing the start stays whole whatever the seal's rotation.
+    """
+    cx, cy = seal.center
+    a, b = seal.axes
+    r_text = 0.75 * max(a, b)
+    rows = height or max(16, int(round(0.45 * max(a, b))))
+    cols = max(32, int(round(2 * np.pi * r_text)))  # ink at its natural size along the text line
+    theta = np.pi / 2 + np.arange(2 * cols) * (2 * np.pi / cols)  # from the bottom, clockwise (y down)
+    s = np.linspace(band[0], band[1], rows)   # outer edge on top; the ring line itself mostly left out
+    t = np.deg2rad(seal.angle)
+    ex = np.outer(s, a * np.cos(theta - t))
+    ey = np.outer(s, b * np.sin(theta - t))
+    map_x = (cx + ex * np.cos(t) - ey * np.sin(t)).astype(np.float32)
+    map_y = (cy + ex * np.sin(t) + ey * np.cos(t)).astype(np.float32)
+    if seal.colour == "red":
+        b_, g_, r_ = cv2.split(image_bgr)
+        redness = cv2.subtract(r_, cv2.max(b_, g_)).astype(np.float32)
+        ink = np.clip((redness - 15) * (255.0 / 60.0), 0, 255).astype(np.uint8)
+        plate = 255 - ink
+    else:
+        plate = cv2.cvtColor(image_bgr, cv2.COLOR_BGR2GRAY) if image_bgr.ndim == 3 else image_bgr
+    strip = cv2.remap(plate, map_x, map_y, cv2.INTER_LINEAR, borderMode=cv2.BORDER_CONSTANT, borderValue=255)
+    return cv2.cvtColor(strip, cv2.COLOR_GRAY2BGR)
+
+
+def ring_maps(seal: Seal, depth: tuple[float, float], cols: int | None = None, rows: int | None = None,
+              mid: float = 0.22) -> tuple[np.ndarray, np.ndarray]:
+    """cv2.remap maps that unroll the seal's outline once round, clockwise from the bottom.
+
+    Row k lies at a depth below the outline measured along the inward normal, from depth[0] to
+    depth[1] in units of the minor semi-axis (0 = the fitted outline; ring text sits at ~0.1–0.4):
+    ring text follows the outline at a fixed distance, so on an oval seal characters stay upright
+    and unsheared, which lines through the centre do not give. Columns are equally spaced along
+    the curve `mid` deep, one pixel apart by default, so characters keep their natural width.
+    """
+    cx, cy = seal.center
+    a, b = max(seal.axes[0], 1.0), max(seal.axes[1], 1.0)
+    m = min(a, b)
+    t = np.deg2rad(seal.angle)
+
+    def outline(phi):
+        ca, sa = np.cos(phi - t), np.sin(phi - t)
+        nx, ny = ca / a, sa / b                      # outward normal in the ellipse's frame
+        nn = np.hypot(nx, ny)
+        return a * ca, b * sa, nx / nn, ny / nn
+
+    phi = np.pi / 2 + np.linspace(0, 2 * np.pi, 1440, endpoint=False)   # from the bottom, clockwise
+    px, py, nx, ny = outline(phi)
+    ox, oy = px - mid * m * nx, py - mid * m * ny
+    arc = np.concatenate([[0.0], np.cumsum(np.hypot(np.diff(ox, append=ox[0]), np.diff(oy, append=oy[0])))])
+    cols = cols or max(32, int(round(arc[-1])))
+    phi_u = np.interp(np.arange(cols) * (arc[-1] / cols), arc, np.concatenate([phi, [phi[0] + 2 * np.pi]]))
+    px, py, nx, ny = outline(phi_u)
+    rows = rows or max(8, int(round((depth[1] - depth[0]) * m)))
+    d = (depth[0] + np.arange(rows) * ((depth[1] - depth[0]) / rows)) * m
+    ex = px[None, :] - d[:, None] * nx[None, :]
+    ey = py[None, :] - d[:, None] * ny[None, :]
+    ct, st = np.cos(t), np.sin(t)
+    return (cx + ex * ct - ey * st).astype(np.float32), (cy + ex * st + ey * ct).astype(np.float32)
+
+
+def refit_outline(ink: np.ndarray, seal: Seal) -> Seal:
+    """The seal's outline fitted again on a full-resolution ink image (uint8, ink high).
+
+    Detection fits the ring at half size, and seals stamped touching one another (appraisal forms)
+    are split by Hough circles; either can leave the fit off by a ring's width or more, which
+    unrolls the ring text into a wave. Along 360 directions the strongest ink within ±0.3 of the
+    minor semi-axis of the outline is taken as the ring line, and an ellipse is fitted to those
+    points with two robust refits (ring text and a neighbouring seal's ring drop out). The old
+    fit is kept if the new one moves implausibly far.
+    """
+    m = min(seal.axes)
+    mx, my = ring_maps(seal, (-0.3, 0.3), cols=360)
+    band = cv2.remap(ink, mx, my, cv2.INTER_LINEAR, borderMode=cv2.BORDER_CONSTANT, borderValue=0)
+    smooth = cv2.blur(band.astype(np.float32), (9, 3))       # along the ring: a line, not text
+    rows = np.argmax(smooth, axis=0)
+    cols = np.arange(smooth.shape[1])
+    strength = smooth[rows, cols]
+    ok = strength > 0.4 * np.percentile(strength, 90)
+    pts = np.stack([mx[rows, cols], my[rows, cols]], axis=1)[ok].astype(np.float32)
+    if len(pts) < 30:
+        return seal
+    fit = refit_ellipse(pts, (0.08, 0.04, 0.025), 20)
+    if fit is None:
+        return seal
+    ((ex, ey), (w, h), ang), res = fit
+    if (res < 0.025).mean() < 0.4:
+        return seal
+    a, b = w / 2, h / 2
+    if abs(max(a, b) / max(seal.axes) - 1) > 0.25 or np.hypot(ex - seal.center[0], ey - seal.center[1]) > 0.3 * m:
+        return seal
+    return replace(seal, center=(float(ex), float(ey)), axes=(float(a), float(b)), angle=float(ang))

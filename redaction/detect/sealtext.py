@@ -1,0 +1,456 @@
+"""Whose seal is it: read the ring text of a seal and compare it with the profile's employers.
+
+The ring text is unrolled into one straight line of characters (`ring_text_strip`) and read by the
+recogniser; if that reading settles nothing, the same line without smoothing is read too. A seal
+whose ring names an employer is `seal`; one that reads clearly as another organisation is
+`other_seal` (shown, not accepted); anything unreadable stays `seal`, accepted: recall first.
+"""
+
+from __future__ import annotations
+
+import re
+
+import cv2
+import numpy as np
+
+from redaction.detect.match import approximate_find, numerals_compatible
+from redaction.model.profile import Profile
+from redaction.text.normalize import normalize
+
+#: Ring text of an organisation's seal ends in one of these (after normalisation).
+ORGANISATION = re.compile(r"(局|站|院|校|大学|学院|中学|小学|幼儿园|中心|委员会|组委会|基金会|联合会|研究会|联盟|基地|中央|团委|支行|分行|"
+                          r"委|政府|公署|办公室|公司|协会|学会|"
+                          r"研究所|所|厅|部|处|队|社|馆|厂|集团|医院|银行|专用章|公章|章)")
+#: One reading this confident is enough; two agreeing readings may be down to MIN_SCORE.
+READABLE_SCORE = 0.75
+MIN_SCORE = 0.45
+AGREEING_SCORE = 0.6
+
+#: The ring is unrolled from just outside the fitted outline to this deep inside it (units of the
+#: minor semi-axis): the ring line and the ring text (≈ 0.1–0.4 deep), not the star.
+BAND_DEPTH = (-0.05, 0.62)
+#: Rows kept under the ring line for the ring text, in the same units.
+TEXT_DEPTH = 0.42
+#: Recogniser input height (PP-OCR recognition models take 48-pixel lines).
+STRIP_HEIGHT = 48
+#: Smoothing (Gaussian sigma, strip pixels before resizing) of the first strip read: the grain of
+#: worn or faded ink breaks thin strokes; the second reading, if needed, is unsmoothed.
+SMOOTHING = (1.0, 0.0)
+
+
+def _seal_ink(image: np.ndarray, seal):
+    """Ink strength (uint8, ink high, paper 0) over the seal's box, and the seal in that crop.
+
+    Red seals: redness relative to brightness, (R − max(G, B)) / R, above the paper's own. Stamp
+    ink multiplies what is under it, so plain redness fades wherever the ring crosses black text
+    or a photo, while the ratio stays that of the ink (measured: 105 → 115 of 153 other
+    organisations' seals read on the synthetic corpus). Faded pink seals are only 20–40 levels
+    redder than the paper: the scale is set for them. Grey copies: darkness above the paper's (text
+    under the seal stays, there is no telling it apart by colour).
+    """
+    from dataclasses import replace
+
+    h, w = image.shape[:2]
+    x0, y0, x1, y1 = seal.bbox
+    mx, my = int(0.1 * (x1 - x0)) + 4, int(0.1 * (y1 - y0)) + 4
+    X0, Y0, X1, Y1 = max(0, x0 - mx), max(0, y0 - my), min(w, x1 + mx), min(h, y1 + my)
+    crop = image[Y0:Y1, X0:X1]
+    if crop.ndim == 2:
+        crop = cv2.cvtColor(crop, cv2.COLOR_GRAY2BGR)
+    if seal.colour == "red":
+        b, g, r = cv2.split(crop)
+        redness = cv2.subtract(r, cv2.max(b, g)).astype(np.float32)
+        ink = redness * 255.0 / np.maximum(r.astype(np.float32), 60.0)
+        ink = (ink - (float(np.median(ink)) + 4)) * (255.0 / 60.0)
+    else:
+        ink = 255.0 - cv2.cvtColor(crop, cv2.COLOR_BGR2GRAY).astype(np.float32)
+        ink = ink - (float(np.median(ink)) + 8)
+    local = replace(seal, center=(seal.center[0] - X0, seal.center[1] - Y0))
+    return np.clip(ink, 0, 255).astype(np.uint8), local
+
+
+def _longest_gap_start(on: np.ndarray) -> int:
+    """Column at the middle of the longest circular run of empty columns (0 if none or all)."""
+    n = len(on)
+    if on.all() or not on.any():
+        return 0
+    best_len, best_start, run, start = -1, 0, 0, 0
+    for j, v in enumerate(np.concatenate([on, on])):
+        if v:
+            run = 0
+            continue
+        if run == 0:
+            start = j
+        run += 1
+        if run > best_len:
+            best_len, best_start = run, start
+    return (best_start + min(best_len, n) // 2) % n
+
+
+def _runs(inked: np.ndarray, on: np.ndarray) -> list[list[float]]:
+    """Runs of inked columns (gaps of ≤ 2 px closed): [start, end, ink, top, bottom], where top and
+    bottom bound the middle 80 % of the run's ink rows, stretched to the full height (robust to a
+    speck of the ring line above a character)."""
+    runs = []
+    cols, j = len(on), 0
+    while j < cols:
+        if not on[j]:
+            j += 1
+            continue
+        s = e = j
+        while j < cols and (on[j] or j - e <= 2):
+            if on[j]:
+                e = j
+            j += 1
+        rows = inked[:, s:e + 1].sum(axis=1).astype(np.float64)
+        total = rows.sum()
+        if total > 0:
+            cdf = np.cumsum(rows) / total
+            lo, hi = int(np.searchsorted(cdf, 0.1)), int(np.searchsorted(cdf, 0.9))
+            centre = float((rows * np.arange(len(rows))).sum() / total)
+            height = max(1.0, (hi - lo + 1) / 0.8)
+            runs.append([s, e + 1, float(total), centre - height / 2, centre + height / 2])
+    return runs
+
+
+def _linked(p, q) -> bool:
+    """Are two neighbouring runs characters of one line of text? Close (a character's height or
+    so apart: ring text is spaced out on short names), on one baseline and of one height, or the
+    narrower one is a flat character (一) centred on the line."""
+    hp, hq = p[4] - p[3], q[4] - q[3]
+    href = max(hp, hq)
+    if q[0] - p[1] > 1.5 * href:
+        return False
+    cp, cq = (p[3] + p[4]) / 2, (q[3] + q[4]) / 2
+    if min(hp, hq) >= 0.5 * href:
+        return abs(cp - cq) <= 0.3 * href
+    small = p if hp < hq else q
+    return small[1] - small[0] <= 1.3 * href and abs(cp - cq) <= 0.25 * href
+
+
+def _heaviest_line(inked: np.ndarray, on: np.ndarray):
+    """(runs, first, last): the runs of characters and the heaviest line of linked ones."""
+    runs = _runs(inked, on)
+    if not runs:
+        return None
+    runs = [r for r in runs if r[2] >= 0.03 * inked.shape[0] ** 2]     # specks (a 一 has more ink)
+    if not runs:
+        return None
+    lines, first = [], 0
+    for i in range(1, len(runs) + 1):
+        if i == len(runs) or not _linked(runs[i - 1], runs[i]):
+            lines.append((first, i - 1))
+            first = i
+    lo, hi = max(lines, key=lambda ln: sum(r[2] for r in runs[ln[0]:ln[1] + 1]))
+    return runs, lo, hi
+
+
+def ring_text_strip(image: np.ndarray, seal, smoothing: float = SMOOTHING[0]) -> np.ndarray | None:
+    """The seal's ring text as one line of dark characters on white (BGR, STRIP_HEIGHT high), or
+    None when no line of characters is found.
+
+    The outline is refitted on the full-resolution ink (seals.refit_outline) and the ring unrolled
+    once round along it (seals.ring_maps); the ring line is found as the strongest row and
+    straightened column by column, and the text band under it kept. The strip is turned so that the
+    widest empty stretch of the ring (the gap at the bottom of most seals) is at the seam, and the
+    heaviest line of characters is cut out: the organisation's name once, without the 13-digit
+    code along the bottom or the horizontal 专用章 under the star (short, or off the line). Wide
+    gaps between spaced-out characters are narrowed (a short name spans 120° or more of the ring,
+    and spaced-out characters read as Latin letters), and the line is resized to the recogniser's
+    height.
+    """
+    from redaction.detect.seals import refit_outline, ring_maps
+
+    ink, local = _seal_ink(image, seal)
+    local = refit_outline(ink, refit_outline(ink, local))   # twice: a far-off fit converges
+    m = min(local.axes)
+    if m < 8:
+        return None
+    mx, my = ring_maps(local, BAND_DEPTH)
+    band = cv2.remap(ink, mx, my, cv2.INTER_LINEAR, borderMode=cv2.BORDER_CONSTANT, borderValue=0)
+    band = band.astype(np.float32)
+    rows, cols = band.shape
+
+    # The ring line: strongest row near the outline, per column, median-filtered round the ring.
+    near = min(rows, int(round((0.2 - BAND_DEPTH[0]) * m)))
+    line = np.argmax(cv2.blur(band, (9, 3))[:near], axis=0).astype(np.float32)
+    k = max(5, int(0.3 * m)) | 1
+    wrapped = np.concatenate([line[-(k // 2):], line, line[:k // 2]])
+    line = np.median(np.lib.stride_tricks.sliding_window_view(wrapped, k), axis=1)
+    ref = int(np.median(line))
+    shift = np.round(line - ref).astype(int)
+    band = np.take_along_axis(band, np.clip(np.arange(rows)[:, None] + shift[None, :], 0, rows - 1), axis=0)
+    profile = band.mean(axis=1)
+    bottom = ref
+    while bottom + 1 < rows and profile[bottom + 1] > 0.35 * profile[ref]:
+        bottom += 1
+    text = band[bottom + 1:min(rows, bottom + 1 + int(round(TEXT_DEPTH * m)))]
+    if text.shape[0] < 4:
+        return None
+    top_ink = float(np.percentile(text, 99.5))
+    if top_ink <= 20:
+        return None
+    text = np.clip(text * (255.0 / top_ink), 0, 255)
+
+    inked = text > 60
+    skip = max(1, int(0.12 * text.shape[0]))        # ring-line remnants along the top rows
+    on = inked[skip:].any(axis=0)
+    # Turn the seam to the widest empty stretch, find the heaviest line of characters, then centre
+    # that line and find it again: ink under the seal (text, a photo) can leave the widest gap
+    # between two of its characters.
+    start = _longest_gap_start(on)
+    for _ in range(2):
+        text, inked, on = (np.roll(x, -start, axis=-1) for x in (text, inked, on))
+        found = _heaviest_line(inked, on)
+        if found is None:
+            return None
+        runs, lo, hi = found
+        start = (runs[lo][0] + runs[hi][1]) // 2 - cols // 2
+    height = float(np.median([r[4] - r[3] for r in runs[lo:hi + 1]]))
+
+    margin = int(0.06 * m)
+    s, e = max(0, runs[lo][0] - margin), min(cols, runs[hi][1] + margin)
+    keep = np.ones(e - s, bool)
+    gap = int(round(0.15 * height))
+    for i in range(lo, hi):
+        g0, g1 = runs[i][1], runs[i + 1][0]
+        if g1 - g0 > gap:
+            keep[g0 + gap // 2 - s:g1 - (gap - gap // 2) - s] = False
+    strip = text[:, s:e][:, keep]
+    ys = np.nonzero((strip > 60).sum(axis=1) > 0.01 * strip.shape[1])[0]
+    if len(ys):
+        strip = strip[max(0, ys[0] - 2):ys[-1] + 3]
+    if smoothing:
+        strip = cv2.GaussianBlur(strip, (0, 0), smoothing)
+    out = (255 - np.clip(strip, 0, 255)).astype(np.uint8)
+    h = out.shape[0]
+    pad = int(round(0.08 * h))
+    out = cv2.copyMakeBorder(out, pad, pad, int(0.3 * h), int(0.3 * h), cv2.BORDER_CONSTANT, value=255)
+    h, w = out.shape
+    width = max(8, int(round(w * STRIP_HEIGHT / h)))
+    out = cv2.resize(out, (width, STRIP_HEIGHT), interpolation=cv2.INTER_AREA if h > STRIP_HEIGHT else cv2.INTER_CUBIC)
+    return cv2.cvtColor(out, cv2.COLOR_GRAY2BGR)
+
+
+def read_ring(engine, strips: list[np.ndarray]) -> list[tuple[str, float]]:
+    """Candidate readings (text, confidence) of ring strips (one recognition batch). Engines
+    without recognition alone read each strip as a page, with a white margin for the detector."""
+    if hasattr(engine, "recognize"):
+        return engine.recognize(strips)
+    out = []
+    for c in strips:
+        lines = engine.read(cv2.copyMakeBorder(c, 24, 24, 24, 24, cv2.BORDER_CONSTANT, value=(255, 255, 255)))
+        if lines:
+            best = max(lines, key=lambda ln: len(ln.text) * ln.score)
+            out.append((best.text, best.score))
+    return out
+
+
+def attribute_seal(engine, image: np.ndarray, seal, profile: Profile) -> tuple[str, bool, str | None, float]:
+    """Read the ring text (one recognition for most seals) and tell whose seal it is. A reading
+    that settles nothing (no employer, no firm other organisation) is followed by a second one of
+    the same line unsmoothed: two agreeing fair readings are firm evidence too."""
+    readings: list[tuple[str, float]] = []
+    result = ("seal", True, None, 0.0)
+    for smoothing in SMOOTHING:
+        strip = ring_text_strip(image, seal, smoothing)
+        if strip is None:
+            return result
+        readings += read_ring(engine, [strip])
+        result = classify_seal(readings, profile)
+        if result[2] is not None:
+            return result
+    return result
+
+
+def employer_in_ring(text: str, profile: Profile) -> str | None:
+    """The employer named by a ring reading, tolerating ~30 % misread characters, though not a
+    word of another name in their place: 新疆维吾尔自治区继续教育(中心) is within 4 edits of
+    新疆维吾尔自治区人民医院, but misreading swaps a character or two, not 人民医院 for 继续教育."""
+    norm = normalize(text)
+    for term in profile.terms():
+        if term.kind != "employer" or len(term.key) < 3:
+            continue
+        k = max(1, int(round(0.3 * len(term.key))))
+        for s, e, _ in approximate_find(term.key, norm, k):
+            if numerals_compatible(term.key, norm[s:e]) and _foreign_run(norm[s:e], term.key) < 3:
+                return term.text
+    return None
+
+
+def _foreign_run(text: str, name: str) -> int:
+    """Most characters in a row of `text` (Chinese characters only) that a longest common
+    subsequence with `name` leaves out."""
+    text = "".join(c for c in text if "\u4e00" <= c <= "\u9fff")
+    run = longest = 0
+    for used in _matched_in(text, name):
+        run = 0 if used else run + 1
+        longest = max(longest, run)
+    return longest
+
+
+def _cjk_count(text: str) -> int:
+    return sum(1 for c in normalize(text) if "\u4e00" <= c <= "\u9fff")
+
+
+def is_organisation_name(text: str) -> bool:
+    """4+ Chinese characters with an organisation word in them (大学, 局, 中心 ...): a ring reading,
+    which may run on past the name (a number, 专用章)."""
+    return _cjk_count(text) >= 4 and ORGANISATION.search(normalize(text)) is not None
+
+
+_PRINTED_ORGANISATION = re.compile(ORGANISATION.pattern + r"[\W\d]*$")
+_SENTENCE = re.compile(r"[，。；：、！？,;:!?]")
+#: A date printed after the name on the same line (2023年5月6日, 二〇二三年五月).
+_TRAILING_DATE = re.compile(r"[\d〇零一二三四五六七八九十]{2,4}年[\d〇零一二三四五六七八九十]{1,2}月"
+                            r"([\d〇零一二三四五六七八九十]{1,3}日)?$")
+
+
+def is_printed_organisation(text: str) -> bool:
+    """A printed line that is an organisation's name: it ends in an organisation word and is not a
+    sentence (学校评审后，于10月11日 has 学校 in it and is not a name). Latin names count
+    (ROBOMASTER组委会): 3 Chinese characters and 2 letters are enough."""
+    norm = _TRAILING_DATE.sub("", normalize(text))
+    letters = sum(1 for c in norm if c.isascii() and c.isalpha())
+    cjk = _cjk_count(norm)
+    if cjk < 4 and not (cjk >= 3 and letters >= 2):
+        return False
+    return _SENTENCE.search(text) is None and _PRINTED_ORGANISATION.search(norm) is not None
+
+
+def _lcs(a: str, b: str) -> int:
+    """Length of the longest common subsequence."""
+    prev = [0] * (len(b) + 1)
+    for ca in a:
+        cur = [0]
+        for j, cb in enumerate(b, start=1):
+            cur.append(prev[j - 1] + 1 if ca == cb else max(prev[j], cur[j - 1]))
+        prev = cur
+    return prev[-1]
+
+
+def _matched_in(a: str, b: str) -> list[bool]:
+    """Which characters of `a` a longest common subsequence with `b` uses."""
+    n, m = len(a), len(b)
+    dp = [[0] * (m + 1) for _ in range(n + 1)]
+    for i in range(n - 1, -1, -1):
+        for j in range(m - 1, -1, -1):
+            dp[i][j] = dp[i + 1][j + 1] + 1 if a[i] == b[j] else max(dp[i + 1][j], dp[i][j + 1])
+    used, i, j = [False] * n, 0, 0
+    while i < n and j < m:
+        if a[i] == b[j]:
+            used[i] = True
+            i, j = i + 1, j + 1
+        elif dp[i + 1][j] >= dp[i][j + 1]:
+            i += 1
+        else:
+            j += 1
+    return used
+
+
+#: Generic words of a seal (专用章 ...) say nothing about whose it is.
+_SEAL_WORDS = re.compile(r"((合同|人事|业务|财务|发票|行政)?专用章|公章)$")
+
+
+def resembled_employer(text: str, profile: Profile) -> tuple[str | None, bool]:
+    """(employer, could be a misreading) for a ring reading that names no employer outright.
+
+    The employer is the one the reading resembles: half or more of the reading appears in order
+    in its name (None if there is none). The recogniser swaps or drops a character or two here and
+    there (和田地区水利局 → 租州地区水科局, 喀什地区第一人民医院 → 路代地区知一人民院); another
+    organisation brings words of its own (新疆医科大学 against 新疆维吾尔自治区人民医院: 科大学;
+    阿克苏地区林业和草原局 against 阿克苏地区生态环境局: 林业和草原). So the reading could be a
+    misreading unless three or more characters in a row are foreign to the name or it brings a
+    numeral of its own (第十三中学 is not 第一中学). Generic seal words (专用章) do not count.
+    """
+    norm = _SEAL_WORDS.sub("", normalize(text))
+    norm = "".join(c for c in norm if "\u4e00" <= c <= "\u9fff")
+    if len(norm) < 2:
+        return None, False
+    resembled = None
+    for term in profile.terms():
+        if term.kind != "employer" or len(term.key) < 3:
+            continue
+        used = _matched_in(norm, term.key)
+        if sum(used) < 0.5 * len(norm):
+            continue
+        resembled = resembled or term.text
+        if numerals_compatible(term.key, norm) and _foreign_run(norm, term.key) < 3:
+            return term.text, True
+    return resembled, False
+
+
+def consistent_with_employer(text: str, profile: Profile, ratio: float = 0.75) -> str | None:
+    """The employer that a partial ring reading could be: most of what was read (the whole
+    reading, or either half when both turns of the strip were read) appears in order in the employer's
+    name. A worn ring read as 伊犁哈治农站 is 伊犁哈萨克自治州农业技术推广总站's seal, not another's;
+    乌鲁木齐市第十三中学 is not 乌鲁木齐市第一中学's (a reading may lose a numeral, not bring one)."""
+    norm = normalize(text)
+    half = len(norm) // 2
+    parts = [norm]
+    if half >= 4 and _lcs(norm[:half], norm[half:]) >= 0.6 * half:   # both turns were read
+        parts += [norm[:half], norm[half:]]
+    parts = [p for p in parts if len(p) >= 4]
+    for term in profile.terms():
+        if term.kind != "employer":
+            continue
+        if any(_lcs(p, term.key) >= ratio * len(p) and numerals_compatible(term.key, p) for p in parts):
+            return term.text
+    return None
+
+
+def _common_run(a: str, b: str) -> int:
+    """Length of the longest common substring (ring readings are short: plain DP is fine)."""
+    best = 0
+    prev = [0] * (len(b) + 1)
+    for ca in a:
+        cur = [0] * (len(b) + 1)
+        for j, cb in enumerate(b, start=1):
+            if ca == cb:
+                cur[j] = prev[j - 1] + 1
+                best = max(best, cur[j])
+        prev = cur
+    return best
+
+
+def classify_seal(readings: list[tuple[str, float]], profile: Profile) -> tuple[str, bool, str | None, float]:
+    """(kind, accepted, text, confidence) for a seal from its ring readings.
+
+    An employer in any reading makes it the applicant's seal, and so does a reading that is
+    consistent with an employer's name or could be a misreading of it (`resembled_employer`): a
+    worn employer's seal read twice may give one such reading and one with three characters in a
+    row garbled (乌鲁木齐市第一中学 → 马本齐市第中学, 马鑫本齐市第中学). It is another organisation's only
+    on firm evidence: one confident reading, or two fairly confident readings (of the ring, smoothed
+    and not) that agree on 4+ characters, naming an organisation. Stable garbage reads the same
+    twice too, so agreement alone is not enough. A reading that resembles an employer's name
+    counts only when confident on its own: two mediocre readings of a worn employer's seal can
+    agree on the same garbled characters. Anything else stays an accepted seal.
+    """
+    for text, score in readings:
+        employer = employer_in_ring(text, profile)
+        if employer:
+            return "seal", True, employer, score
+    for text, score in readings:
+        if score < MIN_SCORE:
+            continue
+        employer = consistent_with_employer(text, profile)
+        if employer is None and _cjk_count(text) >= 4:
+            resembled, misread = resembled_employer(text, profile)
+            employer = resembled if misread else None
+        if employer:
+            return "seal", True, employer, score
+    candidates = []
+    for text, score in readings:
+        if score < MIN_SCORE or not is_organisation_name(text):
+            continue
+        if resembled_employer(text, profile)[0] and score < READABLE_SCORE:
+            continue
+        candidates.append((normalize(text), score))
+    candidates.sort(key=lambda c: -c[1])
+    for i, (text, score) in enumerate(candidates):
+        if score >= READABLE_SCORE:
+            return "other_seal", False, text, score
+        for other, other_score in candidates[i + 1:]:
+            if (score + other_score) / 2 >= AGREEING_SCORE and _common_run(text, other) >= 4:
+                return "other_seal", False, text, max(score, other_score)
+    return "seal", True, None, 0.0

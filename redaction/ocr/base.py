@@ -1,0 +1,108 @@
+"""What every OCR engine is: the `OcrEngine` Protocol, its `TextLine`, the reading settings all
+engines share, and the ONNX Runtime session and thread settings of the process."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Protocol
+
+import numpy as np
+
+#: Long-side limit for text *detection*; recognition still reads full-resolution crops.
+DET_LIMIT = 1536
+#: Keep low-confidence lines: a half-read name still matches fuzzily (recall first).
+TEXT_SCORE = 0.3
+#: Detection keeps line boxes whose mean text probability is at least this (PP-OCR: 0.5). At 0.5 a
+#: signature line (本人签名： + a handwritten name in blue) went undetected on a corpus page;
+#: recognition's TEXT_SCORE still drops boxes that read as nothing.
+DET_BOX_THRESH = 0.4
+#: Text lines per recognition call (PP-OCR: 6); see RapidOcrEngine.
+REC_BATCH = 1
+
+
+@dataclass
+class TextLine:
+    quad: np.ndarray                       # (4, 2) float32 corners in page pixels, clockwise from top-left
+    text: str
+    score: float
+    char_boxes: list[tuple[float, float, float, float]] = field(default_factory=list)  # one per char
+    source: str = "page"                   # "page" (red channel) or "red" (red-ink pass)
+
+    @property
+    def bbox(self) -> tuple[float, float, float, float]:
+        xs, ys = self.quad[:, 0], self.quad[:, 1]
+        return float(xs.min()), float(ys.min()), float(xs.max()), float(ys.max())
+
+    @property
+    def height(self) -> float:
+        q = self.quad
+        return float((np.linalg.norm(q[3] - q[0]) + np.linalg.norm(q[2] - q[1])) / 2)
+
+
+class OcrEngine(Protocol):
+    """Reads text lines from a BGR image. One instance per process; `read` must be thread-safe."""
+
+    name: str
+
+    def read(self, image: np.ndarray, quads: list[np.ndarray] | None = None) -> list[TextLine]:
+        """Text lines of `image`; given `quads` (from `detect_boxes`), recognition only."""
+        ...
+
+    def detect_boxes(self, image: np.ndarray) -> list[np.ndarray]:
+        """Text-line quads (4×2 float32) of `image`, without recognition."""
+        ...
+
+    def upside_down(self, crops: list[np.ndarray]) -> list[float]:
+        """Probability that each text-line crop is turned by 180°."""
+        ...
+
+    def recognize(self, crops: list[np.ndarray]) -> list[tuple[str, float]]:
+        """(text, score) of images that are each one text line."""
+        ...
+
+
+def char_weight(ch: str) -> float:
+    """Typical width of a character in a line: CJK 1, Latin letters and digits 0.5."""
+    return 0.5 if ord(ch) < 0x2E80 else 1.0
+
+
+def proportional_char_boxes(quad: np.ndarray, text: str) -> list[tuple[float, float, float, float]]:
+    """Split a line box among its characters by typical width (CJK 1, Latin/digits 0.5)."""
+    x0, y0 = quad[:, 0].min(), quad[:, 1].min()
+    x1, y1 = quad[:, 0].max(), quad[:, 1].max()
+    weights = np.array([char_weight(c) for c in text], dtype=np.float64)
+    if not len(weights):
+        return []
+    edges = x0 + (x1 - x0) * np.concatenate([[0], np.cumsum(weights)]) / weights.sum()
+    return [(float(edges[i]), float(y0), float(edges[i + 1]), float(y1)) for i in range(len(text))]
+
+
+
+_THREADS = -1
+
+
+def set_threads(threads: int) -> None:
+    """ONNX Runtime threads per engine created from now on (-1: all cores). Worker processes of
+    a batch split the cores between them instead of each claiming all of them."""
+    global _THREADS
+    _THREADS = threads
+
+
+def inference_threads() -> int:
+    """ONNX Runtime threads for sessions created now (-1: all cores); faces follow the OCR."""
+    return _THREADS
+
+
+def onnx_session(model_path, threads: int | None = None):
+    """An ONNX Runtime CPU session for a vendored model, on `threads` inference threads (None: the
+    process's share, `inference_threads`; -1: all cores), warnings off."""
+    import onnxruntime as ort
+
+    options = ort.SessionOptions()
+    options.log_severity_level = 3
+    threads = inference_threads() if threads is None else threads
+    if threads > 0:
+        options.intra_op_num_threads = threads
+    return ort.InferenceSession(str(model_path), options, providers=["CPUExecutionProvider"])
+
+

@@ -1,0 +1,185 @@
+"""The default engine: PaddleOCR's PP-OCRv4 mobile detection + recognition models on ONNX Runtime,
+with the weights that ship inside the `rapidocr_onnxruntime` wheel (nothing is downloaded at run
+time)."""
+
+from __future__ import annotations
+
+import threading
+
+import cv2
+import numpy as np
+
+from redaction.ocr.base import (
+    DET_BOX_THRESH,
+    DET_LIMIT,
+    REC_BATCH,
+    TEXT_SCORE,
+    TextLine,
+    proportional_char_boxes,
+)
+
+#: ImageNet normalisation, which PaddleOCR's own exports of PP-OCRv5/v6 detection expect
+#: (rapidocr 1.4 feeds its PP-OCRv4 detector mean = std = 0.5 instead).
+_IMAGENET_MEAN, _IMAGENET_STD = [0.485, 0.456, 0.406], [0.229, 0.224, 0.225]
+
+
+def _model_overrides() -> dict:
+    """rapidocr constructor options for the opt-in model files of the environment (see
+    RapidOcrEngine); empty when none is set, so the default engine is built exactly as before."""
+    import os
+
+    opts: dict = {}
+    det = os.environ.get("BLINDMASK_DET_MODEL", "").strip()
+    rec = os.environ.get("BLINDMASK_REC_MODEL", "").strip()
+    keys = os.environ.get("BLINDMASK_REC_KEYS", "").strip()
+    if det:
+        opts["det_model_path"] = det
+        norm = os.environ.get("BLINDMASK_DET_NORM", "imagenet").strip().lower()
+        if norm == "imagenet":
+            opts["det_mean"], opts["det_std"] = list(_IMAGENET_MEAN), list(_IMAGENET_STD)
+        elif norm == "half":
+            opts["det_mean"], opts["det_std"] = [0.5, 0.5, 0.5], [0.5, 0.5, 0.5]
+        else:
+            raise ValueError(f"BLINDMASK_DET_NORM must be 'imagenet' or 'half', not {norm!r}")
+    if rec:
+        opts["rec_model_path"] = rec
+    if keys:
+        opts["rec_keys_path"] = keys
+    for key in ("det_model_path", "rec_model_path", "rec_keys_path"):
+        if key in opts and not os.path.isfile(opts[key]):
+            raise FileNotFoundError(f"{key} from the environment: no file {opts[key]}")
+    return opts
+
+
+class RapidOcrEngine:
+    """PP-OCRv4 (det + rec) through rapidocr_onnxruntime's ONNX Runtime sessions.
+
+    Other PaddleOCR ONNX models can be tried without code changes (opt-in, for benchmarks; see
+    bench/MODELS.md), through the environment when the engine is built:
+
+    - ``BLINDMASK_DET_MODEL``: a DB text-detection model (e.g. PP-OCRv5 / PP-OCRv6 det.onnx). Its
+      input is normalised with ImageNet mean/std, as PaddleOCR's exports expect;
+      ``BLINDMASK_DET_NORM=half`` gives rapidocr's mean = std = 0.5 instead (its PP-OCRv4 model's).
+    - ``BLINDMASK_REC_MODEL``: a CTC recognition model with 3×48×W input normalised to [-1, 1]
+      (PP-OCRv4/v5/v6 rec).
+    - ``BLINDMASK_REC_KEYS``: its dictionary, one character per line without blank or space
+      (rapidocr adds both). Needed when the model carries no ``character`` list in its ONNX
+      metadata (PP-OCRv6 rec); when given it wins over the metadata.
+
+    Detection thresholds, limits and everything else stay as for the default models. With none
+    of these set, the engine is the wheel's PP-OCRv4 exactly as before.
+    """
+
+    name = "rapid"
+
+    def __init__(self, det_limit: int = DET_LIMIT, text_score: float = TEXT_SCORE, threads: int = -1):
+        from rapidocr_onnxruntime import RapidOCR
+
+        self.text_score = text_score
+        self._engine = RapidOCR(
+            text_score=text_score,
+            max_side_len=100_000,          # never shrink before recognition
+            min_height=30,
+            use_cls=False,                 # page orientation is handled before OCR
+            det_limit_side_len=det_limit,
+            det_limit_type="max",
+            intra_op_num_threads=threads,
+            **_model_overrides(),
+        )
+        self._engine.text_det.postprocess_op.box_thresh = DET_BOX_THRESH   # for detect_boxes
+        # One line per recognition call: batches pad every line to the widest one's width, and
+        # that padding cost more than the calls it saved (bare OCR 2.17 -> 1.72 s a page).
+        self._engine.text_rec.rec_batch_num = REC_BATCH
+        # rapidocr 1.4 ignores det_limit_side_len for limit_type "max" (pages over 1500 px are
+        # detected at 2000) and normalises in float64; ours honours DET_LIMIT, in float32.
+        det_pre = _DetPreprocess(det_limit, self._engine.text_det.mean, self._engine.text_det.std)
+        self._engine.text_det.get_preprocess = lambda max_wh: det_pre
+        self._lock = threading.Lock()      # ONNX sessions are thread-safe, rapidocr's state is not
+
+    def detect_boxes(self, image: np.ndarray) -> list[np.ndarray]:
+        """Text line quads only (no recognition): cheap, used for page orientation."""
+        with self._lock:
+            boxes, _ = self._engine.text_det(image)
+        return [] if boxes is None else [np.asarray(b, np.float32).reshape(4, 2) for b in boxes]
+
+    def upside_down(self, crops: list[np.ndarray]) -> list[float]:
+        """Probability that each text-line crop is rotated by 180° (PP-OCR's direction classifier)."""
+        with self._lock:
+            _, results, _ = self._engine.text_cls([c.copy() for c in crops])
+        return [float(score) if "180" in str(label) else 1.0 - float(score) for label, score in results]
+
+    def recognize(self, crops: list[np.ndarray]) -> list[tuple[str, float]]:
+        """Recognition only, for images that are already one text line (unrolled seal rings)."""
+        with self._lock:
+            results, _ = self._engine.text_rec([np.ascontiguousarray(c) for c in crops])
+        return [(str(r[0]), float(r[1])) for r in results]
+
+    def read(self, image: np.ndarray, quads: list[np.ndarray] | None = None) -> list[TextLine]:
+        """Lines of `image`; `quads` from `detect_boxes` on the same image skip the detection pass
+        (orientation looks at the page's line boxes first, then reading reuses them)."""
+        with self._lock:
+            if quads is None:
+                result, _ = self._engine(image, use_cls=False, return_word_box=True, text_score=self.text_score,
+                                         box_thresh=DET_BOX_THRESH)
+            else:
+                result = self._recognise_quads(image, quads)
+        lines: list[TextLine] = []
+        for item in result or []:
+            quad = np.asarray(item[0], dtype=np.float32).reshape(4, 2)
+            text, score = str(item[1]), float(item[2])
+            words = item[3] if len(item) > 3 else None
+            boxes = []
+            if words and len(words) == len(text):
+                for w in words:
+                    pts = np.asarray(w, dtype=np.float32).reshape(-1, 2)
+                    boxes.append((float(pts[:, 0].min()), float(pts[:, 1].min()),
+                                  float(pts[:, 0].max()), float(pts[:, 1].max())))
+            else:
+                boxes = proportional_char_boxes(quad, text)
+            lines.append(TextLine(quad, text, score, boxes))
+        return lines
+
+
+    def _recognise_quads(self, image: np.ndarray, quads: list[np.ndarray]) -> list:
+        """rapidocr's own pipeline after detection (sort, crop, recognise, word boxes, score
+        filter), in its result format. Pages need none of its resizing or letterboxing."""
+        if not len(quads):
+            return []
+        e = self._engine
+        h, w = image.shape[:2]
+        boxes = e.sorted_boxes(np.asarray(quads, np.float32).reshape(-1, 4, 2))
+        crops = e.get_crop_img_list(image, boxes)
+        rec, _ = e.text_rec(crops, True)
+        rec = e.cal_rec_boxes(crops, boxes, rec)
+        result = []
+        for box, (text, score, words, *_) in zip(boxes, rec):
+            if float(score) < self.text_score:
+                continue
+            if words:
+                words = np.clip(np.asarray(words, np.float32), 0, [w, h]).astype(np.int32).tolist()
+            result.append([np.clip(box, 0, [w, h]).tolist(), text, score, words])
+        return result
+
+
+class _DetPreprocess:
+    """Detection input: the image shrunk to at most `limit` px on its long side (sides rounded to
+    multiples of 32, as the network needs), normalised in float32, NCHW."""
+
+    def __init__(self, limit: int, mean, std):
+        self.limit = limit
+        std = np.asarray(std if std is not None else (0.5, 0.5, 0.5), np.float32)
+        mean = np.asarray(mean if mean is not None else (0.5, 0.5, 0.5), np.float32)
+        self.gain = (1 / 255.0 / std).astype(np.float32)
+        self.offset = (mean / std).astype(np.float32)
+
+    def __call__(self, img: np.ndarray) -> np.ndarray | None:
+        h, w = img.shape[:2]
+        ratio = min(1.0, self.limit / max(h, w))
+        rh, rw = int(round(int(h * ratio) / 32) * 32), int(round(int(w * ratio) / 32) * 32)
+        if rh <= 0 or rw <= 0:
+            return None
+        small = cv2.resize(img, (rw, rh)) if (rh, rw) != (h, w) else img
+        x = small.astype(np.float32)
+        x *= self.gain
+        x -= self.offset
+        return np.ascontiguousarray(x.transpose(2, 0, 1))[None]

@@ -1,0 +1,1 @@
+"""Per-page and per-file jobs: propose, redact, verify, and batches across processes."""

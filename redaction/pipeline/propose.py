@@ -1,0 +1,275 @@
+"""Run every detector on a page and turn what they find into proposals (Regions)."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import replace
+
+import cv2
+import numpy as np
+
+from redaction.detect.ink import red_channel_view, red_ink_mask
+from redaction.detect.match import match_lines
+from redaction.detect.orient import (
+    rotate_image,
+    rotate_quads,
+    rotation_from_lines,
+    sideways_rotation,
+)
+from redaction.detect.page_text import drop_inkless_chars, read_page_text
+from redaction.detect.signatures import find_signatures
+from redaction.files.document import Page
+from redaction.model.profile import Profile
+from redaction.model.regions import Region, clip_box, intersection, merge_overlapping
+from redaction.ocr.base import OcrEngine
+from redaction.ocr.registry import get_engine
+
+#: A face at least this fraction of the largest face's height is treated as the applicant's own
+#: photo too (ID pages can carry two copies); smaller ones are other people (`face`, not accepted).
+OWN_FACE_RATIO = 0.8
+
+
+class Detector:
+    """Holds the models (loaded once, lazily) and proposes regions for pages. Thread-safe."""
+
+    def __init__(self, ocr: str | OcrEngine = "rapid", faces=None, face_threshold: float = 0.5, ring_reader=None):
+        self._ocr_spec = ocr
+        self._ocr: OcrEngine | None = None if isinstance(ocr, str) else ocr
+        self._faces = faces
+        self._ring_reader = ring_reader
+        self._face_threshold = face_threshold
+        self._lock = threading.Lock()
+
+    @property
+    def ocr(self) -> OcrEngine:
+        if self._ocr is None:
+            with self._lock:
+                if self._ocr is None:
+                    self._ocr = get_engine(self._ocr_spec)
+        return self._ocr
+
+    @property
+    def faces(self):
+        if self._faces is None:
+            with self._lock:
+                if self._faces is None:
+                    from redaction.detect.faces import FaceDetector
+                    self._faces = FaceDetector(threshold=self._face_threshold)
+        return self._faces
+
+    @property
+    def ring_reader(self):
+        """The learned seal ring-text detector (sealdet), loaded on first use."""
+        if self._ring_reader is None:
+            with self._lock:
+                if self._ring_reader is None:
+                    from redaction.detect.sealdet import SealTextDetector
+                    self._ring_reader = SealTextDetector()
+        return self._ring_reader
+
+    def propose_upright(self, page: Page, profile: Profile, rotation: int | None = None,
+                        others: Profile | None = None) -> tuple[Page, int, list[Region]]:
+        """Make the page upright (detecting how, unless `rotation` is given), then propose.
+
+        Returns the upright page, the clockwise rotation applied, and regions on the upright page.
+        Orientation needs only the page's line boxes (one detection pass) and a direction-classifier
+        call on the longest lines, so every page is detected once: a turned page's boxes are
+        turned with it (the detector finds lines at any of the four orientations).
+
+        A small image (long side under `SMALL_PAGE` px: a page shrunk for the web, a phone's
+        thumbnail) is read enlarged, so that its 8-px text reaches the size OCR reads; the
+        regions are mapped back to the image's own pixels.
+        """
+        f = enlargement(page)
+        if f > 1.0:
+            big = replace(page, pixels=cv2.resize(page.pixels, None, fx=f, fy=f, interpolation=cv2.INTER_CUBIC),
+                          dpi=int(round(page.dpi * f)) if page.dpi else None)
+            upright_big, rotation, regions = self._propose_upright(big, profile, rotation, others)
+            upright = replace(page, pixels=rotate_image(page.pixels, rotation)) if rotation else page
+            return upright, rotation, [_scaled(r, 1.0 / f, upright.width, upright.height) for r in regions]
+        return self._propose_upright(page, profile, rotation, others)
+
+    def _propose_upright(self, page: Page, profile: Profile, rotation: int | None,
+                         others: Profile | None) -> tuple[Page, int, list[Region]]:
+        quads = None
+        view = None if rotation else red_channel_view(page.pixels)   # reused unless the page turns
+        if rotation is None:
+            rotation, quads = self.orientation(page.pixels, view)
+        if rotation:
+            if quads is not None:
+                quads = rotate_quads(quads, rotation, page.width, page.height)
+            page = replace(page, pixels=rotate_image(page.pixels, rotation))
+            view = None
+        return page, rotation, self.propose(page, profile, quads=quads, oriented=True, view=view, others=others)
+
+    def orientation(self, image: np.ndarray, view: np.ndarray | None = None) -> tuple[int, list[np.ndarray] | None]:
+        """Clockwise rotation that makes the page upright, and the page's line boxes (detected on
+        `red_channel_view`, as reading wants them; `view`: that view if the caller has it) when
+        the engine can detect without reading."""
+        if not hasattr(self.ocr, "detect_boxes"):
+            quads = [ln.quad for ln in read_page_text(self.ocr, image, view=view) if ln.source == "page"]
+            return rotation_from_lines(self.ocr, image, quads), None
+        quads = self.ocr.detect_boxes(red_channel_view(image) if view is None else view)
+        rotation = sideways_rotation(self.ocr, image, quads)
+        if rotation is None:
+            # Every detected line votes, not only those that read: an upside-down grey copy's
+            # lines mostly read as garbage below the score threshold.
+            rotation = rotation_from_lines(self.ocr, image, quads)
+        return rotation, quads
+
+    def propose(self, page: Page, profile: Profile, quads: list[np.ndarray] | None = None,
+                oriented: bool = False, view: np.ndarray | None = None,
+                others: Profile | None = None) -> list[Region]:
+        """Regions on `page` as it is (no orientation change). `quads`: its line boxes, already
+        detected on `red_channel_view(page.pixels)` (`view`, if the caller has it). `oriented`:
+        the page has been made upright from its text, so photos on it are upright too (when it
+        has text to go by). `others`: other people's names and employers to look for in the same
+        reading (the roster audit: another applicant's materials), proposed as `other_name` /
+        `other_employer`, not accepted, `extra["term"]` the roster's form."""
+        image = page.pixels
+        h, w = image.shape[:2]
+        red = red_ink_mask(image)
+        gray = cv2.cvtColor(image, cv2.COLOR_BGR2GRAY)
+        seals = find_page_seals(image, page.dpi, red, self.ring_reader)
+        skip = [s.bbox for s in seals]
+        lines = read_page_text(self.ocr, image, red, skip_boxes=skip, page_quads=quads, view=view)
+        if quads is None:
+            quads = [ln.quad for ln in lines if ln.source == "page"]
+        faces = self.face_regions(image, try_rotations=not (oriented and _has_running_text(quads)))
+        drop_inkless_chars(lines, gray)
+        regions = match_lines(lines, profile)
+        if others is not None:
+            for r in match_lines(lines, others):
+                r.kind, r.accepted = f"other_{r.kind}", False
+                regions.append(r)
+        # A signature is the applicant's own only on a page that names them or their employer.
+        carries_identity = any(r.kind in ("name", "employer") for r in regions)
+        for sig in find_signatures(image, lines, red, gray):
+            sig.accepted = carries_identity
+            regions.append(sig)
+        regions += faces
+        seal_regions = self.seal_regions(image, seals, profile)
+        employer_boxes = [r.bbox for r in regions if r.kind == "employer"]
+        for seal in seal_regions:
+            if seal.kind == "seal" and seal.text is None:
+                attribute_by_printed_name(seal, lines, employer_boxes)
+        regions += seal_regions
+        clipped = []
+        for r in regions:
+            box = clip_box(r.bbox, w, h)
+            if box[2] > box[0] and box[3] > box[1]:
+                clipped.append(r.with_bbox(box))
+        return sorted(merge_overlapping(clipped), key=lambda r: (r.bbox[1], r.bbox[0]))
+
+    def text_regions(self, image: np.ndarray, profile: Profile, red: np.ndarray | None = None) -> list[Region]:
+        """Name and employer regions only (OCR + matching)."""
+        lines = read_page_text(self.ocr, image, red)
+        drop_inkless_chars(lines, cv2.cvtColor(image, cv2.COLOR_BGR2GRAY))
+        return match_lines(lines, profile)
+
+    def face_regions(self, image: np.ndarray, try_rotations: bool = True) -> list[Region]:
+        """`eyes` for the applicant's photos, `face` for smaller ones. `try_rotations`: also look
+        for sideways and upside-down faces (needless on a page made upright by its text: 60 % of
+        the face detector's passes)."""
+        from redaction.detect.faces import eye_band_box
+
+        h, w = image.shape[:2]
+        faces = self.faces.detect(image, try_rotations=try_rotations)
+        if not faces:
+            return []
+        heights = [f.box[3] - f.box[1] for f in faces]
+        largest = max(heights)
+        out = []
+        for face, fh in zip(faces, heights):
+            own = fh >= OWN_FACE_RATIO * largest
+            if own:
+                eyes = [tuple(float(v) for v in face.landmarks[i]) for i in (0, 1)]
+                distance = float(np.hypot(eyes[0][0] - eyes[1][0], eyes[0][1] - eyes[1][1]))
+                out.append(Region("eyes", eye_band_box(face, w, h), round(float(face.score), 4), None, True,
+                                  extra={"eyes": eyes, "eye_distance": distance}))
+            else:
+                box = tuple(int(round(v)) for v in face.box)
+                out.append(Region("face", box, round(float(face.score), 4), None, False))
+        return out
+
+    def seal_regions(self, image: np.ndarray, seals, profile: Profile | None = None) -> list[Region]:
+        """`seal` for the employer's seals and unreadable ones, `other_seal` for seals whose ring
+        reads as another organisation (needs the profile; without it every seal is `seal`)."""
+        from redaction.detect.sealtext import attribute_seal
+
+        found = []
+        for seal in seals:
+            extra = {"shape": seal.shape, "colour": seal.colour}
+            if profile is None:
+                found.append(Region("seal", seal.bbox, round(float(seal.score), 4), None, True, extra=extra))
+                continue
+            kind, accepted, text, confidence = attribute_seal(self.ocr, image, seal, profile)
+            # An unreadable seal keeps the shape detector's score (low for grey photocopies).
+            score = seal.score if text is None else max(seal.score, confidence)
+            found.append(Region(kind, seal.bbox, round(float(score), 4), text, accepted, extra=extra))
+        return found
+
+
+#: Pages whose long side is below this (px) are read enlarged to `SMALL_PAGE_TARGET`, at most 3×.
+SMALL_PAGE = 1000
+SMALL_PAGE_TARGET = 1600
+
+
+def enlargement(page: Page) -> float:
+    """How much a page is enlarged for reading (1.0: not at all)."""
+    long_side = max(page.width, page.height)
+    if long_side >= SMALL_PAGE or long_side < 16:
+        return 1.0
+    return min(3.0, SMALL_PAGE_TARGET / long_side)
+
+
+def _scaled(region: Region, k: float, width: int, height: int) -> Region:
+    """A region found on the enlarged page, in the page's own pixels (rounded outwards)."""
+    x0, y0, x1, y1 = region.bbox
+    out = region.with_bbox(clip_box((x0 * k, y0 * k, x1 * k, y1 * k), width, height))
+    if "eyes" in out.extra:
+        out.extra = dict(out.extra, eyes=[(x * k, y * k) for x, y in out.extra["eyes"]],
+                         eye_distance=float(out.extra.get("eye_distance", 20.0)) * k)
+    return out
+
+
+def _has_running_text(quads, min_lines: int = 3) -> bool:
+    """Several lines of several characters running horizontally (detected boxes, padded by the
+    detector, over twice as wide as tall): the page's orientation rests on text."""
+    if len(quads) < min_lines:
+        return False
+    q = np.asarray(quads, np.float32).reshape(-1, 4, 2)
+    widths = np.linalg.norm(q[:, 1] - q[:, 0], axis=1)
+    heights = np.linalg.norm(q[:, 3] - q[:, 0], axis=1)
+    return int((widths > 2 * heights).sum()) >= min_lines
+
+
+def attribute_by_printed_name(seal: Region, lines, employer_boxes) -> None:
+    """An unreadable seal stamped over a confidently printed organisation name that is not an
+    employer (the 落款 of a diploma or certificate) is that organisation's seal: `other_seal`.
+    Any employer match under the seal keeps it the applicant's."""
+    from redaction.detect.sealtext import is_printed_organisation
+
+    x0, y0, x1, y1 = seal.bbox
+    if any(intersection(b, seal.bbox) > 0 for b in employer_boxes):
+        return
+    for line in lines:
+        if line.source != "page" or line.score < 0.9:
+            continue
+        lx0, ly0, lx1, ly1 = line.bbox
+        cx, cy = (lx0 + lx1) / 2, (ly0 + ly1) / 2
+        if x0 <= cx <= x1 and y0 <= cy <= y1 and (lx1 - lx0) >= 0.4 * (x1 - x0) and is_printed_organisation(line.text):
+            seal.kind, seal.accepted = "other_seal", False
+            seal.text = line.text.strip()
+            seal.extra["attributed_by"] = "printed name"
+            return
+
+
+def find_page_seals(image: np.ndarray, dpi: int | None, red: np.ndarray | None = None, ring_reader=None):
+    """Seals sized by the page's dpi; when the file does not say (phone photos, most JPEGs from
+    scanning apps), sizes for 100, 200 and 300 dpi together span 5–70 mm at any of them, and a
+    seal filling the frame is looked for too (`seals.dpi_guesses`). `ring_reader`: the learned
+    ring-text detector, for what the outline tests cannot settle."""
+    from redaction.detect.seals import dpi_guesses, find_seals
+
+    return find_seals(image, dpi_guesses(dpi, image.shape), red_mask=red, ring_reader=ring_reader)

@@ -1,0 +1,1 @@
+"""Pure string functions shared by every matcher: normalisation (width, case, dots, variants)."""
