@@ -77,7 +77,7 @@ class GroundTruth:
         return d
 
     @classmethod
-    def from_json(cls, d: dict) -> "GroundTruth":
+    def from_json(cls, d: dict) -> GroundTruth:
         poly = [tuple(p) for p in d["polygon"]] if d.get("polygon") else None
         return cls(d["kind"], tuple(d["bbox"]), d.get("text"), d["owner"], poly, tuple(d.get("tags", ())))
 
@@ -265,7 +265,7 @@ class F:
     sx: float = 1.0
 
     @staticmethod
-    def pt(family: str, points: float, sx: float = 1.0) -> "F":
+    def pt(family: str, points: float, sx: float = 1.0) -> F:
         return F(family, max(8, int(round(points * PT))), sx)
 
 
@@ -1291,7 +1291,7 @@ def build_journal(ctx: Ctx) -> Canvas:
         if k:
             authors.append("，" if rng.random() < 0.5 else "  ")
         authors.append((name, tag) if who == "A" else (who, O("name")))
-        authors.append(("¹" if aff == 1 else "²"))
+        authors.append("¹" if aff == 1 else "²")
     cv.write_center(W / 2, 340, authors, fa)
     emp, etag = ctx.employer()
     fi = F.pt(fam, 9)

@@ -151,8 +151,14 @@ def test_faces_skip_the_rotation_search_only_on_pages_turned_upright_by_their_te
     from pathlib import Path
 
     from redaction.files.document import Page
-    from testkit.imaging import astronaut_portrait, blank_page, paste_photo, rotate_box, rotate_page
-    from testkit.imaging import text_page as imaging_text_page
+    from testkit.imaging import (
+        astronaut_portrait,
+        blank_page,
+        paste_photo,
+        rotate_box,
+        rotate_page,
+        text_page as imaging_text_page,
+    )
 
     photo, eyes = astronaut_portrait()
     page = imaging_text_page(lines=12) if with_text else blank_page()

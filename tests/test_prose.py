@@ -357,8 +357,7 @@ def test_docx_accept_suggestions_and_tracked_changes(tmp_path, ayg):
 
 
 def test_docx_footnotes_links_and_bound_data(tmp_path, ayg):
-    from docx.opc.constants import CONTENT_TYPE as CT
-    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.opc.constants import CONTENT_TYPE as CT, RELATIONSHIP_TYPE as RT
     from docx.opc.packuri import PackURI
     from docx.opc.part import Part
 

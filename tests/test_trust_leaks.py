@@ -21,8 +21,7 @@ from pathlib import Path
 import cv2
 import numpy as np
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from redaction.cli import main
 from redaction.files.burn import burn, parse_color
@@ -211,7 +210,7 @@ def loaded_jpeg(page: np.ndarray) -> bytes:
     xmp = (b"http://ns.adobe.com/xap/1.0/\x00" + (
         '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
         f'<rdf:Description xmlns:dc="http://purl.org/dc/elements/1.1/" dc:creator="{NAME}" '
-        f'dc:publisher="{EMPLOYERS[0]}" dc:description="{SECRET_NOTE}"/></rdf:RDF></x:xmpmeta>').encode("utf-8"))
+        f'dc:publisher="{EMPLOYERS[0]}" dc:description="{SECRET_NOTE}"/></rdf:RDF></x:xmpmeta>').encode())
     iptc = b"Photoshop 3.0\x00" + b"8BIM\x04\x04\x00\x00" + struct.pack(">I", 40) + \
         b"\x1c\x02\x50" + struct.pack(">H", len(NAME.encode())) + NAME.encode()
     base = cv2.imencode(".jpg", page, [cv2.IMWRITE_JPEG_QUALITY, 92])[1].tobytes()
@@ -242,7 +241,7 @@ def loaded_tiff(page: np.ndarray) -> bytes:
     from PIL import Image, TiffImagePlugin
 
     ifd = TiffImagePlugin.ImageFileDirectory_v2()
-    ifd[270] = f"{NAME} {EMPLOYERS[0]} {SECRET_NOTE}".encode("utf-8")   # ImageDescription
+    ifd[270] = f"{NAME} {EMPLOYERS[0]} {SECRET_NOTE}".encode()   # ImageDescription
     ifd[315] = NAME.encode("utf-8")                                    # Artist
     bio = io.BytesIO()
     Image.fromarray(cv2.cvtColor(page, cv2.COLOR_BGR2RGB)).save(bio, "TIFF", tiffinfo=ifd,
@@ -274,7 +273,7 @@ def loaded_pdf(page: np.ndarray, path: Path) -> None:
     doc.set_metadata({"title": f"{NAME}的申报材料", "author": NAME, "subject": EMPLOYERS[0],
                       "keywords": SECRET_NOTE, "creator": EMPLOYERS[1], "producer": "scanner"})
     doc.set_xml_metadata(f'<x:xmpmeta xmlns:x="adobe:ns:meta/"><dc:creator>{NAME}</dc:creator></x:xmpmeta>')
-    doc.embfile_add("原件.txt", f"{NAME} {EMPLOYERS[0]}".encode("utf-8"), filename="原件.txt")
+    doc.embfile_add("原件.txt", f"{NAME} {EMPLOYERS[0]}".encode(), filename="原件.txt")
     doc.set_toc([[1, f"{NAME} 简历", 1]])
     doc.save(path, garbage=0, deflate=False)   # text left uncompressed: easy to find in the input
 

@@ -48,7 +48,7 @@ def ledger_path(roster: Path, root: Path) -> Path:
     """The GUI's ledger for this roster and root, in the app's data folder (never inside the root:
     the ledger names applicants)."""
     base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
-    key = hashlib.sha256(f"{Path(roster).resolve()}\n{Path(root).resolve()}".encode("utf-8")).hexdigest()[:16]
+    key = hashlib.sha256(f"{Path(roster).resolve()}\n{Path(root).resolve()}".encode()).hexdigest()[:16]
     return Path(base or Path.home() / ".blindmask") / "audit" / f"{key}.sqlite"
 
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 import threading
 import traceback
 from collections import OrderedDict, deque
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Callable
 
 import numpy as np
 from PySide6.QtCore import QThread, Signal
@@ -19,8 +19,7 @@ from PySide6.QtCore import QThread, Signal
 from app.model.state import Key
 from redaction.detect.orient import rotate_image
 from redaction.files.burn import burn
-from redaction.files.document import DocumentError, InputFile, Page, iter_pages
-from redaction.files.document import load_page as load_document_page
+from redaction.files.document import DocumentError, InputFile, Page, iter_pages, load_page as load_document_page
 from redaction.files.export import REPORT_NAME, folder_report, write_atomic
 from redaction.files.naming import OutputNamer
 from redaction.model.profile import Profile

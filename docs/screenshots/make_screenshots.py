@@ -38,8 +38,8 @@ def main(lang: str = "zh_CN"):
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp / "settings"))
     from app import i18n
     from app.main import make_app
-    from app.windows.main_window import MainWindow
     from app.model.settings import Settings
+    from app.windows.main_window import MainWindow
     from redaction.model.profile import load_profile
 
     app = make_app()

@@ -14,8 +14,7 @@ from redaction.cli.errors import Exit, UsageError
 from redaction.files.burn import parse_color
 from redaction.files.document import DEFAULT_DPI, SUPPORTED_SUFFIXES, InputFile, collect_inputs
 from redaction.files.export import DEFAULT_QUALITY, REPORT_NAME, ExportError, folder_report
-from redaction.files.proposals import load as load_review
-from redaction.files.proposals import save as save_review
+from redaction.files.proposals import load as load_review, save as save_review
 from redaction.model.kinds import REQUIRED_KINDS
 from redaction.model.profile import Profile, load_profile
 from redaction.model.review import DocumentResult, ReviewFileError, dumps

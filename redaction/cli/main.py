@@ -7,8 +7,7 @@ import argparse
 import sys
 
 from redaction import __version__
-from redaction.cli import audit as audit_cli
-from redaction.cli import prose as prose_cli
+from redaction.cli import audit as audit_cli, prose as prose_cli
 from redaction.cli.errors import Exit, UsageError
 from redaction.cli.images import (
     _dpi,

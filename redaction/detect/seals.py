@@ -27,8 +27,8 @@ redness rule, so the blob is solid), grey oval or very faint grey seals.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import Sequence
 
 import cv2
 import numpy as np

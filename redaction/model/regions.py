@@ -27,7 +27,7 @@ class Region:
     def height(self) -> int:
         return self.bbox[3] - self.bbox[1]
 
-    def with_bbox(self, bbox) -> "Region":
+    def with_bbox(self, bbox) -> Region:
         return replace(self, bbox=tuple(int(v) for v in bbox))
 
 

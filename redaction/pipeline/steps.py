@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Callable
 
 from redaction.detect.orient import rotate_image
 from redaction.files.burn import DEFAULT_FILL, burn

@@ -25,10 +25,10 @@ import io
 import json
 import re
 import unicodedata
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, Iterable, Mapping
 from urllib.parse import unquote
 
 from redaction.files.export import ExportError, write_atomic
