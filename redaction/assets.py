@@ -5,16 +5,21 @@ from __future__ import annotations
 
 from pathlib import Path
 
-#: The folder that holds `redaction/`, `models/` and `resources/`: the repository, the
-#: site-packages of an install, or the desktop bundle's folder.
-ROOT = Path(__file__).resolve().parents[1]
+_CORE = Path(__file__).resolve().parent
+
+
+def _folder(name: str) -> Path:
+    """An installed wheel carries the folder as package data of the core (redaction/bundled/NAME);
+    a checkout, an editable install and the desktop bundle keep it beside redaction/."""
+    bundled = _CORE / "bundled" / name
+    return bundled if bundled.is_dir() else _CORE.parent / name
 
 
 def models_dir() -> Path:
     """The vendored model files and their manifest."""
-    return ROOT / "models"
+    return _folder("models")
 
 
 def resources_dir() -> Path:
     """Sample documents, icons and translations."""
-    return ROOT / "resources"
+    return _folder("resources")

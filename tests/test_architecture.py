@@ -41,3 +41,15 @@ def test_model_files_match_the_manifest():
             assert spec is not None, f"{package} (ships {model['name']}) is not installed"
             assert (Path(spec.origin).parent / rest).is_file(), model["file"]
     assert checked >= 1
+
+
+def test_ruff_finds_nothing():
+    result = subprocess.run([sys.executable, "-m", "ruff", "check", "--no-cache", "."], cwd=ROOT,
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
+
+
+def test_the_core_is_strictly_typed():
+    result = subprocess.run([sys.executable, "-m", "mypy"], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
+    assert "Success: no issues found" in result.stdout
