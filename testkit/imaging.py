@@ -118,7 +118,8 @@ def rotate_page(page: np.ndarray, rotation: int) -> tuple[np.ndarray, callable]:
 
 
 def rotate_box(box, fn):
-    xs, ys = zip(*(fn(x, y) for x, y in ((box[0], box[1]), (box[2], box[1]), (box[2], box[3]), (box[0], box[3]))))
+    corners = ((box[0], box[1]), (box[2], box[1]), (box[2], box[3]), (box[0], box[3]))
+    xs, ys = zip(*(fn(x, y) for x, y in corners), strict=True)
     return (min(xs), min(ys), max(xs), max(ys))
 
 

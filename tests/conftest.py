@@ -99,6 +99,57 @@ def no_network(monkeypatch):
     assert not attempts, f"network access attempted: {attempts}"
 
 
+@pytest.fixture(scope="module")
+def audit_tree(tmp_path_factory):
+    """The roster (xlsx and GBK csv) and masked folders of tests/test_audit.py, whose EXPECTED lists
+    what the audit must find in them; shared with the GUI's roster audit (tests/gui/test_roster_audit.py).
+    The page and roster builders stay in tests/test_audit.py (imported here, not at the top, because
+    that module imports this conftest)."""
+    from testkit.corpus import APPLICANTS
+    from tests.test_audit import SIZE, _id, attachment, exif_jpeg, write_csv, write_xlsx
+
+    base = tmp_path_factory.mktemp("audit")
+    root = base / "材料"
+    ap = APPLICANTS
+
+    def folder(i: int, how: str = "name") -> Path:
+        a = ap[i - 1]
+        name = {"name": f"{a.name}", "id": f"材料-{_id(i)}", "seq": f"{i:02d}号"}[how]
+        p = root / name
+        p.mkdir(parents=True)
+        return p
+
+    write_image(folder(1) / "01.jpg", attachment(ap[0]))
+    write_image(folder(2) / "01.jpg", attachment(ap[1], masked=False))
+    write_image(folder(3, "id") / "01.jpg", np.ascontiguousarray(np.rot90(attachment(ap[2]))))
+    write_image(folder(4) / "01.png", attachment(ap[3]), ".png")
+    f5 = folder(5)
+    write_image(f5 / "01.jpg", attachment(ap[4]))
+    write_image(f5 / "02.jpg", attachment(ap[5], masked=False))       # 古丽娜尔's page, misfiled
+    f6 = folder(6)
+    write_image(f6 / "01.jpg", attachment(ap[5]))
+    (f6 / "02.jpg").write_bytes(b"\xff\xd8\xff\xe0" + os.urandom(300))   # corrupt
+    f7 = folder(7)
+    write_image(f7 / "XX_01.jpg", attachment(ap[6]))
+    write_image(f7 / f"{ap[6].name}_02.jpg", attachment(ap[6]))
+    (folder(8) / "01.jpg").write_bytes(exif_jpeg(attachment(ap[7])))
+    small = cv2.resize(attachment(ap[8]), (400, 550), interpolation=cv2.INTER_AREA)
+    write_image(folder(9, "seq") / "01.jpg", small)
+    import pymupdf
+
+    doc = pymupdf.open()
+    ok, png = cv2.imencode(".png", attachment(ap[9]))
+    pg = doc.new_page(width=SIZE[0] * 72 / 100, height=SIZE[1] * 72 / 100)
+    pg.insert_image(pg.rect, stream=png.tobytes())
+    doc.save(folder(10) / "01.pdf")
+    write_image(folder(12) / "01.jpg", attachment(ap[11], other_org="新疆医科大学", other_person="李娜"))
+    (root / "99-待分配").mkdir()
+    write_image(root / "99-待分配" / "x.jpg", attachment(ap[0]))
+    write_xlsx(base / "花名册.xlsx")
+    write_csv(base / "花名册.csv")
+    return base
+
+
 def draw_seal(bgr: np.ndarray, center, radius: int, text: str, rgb=(215, 30, 35)) -> tuple[int, int, int, int]:
     """Draw a round red official seal (ring, star, curved ring text) like a 公章; returns its box."""
     from PIL import Image, ImageDraw, ImageFont

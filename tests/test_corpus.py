@@ -158,7 +158,7 @@ def test_rotation_maps_boxes(k):
     h, w = base.pixels.shape[:2]
     M = _rot90_matrix(k, w, h)
     assert len(rot.truth) == len(base.truth)
-    for a, b in zip(base.truth, rot.truth):
+    for a, b in zip(base.truth, rot.truth, strict=True):
         corners = np.array([[a.bbox[0], a.bbox[1], 1], [a.bbox[2], a.bbox[3], 1]], float) @ M.T
         x0, y0 = corners[:, :2].min(axis=0)
         x1, y1 = corners[:, :2].max(axis=0)
@@ -209,7 +209,7 @@ def test_write_and_read_back(tmp_path):
     docs = read_truth(tmp_path)
     assert [d["doc_type"] for d in docs] == ["letter", "id_card", "award"]
     assert docs[0]["path"].endswith(".pdf")
-    for sp, d in zip(pages, docs):
+    for sp, d in zip(pages, docs, strict=True):
         loaded = load_pages(tmp_path / d["path"], dpi=d["pages"][0]["dpi"])
         assert len(loaded) == 1
         px = loaded[0].pixels
@@ -301,7 +301,7 @@ def test_bundled_samples_match_their_truth():
         assert doc["path"] in names
         pages = load_pages(folder / doc["path"])
         assert len(pages) == len(doc["pages"])
-        for page, tp in zip(pages, doc["pages"]):
+        for page, tp in zip(pages, doc["pages"], strict=True):
             assert page.pixels.shape[:2] == (tp["height"], tp["width"])   # EXIF applied, PDF at 200 dpi
             kinds = {t["kind"] for t in tp["truth"] if t["owner"] == "applicant"}
             assert "name" in kinds
@@ -320,7 +320,7 @@ def test_score_folder_reads_contract_json(tmp_path):
     write_corpus(pages, tmp_path / "c")
     truth = json.loads((tmp_path / "c" / "truth.json").read_text(encoding="utf-8"))
     docs = []
-    for doc, page in zip(truth["documents"], pages):
+    for doc, page in zip(truth["documents"], pages, strict=False):
         regions = [{"kind": t.kind, "bbox": list(t.bbox), "score": 1.0, "text": t.text, "accepted": True}
                    for t in page.items("applicant")]
         docs.append({"path": str(tmp_path / "c" / doc["path"]), "error": None,

@@ -80,7 +80,8 @@ def built(tmp_path_factory):
     assert r.returncode == 0, f"build failed:\n{r.stdout[-4000:]}\n{r.stderr[-4000:]}"
     summary = json.loads((work / "build-summary.json").read_text(encoding="utf-8"))
     timings = {"build_seconds": round(build_s, 1), **summary}
-    return {"tmp": tmp, "dist": dist, "work": work, "bundle": dist / "BlindMask", "summary": summary, "timings": timings}
+    return {"tmp": tmp, "dist": dist, "work": work, "bundle": dist / "BlindMask", "summary": summary,
+            "timings": timings}
 
 
 @pytest.fixture(scope="module")
@@ -110,7 +111,8 @@ def test_bundle_contents_and_names(built):
     rel = {p.relative_to(internal).as_posix() for p in internal.rglob("*")}
     # the app's data: face model, PP-OCRv4 (inside rapidocr), samples, translations, licences
     for needed in ("models/centerface.onnx", "models/pp-ocrv4_mobile_seal_det.onnx",
-                   "models/pp-ocrv4_mobile_seal_det.LICENSE", "models/manifest.json", "rapidocr_onnxruntime/config.yaml",
+                   "models/pp-ocrv4_mobile_seal_det.LICENSE", "models/manifest.json",
+                   "rapidocr_onnxruntime/config.yaml",
                    "rapidocr_onnxruntime/models/ch_PP-OCRv4_det_infer.onnx",
                    "rapidocr_onnxruntime/models/ch_PP-OCRv4_rec_infer.onnx",
                    "resources/samples/profile.toml", "resources/samples/身份证复印件.jpg",

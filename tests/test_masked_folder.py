@@ -94,7 +94,8 @@ def test_the_report_keeps_the_contract_shape(masked):
 
 def test_folder_report_leaves_the_callers_results_alone():
     profile = Profile(name=NAME, aliases=ALIASES, employers=EMPLOYERS)
-    doc = DocumentResult(f"/x/{NAME}.jpg", None, [PageResult(0, 10, 10, None, [Region("name", (0, 0, 5, 5), 1.0, NAME)])])
+    doc = DocumentResult(f"/x/{NAME}.jpg", None,
+                         [PageResult(0, 10, 10, None, [Region("name", (0, 0, 5, 5), 1.0, NAME)])])
     (clean,) = folder_report([doc], profile)
     assert clean.path == "/x/XX.jpg" and clean.pages[0].regions[0].text is None
     assert doc.path.endswith(f"{NAME}.jpg") and doc.pages[0].regions[0].text == NAME

@@ -42,7 +42,7 @@ def test_reading_with_detected_quads_equals_reading(detector):
     assert len(whole) == 5
     assert [(a.text, round(a.score, 5), a.char_boxes) for a in whole] == \
         [(b.text, round(b.score, 5), b.char_boxes) for b in split]
-    assert all(np.allclose(a.quad, b.quad) for a, b in zip(whole, split))
+    assert all(np.allclose(a.quad, b.quad) for a, b in zip(whole, split, strict=True))
     assert ocr.read(page, quads=[]) == []
 
 

@@ -91,7 +91,7 @@ def test_reads_a_rendered_chinese_line_with_boxes_on_the_glyphs(engine, no_netwo
     x0, y0, x1, y1 = text_box(60, 80, LINE, 36)
     bx0, by0, bx1, by1 = line.bbox
     assert abs(bx0 - x0) < 12 and abs(bx1 - x1) < 12 and by0 <= y0 + 4 and by1 >= y1 - 4
-    for ch, box, glyph in zip(line.text, line.char_boxes, glyph_boxes(60, 80, LINE, 36)):
+    for ch, box, glyph in zip(line.text, line.char_boxes, glyph_boxes(60, 80, LINE, 36), strict=True):
         centre, glyph_centre = (box[0] + box[2]) / 2, (glyph[0] + glyph[2]) / 2
         assert abs(centre - glyph_centre) < 0.35 * 36, (ch, box, glyph)
         assert box[0] < box[2] and box[1] <= glyph[1] + 4 and box[3] >= glyph[3] - 4
@@ -183,8 +183,9 @@ def test_detector_with_paddle_finds_what_the_default_finds(engine, profile, no_n
     name = next(r for r in paddle if r.kind == "name" and r.text == "阿依古丽买买提")
     x0, y0, x1, y1 = text_box(300, 160, "阿依古丽·买买提")
     assert name.bbox[0] <= x0 + 2 and name.bbox[1] <= y0 + 2 and name.bbox[2] >= x1 - 2 and name.bbox[3] >= y1 - 2
-    for p, d in zip(sorted(paddle, key=lambda r: (r.kind, r.text)), sorted(default, key=lambda r: (r.kind, r.text))):
-        assert max(abs(a - b) for a, b in zip(p.bbox, d.bbox)) <= 12
+    for p, d in zip(sorted(paddle, key=lambda r: (r.kind, r.text)), sorted(default, key=lambda r: (r.kind, r.text)),
+                    strict=True):
+        assert max(abs(a - b) for a, b in zip(p.bbox, d.bbox, strict=True)) <= 12
 
 
 @pytest.mark.parametrize("scanned", [0, 90, 180, 270])

@@ -60,7 +60,10 @@ SUMMARY = """任现职以来个人业务工作总结
 任现职以来，我负责全地区环境空气质量自动监测网络的运行管理。在生态环境局党组的领导下，与监测站的同事一起完成了9个县（市）空气自动站的建设和联网，数据有效率由86%提高到98%。
 
 二、科研与论文
-作为第一作者在《干旱区资源与环境》等期刊发表论文3篇；主持完成的《阿依古丽 · 买买提工作室塔里木河流域水质评价报告》获地区科技进步三等奖。英文论文署名单位为 Aksu  Prefecture Ecology and Environment Bureau，合作单位为 Aksu Environmental Monitoring Station。
+作为第一作者在《干旱区资源与环境》等期刊发表论文3篇；\
+主持完成的《阿依古丽 · 买买提工作室塔里木河流域水质评价报告》获地区科技进步三等奖。\
+英文论文署名单位为 Aksu  Prefecture Ecology and Environment Bureau，\
+合作单位为 Aksu Environmental Monitoring Station。
 
 三、单位评价
 局党组评价：“阿依古丽．买买提同志工作认真负责，业务能力突出。”阿依古丽•买买提同志多次被评为先进个人。
@@ -175,7 +178,8 @@ TEXTBOX_RUN = f'''<w:r xmlns:w="{W}"
 <a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">
 <wps:wsp><wps:txbx><w:txbxContent><w:p><w:r><w:rPr><w:b/></w:rPr><w:t>申报单位：阿克苏地区</w:t></w:r><w:r><w:t>生态环境局</w:t></w:r></w:p></w:txbxContent></wps:txbx>
 <wps:bodyPr/></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice>
-<mc:Fallback><w:pict><v:shape style="width:144pt;height:36pt"><v:textbox><w:txbxContent><w:p><w:r><w:t>申报单位：阿克苏地区生态环境局</w:t></w:r></w:p></w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback>
+<mc:Fallback><w:pict><v:shape style="width:144pt;height:36pt"><v:textbox><w:txbxContent>\
+<w:p><w:r><w:t>申报单位：阿克苏地区生态环境局</w:t></w:r></w:p></w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback>
 </mc:AlternateContent></w:r>'''
 
 
@@ -291,7 +295,7 @@ def test_docx_nothing_else_changes(tmp_path, ayg):
         a, b = etree.fromstring(before[name], parser), etree.fromstring(after[name], parser)
         pa, pb = list(a.iter(W_P)), list(b.iter(W_P))
         assert len(pa) == len(pb), name
-        for p_old, p_new in zip(pa, pb):
+        for p_old, p_new in zip(pa, pb, strict=True):
             t_old, t_new = own_texts(p_old), own_texts(p_new)
             assert len(t_old) == len(t_new)
             old = "".join(t.text or "" for t in t_old)
@@ -302,7 +306,7 @@ def test_docx_nothing_else_changes(tmp_path, ayg):
             # each w:t keeps exactly its own characters outside the occurrences, and "XX" sits
             # in the w:t where an occurrence starts (that run's formatting)
             pos = 0
-            for x, y in zip(t_old, t_new):
+            for x, y in zip(t_old, t_new, strict=True):
                 xs, ys = x.text or "", y.text or ""
                 kept = "".join(ch for i, ch in enumerate(xs, start=pos)
                                if not any(o.start <= i < o.end for o in occ))
@@ -400,7 +404,8 @@ def test_docx_unreadable(tmp_path, ayg):
 
 def test_text_file_keeps_encoding_and_line_endings(tmp_path, ayg):
     src = tmp_path / "简历.txt"
-    text = "工作简历\r\n2009.07-2016.03  阿克苏地区环境监测站  助理工程师\r\n2016.03-至今  阿克苏地区\r\n生态环境局  工程师\r\n"
+    text = ("工作简历\r\n2009.07-2016.03  阿克苏地区环境监测站  助理工程师\r\n"
+            "2016.03-至今  阿克苏地区\r\n生态环境局  工程师\r\n")
     src.write_bytes(text.encode("gb18030"))
     report = process_file(src, tmp_path / "out" / "简历.txt", ayg)
     assert report.error is None and len(report.replaced) == 2

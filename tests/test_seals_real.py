@@ -169,7 +169,8 @@ def test_rules_are_taken_out_of_the_red_mask_and_rings_are_not():
     cv2.circle(mask.view(np.uint8), (300, 250), 60, 1, 4)    # a ring
     out = remove_rules(mask, 120)
     assert not out[100:103, 20:580].any()
-    assert out[250 - 62:250 + 62, 300 - 62:300 + 62].sum() >= 0.95 * mask[250 - 62:250 + 62, 300 - 62:300 + 62].sum() - 12
+    assert (out[250 - 62:250 + 62, 300 - 62:300 + 62].sum()
+            >= 0.95 * mask[250 - 62:250 + 62, 300 - 62:300 + 62].sum() - 12)
 
 
 # --- grey -------------------------------------------------------------------------------------------

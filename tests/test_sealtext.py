@@ -165,7 +165,8 @@ def test_organisations_resembling_the_employer_are_told_apart_by_their_own_words
     bureau = Profile(name="阿依古丽", employers=("阿克苏地区生态环境局",))
     assert classify_seal([("阿克苏地区林业和草原局", 0.88)], bureau)[:2] == ("other_seal", False)
     # Resembling the employer, another organisation needs a confident reading of its own.
-    assert classify_seal([("阿克苏地区林业和草原局", 0.7), ("阿克苏地区林业和草原局", 0.7)], bureau)[:2] == ("seal", True)
+    assert classify_seal([("阿克苏地区林业和草原局", 0.7), ("阿克苏地区林业和草原局", 0.7)],
+                         bureau)[:2] == ("seal", True)
 
 
 def test_schools_and_administrative_offices_are_organisations():

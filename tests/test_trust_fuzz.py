@@ -127,7 +127,8 @@ def mutate(data):
         elif op < 0.90 and data:                   # delete a chunk
             i = rng.randrange(len(data)); del data[i:i + rng.randrange(1, 256)]
         elif len(data) > 24:                       # overwrite a header field with a big number
-            i = rng.randrange(min(len(data) - 4, 256)); data[i:i + 4] = rng.choice([b"\xff\xff\xff\x7f", b"\x00\x00\x75\x30", b"\x7f\xff\xff\xff"])
+            i = rng.randrange(min(len(data) - 4, 256))
+            data[i:i + 4] = rng.choice([b"\xff\xff\xff\x7f", b"\x00\x00\x75\x30", b"\x7f\xff\xff\xff"])
     return bytes(data)
 
 names = sorted(seeds)

@@ -143,7 +143,8 @@ BAD = {  # name → (bytes factory, expected one-line message)
     "00 空文件.jpg": (lambda: b"", "empty file (0 bytes)"),
     "01 截断.jpg": (lambda: (lambda d: d[: len(d) // 3])(cv2.imencode(".jpg", page_image(seed=1))[1].tobytes()),
                   "image data is damaged or truncated"),
-    "02 损坏.png": (lambda: (lambda d: d[:60] + b"\xff" * 20 + d[80:])(cv2.imencode(".png", page_image(seed=2))[1].tobytes()),
+    "02 损坏.png": (lambda: (lambda d: d[:60] + b"\xff" * 20 + d[80:])(
+                      cv2.imencode(".png", page_image(seed=2))[1].tobytes()),
                   "image data is damaged or truncated"),
     "03 随机字节.jpg": (lambda: np.random.default_rng(3).integers(0, 256, 5000, dtype=np.uint8).tobytes(),
                     "not a readable image"),
@@ -358,7 +359,8 @@ def test_disk_full_for_the_report_too_is_a_message_not_a_traceback(tmp_path, fak
     assert code == 3 and "No space left on device" in capsys.readouterr().err
 
 
-def test_writes_that_fail_mid_batch_are_reported_and_leave_nothing_partial(tmp_path, fake_detector, monkeypatch, capsys):
+def test_writes_that_fail_mid_batch_are_reported_and_leave_nothing_partial(tmp_path, fake_detector, monkeypatch,
+                                                                           capsys):
     """Two pages cannot be written (the rename is refused, simulated): those two files are
     reported with the OS message, no temp file of theirs is left, the rest are written."""
     root = tmp_path / "in"
@@ -468,7 +470,8 @@ touched = []
 def hook(event, args):
     if event == "open" and args and isinstance(args[0], (str, bytes, os.PathLike)):
         p, mode, flags = os.path.realpath(os.fsdecode(args[0])), args[1], args[2]
-        writes = (mode and any(c in mode for c in "wax+")) or (flags or 0) & (os.O_WRONLY | os.O_RDWR | os.O_TRUNC | os.O_APPEND)
+        writes = ((mode and any(c in mode for c in "wax+"))
+                  or (flags or 0) & (os.O_WRONLY | os.O_RDWR | os.O_TRUNC | os.O_APPEND))
         if p.startswith(root) and writes:
             touched.append((event, p))
     elif event in ("os.rename", "os.replace", "os.remove", "os.unlink", "os.truncate", "os.chmod", "os.utime",
@@ -481,8 +484,10 @@ import redaction.pipeline.propose
 from test_trust_inputs import BoxDetector
 redaction.pipeline.propose.Detector = BoxDetector
 from redaction.cli import main
-codes = [main(["propose", root, "--profile", {str(prof)!r}, "--json", {str(tmp_path / 'p.json')!r}, "--quiet", "--jobs", "1"]),
-         main(["redact", root, "--profile", {str(prof)!r}, "--out", {str(tmp_path / 'out')!r}, "--quiet", "--jobs", "1"]),
+codes = [main(["propose", root, "--profile", {str(prof)!r}, "--json", {str(tmp_path / 'p.json')!r}, "--quiet",
+               "--jobs", "1"]),
+         main(["redact", root, "--profile", {str(prof)!r}, "--out", {str(tmp_path / 'out')!r}, "--quiet",
+               "--jobs", "1"]),
          main(["redact", root, "--profile", {str(prof)!r}, "--out", {str(tmp_path / 'out2')!r}, "--jobs", "1",
                "--review", {str(tmp_path / 'p.json')!r}, "--quiet"]),
          main(["verify", root, "--profile", {str(prof)!r}, "--quiet", "--jobs", "1"])]

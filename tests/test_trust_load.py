@@ -73,7 +73,8 @@ def _peak_rss_mb(tmp: Path, pages: int, leaky: bool = False) -> float:
     prof.write_text(PROFILE_TOML, "utf-8")
     out = tmp / f"out{pages}"
     res = subprocess.run([sys.executable, "-c", RUNNER.replace("REPO", repr(str(REPO))),
-                          str(src), str(prof), str(out)] + (["leaky"] if leaky else []), capture_output=True, text=True, timeout=300)
+                          str(src), str(prof), str(out)] + (["leaky"] if leaky else []),
+                         capture_output=True, text=True, timeout=300)
     assert res.returncode == 0, res.stderr[-2000:]
     result = json.loads(res.stdout.strip().splitlines()[-1])
     assert result["code"] == 0

@@ -50,8 +50,10 @@ def profile_of(a: dict) -> dict:
 def _overlap(poly_a, poly_b) -> float:
     a = np.asarray(poly_a, np.float32)
     b = np.asarray(poly_b, np.float32)
-    ax0, ay0 = a.min(0); ax1, ay1 = a.max(0)
-    bx0, by0 = b.min(0); bx1, by1 = b.max(0)
+    ax0, ay0 = a.min(0)
+    ax1, ay1 = a.max(0)
+    bx0, by0 = b.min(0)
+    bx1, by1 = b.max(0)
     if ax1 <= bx0 or bx1 <= ax0 or ay1 <= by0 or by1 <= ay0:
         return 0.0
     area, _ = cv2.intersectConvexConvex(cv2.convexHull(a), cv2.convexHull(b))
@@ -66,11 +68,13 @@ def _tag_overprint(items, ink):
             if it is s or it["kind"] in ("seal", "eyes", "face", "emblem"):
                 continue
             ov = _overlap(s["poly"], it["poly"])
-            box = np.asarray(it["poly"]); area = float(np.ptp(box[:, 0]) * np.ptp(box[:, 1])) or 1.0
+            box = np.asarray(it["poly"])
+            area = float(np.ptp(box[:, 0]) * np.ptp(box[:, 1])) or 1.0
             if ov > 0.05 * area:
                 it["tags"].add("under_seal")
         for r in ink:
-            box = np.asarray(r); area = float(np.ptp(box[:, 0]) * np.ptp(box[:, 1])) or 1.0
+            box = np.asarray(r)
+            area = float(np.ptp(box[:, 0]) * np.ptp(box[:, 1])) or 1.0
             if _overlap(s["poly"], r) > 0.05 * area:
                 s["tags"].add("over_text")
                 break
@@ -122,8 +126,10 @@ def make_page(i: int, seed: int) -> HeldoutPage:
         extra.add("upside_down")
     for it in items:
         pts = np.round(scan.apply_h(H, it["poly"]), 2)
-        x0 = int(math.floor(pts[:, 0].min())); y0 = int(math.floor(pts[:, 1].min()))
-        x1 = int(math.ceil(pts[:, 0].max())); y1 = int(math.ceil(pts[:, 1].max()))
+        x0 = int(math.floor(pts[:, 0].min()))
+        y0 = int(math.floor(pts[:, 1].min()))
+        x1 = int(math.ceil(pts[:, 0].max()))
+        y1 = int(math.ceil(pts[:, 1].max()))
         x0, y0 = max(0, x0), max(0, y0)
         x1, y1 = min(ww, x1), min(hh, y1)
         if x1 <= x0 or y1 <= y0:

@@ -234,7 +234,8 @@ def id_card(ctx: Ctx) -> Page:
     label(5, 17, "性 别")
     page.text_run(P(fx + 15 * sc), P(fy + 17 * sc), [(p["gender"], None)], hk, val, fill=BLACK)
     label(26, 17, "民 族")
-    page.text_run(P(fx + 36 * sc), P(fy + 17 * sc), [(p["eth"].rstrip("族") if p["eth"] != "汉族" else "汉", None)], hk, val, fill=BLACK)
+    page.text_run(P(fx + 36 * sc), P(fy + 17 * sc), [(p["eth"].rstrip("族") if p["eth"] != "汉族" else "汉", None)],
+                  hk, val, fill=BLACK)
     y_, m_, d_ = p["birth"]
     label(5, 24, "出 生")
     page.text_run(P(fx + 15 * sc), P(fy + 24 * sc), [(f"{y_}  年  {m_}  月  {d_}  日", None)], hk, val, fill=BLACK)
@@ -309,11 +310,15 @@ def diploma(ctx: Ctx) -> Page:
     y2 = y1 + 4
     if degree:
         segs = [(nm, ctx.nmeta(tags)), (f"，{p['gender']}，{p['birth'][0]}年{p['birth'][1]}月生。在", None),
-                (univ, org_meta()), (f"{p['major']}专业完成了本科学习计划，业已毕业。经审核符合《中华人民共和国学位条例》的规定，授予", None),
+                (univ, org_meta()),
+                (f"{p['major']}专业完成了本科学习计划，业已毕业。"
+                 "经审核符合《中华人民共和国学位条例》的规定，授予", None),
                 (ctx.pick(["工学", "农学", "医学", "理学", "教育学"]) + "学士学位。", None)]
     else:
         segs = [("学生 ", None), (nm, ctx.nmeta(tags)),
-                (f"，性别{p['gender']}，{p['birth'][0]}年{p['birth'][1]}月{p['birth'][2]}日生，于{y1}年9月至{y2}年7月在本校{p['major']}专业四年制本科学习，修完教学计划规定的全部课程，成绩合格，准予毕业。", None)]
+                (f"，性别{p['gender']}，{p['birth'][0]}年{p['birth'][1]}月{p['birth'][2]}日生，"
+                 f"于{y1}年9月至{y2}年7月在本校{p['major']}专业四年制本科学习，"
+                 "修完教学计划规定的全部课程，成绩合格，准予毕业。", None)]
     tx0 = (px0 + phw + 12) if left else 30
     tx1 = (Wm - 30) if left else (px0 - 12)
     if not land:
@@ -335,12 +340,14 @@ def diploma(ctx: Ctx) -> Page:
     page.text_run(P(bx), P(by + 10), [(role, None), (pres, oname_meta())], key, sz, anchor="r")
     page.text_run(P(bx), P(by + 20), [(ctx.date(y2, chinese=True), None)], key, sz, anchor="r")
     num = "".join(str(int(d)) for d in rng.integers(0, 10, 18))
-    page.text_run(P(30), P(Hm - 20), [(("证书编号：" if not degree else "证书编号："), None), (num, None)], "song", P(3.2))
+    page.text_run(P(30), P(Hm - 20), [(("证书编号：" if not degree else "证书编号："), None), (num, None)], "song",
+                  P(3.2))
     # the university's red seal over its name and the date
     place_seal(page, P(bx - ctx.r(15, 30)), P(by + ctx.r(4, 14)), "round", "other", univ,
                faded=ctx.chance(0.2))
     if ctx.chance(0.3):   # president's square name seal
-        place_seal(page, P(bx + 6), P(by + 8), "square", "other", pres + "印" if len(pres) <= 3 else pres[:4], d_mm=ctx.r(14, 18))
+        place_seal(page, P(bx + 6), P(by + 8), "square", "other", pres + "印" if len(pres) <= 3 else pres[:4],
+                   d_mm=ctx.r(14, 18))
     return page
 
 
@@ -412,15 +419,16 @@ def title_cert(ctx: Ctx) -> Page:
     # right page: authority text and its seal over the name and date
     R0 = 148.5 + 14
     R1 = 297 - m - 12
-    title_text(page, ctx, P((R0 + R1) / 2), P(m + 30), ctx.pick(["专业技术资格证书", "专业技术职务任职资格证书", "职称证书"]),
-               P(ctx.r(6, 8)), ctx.chance(0.5))
+    title_text(page, ctx, P((R0 + R1) / 2), P(m + 30),
+               ctx.pick(["专业技术资格证书", "专业技术职务任职资格证书", "职称证书"]), P(ctx.r(6, 8)), ctx.chance(0.5))
     segs = [("经", None), (committee, org_meta()), ("评审通过，", None)]
     if ctx.chance(0.6):
         nm3, tg3 = ctx.name()
         segs += [(nm3, ctx.nmeta(tg3)), ("同志", None)]
     segs += [(f"具备{p['title']}资格。", None)]
     yb = page.paragraph(P(R0), P(m + 55), P(R1 - R0), segs, key, sz * 1.1, leading=1.9, indent_chars=2)
-    page.paragraph(P(R0), yb + P(4), P(R1 - R0), [("本证书是持证人具备相应专业技术资格的证明，由发证机关统一印制，全国范围内有效。", None)],
+    page.paragraph(P(R0), yb + P(4), P(R1 - R0),
+                   [("本证书是持证人具备相应专业技术资格的证明，由发证机关统一印制，全国范围内有效。", None)],
                    key, sz * 0.85, leading=1.7, indent_chars=2)
     ay = 210 - m - 45
     page.text_run(P(R1 - 5), P(ay), [("发证机关：", None), (authority, org_meta())], key, sz * 0.95, anchor="r")
@@ -441,7 +449,8 @@ def appraisal(ctx: Ctx) -> Page:
     key = ctx.pick(["song", "ming", "song", "hei"])
     rule_col = RED if ctx.chance(0.25) else BLACK
     year = int(rng.integers(2016, 2023))
-    title_text(page, ctx, P(105), P(24), ctx.pick(["事业单位工作人员年度考核登记表", "年度考核登记表", "专业技术人员年度考核登记表"]),
+    title_text(page, ctx, P(105), P(24),
+               ctx.pick(["事业单位工作人员年度考核登记表", "年度考核登记表", "专业技术人员年度考核登记表"]),
                P(ctx.r(6, 7.5)), False, key=ctx.pick(["hei", "song"]))
     page.text_run(P(105), P(33), [(f"（{year}年度）", None)], key, P(4))
     sz = P(ctx.r(3.6, 4.1))
@@ -516,7 +525,7 @@ def appraisal(ctx: Ctx) -> Page:
             (ctx.pick(lists.SUMMARY), None), ("作为", None), (ctx.emp(0.5), ctx.emeta()),
             (f"的一名专业技术人员，本人主动承担{p['focus']}等任务，" + ctx.pick(lists.SUMMARY), None),
             (ctx.pick(lists.SUMMARY) + ctx.pick(lists.SUMMARY), None)]
-    yy = page.paragraph(P(33), P(Y + 8), P(X1 - 33 - 3), segs, key, sz * 0.95, leading=1.75, indent_chars=2)
+    page.paragraph(P(33), P(Y + 8), P(X1 - 33 - 3), segs, key, sz * 0.95, leading=1.75, indent_chars=2)
     nm2, tg2 = ctx.name()
     lab_w = font(key, int(sz)).getlength("本人签名：")
     sx0 = min(P(X1 - 45), P(X1 - 4) - lab_w - len(nm2) * sz * 1.35 * 0.95)
@@ -536,7 +545,8 @@ def appraisal(ctx: Ctx) -> Page:
                           meta=oname_meta())
     if ctx.chance(0.25) and len(boss) <= 3:   # the supervisor's square name seal beside the signature
         place_seal(page, xe + P(7), P(Y + hc - 9), "square", "other", boss + "印", d_mm=ctx.r(12, 16))
-    page.text_run(P(X1 - 4), P(Y + hc - 6), [(f"{year + 1}年{int(rng.integers(1, 3))}月{int(rng.integers(1, 28))}日", None)], key, sz, anchor="r")
+    page.text_run(P(X1 - 4), P(Y + hc - 6),
+                  [(f"{year + 1}年{int(rng.integers(1, 3))}月{int(rng.integers(1, 28))}日", None)], key, sz, anchor="r")
     Y += hc
     # grade
     grid_row(Y, rh, [X0, 38, X1])
@@ -548,7 +558,9 @@ def appraisal(ctx: Ctx) -> Page:
     grid_row(Y, hu, [X0, 30, X1])
     for k, ch in enumerate("单位意见"):
         page.text_run(P(25), P(Y + hu / 2 - 10 + k * 6.5), [(ch, None)], key, sz * 0.85, anchor="c")
-    page.text_run(P(35), P(Y + 10), [(ctx.pick(["同意考核小组意见。", "经考核，该同志本年度考核等次确定为优秀。", "同意。"]), None)], key, sz)
+    page.text_run(P(35), P(Y + 10),
+                  [(ctx.pick(["同意考核小组意见。", "经考核，该同志本年度考核等次确定为优秀。", "同意。"]), None)],
+                  key, sz)
     sy = Y + hu - 8
     ex = X1 - 6
     with_name = ctx.chance(0.7)
@@ -556,7 +568,8 @@ def appraisal(ctx: Ctx) -> Page:
         page.text_run(P(ex), P(sy - 9), [(p["employers"][0], ctx.emeta())], key, sz, anchor="r")
     else:
         page.text_run(P(ex), P(sy - 9), [("单位（盖章）", None)], key, sz, anchor="r")
-    page.text_run(P(ex), P(sy), [(f"{year + 1}年{int(rng.integers(1, 3))}月{int(rng.integers(1, 28))}日", None)], key, sz, anchor="r")
+    page.text_run(P(ex), P(sy), [(f"{year + 1}年{int(rng.integers(1, 3))}月{int(rng.integers(1, 28))}日", None)],
+                  key, sz, anchor="r")
     if ctx.chance(0.2):   # a department's oval 专用章
         place_seal(page, P(ex - ctx.r(18, 32)), P(sy - ctx.r(2, 8)), "oval", "applicant", p["employers"][0],
                    middle=ctx.pick(["人事科", "组织人事科", "办公室"]), bottom="考核专用章")
@@ -571,15 +584,17 @@ def appraisal(ctx: Ctx) -> Page:
 # ------------------------------------------------------------------------------------------------
 
 def training(ctx: Ctx) -> Page:
-    p, rng = ctx.p, ctx.rng
+    rng = ctx.rng
     land = ctx.chance(0.5)
     page = Page(297 if land else 210, 210 if land else 297, ctx.dpi, rng)
     P = page.px
     Wm, Hm = page.w_mm, page.h_mm
     if ctx.chance(0.7):
-        border(page, ctx, ctx.pick([(40, 90, 150), (160, 40, 40), (40, 110, 80), (170, 130, 50)]), inset_mm=ctx.r(6, 10))
+        border(page, ctx, ctx.pick([(40, 90, 150), (160, 40, 40), (40, 110, 80), (170, 130, 50)]),
+               inset_mm=ctx.r(6, 10))
     title_text(page, ctx, P(Wm / 2), P(40 if land else 55),
-               ctx.pick(["培训合格证书", "继续教育合格证书", "结业证书", "培 训 证 书"]), P(ctx.r(10, 13)), ctx.chance(0.6))
+               ctx.pick(["培训合格证书", "继续教育合格证书", "结业证书", "培 训 证 书"]), P(ctx.r(10, 13)),
+               ctx.chance(0.6))
     key = ctx.body_key()
     sz = P(ctx.r(5.0, 6.0))
     hours = int(rng.choice([24, 30, 32, 40, 48, 60, 72, 90]))
@@ -598,9 +613,11 @@ def training(ctx: Ctx) -> Page:
     page.text_run(P(bx), P(by), [(centre, org_meta())], key, sz * 0.85, anchor="r")
     page.text_run(P(bx), P(by + 11), [(f"{year}年{int(rng.integers(5, 13))}月{int(rng.integers(1, 28))}日", None)], key,
                   sz * 0.85, anchor="r")
-    page.text_run(P(x0), P(Hm - 22), [(f"证书编号：XJJY{year}{int(rng.integers(100000, 999999))}", None)], "song", P(3.4))
+    page.text_run(P(x0), P(Hm - 22), [(f"证书编号：XJJY{year}{int(rng.integers(100000, 999999))}", None)], "song",
+                  P(3.4))
     place_seal(page, P(bx - ctx.r(20, 45)), P(by + ctx.r(-2, 8)), "round", "other", centre,
-               faded=ctx.chance(0.6), code=("".join(str(int(v)) for v in rng.integers(0, 10, 13)) if ctx.chance(0.3) else None))
+               faded=ctx.chance(0.6),
+               code=("".join(str(int(v)) for v in rng.integers(0, 10, 13)) if ctx.chance(0.3) else None))
     if ctx.chance(0.35):   # photo on the certificate
         page.photo(P(Wm - x0 - 27), P(18 if land else 70 - 48), P(25), P(35), ctx.face())
     return page
@@ -634,19 +651,20 @@ def award(ctx: Ctx) -> Page:
         page.text_run(P(x0), P(y), [(nm, ctx.nmeta(tags)), (" 同志：", None)], key, sz)
         pre = []
     else:
-        page.text_run(P(x0), P(y), [(ctx.emp(0.5), ctx.emeta()), ("  ", None), (nm, ctx.nmeta(tags)), (" 同志：", None)],
-                      key, sz)
+        page.text_run(P(x0), P(y),
+                      [(ctx.emp(0.5), ctx.emeta()), ("  ", None), (nm, ctx.nmeta(tags)), (" 同志：", None)], key, sz)
         pre = []
     if by_employer:
         issuer = p["employers"][0]
         segs = [(f"在{year}年度工作中成绩突出，被评为“" + ctx.pick(lists.HONOURS) + "”。特发此证，以资鼓励。", None)]
         if ctx.chance(0.4):
-            segs = [("在", None), (ctx.emp(0.3), ctx.emeta()), (f"{year}年度" + segs[0][0][len(f"在{year}年度"):], None)]
+            segs = [("在", None), (ctx.emp(0.3), ctx.emeta()),
+                    (f"{year}年度" + segs[0][0][len(f"在{year}年度"):], None)]
     else:
         issuer = ctx.pick(lists.AUTHORITIES + lists.NEAR_ORGS[p["slug"]][:1])
-        segs = [(f"在{year}年度全区" + ctx.pick(["水利", "卫生健康", "农业农村", "教育", "专业技术"]) + "工作中成绩突出，被评为“" +
-                 ctx.pick(lists.HONOURS) + "”。特发此证，以资鼓励。", None)]
-    y2 = page.paragraph(P(x0), P(y + 16), P(Wm - 2 * x0), pre + segs, key, sz, leading=1.9, indent_chars=2)
+        segs = [(f"在{year}年度全区" + ctx.pick(["水利", "卫生健康", "农业农村", "教育", "专业技术"]) +
+                 "工作中成绩突出，被评为“" + ctx.pick(lists.HONOURS) + "”。特发此证，以资鼓励。", None)]
+    page.paragraph(P(x0), P(y + 16), P(Wm - 2 * x0), pre + segs, key, sz, leading=1.9, indent_chars=2)
     bx, by = Wm - 45, Hm - 38
     imeta = ctx.emeta() if by_employer else org_meta()
     page.text_run(P(bx), P(by), [(issuer, imeta)], key, sz * 0.8, anchor="r")
@@ -673,11 +691,12 @@ def journal(ctx: Ctx) -> Page:
     page.text_run(P(105), P(16), [(jn, org_meta())], "hei", P(3.4), anchor="c")
     page.text_run(P(X1), P(16), [(f"Vol.{vol} No.{no}", None)], "song", small, anchor="r")
     page.text_run(P(X0), P(20.5), [(f"{year}年{no}月", None)], "song", small)
-    page.text_run(P(X1), P(20.5), [(f"{jen}  {['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][no - 1]}.,{year}", None)],
-                  "song", small, anchor="r")
+    month = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][no - 1]
+    page.text_run(P(X1), P(20.5), [(f"{jen}  {month}.,{year}", None)], "song", small, anchor="r")
     hline(page, P(X0), P(X1), P(22.5), P(0.5))
     hline(page, P(X0), P(X1), P(23.4), P(0.2))
-    page.text_run(P(X0), P(28), [(f"文章编号：{int(rng.integers(1000, 2000))}-{int(rng.integers(1000, 9999))}（{year}）{no:02d}-{int(rng.integers(10, 150)):04d}-04", None)], "song", small)
+    page.text_run(P(X0), P(28), [(f"文章编号：{int(rng.integers(1000, 2000))}-{int(rng.integers(1000, 9999))}"
+                                  f"（{year}）{no:02d}-{int(rng.integers(10, 150)):04d}-04", None)], "song", small)
     t = ctx.pick(lists.ARTICLE_TITLES).format(spec=p["spec"], focus=p["focus"])
     page.text_run(P(105), P(42), [(t, None)], "hei", P(ctx.r(5.6, 6.6)), anchor="c")
     # authors
@@ -718,14 +737,19 @@ def journal(ctx: Ctx) -> Page:
     city, post = p["city"]
     emp = p["employers"][0]
     asegs = [("（1. ", None), (emp, ctx.emeta()), (f"，{city[:2]} {city[2:]} {post}；2. ", None),
-             (aff_other, org_meta()), (f"，新疆 {ctx.pick(['乌鲁木齐', '石河子', '阿拉尔', '库尔勒'])} {int(rng.integers(830000, 849999))}）", None)]
+             (aff_other, org_meta()),
+             (f"，新疆 {ctx.pick(['乌鲁木齐', '石河子', '阿拉尔', '库尔勒'])} "
+              f"{int(rng.integers(830000, 849999))}）", None)]
     page.paragraph(P(X0 + 8), P(59), P(X1 - X0 - 16), asegs, "song", P(3.1), leading=1.5, justify=False)
     # abstract, keywords
     ab = "".join(ctx.pick(lists.FILLER) for _ in range(4))
-    yb = page.paragraph(P(X0 + 6), P(72), P(X1 - X0 - 12), [("摘  要：", None), (ab, None)], "song", P(3.1), leading=1.6)
-    yb = page.paragraph(P(X0 + 6), yb + P(1), P(X1 - X0 - 12), [("关键词：", None), (f"{p['spec']}；{p['focus'][:6]}；新疆；对策", None)],
+    yb = page.paragraph(P(X0 + 6), P(72), P(X1 - X0 - 12), [("摘  要：", None), (ab, None)], "song", P(3.1),
+                        leading=1.6)
+    yb = page.paragraph(P(X0 + 6), yb + P(1), P(X1 - X0 - 12),
+                        [("关键词：", None), (f"{p['spec']}；{p['focus'][:6]}；新疆；对策", None)],
                         "song", P(3.1), leading=1.6)
-    page.text_run(P(X0 + 6), yb + P(1), [(f"中图分类号：S{int(rng.integers(100, 999))}.{int(rng.integers(1, 9))}    文献标志码：A", None)],
+    page.text_run(P(X0 + 6), yb + P(1),
+                  [(f"中图分类号：S{int(rng.integers(100, 999))}.{int(rng.integers(1, 9))}    文献标志码：A", None)],
                   "song", P(3.0))
     ytop = yb / page.s + 8
     hline(page, P(X0), P(X1), P(ytop - 4), P(0.25))
@@ -750,17 +774,23 @@ def journal(ctx: Ctx) -> Page:
                                lines=lines)
             if c == 0 and ctx.chance(0.3) and y < ylim - P(20):
                 sec += 1
-                page.text_run(P(cx0), y + P(1), [(f"{sec}  " + ctx.pick(["研究区概况", "材料与方法", "结果与分析", "存在问题", "对策建议"]), None)], "hei", P(3.5))
+                head = ctx.pick(["研究区概况", "材料与方法", "结果与分析", "存在问题", "对策建议"])
+                page.text_run(P(cx0), y + P(1), [(f"{sec}  " + head, None)], "hei", P(3.5))
                 y += P(7)
     hline(page, P(X0), P(X0 + 30), P(foot_top), P(0.25))
     fsz = P(2.8)
-    page.text_run(P(X0), P(foot_top + 4.5), [(f"收稿日期：{year}-{int(rng.integers(1, 13)):02d}-{int(rng.integers(1, 28)):02d}", None)], "song", fsz)
+    page.text_run(P(X0), P(foot_top + 4.5),
+                  [(f"收稿日期：{year}-{int(rng.integers(1, 13)):02d}-{int(rng.integers(1, 28)):02d}", None)],
+                  "song", fsz)
     nm2, tags2 = ctx.name()
     fsegs = [("作者简介：", None), (nm2, ctx.nmeta(tags2)),
-             (f"（{p['birth'][0]}—），{p['gender']}，{p['eth']}，{p['native']}人，{p['title']}，主要从事{p['focus']}工作。", None)]
+             (f"（{p['birth'][0]}—），{p['gender']}，{p['eth']}，{p['native']}人，{p['title']}，"
+              f"主要从事{p['focus']}工作。", None)]
     y = page.paragraph(P(X0), P(foot_top + 9), P(colw), fsegs, "song", fsz, leading=1.5, justify=False)
     if pos != 0 and ctx.chance(0.6):
-        page.paragraph(P(X0), y, P(colw), [("通讯作者：", None), (names[0], oname_meta()), ("，E-mail：xj" + str(int(rng.integers(1000, 9999))) + "@163.com", None)],
+        page.paragraph(P(X0), y, P(colw),
+                       [("通讯作者：", None), (names[0], oname_meta()),
+                        ("，E-mail：xj" + str(int(rng.integers(1000, 9999))) + "@163.com", None)],
                        "song", fsz, leading=1.5, justify=False)
     if ctx.chance(0.3):   # author photo beside the footnote (first author's)
         fx = X0 + colw - 16
@@ -793,8 +823,8 @@ def letter(ctx: Ctx) -> Page:
     if ctx.chance(0.6):
         hline(page, P(X0 - 5), P(X1 + 5), P(38.6), P(0.3), RED)
     kind = ctx.pick(["证明", "工作证明", "任职证明", "推荐信", "证明"])
-    page.text_run(P(105), P(56), [(("证  明" if kind == "证明" else kind), None)], ctx.pick(["hei", "song"]), P(ctx.r(7, 9)),
-                  anchor="c", stroke=0)
+    page.text_run(P(105), P(56), [(("证  明" if kind == "证明" else kind), None)], ctx.pick(["hei", "song"]),
+                  P(ctx.r(7, 9)), anchor="c", stroke=0)
     key = ctx.pick(["song", "ming", "song", "kai"])
     sz = P(ctx.r(4.3, 5.2))
     nm, tags = ctx.name()
@@ -805,14 +835,18 @@ def letter(ctx: Ctx) -> Page:
         segs += [(ctx.pick(lists.AUTHORITIES) + "：", None)]
         page.text_run(P(X0), P(70), [(segs[0][0][:-1], org_meta()), ("：", None)], key, sz)
         segs = []
-    segs += [("兹证明", None), (nm, ctx.nmeta(tags)), (f"同志，{p['gender']}，{p['eth']}，{p['birth'][0]}年{p['birth'][1]}月出生，系", None),
-             (emp, ctx.emeta()), (f"在职在编职工。该同志于{y0}年7月参加工作，{y0 + 5}年至今在", None), (short, ctx.emeta()),
+    segs += [("兹证明", None), (nm, ctx.nmeta(tags)),
+             (f"同志，{p['gender']}，{p['eth']}，{p['birth'][0]}年{p['birth'][1]}月出生，系", None),
+             (emp, ctx.emeta()), (f"在职在编职工。该同志于{y0}年7月参加工作，{y0 + 5}年至今在", None),
+             (short, ctx.emeta()),
              (f"{p['dept']}从事{p['spec']}工作，现任{p['post']}，{y0 + 6}年取得中级专业技术资格。", None)]
     para2 = [("该同志工作期间遵纪守法，爱岗敬业，" + ctx.pick(lists.FILLER[5:7]) + "经", None), (short, ctx.emeta()),
              ("研究，同意推荐", None), (ctx.name()[0], ctx.nmeta(ctx.name()[1] if False else tags)),
              (f"同志申报{p['title']}任职资格。", None)]
-    para3 = [("特此证明。如有异议，请与", None), (emp, ctx.emeta()), (ctx.pick(["人事科", "组织人事科", "办公室"]) + "联系。联系人：", None),
-             (ctx.other(), oname_meta()), (f"，联系电话：0{int(rng.integers(900, 999))}-{int(rng.integers(2000000, 8999999))}。", None)]
+    para3 = [("特此证明。如有异议，请与", None), (emp, ctx.emeta()),
+             (ctx.pick(["人事科", "组织人事科", "办公室"]) + "联系。联系人：", None),
+             (ctx.other(), oname_meta()),
+             (f"，联系电话：0{int(rng.integers(900, 999))}-{int(rng.integers(2000000, 8999999))}。", None)]
     width = P(X1 - X0)
     # choose the text width so that an employer name in para3 is split at a line end
     target = 1
@@ -825,7 +859,7 @@ def letter(ctx: Ctx) -> Page:
             for _, i in ln:
                 segl.setdefault(i, []).append(li)
         ls = segl.get(target, [])
-        if len(set(ls)) > 1 and min(ls.count(l) for l in set(ls)) >= 2:
+        if len(set(ls)) > 1 and min(ls.count(v) for v in set(ls)) >= 2:
             best = w
             break
     if best is None or ctx.chance(0.1):
@@ -859,7 +893,7 @@ def _forced_split_width(page, segs, target, key, sz, width):
 
 def _letter_page2(ctx, page, emp, X0, X1):
     """Second page of a two-page letter: no letterhead, prose continues, signature and seal."""
-    p, rng = ctx.p, ctx.rng
+    p = ctx.p
     P = page.px
     key = ctx.pick(["song", "ming", "kai"])
     sz = P(ctx.r(4.3, 5.2))

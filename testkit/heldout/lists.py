@@ -81,7 +81,8 @@ APPLICANTS = [
          idcode="650202", police="克拉玛依市公安局独山子分局", addr="新疆克拉玛依市独山子区大庆东路3号",
          focus="建设工程质量安全监督"),
     dict(name="马秀兰", slug="ma-xiulan", gender="女", eth="回族", birth=(1983, 3, 21),
-         native="宁夏固原", employers=["新疆生产建设兵团第八师石河子市人民医院", "八师石河子市人民医院", "石河子市人民医院"],
+         native="宁夏固原",
+         employers=["新疆生产建设兵团第八师石河子市人民医院", "八师石河子市人民医院", "石河子市人民医院"],
          dept="儿科", post="副主任", title="主任医师", spec="儿科学",
          univ="石河子大学", major="临床医学", city=("新疆石河子", "832000"),
          idcode="659001", police="石河子市公安局", addr="新疆石河子市北四路105小区12栋3单元301室",
@@ -157,8 +158,10 @@ OTHER_ORGS = ["新疆维吾尔自治区社会保险管理局", "乌鲁木齐市�
               "中国水利学会", "新疆维吾尔自治区总工会", "新疆维吾尔自治区水利水电勘测设计研究院",
               "新疆维吾尔自治区畜牧科学院", "新疆维吾尔自治区农业科学院"]
 
-JOURNALS = [("水利规划与设计", "Water Resources Planning and Design"), ("新疆农业科学", "Xinjiang Agricultural Sciences"),
-            ("中国畜牧兽医", "China Animal Husbandry & Veterinary Medicine"), ("新疆医科大学学报", "Journal of Xinjiang Medical University"),
+JOURNALS = [("水利规划与设计", "Water Resources Planning and Design"),
+            ("新疆农业科学", "Xinjiang Agricultural Sciences"),
+            ("中国畜牧兽医", "China Animal Husbandry & Veterinary Medicine"),
+            ("新疆医科大学学报", "Journal of Xinjiang Medical University"),
             ("新疆师范大学学报", "Journal of Xinjiang Normal University"), ("干旱区研究", "Arid Zone Research"),
             ("地下水", "Ground Water"), ("中国农村水利水电", "China Rural Water and Hydropower"),
             ("现代农业科技", "Modern Agricultural Science and Technology"), ("护理研究", "Chinese Nursing Research"),

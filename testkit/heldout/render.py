@@ -44,7 +44,8 @@ def _extent(key: str) -> tuple[float, float]:
     tops, bots = [], []
     for ch in "疆國量型鲁王":
         b = f.getbbox(ch, anchor="ls")
-        tops.append(b[1]); bots.append(b[3])
+        tops.append(b[1])
+        bots.append(b[3])
     return min(tops) / 200.0 - 0.02, max(bots) / 200.0 + 0.02
 
 
@@ -102,7 +103,7 @@ class Page:
         top, bot = _extent(key)
         if tracking:
             cx = x
-            for c, w in zip(full, widths):
+            for c, w in zip(full, widths, strict=True):
                 self.draw.text((cx, y), c, font=f, fill=fill, anchor="ls", stroke_width=stroke,
                                stroke_fill=fill)
                 cx += w
@@ -117,9 +118,11 @@ class Page:
                 trail = len(t) - len(t.rstrip())
                 a, b = pos + lead, pos + len(t) - trail
                 if tracking:
-                    xa = x + sum(widths[:a]); xb = x + sum(widths[:b]) - tracking
+                    xa = x + sum(widths[:a])
+                    xb = x + sum(widths[:b]) - tracking
                 else:
-                    xa = x + f.getlength(full[:a]); xb = x + f.getlength(full[:b])
+                    xa = x + f.getlength(full[:a])
+                    xb = x + f.getlength(full[:b])
                 poly = rect(xa, y + top * size, xb, y + bot * size)
                 self.add_item(meta["kind"], meta["owner"], meta.get("text", t.strip()), poly,
                               meta.get("tags", ()))
@@ -139,10 +142,14 @@ class Page:
             cw = f.getlength(c)
             if cur and w + cw > width + 0.01:
                 if c in no_start:          # keep the punctuation on this line (hang it)
-                    cur.append((c, i)); lines.append(cur); cur, w = [], 0.0
+                    cur.append((c, i))
+                    lines.append(cur)
+                    cur, w = [], 0.0
                     continue
-                lines.append(cur); cur, w = [], 0.0
-            cur.append((c, i)); w += cw
+                lines.append(cur)
+                cur, w = [], 0.0
+            cur.append((c, i))
+            w += cw
         if cur:
             lines.append(cur)
         return lines
@@ -173,7 +180,8 @@ class Page:
             for t, i in pieces:
                 meta = segs[i][1]
                 if meta is not None and len(seg_lines[i]) > 1:
-                    meta = dict(meta); meta["tags"] = tuple(meta.get("tags", ())) + ("wrapped",)
+                    meta = dict(meta)
+                    meta["tags"] = tuple(meta.get("tags", ())) + ("wrapped",)
                     meta.pop("text", None)
                 rs.append((t, meta))
             tracking = 0.0
@@ -199,7 +207,8 @@ class Page:
             dy = rng.uniform(-0.08, 0.08) * size
             f = font(k, s)
             self.draw.text((cx, y + dy), c, font=f, fill=fill, anchor="ls")
-            top_all = min(top_all, y + dy + top * s); bot_all = max(bot_all, y + dy + bot * s)
+            top_all = min(top_all, y + dy + top * s)
+            bot_all = max(bot_all, y + dy + bot * s)
             cx += f.getlength(c) * rng.uniform(0.78, 0.95)
         poly = rect(x, top_all, cx, bot_all)
         if meta is not None:
@@ -212,11 +221,11 @@ class Page:
     def photo(self, x, y, w, h, face_file, owner="applicant", grey=False, tone=1.0):
         """Paste a face photo filling the box (px). Adds the eyes band (applicant) or the face
         (other)."""
-        im, (l, r) = load_face(face_file)
+        im, (eye_l, eye_r) = load_face(face_file)
         ih, iw = im.shape[:2]
         sc = max(w / iw, h / ih)
         # keep the eyes at about 42 % of the box height
-        ey = (l[1] + r[1]) / 2 * sc
+        ey = (eye_l[1] + eye_r[1]) / 2 * sc
         oy = min(max(ey - 0.42 * h, 0), ih * sc - h)
         ox = (iw * sc - w) / 2
         M = np.array([[sc, 0, -ox], [0, sc, -oy]], np.float32)
@@ -230,15 +239,17 @@ class Page:
             out = (255 - (255 - out.astype(np.float32)) * tone).astype(np.uint8)
         xi, yi = int(round(x)), int(round(y))
         self.img.paste(Image.fromarray(out), (xi, yi))
-        L = np.array([l[0] * sc - ox + xi, l[1] * sc - oy + yi])
-        R = np.array([r[0] * sc - ox + xi, r[1] * sc - oy + yi])
-        c = (L + R) / 2; d = float(np.linalg.norm(R - L))
+        L = np.array([eye_l[0] * sc - ox + xi, eye_l[1] * sc - oy + yi])
+        R = np.array([eye_r[0] * sc - ox + xi, eye_r[1] * sc - oy + yi])
+        c = (L + R) / 2
+        d = float(np.linalg.norm(R - L))
         ang = math.degrees(math.atan2(R[1] - L[1], R[0] - L[0]))
         if owner == "applicant":
             band = cv2.boxPoints(((c[0], c[1]), (2.0 * d, 1.0 * d), ang))
             self.add_item("eyes", "applicant", None, band, ())
         else:
-            u = (R - L) / max(d, 1e-6); v = np.array([-u[1], u[0]])
+            u = (R - L) / max(d, 1e-6)
+            v = np.array([-u[1], u[0]])
             fc = c + v * 0.55 * d
             box = cv2.boxPoints(((fc[0], fc[1]), (2.6 * d, 3.3 * d), ang))
             self.add_item("face", "other", None, box, ())
@@ -299,7 +310,6 @@ def load_face(name):
 
 def _glyph(ch, key, px, stroke=0):
     f = font(key, px)
-    b = f.getbbox(ch, anchor="mm", stroke_width=stroke)
     w, h = int(px * 1.3) + 2 * stroke, int(px * 1.3) + 2 * stroke
     im = Image.new("L", (w, h), 0)
     ImageDraw.Draw(im).text((w / 2, h / 2), ch, font=f, fill=255, anchor="mm", stroke_width=stroke,
@@ -400,7 +410,8 @@ def oval_seal(page: Page, name: str, middle: str, bottom: str = "发票专用章
     # place by arc length along the ellipse
     ts = np.linspace(-math.radians(span / 2), math.radians(span / 2), 400)
     xs, ys = a_t * np.sin(ts), -b_t * np.cos(ts)
-    seg = np.hypot(np.diff(xs), np.diff(ys)); cum = np.concatenate([[0], np.cumsum(seg)])
+    seg = np.hypot(np.diff(xs), np.diff(ys))
+    cum = np.concatenate([[0], np.cumsum(seg)])
     L = cum[-1]
     w_scale = min(1.0, 0.9 * (L / n) / ch_h)
     for i, ch in enumerate(name):
@@ -413,7 +424,8 @@ def oval_seal(page: Page, name: str, middle: str, bottom: str = "发票专用章
     mh = 2 * B * 0.13
     mw = min(2 * A * 0.68 / len(middle), mh * 0.62)
     for i, ch in enumerate(middle):
-        _char_at(m, ch, "hei", mh, mw / (mh * 0.62) * 0.62, cx - mw * len(middle) / 2 + mw * (i + 0.5), cy + mh * 0.15, 0)
+        _char_at(m, ch, "hei", mh, mw / (mh * 0.62) * 0.62, cx - mw * len(middle) / 2 + mw * (i + 0.5),
+                 cy + mh * 0.15, 0)
     bh = 2 * B * 0.15
     for i, ch in enumerate(bottom):
         _char_at(m, ch, key, bh, 0.95, cx - bh * len(bottom) / 2 + bh * (i + 0.5), cy + B * 0.55, 0, stroke=1)
@@ -546,8 +558,8 @@ def emblem(page: Page, cx, cy, r, colour=(200, 30, 30)):
     # gate
     d.rectangle([cx - r * 0.42, cy + r * 0.05, cx + r * 0.42, cy + r * 0.38], fill=colour)
     d.polygon([(cx - r * 0.5, cy + r * 0.05), (cx + r * 0.5, cy + r * 0.05), (cx, cy - r * 0.1)], fill=colour)
-    for k, (dx, dy, rr) in enumerate([(0, -0.45, 0.2), (-0.36, -0.28, 0.09), (-0.2, -0.12, 0.09),
-                                       (0.2, -0.12, 0.09), (0.36, -0.28, 0.09)]):
+    for dx, dy, rr in [(0, -0.45, 0.2), (-0.36, -0.28, 0.09), (-0.2, -0.12, 0.09),
+                       (0.2, -0.12, 0.09), (0.36, -0.28, 0.09)]:
         pts = []
         for j in range(10):
             a = -math.pi / 2 + j * math.pi / 5

@@ -79,7 +79,8 @@ def flatbed(img, rng):
     W, H = w + 2 * mx, h + 2 * my
     dx, dy = float(rng.uniform(-0.6, 0.6) * mx), float(rng.uniform(-0.6, 0.6) * my)
     M = cv2.getRotationMatrix2D((w / 2, h / 2), ang, 1.0)
-    M[0, 2] += mx + dx; M[1, 2] += my + dy
+    M[0, 2] += mx + dx
+    M[1, 2] += my + dy
     dark = rng.random() < 0.3
     border = (30, 30, 30) if dark else tuple(int(v) for v in img[2, 2])
     out = cv2.warpAffine(img, M, (W, H), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_CONSTANT,
@@ -108,7 +109,8 @@ def phone(img, rng):
                      [cx + pw / 2, cy + ph / 2], [cx - pw / 2, cy + ph / 2]])
     # perspective: the top edge narrower or wider, random jitter of corners
     k = rng.uniform(0.03, 0.10) * (1 if rng.random() < 0.75 else -1)
-    base[0, 0] += k * pw; base[1, 0] -= k * pw
+    base[0, 0] += k * pw
+    base[1, 0] -= k * pw
     base += rng.uniform(-0.025, 0.025, (4, 2)) * np.array([pw, ph])
     rot = math.radians(rng.uniform(-6, 6))
     c = base.mean(0)

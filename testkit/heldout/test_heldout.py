@@ -87,7 +87,7 @@ def test_write_heldout(tmp_path, pages):
     write_heldout(sub, str(tmp_path))
     data = json.loads((tmp_path / "truth.json").read_text(encoding="utf-8"))
     assert data["version"] == 1 and len(data["pages"]) == 3
-    for p, d in zip(sub, data["pages"]):
+    for p, d in zip(sub, data["pages"], strict=True):
         f = tmp_path / d["file"]
         assert d["file"] == p.stem + ".jpg" and f.exists()
         raw = f.read_bytes()

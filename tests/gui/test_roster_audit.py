@@ -1,7 +1,8 @@
 """校验模式's roster audit (issue 16 item 6): open a 花名册 and a root folder, the audit core runs in
 the background, the applicants' table shows 通过 / 未通过 / 缺材料 per applicant, and choosing a
 failing applicant shows their pages with the findings highlighted. The roster and folders are the
-CLI audit tests' own (tests/test_audit.py), so the table is held to the same expectations."""
+CLI audit tests' own (tests/test_audit.py; the audit_tree fixture in tests/conftest.py), so the table
+is held to the same expectations."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from testkit.corpus import APPLICANTS
-from tests.test_audit import EXPECTED, audit_tree  # noqa: F401 (a fixture)
+from tests.test_audit import EXPECTED
 
 
 def expected_status(seq: str) -> str:
