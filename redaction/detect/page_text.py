@@ -11,7 +11,7 @@ import cv2
 import numpy as np
 
 from redaction.detect.ink import red_channel_view, red_ink_mask, red_ink_regions
-from redaction.model.types import Floats, Image, Mask
+from redaction.model.types import Floats, Image, Mask, Numeric
 from redaction.ocr.base import OcrEngine, TextLine
 
 
@@ -73,7 +73,7 @@ def _mostly_inside(box: Sequence[float], containers: Sequence[Sequence[float]], 
 _HALLUCINATION = re.compile(r"^\W*$")
 
 
-def drop_inkless_chars(lines: Sequence[TextLine], gray: Image, min_ink: float = 0.01) -> None:
+def drop_inkless_chars(lines: Sequence[TextLine], gray: Numeric, min_ink: float = 0.01) -> None:
     """Recognisers invent characters in the blank padding of form cells (王　芳 read as 王华夫 芳).
     Blank out characters whose box holds (almost) no ink, so the real ones can still meet."""
     dark = gray < 160

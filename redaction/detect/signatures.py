@@ -16,7 +16,7 @@ import numpy.typing as npt
 
 from redaction.detect.ink import red_ink_mask
 from redaction.model.regions import Region
-from redaction.model.types import Box, BoxF, Image, Mask
+from redaction.model.types import Box, BoxF, Image, Mask, Numeric
 from redaction.ocr.base import TextLine
 from redaction.text.normalize import normalize_with_map
 
@@ -40,7 +40,7 @@ def _label_spans(line: TextLine) -> Iterator[tuple[BoxF, BoxF]]:
         yield line.char_boxes[first], line.char_boxes[last]
 
 
-def _ink_mask(gray: Image, line_height: float) -> npt.NDArray[np.integer[Any]]:
+def _ink_mask(gray: Numeric, line_height: float) -> npt.NDArray[np.integer[Any]]:
     """Dark ink without long straight rules (table borders, underlines to sign on)."""
     ink = (gray < 140).astype(np.uint8)
     length = max(15, int(3 * line_height))
@@ -49,7 +49,7 @@ def _ink_mask(gray: Image, line_height: float) -> npt.NDArray[np.integer[Any]]:
     return ink & ~(horizontal | vertical) & 1
 
 
-def _local_ink(gray: Image, area: Box, line_height: float) -> npt.NDArray[np.integer[Any]]:
+def _local_ink(gray: Numeric, area: Box, line_height: float) -> npt.NDArray[np.integer[Any]]:
     """`_ink_mask` of one search area only (not the whole page per label): computed on the area
     grown by a rule's length, so rules crossing it are still long enough to be recognised."""
     x0, y0, x1, y1 = area
@@ -61,10 +61,10 @@ def _local_ink(gray: Image, area: Box, line_height: float) -> npt.NDArray[np.int
 
 
 def find_signatures(image: Image, lines: list[TextLine], red: Mask | None = None,
-                    gray: Image | None = None) -> list[Region]:
+                    gray: Numeric | None = None) -> list[Region]:
     """`signature` regions (and `fingerprint` regions for red ink) beside signature labels."""
     h, w = image.shape[:2]
-    gray = cast(Image, cv2.cvtColor(image, cv2.COLOR_BGR2GRAY)) if gray is None else gray
+    gray = cv2.cvtColor(image, cv2.COLOR_BGR2GRAY) if gray is None else gray
     red = red_ink_mask(image) if red is None else red
     printed = np.zeros((h, w), np.uint8)
     for ln in lines:
