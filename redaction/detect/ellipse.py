@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import TypeAlias
+
 import cv2
 import numpy as np
 
+from redaction.model.types import Floats
 
-def refit_ellipse(pts: np.ndarray, tolerances, min_points: int):
+#: An ellipse as cv2.fitEllipse gives it: centre, full axes (width, height), angle in degrees.
+Ellipse: TypeAlias = tuple[tuple[float, float], tuple[float, float], float]
+
+
+def refit_ellipse(pts: Floats, tolerances: Sequence[float], min_points: int) -> tuple[Ellipse, Floats] | None:
     """An ellipse through `pts`, refitted once per tolerance on the points whose relative radial
     distance from the previous fit is within it (outliers dropped step by step). Returns
     (cv2 ellipse, every point's relative residual to the last fit), or None when fewer than

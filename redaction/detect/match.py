@@ -13,6 +13,7 @@ import numpy as np
 
 from redaction.model.profile import Profile, Term
 from redaction.model.regions import Region
+from redaction.model.types import BoxF, Floats
 from redaction.ocr.base import TextLine
 from redaction.text.normalize import normalize_with_map
 
@@ -38,6 +39,7 @@ def numerals_compatible(term: str, found: str) -> bool:
 
 
 def allowed_errors(term_length: int) -> int:
+    """Edits tolerated in a term of this many characters (normalised)."""
     # 3 in 12+: a seal stamped over a long printed name (太原孤残儿童特殊教育学校 read as
     # 原孤儿童特教育学校) loses a quarter of it even on the red channel.
     if term_length >= 12:
@@ -54,7 +56,7 @@ class _Unit:
     """A line (or two joined lines) as normalised text with a box per normalised character."""
 
     text: str
-    boxes: list[tuple[float, float, float, float]]
+    boxes: list[BoxF]
     heights: list[float]
     scores: list[float]
     line_ids: list[int]
@@ -139,10 +141,10 @@ def continuation_pairs(lines: list[TextLine]) -> list[tuple[int, int]]:
     below = (by0 >= ay1 - 0.4 * h) & (by0 - ay1 < 1.6 * h)
     ok = np.where(same_row, bx0 - ax1 < 4.0 * h, below & (bx0 < ax1) & (bx1 > ax0 - 2 * h))
     np.fill_diagonal(ok, False)
-    return [(int(i), int(j)) for i, j in zip(*np.nonzero(ok))]
+    return [(int(i), int(j)) for i, j in zip(*np.nonzero(ok), strict=False)]
 
 
-def _deskewed_boxes(lines: list[TextLine]) -> np.ndarray:
+def _deskewed_boxes(lines: list[TextLine]) -> Floats:
     """Line boxes (x0, y0, x1, y1) in a frame turned so that the page's text runs level. A phone
     photo's lines slope a degree or two: their upright boxes then overlap the next line's, and a
     term wrapped at the end of one line (清华大学国 / 情研究院) would not be seen to continue below.
@@ -164,7 +166,7 @@ def _deskewed_boxes(lines: list[TextLine]) -> np.ndarray:
     return np.stack([x.min(axis=1), y.min(axis=1), x.max(axis=1), y.max(axis=1)], axis=1)
 
 
-def _box_for(unit: _Unit, start: int, end: int, lines: list[TextLine], line_id: int) -> tuple[float, float, float, float]:
+def _box_for(unit: _Unit, start: int, end: int, lines: list[TextLine], line_id: int) -> BoxF:
     boxes = [unit.boxes[i] for i in range(start, end) if unit.line_ids[i] == line_id]
     h = max(unit.heights[i] for i in range(start, end) if unit.line_ids[i] == line_id)
     x0 = min(b[0] for b in boxes)

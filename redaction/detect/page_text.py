@@ -5,17 +5,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import cast
 
 import cv2
 import numpy as np
 
 from redaction.detect.ink import red_channel_view, red_ink_mask, red_ink_regions
+from redaction.model.types import Floats, Image, Mask, Numeric
 from redaction.ocr.base import OcrEngine, TextLine
 
 
-def read_page_text(engine: OcrEngine, image: np.ndarray, red_mask: np.ndarray | None = None,
-                   skip_boxes=(), page_quads: list[np.ndarray] | None = None,
-                   view: np.ndarray | None = None) -> list[TextLine]:
+def read_page_text(engine: OcrEngine, image: Image, red_mask: Mask | None = None,
+                   skip_boxes: Sequence[Sequence[float]] = (), page_quads: list[Floats] | None = None,
+                   view: Image | None = None) -> list[TextLine]:
     """All text of a page: the red channel for black ink (seals disappear), then the red ink
     itself (red letterheads carry the employer's name) read as dark-on-white crops.
 
@@ -45,7 +47,7 @@ def read_page_text(engine: OcrEngine, image: np.ndarray, red_mask: np.ndarray | 
             canvas[top:top + y1 - y0, gap:gap + x1 - x0] = ink[y0:y1, x0:x1]
             offsets.append((top, top + y1 - y0, x0 - gap, y0 - top))
             top += y1 - y0 + gap
-        for line in engine.read(cv2.merge([canvas, canvas, canvas])):
+        for line in engine.read(cast(Image, cv2.merge([canvas, canvas, canvas]))):
             cy = float(line.quad[:, 1].mean())
             for c_top, c_bottom, dx, dy in offsets:
                 if c_top - gap / 2 <= cy < c_bottom + gap / 2:
@@ -57,7 +59,7 @@ def read_page_text(engine: OcrEngine, image: np.ndarray, red_mask: np.ndarray | 
     return [ln for ln in lines if ln.text.strip()]
 
 
-def _mostly_inside(box, containers, fraction: float = 0.6) -> bool:
+def _mostly_inside(box: Sequence[float], containers: Sequence[Sequence[float]], fraction: float = 0.6) -> bool:
     x0, y0, x1, y1 = box
     area = max(1, (x1 - x0) * (y1 - y0))
     for cx0, cy0, cx1, cy1 in containers:
@@ -71,7 +73,7 @@ def _mostly_inside(box, containers, fraction: float = 0.6) -> bool:
 _HALLUCINATION = re.compile(r"^\W*$")
 
 
-def drop_inkless_chars(lines: Sequence[TextLine], gray: np.ndarray, min_ink: float = 0.01) -> None:
+def drop_inkless_chars(lines: Sequence[TextLine], gray: Numeric, min_ink: float = 0.01) -> None:
     """Recognisers invent characters in the blank padding of form cells (王　芳 read as 王华夫 芳).
     Blank out characters whose box holds (almost) no ink, so the real ones can still meet."""
     dark = gray < 160
@@ -79,9 +81,9 @@ def drop_inkless_chars(lines: Sequence[TextLine], gray: np.ndarray, min_ink: flo
         if line.source != "page" or not line.char_boxes:
             continue
         keep = []
-        for ch, (x0, y0, x1, y1) in zip(line.text, line.char_boxes):
+        for ch, (x0, y0, x1, y1) in zip(line.text, line.char_boxes, strict=False):
             xa, ya, xb, yb = int(x0), int(y0), int(np.ceil(x1)), int(np.ceil(y1))
             cell = dark[max(0, ya):max(0, yb), max(0, xa):max(0, xb)]
             keep.append(cell.size == 0 or cell.mean() >= min_ink or _HALLUCINATION.match(ch) is not None)
         if not all(keep):
-            line.text = "".join(" " if not k else c for c, k in zip(line.text, keep))
+            line.text = "".join(" " if not k else c for c, k in zip(line.text, keep, strict=False))

@@ -15,14 +15,20 @@ seal's outline, whatever the seal's scale, colour or the text under it.
 from __future__ import annotations
 
 import threading
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Protocol, TypeAlias, TypeGuard, cast
 
 import cv2
 import numpy as np
 
 from redaction.assets import models_dir
 from redaction.detect.ellipse import refit_ellipse
+from redaction.model.types import Floats, Image
+
+if TYPE_CHECKING:
+    import onnxruntime
 
 DEFAULT_MODEL = models_dir() / "pp-ocrv4_mobile_seal_det.onnx"
 #: The candidate's long side on the network input (px).
@@ -60,6 +66,18 @@ class RingFit:
     concentric: float              # share of band pixels near one ellipse
 
 
+#: A seal outline found by `find_ring_in_box`: centre, semi-axes, angle (page px, degrees) and the fit.
+RingOutline: TypeAlias = tuple[tuple[float, float], tuple[float, float], float, RingFit]
+
+
+class RingTextModel(Protocol):
+    """What the seal finder needs of a ring-text detector (`SealTextDetector`)."""
+
+    def probability(self, image_bgr: Image) -> Floats:
+        """Ring-text probability per pixel of `image_bgr`."""
+        ...
+
+
 class SealTextDetector:
     """The seal-text network, loaded once (lazily), thread-safe."""
 
@@ -68,10 +86,10 @@ class SealTextDetector:
         if not self.model_path.is_file():
             raise FileNotFoundError(f"seal model not found: {self.model_path}")
         self._threads = threads
-        self._session = None
+        self._session: onnxruntime.InferenceSession | None = None
         self._lock = threading.Lock()
 
-    def _load(self):
+    def _load(self) -> onnxruntime.InferenceSession:
         with self._lock:
             if self._session is None:
                 from redaction.ocr.base import onnx_session
@@ -81,23 +99,23 @@ class SealTextDetector:
                 self._session = session
         return self._session
 
-    def probability(self, image_bgr: np.ndarray) -> np.ndarray:
+    def probability(self, image_bgr: Image) -> Floats:
         """Ring-text probability per pixel of `image_bgr` (float32, its size; padded to /32 inside)."""
         session = self._session or self._load()
         h, w = image_bgr.shape[:2]
         H, W = max(32, int(np.ceil(h / 32) * 32)), max(32, int(np.ceil(w / 32) * 32))
         if (H, W) != (h, w):
-            image_bgr = cv2.copyMakeBorder(image_bgr, 0, H - h, 0, W - w, cv2.BORDER_REPLICATE)
+            image_bgr = cast(Image, cv2.copyMakeBorder(image_bgr, 0, H - h, 0, W - w, cv2.BORDER_REPLICATE))
         # PaddleOCR normalises the BGR image as read with the ImageNet mean/std, channel for channel.
         x = image_bgr.astype(np.float32)
         x *= np.float32(1 / 255.0)
         x -= _MEAN
         x /= _STD
-        out = session.run(None, {self._input: np.ascontiguousarray(x.transpose(2, 0, 1))[None]})[0]
+        out: Floats = session.run(None, {self._input: np.ascontiguousarray(x.transpose(2, 0, 1))[None]})[0]
         return out[0, 0, :h, :w]
 
 
-def fit_ring_text(prob: np.ndarray, threshold: float = BAND_THRESHOLD) -> RingFit | None:
+def fit_ring_text(prob: Floats, threshold: float = BAND_THRESHOLD) -> RingFit | None:
     """The band of ring text on a probability map, as an ellipse through its outer edge; None if
     the map holds no band running round one centre."""
     band = prob > threshold
@@ -145,11 +163,13 @@ def fit_ring_text(prob: np.ndarray, threshold: float = BAND_THRESHOLD) -> RingFi
     return RingFit((float(ex), float(ey)), (ew / 2, eh / 2), float(eang), coverage, concentric)
 
 
-def is_ring(fit: RingFit | None) -> bool:
+def is_ring(fit: RingFit | None) -> TypeGuard[RingFit]:
+    """Is `fit` a seal's ring text: round enough of one centre and concentric enough?"""
     return fit is not None and fit.coverage >= MIN_COVERAGE and fit.concentric >= MIN_CONCENTRIC
 
 
-def find_ring_in_box(detector: SealTextDetector, image_bgr: np.ndarray, box, *, passes: int = 2):
+def find_ring_in_box(detector: RingTextModel, image_bgr: Image, box: Sequence[float], *,
+                     passes: int = 2) -> RingOutline | None:
     """The seal outline (centre, semi-axes, angle, RingFit) around a candidate box of the page, or
     None. The crop is the box plus `CROP_MARGIN`, scaled so that the box is `NET_DIAMETER` across;
     when the ring found is much larger than the box (the box was a fragment of it), the search is
@@ -167,8 +187,9 @@ def find_ring_in_box(detector: SealTextDetector, image_bgr: np.ndarray, box, *, 
         if crop.size == 0:
             return None
         scale = NET_DIAMETER / side
-        net = cv2.resize(crop, (max(1, int(round(crop.shape[1] * scale))), max(1, int(round(crop.shape[0] * scale)))),
-                         interpolation=cv2.INTER_AREA if scale < 1 else cv2.INTER_LINEAR)
+        net = cast(Image, cv2.resize(crop, (max(1, int(round(crop.shape[1] * scale))),
+                                            max(1, int(round(crop.shape[0] * scale)))),
+                                     interpolation=cv2.INTER_AREA if scale < 1 else cv2.INTER_LINEAR))
         fit = fit_ring_text(detector.probability(net))
         if not is_ring(fit):
             return None
@@ -181,4 +202,5 @@ def find_ring_in_box(detector: SealTextDetector, image_bgr: np.ndarray, box, *, 
         if not grown:
             return center, axes, fit.angle, fit
         x0, y0, x1, y1 = found
+    assert fit is not None   # every pass returned unless it found a ring
     return center, axes, fit.angle, fit

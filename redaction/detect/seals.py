@@ -27,8 +27,9 @@ redness rule, so the blob is solid), grey oval or very faint grey seals.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, TypeAlias, cast, overload
 
 import cv2
 import numpy as np
@@ -36,6 +37,12 @@ import numpy as np
 from redaction.detect.ellipse import refit_ellipse
 from redaction.detect.ink import red_ink_mask
 from redaction.model.regions import clip_box, iou
+from redaction.model.types import Box, BoxF, Floats, Image, Mask
+
+if TYPE_CHECKING:
+    import cv2.typing
+
+    from redaction.detect.sealdet import RingOutline, RingTextModel
 
 #: Half-resolution processing: seals are big, and half size keeps a 1-mm ring 4 px wide at 200 dpi.
 SCALE = 0.5
@@ -85,7 +92,7 @@ class Seal:
     the rectangle's inscribed one, with the rectangle's angle.
     """
 
-    bbox: tuple[int, int, int, int]
+    bbox: Box
     shape: str                      # "round" | "oval" | "square"
     score: float                    # 0..1 (low for grey-photocopy finds)
     center: tuple[float, float]
@@ -96,7 +103,7 @@ class Seal:
 
 # --- red ink --------------------------------------------------------------------------------------
 
-def _max_pool2(mask: np.ndarray) -> np.ndarray:
+def _max_pool2(mask: Mask) -> Mask:
     """Half-size boolean mask: a pixel is red if any of its 2×2 source pixels is (keeps thin pink
     strokes that averaging would fade)."""
     h, w = mask.shape
@@ -112,15 +119,17 @@ _RING_S = np.linspace(0.92, 1.05, 7)      # narrow band on the fitted outline (o
 _INNER_S = np.linspace(0.25, 0.78, 12)    # inside: star, ring text, bottom line
 
 
-def _sample(mask: np.ndarray, xs: np.ndarray, ys: np.ndarray) -> np.ndarray:
+def _sample(mask: Mask, xs: Floats, ys: Floats) -> Mask:
     h, w = mask.shape
     xi = np.clip(np.round(xs).astype(np.int32), 0, w - 1)
     yi = np.clip(np.round(ys).astype(np.int32), 0, h - 1)
     inside = (xs >= 0) & (xs < w) & (ys >= 0) & (ys < h)
-    return mask[yi, xi] & inside
+    sampled: Mask = mask[yi, xi] & inside    # numpy's stubs type fancy indexing as Any
+    return sampled
 
 
-def ellipse_scores(mask: np.ndarray, center, axes, angle_deg) -> tuple[float, float]:
+def ellipse_scores(mask: Mask, center: Sequence[float], axes: Sequence[float],
+                   angle_deg: float) -> tuple[float, float]:
     """(outline, inner fill) of an ellipse on a boolean mask.
 
     outline: share of directions with ink in a band around the ellipse (a ring; text over it or
@@ -133,7 +142,7 @@ def ellipse_scores(mask: np.ndarray, center, axes, angle_deg) -> tuple[float, fl
     ct, st = np.cos(t), np.sin(t)
     ca, sa = np.cos(_ANGLES), np.sin(_ANGLES)
 
-    def grid(s):
+    def grid(s: Floats) -> tuple[Floats, Floats]:
         ex = np.outer(s, a * ca)
         ey = np.outer(s, b * sa)
         return cx + ex * ct - ey * st, cy + ex * st + ey * ct
@@ -143,7 +152,11 @@ def ellipse_scores(mask: np.ndarray, center, axes, angle_deg) -> tuple[float, fl
     return float(ring.any(axis=0).mean()), float(inner.mean())
 
 
-def fit_ring(mask: np.ndarray, center, radius: float):
+#: An ellipse fitted to a ring of ink: centre, semi-axes, angle (degrees) and the share of rays on it.
+RingShape: TypeAlias = tuple[tuple[float, float], tuple[float, float], float, float]
+
+
+def fit_ring(mask: Mask, center: Sequence[float], radius: float) -> RingShape | None:
     """Fit an ellipse to the outermost ink along 120 rays from `center`; return
     (centre, semi-axes, angle, ring) or None, where ring is the share of rays whose outermost ink
     lies on that ellipse (±5 %).
@@ -173,7 +186,8 @@ def fit_ring(mask: np.ndarray, center, radius: float):
     return (float(ex), float(ey)), (w / 2, h / 2), float(ang), ring
 
 
-def rectangle_scores(mask: np.ndarray, center, half, angle_deg) -> tuple[float, float]:
+def rectangle_scores(mask: Mask, center: Sequence[float], half: Sequence[float],
+                     angle_deg: float) -> tuple[float, float]:
     """(outline, inner fill) of a rotated rectangle (half sizes) on a boolean mask."""
     n = 30  # positions per side
     u = np.linspace(-1, 1, n)
@@ -186,7 +200,7 @@ def rectangle_scores(mask: np.ndarray, center, half, angle_deg) -> tuple[float, 
     cx, cy = center
     hx, hy = half
 
-    def to_page(x, y):
+    def to_page(x: Floats, y: Floats) -> tuple[Floats, Floats]:
         x, y = x * hx, y * hy
         return cx + x * ct - y * st, cy + x * st + y * ct
 
@@ -200,7 +214,7 @@ def rectangle_scores(mask: np.ndarray, center, half, angle_deg) -> tuple[float, 
 
 @dataclass
 class _Blob:
-    box: tuple[int, int, int, int]      # undilated ink extent, half-res px
+    box: Box                            # undilated ink extent, half-res px
 
 
 def dpi_guesses(dpi: int | None, shape: tuple[int, ...]) -> list[float]:
@@ -225,11 +239,15 @@ def dpi_guesses(dpi: int | None, shape: tuple[int, ...]) -> list[float]:
     return guesses
 
 
-def remove_rules(red: np.ndarray, min_length: int) -> np.ndarray:
+@overload
+def remove_rules(red: Mask, min_length: int) -> Mask: ...
+@overload
+def remove_rules(red: Image, min_length: int) -> Image: ...
+def remove_rules(red: Mask | Image, min_length: int) -> Mask | Image:
     """The mask without straight horizontal or vertical red lines at least `min_length` long (the
     rules of invoices and forms, a letterhead's underline): joined to a seal by the dilation they
     make one long blob of it, and their frames pass for a square seal."""
-    red8 = red.view(np.uint8) if red.dtype == bool else red
+    red8 = red.view(np.uint8) if red.dtype == bool else cast(Image, red)
     if min_length < 8 or not red8.any():
         return red
     horizontal = cv2.morphologyEx(red8, cv2.MORPH_OPEN, np.ones((1, min_length), np.uint8))
@@ -239,11 +257,11 @@ def remove_rules(red: np.ndarray, min_length: int) -> np.ndarray:
         return red
     # Rules are a few pixels thick and antialiased: take their fringe too.
     lines = cv2.dilate(lines, np.ones((3, 3), np.uint8))
-    return (red8 & ~lines.astype(bool)).astype(bool) if red.dtype == bool else cv2.subtract(red8, lines)
+    return (red8 & ~lines.astype(bool)).astype(bool) if red.dtype == bool else cast(Image, cv2.subtract(red8, lines))
 
 
-def find_seals(image_bgr: np.ndarray, dpi: int | Sequence[int], red_mask: np.ndarray | None = None,
-               ring_reader=None) -> list[Seal]:
+def find_seals(image_bgr: Image, dpi: float | Sequence[float] | None, red_mask: Mask | None = None,
+               ring_reader: RingTextModel | None = None) -> list[Seal]:
     """Seals on a page (BGR), in page pixels. `red_mask` (full size, from ocr.red_ink_mask) is
     reused when the caller already has it. `dpi` may be several guesses (a file that does not
     say): the masks are made once and each size's finds join the others' unless they repeat one.
@@ -251,7 +269,7 @@ def find_seals(image_bgr: np.ndarray, dpi: int | Sequence[int], red_mask: np.nda
     broken up by the text under it, a seal at a scale none of the guesses covers) and rings on
     photocopies are checked for ring text by the learned detector (see `_learned_candidates`)."""
     if image_bgr.ndim == 2:
-        image_bgr = cv2.cvtColor(image_bgr, cv2.COLOR_GRAY2BGR)
+        image_bgr = cast(Image, cv2.cvtColor(image_bgr, cv2.COLOR_GRAY2BGR))
     h, w = image_bgr.shape[:2]
     # Half size by max-pooling the full-resolution mask (any red pixel of 2×2): the same mask whether
     # or not the caller passes one. Subsampling instead thinned faded pink seals below the density
@@ -259,10 +277,11 @@ def find_seals(image_bgr: np.ndarray, dpi: int | Sequence[int], red_mask: np.nda
     full = red_mask if red_mask is not None else red_ink_mask(image_bgr)
     red = _max_pool2(full.astype(bool, copy=False))
     colourless = None
-    gray_quarter = None
+    gray_quarter: Image | None = None
     seals: list[Seal] = []
-    guesses = [float(d or 200) for d in ([dpi] if np.isscalar(dpi) or dpi is None else dpi)]
-    rejected: list | None = [] if ring_reader is not None else None
+    dpis = cast("Sequence[float | None]", [dpi] if np.isscalar(dpi) or dpi is None else dpi)
+    guesses = [float(d or 200) for d in dpis]
+    rejected: list[tuple[BoxF, float]] | None = [] if ring_reader is not None else None
     for d in guesses:
         px_cm = d * SCALE / 2.54            # half-res pixels per cm
         found = [_to_page(s, w, h) for s in _find_red(red, px_cm, rejected)]
@@ -280,8 +299,8 @@ def find_seals(image_bgr: np.ndarray, dpi: int | Sequence[int], red_mask: np.nda
                 colourless = _is_colourless(image_bgr, red)
             if colourless:
                 if gray_quarter is None:
-                    gray_quarter = cv2.resize(cv2.cvtColor(image_bgr, cv2.COLOR_BGR2GRAY), None, fx=GRAY_SCALE,
-                                              fy=GRAY_SCALE, interpolation=cv2.INTER_AREA)
+                    gray_quarter = cast(Image, cv2.resize(cv2.cvtColor(image_bgr, cv2.COLOR_BGR2GRAY), None,
+                                                          fx=GRAY_SCALE, fy=GRAY_SCALE, interpolation=cv2.INTER_AREA))
                 found = _find_gray(gray_quarter, (h, w), d)
         seals += found
     # Finds at several scales of one seal: the best ring wins (at a scale too small for it a
@@ -318,15 +337,16 @@ PARTIAL_RING = 0.6
 GRAY_LEARNED_PEAK = 0.5
 
 
-def _half_box(seal: Seal, w: int, h: int) -> tuple[float, float, float, float]:
+def _half_box(seal: Seal, w: int, h: int) -> BoxF:
     """A half-size seal's outline box (no padding), for the candidate list."""
     cx, cy = seal.center
     r = max(seal.axes)
     return (cx - r, cy - r, cx + r, cy + r)
 
 
-def _learned_candidates(image_bgr: np.ndarray, red: np.ndarray, seals: list[Seal], rejected: list, reader,
-                        colourless: bool, guesses: list[float], gray_quarter: np.ndarray | None = None) -> list[Seal]:
+def _learned_candidates(image_bgr: Image, red: Mask, seals: list[Seal], rejected: list[tuple[BoxF, float]],
+                        reader: RingTextModel, colourless: bool, guesses: list[float],
+                        gray_quarter: Image | None = None) -> list[Seal]:
     """Seals the outline tests could not settle, settled by the learned ring-text detector.
 
     Looked at (at most `MAX_LEARNED` a page): seal-sized red blobs that failed the outline tests
@@ -341,16 +361,17 @@ def _learned_candidates(image_bgr: np.ndarray, red: np.ndarray, seals: list[Seal
 
     quarter = [gray_quarter]
 
-    def grey_small() -> np.ndarray:
+    def grey_small() -> Image:
         """The page in grey at GRAY_SCALE, made once (find_seals' copy when it has one)."""
-        if quarter[0] is None:
-            quarter[0] = cv2.resize(cv2.cvtColor(image_bgr, cv2.COLOR_BGR2GRAY), None, fx=GRAY_SCALE, fy=GRAY_SCALE,
-                                    interpolation=cv2.INTER_AREA)
-        return quarter[0]
+        small = quarter[0]
+        if small is None:
+            small = quarter[0] = cast(Image, cv2.resize(cv2.cvtColor(image_bgr, cv2.COLOR_BGR2GRAY), None,
+                                                        fx=GRAY_SCALE, fy=GRAY_SCALE, interpolation=cv2.INTER_AREA))
+        return small
 
     h, w = image_bgr.shape[:2]
     f = 1.0 / SCALE
-    blobs = [_Blob(tuple(int(v) for v in box)) for box, _ in rejected]
+    blobs = [_Blob((int(x0), int(y0), int(x1), int(y1))) for (x0, y0, x1, y1), _ in rejected]
     boxes: list[tuple[float, tuple[float, float, float, float], str]] = []
     arcs: list[float] = []
     for k, (box, density) in enumerate(rejected):
@@ -418,8 +439,8 @@ def _learned_candidates(image_bgr: np.ndarray, red: np.ndarray, seals: list[Seal
     return seals
 
 
-def _confirm_on_ink(image_bgr: np.ndarray, red: np.ndarray, ring, colour: str, candidate,
-                    grey_small=None) -> Seal | None:
+def _confirm_on_ink(image_bgr: Image, red: Mask, ring: RingOutline, colour: str, candidate: Sequence[float],
+                    grey_small: Callable[[], Image] | None = None) -> Seal | None:
     """The learned ring's outline fitted on the ink (red at half size, dark ink on a copy), padded
     as every seal is; None when the ink carries no ring there. A ring with ink round less than
     `PARTIAL_RING` of it is part of a seal (cut by the sheet's edge): its box is the candidate's,
@@ -447,12 +468,13 @@ def _confirm_on_ink(image_bgr: np.ndarray, red: np.ndarray, ring, colour: str, c
             seal = replace(seal, bbox=box)
         return seal
     q = GRAY_SCALE
+    assert grey_small is not None   # given for every colour but red
     small = grey_small()
     paper = float(np.percentile(small, 90))
     for ink in (small < paper - 60, small < paper - 35):
-        got = _ring_profile(ink, cx * q, cy * q, max(a, b) * q, min_peak=GRAY_LEARNED_PEAK)
-        if got is not None:
-            (gx, gy, rr), _ = got
+        profile = _ring_profile(ink, cx * q, cy * q, max(a, b) * q, min_peak=GRAY_LEARNED_PEAK)
+        if profile is not None:
+            (gx, gy, rr), _ = profile
             r_page = (rr + 1.5) / q
             centre = ((gx + 0.5) / q - 0.5, (gy + 0.5) / q - 0.5)
             pad = r_page * (1 + 2 * PAD)
@@ -461,7 +483,7 @@ def _confirm_on_ink(image_bgr: np.ndarray, red: np.ndarray, ring, colour: str, c
     return None
 
 
-def _gray_candidates(small: np.ndarray, guesses: list[float], seals: list[Seal]) -> list:
+def _gray_candidates(small: Image, guesses: list[float], seals: list[Seal]) -> list[BoxF]:
     """Circles of official-seal size on a photocopy that the strict ring test did not take (a ring
     over printed text, a faint copy) but that show some ring in the ink: boxes for the learned
     detector."""
@@ -477,7 +499,7 @@ def _gray_candidates(small: np.ndarray, guesses: list[float], seals: list[Seal])
     paper = float(np.percentile(small, 90))
     ink = small < paper - 35
     f = 1.0 / q
-    out = []
+    out: list[BoxF] = []
     for cx, cy, r in circles[0][:GRAY_MAX_CIRCLES]:
         box = ((cx - r) * f, (cy - r) * f, (cx + r) * f, (cy + r) * f)
         if any(_inside(box, s.bbox) > 0.5 for s in seals):
@@ -488,11 +510,11 @@ def _gray_candidates(small: np.ndarray, guesses: list[float], seals: list[Seal])
     return out
 
 
-def _area(box) -> float:
+def _area(box: Sequence[float]) -> float:
     return max(0, box[2] - box[0]) * max(0, box[3] - box[1])
 
 
-def _inside(box, container) -> float:
+def _inside(box: Sequence[float], container: Sequence[float]) -> float:
     """Share of `box`'s area inside `container`."""
     iw = min(box[2], container[2]) - max(box[0], container[0])
     ih = min(box[3], container[3]) - max(box[1], container[1])
@@ -500,7 +522,7 @@ def _inside(box, container) -> float:
     return max(0.0, iw) * max(0.0, ih) / area if iw > 0 and ih > 0 else 0.0
 
 
-def _find_red(red: np.ndarray, px_cm: float, rejected: list | None = None) -> list[Seal]:
+def _find_red(red: Mask, px_cm: float, rejected: list[tuple[BoxF, float]] | None = None) -> list[Seal]:
     """Seals in the half-size red mask at one scale. `rejected` collects the half-size ink boxes of
     seal-sized blobs that fail the outline tests (for the learned detector to look at)."""
     r_dil = max(1, int(round(DILATE_MM / 10 * px_cm / 2)))
@@ -569,7 +591,7 @@ def _find_red(red: np.ndarray, px_cm: float, rejected: list | None = None) -> li
     return out + merged
 
 
-def _beside_rings(ink: np.ndarray, origin, rings: list[Seal], r_dil: int, px_cm: float) -> list[Seal]:
+def _beside_rings(ink: Mask, origin: tuple[int, int], rings: list[Seal], r_dil: int, px_cm: float) -> list[Seal]:
     """Seals left in a blob once the rings found in it are taken out: a square name seal stamped
     beside a company's round seal (a contract's 法定代表人 seal) is classified on its own."""
     rest = ink.copy()
@@ -597,7 +619,8 @@ def _beside_rings(ink: np.ndarray, origin, rings: list[Seal], r_dil: int, px_cm:
     return out
 
 
-def _hough(img: np.ndarray, rmin: float, rmax: float, min_dist: float, param1: float, param2: float):
+def _hough(img: cv2.typing.MatLike, rmin: float, rmax: float, min_dist: float, param1: float,
+           param2: float) -> Floats | None:
     """cv2.HoughCircles in the coordinates of `img`, run on a copy where the largest radius is at
     most HOUGH_MAX_RADIUS px: its cost grows with the radius range and the image's size (at a
     frame-filling scale a photo's skin made a 20-s search), and rings that large are found as well
@@ -610,7 +633,7 @@ def _hough(img: np.ndarray, rmin: float, rmax: float, min_dist: float, param1: f
     return None if circles is None else circles / np.float32(k)
 
 
-def _split_merged(ink: np.ndarray, origin, px_cm: float) -> list[tuple[Seal, float]]:
+def _split_merged(ink: Mask, origin: tuple[int, int], px_cm: float) -> list[tuple[Seal, float]]:
     """Round/oval seals inside a blob too long to be one: Hough circles of seal size on the red ink,
     each kept only if `fit_ring` finds a complete ring around a sparse interior there (the same test
     as for single blobs, so a title's characters still fail it)."""
@@ -648,7 +671,7 @@ def _split_merged(ink: np.ndarray, origin, px_cm: float) -> list[tuple[Seal, flo
     return kept
 
 
-def _classify(ink: np.ndarray, comp: np.ndarray, r_dil: int, origin) -> tuple[Seal | None, float]:
+def _classify(ink: Mask, comp: Image, r_dil: int, origin: tuple[int, int]) -> tuple[Seal | None, float]:
     """Fit the blob's outline and test it as ellipse and as rectangle; None if neither holds."""
     contours, _ = cv2.findContours(comp, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_NONE)
     contour = max(contours, key=cv2.contourArea)
@@ -723,7 +746,7 @@ def _to_page(seal: Seal, w: int, h: int) -> Seal:
 
 # --- grey photocopies -----------------------------------------------------------------------------
 
-def _is_colourless(image_bgr: np.ndarray, red_half: np.ndarray) -> bool:
+def _is_colourless(image_bgr: Image, red_half: Mask) -> bool:
     """No colour to speak of (a photocopy or a grey scan): only there is the grey search worth its
     false-alarm risk. A faded seal covers ~0.2 % of a page, so count pixels, do not average."""
     if int(np.count_nonzero(red_half)) > 0.0002 * red_half.size:
@@ -739,7 +762,7 @@ def _is_colourless(image_bgr: np.ndarray, red_half: np.ndarray) -> bool:
 GRAY_SCALE = 0.25
 
 
-def _find_gray(small: np.ndarray, page_shape: tuple[int, int], dpi: float) -> list[Seal]:
+def _find_gray(small: Image, page_shape: tuple[int, int], dpi: float) -> list[Seal]:
     """Round seals on a photocopy: Hough circles of seal size that are a complete thin dark ring.
 
     Quarter size (a 4.2-cm seal is still ~80 px across at 200 dpi). The ring test is a radial
@@ -785,7 +808,7 @@ def _find_gray(small: np.ndarray, page_shape: tuple[int, int], dpi: float) -> li
 _PROFILE_ANGLES = np.deg2rad(np.arange(0, 360, 2.0))
 
 
-def _fit_circle(ink: np.ndarray, cx: float, cy: float, r: float):
+def _fit_circle(ink: Mask, cx: float, cy: float, r: float) -> tuple[float, float, float]:
     """Move a rough Hough circle onto the ring of ink near it.
 
     Hough centres on photocopied seals were off by up to ~6 px, enough to miss a 2-px ring. For each
@@ -795,11 +818,11 @@ def _fit_circle(ink: np.ndarray, cx: float, cy: float, r: float):
     h, w = ink.shape
     x0, y0 = max(0, int(cx - 1.3 * r)), max(0, int(cy - 1.3 * r))
     x1, y1 = min(w, int(cx + 1.3 * r) + 1), min(h, int(cy + 1.3 * r) + 1)
-    ys, xs = np.nonzero(ink[y0:y1, x0:x1])
-    if len(xs) < 20:
+    iy, ix = np.nonzero(ink[y0:y1, x0:x1])
+    if len(ix) < 20:
         return cx, cy, r
-    xs = xs.astype(np.float32) + x0
-    ys = ys.astype(np.float32) + y0
+    xs = ix.astype(np.float32) + x0
+    ys = iy.astype(np.float32) + y0
     lo, hi = 0.8 * r, 1.2 * r
     nb = int(np.ceil((hi - lo) * 2)) + 1
     radii = lo + (np.arange(nb - 2) + 1) / 2
@@ -818,14 +841,15 @@ def _fit_circle(ink: np.ndarray, cx: float, cy: float, r: float):
     return float(cx), float(cy), r_best
 
 
-def _ring_profile(ink: np.ndarray, cx: float, cy: float, r: float, min_peak: float = GRAY_MIN_PEAK):
+def _ring_profile(ink: Mask, cx: float, cy: float, r: float,
+                  min_peak: float = GRAY_MIN_PEAK) -> tuple[tuple[float, float, float], float] | None:
     """((cx, cy, radius), peak) of the most complete ring near a Hough circle, or None.
 
     The circle is first fitted to the ink; the peak is then the best share of directions inked at
     one radius (a 2-px ring), over a small grid of centres around the fit.
     """
     ca, sa = np.cos(_PROFILE_ANGLES), np.sin(_PROFILE_ANGLES)
-    best = None
+    best: tuple[tuple[float, float, float], float, Floats] | None = None
     # The fit, and Hough's own circle: on a ring over printed text with bold ring characters the
     # fit can lock onto the ring text, a few pixels inside the ring line (a photocopied licence).
     for fx, fy, fr in (_fit_circle(ink, cx, cy, r), (cx, cy, r)):
@@ -835,6 +859,7 @@ def _ring_profile(ink: np.ndarray, cx: float, cy: float, r: float, min_peak: flo
             i = int(cov.argmax())
             if best is None or cov[i] > best[1]:
                 best = ((fx + dx, fy + dy, float(rr[i])), float(cov[i]), cov)
+    assert best is not None   # set on the first of the ten tries
     geom, peak, cov = best
     # Contrast against the annulus around it: text gives a flat profile, a ring a sharp peak.
     if peak < min_peak or peak - float(np.median(cov)) < 0.3 * min_peak / GRAY_MIN_PEAK:
@@ -844,8 +869,8 @@ def _ring_profile(ink: np.ndarray, cx: float, cy: float, r: float, min_peak: flo
 
 # --- ring text ------------------------------------------------------------------------------------
 
-def unwarp_ring(image_bgr: np.ndarray, seal: Seal, height: int | None = None,
-                band: tuple[float, float] = (0.95, 0.5)) -> np.ndarray:
+def unwarp_ring(image_bgr: Image, seal: Seal, height: int | None = None,
+                band: tuple[float, float] = (0.95, 0.5)) -> Image:
     """The seal's ring text as a straight, upright strip (dark ink on white, BGR), for viewing.
     (Whose seal it is is read by sealtext.ring_text_strip, along the outline: see ring_maps.)
 
@@ -872,13 +897,13 @@ def unwarp_ring(image_bgr: np.ndarray, seal: Seal, height: int | None = None,
         ink = np.clip((redness - 15) * (255.0 / 60.0), 0, 255).astype(np.uint8)
         plate = 255 - ink
     else:
-        plate = cv2.cvtColor(image_bgr, cv2.COLOR_BGR2GRAY) if image_bgr.ndim == 3 else image_bgr
+        plate = cast(Image, cv2.cvtColor(image_bgr, cv2.COLOR_BGR2GRAY)) if image_bgr.ndim == 3 else image_bgr
     strip = cv2.remap(plate, map_x, map_y, cv2.INTER_LINEAR, borderMode=cv2.BORDER_CONSTANT, borderValue=255)
-    return cv2.cvtColor(strip, cv2.COLOR_GRAY2BGR)
+    return cast(Image, cv2.cvtColor(strip, cv2.COLOR_GRAY2BGR))
 
 
 def ring_maps(seal: Seal, depth: tuple[float, float], cols: int | None = None, rows: int | None = None,
-              mid: float = 0.22) -> tuple[np.ndarray, np.ndarray]:
+              mid: float = 0.22) -> tuple[Floats, Floats]:
     """cv2.remap maps that unroll the seal's outline once round, clockwise from the bottom.
 
     Row k lies at a depth below the outline measured along the inward normal, from depth[0] to
@@ -892,7 +917,7 @@ def ring_maps(seal: Seal, depth: tuple[float, float], cols: int | None = None, r
     m = min(a, b)
     t = np.deg2rad(seal.angle)
 
-    def outline(phi):
+    def outline(phi: Floats) -> tuple[Floats, Floats, Floats, Floats]:
         ca, sa = np.cos(phi - t), np.sin(phi - t)
         nx, ny = ca / a, sa / b                      # outward normal in the ellipse's frame
         nn = np.hypot(nx, ny)
@@ -913,7 +938,7 @@ def ring_maps(seal: Seal, depth: tuple[float, float], cols: int | None = None, r
     return (cx + ex * ct - ey * st).astype(np.float32), (cy + ex * st + ey * ct).astype(np.float32)
 
 
-def refit_outline(ink: np.ndarray, seal: Seal) -> Seal:
+def refit_outline(ink: Image, seal: Seal) -> Seal:
     """The seal's outline fitted again on a full-resolution ink image (uint8, ink high).
 
     Detection fits the ring at half size, and seals stamped touching one another (appraisal forms)

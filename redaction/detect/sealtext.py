@@ -9,16 +9,23 @@ whose ring names an employer is `seal`; one that reads clearly as another organi
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING, cast
 
 import cv2
 import numpy as np
 
 from redaction.detect.match import approximate_find, numerals_compatible
 from redaction.model.profile import Profile
+from redaction.model.types import Image, Mask
+from redaction.ocr.base import OcrEngine
 from redaction.text.normalize import normalize
 
+if TYPE_CHECKING:
+    from redaction.detect.seals import Seal
+
 #: Ring text of an organisation's seal ends in one of these (after normalisation).
-ORGANISATION = re.compile(r"(局|站|院|校|大学|学院|中学|小学|幼儿园|中心|委员会|组委会|基金会|联合会|研究会|联盟|基地|中央|团委|支行|分行|"
+ORGANISATION = re.compile(r"(局|站|院|校|大学|学院|中学|小学|幼儿园|中心|委员会|组委会|基金会|联合会|研究会|联盟|基地|"
+                          r"中央|团委|支行|分行|"
                           r"委|政府|公署|办公室|公司|协会|学会|"
                           r"研究所|所|厅|部|处|队|社|馆|厂|集团|医院|银行|专用章|公章|章)")
 #: One reading this confident is enough; two agreeing readings may be down to MIN_SCORE.
@@ -38,7 +45,7 @@ STRIP_HEIGHT = 48
 SMOOTHING = (1.0, 0.0)
 
 
-def _seal_ink(image: np.ndarray, seal):
+def _seal_ink(image: Image, seal: Seal) -> tuple[Image, Seal]:
     """Ink strength (uint8, ink high, paper 0) over the seal's box, and the seal in that crop.
 
     Red seals: redness relative to brightness, (R − max(G, B)) / R, above the paper's own. Stamp
@@ -56,7 +63,7 @@ def _seal_ink(image: np.ndarray, seal):
     X0, Y0, X1, Y1 = max(0, x0 - mx), max(0, y0 - my), min(w, x1 + mx), min(h, y1 + my)
     crop = image[Y0:Y1, X0:X1]
     if crop.ndim == 2:
-        crop = cv2.cvtColor(crop, cv2.COLOR_GRAY2BGR)
+        crop = cast(Image, cv2.cvtColor(crop, cv2.COLOR_GRAY2BGR))
     if seal.colour == "red":
         b, g, r = cv2.split(crop)
         redness = cv2.subtract(r, cv2.max(b, g)).astype(np.float32)
@@ -69,7 +76,7 @@ def _seal_ink(image: np.ndarray, seal):
     return np.clip(ink, 0, 255).astype(np.uint8), local
 
 
-def _longest_gap_start(on: np.ndarray) -> int:
+def _longest_gap_start(on: Mask) -> int:
     """Column at the middle of the longest circular run of empty columns (0 if none or all)."""
     n = len(on)
     if on.all() or not on.any():
@@ -87,11 +94,11 @@ def _longest_gap_start(on: np.ndarray) -> int:
     return (best_start + min(best_len, n) // 2) % n
 
 
-def _runs(inked: np.ndarray, on: np.ndarray) -> list[list[float]]:
+def _runs(inked: Mask, on: Mask) -> list[list[float]]:
     """Runs of inked columns (gaps of ≤ 2 px closed): [start, end, ink, top, bottom], where top and
     bottom bound the middle 80 % of the run's ink rows, stretched to the full height (robust to a
     speck of the ring line above a character)."""
-    runs = []
+    runs: list[list[float]] = []
     cols, j = len(on), 0
     while j < cols:
         if not on[j]:
@@ -113,7 +120,7 @@ def _runs(inked: np.ndarray, on: np.ndarray) -> list[list[float]]:
     return runs
 
 
-def _linked(p, q) -> bool:
+def _linked(p: list[float], q: list[float]) -> bool:
     """Are two neighbouring runs characters of one line of text? Close (a character's height or
     so apart: ring text is spaced out on short names), on one baseline and of one height, or the
     narrower one is a flat character (一) centred on the line."""
@@ -128,7 +135,7 @@ def _linked(p, q) -> bool:
     return small[1] - small[0] <= 1.3 * href and abs(cp - cq) <= 0.25 * href
 
 
-def _heaviest_line(inked: np.ndarray, on: np.ndarray):
+def _heaviest_line(inked: Mask, on: Mask) -> tuple[list[list[float]], int, int] | None:
     """(runs, first, last): the runs of characters and the heaviest line of linked ones."""
     runs = _runs(inked, on)
     if not runs:
@@ -145,7 +152,7 @@ def _heaviest_line(inked: np.ndarray, on: np.ndarray):
     return runs, lo, hi
 
 
-def ring_text_strip(image: np.ndarray, seal, smoothing: float = SMOOTHING[0]) -> np.ndarray | None:
+def ring_text_strip(image: Image, seal: Seal, smoothing: float = SMOOTHING[0]) -> Image | None:
     """The seal's ring text as one line of dark characters on white (BGR, STRIP_HEIGHT high), or
     None when no line of characters is found.
 
@@ -194,13 +201,14 @@ def ring_text_strip(image: np.ndarray, seal, smoothing: float = SMOOTHING[0]) ->
 
     inked = text > 60
     skip = max(1, int(0.12 * text.shape[0]))        # ring-line remnants along the top rows
-    on = inked[skip:].any(axis=0)
+    on = cast(Mask, inked[skip:].any(axis=0))
     # Turn the seam to the widest empty stretch, find the heaviest line of characters, then centre
     # that line and find it again: ink under the seal (text, a photo) can leave the widest gap
     # between two of its characters.
     start = _longest_gap_start(on)
     for _ in range(2):
-        text, inked, on = (np.roll(x, -start, axis=-1) for x in (text, inked, on))
+        text, inked, on = (np.roll(text, -start, axis=-1), np.roll(inked, -start, axis=-1),
+                           np.roll(on, -start, axis=-1))
         found = _heaviest_line(inked, on)
         if found is None:
             return None
@@ -225,33 +233,39 @@ def ring_text_strip(image: np.ndarray, seal, smoothing: float = SMOOTHING[0]) ->
     out = (255 - np.clip(strip, 0, 255)).astype(np.uint8)
     h = out.shape[0]
     pad = int(round(0.08 * h))
-    out = cv2.copyMakeBorder(out, pad, pad, int(0.3 * h), int(0.3 * h), cv2.BORDER_CONSTANT, value=255)
-    h, w = out.shape
+    bordered = cv2.copyMakeBorder(out, pad, pad, int(0.3 * h), int(0.3 * h), cv2.BORDER_CONSTANT, value=255)
+    h, w = bordered.shape
     width = max(8, int(round(w * STRIP_HEIGHT / h)))
-    out = cv2.resize(out, (width, STRIP_HEIGHT), interpolation=cv2.INTER_AREA if h > STRIP_HEIGHT else cv2.INTER_CUBIC)
-    return cv2.cvtColor(out, cv2.COLOR_GRAY2BGR)
+    line = cv2.resize(bordered, (width, STRIP_HEIGHT),
+                      interpolation=cv2.INTER_AREA if h > STRIP_HEIGHT else cv2.INTER_CUBIC)
+    return cast(Image, cv2.cvtColor(line, cv2.COLOR_GRAY2BGR))
 
 
-def read_ring(engine, strips: list[np.ndarray]) -> list[tuple[str, float]]:
+def read_ring(engine: OcrEngine, strips: list[Image]) -> list[tuple[str, float]]:
     """Candidate readings (text, confidence) of ring strips (one recognition batch). Engines
-    without recognition alone read each strip as a page, with a white margin for the detector."""
-    if hasattr(engine, "recognize"):
+    without recognition alone (`recognize` raises NotImplementedError) read each strip as a page,
+    with a white margin for the detector."""
+    try:
         return engine.recognize(strips)
+    except NotImplementedError:
+        pass
     out = []
     for c in strips:
-        lines = engine.read(cv2.copyMakeBorder(c, 24, 24, 24, 24, cv2.BORDER_CONSTANT, value=(255, 255, 255)))
+        page = cast(Image, cv2.copyMakeBorder(c, 24, 24, 24, 24, cv2.BORDER_CONSTANT, value=(255, 255, 255)))
+        lines = engine.read(page)
         if lines:
             best = max(lines, key=lambda ln: len(ln.text) * ln.score)
             out.append((best.text, best.score))
     return out
 
 
-def attribute_seal(engine, image: np.ndarray, seal, profile: Profile) -> tuple[str, bool, str | None, float]:
+def attribute_seal(engine: OcrEngine, image: Image, seal: Seal,
+                   profile: Profile) -> tuple[str, bool, str | None, float]:
     """Read the ring text (one recognition for most seals) and tell whose seal it is. A reading
     that settles nothing (no employer, no firm other organisation) is followed by a second one of
     the same line unsmoothed: two agreeing fair readings are firm evidence too."""
     readings: list[tuple[str, float]] = []
-    result = ("seal", True, None, 0.0)
+    result: tuple[str, bool, str | None, float] = ("seal", True, None, 0.0)
     for smoothing in SMOOTHING:
         strip = ring_text_strip(image, seal, smoothing)
         if strip is None:

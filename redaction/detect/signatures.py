@@ -7,12 +7,16 @@ just below it that is not printed text (well-read OCR lines) and not table rules
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from typing import Any, cast
 
 import cv2
 import numpy as np
+import numpy.typing as npt
 
 from redaction.detect.ink import red_ink_mask
 from redaction.model.regions import Region
+from redaction.model.types import Box, BoxF, Image, Mask, Numeric
 from redaction.ocr.base import TextLine
 from redaction.text.normalize import normalize_with_map
 
@@ -24,7 +28,7 @@ SIGNATURE_LABEL = re.compile(
 PRINTED_SCORE = 0.85
 
 
-def _label_spans(line: TextLine):
+def _label_spans(line: TextLine) -> Iterator[tuple[BoxF, BoxF]]:
     norm, index = normalize_with_map(line.text)
     for m in SIGNATURE_LABEL.finditer(norm):
         # A label only if the line ends there or continues after a colon/space: 申报人基本情况 is a heading.
@@ -36,16 +40,16 @@ def _label_spans(line: TextLine):
         yield line.char_boxes[first], line.char_boxes[last]
 
 
-def _ink_mask(gray: np.ndarray, line_height: float) -> np.ndarray:
+def _ink_mask(gray: Numeric, line_height: float) -> npt.NDArray[np.integer[Any]]:
     """Dark ink without long straight rules (table borders, underlines to sign on)."""
     ink = (gray < 140).astype(np.uint8)
     length = max(15, int(3 * line_height))
-    horizontal = cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((1, length), np.uint8))
-    vertical = cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((length, 1), np.uint8))
+    horizontal = cast(Image, cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((1, length), np.uint8)))
+    vertical = cast(Image, cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((length, 1), np.uint8)))
     return ink & ~(horizontal | vertical) & 1
 
 
-def _local_ink(gray: np.ndarray, area, line_height: float) -> np.ndarray:
+def _local_ink(gray: Numeric, area: Box, line_height: float) -> npt.NDArray[np.integer[Any]]:
     """`_ink_mask` of one search area only (not the whole page per label): computed on the area
     grown by a rule's length, so rules crossing it are still long enough to be recognised."""
     x0, y0, x1, y1 = area
@@ -56,8 +60,8 @@ def _local_ink(gray: np.ndarray, area, line_height: float) -> np.ndarray:
     return ink[y0 - gy0:y1 - gy0, x0 - gx0:x1 - gx0]
 
 
-def find_signatures(image: np.ndarray, lines: list[TextLine], red: np.ndarray | None = None,
-                    gray: np.ndarray | None = None) -> list[Region]:
+def find_signatures(image: Image, lines: list[TextLine], red: Mask | None = None,
+                    gray: Numeric | None = None) -> list[Region]:
     """`signature` regions (and `fingerprint` regions for red ink) beside signature labels."""
     h, w = image.shape[:2]
     gray = cv2.cvtColor(image, cv2.COLOR_BGR2GRAY) if gray is None else gray
@@ -96,12 +100,13 @@ def find_signatures(image: np.ndarray, lines: list[TextLine], red: np.ndarray | 
                 if finger is not None:
                     bx0, by0, bx1, by1 = finger
                     pad = 0.2 * lh
-                    regions.append(Region("fingerprint", (x0 + bx0 - pad, y0 + by0 - pad, x0 + bx1 + pad, y0 + by1 + pad),
+                    regions.append(Region("fingerprint",
+                                          (x0 + bx0 - pad, y0 + by0 - pad, x0 + bx1 + pad, y0 + by1 + pad),
                                           0.6, None, True))
     return regions
 
 
-def _ink_box(ink: np.ndarray, line_height: float, min_fill: float = 0.0):
+def _ink_box(ink: npt.NDArray[np.integer[Any]], line_height: float, min_fill: float = 0.0) -> Box | None:
     """Bounding box of the meaningful ink blobs in `ink`, or None when there is (almost) none."""
     count, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
     keep = [s for s in stats[1:] if s[4] >= max(6, 0.01 * line_height ** 2)]

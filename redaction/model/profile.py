@@ -30,6 +30,8 @@ class ProfileError(ValueError):
 
 @dataclass(frozen=True)
 class Term:
+    """One string to find: a name or an employer, as written and normalised."""
+
     kind: str        # "name" or "employer"
     text: str        # as written in the profile
     key: str         # normalised form used for matching
@@ -37,6 +39,8 @@ class Term:
 
 @dataclass(frozen=True)
 class Profile:
+    """The applicant: name, aliases and employers."""
+
     name: str
     employers: tuple[str, ...]
     aliases: tuple[str, ...] = ()
@@ -52,6 +56,7 @@ class Profile:
         return sorted(seen.values(), key=lambda t: -len(t.key))
 
     def to_toml(self) -> str:
+        """The profile as the contract's TOML."""
         def q(s: str) -> str:
             return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
         lines = [f"name = {q(self.name)}"]
@@ -70,6 +75,7 @@ def _line_of_key(source: str, key: str) -> int | None:
 
 
 def parse_profile(source: str, path: str | None = None) -> Profile:
+    """A profile from TOML text; `ProfileError` (with the line when known) if it is not valid."""
     try:
         data = tomllib.loads(source)
     except tomllib.TOMLDecodeError as exc:
@@ -99,6 +105,7 @@ def parse_profile(source: str, path: str | None = None) -> Profile:
 
 
 def load_profile(path: str | Path) -> Profile:
+    """A profile from a UTF-8 TOML file; `ProfileError` if it cannot be read or is not valid."""
     path = Path(path)
     try:
         raw = path.read_bytes()

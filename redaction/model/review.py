@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from typing import Any
 
 from redaction.model.kinds import REQUIRED_KINDS
 from redaction.model.regions import Region
@@ -16,6 +17,8 @@ DECISIONS = ("confirmed", "no_mask")
 
 @dataclass
 class PageResult:
+    """One page of a document: its size, its regions and the reviewer's decision."""
+
     index: int
     width: int
     height: int
@@ -26,22 +29,26 @@ class PageResult:
     rotation: int = 0             # clockwise degrees applied to make the page upright
 
     def accepted(self) -> list[Region]:
+        """The regions to mask."""
         return [r for r in self.regions if r.accepted]
 
 
 @dataclass
 class DocumentResult:
+    """One input document: its path, its pages, or the error that stopped it."""
+
     path: str
     error: str | None = None
     pages: list[PageResult] = field(default_factory=list)
 
 
 class ReviewFileError(ValueError):
-    pass
+    """A proposals file that cannot be read."""
 
 
-def region_to_json(r: Region) -> dict:
-    d = {"kind": r.kind, "bbox": [int(v) for v in r.bbox], "score": round(float(r.score), 4),
+def region_to_json(r: Region) -> dict[str, Any]:
+    """A region as the contract's JSON object."""
+    d: dict[str, Any] = {"kind": r.kind, "bbox": [int(v) for v in r.bbox], "score": round(float(r.score), 4),
          "text": r.text, "accepted": bool(r.accepted)}
     if r.source != "auto":
         d["source"] = r.source
@@ -50,7 +57,8 @@ def region_to_json(r: Region) -> dict:
     return d
 
 
-def region_from_json(d: dict) -> Region:
+def region_from_json(d: dict[str, Any]) -> Region:
+    """A region from its JSON object; `ReviewFileError` if it is malformed."""
     try:
         kind = str(d["kind"])
         bbox = tuple(int(round(float(v))) for v in d["bbox"])
@@ -67,12 +75,13 @@ def region_from_json(d: dict) -> Region:
                   accepted=bool(accepted), source=str(d.get("source", "auto")))
 
 
-def to_json(documents: list[DocumentResult]) -> dict:
+def to_json(documents: list[DocumentResult]) -> dict[str, Any]:
+    """The proposals JSON of `documents`."""
     docs = []
     for doc in documents:
         pages = []
         for p in doc.pages:
-            page = {"index": p.index, "width": p.width, "height": p.height, "dpi": p.dpi,
+            page: dict[str, Any] = {"index": p.index, "width": p.width, "height": p.height, "dpi": p.dpi,
                     "regions": [region_to_json(r) for r in p.regions]}
             if p.output is not None:
                 page["output"] = p.output
@@ -85,7 +94,8 @@ def to_json(documents: list[DocumentResult]) -> dict:
     return {"version": JSON_VERSION, "documents": docs}
 
 
-def from_json(data: dict) -> list[DocumentResult]:
+def from_json(data: dict[str, Any]) -> list[DocumentResult]:
+    """Documents from proposals JSON; `ReviewFileError` if it is not a valid proposals file."""
     if not isinstance(data, dict) or not isinstance(data.get("documents"), list):
         raise ReviewFileError("not a BlindMask proposals file (no 'documents' list)")
     if data.get("version", JSON_VERSION) != JSON_VERSION:
@@ -105,4 +115,5 @@ def from_json(data: dict) -> list[DocumentResult]:
 
 
 def dumps(documents: list[DocumentResult]) -> str:
+    """The proposals JSON of `documents` as text."""
     return json.dumps(to_json(documents), ensure_ascii=False, indent=2)

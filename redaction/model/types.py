@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TypeAlias
+from typing import Any, TypeAlias
 
 import numpy as np
 import numpy.typing as npt
@@ -15,6 +15,9 @@ Mask: TypeAlias = npt.NDArray[np.bool_]
 Floats: TypeAlias = npt.NDArray[np.floating]
 #: Any numeric array, where the dtype varies with the caller.
 Array: TypeAlias = npt.NDArray[np.generic]
+#: An integer or float array: what OpenCV's functions take and give back (their stubs lose the
+#: dtype), e.g. a grey page from cv2.cvtColor.
+Numeric: TypeAlias = npt.NDArray[np.integer[Any] | np.floating[Any]]
 #: An axis-aligned box (x0, y0, x1, y1) in page pixels; x1/y1 exclusive.
 Box: TypeAlias = tuple[int, int, int, int]
 #: The same with float coordinates (OCR character boxes, scaled boxes).

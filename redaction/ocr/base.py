@@ -4,9 +4,15 @@ engines share, and the ONNX Runtime session and thread settings of the process."
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Protocol
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
+
+from redaction.model.types import BoxF, Floats, Image
+
+if TYPE_CHECKING:
+    import onnxruntime
 
 #: Long-side limit for text *detection*; recognition still reads full-resolution crops.
 DET_LIMIT = 1536
@@ -22,19 +28,23 @@ REC_BATCH = 1
 
 @dataclass
 class TextLine:
-    quad: np.ndarray                       # (4, 2) float32 corners in page pixels, clockwise from top-left
+    """One line of text read on a page: its quad, text, confidence and a box per character."""
+
+    quad: Floats                           # (4, 2) float32 corners in page pixels, clockwise from top-left
     text: str
     score: float
-    char_boxes: list[tuple[float, float, float, float]] = field(default_factory=list)  # one per char
+    char_boxes: list[BoxF] = field(default_factory=list)  # one per char
     source: str = "page"                   # "page" (red channel) or "red" (red-ink pass)
 
     @property
-    def bbox(self) -> tuple[float, float, float, float]:
+    def bbox(self) -> BoxF:
+        """The quad's axis-aligned bounding box."""
         xs, ys = self.quad[:, 0], self.quad[:, 1]
         return float(xs.min()), float(ys.min()), float(xs.max()), float(ys.max())
 
     @property
     def height(self) -> float:
+        """Mean length of the quad's left and right sides."""
         q = self.quad
         return float((np.linalg.norm(q[3] - q[0]) + np.linalg.norm(q[2] - q[1])) / 2)
 
@@ -44,20 +54,21 @@ class OcrEngine(Protocol):
 
     name: str
 
-    def read(self, image: np.ndarray, quads: list[np.ndarray] | None = None) -> list[TextLine]:
+    def read(self, image: Image, quads: list[Floats] | None = None) -> list[TextLine]:
         """Text lines of `image`; given `quads` (from `detect_boxes`), recognition only."""
         ...
 
-    def detect_boxes(self, image: np.ndarray) -> list[np.ndarray]:
+    def detect_boxes(self, image: Image) -> list[Floats]:
         """Text-line quads (4×2 float32) of `image`, without recognition."""
         ...
 
-    def upside_down(self, crops: list[np.ndarray]) -> list[float]:
+    def upside_down(self, crops: list[Image]) -> list[float]:
         """Probability that each text-line crop is turned by 180°."""
         ...
 
-    def recognize(self, crops: list[np.ndarray]) -> list[tuple[str, float]]:
-        """(text, score) of images that are each one text line."""
+    def recognize(self, crops: list[Image]) -> list[tuple[str, float]]:
+        """(text, score) of images that are each one text line. An engine without recognition on
+        its own raises NotImplementedError (callers then read each crop as a page)."""
         ...
 
 
@@ -66,7 +77,7 @@ def char_weight(ch: str) -> float:
     return 0.5 if ord(ch) < 0x2E80 else 1.0
 
 
-def proportional_char_boxes(quad: np.ndarray, text: str) -> list[tuple[float, float, float, float]]:
+def proportional_char_boxes(quad: Floats, text: str) -> list[BoxF]:
     """Split a line box among its characters by typical width (CJK 1, Latin/digits 0.5)."""
     x0, y0 = quad[:, 0].min(), quad[:, 1].min()
     x1, y1 = quad[:, 0].max(), quad[:, 1].max()
@@ -93,7 +104,7 @@ def inference_threads() -> int:
     return _THREADS
 
 
-def onnx_session(model_path, threads: int | None = None):
+def onnx_session(model_path: str | Path, threads: int | None = None) -> onnxruntime.InferenceSession:
     """An ONNX Runtime CPU session for a vendored model, on `threads` inference threads (None: the
     process's share, `inference_threads`; -1: all cores), warnings off."""
     import onnxruntime as ort

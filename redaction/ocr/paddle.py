@@ -25,10 +25,12 @@ import sys
 import tempfile
 import threading
 from pathlib import Path
+from typing import Any, cast
 
 import cv2
 import numpy as np
 
+from redaction.model.types import BoxF, Floats, Image
 from redaction.ocr.base import DET_LIMIT, TEXT_SCORE, TextLine, char_weight, proportional_char_boxes
 
 EXTRA_HINT = "the paddle engine needs the [paddle] extra: pip install blindmask[paddle]"
@@ -78,7 +80,7 @@ def _source_dir() -> Path:
     return Path(rapidocr_onnxruntime.__file__).resolve().parent / "models"
 
 
-def _det_config() -> dict:
+def _det_config() -> dict[str, Any]:
     return {
         "Global": {"model_name": DET_NAME},
         "PreProcess": {"transform_ops": [
@@ -96,7 +98,7 @@ def _det_config() -> dict:
     }
 
 
-def _rec_config(characters: list[str]) -> dict:
+def _rec_config(characters: list[str]) -> dict[str, Any]:
     return {
         "Global": {"model_name": REC_NAME},
         "PreProcess": {"transform_ops": [
@@ -109,7 +111,7 @@ def _rec_config(characters: list[str]) -> dict:
     }
 
 
-def _cls_config() -> dict:
+def _cls_config() -> dict[str, Any]:
     # The v2.0 classifier reads 48×192 crops scaled to [-1, 1]; lines longer than 4:1 (all the
     # lines page orientation looks at) are squeezed to 192 wide by PP-OCR's own resize as well.
     return {
@@ -132,7 +134,7 @@ def _characters(rec_onnx: Path) -> list[str]:
     meta = session.get_modelmeta().custom_metadata_map
     if "character" not in meta:
         raise RuntimeError(f"{rec_onnx} carries no character dictionary in its metadata")
-    chars = meta["character"].splitlines()
+    chars: list[str] = meta["character"].splitlines()
     classes = session.get_outputs()[0].shape[-1]
     if isinstance(classes, int) and classes != len(chars) + 2:   # + CTC blank + space
         raise RuntimeError(f"{rec_onnx}: {len(chars)} characters for {classes} output classes")
@@ -153,7 +155,7 @@ def _build_key(source: Path) -> str:
 
 def build_model_folders(target: Path, source: Path | None = None) -> None:
     """Write the three PaddleX model folders into `target` (which must not exist yet)."""
-    import yaml
+    import yaml  # type: ignore[import-untyped]  # PyYAML ships no types; types-PyYAML is not installed
 
     source = source or _source_dir()
     target.mkdir(parents=True)
@@ -191,7 +193,7 @@ def ensure_model_folders(root: Path | None = None) -> dict[str, Path]:
 
 # --- geometry --------------------------------------------------------------------------------
 
-def _sorted_quads(quads: list[np.ndarray]) -> list[np.ndarray]:
+def _sorted_quads(quads: list[Floats]) -> list[Floats]:
     """Top to bottom, left to right (lines within 10 px vertically count as one row)."""
     quads = sorted(quads, key=lambda q: (q[0][1], q[0][0]))
     for i in range(len(quads) - 1):
@@ -203,22 +205,22 @@ def _sorted_quads(quads: list[np.ndarray]) -> list[np.ndarray]:
     return quads
 
 
-def _crop_line(image: np.ndarray, quad: np.ndarray) -> tuple[np.ndarray, bool]:
+def _crop_line(image: Image, quad: Floats) -> tuple[Image, bool]:
     """Perspective crop of a line quad; tall crops are turned to read left to right."""
     width = int(max(np.linalg.norm(quad[0] - quad[1]), np.linalg.norm(quad[2] - quad[3])))
     height = int(max(np.linalg.norm(quad[0] - quad[3]), np.linalg.norm(quad[1] - quad[2])))
     width, height = max(width, 1), max(height, 1)
-    dst = np.float32([[0, 0], [width, 0], [width, height], [0, height]])
+    dst = np.array([[0, 0], [width, 0], [width, height], [0, height]], np.float32)
     matrix = cv2.getPerspectiveTransform(quad.astype(np.float32), dst)
-    crop = cv2.warpPerspective(image, matrix, (width, height), borderMode=cv2.BORDER_REPLICATE,
-                               flags=cv2.INTER_CUBIC)
+    crop = cast(Image, cv2.warpPerspective(image, matrix, (width, height), borderMode=cv2.BORDER_REPLICATE,
+                                           flags=cv2.INTER_CUBIC))
     if height / width >= 1.5:
         return np.ascontiguousarray(np.rot90(crop)), True
     return crop, False
 
 
-def char_boxes_from_columns(quad: np.ndarray, text: str, columns: list[int], col_num: float,
-                            rotated: bool) -> list[tuple[float, float, float, float]]:
+def char_boxes_from_columns(quad: Floats, text: str, columns: list[int], col_num: float,
+                            rotated: bool) -> list[BoxF]:
     """Per-character page boxes from the CTC column where each character was read.
 
     Each character is centred on its column and as wide as a typical character of its kind
@@ -245,8 +247,8 @@ def char_boxes_from_columns(quad: np.ndarray, text: str, columns: list[int], col
     lo = np.maximum(centres - half, np.concatenate([[0.0], mids]))
     hi = np.minimum(centres + half, np.concatenate([mids, [1.0]]))
     lo, hi = np.clip(lo, 0.0, 1.0), np.clip(hi, 0.0, 1.0)
-    boxes = []
-    for u0, u1 in zip(lo, hi):
+    boxes: list[BoxF] = []
+    for u0, u1 in zip(lo, hi, strict=False):
         pts = np.array([side_a[0] + (side_a[1] - side_a[0]) * u for u in (u0, u1)]
                        + [side_b[0] + (side_b[1] - side_b[0]) * u for u in (u0, u1)])
         boxes.append((float(pts[:, 0].min()), float(pts[:, 1].min()),
@@ -256,7 +258,7 @@ def char_boxes_from_columns(quad: np.ndarray, text: str, columns: list[int], col
 
 # --- the engine ------------------------------------------------------------------------------
 
-def _import_paddleocr():
+def _import_paddleocr() -> Any:
     # PaddleX pings four model hosters the first time it has to resolve a model by name; the
     # folders below are always given explicitly, and this makes sure it never tries anyway.
     os.environ["PADDLE_PDX_DISABLE_MODEL_SOURCE_CHECK"] = "True"
@@ -284,7 +286,7 @@ class PaddleOcrEngine:
                  model_root: Path | None = None):
         paddleocr = _import_paddleocr()
         folders = ensure_model_folders(model_root)
-        common: dict = {"engine": "onnxruntime", "device": "cpu"}
+        common: dict[str, Any] = {"engine": "onnxruntime", "device": "cpu"}
         if threads > 0:                   # ONNX Runtime intra-op threads; -1: its default (all cores)
             common["engine_config"] = {"intra_op_num_threads": int(threads)}
         self.text_score = text_score
@@ -294,21 +296,21 @@ class PaddleOcrEngine:
             limit_type="max", thresh=DET_THRESH, box_thresh=DET_BOX_THRESH,
             unclip_ratio=DET_UNCLIP_RATIO, **common)
         self._rec = paddleocr.TextRecognition(model_name=REC_NAME, model_dir=str(folders[REC_NAME]), **common)
-        self._cls = None
+        self._cls: Any = None             # the direction classifier, loaded on first use
         self._cls_dir = folders[CLS_NAME]
         self._common = common
         self._lock = threading.Lock()     # PaddleX predictors keep per-call state (batch size)
 
-    def _detect(self, image: np.ndarray) -> list[np.ndarray]:
+    def _detect(self, image: Image) -> list[Floats]:
         (res,) = self._det.predict(np.ascontiguousarray(image), batch_size=1)
         return [np.asarray(p, np.float32).reshape(4, 2) for p in res["dt_polys"]]
 
-    def detect_boxes(self, image: np.ndarray) -> list[np.ndarray]:
+    def detect_boxes(self, image: Image) -> list[Floats]:
         """Text line quads only (no recognition): cheap, used for page orientation."""
         with self._lock:
             return self._detect(image)
 
-    def upside_down(self, crops: list[np.ndarray]) -> list[float]:
+    def upside_down(self, crops: list[Image]) -> list[float]:
         """Probability that each text-line crop is rotated by 180° (PP-OCR's direction classifier)."""
         if not crops:
             return []
@@ -325,7 +327,11 @@ class PaddleOcrEngine:
             out.append(score if "180" in label else 1.0 - score)
         return out
 
-    def read(self, image: np.ndarray, quads: list[np.ndarray] | None = None) -> list[TextLine]:
+    def recognize(self, crops: list[Image]) -> list[tuple[str, float]]:
+        """Not offered: ring strips are read as pages by this engine (see sealtext.read_ring)."""
+        raise NotImplementedError("the paddle engine recognises lines only after its own detection")
+
+    def read(self, image: Image, quads: list[Floats] | None = None) -> list[TextLine]:
         """Lines of `image`; `quads` from `detect_boxes` on the same image skip detection."""
         with self._lock:
             quads = _sorted_quads(self._detect(image) if quads is None
@@ -338,8 +344,8 @@ class PaddleOcrEngine:
             order = sorted(range(len(crops)), key=lambda i: crops[i][0].shape[1] / crops[i][0].shape[0])
             results = self._rec.predict([crops[i][0] for i in order], batch_size=REC_BATCH,
                                         return_word_box=True)
-        read: dict[int, tuple] = {}
-        for i, res in zip(order, results):
+        read: dict[int, tuple[Any, float]] = {}
+        for i, res in zip(order, results, strict=False):
             read[i] = (res["rec_text"], float(res["rec_score"]))
         lines: list[TextLine] = []
         for i, quad in enumerate(quads):

@@ -5,10 +5,13 @@ time)."""
 from __future__ import annotations
 
 import threading
+from collections.abc import Sequence
+from typing import Any
 
 import cv2
 import numpy as np
 
+from redaction.model.types import BoxF, Floats, Image
 from redaction.ocr.base import (
     DET_BOX_THRESH,
     DET_LIMIT,
@@ -23,12 +26,12 @@ from redaction.ocr.base import (
 _IMAGENET_MEAN, _IMAGENET_STD = [0.485, 0.456, 0.406], [0.229, 0.224, 0.225]
 
 
-def _model_overrides() -> dict:
+def _model_overrides() -> dict[str, Any]:
     """rapidocr constructor options for the opt-in model files of the environment (see
     RapidOcrEngine); empty when none is set, so the default engine is built exactly as before."""
     import os
 
-    opts: dict = {}
+    opts: dict[str, Any] = {}
     det = os.environ.get("BLINDMASK_DET_MODEL", "").strip()
     rec = os.environ.get("BLINDMASK_REC_MODEL", "").strip()
     keys = os.environ.get("BLINDMASK_REC_KEYS", "").strip()
@@ -96,25 +99,25 @@ class RapidOcrEngine:
         self._engine.text_det.get_preprocess = lambda max_wh: det_pre
         self._lock = threading.Lock()      # ONNX sessions are thread-safe, rapidocr's state is not
 
-    def detect_boxes(self, image: np.ndarray) -> list[np.ndarray]:
+    def detect_boxes(self, image: Image) -> list[Floats]:
         """Text line quads only (no recognition): cheap, used for page orientation."""
         with self._lock:
             boxes, _ = self._engine.text_det(image)
         return [] if boxes is None else [np.asarray(b, np.float32).reshape(4, 2) for b in boxes]
 
-    def upside_down(self, crops: list[np.ndarray]) -> list[float]:
+    def upside_down(self, crops: list[Image]) -> list[float]:
         """Probability that each text-line crop is rotated by 180° (PP-OCR's direction classifier)."""
         with self._lock:
             _, results, _ = self._engine.text_cls([c.copy() for c in crops])
         return [float(score) if "180" in str(label) else 1.0 - float(score) for label, score in results]
 
-    def recognize(self, crops: list[np.ndarray]) -> list[tuple[str, float]]:
+    def recognize(self, crops: list[Image]) -> list[tuple[str, float]]:
         """Recognition only, for images that are already one text line (unrolled seal rings)."""
         with self._lock:
             results, _ = self._engine.text_rec([np.ascontiguousarray(c) for c in crops])
         return [(str(r[0]), float(r[1])) for r in results]
 
-    def read(self, image: np.ndarray, quads: list[np.ndarray] | None = None) -> list[TextLine]:
+    def read(self, image: Image, quads: list[Floats] | None = None) -> list[TextLine]:
         """Lines of `image`; `quads` from `detect_boxes` on the same image skip the detection pass
         (orientation looks at the page's line boxes first, then reading reuses them)."""
         with self._lock:
@@ -128,7 +131,7 @@ class RapidOcrEngine:
             quad = np.asarray(item[0], dtype=np.float32).reshape(4, 2)
             text, score = str(item[1]), float(item[2])
             words = item[3] if len(item) > 3 else None
-            boxes = []
+            boxes: list[BoxF] = []
             if words and len(words) == len(text):
                 for w in words:
                     pts = np.asarray(w, dtype=np.float32).reshape(-1, 2)
@@ -140,7 +143,7 @@ class RapidOcrEngine:
         return lines
 
 
-    def _recognise_quads(self, image: np.ndarray, quads: list[np.ndarray]) -> list:
+    def _recognise_quads(self, image: Image, quads: list[Floats]) -> list[list[Any]]:
         """rapidocr's own pipeline after detection (sort, crop, recognise, word boxes, score
         filter), in its result format. Pages need none of its resizing or letterboxing."""
         if not len(quads):
@@ -152,7 +155,7 @@ class RapidOcrEngine:
         rec, _ = e.text_rec(crops, True)
         rec = e.cal_rec_boxes(crops, boxes, rec)
         result = []
-        for box, (text, score, words, *_) in zip(boxes, rec):
+        for box, (text, score, words, *_) in zip(boxes, rec, strict=False):
             if float(score) < self.text_score:
                 continue
             if words:
@@ -165,14 +168,14 @@ class _DetPreprocess:
     """Detection input: the image shrunk to at most `limit` px on its long side (sides rounded to
     multiples of 32, as the network needs), normalised in float32, NCHW."""
 
-    def __init__(self, limit: int, mean, std):
+    def __init__(self, limit: int, mean: Sequence[float] | None, std: Sequence[float] | None):
         self.limit = limit
-        std = np.asarray(std if std is not None else (0.5, 0.5, 0.5), np.float32)
-        mean = np.asarray(mean if mean is not None else (0.5, 0.5, 0.5), np.float32)
-        self.gain = (1 / 255.0 / std).astype(np.float32)
-        self.offset = (mean / std).astype(np.float32)
+        std_ = np.asarray(std if std is not None else (0.5, 0.5, 0.5), np.float32)
+        mean_ = np.asarray(mean if mean is not None else (0.5, 0.5, 0.5), np.float32)
+        self.gain = (1 / 255.0 / std_).astype(np.float32)
+        self.offset = (mean_ / std_).astype(np.float32)
 
-    def __call__(self, img: np.ndarray) -> np.ndarray | None:
+    def __call__(self, img: Image) -> Floats | None:
         h, w = img.shape[:2]
         ratio = min(1.0, self.limit / max(h, w))
         rh, rw = int(round(int(h * ratio) / 32) * 32), int(round(int(w * ratio) / 32) * 32)

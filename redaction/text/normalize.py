@@ -40,4 +40,5 @@ def normalize_with_map(text: str) -> tuple[str, list[int]]:
 
 
 def normalize(text: str) -> str:
+    """`text` normalised for matching (see `normalize_with_map`)."""
     return normalize_with_map(text)[0]
