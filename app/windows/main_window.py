@@ -54,7 +54,8 @@ from app.i18n import _
 from app.model import commands as C
 from app.model.settings import Settings
 from app.model.state import CONFIRMED, DETECTING, ERROR, NO_MASK, PENDING, REVIEW, Key, ReviewState
-from app.widgets.canvas import DRAW_KINDS, PageCanvas, kind_color, kind_label
+from app.widgets.boxes import DRAW_KINDS, kind_color, kind_label
+from app.widgets.canvas import PageCanvas
 from app.windows.dialogs import (
     ProfileDialog,
     ProfileEditor,

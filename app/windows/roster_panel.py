@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import _
-from app.widgets.canvas import kind_label
+from app.widgets.boxes import kind_label
 from app.workers.jobs import AuditJob
 from redaction.model.regions import Region
 

@@ -33,7 +33,8 @@ from PySide6.QtWidgets import (
 
 from app.i18n import _
 from app.model.settings import Settings
-from app.widgets.canvas import PageCanvas, kind_label
+from app.widgets.boxes import kind_label
+from app.widgets.canvas import PageCanvas
 from app.windows.dialogs import ProfileDialog, attachments_filter, explain_profile_error
 from app.windows.roster_panel import RosterPanel, finding_region
 from app.workers.jobs import PageCache, PageJob, load_page, verify_work
