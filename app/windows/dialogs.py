@@ -15,22 +15,20 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QListWidget,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
-    QWidget,
 )
 
 from app.i18n import LANGUAGES, _
 from app.model.settings import Settings
+from app.widgets.profile_panel import ProfileEditor
 from redaction.files.document import SUPPORTED_SUFFIXES
-from redaction.model.profile import Profile, ProfileError, load_profile, parse_profile
+from redaction.model.profile import Profile, ProfileError, load_profile
 
 
 def attachments_filter() -> str:
@@ -41,22 +39,6 @@ def attachments_filter() -> str:
     return _("附件") + f" ({patterns});;" + _("所有文件") + " (*)"
 
 
-def split_terms(text: str) -> list[str]:
-    """One term a line; commas (full or half width) and 、 also separate terms."""
-    out = []
-    for line in text.replace("，", "\n").replace(",", "\n").replace("、", "\n").replace("；", "\n").splitlines():
-        line = line.strip()
-        if line and line not in out:
-            out.append(line)
-    return out
-
-
-def profile_from_fields(name: str, aliases: str, employers: str) -> Profile:
-    """Build and validate through the contract's parser, so the GUI accepts exactly what the CLI does."""
-    p = Profile(name=name.strip(), aliases=tuple(split_terms(aliases)), employers=tuple(split_terms(employers)))
-    return parse_profile(p.to_toml())
-
-
 def explain_profile_error(exc: ProfileError) -> str:
     reason = exc.reason
     if "'name'" in reason:
@@ -65,37 +47,6 @@ def explain_profile_error(exc: ProfileError) -> str:
         return _("请至少填写一个工作单位的完整名称。")
     where = (exc.path or "") + (" " + _("第 {n} 行").format(n=exc.line) if exc.line else "")
     return _("申请人信息文件有误：") + f"{where}\n{reason}"
-
-
-class ProfileEditor(QWidget):
-    """Name / aliases / employers fields; used in the side panel and in the first-run dialog."""
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        form = QFormLayout(self)
-        form.setContentsMargins(0, 0, 0, 0)
-        self.name = QLineEdit()
-        self.name.setPlaceholderText(_("例如：阿依古丽·买买提"))
-        self.aliases = QPlainTextEdit()
-        self.aliases.setPlaceholderText(_("曾用名、简写，每行一个"))
-        self.aliases.setTabChangesFocus(True)
-        self.employers = QPlainTextEdit()
-        self.employers.setPlaceholderText(_("工作单位完整名称，每行一个"))
-        self.employers.setTabChangesFocus(True)
-        fm = self.fontMetrics().lineSpacing()
-        self.aliases.setFixedHeight(int(fm * 2.6))
-        self.employers.setFixedHeight(int(fm * 3.6))
-        form.addRow(_("姓名"), self.name)
-        form.addRow(_("别名"), self.aliases)
-        form.addRow(_("工作单位"), self.employers)
-
-    def set_profile(self, p: Profile | None):
-        self.name.setText(p.name if p else "")
-        self.aliases.setPlainText("\n".join(p.aliases) if p else "")
-        self.employers.setPlainText("\n".join(p.employers) if p else "")
-
-    def profile(self) -> Profile:
-        return profile_from_fields(self.name.text(), self.aliases.toPlainText(), self.employers.toPlainText())
 
 
 class ProfileDialog(QDialog):
