@@ -21,7 +21,7 @@ APP_DIR = Path(__file__).resolve().parents[1]
 
 
 def extract() -> list[str]:
-    """Every literal passed to `_()` in the app's sources, then the core's kind labels."""
+    """Every literal passed to `_()` in the app's sources, then the core's kind and prose-rule labels."""
     seen: dict[str, None] = {}
     for path in sorted(APP_DIR.rglob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"))
@@ -30,9 +30,11 @@ def extract() -> list[str]:
                     and node.args and isinstance(node.args[0], ast.Constant)
                     and isinstance(node.args[0].value, str)):
                 seen.setdefault(node.args[0].value, None)
-    from redaction.model.kinds import LABELS  # kind labels live in the core, translated here
+    # labels that live in the core, translated here: the kinds, and the prose rules
+    from redaction.model.kinds import LABELS
+    from redaction.prose import RULE_LABELS
 
-    for text in LABELS.values():
+    for text in [*LABELS.values(), *RULE_LABELS.values()]:
         seen.setdefault(text, None)
     return list(seen)
 

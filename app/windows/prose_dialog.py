@@ -42,8 +42,9 @@ SUGGEST_BG = QColor("#b3e5fc")
 
 
 def rule_label(rule: str) -> str:
-    return {"exact": _("完全匹配"), "short_form": _("单位简称（建议）"),
-            "name_title": _("姓氏+称谓（建议）"), "name_part": _("名字部分（建议）")}.get(rule, rule)
+    """A matching rule's label in the UI language: the core's RULE_LABELS, translated."""
+    label = prose.RULE_LABELS.get(rule)
+    return _(label) if label else rule
 
 
 class ProseDialog(QDialog):
