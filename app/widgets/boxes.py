@@ -32,6 +32,7 @@ def kind_color(kind: str) -> QColor:
 
 
 def region_tooltip(r: Region) -> str:
+    """The box's hover text: kind and whether it is masked, text, source or confidence, size and place."""
     lines = [f"<b>{kind_label(r.kind)}</b> — " + (_("遮盖") if r.accepted else _("不遮盖"))]
     if r.text:
         lines.append(_("文字：") + r.text)
@@ -48,6 +49,7 @@ HANDLES = ("tl", "t", "tr", "r", "br", "b", "bl", "l")
 
 
 def handle_points(rect: QRectF) -> dict[str, QPointF]:
+    """The eight resize handles of `rect`, by name (tl, t, tr, r, br, b, bl, l)."""
     cx, cy = rect.center().x(), rect.center().y()
     return {"tl": rect.topLeft(), "t": QPointF(cx, rect.top()), "tr": rect.topRight(),
             "r": QPointF(rect.right(), cy), "br": rect.bottomRight(), "b": QPointF(cx, rect.bottom()),
@@ -66,17 +68,20 @@ class LabelItem(QGraphicsItem):
         self.font.setBold(True)
 
     def set(self, text: str, color: QColor):
+        """Show `text` in `color`."""
         self.prepareGeometryChange()
         self.text, self.color = text, QColor(color)
         self.update()
 
     def boundingRect(self) -> QRectF:  # noqa: N802
+        """The plate's rectangle, just above the box's top-left corner."""
         from PySide6.QtGui import QFontMetricsF
 
         w = QFontMetricsF(self.font).horizontalAdvance(self.text) + 8
         return QRectF(0, -17, w, 16)
 
     def paint(self, painter, option, widget=None):
+        """Draw the plate and the text."""
         r = self.boundingRect()
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(255, 255, 255, 215))
@@ -102,9 +107,11 @@ class BoxItem(QGraphicsRectItem):
         self.update_label()
 
     def color(self) -> QColor:
+        """The box's colour: its kind's, or red for a verification finding."""
         return QColor(FINDING_COLOR) if self.finding else kind_color(self.region.kind)
 
     def update_label(self):
+        """Label the box with its kind and whether it is masked."""
         mark = "⚠" if self.finding else ("✓" if self.region.accepted else "✗ " + _("不遮盖") + " ·")
         c = self.color()
         if not (self.region.accepted or self.finding):
@@ -113,10 +120,12 @@ class BoxItem(QGraphicsRectItem):
         self.label.setPos(self.rect().topLeft())
 
     def set_rect_live(self, rect: QRectF):
+        """Follow the mouse while the box is moved or resized (the model changes on release)."""
         self.setRect(rect.normalized())
         self.label.setPos(self.rect().topLeft())
 
     def paint(self, painter: QPainter, option, widget=None):
+        """Draw the box, and its handles when it is selected."""
         c = self.color()
         rect = self.rect()
         accepted = self.region.accepted or self.finding

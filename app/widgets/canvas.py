@@ -16,12 +16,15 @@ from redaction.model.regions import Region
 
 
 def to_qimage(bgr: np.ndarray) -> QImage:
+    """A BGR image as a QImage (a copy that owns its pixels)."""
     bgr = np.ascontiguousarray(bgr)
     h, w = bgr.shape[:2]
     return QImage(bgr.data, w, h, bgr.strides[0], QImage.Format.Format_BGR888).copy()
 
 
 class PageCanvas(QGraphicsView):
+    """A page and its boxes: click toggles, drag moves, handles resize, draw mode draws; it only emits requests."""
+
     toggleRequested = Signal(object)            # Region
     drawn = Signal(str, object)                 # kind, bbox
     bboxEdited = Signal(object, object, bool)   # Region, bbox, mergeable (keyboard nudge)
@@ -61,6 +64,7 @@ class PageCanvas(QGraphicsView):
 
     # --- content ---------------------------------------------------------------------------
     def set_image(self, pixels: np.ndarray | None):
+        """Show a page (None: no page)."""
         if pixels is None:
             self.pixmap_item.setPixmap(QPixmap())
             self.page_size = (0, 0)
@@ -70,6 +74,7 @@ class PageCanvas(QGraphicsView):
         self.scene().setSceneRect(QRectF(0, 0, *self.page_size) if pixels is not None else QRectF())
 
     def set_regions(self, regions: list[Region], findings: bool = False):
+        """Show these boxes (`findings`: as verification findings, red); a selected box that is gone is unselected."""
         for item in self.items_by_id.values():
             self.scene().removeItem(item)
         self.items_by_id.clear()
@@ -85,6 +90,7 @@ class PageCanvas(QGraphicsView):
             self.items_by_id[id(r)] = item
 
     def clear(self):
+        """Show nothing."""
         self.select(None)
         self.set_regions([])
         self.set_image(None)
@@ -98,6 +104,7 @@ class PageCanvas(QGraphicsView):
             item.setVisible(not on)
 
     def select(self, region: Region | None):
+        """Select a box (None: none) and scroll it into view."""
         if region is self.selected:
             return
         for item in self.items_by_id.values():
@@ -111,6 +118,7 @@ class PageCanvas(QGraphicsView):
         self.selectionChanged.emit(region)
 
     def select_next(self, step: int = 1):
+        """Select the next box in reading order (`step` -1: the previous one)."""
         if not self.regions:
             return
         order = sorted(self.regions, key=lambda r: (r.bbox[1], r.bbox[0]))
@@ -122,29 +130,35 @@ class PageCanvas(QGraphicsView):
 
     # --- zoom ----------------------------------------------------------------------------
     def zoom(self) -> float:
+        """The current zoom factor (1.0: one page pixel per screen pixel)."""
         return self.transform().m11()
 
     def fit(self):
+        """Fit the whole page in the view, also after later resizes."""
         self.fit_mode = True
         if self.page_size[0]:
             self.fitInView(self.pixmap_item, Qt.AspectRatioMode.KeepAspectRatio)
         self.zoomChanged.emit(self.zoom())
 
     def set_zoom(self, z: float):
+        """Zoom to factor `z` (3 % to 1600 %)."""
         self.fit_mode = False
         z = max(0.03, min(16.0, z))
         self.setTransform(self.transform().fromScale(z, z))
         self.zoomChanged.emit(self.zoom())
 
     def zoom_by(self, factor: float):
+        """Zoom by `factor` from the current zoom."""
         self.set_zoom(self.zoom() * factor)
 
     def resizeEvent(self, event):  # noqa: N802
+        """Keep the page fitted while fitting is on."""
         super().resizeEvent(event)
         if self.fit_mode:
             self.fit()
 
     def wheelEvent(self, event):  # noqa: N802
+        """The wheel zooms; with Shift it scrolls."""
         delta = event.angleDelta().y()
         if delta and not (event.modifiers() & Qt.KeyboardModifier.ShiftModifier):
             self.zoom_by(1.15 ** (delta / 120.0))
@@ -182,6 +196,7 @@ class PageCanvas(QGraphicsView):
 
     # --- mouse ---------------------------------------------------------------------------
     def mousePressEvent(self, event):  # noqa: N802
+        """Start a pan, a resize, a press on a box or a new box."""
         pos = event.position().toPoint()
         if event.button() == Qt.MouseButton.MiddleButton:
             self._start_pan(pos)
@@ -222,6 +237,7 @@ class PageCanvas(QGraphicsView):
         self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
 
     def mouseMoveEvent(self, event):  # noqa: N802
+        """Pan, move, resize or draw while the button is down; otherwise show the right cursor."""
         pos = event.position().toPoint()
         mode = self._mode
         if mode == "pan":
@@ -274,6 +290,7 @@ class PageCanvas(QGraphicsView):
         self.viewport().setCursor(QCursor(shape))
 
     def mouseReleaseEvent(self, event):  # noqa: N802
+        """Finish: a click toggles the box, a move or resize is emitted as an edit, a drawn box as new."""
         mode, self._mode = self._mode, None
         pos = event.position().toPoint()
         if mode == "press_box":
@@ -298,12 +315,14 @@ class PageCanvas(QGraphicsView):
 
     # --- keyboard ------------------------------------------------------------------------
     def focusNextPrevChild(self, next_):  # noqa: N802 — Tab cycles boxes while the canvas has focus
+        """Tab and Shift+Tab select the next and previous box."""
         if self.regions and not self.preview:
             self.select_next(1 if next_ else -1)
             return True
         return super().focusNextPrevChild(next_)
 
     def keyPressEvent(self, event):  # noqa: N802
+        """Arrows move the selected box (Shift: resize, Ctrl: bigger steps); Esc unselects it."""
         key = event.key()
         arrows = {Qt.Key.Key_Left: (-1, 0), Qt.Key.Key_Right: (1, 0),
                   Qt.Key.Key_Up: (0, -1), Qt.Key.Key_Down: (0, 1)}

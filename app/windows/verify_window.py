@@ -43,10 +43,13 @@ COLORS = {PASS: "#2e7d32", FAIL: "#c62828", WAIT: "#9e9e9e", ERR: "#ef6c00"}
 
 
 def verdict_label(v: str) -> str:
+    """A verdict's label in the UI language."""
     return {PASS: _("通过"), FAIL: _("未通过"), WAIT: _("核查中"), ERR: _("无法读取")}[v]
 
 
 class VerifyWindow(OpenFilesMixin, QMainWindow):
+    """Verify mode (核查): masked files checked again by the detectors, every finding shown; the roster audit above."""
+
     def __init__(self, settings: Settings | None = None, detector_factory=None, profile: Profile | None = None):
         super().__init__()
         self.settings = settings or Settings()
@@ -134,6 +137,7 @@ class VerifyWindow(OpenFilesMixin, QMainWindow):
 
     # --- inputs -------------------------------------------------------------------------------
     def set_profile(self, profile: Profile | None):
+        """Check for `profile` from now on."""
         self.profile = profile
         self._show_profile()
 
@@ -144,6 +148,7 @@ class VerifyWindow(OpenFilesMixin, QMainWindow):
             self.profile_label.setText(_("核查对象：") + self.profile.name + " · " + "、".join(self.profile.employers))
 
     def choose_profile(self):
+        """Ask for the applicant's profile, then check the open files again."""
         dlg = ProfileDialog(self, self.profile, self.settings)
         if dlg.exec() and dlg.result_profile:
             self.set_profile(dlg.result_profile)
@@ -151,6 +156,7 @@ class VerifyWindow(OpenFilesMixin, QMainWindow):
                 self.run()
 
     def load_profile_file(self, path) -> bool:
+        """Load a profile file; False (after a warning) if it is not valid."""
         try:
             self.set_profile(load_profile(path))
             return True
@@ -177,6 +183,7 @@ class VerifyWindow(OpenFilesMixin, QMainWindow):
         self.run()
 
     def keys(self):
+        """Every readable page, as (file, page)."""
         return [(d, p) for d, c in enumerate(self.counts) if isinstance(c, int) for p in range(c)]
 
     # --- the roster audit -------------------------------------------------------------------------
@@ -215,6 +222,7 @@ class VerifyWindow(OpenFilesMixin, QMainWindow):
 
     # --- running --------------------------------------------------------------------------------
     def run(self):
+        """Check every page in the background (asking for a profile first if there is none)."""
         if not self.inputs:
             return
         if self.profile is None:
@@ -240,6 +248,7 @@ class VerifyWindow(OpenFilesMixin, QMainWindow):
         self.job.start()
 
     def stop(self):
+        """Stop the running check and wait for it."""
         if self.job is not None:
             self.job.cancel()
             self.job.wait()
@@ -247,6 +256,7 @@ class VerifyWindow(OpenFilesMixin, QMainWindow):
             self.progress.hide()
 
     def is_running(self) -> bool:
+        """Whether a check is running."""
         return self.job is not None and self.job.isRunning()
 
     def _on_done(self, d, p, findings, page, rotation):
@@ -271,6 +281,7 @@ class VerifyWindow(OpenFilesMixin, QMainWindow):
 
     # --- verdicts -------------------------------------------------------------------------------
     def page_verdict(self, key) -> str:
+        """A page's verdict: error, still waiting, fail (a finding that fails) or pass."""
         if key in self.errors:
             return ERR
         if key not in self.findings:
@@ -278,6 +289,7 @@ class VerifyWindow(OpenFilesMixin, QMainWindow):
         return FAIL if any(r.extra.get("severity", FAIL) == FAIL for r in self.findings[key]) else PASS
 
     def file_verdict(self, d: int) -> str:
+        """A file's verdict: the worst of its pages' (fail, error, waiting), else pass."""
         if isinstance(self.counts[d], str):
             return ERR
         vs = [self.page_verdict((d, p)) for p in range(self.counts[d])]
@@ -287,6 +299,7 @@ class VerifyWindow(OpenFilesMixin, QMainWindow):
         return PASS
 
     def file_results(self) -> list[tuple[str, str]]:
+        """(file name, verdict) per open file."""
         return [(str(i.rel.as_posix()), self.file_verdict(d)) for d, i in enumerate(self.inputs)]
 
     def _build_tree(self):
@@ -340,6 +353,7 @@ class VerifyWindow(OpenFilesMixin, QMainWindow):
             self.show_page(tuple(item.data(0, Qt.ItemDataRole.UserRole)))
 
     def show_page(self, key):
+        """Show a page with its findings boxed and listed."""
         self.current = key
         page, error = self.cache.get(key), None
         if page is None:
@@ -374,6 +388,7 @@ class VerifyWindow(OpenFilesMixin, QMainWindow):
             self.canvas.select(findings[min(rows)])
 
     def closeEvent(self, event):  # noqa: N802
+        """Stop the check and the audit before closing."""
         self.stop()
         self.roster.stop()
         super().closeEvent(event)
