@@ -40,6 +40,7 @@ def _stdio() -> None:
 
 
 def version_text() -> str:
+    """The version line printed by --version."""
     from redaction import __version__
 
     frozen = " (bundle)" if getattr(sys, "frozen", False) else ""
@@ -47,6 +48,7 @@ def version_text() -> str:
 
 
 def bundle_paths() -> dict[str, Path]:
+    """Where the bundled samples, translations and models are."""
     import models
     import resources
 
@@ -233,6 +235,7 @@ def selftest(out: str | None = None, keep: bool = False, platform: str = "offscr
 
 
 def main(argv=None) -> int:
+    """The desktop bundle's entry point: --version, --selftest, cli …, or the desktop app."""
     argv = list(sys.argv[1:] if argv is None else argv)
     _stdio()
     import redaction  # noqa: F401  (sets ORT_DISABLE_TELEMETRY before onnxruntime is imported)

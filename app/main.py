@@ -25,6 +25,7 @@ def clean_qt_env() -> None:
 
 
 def make_app(argv=None):
+    """The QApplication (made once), with the organisation, app name and UI language set."""
     clean_qt_env()
     from PySide6.QtWidgets import QApplication
 
@@ -82,6 +83,7 @@ def run_gui(paths=(), profile_path=None, verify: bool = False) -> int:
 
 
 def main(argv=None) -> int:
+    """The blindmask-gui command: open the given files (or verify them) in the desktop app."""
     parser = argparse.ArgumentParser(prog="blindmask-gui", description="盲评遮盖助手 BlindMask (desktop app)")
     parser.add_argument("paths", nargs="*", help="files or folders to open")
     parser.add_argument("--profile", help="applicant profile (TOML)")

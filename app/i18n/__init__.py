@@ -54,11 +54,13 @@ class TsTranslator(QTranslator):
         self._table = table
 
     def translate(self, context, source, disambiguation=None, n=-1):  # noqa: N802 (Qt name)
+        """The translation of `source` in the BlindMask context; None (untranslated) otherwise."""
         if context == CONTEXT and source in self._table:
             return self._table[source]
         return None
 
     def isEmpty(self) -> bool:  # noqa: N802
+        """True when the catalogue has no translations."""
         return not self._table
 
 

@@ -21,7 +21,7 @@ APP_DIR = Path(__file__).resolve().parents[1]
 
 
 def extract() -> list[str]:
-    """Every literal passed to `_()` in the app's sources, then the core's kind labels."""
+    """Every literal passed to `_()` in the app's sources, then the core's kind and prose-rule labels."""
     seen: dict[str, None] = {}
     for path in sorted(APP_DIR.rglob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"))
@@ -30,14 +30,17 @@ def extract() -> list[str]:
                     and node.args and isinstance(node.args[0], ast.Constant)
                     and isinstance(node.args[0].value, str)):
                 seen.setdefault(node.args[0].value, None)
-    from redaction.model.kinds import LABELS  # kind labels live in the core, translated here
+    # labels that live in the core, translated here: the kinds, and the prose rules
+    from redaction.model.kinds import LABELS
+    from redaction.prose import RULE_LABELS
 
-    for text in LABELS.values():
+    for text in [*LABELS.values(), *RULE_LABELS.values()]:
         seen.setdefault(text, None)
     return list(seen)
 
 
 def read_all(path: Path) -> dict[str, str]:
+    """Source → translation for every finished message of a .ts file."""
     if not path.exists():
         return {}
     out = {}
@@ -49,6 +52,7 @@ def read_all(path: Path) -> dict[str, str]:
 
 
 def write_ts(path: Path, sources: list[str], table: dict[str, str]):
+    """Write the .ts: every source in order, with its translation or marked unfinished."""
     root = ET.Element("TS", version="2.1", language="en_US", sourcelanguage="zh_CN")
     ctx = ET.SubElement(root, "context")
     ET.SubElement(ctx, "name").text = CONTEXT
@@ -66,6 +70,7 @@ def write_ts(path: Path, sources: list[str], table: dict[str, str]):
 
 
 def compile_qm(ts: Path, qm: Path) -> bool:
+    """Compile the .ts into the .qm with pyside6-lrelease; False if it is not installed."""
     exe = shutil.which("pyside6-lrelease") or str(Path(sys.executable).parent / "pyside6-lrelease")
     if not Path(exe).exists() and not shutil.which(exe):
         print("pyside6-lrelease not found: the app falls back to reading the .ts", file=sys.stderr)
@@ -75,6 +80,7 @@ def compile_qm(ts: Path, qm: Path) -> bool:
 
 
 def main(argv=None) -> int:
+    """Update the catalogue and the .qm, or with --check list the untranslated strings."""
     argv = sys.argv[1:] if argv is None else argv
     sources = extract()
     table = read_all(TS_PATH)

@@ -13,6 +13,7 @@ APP = "BlindMask"
 
 
 def qsettings() -> QSettings:
+    """The app's settings store (an INI file in the user's configuration folder)."""
     return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORG, APP)
 
 
@@ -40,6 +41,7 @@ class Settings:
     # --- values ------------------------------------------------------------------------------
     @property
     def language(self) -> str:
+        """The UI language (zh_CN or en), in force from the next start."""
         return self._get("ui/language", "zh_CN", str)
 
     @language.setter
@@ -48,6 +50,7 @@ class Settings:
 
     @property
     def fill_color(self) -> QColor:
+        """The colour that fills masked boxes."""
         c = QColor(self._get("export/fill", "#000000", str))
         return c if c.isValid() else QColor("#000000")
 
@@ -57,11 +60,13 @@ class Settings:
 
     @property
     def fill_bgr(self) -> tuple[int, int, int]:
+        """The fill colour as OpenCV's (blue, green, red)."""
         c = self.fill_color
         return (c.blue(), c.green(), c.red())
 
     @property
     def jpeg_quality(self) -> int:
+        """JPEG quality of exported pages (50–100)."""
         return max(50, min(100, self._get("export/quality", DEFAULT_QUALITY, int)))
 
     @jpeg_quality.setter
@@ -70,6 +75,7 @@ class Settings:
 
     @property
     def dpi(self) -> int:
+        """Resolution PDF pages are rendered at (72–600 dpi)."""
         return max(72, min(600, self._get("open/dpi", DEFAULT_DPI, int)))
 
     @dpi.setter
@@ -78,6 +84,7 @@ class Settings:
 
     @property
     def open_after_export(self) -> bool:
+        """Whether export opens the output folder afterwards."""
         return self._get("export/open_folder", True, bool)
 
     @open_after_export.setter
@@ -85,9 +92,11 @@ class Settings:
         self._set("export/open_folder", bool(v))
 
     def last_dir(self, what: str) -> str:
+        """The folder the `what` dialogs (open, export, profile, verify) last used."""
         return self._get(f"dirs/{what}", "", str)
 
     def set_last_dir(self, what: str, path: str):
+        """Remember the folder the `what` dialogs last used."""
         self._set(f"dirs/{what}", str(path))
 
     @property

@@ -31,16 +31,20 @@ PENDING, DETECTING, REVIEW, CONFIRMED, NO_MASK, ERROR = (
 
 @dataclass
 class DocEntry:
+    """One opened file: its input, its review result and the errors of single pages."""
+
     input: InputFile
     result: DocumentResult
     page_errors: dict[int, str] = field(default_factory=dict)
 
     @property
     def path(self) -> Path:
+        """The file on disk."""
         return self.input.path
 
     @property
     def page_count(self) -> int:
+        """How many pages the file has (0 when it cannot be read)."""
         return len(self.result.pages)
 
 
@@ -51,6 +55,7 @@ def session_key(inputs: list[InputFile]) -> str:
 
 
 def sessions_dir() -> Path:
+    """Where autosaved review sessions are kept."""
     base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
     return Path(base or Path.home() / ".blindmask") / "sessions"
 
@@ -64,6 +69,8 @@ def _fingerprint(path: Path) -> list:
 
 
 class ReviewState(QObject):
+    """Every opened document with its pages, boxes and decisions; emits a signal on each change and autosaves."""
+
     pageChanged = Signal(int, int)      # regions, status or decision of one page changed
     reset = Signal()                    # a new set of documents
     profileChanged = Signal()
@@ -82,7 +89,7 @@ class ReviewState(QObject):
     def load_inputs(self, inputs: list[InputFile], counts: list[int | str]):
         """New documents: `counts[i]` is the page count, or an error message for unreadable files."""
         self.docs = []
-        for inp, count in zip(inputs, counts):
+        for inp, count in zip(inputs, counts, strict=True):
             if isinstance(count, str):
                 res = DocumentResult(path=str(inp.path), error=count, pages=[])
             else:
@@ -95,15 +102,19 @@ class ReviewState(QObject):
         self.reset.emit()
 
     def keys(self) -> list[Key]:
+        """Every readable page, as (document, page), in order."""
         return [(d, p) for d, doc in enumerate(self.docs) for p in range(doc.page_count)]
 
     def page(self, key: Key) -> PageResult:
+        """The review result of one page."""
         return self.docs[key[0]].result.pages[key[1]]
 
     def regions(self, key: Key) -> list[Region]:
+        """The boxes of one page (the list itself, not a copy)."""
         return self.page(key).regions
 
     def status(self, key: Key) -> str:
+        """Where one page stands: error, confirmed, no mask, to review, detecting or pending."""
         doc = self.docs[key[0]]
         if doc.result.error or key[1] in doc.page_errors:
             return ERROR
@@ -119,12 +130,15 @@ class ReviewState(QObject):
         return PENDING
 
     def error_docs(self) -> list[DocEntry]:
+        """The documents that cannot be read."""
         return [d for d in self.docs if d.result.error]
 
     def undecided(self) -> list[Key]:
+        """The pages without a decision (unreadable ones excepted)."""
         return [k for k in self.keys() if self.status(k) not in (CONFIRMED, NO_MASK, ERROR)]
 
     def counts(self) -> dict[str, int]:
+        """How many pages have each status (unreadable documents count as errors)."""
         out: dict[str, int] = {}
         for k in self.keys():
             s = self.status(k)
@@ -134,11 +148,13 @@ class ReviewState(QObject):
 
     # --- detection results (not undoable: they are not edits) ---------------------------------
     def set_detecting(self, key: Key, on: bool):
+        """Mark a page as being detected, or no longer."""
         (self.detecting.add if on else self.detecting.discard)(key)
         self.pageChanged.emit(*key)
 
     def set_detected(self, key: Key, regions: list[Region], width: int, height: int, dpi,
                      rotation: int = 0):
+        """Store a page's detection result (manual boxes are kept) and its size and rotation."""
         page = self.page(key)
         page.width, page.height, page.dpi = int(width), int(height), dpi
         page.rotation = int(rotation or 0)
@@ -150,11 +166,13 @@ class ReviewState(QObject):
         self._changed(key)
 
     def set_page_error(self, key: Key, message: str):
+        """Record that a page could not be read or detected."""
         self.docs[key[0]].page_errors[key[1]] = message
         self.detecting.discard(key)
         self._changed(key)
 
     def set_doc_error(self, d: int, message: str):
+        """Record that a whole document could not be read."""
         self.docs[d].result.error = message
         for p in range(self.docs[d].page_count):
             self.detecting.discard((d, p))
@@ -162,51 +180,61 @@ class ReviewState(QObject):
         self.autosave()
 
     def set_page_size(self, key: Key, width: int, height: int, dpi):
+        """Record a page's rendered size (autosaved when it changed)."""
         page = self.page(key)
         if (page.width, page.height) != (width, height):
             page.width, page.height, page.dpi = int(width), int(height), dpi
             self.autosave()
 
     def set_profile(self, profile: Profile | None):
+        """Use `profile` for detection from now on."""
         self.profile = profile
         self.profileChanged.emit()
         self.autosave()
 
     # --- edits (called by undo commands only) -------------------------------------------------
     def index_of(self, key: Key, region: Region) -> int:
+        """The position of `region` (by identity) in its page's list."""
         for i, r in enumerate(self.regions(key)):
             if r is region:
                 return i
         raise ValueError("region not on page")
 
     def insert_region(self, key: Key, index: int, region: Region):
+        """Put a box at `index` in a page's list."""
         self.regions(key).insert(index, region)
         self._changed(key)
 
     def remove_region(self, key: Key, region: Region) -> int:
+        """Take a box off its page; returns where it was."""
         i = self.index_of(key, region)
         del self.regions(key)[i]
         self._changed(key)
         return i
 
     def set_accepted(self, key: Key, region: Region, value: bool):
+        """Mask a box or not."""
         region.accepted = bool(value)
         self._changed(key)
 
     def set_accepted_many(self, key: Key, values: list[tuple[Region, bool]]):
+        """Mask several boxes or not, as one change."""
         for r, v in values:
             r.accepted = bool(v)
         self._changed(key)
 
     def set_bbox(self, key: Key, region: Region, bbox):
+        """Give a box a new rectangle (whole pixels)."""
         region.bbox = tuple(int(round(v)) for v in bbox)
         self._changed(key)
 
     def set_kind(self, key: Key, region: Region, kind: str):
+        """Give a box another kind."""
         region.kind = kind
         self._changed(key)
 
     def set_decision(self, key: Key, decision: str | None):
+        """Confirm a page, mark it as needing no mask, or (None) take the decision back."""
         self.page(key).decision = decision
         self._changed(key)
 
@@ -216,6 +244,7 @@ class ReviewState(QObject):
 
     # --- session -------------------------------------------------------------------------------
     def meta_path(self) -> Path | None:
+        """The autosave's meta file next to its proposals file."""
         return self.session_path.with_suffix(".meta.json") if self.session_path else None
 
     def autosave(self):
@@ -248,7 +277,7 @@ class ReviewState(QObject):
         order = [by_path[str(d.input.path)][0] for d in self.docs]   # new index → saved index
         docs = [docs[i] for i in order]
         files = meta.get("files", [])
-        changed = [d.path.as_posix() for i, d in zip(order, [e.input for e in self.docs])
+        changed = [d.path.as_posix() for i, d in zip(order, [e.input for e in self.docs], strict=True)
                    if i < len(files) and files[i].get("fingerprint") != _fingerprint(d.path)]
         new_of_old = {old: new for new, old in enumerate(order)}
         meta = dict(meta)
@@ -261,7 +290,8 @@ class ReviewState(QObject):
                 "detected": len(meta.get("detected", []))}
 
     def restore(self, saved: dict):
-        for entry, doc in zip(self.docs, saved["docs"]):
+        """Take over an autosaved session from saved_session() (files whose page count changed stay fresh)."""
+        for entry, doc in zip(self.docs, saved["docs"], strict=False):
             if doc.error is None and entry.result.error is None and len(doc.pages) != entry.page_count:
                 continue  # the file changed its page count: keep it fresh
             entry.result = doc
@@ -281,6 +311,7 @@ class ReviewState(QObject):
         self.autosave()
 
     def discard_session(self):
+        """Delete the autosaved session of these files."""
         for p in (self.session_path, self.meta_path()):
             if p and p.exists():
                 try:
@@ -289,4 +320,5 @@ class ReviewState(QObject):
                     pass
 
     def all_results(self) -> list[DocumentResult]:
+        """The review results of every document, in order."""
         return [d.result for d in self.docs]

@@ -1,4 +1,4 @@
-"""The page canvas: a QGraphicsView with the page pixmap and one item per mask box.
+"""The page canvas: a QGraphicsView with the page pixmap and one item per mask box (app.widgets.boxes).
 
 The canvas never edits the model: it emits requests (toggle, draw, move/resize, delete) that the
 window turns into undo commands; the model then tells the canvas to show the new regions.
@@ -8,162 +8,23 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QCursor, QFont, QImage, QPainter, QPen, QPixmap
-from PySide6.QtWidgets import (
-    QGraphicsItem,
-    QGraphicsPixmapItem,
-    QGraphicsRectItem,
-    QGraphicsScene,
-    QGraphicsView,
-)
+from PySide6.QtGui import QColor, QCursor, QImage, QPainter, QPen, QPixmap
+from PySide6.QtWidgets import QGraphicsPixmapItem, QGraphicsRectItem, QGraphicsScene, QGraphicsView
 
-from app.i18n import _
-from redaction.model.kinds import OTHER_COLOUR, REQUIRED_KINDS, Kind
+from app.widgets.boxes import BoxItem, handle_points, kind_color
 from redaction.model.regions import Region
-
-FINDING_COLOR = QColor("#ff1744")
-#: The kinds a user draws boxes of.
-DRAW_KINDS = REQUIRED_KINDS
-
-
-def kind_label(kind: str) -> str:
-    """A kind's label in the UI language (the core's Chinese label, translated)."""
-    try:
-        return _(Kind(kind).label)
-    except ValueError:
-        return kind
-
-
-def kind_color(kind: str) -> QColor:
-    """A kind's colour on the page and in the table."""
-    try:
-        return QColor(Kind(kind).colour)
-    except ValueError:
-        return QColor(OTHER_COLOUR)
 
 
 def to_qimage(bgr: np.ndarray) -> QImage:
+    """A BGR image as a QImage (a copy that owns its pixels)."""
     bgr = np.ascontiguousarray(bgr)
     h, w = bgr.shape[:2]
     return QImage(bgr.data, w, h, bgr.strides[0], QImage.Format.Format_BGR888).copy()
 
 
-def region_tooltip(r: Region) -> str:
-    lines = [f"<b>{kind_label(r.kind)}</b> — " + (_("遮盖") if r.accepted else _("不遮盖"))]
-    if r.text:
-        lines.append(_("文字：") + r.text)
-    if r.source == "manual":
-        lines.append(_("手动绘制"))
-    else:
-        lines.append(_("置信度：") + f"{r.score:.2f}")
-    x0, y0, x1, y1 = r.bbox
-    lines.append(f"{x1 - x0}×{y1 - y0} px @ ({x0}, {y0})")
-    return "<br>".join(lines)
-
-
-HANDLES = ("tl", "t", "tr", "r", "br", "b", "bl", "l")
-
-
-def handle_points(rect: QRectF) -> dict[str, QPointF]:
-    cx, cy = rect.center().x(), rect.center().y()
-    return {"tl": rect.topLeft(), "t": QPointF(cx, rect.top()), "tr": rect.topRight(),
-            "r": QPointF(rect.right(), cy), "br": rect.bottomRight(), "b": QPointF(cx, rect.bottom()),
-            "bl": rect.bottomLeft(), "l": QPointF(rect.left(), cy)}
-
-
-class LabelItem(QGraphicsItem):
-    """The kind label above a box: constant screen size, on a light plate so it reads on photos."""
-
-    def __init__(self, parent):
-        super().__init__(parent)
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
-        self.text, self.color = "", QColor("#000")
-        self.font = QFont()
-        self.font.setPixelSize(12)
-        self.font.setBold(True)
-
-    def set(self, text: str, color: QColor):
-        self.prepareGeometryChange()
-        self.text, self.color = text, QColor(color)
-        self.update()
-
-    def boundingRect(self) -> QRectF:  # noqa: N802
-        from PySide6.QtGui import QFontMetricsF
-
-        w = QFontMetricsF(self.font).horizontalAdvance(self.text) + 8
-        return QRectF(0, -17, w, 16)
-
-    def paint(self, painter, option, widget=None):
-        r = self.boundingRect()
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(255, 255, 255, 215))
-        painter.drawRoundedRect(r, 3, 3)
-        painter.setFont(self.font)
-        painter.setPen(self.color)
-        painter.drawText(r.adjusted(4, 0, -4, 0), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, self.text)
-
-
-class BoxItem(QGraphicsRectItem):
-    """One region: filled and solid when accepted, dashed and empty when rejected."""
-
-    def __init__(self, region: Region, finding: bool = False):
-        x0, y0, x1, y1 = region.bbox
-        super().__init__(QRectF(x0, y0, x1 - x0, y1 - y0))
-        self.region = region
-        self.finding = finding
-        self.selected = False
-        self.setAcceptHoverEvents(True)
-        self.setToolTip(region_tooltip(region))
-        self.setZValue(10 if region.accepted else 5)
-        self.label = LabelItem(self)
-        self.update_label()
-
-    def color(self) -> QColor:
-        return QColor(FINDING_COLOR) if self.finding else kind_color(self.region.kind)
-
-    def update_label(self):
-        mark = "⚠" if self.finding else ("✓" if self.region.accepted else "✗ " + _("不遮盖") + " ·")
-        c = self.color()
-        if not (self.region.accepted or self.finding):
-            c = QColor("#555555")
-        self.label.set(f"{mark} {kind_label(self.region.kind)}", c)
-        self.label.setPos(self.rect().topLeft())
-
-    def set_rect_live(self, rect: QRectF):
-        self.setRect(rect.normalized())
-        self.label.setPos(self.rect().topLeft())
-
-    def paint(self, painter: QPainter, option, widget=None):
-        c = self.color()
-        rect = self.rect()
-        accepted = self.region.accepted or self.finding
-        if accepted:
-            fill = QColor(c)
-            fill.setAlpha(70 if not self.finding else 90)
-            pen = QPen(c, 3.0 if self.selected else 2.0)
-            pen.setCosmetic(True)
-            painter.setPen(pen)
-            painter.setBrush(QBrush(fill))
-            painter.drawRect(rect)
-        else:
-            pen = QPen(QColor("#555555") if not self.selected else c, 2.5 if self.selected else 1.5,
-                       Qt.PenStyle.DashLine)
-            pen.setCosmetic(True)
-            painter.setPen(pen)
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRect(rect)
-        if self.selected and not self.finding:
-            scale = painter.worldTransform().m11() or 1.0
-            s = 7.0 / scale
-            hpen = QPen(QColor("#ffffff"), 1.0)
-            hpen.setCosmetic(True)
-            painter.setPen(hpen)
-            painter.setBrush(QBrush(c))
-            for pt in handle_points(rect).values():
-                painter.drawRect(QRectF(pt.x() - s / 2, pt.y() - s / 2, s, s))
-
-
 class PageCanvas(QGraphicsView):
+    """A page and its boxes: click toggles, drag moves, handles resize, draw mode draws; it only emits requests."""
+
     toggleRequested = Signal(object)            # Region
     drawn = Signal(str, object)                 # kind, bbox
     bboxEdited = Signal(object, object, bool)   # Region, bbox, mergeable (keyboard nudge)
@@ -203,6 +64,7 @@ class PageCanvas(QGraphicsView):
 
     # --- content ---------------------------------------------------------------------------
     def set_image(self, pixels: np.ndarray | None):
+        """Show a page (None: no page)."""
         if pixels is None:
             self.pixmap_item.setPixmap(QPixmap())
             self.page_size = (0, 0)
@@ -212,6 +74,7 @@ class PageCanvas(QGraphicsView):
         self.scene().setSceneRect(QRectF(0, 0, *self.page_size) if pixels is not None else QRectF())
 
     def set_regions(self, regions: list[Region], findings: bool = False):
+        """Show these boxes (`findings`: as verification findings, red); a selected box that is gone is unselected."""
         for item in self.items_by_id.values():
             self.scene().removeItem(item)
         self.items_by_id.clear()
@@ -227,6 +90,7 @@ class PageCanvas(QGraphicsView):
             self.items_by_id[id(r)] = item
 
     def clear(self):
+        """Show nothing."""
         self.select(None)
         self.set_regions([])
         self.set_image(None)
@@ -240,6 +104,7 @@ class PageCanvas(QGraphicsView):
             item.setVisible(not on)
 
     def select(self, region: Region | None):
+        """Select a box (None: none) and scroll it into view."""
         if region is self.selected:
             return
         for item in self.items_by_id.values():
@@ -253,6 +118,7 @@ class PageCanvas(QGraphicsView):
         self.selectionChanged.emit(region)
 
     def select_next(self, step: int = 1):
+        """Select the next box in reading order (`step` -1: the previous one)."""
         if not self.regions:
             return
         order = sorted(self.regions, key=lambda r: (r.bbox[1], r.bbox[0]))
@@ -264,29 +130,35 @@ class PageCanvas(QGraphicsView):
 
     # --- zoom ----------------------------------------------------------------------------
     def zoom(self) -> float:
+        """The current zoom factor (1.0: one page pixel per screen pixel)."""
         return self.transform().m11()
 
     def fit(self):
+        """Fit the whole page in the view, also after later resizes."""
         self.fit_mode = True
         if self.page_size[0]:
             self.fitInView(self.pixmap_item, Qt.AspectRatioMode.KeepAspectRatio)
         self.zoomChanged.emit(self.zoom())
 
     def set_zoom(self, z: float):
+        """Zoom to factor `z` (3 % to 1600 %)."""
         self.fit_mode = False
         z = max(0.03, min(16.0, z))
         self.setTransform(self.transform().fromScale(z, z))
         self.zoomChanged.emit(self.zoom())
 
     def zoom_by(self, factor: float):
+        """Zoom by `factor` from the current zoom."""
         self.set_zoom(self.zoom() * factor)
 
     def resizeEvent(self, event):  # noqa: N802
+        """Keep the page fitted while fitting is on."""
         super().resizeEvent(event)
         if self.fit_mode:
             self.fit()
 
     def wheelEvent(self, event):  # noqa: N802
+        """The wheel zooms; with Shift it scrolls."""
         delta = event.angleDelta().y()
         if delta and not (event.modifiers() & Qt.KeyboardModifier.ShiftModifier):
             self.zoom_by(1.15 ** (delta / 120.0))
@@ -324,6 +196,7 @@ class PageCanvas(QGraphicsView):
 
     # --- mouse ---------------------------------------------------------------------------
     def mousePressEvent(self, event):  # noqa: N802
+        """Start a pan, a resize, a press on a box or a new box."""
         pos = event.position().toPoint()
         if event.button() == Qt.MouseButton.MiddleButton:
             self._start_pan(pos)
@@ -364,6 +237,7 @@ class PageCanvas(QGraphicsView):
         self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
 
     def mouseMoveEvent(self, event):  # noqa: N802
+        """Pan, move, resize or draw while the button is down; otherwise show the right cursor."""
         pos = event.position().toPoint()
         mode = self._mode
         if mode == "pan":
@@ -416,6 +290,7 @@ class PageCanvas(QGraphicsView):
         self.viewport().setCursor(QCursor(shape))
 
     def mouseReleaseEvent(self, event):  # noqa: N802
+        """Finish: a click toggles the box, a move or resize is emitted as an edit, a drawn box as new."""
         mode, self._mode = self._mode, None
         pos = event.position().toPoint()
         if mode == "press_box":
@@ -440,12 +315,14 @@ class PageCanvas(QGraphicsView):
 
     # --- keyboard ------------------------------------------------------------------------
     def focusNextPrevChild(self, next_):  # noqa: N802 — Tab cycles boxes while the canvas has focus
+        """Tab and Shift+Tab select the next and previous box."""
         if self.regions and not self.preview:
             self.select_next(1 if next_ else -1)
             return True
         return super().focusNextPrevChild(next_)
 
     def keyPressEvent(self, event):  # noqa: N802
+        """Arrows move the selected box (Shift: resize, Ctrl: bigger steps); Esc unselects it."""
         key = event.key()
         arrows = {Qt.Key.Key_Left: (-1, 0), Qt.Key.Key_Right: (1, 0),
                   Qt.Key.Key_Up: (0, -1), Qt.Key.Key_Down: (0, 1)}

@@ -15,22 +15,20 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QListWidget,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
-    QWidget,
 )
 
 from app.i18n import LANGUAGES, _
 from app.model.settings import Settings
+from app.widgets.profile_panel import ProfileEditor
 from redaction.files.document import SUPPORTED_SUFFIXES
-from redaction.model.profile import Profile, ProfileError, load_profile, parse_profile
+from redaction.model.profile import Profile, ProfileError, load_profile
 
 
 def attachments_filter() -> str:
@@ -41,23 +39,8 @@ def attachments_filter() -> str:
     return _("附件") + f" ({patterns});;" + _("所有文件") + " (*)"
 
 
-def split_terms(text: str) -> list[str]:
-    """One term a line; commas (full or half width) and 、 also separate terms."""
-    out = []
-    for line in text.replace("，", "\n").replace(",", "\n").replace("、", "\n").replace("；", "\n").splitlines():
-        line = line.strip()
-        if line and line not in out:
-            out.append(line)
-    return out
-
-
-def profile_from_fields(name: str, aliases: str, employers: str) -> Profile:
-    """Build and validate through the contract's parser, so the GUI accepts exactly what the CLI does."""
-    p = Profile(name=name.strip(), aliases=tuple(split_terms(aliases)), employers=tuple(split_terms(employers)))
-    return parse_profile(p.to_toml())
-
-
 def explain_profile_error(exc: ProfileError) -> str:
+    """What is wrong with a profile, in words for the person filling it in."""
     reason = exc.reason
     if "'name'" in reason:
         return _("请填写申请人姓名（与材料上印的一致）。")
@@ -65,37 +48,6 @@ def explain_profile_error(exc: ProfileError) -> str:
         return _("请至少填写一个工作单位的完整名称。")
     where = (exc.path or "") + (" " + _("第 {n} 行").format(n=exc.line) if exc.line else "")
     return _("申请人信息文件有误：") + f"{where}\n{reason}"
-
-
-class ProfileEditor(QWidget):
-    """Name / aliases / employers fields; used in the side panel and in the first-run dialog."""
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        form = QFormLayout(self)
-        form.setContentsMargins(0, 0, 0, 0)
-        self.name = QLineEdit()
-        self.name.setPlaceholderText(_("例如：阿依古丽·买买提"))
-        self.aliases = QPlainTextEdit()
-        self.aliases.setPlaceholderText(_("曾用名、简写，每行一个"))
-        self.aliases.setTabChangesFocus(True)
-        self.employers = QPlainTextEdit()
-        self.employers.setPlaceholderText(_("工作单位完整名称，每行一个"))
-        self.employers.setTabChangesFocus(True)
-        fm = self.fontMetrics().lineSpacing()
-        self.aliases.setFixedHeight(int(fm * 2.6))
-        self.employers.setFixedHeight(int(fm * 3.6))
-        form.addRow(_("姓名"), self.name)
-        form.addRow(_("别名"), self.aliases)
-        form.addRow(_("工作单位"), self.employers)
-
-    def set_profile(self, p: Profile | None):
-        self.name.setText(p.name if p else "")
-        self.aliases.setPlainText("\n".join(p.aliases) if p else "")
-        self.employers.setPlainText("\n".join(p.employers) if p else "")
-
-    def profile(self) -> Profile:
-        return profile_from_fields(self.name.text(), self.aliases.toPlainText(), self.employers.toPlainText())
 
 
 class ProfileDialog(QDialog):
@@ -126,6 +78,7 @@ class ProfileDialog(QDialog):
         self.resize(520, 320)
 
     def load_file(self):
+        """Ask for a profile file and put it into the fields."""
         path, _f = QFileDialog.getOpenFileName(self, _("载入申请人信息"), self.settings.last_dir("profile"),
                                                _("申请人信息 (*.toml);;所有文件 (*)"))
         if not path:
@@ -138,6 +91,7 @@ class ProfileDialog(QDialog):
             self.error.setText(explain_profile_error(exc))
 
     def accept(self):
+        """Close with the fields' profile, or say what is wrong with it."""
         try:
             self.result_profile = self.editor.profile()
         except ProfileError as exc:
@@ -147,6 +101,8 @@ class ProfileDialog(QDialog):
 
 
 class SettingsDialog(QDialog):
+    """Language, fill colour, JPEG quality, PDF resolution and whether to open the folder after export."""
+
     def __init__(self, settings: Settings, parent=None):
         super().__init__(parent)
         self.settings = settings
@@ -191,12 +147,14 @@ class SettingsDialog(QDialog):
             f"background:{self.color.name()}; color:{'#fff' if self.color.lightness() < 128 else '#000'}")
 
     def pick_color(self):
+        """Choose the fill colour."""
         c = QColorDialog.getColor(self.color, self, _("遮盖颜色"))
         if c.isValid():
             self.color = c
             self._show_color()
 
     def accept(self):
+        """Store the settings and close."""
         s = self.settings
         lang = self.language.currentData()
         self.language_changed = lang != s.language
@@ -209,6 +167,7 @@ class SettingsDialog(QDialog):
 
 
 def shortcut_rows() -> list[tuple[str, str]]:
+    """The shortcuts listed in the shortcuts dialog: (what it does, its keys)."""
     return [
         (_("打开文件"), "Ctrl+O"), (_("打开文件夹"), "Ctrl+Shift+O"),
         (_("下一页 / 上一页"), "PgDown / PgUp"), (_("下一个待审核页"), "Ctrl+PgDown"),
@@ -237,6 +196,8 @@ def shortcut_rows() -> list[tuple[str, str]]:
 
 
 class ShortcutsDialog(QDialog):
+    """The list of keyboard shortcuts (F1)."""
+
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setWindowTitle(_("快捷键"))
@@ -253,7 +214,8 @@ class ShortcutsDialog(QDialog):
         table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table = table
         lay.addWidget(table)
-        tip = QLabel(_("鼠标：单击框切换遮盖 / 不遮盖；拖动框移动；拖动选中框的控制点调整大小；绘制模式下在空白处拖动画新框；悬停查看识别文字和置信度。"))
+        tip = QLabel(_("鼠标：单击框切换遮盖 / 不遮盖；拖动框移动；拖动选中框的控制点调整大小；"
+                       "绘制模式下在空白处拖动画新框；悬停查看识别文字和置信度。"))
         tip.setWordWrap(True)
         lay.addWidget(tip)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -271,7 +233,8 @@ class UndecidedDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(_("还有未确认的页面"))
         lay = QVBoxLayout(self)
-        label = QLabel(_("以下 {n} 页尚未确认（也未标记为无需遮盖）。请先审核它们，或明确跳过：跳过的页面不会导出。").format(n=len(rows)))
+        label = QLabel(_("以下 {n} 页尚未确认（也未标记为无需遮盖）。"
+                         "请先审核它们，或明确跳过：跳过的页面不会导出。").format(n=len(rows)))
         label.setWordWrap(True)
         lay.addWidget(label)
         self.list = QListWidget()
@@ -290,6 +253,7 @@ class UndecidedDialog(QDialog):
 
 
 def ask(parent, title: str, text: str, default_yes: bool = True) -> bool:
+    """A yes/no question; True when the answer is yes."""
     box = QMessageBox(QMessageBox.Icon.Question, title, text,
                       QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent)
     box.setDefaultButton(QMessageBox.StandardButton.Yes if default_yes else QMessageBox.StandardButton.No)

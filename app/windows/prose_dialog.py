@@ -42,11 +42,14 @@ SUGGEST_BG = QColor("#b3e5fc")
 
 
 def rule_label(rule: str) -> str:
-    return {"exact": _("完全匹配"), "short_form": _("单位简称（建议）"),
-            "name_title": _("姓氏+称谓（建议）"), "name_part": _("名字部分（建议）")}.get(rule, rule)
+    """A matching rule's label in the UI language: the core's RULE_LABELS, translated."""
+    label = prose.RULE_LABELS.get(rule)
+    return _(label) if label else rule
 
 
 class ProseDialog(QDialog):
+    """文字材料: the applicant's names and employers in pasted text or a .txt/.md/.docx file, replaced by XX."""
+
     def __init__(self, profile: Profile | None, settings: Settings | None = None, parent=None):
         super().__init__(parent)
         self.settings = settings or Settings()
@@ -146,6 +149,7 @@ class ProseDialog(QDialog):
 
     # --- profile ---------------------------------------------------------------------------------
     def set_profile(self, profile: Profile | None):
+        """Look for `profile` from now on (None: nothing to look for)."""
         self.profile = profile
         self._show_profile()
         self.rescan()
@@ -156,17 +160,20 @@ class ProseDialog(QDialog):
                                    _("查找：") + "、".join((p.name, *p.aliases, *p.employers)))
 
     def choose_profile(self):
+        """Ask for the applicant's profile."""
         dlg = ProfileDialog(self, self.profile, self.settings)
         if dlg.exec() and dlg.result_profile:
             self.set_profile(dlg.result_profile)
 
     # --- input -----------------------------------------------------------------------------------
     def paste(self):
+        """Take the clipboard's text as the material."""
         text = QGuiApplication.clipboard().text()
         if text:
             self.set_text(text)
 
     def set_text(self, text: str):
+        """Take `text` as the material (pasted or read from a text file)."""
         self.docx_path = None
         self.editor.setReadOnly(False)
         self.decisions.clear()
@@ -174,12 +181,14 @@ class ProseDialog(QDialog):
         self.rescan()
 
     def open_dialog(self):
+        """Ask for a .docx, .txt or .md file and open it."""
         path, _f = QFileDialog.getOpenFileName(self, _("打开文字材料"), self.settings.last_dir("prose"),
                                                _("文字材料 (*.docx *.txt *.md);;所有文件 (*)"))
         if path:
             self.open_file(path)
 
     def open_file(self, path) -> bool:
+        """Open a text file (its text) or a .docx (scanned, saved as a cleaned copy); False if it cannot be used."""
         path = Path(path)
         self.settings.set_last_dir("prose", str(path.parent))
         suffix = path.suffix.lower()
@@ -216,6 +225,7 @@ class ProseDialog(QDialog):
         return (o.text, o.rule, ordinal)
 
     def rescan(self):
+        """Find the occurrences again, keeping the person's ticks."""
         self._timer.stop()
         self.warnings.clear()
         if self.profile is None:
@@ -291,6 +301,7 @@ class ProseDialog(QDialog):
         self.editor.setExtraSelections(sels)
 
     def result_text(self) -> str:
+        """The text with the ticked occurrences replaced by XX (empty for a .docx)."""
         if self.docx_path is not None:
             return ""
         return prose.apply_findings(self.editor.toPlainText(), self.findings)
@@ -317,6 +328,7 @@ class ProseDialog(QDialog):
             a=sum(1 for x in self.findings if x.accepted)))
 
     def set_all(self, include_suggestions: bool):
+        """Tick every occurrence, or only the exact matches."""
         for f in self.findings:
             f.accepted = include_suggestions or not f.occurrence.suggestion
             self.decisions[f._dkey] = f.accepted
@@ -335,10 +347,12 @@ class ProseDialog(QDialog):
 
     # --- output ------------------------------------------------------------------------------------
     def copy_result(self):
+        """Copy the replaced text to the clipboard."""
         if self.docx_path is None:
             QGuiApplication.clipboard().setText(self.result_text())
 
     def save_dialog(self):
+        """Ask where to save the result, and save it."""
         if self.docx_path is not None:
             default = Path(self.settings.last_dir("prose") or Path.home()) / prose_output_name(
                 self.docx_path.name, self.profile)
@@ -350,6 +364,7 @@ class ProseDialog(QDialog):
             self.save_to(path)
 
     def save_to(self, path) -> bool:
+        """Save the replaced text, or the cleaned copy of the .docx (never over the original); False on failure."""
         path = Path(path)
         if self.docx_path is not None:
             if path.resolve() == self.docx_path.resolve():

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import _
-from app.widgets.canvas import kind_label
+from app.widgets.boxes import kind_label
 from app.workers.jobs import AuditJob
 from redaction.model.regions import Region
 
@@ -41,6 +41,7 @@ COLUMNS = 5   # 序号 姓名 工作单位 结果 原因
 
 
 def status_label(status: str) -> str:
+    """An applicant status's label in the UI language."""
     return {PASS: _("通过"), FAIL: _("未通过"), MISSING: _("缺材料"), WAIT: _("核查中")}[status]
 
 
@@ -59,6 +60,7 @@ def finding_region(f) -> Region:
 
 
 def applicant_status(a: dict) -> str:
+    """An applicant's row status: pass, missing (no folder or an empty one) or fail."""
     if a["status"] == "pass":
         return PASS
     return MISSING if a["folder"] is None or not a["files"] else FAIL
@@ -82,6 +84,8 @@ def applicant_reasons(a: dict) -> str:
 
 
 class RosterPanel(QWidget):
+    """The clerk's roster audit in the verify window: roster and root, the run, one row per applicant, reports."""
+
     applicantChosen = Signal(object, object)   # the row's Profile, [(path, rel, records)]
     finished = Signal()
 
@@ -142,6 +146,7 @@ class RosterPanel(QWidget):
 
     # --- choosing the roster and the root ---------------------------------------------------
     def open_roster_dialog(self):
+        """Ask for the roster (.xlsx or .csv)."""
         path, _f = QFileDialog.getOpenFileName(self, _("打开花名册"), self.settings.last_dir("roster"),
                                                _("花名册") + " (*.xlsx *.csv)")
         if not path:
@@ -154,6 +159,7 @@ class RosterPanel(QWidget):
             self.start()
 
     def open_root_dialog(self):
+        """Ask for the materials' root folder (one masked folder per applicant)."""
         path = QFileDialog.getExistingDirectory(self, _("材料根目录（每位申报人一个文件夹）"),
                                                 self.settings.last_dir("audit-root"))
         if path:
@@ -203,10 +209,12 @@ class RosterPanel(QWidget):
         return True
 
     def cancel(self):
+        """Ask the running audit to stop before its next file."""
         if self.job is not None:
             self.job.cancel()
 
     def stop(self):
+        """Stop the running audit and wait for it."""
         if self.job is not None:
             self.job.cancel()
             self.job.wait()
@@ -215,6 +223,7 @@ class RosterPanel(QWidget):
             self._buttons()
 
     def is_running(self) -> bool:
+        """Whether the audit is running."""
         return self.job is not None and self.job.isRunning()
 
     def _on_file(self, task, records):
@@ -279,9 +288,10 @@ class RosterPanel(QWidget):
 
     def statuses(self) -> list[tuple[str, str, str]]:
         """(序号, 姓名, status) per roster row, as shown."""
-        return [(r.seq, r.name, s) for r, s in zip(self.rows, self.status)]
+        return [(r.seq, r.name, s) for r, s in zip(self.rows, self.status, strict=False)]
 
     def select(self, i: int):
+        """Select roster row `i` (shows that applicant's files)."""
         self.table.selectRow(i)
 
     def _on_selection(self):
@@ -295,6 +305,7 @@ class RosterPanel(QWidget):
 
     # --- reports --------------------------------------------------------------------------------
     def save_report_dialog(self):
+        """Ask where to save the report (.html, .xlsx or .json), and save it."""
         if self.result is None:
             return
         start = str(self.roster_path.parent / "核查报告.html") if self.roster_path else "核查报告.html"

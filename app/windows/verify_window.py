@@ -13,8 +13,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -23,8 +21,6 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -33,11 +29,13 @@ from PySide6.QtWidgets import (
 
 from app.i18n import _
 from app.model.settings import Settings
-from app.widgets.canvas import PageCanvas, kind_label
-from app.windows.dialogs import ProfileDialog, attachments_filter, explain_profile_error
+from app.widgets.canvas import PageCanvas
+from app.widgets.findings_table import FindingsTable
+from app.windows.dialogs import ProfileDialog, explain_profile_error
+from app.windows.opening import OpenFilesMixin
 from app.windows.roster_panel import RosterPanel, finding_region
 from app.workers.jobs import PageCache, PageJob, load_page, verify_work
-from redaction.files.document import DocumentError, InputFile, collect_inputs, page_count
+from redaction.files.document import DocumentError, InputFile
 from redaction.model.profile import Profile, ProfileError, load_profile
 
 PASS, FAIL, WAIT, ERR = "pass", "fail", "wait", "error"
@@ -45,10 +43,13 @@ COLORS = {PASS: "#2e7d32", FAIL: "#c62828", WAIT: "#9e9e9e", ERR: "#ef6c00"}
 
 
 def verdict_label(v: str) -> str:
+    """A verdict's label in the UI language."""
     return {PASS: _("通过"), FAIL: _("未通过"), WAIT: _("核查中"), ERR: _("无法读取")}[v]
 
 
-class VerifyWindow(QMainWindow):
+class VerifyWindow(OpenFilesMixin, QMainWindow):
+    """Verify mode (核查): masked files checked again by the detectors, every finding shown; the roster audit above."""
+
     def __init__(self, settings: Settings | None = None, detector_factory=None, profile: Profile | None = None):
         super().__init__()
         self.settings = settings or Settings()
@@ -103,15 +104,7 @@ class VerifyWindow(QMainWindow):
         cl.addWidget(self.info)
         cl.addWidget(self.canvas)
 
-        self.table = QTableWidget(0, 3)
-        self.table.setHorizontalHeaderLabels([_("类别"), _("识别文字"), _("说明")])
-        self.table.verticalHeader().hide()
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.table.setWordWrap(True)
+        self.table = FindingsTable()
 
         split = QSplitter()
         split.addWidget(left)
@@ -144,6 +137,7 @@ class VerifyWindow(QMainWindow):
 
     # --- inputs -------------------------------------------------------------------------------
     def set_profile(self, profile: Profile | None):
+        """Check for `profile` from now on."""
         self.profile = profile
         self._show_profile()
 
@@ -154,6 +148,7 @@ class VerifyWindow(QMainWindow):
             self.profile_label.setText(_("核查对象：") + self.profile.name + " · " + "、".join(self.profile.employers))
 
     def choose_profile(self):
+        """Ask for the applicant's profile, then check the open files again."""
         dlg = ProfileDialog(self, self.profile, self.settings)
         if dlg.exec() and dlg.result_profile:
             self.set_profile(dlg.result_profile)
@@ -161,6 +156,7 @@ class VerifyWindow(QMainWindow):
                 self.run()
 
     def load_profile_file(self, path) -> bool:
+        """Load a profile file; False (after a warning) if it is not valid."""
         try:
             self.set_profile(load_profile(path))
             return True
@@ -168,50 +164,26 @@ class VerifyWindow(QMainWindow):
             QMessageBox.warning(self, _("申请人信息"), explain_profile_error(exc))
             return False
 
-    def open_files_dialog(self):
-        paths, _f = QFileDialog.getOpenFileNames(self, _("打开已遮盖的文件"), self.settings.last_dir("verify"),
-                                                 attachments_filter())
-        if paths:
-            self.open_paths(paths)
+    # --- opening (app.windows.opening) ---------------------------------------------------------
+    open_dir_key = "verify"
 
-    def open_folder_dialog(self):
-        path = QFileDialog.getExistingDirectory(self, _("打开文件夹"), self.settings.last_dir("verify"))
-        if path:
-            self.open_paths([path])
+    def _open_title(self) -> str:
+        return _("打开已遮盖的文件")
 
-    def dragEnterEvent(self, event):  # noqa: N802
-        if event.mimeData().hasUrls():
-            event.acceptProposedAction()
-
-    def dropEvent(self, event):  # noqa: N802
-        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
-        if paths:
-            self.open_paths(paths)
-
-    def open_paths(self, paths) -> bool:
-        try:
-            inputs = collect_inputs([Path(p) for p in paths])
-        except FileNotFoundError as exc:
-            QMessageBox.warning(self, _("打开失败"), _("找不到：") + str(exc))
-            return False
+    def _close_inputs(self):
         self.stop()
-        first = Path(paths[0])
-        self.settings.set_last_dir("verify", str(first if first.is_dir() else first.parent))
+
+    def _show_inputs(self, inputs: list[InputFile], counts: list[int | str]):
         self.inputs = inputs
-        self.counts = []
-        for inp in inputs:
-            try:
-                self.counts.append(page_count(inp.path))
-            except DocumentError as exc:
-                self.counts.append(str(exc))
+        self.counts = counts
         self.findings.clear()
         self.errors.clear()
         self.cache.clear()
         self._build_tree()
         self.run()
-        return True
 
     def keys(self):
+        """Every readable page, as (file, page)."""
         return [(d, p) for d, c in enumerate(self.counts) if isinstance(c, int) for p in range(c)]
 
     # --- the roster audit -------------------------------------------------------------------------
@@ -250,6 +222,7 @@ class VerifyWindow(QMainWindow):
 
     # --- running --------------------------------------------------------------------------------
     def run(self):
+        """Check every page in the background (asking for a profile first if there is none)."""
         if not self.inputs:
             return
         if self.profile is None:
@@ -275,6 +248,7 @@ class VerifyWindow(QMainWindow):
         self.job.start()
 
     def stop(self):
+        """Stop the running check and wait for it."""
         if self.job is not None:
             self.job.cancel()
             self.job.wait()
@@ -282,6 +256,7 @@ class VerifyWindow(QMainWindow):
             self.progress.hide()
 
     def is_running(self) -> bool:
+        """Whether a check is running."""
         return self.job is not None and self.job.isRunning()
 
     def _on_done(self, d, p, findings, page, rotation):
@@ -306,6 +281,7 @@ class VerifyWindow(QMainWindow):
 
     # --- verdicts -------------------------------------------------------------------------------
     def page_verdict(self, key) -> str:
+        """A page's verdict: error, still waiting, fail (a finding that fails) or pass."""
         if key in self.errors:
             return ERR
         if key not in self.findings:
@@ -313,6 +289,7 @@ class VerifyWindow(QMainWindow):
         return FAIL if any(r.extra.get("severity", FAIL) == FAIL for r in self.findings[key]) else PASS
 
     def file_verdict(self, d: int) -> str:
+        """A file's verdict: the worst of its pages' (fail, error, waiting), else pass."""
         if isinstance(self.counts[d], str):
             return ERR
         vs = [self.page_verdict((d, p)) for p in range(self.counts[d])]
@@ -322,6 +299,7 @@ class VerifyWindow(QMainWindow):
         return PASS
 
     def file_results(self) -> list[tuple[str, str]]:
+        """(file name, verdict) per open file."""
         return [(str(i.rel.as_posix()), self.file_verdict(d)) for d, i in enumerate(self.inputs)]
 
     def _build_tree(self):
@@ -375,6 +353,7 @@ class VerifyWindow(QMainWindow):
             self.show_page(tuple(item.data(0, Qt.ItemDataRole.UserRole)))
 
     def show_page(self, key):
+        """Show a page with its findings boxed and listed."""
         self.current = key
         page, error = self.cache.get(key), None
         if page is None:
@@ -395,16 +374,7 @@ class VerifyWindow(QMainWindow):
         self.info.setText(f"{name} — <span style='color:{COLORS[v]}'>{verdict_label(v)}</span>"
                           + (" — " + _("发现 {n} 处问题").format(n=len(findings)) if findings else "")
                           + (" — " + error if error else ""))
-        self.table.setRowCount(0)
-        for i, r in enumerate(findings):
-            self.table.insertRow(i)
-            self.table.setItem(i, 0, QTableWidgetItem(kind_label(r.kind)))
-            self.table.setItem(i, 1, QTableWidgetItem(r.text or ""))
-            note = r.extra.get("evidence") or ""
-            if not r.extra.get("audit"):
-                note += ("；" if note else "") + _("置信度 {s:.2f}").format(s=r.score)
-            self.table.setItem(i, 2, QTableWidgetItem(note))
-        self.table.resizeRowsToContents()
+        self.table.show_findings(findings)
         item = self._items.get(key) or self._items.get(("doc", key[0]))
         if item is not None and self.tree.currentItem() is not item:
             self.tree.blockSignals(True)
@@ -418,6 +388,7 @@ class VerifyWindow(QMainWindow):
             self.canvas.select(findings[min(rows)])
 
     def closeEvent(self, event):  # noqa: N802
+        """Stop the check and the audit before closing."""
         self.stop()
         self.roster.stop()
         super().closeEvent(event)

@@ -34,6 +34,7 @@ _detector_lock = threading.Lock()
 
 
 def default_detector_factory():
+    """The real detector (OCR, faces, seals), imported only when first needed."""
     from redaction.pipeline.propose import Detector  # imported late: loading OCR is slow
 
     return Detector()
@@ -49,6 +50,7 @@ def get_detector(factory: Callable | None = None):
 
 
 def reset_detector():
+    """Forget the process-wide detector (the next get_detector makes a new one)."""
     global _detector
     with _detector_lock:
         _detector = None
@@ -75,18 +77,21 @@ class PageCache:
         self._pages: OrderedDict[Key, Page] = OrderedDict()
 
     def put(self, key: Key, page: Page):
+        """Keep a page, dropping the least recently used beyond `size`."""
         self._pages[key] = page
         self._pages.move_to_end(key)
         while len(self._pages) > self.size:
             self._pages.popitem(last=False)
 
     def get(self, key: Key) -> Page | None:
+        """A kept page, or None."""
         page = self._pages.get(key)
         if page is not None:
             self._pages.move_to_end(key)
         return page
 
     def clear(self):
+        """Forget every page."""
         self._pages.clear()
 
 
@@ -135,6 +140,7 @@ class PageJob(QThread):
         self.cancelled = False
 
     def cancel(self):
+        """Stop after the current page."""
         self._cancel.set()
 
     def prioritize(self, key: Key):
@@ -145,10 +151,12 @@ class PageJob(QThread):
                 self._tasks.appendleft(key)
 
     def pending(self) -> list[Key]:
+        """The tasks not started yet."""
         with self._lock:
             return list(self._tasks)
 
     def run(self):
+        """Work through the tasks on the shared detector, reporting each page as it is done."""
         try:
             detector = get_detector(self.detector_factory)
         except Exception as exc:  # the detector cannot load: say so once
@@ -214,6 +222,7 @@ class AuditJob(QThread):
         self.cancelled = False
 
     def cancel(self):
+        """Stop before the next file."""
         self._cancel.set()
 
     def _progress(self, done, total, task, records):
@@ -222,6 +231,7 @@ class AuditJob(QThread):
         self.progress.emit(done, total)
 
     def run(self):
+        """Run the audit, reporting progress, and hand back its result."""
         from redaction.audit.roster import RosterError
         from redaction.audit.run import AuditCancelled, AuditError, run_audit
 
@@ -250,6 +260,8 @@ class AuditJob(QThread):
 
 @dataclass
 class ExportDoc:
+    """One document to export: where it is, its name in the output, its reviewed pages or its error."""
+
     path: Path
     rel: Path
     pages: list[PageResult]       # copies; decision None means "skipped"
@@ -271,9 +283,11 @@ class ExportJob(QThread):
         self.cancelled = False
 
     def cancel(self):
+        """Stop before the next page."""
         self._cancel.set()
 
     def run(self):
+        """Write the masked pages and the report, then report what was written and what failed."""
         written: list[Path] = []
         errors: list[str] = []
         report: list[DocumentResult] = []
@@ -319,6 +333,7 @@ class ExportJob(QThread):
 
 
 def burn_preview(pixels: np.ndarray, regions: list[Region], fill) -> np.ndarray:
+    """The page as it will be exported: accepted boxes filled with `fill` (BGR)."""
     h, w = pixels.shape[:2]
     boxes = [clip_box(r.bbox, w, h) for r in regions if r.accepted]
     return burn(pixels, boxes, fill) if boxes else pixels

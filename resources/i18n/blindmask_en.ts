@@ -4,102 +4,6 @@
   <context>
     <name>BlindMask</name>
     <message>
-      <source>手动绘制</source>
-      <translation>drawn by hand</translation>
-    </message>
-    <message>
-      <source>姓名</source>
-      <translation>Name</translation>
-    </message>
-    <message>
-      <source>工作单位</source>
-      <translation>Employer</translation>
-    </message>
-    <message>
-      <source>公章</source>
-      <translation>Seal</translation>
-    </message>
-    <message>
-      <source>眼部</source>
-      <translation>Eyes</translation>
-    </message>
-    <message>
-      <source>身份证号</source>
-      <translation>ID number</translation>
-    </message>
-    <message>
-      <source>其他印章</source>
-      <translation>Other seal</translation>
-    </message>
-    <message>
-      <source>人脸</source>
-      <translation>Face</translation>
-    </message>
-    <message>
-      <source>签名</source>
-      <translation>Signature</translation>
-    </message>
-    <message>
-      <source>指印</source>
-      <translation>Fingerprint</translation>
-    </message>
-    <message>
-      <source>电话</source>
-      <translation>Phone</translation>
-    </message>
-    <message>
-      <source>他人姓名</source>
-      <translation>Another applicant's name</translation>
-    </message>
-    <message>
-      <source>他人单位</source>
-      <translation>Another applicant's employer</translation>
-    </message>
-    <message>
-      <source>非JPG格式</source>
-      <translation>Not a JPG</translation>
-    </message>
-    <message>
-      <source>方向不正</source>
-      <translation>Not upright</translation>
-    </message>
-    <message>
-      <source>文件名含姓名或单位</source>
-      <translation>Name or employer in file name</translation>
-    </message>
-    <message>
-      <source>无法打开</source>
-      <translation>Cannot be opened</translation>
-    </message>
-    <message>
-      <source>分辨率过低</source>
-      <translation>Resolution too low</translation>
-    </message>
-    <message>
-      <source>内容模糊</source>
-      <translation>Blurred</translation>
-    </message>
-    <message>
-      <source>含元数据</source>
-      <translation>Metadata present</translation>
-    </message>
-    <message>
-      <source>遮盖</source>
-      <translation>Mask</translation>
-    </message>
-    <message>
-      <source>不遮盖</source>
-      <translation>Not masked</translation>
-    </message>
-    <message>
-      <source>文字：</source>
-      <translation>Text: </translation>
-    </message>
-    <message>
-      <source>置信度：</source>
-      <translation>Score: </translation>
-    </message>
-    <message>
       <source>添加遮盖框</source>
       <translation>Add box</translation>
     </message>
@@ -128,20 +32,124 @@
       <translation>Mark as needing no mask</translation>
     </message>
     <message>
-      <source>请填写申请人姓名（与材料上印的一致）。</source>
-      <translation>Enter the applicant's name (as printed on the documents).</translation>
+      <source>手动绘制</source>
+      <translation>drawn by hand</translation>
     </message>
     <message>
-      <source>请至少填写一个工作单位的完整名称。</source>
-      <translation>Enter at least one employer's full official name.</translation>
+      <source>遮盖</source>
+      <translation>Mask</translation>
     </message>
     <message>
-      <source>申请人信息文件有误：</source>
-      <translation>The profile file has an error: </translation>
+      <source>不遮盖</source>
+      <translation>Not masked</translation>
     </message>
     <message>
-      <source>所有文件</source>
-      <translation>All files</translation>
+      <source>文字：</source>
+      <translation>Text: </translation>
+    </message>
+    <message>
+      <source>置信度：</source>
+      <translation>Score: </translation>
+    </message>
+    <message>
+      <source>本页决定（是否需要遮盖）</source>
+      <translation>Decision for this page (does it need masking?)</translation>
+    </message>
+    <message>
+      <source>确认遮盖此页</source>
+      <translation>Confirm masks</translation>
+    </message>
+    <message>
+      <source>此页无需遮盖</source>
+      <translation>Needs no mask</translation>
+    </message>
+    <message>
+      <source>尚未检测。可以按 F5 检测，也可以手动绘制遮盖框。</source>
+      <translation>Not detected yet. Press F5 to detect, or draw boxes by hand.</translation>
+    </message>
+    <message>
+      <source>正在检测此页…</source>
+      <translation>Detecting this page…</translation>
+    </message>
+    <message>
+      <source>检查遮盖框后确认（Enter），或标记为无需遮盖（N）。</source>
+      <translation>Check the boxes, then confirm (Enter) or mark as needing no mask (N).</translation>
+    </message>
+    <message>
+      <source>已标记为无需遮盖：导出时不遮盖。</source>
+      <translation>Marked as needing no mask: exported without masks.</translation>
+    </message>
+    <message>
+      <source>此页无法读取，不会导出。</source>
+      <translation>This page cannot be read and will not be exported.</translation>
+    </message>
+    <message>
+      <source>已确认：导出时遮盖 {n} 处。</source>
+      <translation>Confirmed: {n} boxes are burned on export.</translation>
+    </message>
+    <message>
+      <source>将遮盖 {a} / {n} 个框</source>
+      <translation>{a} of {n} boxes will be masked</translation>
+    </message>
+    <message>
+      <source>类别</source>
+      <translation>Kind</translation>
+    </message>
+    <message>
+      <source>识别文字</source>
+      <translation>Text</translation>
+    </message>
+    <message>
+      <source>说明</source>
+      <translation>Details</translation>
+    </message>
+    <message>
+      <source>置信度 {s:.2f}</source>
+      <translation>confidence {s:.2f}</translation>
+    </message>
+    <message>
+      <source>文件 / 页</source>
+      <translation>File / page</translation>
+    </message>
+    <message>
+      <source>状态</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <source>尚未打开文件</source>
+      <translation>No files open</translation>
+    </message>
+    <message>
+      <source>共 {n} 页</source>
+      <translation>{n} pages</translation>
+    </message>
+    <message>
+      <source>已确认 {n}</source>
+      <translation>{n} confirmed</translation>
+    </message>
+    <message>
+      <source>无需遮盖 {n}</source>
+      <translation>{n} no mask</translation>
+    </message>
+    <message>
+      <source>待审核 {n}</source>
+      <translation>{n} to review</translation>
+    </message>
+    <message>
+      <source>检测中 {n}</source>
+      <translation>{n} detecting</translation>
+    </message>
+    <message>
+      <source>未检测 {n}</source>
+      <translation>{n} not detected</translation>
+    </message>
+    <message>
+      <source>错误 {n}</source>
+      <translation>{n} errors</translation>
+    </message>
+    <message>
+      <source>第 {n} 页</source>
+      <translation>page {n}</translation>
     </message>
     <message>
       <source>例如：阿依古丽·买买提</source>
@@ -156,12 +164,298 @@
       <translation>Full employer names, one per line</translation>
     </message>
     <message>
+      <source>姓名</source>
+      <translation>Name</translation>
+    </message>
+    <message>
       <source>别名</source>
       <translation>Aliases</translation>
     </message>
     <message>
+      <source>工作单位</source>
+      <translation>Employer</translation>
+    </message>
+    <message>
       <source>申请人信息</source>
       <translation>Applicant</translation>
+    </message>
+    <message>
+      <source>应用</source>
+      <translation>Apply</translation>
+    </message>
+    <message>
+      <source>载入…</source>
+      <translation>Load…</translation>
+    </message>
+    <message>
+      <source>保存…</source>
+      <translation>Save…</translation>
+    </message>
+    <message>
+      <source>尚未填写。检测前需要申请人姓名和工作单位。</source>
+      <translation>Not filled in. Detection needs the applicant's name and employers.</translation>
+    </message>
+    <message>
+      <source>已应用：{n} 个姓名写法，{e} 个单位。</source>
+      <translation>Applied: {n} name forms, {e} employers.</translation>
+    </message>
+    <message>
+      <source>本页遮盖建议</source>
+      <translation>Proposals on this page</translation>
+    </message>
+    <message>
+      <source>全部接受</source>
+      <translation>Accept all</translation>
+    </message>
+    <message>
+      <source>全部拒绝</source>
+      <translation>Reject all</translation>
+    </message>
+    <message>
+      <source>删除</source>
+      <translation>Delete</translation>
+    </message>
+    <message>
+      <source>置信度</source>
+      <translation>Score</translation>
+    </message>
+    <message>
+      <source>未检测</source>
+      <translation>Not detected</translation>
+    </message>
+    <message>
+      <source>检测中</source>
+      <translation>Detecting</translation>
+    </message>
+    <message>
+      <source>待审核</source>
+      <translation>To review</translation>
+    </message>
+    <message>
+      <source>已确认</source>
+      <translation>Confirmed</translation>
+    </message>
+    <message>
+      <source>无需遮盖</source>
+      <translation>No mask needed</translation>
+    </message>
+    <message>
+      <source>错误</source>
+      <translation>Error</translation>
+    </message>
+    <message>
+      <source>盲评遮盖助手</source>
+      <translation>BlindMask</translation>
+    </message>
+    <message>
+      <source>遮盖附件中的姓名、工作单位、公章和照片眼部，逐页确认后导出为 JPG。
+把文件或文件夹拖到这里，或：</source>
+      <translation>Cover names, employers, seals and the eyes of photos in attachments, confirm page by page, export JPGs.
+Drop files or folders here, or:</translation>
+    </message>
+    <message>
+      <source>打开文件… (Ctrl+O)</source>
+      <translation>Open files… (Ctrl+O)</translation>
+    </message>
+    <message>
+      <source>打开文件夹… (Ctrl+Shift+O)</source>
+      <translation>Open folder… (Ctrl+Shift+O)</translation>
+    </message>
+    <message>
+      <source>核查已遮盖文件… (Ctrl+Shift+V)</source>
+      <translation>Verify masked files… (Ctrl+Shift+V)</translation>
+    </message>
+    <message>
+      <source>支持 JPG、PNG、BMP、TIFF、PDF 和手机照片（HEIC、WebP）。所有处理都在本机完成，不联网。按 F1 查看快捷键。</source>
+      <translation>JPG, PNG, BMP, TIFF, PDF and phone photos (HEIC, WebP). Everything runs on this computer, offline. Press F1 for shortcuts.</translation>
+    </message>
+    <message>
+      <source>打开文件…</source>
+      <translation>Open files…</translation>
+    </message>
+    <message>
+      <source>打开文件夹…</source>
+      <translation>Open folder…</translation>
+    </message>
+    <message>
+      <source>导出…</source>
+      <translation>Export…</translation>
+    </message>
+    <message>
+      <source>核查已遮盖文件…</source>
+      <translation>Verify masked files…</translation>
+    </message>
+    <message>
+      <source>文字材料…</source>
+      <translation>Written material…</translation>
+    </message>
+    <message>
+      <source>设置…</source>
+      <translation>Settings…</translation>
+    </message>
+    <message>
+      <source>退出</source>
+      <translation>Quit</translation>
+    </message>
+    <message>
+      <source>载入申请人信息…</source>
+      <translation>Load applicant profile…</translation>
+    </message>
+    <message>
+      <source>保存申请人信息…</source>
+      <translation>Save applicant profile…</translation>
+    </message>
+    <message>
+      <source>检测全部</source>
+      <translation>Detect all</translation>
+    </message>
+    <message>
+      <source>取消检测</source>
+      <translation>Cancel detection</translation>
+    </message>
+    <message>
+      <source>下一页</source>
+      <translation>Next page</translation>
+    </message>
+    <message>
+      <source>上一页</source>
+      <translation>Previous page</translation>
+    </message>
+    <message>
+      <source>下一个待审核页</source>
+      <translation>Next page to review</translation>
+    </message>
+    <message>
+      <source>切换遮盖</source>
+      <translation>Toggle mask</translation>
+    </message>
+    <message>
+      <source>删除选中框</source>
+      <translation>Delete selected box</translation>
+    </message>
+    <message>
+      <source>绘制新框</source>
+      <translation>Draw box</translation>
+    </message>
+    <message>
+      <source>在中央添加新框</source>
+      <translation>Add box at centre</translation>
+    </message>
+    <message>
+      <source>预览遮盖效果</source>
+      <translation>Preview result</translation>
+    </message>
+    <message>
+      <source>放大</source>
+      <translation>Zoom in</translation>
+    </message>
+    <message>
+      <source>缩小</source>
+      <translation>Zoom out</translation>
+    </message>
+    <message>
+      <source>适应窗口</source>
+      <translation>Fit</translation>
+    </message>
+    <message>
+      <source>实际大小 100%</source>
+      <translation>Actual size 100%</translation>
+    </message>
+    <message>
+      <source>快捷键…</source>
+      <translation>Shortcuts…</translation>
+    </message>
+    <message>
+      <source>关于</source>
+      <translation>About</translation>
+    </message>
+    <message>
+      <source>撤销</source>
+      <translation>Undo</translation>
+    </message>
+    <message>
+      <source>重做</source>
+      <translation>Redo</translation>
+    </message>
+    <message>
+      <source>文件(&amp;F)</source>
+      <translation>&amp;File</translation>
+    </message>
+    <message>
+      <source>编辑(&amp;E)</source>
+      <translation>&amp;Edit</translation>
+    </message>
+    <message>
+      <source>页面(&amp;P)</source>
+      <translation>&amp;Page</translation>
+    </message>
+    <message>
+      <source>视图(&amp;V)</source>
+      <translation>&amp;View</translation>
+    </message>
+    <message>
+      <source>帮助(&amp;H)</source>
+      <translation>&amp;Help</translation>
+    </message>
+    <message>
+      <source>工具栏</source>
+      <translation>Toolbar</translation>
+    </message>
+    <message>
+      <source>新框类别 (1–4)</source>
+      <translation>Kind of new boxes (1–4)</translation>
+    </message>
+    <message>
+      <source>新框类别：</source>
+      <translation>New box kind: </translation>
+    </message>
+    <message>
+      <source>未填写申请人信息，尚未检测。填写后按 F5 检测。</source>
+      <translation>No applicant profile yet, nothing detected. Fill it in and press F5.</translation>
+    </message>
+    <message>
+      <source>正在检测…（首次使用需载入识别模型）</source>
+      <translation>Detecting… (the first page loads the recognition models)</translation>
+    </message>
+    <message>
+      <source>无法载入检测引擎</source>
+      <translation>Cannot load the detector</translation>
+    </message>
+    <message>
+      <source>检测引擎无法载入，页面可以手动绘制遮盖框。
+
+</source>
+      <translation>The detector cannot be loaded; boxes can still be drawn by hand.
+
+</translation>
+    </message>
+    <message>
+      <source>检测已取消。按 F5 继续检测剩余页面。</source>
+      <translation>Detection cancelled. Press F5 to detect the remaining pages.</translation>
+    </message>
+    <message>
+      <source>正在取消（当前页完成后停止）…</source>
+      <translation>Cancelling (after the current page)…</translation>
+    </message>
+    <message>
+      <source>检测完成。还有 {n} 页待审核。</source>
+      <translation>Detection finished. {n} pages to review.</translation>
+    </message>
+    <message>
+      <source>请填写申请人姓名（与材料上印的一致）。</source>
+      <translation>Enter the applicant's name (as printed on the documents).</translation>
+    </message>
+    <message>
+      <source>请至少填写一个工作单位的完整名称。</source>
+      <translation>Enter at least one employer's full official name.</translation>
+    </message>
+    <message>
+      <source>申请人信息文件有误：</source>
+      <translation>The profile file has an error: </translation>
+    </message>
+    <message>
+      <source>所有文件</source>
+      <translation>All files</translation>
     </message>
     <message>
       <source>检测需要知道要遮盖的内容：请填写申请人姓名和工作单位，或载入申请人信息文件（TOML）。</source>
@@ -220,10 +514,6 @@
       <translation>Next / previous page</translation>
     </message>
     <message>
-      <source>下一个待审核页</source>
-      <translation>Next page to review</translation>
-    </message>
-    <message>
       <source>选择下一个 / 上一个框</source>
       <translation>Select next / previous box</translation>
     </message>
@@ -234,10 +524,6 @@
     <message>
       <source>本页全部接受 / 全部拒绝</source>
       <translation>Accept all / reject all on the page</translation>
-    </message>
-    <message>
-      <source>删除选中框</source>
-      <translation>Delete selected box</translation>
     </message>
     <message>
       <source>绘制模式（拖动画新框）</source>
@@ -356,354 +642,12 @@
       <translation>line {n}</translation>
     </message>
     <message>
-      <source>未检测</source>
-      <translation>Not detected</translation>
-    </message>
-    <message>
-      <source>检测中</source>
-      <translation>Detecting</translation>
-    </message>
-    <message>
-      <source>待审核</source>
-      <translation>To review</translation>
-    </message>
-    <message>
-      <source>已确认</source>
-      <translation>Confirmed</translation>
-    </message>
-    <message>
-      <source>无需遮盖</source>
-      <translation>No mask needed</translation>
-    </message>
-    <message>
-      <source>错误</source>
-      <translation>Error</translation>
-    </message>
-    <message>
-      <source>本页遮盖建议</source>
-      <translation>Proposals on this page</translation>
-    </message>
-    <message>
-      <source>全部接受</source>
-      <translation>Accept all</translation>
-    </message>
-    <message>
-      <source>全部拒绝</source>
-      <translation>Reject all</translation>
-    </message>
-    <message>
-      <source>删除</source>
-      <translation>Delete</translation>
-    </message>
-    <message>
-      <source>本页决定（是否需要遮盖）</source>
-      <translation>Decision for this page (does it need masking?)</translation>
-    </message>
-    <message>
-      <source>确认遮盖此页</source>
-      <translation>Confirm masks</translation>
-    </message>
-    <message>
-      <source>此页无需遮盖</source>
-      <translation>Needs no mask</translation>
-    </message>
-    <message>
-      <source>应用</source>
-      <translation>Apply</translation>
-    </message>
-    <message>
-      <source>载入…</source>
-      <translation>Load…</translation>
-    </message>
-    <message>
-      <source>保存…</source>
-      <translation>Save…</translation>
-    </message>
-    <message>
-      <source>检测 %v / %m 页</source>
-      <translation>Detected %v / %m pages</translation>
-    </message>
-    <message>
-      <source>取消检测</source>
-      <translation>Cancel detection</translation>
-    </message>
-    <message>
-      <source>盲评遮盖助手</source>
-      <translation>BlindMask</translation>
-    </message>
-    <message>
-      <source>遮盖附件中的姓名、工作单位、公章和照片眼部，逐页确认后导出为 JPG。
-把文件或文件夹拖到这里，或：</source>
-      <translation>Cover names, employers, seals and the eyes of photos in attachments, confirm page by page, export JPGs.
-Drop files or folders here, or:</translation>
-    </message>
-    <message>
-      <source>打开文件… (Ctrl+O)</source>
-      <translation>Open files… (Ctrl+O)</translation>
-    </message>
-    <message>
-      <source>打开文件夹… (Ctrl+Shift+O)</source>
-      <translation>Open folder… (Ctrl+Shift+O)</translation>
-    </message>
-    <message>
-      <source>核查已遮盖文件… (Ctrl+Shift+V)</source>
-      <translation>Verify masked files… (Ctrl+Shift+V)</translation>
-    </message>
-    <message>
-      <source>支持 JPG、PNG、BMP、TIFF、PDF 和手机照片（HEIC、WebP）。所有处理都在本机完成，不联网。按 F1 查看快捷键。</source>
-      <translation>JPG, PNG, BMP, TIFF, PDF and phone photos (HEIC, WebP). Everything runs on this computer, offline. Press F1 for shortcuts.</translation>
-    </message>
-    <message>
-      <source>打开文件…</source>
-      <translation>Open files…</translation>
-    </message>
-    <message>
-      <source>打开文件夹…</source>
-      <translation>Open folder…</translation>
-    </message>
-    <message>
-      <source>导出…</source>
-      <translation>Export…</translation>
-    </message>
-    <message>
-      <source>核查已遮盖文件…</source>
-      <translation>Verify masked files…</translation>
-    </message>
-    <message>
-      <source>文字材料…</source>
-      <translation>Written material…</translation>
-    </message>
-    <message>
-      <source>设置…</source>
-      <translation>Settings…</translation>
-    </message>
-    <message>
-      <source>退出</source>
-      <translation>Quit</translation>
-    </message>
-    <message>
-      <source>载入申请人信息…</source>
-      <translation>Load applicant profile…</translation>
-    </message>
-    <message>
-      <source>保存申请人信息…</source>
-      <translation>Save applicant profile…</translation>
-    </message>
-    <message>
-      <source>检测全部</source>
-      <translation>Detect all</translation>
-    </message>
-    <message>
-      <source>下一页</source>
-      <translation>Next page</translation>
-    </message>
-    <message>
-      <source>上一页</source>
-      <translation>Previous page</translation>
-    </message>
-    <message>
-      <source>切换遮盖</source>
-      <translation>Toggle mask</translation>
-    </message>
-    <message>
-      <source>绘制新框</source>
-      <translation>Draw box</translation>
-    </message>
-    <message>
-      <source>在中央添加新框</source>
-      <translation>Add box at centre</translation>
-    </message>
-    <message>
-      <source>预览遮盖效果</source>
-      <translation>Preview result</translation>
-    </message>
-    <message>
-      <source>放大</source>
-      <translation>Zoom in</translation>
-    </message>
-    <message>
-      <source>缩小</source>
-      <translation>Zoom out</translation>
-    </message>
-    <message>
-      <source>适应窗口</source>
-      <translation>Fit</translation>
-    </message>
-    <message>
-      <source>实际大小 100%</source>
-      <translation>Actual size 100%</translation>
-    </message>
-    <message>
-      <source>快捷键…</source>
-      <translation>Shortcuts…</translation>
-    </message>
-    <message>
-      <source>关于</source>
-      <translation>About</translation>
-    </message>
-    <message>
-      <source>撤销</source>
-      <translation>Undo</translation>
-    </message>
-    <message>
-      <source>重做</source>
-      <translation>Redo</translation>
-    </message>
-    <message>
-      <source>文件(&amp;F)</source>
-      <translation>&amp;File</translation>
-    </message>
-    <message>
-      <source>编辑(&amp;E)</source>
-      <translation>&amp;Edit</translation>
-    </message>
-    <message>
-      <source>页面(&amp;P)</source>
-      <translation>&amp;Page</translation>
-    </message>
-    <message>
-      <source>视图(&amp;V)</source>
-      <translation>&amp;View</translation>
-    </message>
-    <message>
-      <source>帮助(&amp;H)</source>
-      <translation>&amp;Help</translation>
-    </message>
-    <message>
-      <source>工具栏</source>
-      <translation>Toolbar</translation>
-    </message>
-    <message>
-      <source>新框类别 (1–4)</source>
-      <translation>Kind of new boxes (1–4)</translation>
-    </message>
-    <message>
-      <source>打开附件</source>
-      <translation>Open attachments</translation>
-    </message>
-    <message>
-      <source>未填写申请人信息，尚未检测。填写后按 F5 检测。</source>
-      <translation>No applicant profile yet, nothing detected. Fill it in and press F5.</translation>
-    </message>
-    <message>
-      <source>正在检测…（首次使用需载入识别模型）</source>
-      <translation>Detecting… (the first page loads the recognition models)</translation>
-    </message>
-    <message>
-      <source>无法载入检测引擎</source>
-      <translation>Cannot load the detector</translation>
-    </message>
-    <message>
-      <source>所有页面都已处理，可以导出 (Ctrl+E)。</source>
-      <translation>Every page has a decision: ready to export (Ctrl+E).</translation>
-    </message>
-    <message>
       <source>接受遮盖框</source>
       <translation>Accept box</translation>
     </message>
     <message>
       <source>拒绝遮盖框</source>
       <translation>Reject box</translation>
-    </message>
-    <message>
-      <source>保存申请人信息</source>
-      <translation>Save applicant profile</translation>
-    </message>
-    <message>
-      <source>申请人信息 (*.toml)</source>
-      <translation>Applicant profile (*.toml)</translation>
-    </message>
-    <message>
-      <source>选择导出文件夹</source>
-      <translation>Choose the export folder</translation>
-    </message>
-    <message>
-      <source>正在导出…</source>
-      <translation>Exporting…</translation>
-    </message>
-    <message>
-      <source>取消</source>
-      <translation>Cancel</translation>
-    </message>
-    <message>
-      <source>盲评遮盖助手 BlindMask
-离线遮盖职称评审附件中的姓名、工作单位、公章和照片眼部。
-所有处理都在本机完成。</source>
-      <translation>BlindMask (盲评遮盖助手)
-Offline masking of names, employers, seals and eyes in attachments for blind review.
-Everything runs on this computer.</translation>
-    </message>
-    <message>
-      <source>文件 / 页</source>
-      <translation>File / page</translation>
-    </message>
-    <message>
-      <source>状态</source>
-      <translation>Status</translation>
-    </message>
-    <message>
-      <source>类别</source>
-      <translation>Kind</translation>
-    </message>
-    <message>
-      <source>识别文字</source>
-      <translation>Text</translation>
-    </message>
-    <message>
-      <source>置信度</source>
-      <translation>Score</translation>
-    </message>
-    <message>
-      <source>没有可处理的文件</source>
-      <translation>No files to process</translation>
-    </message>
-    <message>
-      <source>所选位置没有支持的文件（JPG、PNG、BMP、TIFF、HEIC、WebP、PDF）。</source>
-      <translation>No supported files there (JPG, PNG, BMP, TIFF, HEIC, WebP, PDF).</translation>
-    </message>
-    <message>
-      <source>检测引擎无法载入，页面可以手动绘制遮盖框。
-
-</source>
-      <translation>The detector cannot be loaded; boxes can still be drawn by hand.
-
-</translation>
-    </message>
-    <message>
-      <source>检测已取消。按 F5 继续检测剩余页面。</source>
-      <translation>Detection cancelled. Press F5 to detect the remaining pages.</translation>
-    </message>
-    <message>
-      <source>正在取消（当前页完成后停止）…</source>
-      <translation>Cancelling (after the current page)…</translation>
-    </message>
-    <message>
-      <source>尚未打开文件</source>
-      <translation>No files open</translation>
-    </message>
-    <message>
-      <source>预览：导出后的效果（按 B 返回）</source>
-      <translation>Preview: the exported result (B to go back)</translation>
-    </message>
-    <message>
-      <source>尚未检测。可以按 F5 检测，也可以手动绘制遮盖框。</source>
-      <translation>Not detected yet. Press F5 to detect, or draw boxes by hand.</translation>
-    </message>
-    <message>
-      <source>正在检测此页…</source>
-      <translation>Detecting this page…</translation>
-    </message>
-    <message>
-      <source>检查遮盖框后确认（Enter），或标记为无需遮盖（N）。</source>
-      <translation>Check the boxes, then confirm (Enter) or mark as needing no mask (N).</translation>
-    </message>
-    <message>
-      <source>已标记为无需遮盖：导出时不遮盖。</source>
-      <translation>Marked as needing no mask: exported without masks.</translation>
-    </message>
-    <message>
-      <source>此页无法读取，不会导出。</source>
-      <translation>This page cannot be read and will not be exported.</translation>
     </message>
     <message>
       <source>请先打开文件。</source>
@@ -722,12 +666,24 @@ Everything runs on this computer.</translation>
       <translation>This page is still being detected; confirm it in a moment.</translation>
     </message>
     <message>
-      <source>尚未填写。检测前需要申请人姓名和工作单位。</source>
-      <translation>Not filled in. Detection needs the applicant's name and employers.</translation>
+      <source>绘制模式：在页面上拖动画出「{k}」框。再按 D 退出。</source>
+      <translation>Draw mode: drag on the page to draw a "{k}" box. Press D again to leave.</translation>
     </message>
     <message>
-      <source>重新检测</source>
-      <translation>Detect again</translation>
+      <source>此页有 {n} 个将被遮盖的框。标记为「无需遮盖」后，导出时此页不做任何遮盖。确定吗？</source>
+      <translation>This page has {n} boxes that would be masked. Marked as "needs no mask", it is exported without any mask. Sure?</translation>
+    </message>
+    <message>
+      <source>选择导出文件夹</source>
+      <translation>Choose the export folder</translation>
+    </message>
+    <message>
+      <source>正在导出…</source>
+      <translation>Exporting…</translation>
+    </message>
+    <message>
+      <source>取消</source>
+      <translation>Cancel</translation>
     </message>
     <message>
       <source>请选择另一个文件夹：导出文件不能与原始附件放在同一文件夹。</source>
@@ -742,12 +698,24 @@ Everything runs on this computer.</translation>
       <translation>Exported {n} JPGs to {d}</translation>
     </message>
     <message>
-      <source>新框类别：</source>
-      <translation>New box kind: </translation>
+      <source>正在导出：</source>
+      <translation>Exporting: </translation>
     </message>
     <message>
-      <source>打开失败</source>
-      <translation>Cannot open</translation>
+      <source>以下文件出错：</source>
+      <translation>Errors in these files:</translation>
+    </message>
+    <message>
+      <source>检测 %v / %m 页</source>
+      <translation>Detected %v / %m pages</translation>
+    </message>
+    <message>
+      <source>盲评遮盖助手 BlindMask
+离线遮盖职称评审附件中的姓名、工作单位、公章和照片眼部。
+所有处理都在本机完成。</source>
+      <translation>BlindMask (盲评遮盖助手)
+Offline masking of names, employers, seals and eyes in attachments for blind review.
+Everything runs on this computer.</translation>
     </message>
     <message>
       <source>上次审核这些文件的进度已自动保存：{d} / {t} 页已有决定，{n} 页已检测。
@@ -760,80 +728,8 @@ Restore it?</translation>
       <translation>Restore the previous review</translation>
     </message>
     <message>
-      <source>共 {n} 页</source>
-      <translation>{n} pages</translation>
-    </message>
-    <message>
-      <source>已确认 {n}</source>
-      <translation>{n} confirmed</translation>
-    </message>
-    <message>
-      <source>无需遮盖 {n}</source>
-      <translation>{n} no mask</translation>
-    </message>
-    <message>
-      <source>待审核 {n}</source>
-      <translation>{n} to review</translation>
-    </message>
-    <message>
-      <source>无法读取：</source>
-      <translation>Cannot read: </translation>
-    </message>
-    <message>
-      <source>已保存：</source>
-      <translation>Saved: </translation>
-    </message>
-    <message>
       <source>界面语言将在重新启动程序后生效。审核进度已自动保存。</source>
       <translation>The language changes after a restart. Your review is autosaved.</translation>
-    </message>
-    <message>
-      <source>找不到：</source>
-      <translation>Not found: </translation>
-    </message>
-    <message>
-      <source>检测完成。还有 {n} 页待审核。</source>
-      <translation>Detection finished. {n} pages to review.</translation>
-    </message>
-    <message>
-      <source>检测中 {n}</source>
-      <translation>{n} detecting</translation>
-    </message>
-    <message>
-      <source>未检测 {n}</source>
-      <translation>{n} not detected</translation>
-    </message>
-    <message>
-      <source>错误 {n}</source>
-      <translation>{n} errors</translation>
-    </message>
-    <message>
-      <source>第 {i} / {n} 页</source>
-      <translation>page {i} / {n}</translation>
-    </message>
-    <message>
-      <source>已确认：导出时遮盖 {n} 处。</source>
-      <translation>Confirmed: {n} boxes are burned on export.</translation>
-    </message>
-    <message>
-      <source>将遮盖 {a} / {n} 个框</source>
-      <translation>{a} of {n} boxes will be masked</translation>
-    </message>
-    <message>
-      <source>绘制模式：在页面上拖动画出「{k}」框。再按 D 退出。</source>
-      <translation>Draw mode: drag on the page to draw a "{k}" box. Press D again to leave.</translation>
-    </message>
-    <message>
-      <source>已应用：{n} 个姓名写法，{e} 个单位。</source>
-      <translation>Applied: {n} name forms, {e} employers.</translation>
-    </message>
-    <message>
-      <source>申请人信息已更改。是否重新检测 {n} 个尚未确认的页面？（手动绘制的框会保留）</source>
-      <translation>The profile changed. Detect the {n} unconfirmed pages again? (Boxes drawn by hand are kept.)</translation>
-    </message>
-    <message>
-      <source>第 {n} 页</source>
-      <translation>page {n}</translation>
     </message>
     <message>
       <source>文字材料功能暂不可用：</source>
@@ -844,16 +740,60 @@ Restore it?</translation>
       <translation>Note: these files changed since then:</translation>
     </message>
     <message>
-      <source>此页有 {n} 个将被遮盖的框。标记为「无需遮盖」后，导出时此页不做任何遮盖。确定吗？</source>
-      <translation>This page has {n} boxes that would be masked. Marked as "needs no mask", it is exported without any mask. Sure?</translation>
+      <source>所有页面都已处理，可以导出 (Ctrl+E)。</source>
+      <translation>Every page has a decision: ready to export (Ctrl+E).</translation>
     </message>
     <message>
-      <source>正在导出：</source>
-      <translation>Exporting: </translation>
+      <source>预览：导出后的效果（按 B 返回）</source>
+      <translation>Preview: the exported result (B to go back)</translation>
     </message>
     <message>
-      <source>以下文件出错：</source>
-      <translation>Errors in these files:</translation>
+      <source>无法读取：</source>
+      <translation>Cannot read: </translation>
+    </message>
+    <message>
+      <source>第 {i} / {n} 页</source>
+      <translation>page {i} / {n}</translation>
+    </message>
+    <message>
+      <source>打开附件</source>
+      <translation>Open attachments</translation>
+    </message>
+    <message>
+      <source>没有可处理的文件</source>
+      <translation>No files to process</translation>
+    </message>
+    <message>
+      <source>所选位置没有支持的文件（JPG、PNG、BMP、TIFF、HEIC、WebP、PDF）。</source>
+      <translation>No supported files there (JPG, PNG, BMP, TIFF, HEIC, WebP, PDF).</translation>
+    </message>
+    <message>
+      <source>打开失败</source>
+      <translation>Cannot open</translation>
+    </message>
+    <message>
+      <source>找不到：</source>
+      <translation>Not found: </translation>
+    </message>
+    <message>
+      <source>保存申请人信息</source>
+      <translation>Save applicant profile</translation>
+    </message>
+    <message>
+      <source>申请人信息 (*.toml)</source>
+      <translation>Applicant profile (*.toml)</translation>
+    </message>
+    <message>
+      <source>重新检测</source>
+      <translation>Detect again</translation>
+    </message>
+    <message>
+      <source>已保存：</source>
+      <translation>Saved: </translation>
+    </message>
+    <message>
+      <source>申请人信息已更改。是否重新检测 {n} 个尚未确认的页面？（手动绘制的框会保留）</source>
+      <translation>The profile changed. Detect the {n} unconfirmed pages again? (Boxes drawn by hand are kept.)</translation>
     </message>
     <message>
       <source>文字材料：姓名和单位替换为 XX</source>
@@ -902,22 +842,6 @@ Restore it?</translation>
     <message>
       <source>文字材料 (*.docx *.txt *.md);;所有文件 (*)</source>
       <translation>Written material (*.docx *.txt *.md);;All files (*)</translation>
-    </message>
-    <message>
-      <source>完全匹配</source>
-      <translation>exact</translation>
-    </message>
-    <message>
-      <source>单位简称（建议）</source>
-      <translation>employer short form (suggestion)</translation>
-    </message>
-    <message>
-      <source>姓氏+称谓（建议）</source>
-      <translation>surname + title (suggestion)</translation>
-    </message>
-    <message>
-      <source>名字部分（建议）</source>
-      <translation>part of the name (suggestion)</translation>
     </message>
     <message>
       <source>原文（橙色：将替换；蓝色：建议，勾选后替换）</source>
@@ -1128,6 +1052,10 @@ Restore it?</translation>
       <translation>: </translation>
     </message>
     <message>
+      <source>打开已遮盖的文件</source>
+      <translation>Open masked files</translation>
+    </message>
+    <message>
       <source>无法读取</source>
       <translation>Unreadable</translation>
     </message>
@@ -1138,14 +1066,6 @@ Restore it?</translation>
     <message>
       <source>核查 %v / %m 页</source>
       <translation>Checked %v / %m pages</translation>
-    </message>
-    <message>
-      <source>打开已遮盖的文件</source>
-      <translation>Open masked files</translation>
-    </message>
-    <message>
-      <source>说明</source>
-      <translation>Details</translation>
     </message>
     <message>
       <source>此申报人没有可核查的文件</source>
@@ -1164,16 +1084,96 @@ Restore it?</translation>
       <translation>Checking for: </translation>
     </message>
     <message>
-      <source>置信度 {s:.2f}</source>
-      <translation>confidence {s:.2f}</translation>
-    </message>
-    <message>
       <source>核查中 {w}</source>
       <translation>{w} checking</translation>
     </message>
     <message>
       <source>发现 {n} 处问题</source>
       <translation>{n} problem(s) found</translation>
+    </message>
+    <message>
+      <source>公章</source>
+      <translation>Seal</translation>
+    </message>
+    <message>
+      <source>眼部</source>
+      <translation>Eyes</translation>
+    </message>
+    <message>
+      <source>身份证号</source>
+      <translation>ID number</translation>
+    </message>
+    <message>
+      <source>其他印章</source>
+      <translation>Other seal</translation>
+    </message>
+    <message>
+      <source>人脸</source>
+      <translation>Face</translation>
+    </message>
+    <message>
+      <source>签名</source>
+      <translation>Signature</translation>
+    </message>
+    <message>
+      <source>指印</source>
+      <translation>Fingerprint</translation>
+    </message>
+    <message>
+      <source>电话</source>
+      <translation>Phone</translation>
+    </message>
+    <message>
+      <source>他人姓名</source>
+      <translation>Another applicant's name</translation>
+    </message>
+    <message>
+      <source>他人单位</source>
+      <translation>Another applicant's employer</translation>
+    </message>
+    <message>
+      <source>非JPG格式</source>
+      <translation>Not a JPG</translation>
+    </message>
+    <message>
+      <source>方向不正</source>
+      <translation>Not upright</translation>
+    </message>
+    <message>
+      <source>文件名含姓名或单位</source>
+      <translation>Name or employer in file name</translation>
+    </message>
+    <message>
+      <source>无法打开</source>
+      <translation>Cannot be opened</translation>
+    </message>
+    <message>
+      <source>分辨率过低</source>
+      <translation>Resolution too low</translation>
+    </message>
+    <message>
+      <source>内容模糊</source>
+      <translation>Blurred</translation>
+    </message>
+    <message>
+      <source>含元数据</source>
+      <translation>Metadata present</translation>
+    </message>
+    <message>
+      <source>姓名/单位（完全匹配）</source>
+      <translation>name/employer (exact match)</translation>
+    </message>
+    <message>
+      <source>单位简称（建议）</source>
+      <translation>employer short form (suggestion)</translation>
+    </message>
+    <message>
+      <source>姓氏或名字+称谓（建议）</source>
+      <translation>surname or given name + title (suggestion)</translation>
+    </message>
+    <message>
+      <source>名字部分（建议）</source>
+      <translation>part of the name (suggestion)</translation>
     </message>
   </context>
 </TS>
