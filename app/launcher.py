@@ -7,9 +7,9 @@
                                     check the masks are burnt in, build the main window; exit 0/1
     BlindMask cli COMMAND ...       the `blindmask` command line (demo, redact, verify, ...)
 
-Everything is found through the package paths (`resources.__file__`, `models.__file__`), so the
-same code runs from a source checkout, a pip install and a frozen bundle (where the packages live
-in `_internal/`). It also runs unfrozen: `python -m app.launcher --selftest`.
+Everything is found through `redaction.assets` (models and resources beside `redaction/`, or inside
+it as package data of a wheel), so the same code runs from a source checkout, a pip install and a
+frozen bundle (where they live in `_internal/`). It also runs unfrozen: `python -m app.launcher --selftest`.
 """
 
 from __future__ import annotations
@@ -49,12 +49,10 @@ def version_text() -> str:
 
 def bundle_paths() -> dict[str, Path]:
     """Where the bundled samples, translations and models are."""
-    import models
-    import resources
+    from redaction.assets import models_dir, resources_dir
 
-    res = Path(resources.__file__).resolve().parent
-    return {"samples": res / "samples", "i18n": res / "i18n",
-            "models": Path(models.__file__).resolve().parent}
+    res = resources_dir()
+    return {"samples": res / "samples", "i18n": res / "i18n", "models": models_dir()}
 
 
 class _Checks:
