@@ -59,7 +59,7 @@ SUPPORTED_SUFFIXES = (".docx", ".txt", ".md")
 
 # --- any supported file ------------------------------------------------------------------------
 
-def scan_file(path, profile: Profile) -> ProseReport:
+def scan_file(path: str | Path, profile: Profile) -> ProseReport:
     """Find everything (nothing is written): for `--check` and for the GUI's list."""
     suffix = Path(path).suffix.lower()
     if suffix == ".docx":
@@ -69,8 +69,9 @@ def scan_file(path, profile: Profile) -> ProseReport:
     return ProseReport(str(path), error=_unsupported(suffix))
 
 
-def process_file(in_path, out_path, profile: Profile, accept_suggestions: bool = False,
+def process_file(in_path: str | Path, out_path: str | Path, profile: Profile, accept_suggestions: bool = False,
                  decisions: Mapping[str, bool] | None = None) -> ProseReport:
+    """Write a copy of a .docx, .txt or .md file with the accepted occurrences replaced by "XX"."""
     suffix = Path(in_path).suffix.lower()
     if suffix == ".docx":
         return process_docx(in_path, out_path, profile, accept_suggestions, decisions)

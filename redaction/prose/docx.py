@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable, Mapping
+from functools import partial
 from pathlib import Path
+from typing import IO, Any, TypeAlias
 from urllib.parse import unquote
 
 from redaction.files.export import ExportError, write_atomic
@@ -12,6 +14,8 @@ from redaction.model.profile import Profile
 from redaction.prose.report import ProseInputError, ProseReport
 from redaction.prose.streams import _findings, _replace_accepted, _Segment, _Stream
 
+#: An lxml element (lxml ships no type information, nor does python-docx, which hands them out).
+_Element: TypeAlias = Any
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _M = "http://schemas.openxmlformats.org/officeDocument/2006/math"
 _MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -56,7 +60,7 @@ def _part_where(partname: str) -> str:
     return base
 
 
-def _text_setter(el) -> Callable[[str], None]:
+def _text_setter(el: _Element) -> Callable[[str], None]:
     def set_text(value: str) -> None:
         el.text = value
         if value != value.strip() and el.get(_XML_SPACE) is None:
@@ -64,17 +68,17 @@ def _text_setter(el) -> Callable[[str], None]:
     return set_text
 
 
-def _attr_setter(el, attr: str) -> Callable[[str], None]:
+def _attr_setter(el: _Element, attr: str) -> Callable[[str], None]:
     return lambda value: el.set(attr, value)
 
 
-def _xml_streams(root, partname: str) -> list[_Stream]:
+def _xml_streams(root: _Element, partname: str) -> list[_Stream]:
     where = _part_where(partname)
-    para_no: dict = {}
+    para_no: dict[_Element, int] = {}
     for i, p in enumerate(root.iter(_W_P), start=1):
         para_no[p] = i
     streams: list[_Stream] = []
-    open_: dict = {}
+    open_: dict[tuple[_Element, str], _Stream] = {}
     for el in root.iter(*_TEXT_TAGS, *_BOUNDARY_TAGS):
         owner = next(el.iterancestors(_W_P, _A_P), None)
         if el.tag in _BOUNDARY_TAGS:
@@ -121,7 +125,7 @@ def _picture_attrs(tag: str) -> tuple[str, ...]:
     return ()
 
 
-def _data_streams(root, partname: str) -> list[_Stream]:
+def _data_streams(root: _Element, partname: str) -> list[_Stream]:
     """Every text node of an arbitrary XML part (custom XML data that content controls in the
     document are bound to: Word refills the controls from it when the file is opened)."""
     streams = []
@@ -138,11 +142,11 @@ class _DocxFile:
     (body with tables and text boxes, headers, footers, footnotes, endnotes, comments) and the
     document properties."""
 
-    def __init__(self, source):
+    def __init__(self, source: str | IO[bytes]) -> None:
         import docx  # python-docx
         from docx.opc.part import XmlPart
         from docx.opc.parts.coreprops import CorePropertiesPart
-        from lxml import etree
+        from lxml import etree  # type: ignore[import-untyped]  # lxml ships no type information
 
         self._etree = etree
         try:
@@ -153,9 +157,10 @@ class _DocxFile:
                 "not a readable .docx (an old .doc or .wps, an encrypted or damaged file?): "
                 f"{detail}; open it in Word or WPS and save it as .docx") from None
         package = self.document.part.package
-        self.parts: list[tuple[object, str, object, bool]] = []
-        self.core = None
-        self.app = None
+        # (python-docx part, part name, its XML root, whether python-docx keeps it as XML)
+        self.parts: list[tuple[Any, str, _Element, bool]] = []
+        self.core: Any = None                        # python-docx CoreProperties
+        self.app: tuple[Any, _Element] | None = None  # the docProps/app.xml part and its root
         for part in package.iter_parts():
             name = str(part.partname)
             if isinstance(part, CorePropertiesPart):
@@ -199,8 +204,8 @@ class _DocxFile:
         self.thumbnails = [rId for rId, rel in package.rels.items()
                            if rel.reltype.endswith("/metadata/thumbnail")]
         self.streams: list[_Stream] = []
-        self._app_values: list[tuple[str, object]] = []
-        for part, name, root, _ in self.parts:
+        self._app_values: list[tuple[str, _Element]] = []
+        for _part, name, root, _ in self.parts:
             if name.startswith("/customXml/"):
                 self.streams.extend(_data_streams(root, name))
                 continue
@@ -218,7 +223,7 @@ class _DocxFile:
                 if rel.is_external and isinstance(rel._target, str) and rel._target:
                     source = "package" if owner is package else str(owner.partname)
                     self.streams.append(_Stream(
-                        [_Segment(unquote(rel._target), lambda v, rel=rel: setattr(rel, "_target", v))],
+                        [_Segment(unquote(rel._target), partial(setattr, rel, "_target"))],
                         f"link target ({_part_where(source)})", source + "#rels", "links"))
         self.embeddings = sum(1 for p in package.iter_parts()
                               if str(p.partname).startswith("/word/embeddings/"))
@@ -227,7 +232,7 @@ class _DocxFile:
                 value = getattr(self.core, f, None)
                 if isinstance(value, str) and value:
                     self.streams.append(_Stream(
-                        [_Segment(value, lambda v, f=f: setattr(self.core, f, v))],
+                        [_Segment(value, partial(setattr, self.core, f))],
                         f"properties: {f}", "/docProps/core.xml", "properties"))
         if self.app is not None:
             part, root = self.app
@@ -239,6 +244,7 @@ class _DocxFile:
                                                 f"properties: {f}", "/docProps/app.xml", "properties"))
 
     def warnings(self, cleared: bool) -> list[str]:
+        """What a person must still do by hand (tracked changes, comments, pictures ...)."""
         out = []
         body_roots = [root for _, name, root, _ in self.parts if name.startswith("/word/")]
         if any(root.find(f".//{_w('ins')}") is not None or root.find(f".//{_w('del')}") is not None
@@ -270,6 +276,7 @@ class _DocxFile:
         return out
 
     def clear_properties(self) -> list[str]:
+        """Empty the document properties that name people and drop the thumbnail; what was cleared."""
         cleared = []
         if self.core is not None:
             for f in _CORE_FIELDS:
@@ -303,7 +310,8 @@ class _DocxFile:
         return buf.getvalue()
 
 
-def scan_docx(path, profile: Profile) -> ProseReport:
+def scan_docx(path: str | Path, profile: Profile) -> ProseReport:
+    """Find everything in a .docx file (nothing is written)."""
     report = ProseReport(str(path))
     try:
         doc = _DocxFile(str(path))
@@ -315,7 +323,7 @@ def scan_docx(path, profile: Profile) -> ProseReport:
     return report
 
 
-def process_docx(in_path, out_path, profile: Profile, accept_suggestions: bool = False,
+def process_docx(in_path: str | Path, out_path: str | Path, profile: Profile, accept_suggestions: bool = False,
                  decisions: Mapping[str, bool] | None = None) -> ProseReport:
     """Write a copy of a .docx with the accepted occurrences replaced by "XX" and the document
     properties (author, last modified by, title, company ...) cleared; nothing else changes.
@@ -333,7 +341,7 @@ def process_docx(in_path, out_path, profile: Profile, accept_suggestions: bool =
     report.findings = [f for _, f in pairs]
     _replace_accepted(pairs)
     report.cleared_properties = doc.clear_properties()
-    for stream, f in pairs:
+    for _stream, f in pairs:
         if f.where == "properties" and not f.replaced and f.location.split(": ", 1)[-1] in report.cleared_properties:
             f.replaced = True
     report.warnings = doc.warnings(cleared=True)

@@ -150,7 +150,7 @@ class Matcher:
         self.exact = [_Literal(t.key, t.kind, t.text, False, "exact") for t in profile.terms()]
         exact_keys = {lit.key for lit in self.exact}
         self.suggested: list[_Literal] = []
-        self.title_patterns: list[tuple[re.Pattern, str]] = []
+        self.title_patterns: list[tuple[re.Pattern[str], str]] = []
         if not suggestions:
             return
         seen = set(exact_keys)
@@ -170,6 +170,7 @@ class Matcher:
                 (re.compile("(?P<n>" + re.escape(prefix) + ")(?=" + _TITLE_RE + ")"), prefix))
 
     def find(self, text: str) -> list[Occurrence]:
+        """Every occurrence in `text`, in order, without overlaps (longer terms win)."""
         norm, index = normalize_with_map(text)
         if not norm:
             return []

@@ -52,7 +52,8 @@ def apply_findings(text: str, findings: Iterable[Finding]) -> str:
     return replace(text, [f.occurrence for f in findings if f.accepted])
 
 
-def scan_text_file(path, profile: Profile) -> ProseReport:
+def scan_text_file(path: str | Path, profile: Profile) -> ProseReport:
+    """Find everything in a .txt/.md file (nothing is written)."""
     report = ProseReport(str(path))
     try:
         stream, _ = _text_streams(Path(path))
@@ -63,7 +64,7 @@ def scan_text_file(path, profile: Profile) -> ProseReport:
     return report
 
 
-def process_text_file(in_path, out_path, profile: Profile, accept_suggestions: bool = False,
+def process_text_file(in_path: str | Path, out_path: str | Path, profile: Profile, accept_suggestions: bool = False,
                       decisions: Mapping[str, bool] | None = None) -> ProseReport:
     """Write `out_path` (same encoding and line endings) with the accepted occurrences → "XX"."""
     report = ProseReport(str(in_path), output=str(out_path))

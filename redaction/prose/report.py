@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from redaction.prose.matcher import Occurrence
 
@@ -44,9 +45,11 @@ class Finding:
 
     @property
     def context(self) -> str:
+        """The occurrence in 【】 with the text around it."""
         return f"{self.before}【{self.occurrence.text}】{self.after}"
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
+        """The finding as the JSON report has it."""
         o = self.occurrence
         return {
             "id": self.id, "kind": o.kind, "rule": o.rule, "suggestion": o.suggestion,
@@ -60,6 +63,8 @@ class Finding:
 
 @dataclass
 class ProseReport:
+    """What was found in one file (and, after process_*, what was replaced and written)."""
+
     path: str
     output: str | None = None
     error: str | None = None
@@ -71,18 +76,22 @@ class ProseReport:
 
     @property
     def exact(self) -> list[Finding]:
+        """Findings of the profile's own terms."""
         return [f for f in self.findings if not f.occurrence.suggestion]
 
     @property
     def suggestions(self) -> list[Finding]:
+        """Findings a person must confirm (short forms, name + title)."""
         return [f for f in self.findings if f.occurrence.suggestion]
 
     @property
     def replaced(self) -> list[Finding]:
+        """Findings replaced by "XX" in the output."""
         return [f for f in self.findings if f.replaced]
 
-    def to_dict(self) -> dict:
-        d = {
+    def to_dict(self) -> dict[str, Any]:
+        """The report of this file as the JSON report has it."""
+        d: dict[str, Any] = {
             "path": self.path, "output": self.output, "error": self.error,
             "exact": len(self.exact), "suggestions": len(self.suggestions),
             "replaced": len(self.replaced), "warnings": list(self.warnings),
@@ -94,6 +103,7 @@ class ProseReport:
         return d
 
 
-def reports_to_json(reports: Iterable[ProseReport], **extra) -> str:
+def reports_to_json(reports: Iterable[ProseReport], **extra: object) -> str:
+    """The JSON report of a run: `extra` (mode, options) and one entry per document."""
     return json.dumps({"version": 1, **extra, "documents": [r.to_dict() for r in reports]},
                       ensure_ascii=False, indent=2)

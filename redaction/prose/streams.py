@@ -53,6 +53,8 @@ def _findings(streams: list[_Stream], profile: Profile, decisions: Mapping[str, 
         if not text:
             continue
         for occ in find_occurrences(text, profile):
+            line: int | None
+            column: int | None
             if stream.is_text_file:
                 line = text.count("\n", 0, occ.start) + 1
                 column = occ.start - (text.rfind("\n", 0, occ.start) + 1) + 1
@@ -90,7 +92,7 @@ def _apply(stream: _Stream, occurrences: list[Occurrence], mask: str = MASK) -> 
             ls, le = max(occ.start, a) - a, min(occ.end, b) - a
             texts[i] = texts[i][:ls] + (mask if first else "") + texts[i][le:]
             first = False
-    for seg, new in zip(segs, texts):
+    for seg, new in zip(segs, texts, strict=True):
         if new != seg.text:
             seg.setter(new)
             seg.text = new
