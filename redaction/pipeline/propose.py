@@ -23,7 +23,7 @@ from redaction.detect.signatures import find_signatures
 from redaction.files.document import Page
 from redaction.model.profile import Profile
 from redaction.model.regions import Region, clip_box, intersection, merge_overlapping
-from redaction.model.types import Box
+from redaction.model.types import Box, BoxF
 from redaction.ocr.base import OcrEngine, TextLine
 from redaction.ocr.registry import get_engine
 
@@ -256,7 +256,7 @@ def _has_running_text(quads: Sequence[np.ndarray], min_lines: int = 3) -> bool:
     return int((widths > 2 * heights).sum()) >= min_lines
 
 
-def attribute_by_printed_name(seal: Region, lines: Sequence[TextLine], employer_boxes: Sequence[Box]) -> None:
+def attribute_by_printed_name(seal: Region, lines: Sequence[TextLine], employer_boxes: Sequence[Box | BoxF]) -> None:
     """An unreadable seal stamped over a confidently printed organisation name that is not an
     employer (the 落款 of a diploma or certificate) is that organisation's seal: `other_seal`.
     Any employer match under the seal keeps it the applicant's."""
