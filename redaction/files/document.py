@@ -408,7 +408,7 @@ def _open_pdf(data: bytes) -> Any:
     import pymupdf
 
     try:
-        doc: Any = pymupdf.open(stream=data, filetype="pdf")  # type: ignore[no-untyped-call]  # unannotated
+        doc: Any = pymupdf.open(stream=data, filetype="pdf")  # type: ignore[no-untyped-call]  # pymupdf: no annotations
     except Exception as exc:
         raise DocumentError(f"damaged PDF, cannot be opened ({_short(exc)})") from None
     if doc.needs_pass or doc.is_encrypted:
@@ -434,7 +434,7 @@ def _iter_pdf_pages(path: Path, data: bytes, dpi: int, start: int = 0) -> Iterat
         for i in range(max(0, start), count):
             try:
                 if repaired:
-                    pymupdf.TOOLS.mupdf_warnings(reset=True)  # type: ignore[no-untyped-call]  # unannotated
+                    pymupdf.TOOLS.mupdf_warnings(reset=True)  # type: ignore[no-untyped-call]  # pymupdf: no annotations
                 page = doc.load_page(i)
                 rect = page.rect
                 pixels_needed = (rect.width * dpi / 72.0) * (rect.height * dpi / 72.0)
@@ -446,7 +446,7 @@ def _iter_pdf_pages(path: Path, data: bytes, dpi: int, start: int = 0) -> Iterat
                 rgb = np.frombuffer(pix.samples, dtype=np.uint8).reshape(pix.height, pix.width, pix.n)
                 bgr: np.ndarray = cv2.cvtColor(rgb[:, :, :3], cv2.COLOR_RGB2BGR)
                 if repaired:
-                    warnings = pymupdf.TOOLS.mupdf_warnings(reset=True)  # type: ignore[no-untyped-call]  # unannotated
+                    warnings = pymupdf.TOOLS.mupdf_warnings(reset=True)  # type: ignore[no-untyped-call]  # pymupdf: no annotations
                     problems = [w for w in warnings.splitlines() if w.strip()]
                     if problems:
                         raise DocumentError(f"damaged PDF (truncated or corrupt): page {i + 1} cannot be "
