@@ -16,8 +16,10 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -25,6 +27,7 @@ from redaction.audit.roster import RosterRow
 from redaction.files.document import DEFAULT_DPI, SUPPORTED_SUFFIXES, DocumentError, iter_pages
 from redaction.files.naming import scrub_stem
 from redaction.model.profile import Profile
+from redaction.pipeline.protocols import LeakDetector
 from redaction.text.normalize import normalize
 
 #: Bump when what a check finds changes: every page is then checked again.
@@ -47,6 +50,8 @@ JPEG_SUFFIXES = (".jpg", ".jpeg")
 
 @dataclass
 class Finding:
+    """One rule a page or file breaks: what, how bad, where and why."""
+
     kind: str
     severity: str
     box: list[int] | None = None
@@ -56,6 +61,8 @@ class Finding:
 
 @dataclass
 class PageRecord:
+    """The check of one page: its status and findings (what the ledger keeps)."""
+
     page: int                         # 0-based; file-level findings sit on page 0
     status: str                       # "pass" or "fail" (a warning alone passes)
     findings: list[Finding] = field(default_factory=list)
@@ -66,17 +73,21 @@ class PageRecord:
 
 @dataclass
 class FileTask:
+    """One file to check, with everything the check needs (sent to cluster workers as is)."""
+
     folder: str                       # the applicant's folder, relative to the root
     file: str                         # the file, relative to its folder (posix)
     path: str                         # absolute path
     applicant: RosterRow
     others: Profile | None            # other applicants' names and employers (misfiled pages)
-    others_owner: dict                # normalised term → the roster label(s) it belongs to
+    others_owner: dict[str, list[str]]   # normalised term → the roster label(s) it belongs to
     dpi: int = DEFAULT_DPI
 
 
 @dataclass
 class Assignment:
+    """A roster row and the folder matched to it (None: missing), and how it was matched."""
+
     row: RosterRow
     folder: Path | None
     how: str | None                   # "身份证号码", "姓名", "序号" or None (missing)
@@ -84,6 +95,8 @@ class Assignment:
 
 @dataclass
 class Matching:
+    """Every roster row's assignment, and the folders no row claimed."""
+
     assigned: list[Assignment]        # one per roster row, in roster order
     unassigned: list[tuple[Path, str]]   # folders with no row, and why
 
@@ -104,7 +117,7 @@ def match_folders(rows: list[RosterRow], root: Path) -> Matching:
     taken: dict[Path, RosterRow] = {}
     found: dict[int, tuple[Path, str]] = {}
     unassigned: list[tuple[Path, str]] = []
-    by_seq = {}
+    by_seq: dict[int, list[RosterRow]] = {}
     for r in rows:
         n = _leading_number(r.seq) if r.seq else None
         if n is not None:
@@ -144,7 +157,7 @@ def match_folders(rows: list[RosterRow], root: Path) -> Matching:
     return Matching(assigned, unassigned)
 
 
-def others_profile(row: RosterRow, rows: list[RosterRow]) -> tuple[Profile | None, dict]:
+def others_profile(row: RosterRow, rows: list[RosterRow]) -> tuple[Profile | None, dict[str, list[str]]]:
     """Every other applicant's name, aliases and employers that are not also this applicant's
     (colleagues share an employer), as one profile for a single matching pass, and which
     roster rows each term belongs to."""
@@ -153,7 +166,9 @@ def others_profile(row: RosterRow, rows: list[RosterRow]) -> tuple[Profile | Non
     def mine(key: str) -> bool:
         return any(key == k or key in k or k in key for k in own)
 
-    names, employers, owner = [], [], {}
+    names: list[str] = []
+    employers: list[str] = []
+    owner: dict[str, list[str]] = {}
     for other in rows:
         if other is row:
             continue
@@ -194,7 +209,8 @@ def plan_files(matching: Matching, rows: list[RosterRow], root: Path, dpi: int =
 
 # --- the per-file check -----------------------------------------------------------------------
 
-def file_hash(path) -> str:
+def file_hash(path: str | Path) -> str:
+    """SHA-256 of the file's bytes (hex)."""
     h = hashlib.sha256()
     with open(path, "rb") as fh:
         for block in iter(lambda: fh.read(1 << 20), b""):
@@ -247,7 +263,8 @@ def sharpness(pixels: np.ndarray) -> float | None:
     return float(np.percentile(lap, 99.5))
 
 
-def _finding(kind: str, box=None, text=None, detail=None) -> Finding:
+def _finding(kind: str, box: Sequence[float] | None = None, text: str | None = None,
+             detail: str | None = None) -> Finding:
     return Finding(kind, SEVERITY.get(kind, FAIL), [int(v) for v in box] if box is not None else None, text, detail)
 
 
@@ -272,7 +289,7 @@ def file_findings(task: FileTask, data: bytes) -> list[Finding]:
     return out
 
 
-def check_file(detector, task: FileTask) -> list[PageRecord]:
+def check_file(detector: LeakDetector, task: FileTask) -> list[PageRecord]:
     """All findings of one file, per page (file-level findings on page 0). Never raises for a
     bad file: an unreadable one is a finding. The one per-page check of the audit."""
     from redaction.pipeline.verify import find_leaks
@@ -328,10 +345,12 @@ def _status(findings: list[Finding]) -> str:
     return FAIL if any(f.severity == FAIL for f in findings) else "pass"
 
 
-def record_to_json(rec: PageRecord) -> dict:
+def record_to_json(rec: PageRecord) -> dict[str, Any]:
+    """A page record as the ledger stores it."""
     return asdict(rec)
 
 
-def record_from_json(d: dict) -> PageRecord:
+def record_from_json(d: dict[str, Any]) -> PageRecord:
+    """A page record from the ledger."""
     return PageRecord(page=d["page"], status=d["status"], findings=[Finding(**f) for f in d["findings"]],
                       width=d.get("width"), height=d.get("height"), rotation=d.get("rotation", 0))

@@ -28,12 +28,12 @@ import os
 import sys
 import uuid
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Hashable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import islice
-from typing import Any
+from typing import Any, Protocol
 
-from distributed import Client, KilledWorker, WorkerPlugin, as_completed
+from distributed import Client, Future, KilledWorker, Worker, WorkerPlugin, as_completed
 from distributed.client import FutureCancelledError
 from distributed.comm.core import CommClosedError
 
@@ -43,6 +43,39 @@ LOST_ERRORS = (KilledWorker, CommClosedError, FutureCancelledError, OSError)
 
 #: (ocr, threads) the models of this worker process were built with, if any.
 _loaded: tuple[str, int] | None = None
+
+
+class ClusterClient(Protocol):
+    """What is used here of a `distributed.Client` (most of whose methods carry no annotations)."""
+
+    @property
+    def loop(self) -> object:
+        """The client's event loop."""
+        ...
+
+    def nthreads(self) -> dict[str, int]:
+        """Worker address → threads."""
+        ...
+
+    def run(self, function: Callable[..., Any], *args: Any) -> dict[str, Any]:
+        """`function(*args)` on every worker, outside the task graph: worker address → result."""
+        ...
+
+    def submit(self, func: Callable[..., Any], *args: Any, key: str, retries: int, pure: bool) -> Future[Any]:
+        """One task on the cluster."""
+        ...
+
+    def wait_for_workers(self, n_workers: int, timeout: float | None = None) -> None:
+        """Block until `n_workers` workers have joined."""
+        ...
+
+    def register_plugin(self, plugin: WorkerPlugin, name: str | None = None) -> Any:
+        """Set `plugin` up on every worker, present and future."""
+        ...
+
+    def close(self) -> None:
+        """Disconnect from the scheduler."""
+        ...
 
 
 class ClusterError(Exception):
@@ -100,7 +133,8 @@ class DetectorPlugin(WorkerPlugin):
         self.ocr = ocr
         self.threads = threads
 
-    async def setup(self, worker) -> None:
+    async def setup(self, worker: Worker) -> None:
+        """Load the models in this worker process (Dask calls it when the worker starts or joins)."""
         threads = self.threads or inference_threads()
         await asyncio.get_running_loop().run_in_executor(None, _load_models, self.ocr, threads)
 
@@ -111,10 +145,11 @@ class Lost:
     reason: str
 
 
-def connect(address: str, ocr: str, *, timeout: float = 30.0, wait_for_workers: float = 60.0) -> Client:
+def connect(address: str, ocr: str, *, timeout: float = 30.0, wait_for_workers: float = 60.0) -> ClusterClient:
     """A client of the scheduler at `address` with the models loaded on every worker."""
     try:
-        client = Client(address, timeout=timeout, set_as_default=False)
+        # Client.__init__ carries no annotations
+        client: ClusterClient = Client(address, timeout=timeout, set_as_default=False)  # type: ignore[no-untyped-call]
     except (OSError, TimeoutError, asyncio.TimeoutError) as exc:
         raise ClusterError(f"cannot reach the Dask scheduler at {address}: {exc}. Start it with "
                            "`dask scheduler` and check the address and port (8786)") from exc
@@ -131,12 +166,12 @@ def connect(address: str, ocr: str, *, timeout: float = 30.0, wait_for_workers: 
     return client
 
 
-def _worker_view(paths: list[str], settings_key_fn: Callable[[], str]) -> dict:
+def _worker_view(paths: list[str], settings_key_fn: Callable[[], str]) -> dict[str, Any]:
     return {"missing": [p for p in paths if not os.path.exists(p)], "settings": settings_key_fn(),
             "pid": os.getpid()}
 
 
-def check_workers(client: Client, paths: list[str], settings_key_fn: Callable[[], str]) -> dict:
+def check_workers(client: ClusterClient, paths: list[str], settings_key_fn: Callable[[], str]) -> dict[str, int]:
     """Every worker sees `paths` and computes the client's settings key (same BlindMask, same
     models); returns {worker address: pid}."""
     views = client.run(_worker_view, paths, settings_key_fn)
@@ -152,8 +187,9 @@ def check_workers(client: Client, paths: list[str], settings_key_fn: Callable[[]
     return {address: view["pid"] for address, view in views.items()}
 
 
-def run_as_completed(client: Client, fn: Callable[[Any], Any], items: list, *, retries: int = 2,
-                     resubmits: int = 3, window: int | None = None, on_resubmit=None
+def run_as_completed(client: ClusterClient, fn: Callable[[Any], Any], items: Sequence[Any], *, retries: int = 2,
+                     resubmits: int = 3, window: int | None = None,
+                     on_resubmit: Callable[[int, BaseException], None] | None = None
                      ) -> Iterator[tuple[int, Any]]:
     """Run `fn(item)` for every item on the cluster; yield (index, result or Lost) in the order
     they finish, each index exactly once."""
@@ -164,10 +200,11 @@ def run_as_completed(client: Client, fn: Callable[[Any], Any], items: list, *, r
         window = max(64, 4 * threads)
     run = uuid.uuid4().hex[:12]
     attempts: Counter[int] = Counter()
-    index_of: dict[str, int] = {}
+    index_of: dict[Hashable, int] = {}
     todo = iter(range(len(items)))
     done: set[int] = set()
-    futures = as_completed(loop=client.loop)
+    # as_completed carries no annotations: the futures it yields are typed Any
+    futures: Any = as_completed(loop=client.loop)  # type: ignore[no-untyped-call]
 
     def submit(i: int) -> None:
         fut = client.submit(fn, items[i], key=f"blindmask-{run}-{i}-{attempts[i]}", retries=retries, pure=False)

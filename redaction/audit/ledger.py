@@ -14,7 +14,9 @@ from __future__ import annotations
 import json
 import sqlite3
 import time
+from contextlib import AbstractContextManager
 from pathlib import Path
+from typing import Any, Literal
 
 from redaction.audit.check import PageRecord, record_from_json, record_to_json
 
@@ -32,7 +34,9 @@ CREATE TABLE IF NOT EXISTS runs (
 
 
 class Ledger:
-    def __init__(self, path):
+    """The ledger's SQLite file, open; a context manager that closes it."""
+
+    def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.db = sqlite3.connect(str(self.path), isolation_level=None)   # explicit transactions
@@ -41,12 +45,13 @@ class Ledger:
         self.db.executescript(SCHEMA)
 
     def close(self) -> None:
+        """Close the database."""
         self.db.close()
 
-    def __enter__(self):
+    def __enter__(self) -> Ledger:
         return self
 
-    def __exit__(self, *exc):
+    def __exit__(self, *exc: object) -> None:
         self.close()
 
     def lookup(self, folder: str, file: str, file_hash: str, row_key: str, settings_key: str
@@ -79,25 +84,26 @@ class Ledger:
                 self.db.execute("DELETE FROM pages WHERE folder=? AND file=?", (folder, file))
         return len(gone)
 
-    def record_run(self, started: float, files: int, checked: int, reused: int, settings: dict) -> None:
+    def record_run(self, started: float, files: int, checked: int, reused: int, settings: dict[str, Any]) -> None:
+        """Add a row for one audit run (when, how many files, with which settings)."""
         with self._transaction():
             self.db.execute("INSERT INTO runs (started, finished, files, checked, reused, settings) "
                             "VALUES (?,?,?,?,?,?)",
                             (started, time.time(), files, checked, reused, json.dumps(settings, sort_keys=True)))
 
-    def snapshot(self) -> list[tuple]:
+    def snapshot(self) -> list[tuple[Any, ...]]:
         """Every page row without its timestamp (what two runs must agree on)."""
         return self.db.execute("SELECT folder, file, page, file_hash, row_key, settings_key, applicant, "
                                "status, findings FROM pages ORDER BY folder, file, page").fetchall()
 
-    def _transaction(self):
+    def _transaction(self) -> AbstractContextManager[None]:
         db = self.db
 
         class _Tx:
-            def __enter__(self_inner):
+            def __enter__(self_inner) -> None:
                 db.execute("BEGIN IMMEDIATE")
 
-            def __exit__(self_inner, exc_type, *rest):
+            def __exit__(self_inner, exc_type: type[BaseException] | None, *rest: object) -> Literal[False]:
                 db.execute("ROLLBACK" if exc_type else "COMMIT")
                 return False
 

@@ -7,11 +7,16 @@ import base64
 import html
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import cv2
 
 from redaction.files.export import write_atomic
 from redaction.model.kinds import Kind
+
+if TYPE_CHECKING:
+    from redaction.audit.check import PageRecord
+    from redaction.audit.run import AuditResult
 
 THUMB_WIDTH = 360
 KIND_LABELS = {
@@ -35,7 +40,7 @@ def _bgr(kind: str) -> tuple[int, int, int]:
     return (b, g, r)
 
 
-def _thumbnail(path: str, record, dpi: int) -> str | None:
+def _thumbnail(path: str, record: PageRecord, dpi: int) -> str | None:
     """A small JPEG (data URI) of the page, upright, with its findings' boxes drawn."""
     from redaction.detect.orient import rotate_image
     from redaction.files.document import iter_pages
@@ -73,7 +78,8 @@ SCRIPT = """document.getElementById('failonly').addEventListener('change',functi
 document.body.classList.toggle('failonly',e.target.checked);});"""
 
 
-def render_html(result) -> str:
+def render_html(result: AuditResult) -> str:
+    """The HTML report: one self-contained page, thumbnails of failing pages inline."""
     applicants = result.applicants()
     n_fail = sum(1 for a in applicants if a["status"] == "fail")
     missing = sum(1 for a in applicants if a["folder"] is None)
@@ -83,7 +89,8 @@ def render_html(result) -> str:
     for a in applicants:
         ok = "ok" if a["status"] == "pass" else "bad"
         status = "通过 pass" if a["status"] == "pass" else "未通过 fail"
-        how = f"{html.escape(a['folder'])}<br><small>按{html.escape(a['matched_by'])}匹配</small>" if a["folder"] else "—"
+        how = (f"{html.escape(a['folder'])}<br><small>按{html.escape(a['matched_by'])}匹配</small>"
+               if a["folder"] else "—")
         reasons = "<br>".join(html.escape(r) for r in a["reasons"]) or "—"
         rows.append(f"<tr class='applicant {ok}'><td>{html.escape(a['序号'])}</td><td>{html.escape(a['姓名'])}</td>"
                     f"<td>{html.escape(a['工作单位'])}</td><td>{how}</td><td class='{a['status']}'>{status}</td>"
@@ -92,7 +99,9 @@ def render_html(result) -> str:
         warn_lines = []
         for entry in a["files"]:
             f = tasks.get((a["row"], entry["file"]))
-            for rec in (f.records if f else []):
+            if f is None:
+                continue
+            for rec in f.records:
                 if rec.status == "fail":
                     thumb = _thumbnail(f.task.path, rec, f.task.dpi)
                     items = "".join(
@@ -134,11 +143,13 @@ def render_html(result) -> str:
 """
 
 
-def write_html(result, path: Path) -> None:
+def write_html(result: AuditResult, path: Path) -> None:
+    """Write the HTML report."""
     write_atomic(Path(path), render_html(result).encode("utf-8"))
 
 
-def to_json(result) -> dict:
+def to_json(result: AuditResult) -> dict[str, Any]:
+    """The JSON report: applicants with their status and findings per file."""
     return {"version": 1, "roster": str(result.roster.path), "root": str(result.root),
             "applicants": result.applicants(),
             "unassigned": [{"folder": p.name, "reason": why} for p, why in result.matching.unassigned],
@@ -146,11 +157,13 @@ def to_json(result) -> dict:
             "pages": {"checked": result.pages_checked, "unchanged": result.pages_reused}}
 
 
-def write_json(result, path: Path) -> None:
+def write_json(result: AuditResult, path: Path) -> None:
+    """Write the JSON report."""
     write_atomic(Path(path), (json.dumps(to_json(result), ensure_ascii=False, indent=1) + "\n").encode("utf-8"))
 
 
-def write_xlsx(result, path: Path) -> None:
+def write_xlsx(result: AuditResult, path: Path) -> None:
+    """Write the spreadsheet: one row per applicant."""
     import io
 
     import openpyxl
@@ -171,7 +184,7 @@ def write_xlsx(result, path: Path) -> None:
                       "通过" if a["status"] == "pass" else "未通过", failing, "；".join(a["reasons"])])
         if a["status"] == "fail":
             sheet.cell(sheet.max_row, 6).fill = red
-    for col, width in zip("ABCDEFGH", (6, 14, 28, 24, 10, 8, 60, 40)):
+    for col, width in zip("ABCDEFGH", (6, 14, 28, 24, 10, 8, 60, 40), strict=True):
         sheet.column_dimensions[col].width = width
     buf = io.BytesIO()
     book.save(buf)

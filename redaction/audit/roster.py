@@ -48,6 +48,8 @@ class RosterError(ValueError):
 
 @dataclass(frozen=True)
 class RosterRow:
+    """One applicant's row of the roster."""
+
     row: int                 # 1-based row number in the sheet or file
     seq: str                 # 序号 as written ("" if none)
     name: str
@@ -55,10 +57,11 @@ class RosterRow:
     employer: str
     aliases: tuple[str, ...] = ()
     former: tuple[str, ...] = ()
-    cells: dict = field(default_factory=dict, compare=False, hash=False)   # every column, by header
+    cells: dict[str, str] = field(default_factory=dict, compare=False, hash=False)   # every column, by header
 
     @property
     def profile(self) -> Profile:
+        """The applicant's name, aliases and employers (工作单位 and 曾用单位) to look for."""
         employers = tuple(dict.fromkeys(e for e in (self.employer, *self.former) if normalize(e)))
         return Profile(name=self.name, employers=employers, aliases=self.aliases)
 
@@ -70,17 +73,20 @@ class RosterRow:
 
     @property
     def label(self) -> str:
+        """序号 and name, as reports name the applicant."""
         return f"{self.seq} {self.name}".strip()
 
 
 @dataclass
 class Roster:
+    """A roster as read: its applicant rows, and notes on the rows skipped."""
+
     path: Path
     rows: list[RosterRow]
     notes: list[str] = field(default_factory=list)   # skipped rows and why
 
 
-def _cell(value) -> str:
+def _cell(value: object) -> str:
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
@@ -135,7 +141,8 @@ def _read_rows(path: Path) -> list[list[str]]:
 
 
 def _find_header(rows: list[list[str]], path: Path) -> tuple[int, dict[str, int]]:
-    best, best_row = {}, None
+    best: dict[str, int] = {}
+    best_row: int | None = None
     for i, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
         found: dict[str, int] = {}
         for j, value in enumerate(row):
@@ -158,7 +165,8 @@ def _split(text: str) -> tuple[str, ...]:
     return tuple(p.strip() for p in _SPLIT.split(text or "") if normalize(p))
 
 
-def read_roster(path) -> Roster:
+def read_roster(path: str | Path) -> Roster:
+    """Read a roster (.xlsx or .csv); raises RosterError when it cannot be used at all."""
     path = Path(path)
     if not path.is_file():
         raise RosterError(f"{path}: no such file")
@@ -167,12 +175,12 @@ def read_roster(path) -> Roster:
     header = rows[header_at]
     out: list[RosterRow] = []
     notes: list[str] = []
-    seen: dict[tuple, int] = {}
+    seen: dict[tuple[str, str], int] = {}
     for i in range(header_at + 1, len(rows)):
         row = rows[i]
         number = i + 1
 
-        def get(fld: str) -> str:
+        def get(fld: str, row: list[str] = row) -> str:
             j = columns.get(fld)
             return row[j] if j is not None and j < len(row) else ""
 

@@ -13,9 +13,11 @@ import multiprocessing
 import sys
 import threading
 import time
+from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from redaction.assets import models_dir
 from redaction.audit.check import (
@@ -23,6 +25,7 @@ from redaction.audit.check import (
     MIN_SHARPNESS,
     MIN_SHORT_SIDE,
     FileTask,
+    Finding,
     Matching,
     PageRecord,
     check_file,
@@ -31,9 +34,13 @@ from redaction.audit.check import (
     plan_files,
 )
 from redaction.audit.ledger import Ledger
-from redaction.audit.roster import read_roster
+from redaction.audit.roster import Roster, read_roster
 from redaction.files.document import DEFAULT_DPI
 from redaction.files.export import REPORT_NAME
+from redaction.pipeline.protocols import LeakDetector
+
+#: progress(done, total, task, records): after each file checked, and once as (0, total, None, None)
+Progress = Callable[[int, int, FileTask | None, list[PageRecord] | None], None]
 
 
 class AuditError(ValueError):
@@ -47,6 +54,8 @@ class AuditCancelled(Exception):
 
 @dataclass
 class FileResult:
+    """One file's page records, checked in this run or taken from the ledger (`reused`)."""
+
     task: FileTask
     records: list[PageRecord]
     reused: bool
@@ -54,7 +63,9 @@ class FileResult:
 
 @dataclass
 class AuditResult:
-    roster: object
+    """Everything the reports need of one audit run."""
+
+    roster: Roster
     root: Path
     matching: Matching
     files: list[FileResult]
@@ -63,15 +74,15 @@ class AuditResult:
     pages_checked: int = 0
     pages_reused: int = 0
     seconds: float = 0.0
-    settings: dict = field(default_factory=dict)
+    settings: dict[str, Any] = field(default_factory=dict)
 
-    def applicants(self) -> list[dict]:
+    def applicants(self) -> list[dict[str, Any]]:
         """One entry per roster row, in roster order: status, how its folder was matched, and
         its files with their findings."""
         by_row: dict[int, list[FileResult]] = {}
         for f in self.files:
             by_row.setdefault(id(f.task.applicant), []).append(f)
-        out = []
+        out: list[dict[str, Any]] = []
         for a in self.matching.assigned:
             files = by_row.get(id(a.row), [])
             reasons = []
@@ -79,7 +90,7 @@ class AuditResult:
                 reasons.append("no folder under the root (missing)")
             elif not files:
                 reasons.append("the folder is empty")
-            entries = []
+            entries: list[dict[str, Any]] = []
             for f in files:
                 findings = [dict(page=r.page + 1, **_finding_json(x)) for r in f.records for x in r.findings]
                 status = "fail" if any(r.status == "fail" for r in f.records) else "pass"
@@ -94,18 +105,18 @@ class AuditResult:
         return out
 
 
-def _finding_json(f) -> dict:
+def _finding_json(f: Finding) -> dict[str, Any]:
     return {"kind": f.kind, "severity": f.severity, "box": f.box, "text": f.text, "detail": f.detail}
 
 
 # --- settings and keys ------------------------------------------------------------------------
 
-def model_versions(ocr: str) -> dict:
+def model_versions(ocr: str) -> dict[str, str | None]:
     """What the findings depend on besides the code: the model files (by the manifest's hashes
     and the OCR package's version)."""
     import importlib.metadata as md
 
-    out = {"ocr_engine": ocr}
+    out: dict[str, str | None] = {"ocr_engine": ocr}
     try:
         manifest = models_dir() / "manifest.json"
         out["manifest"] = hashlib.sha256(manifest.read_bytes()).hexdigest()[:16]
@@ -119,14 +130,15 @@ def model_versions(ocr: str) -> dict:
     return out
 
 
-def settings_for(ocr: str, dpi: int) -> dict:
+def settings_for(ocr: str, dpi: int) -> dict[str, Any]:
+    """What the findings depend on: audit and BlindMask versions, dpi, thresholds, models."""
     from redaction import __version__
 
     return {"audit": AUDIT_VERSION, "blindmask": __version__, "dpi": dpi, "min_short_side": MIN_SHORT_SIDE,
             "min_sharpness": MIN_SHARPNESS, "models": model_versions(ocr)}
 
 
-def _key(obj) -> str:
+def _key(obj: object) -> str:
     return hashlib.sha256(json.dumps(obj, sort_keys=True, ensure_ascii=False).encode("utf-8")).hexdigest()[:16]
 
 
@@ -155,6 +167,7 @@ def check_in_worker(task: FileTask) -> list[PageRecord]:
 
 
 def settings_key(ocr: str, dpi: int) -> str:
+    """The ledger's key of `settings_for(ocr, dpi)`."""
     return _key(settings_for(ocr, dpi))
 
 
@@ -167,6 +180,7 @@ def _inside(path: Path, folder: Path) -> bool:
 
 
 def check_outputs(outputs: list[Path], root: Path) -> None:
+    """Refuse an output (report, ledger) inside the root or inside a masked folder."""
     for out in outputs:
         if _inside(out, root):
             raise AuditError(f"{out} is inside --root {root}: the report names applicants and is never "
@@ -178,9 +192,10 @@ def check_outputs(outputs: list[Path], root: Path) -> None:
                                  "choose a path outside it")
 
 
-def run_audit(roster_path, root, *, ledger_path, jobs: int = 1, ocr: str = "rapid", dpi: int = DEFAULT_DPI,
-              quiet: bool = False, detector=None, outputs=(), progress=None, stop=None,
-              scheduler: str | None = None) -> AuditResult:
+def run_audit(roster_path: str | Path, root: str | Path, *, ledger_path: str | Path, jobs: int = 1,
+              ocr: str = "rapid", dpi: int = DEFAULT_DPI, quiet: bool = False, detector: LeakDetector | None = None,
+              outputs: Iterable[str | Path] = (), progress: Progress | None = None,
+              stop: Callable[[], bool] | None = None, scheduler: str | None = None) -> AuditResult:
     """The whole audit: roster → folders → files → the ledger (checked or reused) → result.
     The files to check run in this process (`jobs` 1), on `jobs` local worker processes, or on
     the Dask cluster whose scheduler is at `scheduler`; either way through `check_in_worker`.
@@ -247,6 +262,7 @@ def run_audit(roster_path, root, *, ledger_path, jobs: int = 1, ocr: str = "rapi
 
                 batch._init_worker(ocr, batch.threads_per_worker(1), True)
                 detector = batch._worker_detector
+                assert detector is not None, "_init_worker has just made it"
             for i, digest, rkey in todo:
                 if stop is not None and stop():
                     raise AuditCancelled()
@@ -276,7 +292,7 @@ def run_audit(roster_path, root, *, ledger_path, jobs: int = 1, ocr: str = "rapi
 
 
 def _run_on_cluster(address: str, ocr: str, dpi: int, root: Path, todo: list[tuple[int, FileTask]], quiet: bool,
-                    finished) -> None:
+                    finished: Callable[[int, list[PageRecord], bool], None]) -> None:
     """Check `todo`'s files on the Dask cluster at `address`, storing each result as it comes."""
     try:
         from redaction.audit import cluster
@@ -322,7 +338,7 @@ def _for_the_wire(task: FileTask) -> FileTask:
     return dataclasses.replace(task, applicant=row)
 
 
-def _lost_finding(reason: str):
+def _lost_finding(reason: str) -> Finding:
     from redaction.audit.check import _finding
 
     return _finding("unreadable", detail=f"not checked: {reason}")

@@ -15,6 +15,7 @@ Exit codes: 0 every applicant passes; 1 some applicant fails (or has no folder);
 
 from __future__ import annotations
 
+import argparse
 from pathlib import Path
 
 from redaction.audit.roster import RosterError
@@ -23,7 +24,8 @@ from redaction.cli.errors import Exit, UsageError
 from redaction.files.document import DEFAULT_DPI
 
 
-def add_parser(subparsers) -> None:
+def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add `blindmask audit` to the command line."""
     p = subparsers.add_parser(
         "audit", help="check every applicant of a roster (花名册) against their masked folder; report",
         description="HR clerks: check the masked attachments of every applicant on a roster (.xlsx or "
@@ -45,7 +47,8 @@ def add_parser(subparsers) -> None:
     p.set_defaults(func=run)
 
 
-def run(args) -> int:
+def run(args: argparse.Namespace) -> int:
+    """`blindmask audit`: check every applicant of the roster and write the reports."""
     from redaction.audit.report import write_html, write_json, write_xlsx
     from redaction.pipeline import batch
 

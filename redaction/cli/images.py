@@ -7,7 +7,9 @@ import os
 import sys
 import tempfile
 from collections import Counter
+from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import cast
 
 from redaction.assets import resources_dir
 from redaction.cli.errors import Exit, UsageError
@@ -28,6 +30,7 @@ class Reporter:
         self.quiet, self.total, self.done = quiet, total_files, 0
 
     def finished(self, index: int, doc: DocumentResult) -> None:
+        """Report one finished file (`batch.run`'s on_done)."""
         self.done += 1
         if doc.error:
             print(f"error: {doc.path}: {doc.error}", file=sys.stderr, flush=True)
@@ -36,13 +39,13 @@ class Reporter:
                   file=sys.stderr, flush=True)
 
 
-def _profile(args) -> Profile:
+def _profile(args: argparse.Namespace) -> Profile:
     if not args.profile:
         raise UsageError("--profile FILE is required")
     return load_profile(args.profile)
 
 
-def _inputs(paths, exclude=()) -> list[InputFile]:
+def _inputs(paths: Iterable[str | Path], exclude: Iterable[str | Path] = ()) -> list[InputFile]:
     try:
         inputs = collect_inputs(paths, exclude=exclude)
     except FileNotFoundError as exc:
@@ -63,7 +66,8 @@ def _exit_code(docs: list[DocumentResult]) -> int:
     return Exit.UNREADABLE if any(d.error for d in docs) else Exit.OK
 
 
-def cmd_propose(args) -> int:
+def cmd_propose(args: argparse.Namespace) -> int:
+    """`blindmask propose`: detect and write the proposals JSON."""
     from redaction.pipeline import batch
 
     profile = _profile(args)
@@ -75,7 +79,7 @@ def cmd_propose(args) -> int:
     return _exit_code(docs)
 
 
-def _check_out_dir(out: Path, paths) -> None:
+def _check_out_dir(out: Path, paths: Iterable[str | Path]) -> None:
     for raw in paths:
         p = Path(raw)
         if p.is_dir() and p.resolve() == out.resolve():
@@ -90,16 +94,19 @@ def _check_out_dir(out: Path, paths) -> None:
         raise UsageError(f"cannot write to output folder {out}: {exc.strerror or exc}") from None
 
 
-def run_redact(paths, profile: Profile, out: Path, *, dpi: int = DEFAULT_DPI, fill=(0, 0, 0),
-               quality: int = DEFAULT_QUALITY, review_path: str | None = None, quiet: bool = False,
-               ocr: str = "rapid", jobs: int = 1) -> tuple[int, list[DocumentResult]]:
+def run_redact(paths: Sequence[str | Path], profile: Profile, out: Path, *, dpi: int = DEFAULT_DPI,
+               fill: tuple[int, int, int] = (0, 0, 0), quality: int = DEFAULT_QUALITY,
+               review_path: str | None = None, quiet: bool = False, ocr: str = "rapid",
+               jobs: int = 1) -> tuple[int, list[DocumentResult]]:
+    """Mask `paths` into `out` (detecting, or burning a review file's regions) and write the
+    folder's report; (exit code, one result per input)."""
     from redaction.pipeline import batch
     from redaction.pipeline.steps import RedactOptions
 
     out = Path(out)
     _check_out_dir(out, paths)
     inputs = _inputs(paths, exclude=[out])
-    reviews = None
+    reviews: list[DocumentResult | str] | None = None
     if review_path:
         reviewed: dict[str, DocumentResult] = {}
         try:
@@ -137,11 +144,13 @@ def run_redact(paths, profile: Profile, out: Path, *, dpi: int = DEFAULT_DPI, fi
             report_written = True
         except ExportError as exc:
             print(f"error: the report could not be written: {exc}", file=sys.stderr, flush=True)
-    code = _exit_code(docs)
-    return (code if report_written else Exit.UNREADABLE), docs
+    finished = cast(list[DocumentResult], docs)  # batch.run has returned: every input has its result
+    code = _exit_code(finished)
+    return (code if report_written else Exit.UNREADABLE), finished
 
 
-def cmd_redact(args) -> int:
+def cmd_redact(args: argparse.Namespace) -> int:
+    """`blindmask redact`: write masked JPEGs."""
     profile = _profile(args)
     code, _ = run_redact(args.paths, profile, Path(args.out), dpi=args.dpi, fill=args.fill,
                          quality=args.quality, review_path=args.review, quiet=args.quiet, ocr=args.ocr,
@@ -149,7 +158,8 @@ def cmd_redact(args) -> int:
     return code
 
 
-def cmd_verify(args) -> int:
+def cmd_verify(args: argparse.Namespace) -> int:
+    """`blindmask verify`: report what is still visible in masked files."""
     from redaction.pipeline import batch
 
     profile = _profile(args)
@@ -180,10 +190,12 @@ def cmd_verify(args) -> int:
 
 
 def samples_dir() -> Path:
+    """The bundled sample attachments and their profile."""
     return resources_dir() / "samples"
 
 
-def cmd_demo(args) -> int:
+def cmd_demo(args: argparse.Namespace) -> int:
+    """`blindmask demo`: mask the bundled samples."""
     samples = samples_dir()
     profile = load_profile(samples / "profile.toml")
     out = Path(args.out)
@@ -204,7 +216,8 @@ def cmd_demo(args) -> int:
     return code
 
 
-def cmd_gui(args) -> int:
+def cmd_gui(args: argparse.Namespace) -> int:
+    """`blindmask gui`: start the desktop app."""
     from app.main import run_gui
 
     return run_gui(args.paths, args.profile)
@@ -231,7 +244,7 @@ def _quality(text: str) -> int:
     return value
 
 
-def _fill(text: str):
+def _fill(text: str) -> tuple[int, int, int]:
     try:
         return parse_color(text)
     except ValueError as exc:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Sequence
 
 from redaction import __version__
 from redaction.cli import audit as audit_cli, prose as prose_cli
@@ -26,6 +27,7 @@ from redaction.model.profile import ProfileError
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """The parser of `blindmask` and all its subcommands."""
     parser = argparse.ArgumentParser(prog="blindmask", description="盲评遮盖助手 BlindMask: mask names, "
                                      "employers, seals and eyes in scanned attachments, offline.")
     parser.add_argument("--version", action="version", version=f"blindmask {__version__}")
@@ -74,7 +76,8 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv=None) -> int:
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one subcommand; returns its exit code (usage errors and Ctrl+C included)."""
     parser = build_parser()
     args = parser.parse_args(argv)
     if getattr(args, "jobs", 0) is None:

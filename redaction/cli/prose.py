@@ -16,8 +16,11 @@ read or written (the others were still processed, each failure is reported).
 
 from __future__ import annotations
 
+import argparse
 import sys
+from collections.abc import Iterable
 from pathlib import Path
+from typing import TextIO
 
 from redaction.cli.errors import Exit, UsageError
 from redaction.files.export import ExportError, write_atomic
@@ -27,6 +30,7 @@ from redaction.prose import (
     REPORT_NAME,
     RULE_LABELS,
     SUPPORTED_SUFFIXES,
+    Finding,
     ProseReport,
     process_file,
     reports_to_json,
@@ -34,14 +38,15 @@ from redaction.prose import (
 )
 
 
-def add_parser(subparsers) -> None:
+def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add `blindmask prose` to the command line."""
     p = subparsers.add_parser(
         "prose", help="replace the name and employer by XX in .docx/.txt/.md (work summary, CV)",
         description="文字材料: replace the applicant's name, aliases and employers by XX in work "
                     "summaries, CVs and project descriptions (.docx .txt .md), or --check them.")
     p.add_argument("paths", nargs="+", metavar="FILE", help=".docx, .txt or .md file, or a folder")
     p.add_argument("--profile", required=True, metavar="FILE", help="applicant profile (TOML)")
-    p.add_argument("--out", metavar="DIR", help="write the XX'd copies (and %s) here" % REPORT_NAME)
+    p.add_argument("--out", metavar="DIR", help=f"write the XX'd copies (and {REPORT_NAME}) here")
     p.add_argument("--check", action="store_true",
                    help="only report what is found; write nothing; exit 1 if anything is found")
     p.add_argument("--accept-suggestions", action="store_true",
@@ -54,7 +59,7 @@ def add_parser(subparsers) -> None:
     p.set_defaults(func=run)
 
 
-def _collect(paths, exclude: Path | None) -> tuple[list[tuple[Path, Path]], list[ProseReport]]:
+def _collect(paths: Iterable[str], exclude: Path | None) -> tuple[list[tuple[Path, Path]], list[ProseReport]]:
     """(input, relative output path) pairs, and reports for inputs that cannot be used."""
     items: list[tuple[Path, Path]] = []
     bad: list[ProseReport] = []
@@ -74,7 +79,7 @@ def _collect(paths, exclude: Path | None) -> tuple[list[tuple[Path, Path]], list
     return items, bad
 
 
-def _print_finding(path: str, f, stream) -> None:
+def _print_finding(path: str, f: Finding, stream: TextIO) -> None:
     o = f.occurrence
     tag = "MAYBE" if o.suggestion else "FOUND"
     what = f"{o.kind} «{o.text}»"
@@ -83,7 +88,7 @@ def _print_finding(path: str, f, stream) -> None:
     print(f"{tag}  {path}  {f.location}  {what}  …{f.context}…", file=stream)
 
 
-def _write_json(target: str, reports, **extra) -> None:
+def _write_json(target: str, reports: Iterable[ProseReport], **extra: object) -> None:
     text = reports_to_json(reports, **extra)
     if target == "-":
         sys.stdout.write(text + "\n")
@@ -91,7 +96,8 @@ def _write_json(target: str, reports, **extra) -> None:
         write_atomic(Path(target), (text + "\n").encode("utf-8"))
 
 
-def run(args) -> int:
+def run(args: argparse.Namespace) -> int:
+    """`blindmask prose`: replace, or --check, the files given."""
     quiet = getattr(args, "quiet", False)
 
     def progress(msg: str) -> None:

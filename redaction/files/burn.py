@@ -6,12 +6,17 @@ for them.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
+import numpy.typing as npt
+
+from redaction.model.types import Mask
 
 DEFAULT_FILL = (0, 0, 0)  # BGR
 
 
-def _clipped_boxes(shape: tuple[int, int], boxes) -> tuple[np.ndarray, ...]:
+def _clipped_boxes(shape: tuple[int, ...], boxes: npt.ArrayLike) -> tuple[npt.NDArray[np.int64], ...]:
     """Boxes as int arrays (x0, y0, x1, y1), clipped to the page, rounded outwards, non-empty only.
 
     As floats first: coordinates from an edited review file may be huge or fractional; a
@@ -29,7 +34,7 @@ def _clipped_boxes(shape: tuple[int, int], boxes) -> tuple[np.ndarray, ...]:
     return x0[keep], y0[keep], x1[keep], y1[keep]
 
 
-def coverage_mask(shape: tuple[int, int], boxes) -> np.ndarray:
+def coverage_mask(shape: tuple[int, ...], boxes: npt.ArrayLike) -> Mask:
     """Boolean H×W mask of the union of boxes [x0, y0, x1, y1) (clipped to the page).
 
     A 2-D difference array (+1/−1 at the corners, then two cumulative sums) marks every box at
@@ -52,7 +57,8 @@ def coverage_mask(shape: tuple[int, int], boxes) -> np.ndarray:
 _SLICE_FILL_MAX = 64
 
 
-def burn(pixels: np.ndarray, boxes, fill=DEFAULT_FILL, in_place: bool = False) -> np.ndarray:
+def burn(pixels: np.ndarray, boxes: npt.ArrayLike, fill: Sequence[int] = DEFAULT_FILL,
+         in_place: bool = False) -> np.ndarray:
     """`pixels` with every box filled solid with `fill` (BGR, or gray for 2-D images): a copy,
     or with `in_place` the array itself (export's own freshly decoded page, written out and
     dropped: copying a 200-dpi A4 page costs as much as burning it)."""
@@ -60,7 +66,7 @@ def burn(pixels: np.ndarray, boxes, fill=DEFAULT_FILL, in_place: bool = False) -
     value = np.asarray(fill, dtype=out.dtype)[: out.shape[2] if out.ndim == 3 else 1].squeeze()
     x0, y0, x1, y1 = _clipped_boxes(out.shape[:2], boxes)
     if len(x0) <= _SLICE_FILL_MAX:
-        for a, b, c, d in zip(x0.tolist(), y0.tolist(), x1.tolist(), y1.tolist()):
+        for a, b, c, d in zip(x0.tolist(), y0.tolist(), x1.tolist(), y1.tolist(), strict=True):
             out[b:d, a:c] = value
     else:
         mask = coverage_mask(out.shape[:2], boxes)

@@ -15,12 +15,16 @@ from __future__ import annotations
 import io
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
+from typing import Any, cast
 
 import cv2
 import numpy as np
+
+from redaction.model.types import Image
 
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".bmp", ".tif", ".tiff", ".webp", ".heic", ".heif")
 PDF_SUFFIXES = (".pdf",)
@@ -39,7 +43,9 @@ class DocumentError(Exception):
 
 @dataclass
 class Page:
-    pixels: np.ndarray          # H x W x 3, uint8, BGR, C-contiguous, upright as displayed
+    """One page of a document as pixels, with where it came from."""
+
+    pixels: Image               # H x W x 3, uint8, BGR, C-contiguous, upright as displayed
     source: Path
     index: int                  # 0-based page number in its document
     page_count: int
@@ -47,10 +53,12 @@ class Page:
 
     @property
     def width(self) -> int:
+        """Width in pixels."""
         return int(self.pixels.shape[1])
 
     @property
     def height(self) -> int:
+        """Height in pixels."""
         return int(self.pixels.shape[0])
 
     @property
@@ -63,15 +71,18 @@ class Page:
 
 @dataclass(frozen=True)
 class InputFile:
+    """An input file, and the relative path its outputs are named after."""
+
     path: Path      # as given or found by walking
     rel: Path       # relative path used for output naming (keeps sub-folders of a walked folder)
 
 
 def is_supported(path: Path) -> bool:
+    """Whether the file's suffix is one of the image or PDF types read here."""
     return path.suffix.lower() in SUPPORTED_SUFFIXES
 
 
-def collect_inputs(paths, exclude=()) -> list[InputFile]:
+def collect_inputs(paths: Iterable[str | Path], exclude: Iterable[str | Path] = ()) -> list[InputFile]:
     """Files and folders (walked recursively, sorted) → supported input files, in order.
 
     Anything under an `exclude` folder (the output folder) is skipped, so a run whose output folder
@@ -107,6 +118,7 @@ def collect_inputs(paths, exclude=()) -> list[InputFile]:
 
 
 def read_bytes(path: Path) -> bytes:
+    """The whole file, after checking its size (raises DocumentError)."""
     try:
         size = path.stat().st_size
     except OSError as exc:
@@ -128,13 +140,13 @@ def page_count(path: Path) -> int:
     if _looks_like_pdf(path, data):
         doc = _open_pdf(data)
         try:
-            return doc.page_count
+            return int(doc.page_count)
         finally:
             doc.close()
     return _image_info(data)[1]
 
 
-def iter_pages(path, dpi: int = DEFAULT_DPI, start: int = 0) -> Iterator[Page]:
+def iter_pages(path: str | Path, dpi: int = DEFAULT_DPI, start: int = 0) -> Iterator[Page]:
     """Yield the pages of one file from page `start` on, upright, as BGR arrays.
     Raises DocumentError. PDF pages before `start` are not rendered at all."""
     path = Path(path)
@@ -150,11 +162,12 @@ def iter_pages(path, dpi: int = DEFAULT_DPI, start: int = 0) -> Iterator[Page]:
                 yield page
 
 
-def load_pages(path, dpi: int = DEFAULT_DPI) -> list[Page]:
+def load_pages(path: str | Path, dpi: int = DEFAULT_DPI) -> list[Page]:
+    """Every page of one file (raises DocumentError)."""
     return list(iter_pages(path, dpi))
 
 
-def load_page(path, index: int, dpi: int = DEFAULT_DPI) -> Page:
+def load_page(path: str | Path, index: int, dpi: int = DEFAULT_DPI) -> Page:
     """One page by its 0-based index (random access for viewers); raises DocumentError."""
     for page in iter_pages(path, dpi, start=index):
         return page
@@ -166,7 +179,7 @@ def load_page(path, index: int, dpi: int = DEFAULT_DPI) -> Page:
 _heif_registered = False
 
 
-def _pil():
+def _pil() -> ModuleType:
     """PIL.Image, with our own pixel limit in charge and the HEIC/HEIF opener registered."""
     global _heif_registered
     from PIL import Image
@@ -258,7 +271,7 @@ def _iter_image_pages(path: Path, data: bytes) -> Iterator[Page]:
     buf = np.frombuffer(data, dtype=np.uint8)
     if frames == 1:
         mat = cv2.imdecode(buf, cv2.IMREAD_UNCHANGED)
-        mats = [mat] if mat is not None else _decode_frames_with_pillow(data)
+        mats: Sequence[np.ndarray] = [mat] if mat is not None else _decode_frames_with_pillow(data)
         if not mats:
             raise DocumentError("image data is damaged or truncated")
         pixels = _to_bgr8(mats[0])
@@ -352,7 +365,8 @@ def _to_bgr8(mat: np.ndarray) -> np.ndarray:
         top = float(mat.max()) if mat.size else 1.0
         mat = np.clip(mat * (255.0 if top <= 1.0 else 1.0), 0, 255).astype(np.uint8)
     elif mat.dtype != np.uint8:
-        mat = cv2.normalize(mat, None, 0, 255, cv2.NORM_MINMAX).astype(np.uint8)
+        # the stubs require `dst`; OpenCV's Python binding takes None and allocates it
+        mat = cv2.normalize(mat, None, 0, 255, cv2.NORM_MINMAX).astype(np.uint8)  # type: ignore[call-overload]
     if mat.ndim == 2:
         return cv2.cvtColor(mat, cv2.COLOR_GRAY2BGR)
     channels = mat.shape[2]
@@ -361,16 +375,16 @@ def _to_bgr8(mat: np.ndarray) -> np.ndarray:
     if channels == 2:  # gray + alpha
         gray, alpha = mat[:, :, 0].astype(np.float32), mat[:, :, 1:2].astype(np.float32) / 255.0
         flat = (gray[:, :, None] * alpha + 255.0 * (1 - alpha)).astype(np.uint8)
-        return cv2.cvtColor(flat[:, :, 0], cv2.COLOR_GRAY2BGR)
+        return cast(np.ndarray, cv2.cvtColor(flat[:, :, 0], cv2.COLOR_GRAY2BGR))
     if channels == 4:
         alpha = mat[:, :, 3:4].astype(np.float32) / 255.0
-        return (mat[:, :, :3].astype(np.float32) * alpha + 255.0 * (1 - alpha)).astype(np.uint8)
+        return cast(np.ndarray, (mat[:, :, :3].astype(np.float32) * alpha + 255.0 * (1 - alpha)).astype(np.uint8))
     return mat[:, :, :3]
 
 
 def apply_exif_orientation(pixels: np.ndarray, orientation: int) -> np.ndarray:
     """EXIF orientation tag (1–8) → the upright image a viewer shows."""
-    ops = {
+    ops: dict[int, Callable[[np.ndarray], np.ndarray]] = {
         2: lambda a: a[:, ::-1],
         3: lambda a: a[::-1, ::-1],
         4: lambda a: a[::-1, :],
@@ -389,11 +403,12 @@ def _looks_like_pdf(path: Path, data: bytes) -> bool:
     return path.suffix.lower() == ".pdf" or data[:5] == b"%PDF-"
 
 
-def _open_pdf(data: bytes):
+def _open_pdf(data: bytes) -> Any:
+    """The PDF as a pymupdf.Document (typed Any: pymupdf's methods carry no annotations)."""
     import pymupdf
 
     try:
-        doc = pymupdf.open(stream=data, filetype="pdf")
+        doc: Any = pymupdf.open(stream=data, filetype="pdf")  # type: ignore[no-untyped-call]  # pymupdf: no annotations
     except Exception as exc:
         raise DocumentError(f"damaged PDF, cannot be opened ({_short(exc)})") from None
     if doc.needs_pass or doc.is_encrypted:
@@ -419,7 +434,7 @@ def _iter_pdf_pages(path: Path, data: bytes, dpi: int, start: int = 0) -> Iterat
         for i in range(max(0, start), count):
             try:
                 if repaired:
-                    pymupdf.TOOLS.mupdf_warnings(reset=True)
+                    pymupdf.TOOLS.mupdf_warnings(reset=True)  # type: ignore[no-untyped-call]  # pymupdf: no annotations
                 page = doc.load_page(i)
                 rect = page.rect
                 pixels_needed = (rect.width * dpi / 72.0) * (rect.height * dpi / 72.0)
@@ -429,9 +444,10 @@ def _iter_pdf_pages(path: Path, data: bytes, dpi: int, start: int = 0) -> Iterat
                 # Only pixels leave a PDF: annotations are drawn, text layers are not kept.
                 pix = page.get_pixmap(dpi=dpi, colorspace=pymupdf.csRGB, alpha=False, annots=True)
                 rgb = np.frombuffer(pix.samples, dtype=np.uint8).reshape(pix.height, pix.width, pix.n)
-                bgr = cv2.cvtColor(rgb[:, :, :3], cv2.COLOR_RGB2BGR)
+                bgr: np.ndarray = cv2.cvtColor(rgb[:, :, :3], cv2.COLOR_RGB2BGR)
                 if repaired:
-                    problems = [w for w in pymupdf.TOOLS.mupdf_warnings(reset=True).splitlines() if w.strip()]
+                    warnings = pymupdf.TOOLS.mupdf_warnings(reset=True)  # type: ignore[no-untyped-call]  # pymupdf: no annotations
+                    problems = [w for w in warnings.splitlines() if w.strip()]
                     if problems:
                         raise DocumentError(f"damaged PDF (truncated or corrupt): page {i + 1} cannot be "
                                             f"rendered completely ({_short(Exception(problems[0]))})")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 import cv2
@@ -12,6 +13,7 @@ import numpy as np
 
 from redaction.files.naming import scrub_text
 from redaction.model.profile import Profile
+from redaction.model.review import DocumentResult
 
 DEFAULT_QUALITY = 90
 REPORT_NAME = "blindmask-report.json"
@@ -101,10 +103,11 @@ def _pid_alive(pid: int) -> bool:
     if os.name == "nt":  # pragma: no cover - exercised on Windows only
         import ctypes
 
-        kernel32 = ctypes.windll.kernel32
+        # typeshed defines ctypes.windll on Windows only; mypy checks for Linux here
+        kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
         handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
         if not handle:
-            return kernel32.GetLastError() == 5  # access denied: it exists
+            return bool(kernel32.GetLastError() == 5)  # access denied: it exists
         try:
             code = ctypes.c_ulong()
             kernel32.GetExitCodeProcess(handle, ctypes.byref(code))
@@ -163,7 +166,7 @@ def remove_stale_parts(folder: Path) -> list[Path]:
     return removed
 
 
-def folder_report(documents, profile: Profile | None):
+def folder_report(documents: Iterable[DocumentResult], profile: Profile | None) -> list[DocumentResult]:
     """The report as written into a masked folder (`blindmask-report.json`): the contract's shape,
     but nothing in it names the applicant. Every region's `text` is null (the matched name,
     employer or seal reading), input paths and error messages have the name, aliases and

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import threading
 from pathlib import Path
+from typing import overload
 
 from redaction.files.document import InputFile
 from redaction.model.profile import Profile
@@ -54,6 +55,14 @@ def scrub_stem(stem: str, profile: Profile | None) -> str:
         pos = b
     out.append(stem[pos:])
     return "".join(out)
+
+
+@overload
+def scrub_text(text: str, profile: Profile | None) -> str: ...
+
+
+@overload
+def scrub_text(text: None, profile: Profile | None) -> None: ...
 
 
 def scrub_text(text: str | None, profile: Profile | None) -> str | None:

@@ -10,10 +10,12 @@ from redaction.model.review import DocumentResult, ReviewFileError, dumps, from_
 
 
 def save(path: str | Path, documents: list[DocumentResult]) -> None:
+    """Write the proposals JSON of `documents` to `path` (atomically)."""
     write_atomic(Path(path), (dumps(documents) + "\n").encode("utf-8"))
 
 
 def load(path: str | Path) -> list[DocumentResult]:
+    """Read a proposals JSON file; raises ReviewFileError with a one-line message."""
     try:
         text = Path(path).read_text(encoding="utf-8-sig")
     except OSError as exc:

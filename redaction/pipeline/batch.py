@@ -9,20 +9,24 @@ from __future__ import annotations
 import multiprocessing
 import os
 import sys
+from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
+from typing import cast
 
 from redaction.files.document import DEFAULT_DPI, DocumentError, InputFile, page_count
 from redaction.files.naming import OutputNamer
 from redaction.model.profile import Profile
 from redaction.model.review import DocumentResult
+from redaction.pipeline.protocols import LeakDetector
 from redaction.pipeline.steps import RedactOptions, propose_file, redact_file, verify_file
 
 #: Each worker holds ~0.7 GB at its peak: more than this many rarely pays on a desktop.
 MAX_DEFAULT_JOBS = 4
 
-_worker_detector = None
+#: This process's detector, made by `_init_worker` (in the parent for one job, else in each worker).
+_worker_detector: LeakDetector | None = None
 _worker_quiet = True
 
 
@@ -65,12 +69,16 @@ def _page_progress(inp: InputFile, index: int, count: int) -> None:
         print(f"  {inp.path}  page {index + 1}/{count}", file=sys.stderr, flush=True)
 
 
-def _work(task: str, inp: InputFile, profile: Profile, dpi: int, options, names, review) -> DocumentResult:
+def _work(task: str, inp: InputFile, profile: Profile, dpi: int, options: RedactOptions | None,
+          names: list[Path] | None, review: DocumentResult | None) -> DocumentResult:
+    detector = _worker_detector
+    assert detector is not None, "_init_worker runs before any work in this process"
     if task == "propose":
-        return propose_file(_worker_detector, inp, profile, dpi, _page_progress)
+        return propose_file(detector, inp, profile, dpi, _page_progress)
     if task == "verify":
-        return verify_file(_worker_detector, inp, profile, dpi, _page_progress)
-    return redact_file(None if review is not None else _worker_detector, inp, profile, options,
+        return verify_file(detector, inp, profile, dpi, _page_progress)
+    assert options is not None, "redact needs its RedactOptions"
+    return redact_file(None if review is not None else detector, inp, profile, options,
                        OutputNamer(options.out_dir, preset=names), review=review, progress=_page_progress)
 
 
@@ -90,53 +98,57 @@ def preassign_names(inputs: list[InputFile], profile: Profile, out_dir: Path,
 
 
 def run(task: str, inputs: list[InputFile], profile: Profile, *, jobs: int, ocr: str = "rapid",
-        dpi: int = DEFAULT_DPI, options: RedactOptions | None = None, reviews=None, quiet: bool = False,
-        on_done=None) -> list[DocumentResult]:
+        dpi: int = DEFAULT_DPI, options: RedactOptions | None = None,
+        reviews: Sequence[DocumentResult | str | None] | None = None, quiet: bool = False,
+        on_done: Callable[[int, DocumentResult], None] | None = None) -> list[DocumentResult]:
     """Run `task` ("propose", "redact", "verify") over `inputs`; `reviews[i]` is the reviewed
     DocumentResult for input i (redact --review) or None. `on_done(i, doc)` as files finish."""
     reviews = reviews or [None] * len(inputs)
-    plan: list = [None] * len(inputs)
+    plan: Sequence[list[Path] | str | None] = [None] * len(inputs)
     if task == "redact":
+        assert options is not None, "redact needs its RedactOptions"
         plan = preassign_names(inputs, profile, options.out_dir, {i.path.resolve() for i in inputs})
     results: list[DocumentResult | None] = [None] * len(inputs)
-    todo = []
+    # input index → its output names and review, for the inputs that get worked on (in order)
+    todo: dict[int, tuple[list[Path] | None, DocumentResult | None]] = {}
     for i, inp in enumerate(inputs):
-        if isinstance(plan[i], str):
-            results[i] = DocumentResult(str(inp.path), plan[i])
+        names, review = plan[i], reviews[i]
+        if isinstance(names, str):
+            results[i] = doc = DocumentResult(str(inp.path), names)
             if on_done:
-                on_done(i, results[i])
-        elif isinstance(reviews[i], str):
-            results[i] = DocumentResult(str(inp.path), reviews[i])
+                on_done(i, doc)
+        elif isinstance(review, str):
+            results[i] = doc = DocumentResult(str(inp.path), review)
             if on_done:
-                on_done(i, results[i])
+                on_done(i, doc)
         else:
-            todo.append(i)
+            todo[i] = (names, review)
     jobs = max(1, min(jobs, len(todo) or 1))
     threads = threads_per_worker(jobs)
     if jobs == 1:
         _init_worker(ocr, threads, quiet)
         for i in todo:
-            results[i] = _work(task, inputs[i], profile, dpi, options, plan[i], reviews[i])
+            results[i] = doc = _work(task, inputs[i], profile, dpi, options, *todo[i])
             if on_done:
-                on_done(i, results[i])
-        return results
+                on_done(i, doc)
+        return cast(list[DocumentResult], results)  # every input has its result by now
     # Spawned, not forked: a fork of a process whose ONNX Runtime thread pools are running (a
     # caller that has detected before, the test suite) deadlocks in the child; spawn is also what
     # Windows, the platform applicants use, always does.
     with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(ocr, threads, quiet),
                              mp_context=multiprocessing.get_context("spawn")) as pool:
-        futures = {i: pool.submit(_work, task, inputs[i], profile, dpi, options, plan[i], reviews[i])
+        futures = {i: pool.submit(_work, task, inputs[i], profile, dpi, options, *todo[i])
                    for i in todo}
         try:
             for i in todo:
                 try:
-                    results[i] = futures[i].result()
+                    results[i] = doc = futures[i].result()
                 except BrokenProcessPool:
-                    results[i] = DocumentResult(str(inputs[i].path), "a worker process died while on this "
-                                                "file (out of memory?): run again to finish it")
+                    results[i] = doc = DocumentResult(str(inputs[i].path), "a worker process died while on "
+                                                      "this file (out of memory?): run again to finish it")
                 if on_done:
-                    on_done(i, results[i])
+                    on_done(i, doc)
         except BaseException:
             pool.shutdown(wait=False, cancel_futures=True)
             raise
-    return results
+    return cast(list[DocumentResult], results)  # every input has its result by now

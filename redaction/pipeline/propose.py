@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Sequence
 from dataclasses import replace
+from typing import TYPE_CHECKING, cast
 
 import cv2
 import numpy as np
@@ -21,8 +23,14 @@ from redaction.detect.signatures import find_signatures
 from redaction.files.document import Page
 from redaction.model.profile import Profile
 from redaction.model.regions import Region, clip_box, intersection, merge_overlapping
-from redaction.ocr.base import OcrEngine
+from redaction.model.types import Box, BoxF
+from redaction.ocr.base import OcrEngine, TextLine
 from redaction.ocr.registry import get_engine
+
+if TYPE_CHECKING:  # loaded on first use (ONNX models)
+    from redaction.detect.faces import FaceDetector
+    from redaction.detect.sealdet import SealTextDetector
+    from redaction.detect.seals import Seal
 
 #: A face at least this fraction of the largest face's height is treated as the applicant's own
 #: photo too (ID pages can carry two copies); smaller ones are other people (`face`, not accepted).
@@ -32,7 +40,8 @@ OWN_FACE_RATIO = 0.8
 class Detector:
     """Holds the models (loaded once, lazily) and proposes regions for pages. Thread-safe."""
 
-    def __init__(self, ocr: str | OcrEngine = "rapid", faces=None, face_threshold: float = 0.5, ring_reader=None):
+    def __init__(self, ocr: str | OcrEngine = "rapid", faces: FaceDetector | None = None,
+                 face_threshold: float = 0.5, ring_reader: SealTextDetector | None = None):
         self._ocr_spec = ocr
         self._ocr: OcrEngine | None = None if isinstance(ocr, str) else ocr
         self._faces = faces
@@ -42,14 +51,17 @@ class Detector:
 
     @property
     def ocr(self) -> OcrEngine:
+        """The OCR engine, loaded on first use."""
         if self._ocr is None:
             with self._lock:
                 if self._ocr is None:
-                    self._ocr = get_engine(self._ocr_spec)
+                    # an engine given as an object is in `_ocr` from the start: here it is a name
+                    self._ocr = get_engine(cast(str, self._ocr_spec))
         return self._ocr
 
     @property
-    def faces(self):
+    def faces(self) -> FaceDetector:
+        """The face detector (CenterFace), loaded on first use."""
         if self._faces is None:
             with self._lock:
                 if self._faces is None:
@@ -58,7 +70,7 @@ class Detector:
         return self._faces
 
     @property
-    def ring_reader(self):
+    def ring_reader(self) -> SealTextDetector:
         """The learned seal ring-text detector (sealdet), loaded on first use."""
         if self._ring_reader is None:
             with self._lock:
@@ -82,8 +94,8 @@ class Detector:
         """
         f = enlargement(page)
         if f > 1.0:
-            big = replace(page, pixels=cv2.resize(page.pixels, None, fx=f, fy=f, interpolation=cv2.INTER_CUBIC),
-                          dpi=int(round(page.dpi * f)) if page.dpi else None)
+            enlarged: np.ndarray = cv2.resize(page.pixels, None, fx=f, fy=f, interpolation=cv2.INTER_CUBIC)
+            big = replace(page, pixels=enlarged, dpi=int(round(page.dpi * f)) if page.dpi else None)
             upright_big, rotation, regions = self._propose_upright(big, profile, rotation, others)
             upright = replace(page, pixels=rotate_image(page.pixels, rotation)) if rotation else page
             return upright, rotation, [_scaled(r, 1.0 / f, upright.width, upright.height) for r in regions]
@@ -180,7 +192,7 @@ class Detector:
         heights = [f.box[3] - f.box[1] for f in faces]
         largest = max(heights)
         out = []
-        for face, fh in zip(faces, heights):
+        for face, fh in zip(faces, heights, strict=True):
             own = fh >= OWN_FACE_RATIO * largest
             if own:
                 eyes = [tuple(float(v) for v in face.landmarks[i]) for i in (0, 1)]
@@ -188,11 +200,11 @@ class Detector:
                 out.append(Region("eyes", eye_band_box(face, w, h), round(float(face.score), 4), None, True,
                                   extra={"eyes": eyes, "eye_distance": distance}))
             else:
-                box = tuple(int(round(v)) for v in face.box)
-                out.append(Region("face", box, round(float(face.score), 4), None, False))
+                x0, y0, x1, y1 = (int(round(v)) for v in face.box)
+                out.append(Region("face", (x0, y0, x1, y1), round(float(face.score), 4), None, False))
         return out
 
-    def seal_regions(self, image: np.ndarray, seals, profile: Profile | None = None) -> list[Region]:
+    def seal_regions(self, image: np.ndarray, seals: Sequence[Seal], profile: Profile | None = None) -> list[Region]:
         """`seal` for the employer's seals and unreadable ones, `other_seal` for seals whose ring
         reads as another organisation (needs the profile; without it every seal is `seal`)."""
         from redaction.detect.sealtext import attribute_seal
@@ -233,7 +245,7 @@ def _scaled(region: Region, k: float, width: int, height: int) -> Region:
     return out
 
 
-def _has_running_text(quads, min_lines: int = 3) -> bool:
+def _has_running_text(quads: Sequence[np.ndarray], min_lines: int = 3) -> bool:
     """Several lines of several characters running horizontally (detected boxes, padded by the
     detector, over twice as wide as tall): the page's orientation rests on text."""
     if len(quads) < min_lines:
@@ -244,7 +256,7 @@ def _has_running_text(quads, min_lines: int = 3) -> bool:
     return int((widths > 2 * heights).sum()) >= min_lines
 
 
-def attribute_by_printed_name(seal: Region, lines, employer_boxes) -> None:
+def attribute_by_printed_name(seal: Region, lines: Sequence[TextLine], employer_boxes: Sequence[Box | BoxF]) -> None:
     """An unreadable seal stamped over a confidently printed organisation name that is not an
     employer (the 落款 of a diploma or certificate) is that organisation's seal: `other_seal`.
     Any employer match under the seal keeps it the applicant's."""
@@ -265,7 +277,8 @@ def attribute_by_printed_name(seal: Region, lines, employer_boxes) -> None:
             return
 
 
-def find_page_seals(image: np.ndarray, dpi: int | None, red: np.ndarray | None = None, ring_reader=None):
+def find_page_seals(image: np.ndarray, dpi: int | None, red: np.ndarray | None = None,
+                    ring_reader: SealTextDetector | None = None) -> list[Seal]:
     """Seals sized by the page's dpi; when the file does not say (phone photos, most JPEGs from
     scanning apps), sizes for 100, 200 and 300 dpi together span 5–70 mm at any of them, and a
     seal filling the frame is looked for too (`seals.dpi_guesses`). `ring_reader`: the learned

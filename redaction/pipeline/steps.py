@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -20,22 +20,26 @@ from redaction.files.document import DEFAULT_DPI, DocumentError, InputFile, Page
 from redaction.files.export import DEFAULT_QUALITY, ExportError, encode_jpeg, write_atomic
 from redaction.files.naming import OutputNamer
 from redaction.model.profile import Profile
+from redaction.model.regions import Region
 from redaction.model.review import DocumentResult, PageResult
+from redaction.pipeline.protocols import LeakDetector, PageProposer
 from redaction.pipeline.verify import find_leaks
 
 #: progress(input, page_index, page_count) after each page
 Progress = Callable[[InputFile, int, int], None]
+#: step(page) -> (upright page, clockwise rotation applied, regions on the upright page)
+PageStep = Callable[[Page], tuple[Page, int, list[Region]]]
 
 
 class Cancelled(Exception):
-    pass
+    """Raised between pages when the caller's cancel event is set: the batch ends there."""
 
 
 _log = logging.getLogger(__name__)
 
 
 @contextmanager
-def _per_file_errors(doc: DocumentResult):
+def _per_file_errors(doc: DocumentResult) -> Iterator[None]:
     """What goes wrong with one file becomes that file's `error`; only cancelling ends a batch."""
     try:
         yield
@@ -59,6 +63,8 @@ def _unexpected(doc: DocumentResult, exc: Exception) -> None:
 
 @dataclass
 class RedactOptions:
+    """Where and how masked pages are written."""
+
     out_dir: Path
     dpi: int = DEFAULT_DPI
     fill: tuple[int, int, int] = DEFAULT_FILL
@@ -70,7 +76,7 @@ def _check_cancel(cancel: threading.Event | None) -> None:
         raise Cancelled()
 
 
-def _scan_file(inp: InputFile, dpi: int, step, progress: Progress | None,
+def _scan_file(inp: InputFile, dpi: int, step: PageStep, progress: Progress | None,
                cancel: threading.Event | None) -> DocumentResult:
     """Run `step(page) -> (upright page, rotation, regions)` on every page of one input."""
     doc = DocumentResult(path=str(inp.path))
@@ -85,7 +91,7 @@ def _scan_file(inp: InputFile, dpi: int, step, progress: Progress | None,
     return doc
 
 
-def propose_file(detector, inp: InputFile, profile: Profile, dpi: int = DEFAULT_DPI,
+def propose_file(detector: PageProposer, inp: InputFile, profile: Profile, dpi: int = DEFAULT_DPI,
                  progress: Progress | None = None, cancel: threading.Event | None = None) -> DocumentResult:
     """Proposals for every page of one input (made upright)."""
     return _scan_file(inp, dpi, lambda page: detector.propose_upright(page, profile), progress, cancel)
@@ -104,12 +110,13 @@ def redact_page(page: Page, result: PageResult, inp: InputFile, profile: Profile
     result.output = rel.as_posix()
 
 
-def redact_file(detector, inp: InputFile, profile: Profile, options: RedactOptions, namer: OutputNamer,
-                review: DocumentResult | None = None, progress: Progress | None = None,
+def redact_file(detector: PageProposer | None, inp: InputFile, profile: Profile, options: RedactOptions,
+                namer: OutputNamer, review: DocumentResult | None = None, progress: Progress | None = None,
                 cancel: threading.Event | None = None) -> DocumentResult:
     """Detect (or take the reviewed regions) and export every page of one input."""
     if review is not None:
         return export_reviewed(inp, review, profile, options, namer, progress=progress, cancel=cancel)
+    assert detector is not None, "a detector is needed unless the regions come from a review"
     doc = DocumentResult(path=str(inp.path))
     with _per_file_errors(doc):
         for page in iter_pages(inp.path, options.dpi):
@@ -171,7 +178,7 @@ def export_reviewed(inp: InputFile, review: DocumentResult, profile: Profile | N
     return doc
 
 
-def verify_file(detector, inp: InputFile, profile: Profile, dpi: int = DEFAULT_DPI,
+def verify_file(detector: LeakDetector, inp: InputFile, profile: Profile, dpi: int = DEFAULT_DPI,
                 progress: Progress | None = None, cancel: threading.Event | None = None) -> DocumentResult:
     """Findings (regions still visible) per page of an already-masked file."""
     return _scan_file(inp, dpi, lambda page: find_leaks(detector, page, profile), progress, cancel)

@@ -19,6 +19,9 @@ Each finding keeps its evidence: kind, box, the text read (when there is one) an
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
 import cv2
 import numpy as np
 
@@ -26,6 +29,11 @@ from redaction.files.document import Page
 from redaction.model.kinds import REQUIRED_KINDS
 from redaction.model.profile import Profile
 from redaction.model.regions import Region, box_area, clip_box, intersection, iou
+from redaction.model.types import Box, BoxF
+from redaction.pipeline.protocols import LeakDetector
+
+if TYPE_CHECKING:
+    from redaction.detect.seals import Seal
 
 #: A box counts as masked when this fraction of its pixels share one solid colour.
 MASKED_FRACTION = 0.85
@@ -41,7 +49,7 @@ REMNANT_SCORE = 0.75
 REMNANT_CHARS = 4
 
 
-def uniform_fraction(pixels: np.ndarray, box) -> float:
+def uniform_fraction(pixels: np.ndarray, box: Box | BoxF) -> float:
     """Fraction of the box's pixels within a small tolerance of its median colour."""
     h, w = pixels.shape[:2]
     x0, y0, x1, y1 = clip_box(box, w, h)
@@ -53,7 +61,7 @@ def uniform_fraction(pixels: np.ndarray, box) -> float:
     return float(close.mean())
 
 
-def fill_boxes(pixels: np.ndarray) -> list[tuple[int, int, int, int]]:
+def fill_boxes(pixels: np.ndarray) -> list[Box]:
     """Solid fills burned into a page: rectangles of one colour (JPEG ringing allowed) that are
     not the paper. A white fill on white paper is paper here (it hides nothing either way)."""
     img = pixels if pixels.ndim == 3 else cv2.cvtColor(pixels, cv2.COLOR_GRAY2BGR)
@@ -76,11 +84,11 @@ def fill_boxes(pixels: np.ndarray) -> list[tuple[int, int, int, int]]:
     return boxes
 
 
-def _near_fill(x: float, y: float, fills, margin: float) -> bool:
+def _near_fill(x: float, y: float, fills: Sequence[Box], margin: float) -> bool:
     return any(x0 - margin <= x <= x1 + margin and y0 - margin <= y <= y1 + margin for x0, y0, x1, y1 in fills)
 
 
-def is_masked(pixels: np.ndarray, region: Region, fills=None) -> bool:
+def is_masked(pixels: np.ndarray, region: Region, fills: Sequence[Box] | None = None) -> bool:
     """Whether a finding is already covered. Text and seals that the detectors find again are
     visible by definition (a solid fill has no text and no red ink); faces are still found with
     their eyes burned out, so for eyes the eye points themselves must lie under a solid fill
@@ -101,9 +109,9 @@ def is_masked(pixels: np.ndarray, region: Region, fills=None) -> bool:
     return uniform_fraction(pixels, region.bbox) >= MASKED_FRACTION
 
 
-def _blank(pixels: np.ndarray, fills) -> np.ndarray:
+def _blank(pixels: np.ndarray, fills: Sequence[Box]) -> np.ndarray:
     """The page with its solid fills painted the paper's colour (nothing to read there)."""
-    out = pixels.copy()
+    out: np.ndarray = pixels.copy()
     h, w = out.shape[:2]
     paper = np.median(out[:: max(1, h // 200), :: max(1, w // 200)].reshape(-1, out.shape[2]), axis=0)
     for x0, y0, x1, y1 in fills:
@@ -111,7 +119,7 @@ def _blank(pixels: np.ndarray, fills) -> np.ndarray:
     return out
 
 
-def _page_seal(pixels: np.ndarray, dpi, region: Region):
+def _page_seal(pixels: np.ndarray, dpi: int | None, region: Region) -> Seal | None:
     """The detector's Seal (outline and all) behind a seal region of this page."""
     from redaction.pipeline.propose import find_page_seals
 
@@ -139,7 +147,8 @@ def remnant_is_other(text: str, score: float, profile: Profile) -> bool:
             and resembled_employer(text, profile)[0] is None)
 
 
-def judge_masked_seal(detector, page: Page, region: Region, fills, profile: Profile) -> Region | None:
+def judge_masked_seal(detector: LeakDetector, page: Page, region: Region, fills: Sequence[Box],
+                      profile: Profile) -> Region | None:
     """An unreadable seal found again on a masked page with a solid fill over part of it, judged
     with the fills blanked: the finding (with its evidence), or None when the seal is another
     organisation's."""
@@ -147,7 +156,8 @@ def judge_masked_seal(detector, page: Page, region: Region, fills, profile: Prof
 
     covered = sum(intersection(f, region.bbox) for f in fills)
     if covered < 0.03 * box_area(region.bbox):
-        region.extra["evidence"] = "seal found again; its ring text does not read (unreadable seals count as the employer's)"
+        region.extra["evidence"] = ("seal found again; its ring text does not read "
+                                    "(unreadable seals count as the employer's)")
         return region
     seal = _page_seal(page.pixels, page.dpi, region)
     if seal is None:
@@ -176,7 +186,7 @@ def judge_masked_seal(detector, page: Page, region: Region, fills, profile: Prof
 OTHER_KINDS = ("other_name", "other_employer")
 
 
-def find_leaks(detector, page: Page, profile: Profile, others: Profile | None = None
+def find_leaks(detector: LeakDetector, page: Page, profile: Profile, others: Profile | None = None
                ) -> tuple[Page, int, list[Region]]:
     """Required-kind findings not already covered by a solid fill, on the page made upright
     (a sideways page is read too); returns (upright page, rotation applied, findings).
@@ -198,9 +208,10 @@ def find_leaks(detector, page: Page, profile: Profile, others: Profile | None = 
         if is_masked(upright.pixels, r, fills):
             continue
         if r.kind == "seal" and r.text is None:
-            r = judge_masked_seal(detector, upright, r, fills, profile)
-            if r is None:
+            judged = judge_masked_seal(detector, upright, r, fills, profile)
+            if judged is None:
                 continue
+            r = judged
         elif r.kind == "eyes":
             r.extra.setdefault("evidence", "a face whose eyes are not under a solid fill")
         elif r.kind == "seal":
