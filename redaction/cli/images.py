@@ -220,7 +220,7 @@ def cmd_gui(args: argparse.Namespace) -> int:
     """`blindmask gui`: start the desktop app."""
     from app.main import run_gui
 
-    return run_gui(args.paths, args.profile)
+    return int(run_gui(args.paths, args.profile))   # the GUI is outside the typed core
 
 
 def _dpi(text: str) -> int:
