@@ -116,11 +116,7 @@ class Detector:
 
     def orientation(self, image: np.ndarray, view: np.ndarray | None = None) -> tuple[int, list[np.ndarray] | None]:
         """Clockwise rotation that makes the page upright, and the page's line boxes (detected on
-        `red_channel_view`, as reading wants them; `view`: that view if the caller has it) when
-        the engine can detect without reading."""
-        if not hasattr(self.ocr, "detect_boxes"):
-            quads = [ln.quad for ln in read_page_text(self.ocr, image, view=view) if ln.source == "page"]
-            return rotation_from_lines(self.ocr, image, quads), None
+        `red_channel_view`, as reading wants them; `view`: that view if the caller has it)."""
         quads = self.ocr.detect_boxes(red_channel_view(image) if view is None else view)
         rotation = sideways_rotation(self.ocr, image, quads)
         if rotation is None:
