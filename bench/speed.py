@@ -174,7 +174,8 @@ _OCR_LOOP = """
 import sys, time
 import cv2
 from redaction.files.document import load_pages
-from redaction.ocr import get_engine, set_threads
+from redaction.ocr.base import set_threads
+from redaction.ocr.registry import get_engine
 set_threads(1)
 cv2.setNumThreads(1)
 engine = get_engine()
