@@ -1,6 +1,7 @@
 """What an install claims: two top-level import names, with the models and resources inside."""
 
 import json
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -22,8 +23,14 @@ def test_the_package_list_is_the_source_tree():
 
 
 def test_a_wheel_claims_two_names_and_finds_its_models(tmp_path):
+    # built from a copy: setuptools leaves a build/ folder in the tree it builds
+    src = tmp_path / "src"
+    for name in ("redaction", "app", "models", "resources"):
+        shutil.copytree(ROOT / name, src / name, ignore=shutil.ignore_patterns("__pycache__"))
+    for name in ("pyproject.toml", "README.md"):
+        shutil.copy2(ROOT / name, src / name)
     subprocess.run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "--no-build-isolation",
-                    "-w", str(tmp_path / "dist"), str(ROOT)], check=True, cwd=tmp_path, capture_output=True)
+                    "-w", str(tmp_path / "dist"), str(src)], check=True, cwd=tmp_path, capture_output=True)
     wheel = next((tmp_path / "dist").glob("blindmask-*.whl"))
     names = zipfile.ZipFile(wheel).namelist()
     assert {n.split("/")[0] for n in names if not n.split("/")[0].endswith(".dist-info")} == {"redaction", "app"}
