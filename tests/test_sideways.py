@@ -77,3 +77,17 @@ def test_a_dense_page_turned_and_tilted_is_read_upright(detector, profile, turn)
     assert rotation == turn
     assert any(r.kind == "name" and "买买提" in (r.text or "") for r in regions)
     assert any(r.kind == "employer" for r in regions)
+
+
+@pytest.mark.parametrize("read", ["作者简介：阿依古丽0买买提（1985一）", "阿依古丽〇买买提"])
+def test_a_dot_read_as_a_zero_is_still_the_dot(profile, read):
+    """Corpus seed 1, page 28 (a journal page photographed sideways): the author bio's small
+    阿依古丽•买买提 read as 阿依古丽0买买提; only 阿依古丽 was masked (a numeral the name does not
+    have used to veto the fuzzy hit)."""
+    from redaction.detect.match import match_lines
+    from redaction.ocr.base import TextLine, proportional_char_boxes
+
+    quad = np.array([[0, 0], [30 * len(read), 0], [30 * len(read), 30], [0, 30]], np.float32)
+    line = TextLine(quad, read, 0.9, proportional_char_boxes(quad, read))
+    names = [r.text for r in match_lines([line], profile) if r.kind == "name"]
+    assert any(n and n.endswith("买买提") for n in names), names
