@@ -88,7 +88,7 @@ class SyntheticPage:
     truth: list[GroundTruth]
     doc_type: str
     profile: Profile
-    dpi: int = DPI
+    dpi: int | None = DPI              # None: a phone photo (the file says nothing true)
     rotation: int = 0                  # content turned this many degrees counter-clockwise (0/90/180/270)
     skew: float = 0.0                  # small rotation (degrees, counter-clockwise) before that
     grey: bool = False                 # grey photocopy: seals are grey, not red
@@ -1525,6 +1525,245 @@ def transform_truth(truth: list[GroundTruth], M: np.ndarray, width: int, height:
     return out
 
 
+# --- sideways pages as users bring them (issue 14) ------------------------------------------
+#
+# Landscape award and training certificates photographed with a phone held upright (the page
+# lands sideways in a portrait frame, the EXIF turn lost on the way through a messenger), with
+# perspective, a tilt beyond the quarter turn, uneven light, a shadow and the desk around it; or
+# scanned sideways and shrunk for upload. Certificates carry few long lines: big red titles,
+# short "姓名 / 单位" lines, sometimes the issuer written in a vertical column.
+
+#: Pages whose index (from 16 on, past the pages the corpus tests inspect) ends in 6 or 8 are
+#: such sideways deliveries.
+SIDEWAYS_FROM = 16
+
+
+def _sideways_plan(seed: int, index: int) -> dict | None:
+    """How page `index` is delivered sideways, or None for the ordinary scanner path."""
+    if index < SIDEWAYS_FROM or index % 10 not in (6, 8):
+        return None
+    r = np.random.default_rng([seed, 271828, index])
+    return {"rot90": int(r.choice([1, 3])),
+            "capture": "phone" if r.random() < 0.65 else "lowres",
+            "short": bool(r.random() < 0.75)}
+
+
+#: Layout swapped for the short certificate in sideways deliveries (the others keep their own).
+SHORT_CERT_TYPES = ("diploma", "title_cert", "training", "award")
+
+
+def _write_vertical(cv: Canvas, x: float, y: float, segs, f: F, colour=None, gap: float = 0.08) -> float:
+    """Characters top to bottom in one column from (x, y); records tagged segments. Returns the y
+    below the column."""
+    colour = colour or cv.ink
+    for seg in segs:
+        text, tag = (seg, None) if isinstance(seg, str) else seg
+        boxes = []
+        for ch in text:
+            _, box = cv.put_char(x, y, ch, f, colour)
+            if box:
+                boxes.append(box)
+            y += f.size * (1.0 + gap)
+        if tag and boxes:
+            cv.add_truth(tag.kind, tag.owner, _union(boxes), text, tag.tags + ("vertical",))
+    return y
+
+
+def build_short_cert(ctx: Ctx, photo: bool) -> Canvas:
+    """A landscape certificate of few, short lines: a large red title, 姓名/单位 lines, an honour,
+    the issuer (sometimes in a vertical column) under its seal."""
+    rng = ctx.rng
+    W, H = int(rng.uniform(2000, 2339)), int(rng.uniform(1400, 1654))
+    cv = Canvas(W, H, rng)
+    if rng.random() < 0.7:
+        _ornament_border(cv, int(rng.uniform(50, 90)), (200, 40, 40) if rng.random() < 0.5 else (200, 160, 60))
+    title = str(rng.choice(["荣誉证书", "聘　书", "获奖证书", "证　书", "结业证书"]))
+    ft = F.pt(str(rng.choice(["serif_bold", "sans_bold"])), rng.uniform(48, 72))
+    cv.write_center(W / 2, int(rng.uniform(150, 230)), [(title, Oth("title", "red"))], ft, RED_PRINT,
+                    tracking=int(ft.size * 0.3))
+    x = int(rng.uniform(260, 380))
+    y = int(rng.uniform(480, 560))
+    if photo:
+        ph = int(rng.uniform(240, 340))
+        cv.photo(x, y - 40, ph)
+        x += int(ph * 0.78) + 90
+    fb = ctx.f(ctx.body_pt(18, 24))
+    name, tag = ctx.name(allow_alias=True, padded=True)
+    by_employer = rng.random() < 0.5
+    line_h = fb.size * rng.uniform(1.9, 2.4)
+    if rng.random() < 0.5:
+        right = cv.write(x, y, ["姓名：", (name, tag)], fb)
+    else:
+        right = cv.write(x, y, [(name, tag), " 同志"], fb)
+    y += line_h
+    if not by_employer and rng.random() < 0.8:
+        emp, etag = ctx.employer()
+        right = max(right, cv.write(x, y, [str(rng.choice(["单位：", "工作单位："])), (emp, etag)], fb))
+        y += line_h
+    honour = str(rng.choice(["先进工作者", "优秀共产党员", "岗位能手", "优秀教师", "最美医生", "优秀学员"]))
+    right = max(right, cv.write(x, y, [f"荣获{int(rng.integers(2018, 2025))}年度“{honour}”"], fb))
+    y += line_h
+    right = max(right, cv.write(x, y, [str(rng.choice(["特发此证", "特发此证，以资鼓励。", "特授此证"]))], fb))
+    fs = ctx.f(12)
+    cv.write(x, H - int(rng.uniform(170, 230)), [f"编号：{int(rng.integers(10 ** 5, 10 ** 7))}"], fs)
+    if by_employer:
+        org, otag = ctx.employer(full=True)
+        owner = "applicant"
+    else:
+        org, otag = str(rng.choice(TRAINERS + AUTHORITIES)), Oth("org")
+        owner = "other"
+    fv = ctx.f(ctx.body_pt(16, 20))
+    col_x = W - int(rng.uniform(300, 420))
+    columns = 3 if len(org) > 12 else 2
+    if rng.random() < 0.6 and col_x - columns * fv.size * 1.6 > right + 80:
+        # the issuer in a vertical column at the right, the date beside it
+        top = int(rng.uniform(380, 520))
+        if len(org) > 12:
+            org_lines = [org[:len(org) // 2], org[len(org) // 2:]]
+        else:
+            org_lines = [org]
+        bottom = top
+        for i, part in enumerate(org_lines):
+            t = Tag(otag.kind, otag.owner, otag.tags + (("wrapped",) if len(org_lines) > 1 else ()))
+            bottom = max(bottom, _write_vertical(cv, col_x - i * fv.size * 1.6, top, [(part, t)], fv))
+        date = f"{_cn_year(int(rng.integers(2018, 2025)))}年{_cn_num(int(rng.integers(1, 13)))}月"
+        _write_vertical(cv, col_x - len(org_lines) * fv.size * 1.6, top + fv.size * 2, [date], fv)
+        cx = col_x - (len(org_lines) - 1) * fv.size * 0.8 + fv.size / 2
+        cv.stamp(cx + rng.uniform(-20, 20), (top + bottom) / 2 + rng.uniform(-60, 60), org, owner,
+                 diameter_mm=float(rng.choice([40.0, 42.0, 45.0])), faded=bool(rng.random() < 0.15))
+    else:
+        top = max(y + fb.size, H - int(rng.uniform(480, 560)))
+        _signoff(cv, ctx, W - int(rng.uniform(280, 360)), top, org, otag, fb, seal_owner=owner,
+                 wrap_at=11 if len(org) > 14 else None)
+    return cv
+
+
+def _desk(h: int, w: int, rng: np.random.Generator) -> np.ndarray:
+    """What lies around the page in a phone photo (BGR float32): wood, grey or dark, some texture."""
+    base = np.array([[60, 95, 140], [115, 112, 108], [52, 50, 48], [185, 190, 196]][int(rng.integers(4))], np.float32)
+    low = cv2.resize(rng.normal(0, 18, (6, 6)).astype(np.float32), (w, h), interpolation=cv2.INTER_CUBIC)
+    grain = cv2.resize(rng.normal(0, 10, (max(2, h // 16), 3)).astype(np.float32), (w, h),
+                       interpolation=cv2.INTER_LINEAR)
+    return np.clip(base[None, None, :] + (low + grain)[:, :, None], 0, 255)
+
+
+def _lighting(h: int, w: int, rng: np.random.Generator) -> np.ndarray:
+    """A phone photo's light (h×w float32, 1 = full): a gradient, a vignette, often a soft shadow."""
+    yy, xx = np.mgrid[0:h, 0:w].astype(np.float32)
+    xx /= w
+    yy /= h
+    a = rng.uniform(0, 2 * math.pi)
+    g = (math.cos(a) * (xx - 0.5) + math.sin(a) * (yy - 0.5)) + 0.5
+    lo = rng.uniform(0.62, 0.9)
+    light = lo + (1 - lo) * np.clip(g, 0, 1)
+    light *= 1 - rng.uniform(0.05, 0.2) * ((xx - 0.5) ** 2 + (yy - 0.5) ** 2) * 2
+    if rng.random() < 0.7:   # the phone's or the hand's shadow: a half-plane with a soft edge
+        b = rng.uniform(0, 2 * math.pi)
+        d = (math.cos(b) * (xx - 0.5) + math.sin(b) * (yy - 0.5)) - rng.uniform(0.05, 0.35)
+        soft = rng.uniform(0.01, 0.05)
+        shadow = 1 / (1 + np.exp(-d / soft))
+        light *= 1 - rng.uniform(0.25, 0.45) * shadow
+    return light.astype(np.float32)
+
+
+def phone_photo(pixels: np.ndarray, k: int, rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
+    """A scan photographed sideways: turned k quarter turns counter-clockwise plus a tilt of 1–6°,
+    in perspective, on a desk, under uneven light, JPEG-coded. Returns the photo (BGR uint8) and the
+    3×3 homography from scan to photo points."""
+    h, w = pixels.shape[:2]
+    src = np.array([[0, 0], [w, 0], [w, h], [0, h]], np.float64)
+    R = _rot90_matrix(k, w, h)
+    pts = src @ R[:2, :2].T + R[:2, 2]
+    tw, th = (h, w) if k % 2 else (w, h)
+    size = max(tw, th)
+    # perspective: one side nearer the lens than the other, and every corner a little off
+    pts += rng.normal(0, 0.012 * size, (4, 2))
+    edge = int(rng.integers(4))
+    keystone = rng.uniform(0.02, 0.08) * size
+    centre = np.array([tw / 2, th / 2])
+    for i in (edge, (edge + 1) % 4):
+        pts[i] += (centre - pts[i]) / np.linalg.norm(centre - pts[i]) * keystone
+    tilt = math.radians(rng.uniform(1.0, 6.0) * rng.choice([-1, 1]))
+    c, s_ = math.cos(tilt), math.sin(tilt)
+    pts = (pts - centre) @ np.array([[c, -s_], [s_, c]]).T + centre
+    # the desk around it, then the frame scaled to the photo's size
+    x0, y0 = pts.min(axis=0)
+    x1, y1 = pts.max(axis=0)
+    m = rng.uniform(0.02, 0.08, 4) * size
+    pts -= (x0 - m[0], y0 - m[1])
+    fw, fh = x1 - x0 + m[0] + m[2], y1 - y0 + m[1] + m[3]
+    long_side = float(rng.choice([1280.0, 1600.0, 2048.0, 2560.0]))
+    scale = long_side / max(fw, fh)
+    pts *= scale
+    W, H = int(round(fw * scale)), int(round(fh * scale))
+    Hm = cv2.getPerspectiveTransform(src.astype(np.float32), pts.astype(np.float32)).astype(np.float64)
+    page = cv2.warpPerspective(pixels, Hm, (W, H), flags=cv2.INTER_AREA if scale < 0.9 else cv2.INTER_LINEAR,
+                               borderMode=cv2.BORDER_CONSTANT, borderValue=(0, 0, 0))
+    inside = cv2.warpPerspective(np.full((h, w), 255, np.uint8), Hm, (W, H), flags=cv2.INTER_LINEAR)
+    alpha = (inside.astype(np.float32) / 255.0)[:, :, None]
+    img = page.astype(np.float32) * alpha + _desk(H, W, rng) * (1 - alpha)
+    img *= _lighting(H, W, rng)[:, :, None]
+    img *= rng.uniform(0.92, 1.04, 3).astype(np.float32)[None, None, :]     # white balance
+    if rng.random() < 0.6:
+        img = cv2.GaussianBlur(img, (0, 0), float(rng.uniform(0.4, 1.1)))
+    img += rng.normal(0, rng.uniform(1.5, 4.0), (H, W, 1)).astype(np.float32)
+    out = np.clip(img, 0, 255).astype(np.uint8)
+    ok, buf = cv2.imencode(".jpg", out, [cv2.IMWRITE_JPEG_QUALITY, int(rng.integers(60, 88))])
+    return cv2.imdecode(buf, cv2.IMREAD_COLOR), Hm
+
+
+def shrink_scan(pixels: np.ndarray, rng: np.random.Generator) -> tuple[np.ndarray, float]:
+    """A scan shrunk for upload (90–130 dpi), JPEG-coded again; returns it and the factor."""
+    f = float(rng.uniform(0.45, 0.65))
+    h, w = pixels.shape[:2]
+    small = cv2.resize(pixels, (int(round(w * f)), int(round(h * f))), interpolation=cv2.INTER_AREA)
+    ok, buf = cv2.imencode(".jpg", small, [cv2.IMWRITE_JPEG_QUALITY, int(rng.integers(55, 80))])
+    return cv2.imdecode(buf, cv2.IMREAD_COLOR), f
+
+
+def transform_truth_h(truth: list[GroundTruth], H: np.ndarray, width: int, height: int) -> list[GroundTruth]:
+    """`transform_truth` for a 3×3 homography (perspective)."""
+    out = []
+    for t in truth:
+        pts = np.array(t.polygon, np.float64)
+        hom = np.c_[pts, np.ones(len(pts))] @ H.T
+        pts = hom[:, :2] / hom[:, 2:3]
+        x0, y0 = pts.min(axis=0)
+        x1, y1 = pts.max(axis=0)
+        box = (max(0, int(math.floor(x0))), max(0, int(math.floor(y0))),
+               min(width, int(math.ceil(x1))), min(height, int(math.ceil(y1))))
+        if box[2] <= box[0] or box[3] <= box[1]:
+            continue
+        out.append(GroundTruth(t.kind, box, t.text, t.owner, [(float(x), float(y)) for x, y in pts], t.tags))
+    return out
+
+
+def _deliver_sideways(img: np.ndarray, cv: Canvas, s: ScanSettings, side: dict, seed: int, index: int,
+                      rng: np.random.Generator) -> tuple[np.ndarray, list[GroundTruth], int | None, ScanSettings]:
+    """Scan, then photograph or shrink, as `side` says; truth follows. Returns pixels, truth, dpi
+    (None for a phone photo) and the scan settings used."""
+    srng = np.random.default_rng([seed, index, 161803])
+    if side["capture"] == "phone":
+        s = replace(s, skew=0.0, rot90=0, blur=0.0, noise=1.5, quality=95, edge_shadow=False, grey=False)
+        pixels, M = scan(img, s, rng)
+        photo, Hm = phone_photo(pixels, side["rot90"], srng)
+        H3 = Hm @ np.vstack([M, [0, 0, 1]])
+        h, w = photo.shape[:2]
+        truth = transform_truth_h(_difficulty_tags(cv.truth), H3, w, h)
+        tag, dpi = "sideways_photo", None
+        s = replace(s, rot90=side["rot90"], skew=0.0)
+    else:
+        s = replace(s, rot90=side["rot90"])
+        pixels, M = scan(img, s, rng)
+        photo, f = shrink_scan(pixels, srng)
+        H3 = np.diag([f, f, 1.0]) @ np.vstack([M, [0, 0, 1]])
+        h, w = photo.shape[:2]
+        truth = transform_truth_h(_difficulty_tags(cv.truth), H3, w, h)
+        tag, dpi = "sideways_lowres", int(round(DPI * f))
+    truth = [replace(t, tags=t.tags + (tag,)) for t in truth]
+    return photo, truth, dpi, s
+
+
 # --- the corpus --------------------------------------------------------------------------------
 
 def _difficulty_tags(truth: list[GroundTruth]) -> list[GroundTruth]:
@@ -1580,7 +1819,11 @@ def make_page(seed: int, index: int, doc_type: str | None = None, applicant: App
     ap = APPLICANTS[applicant] if isinstance(applicant, int) else applicant
     rng = np.random.default_rng([seed, index, 31337])
     ctx = Ctx(ap, rng)
-    cv = BUILDERS[doc_type](ctx)
+    side = _sideways_plan(seed, index) if rot90 is None and not clean else None
+    if side and side["short"] and doc_type in SHORT_CERT_TYPES:
+        cv = build_short_cert(ctx, photo=doc_type in ("id_card", "diploma", "title_cert") or rng.random() < 0.5)
+    else:
+        cv = BUILDERS[doc_type](ctx)
     img = cv.render()
     s = ScanSettings(
         skew=0.0 if clean else float(rng.uniform(-2.0, 2.0)) * (rng.random() < 0.85),
@@ -1596,13 +1839,17 @@ def make_page(seed: int, index: int, doc_type: str | None = None, applicant: App
     )
     if scan_overrides:
         s = replace(s, **scan_overrides)
-    pixels, M = scan(img, s, rng)
-    h, w = pixels.shape[:2]
-    truth = transform_truth(_difficulty_tags(cv.truth), M, w, h)
+    dpi: int | None = DPI
+    if side:
+        pixels, truth, dpi, s = _deliver_sideways(img, cv, s, side, seed, index, rng)
+    else:
+        pixels, M = scan(img, s, rng)
+        h, w = pixels.shape[:2]
+        truth = transform_truth(_difficulty_tags(cv.truth), M, w, h)
     if s.grey:
         truth = [GroundTruth(t.kind, t.bbox, t.text, t.owner, t.polygon, t.tags + ("grey",))
                  if t.kind == "seal" else t for t in truth]
-    return SyntheticPage(pixels=pixels, truth=truth, doc_type=doc_type, profile=ap.profile, dpi=DPI,
+    return SyntheticPage(pixels=pixels, truth=truth, doc_type=doc_type, profile=ap.profile, dpi=dpi,
                          rotation=90 * (s.rot90 % 4), skew=s.skew, grey=s.grey, applicant=ap.key, seed=seed,
                          index=index)
 
@@ -1630,7 +1877,7 @@ def write_corpus(pages: list[SyntheticPage], folder, pdf_types=("letter",), qual
         sub.mkdir(exist_ok=True)
         (folder / f"{page.applicant}.toml").write_text(page.profile.to_toml(), encoding="utf-8")
         ok, buf = cv2.imencode(".jpg", page.pixels, [cv2.IMWRITE_JPEG_QUALITY, quality])
-        if page.doc_type in pdf_types:
+        if page.doc_type in pdf_types and page.dpi:   # phone photos (no dpi) stay photos
             path = sub / f"{page.stem}.pdf"
             h, w = page.pixels.shape[:2]
             doc = pymupdf.open()

@@ -15,7 +15,7 @@ from redaction.model.profile import Profile, Term
 from redaction.model.regions import Region
 from redaction.model.types import BoxF, Floats
 from redaction.ocr.base import TextLine
-from redaction.text.normalize import normalize_with_map
+from redaction.text.normalize import MIDDLE_DOTS, normalize_with_map
 
 #: Horizontal padding in character widths (measured: 0.25 covered every occurrence).
 PAD_CHARS = 0.25
@@ -24,6 +24,9 @@ PAD_LINE = 0.15
 
 
 NUMERALS = frozenset("〇零一二三四五六七八九十百千0123456789")
+#: What the recogniser makes of a small middle dot when not a dot: 阿依古丽•买买提 in a phone
+#: photo's author bio read as 阿依古丽0买买提.
+DOT_MISREADS = frozenset("0〇o")
 
 
 def _is_subsequence(small: str, big: str) -> bool:
@@ -196,7 +199,11 @@ def _regions_for(unit: _Unit, term: Term, lines: list[TextLine], spanning_only: 
     k = allowed_errors(len(term.key))
     out = []
     for start, end, errors in approximate_find(term.key, unit.text, k):
-        if errors and not numerals_compatible(term.key, unit.text[start:end]):
+        found = unit.text[start:end]
+        if term.kind == "name" and any(c in MIDDLE_DOTS for c in term.text):
+            # a numeral read where the name has its dot is the dot
+            found = found[:1] + "".join(c for c in found[1:-1] if c not in DOT_MISREADS) + found[-1:]
+        if errors and not numerals_compatible(term.key, found):
             continue
         if errors >= 3 and unit.text[end - 1] != term.key[-1]:
             # The third slip is for characters lost inside a long name (a seal over it), not for

@@ -73,20 +73,64 @@ def rotate_quads(quads: Sequence[Floats], rotation: int, width: int, height: int
     turned_w, turned_h = (height, width) if rotation in (90, 270) else (width, height)
     q = np.asarray(quads, dtype=np.float32).reshape(-1, 4, 2)
     moved = unrotate_points(q, 360 - rotation, turned_w, turned_h)
-    return list(np.roll(moved, rotation // 90, axis=1).astype(np.float32))
+    # Corners put in order afresh rather than rolled: a tilted vertical line's corners come from
+    # the detector starting at the wrong one (see `_line_shapes`).
+    return [_clockwise_from_top_left(m).astype(np.float32) for m in moved]
+
+
+def _clockwise_from_top_left(quad: Floats) -> Floats:
+    """The quad's corners clockwise (on screen), starting at the top-left one in the frame of the
+    box itself (its side nearest the x axis taken as its top), as the detector gives an untilted
+    box; right for lines of any length tilted by up to 45°."""
+    q = np.asarray(quad, dtype=np.float64).reshape(4, 2)
+    c = q.mean(axis=0)
+    q = q[np.argsort(np.arctan2(q[:, 1] - c[1], q[:, 0] - c[0]))]   # y down: rising angle is clockwise
+    sides = [q[1] - q[0], q[2] - q[1]]
+    e1 = max(sides, key=lambda v: abs(float(v[0])) / (float(np.linalg.norm(v)) + 1e-9))
+    e1 = e1 / (float(np.linalg.norm(e1)) + 1e-9) * (1.0 if e1[0] >= 0 else -1.0)
+    e2 = np.array([-e1[1], e1[0]])
+    return np.roll(q, -int(np.argmin(q @ (e1 + e2))), axis=0)
 
 
 def _line_shapes(quads: Sequence[Floats]) -> tuple[Floats, Floats]:
+    """Each line box's extent along the page's x and y axes: (length, thickness) for a line
+    running horizontally, (thickness, length) for one running vertically.
+
+    Told from the box's long side, not from the order of its corners: the detector orders corners
+    by x, so a vertical line tilted by more than its thickness over its length (a phone photo a
+    few degrees off the quarter turn) comes back starting at its bottom-left corner, and its
+    first side, taken as its width, is its length."""
     q = np.asarray(quads, dtype=np.float32).reshape(-1, 4, 2)
-    w = (np.linalg.norm(q[:, 1] - q[:, 0], axis=1) + np.linalg.norm(q[:, 2] - q[:, 3], axis=1)) / 2
-    h = (np.linalg.norm(q[:, 3] - q[:, 0], axis=1) + np.linalg.norm(q[:, 2] - q[:, 1], axis=1)) / 2
-    return w, h
+    a = ((q[:, 1] - q[:, 0]) + (q[:, 2] - q[:, 3])) / 2      # one pair of opposite sides
+    b = ((q[:, 3] - q[:, 0]) + (q[:, 2] - q[:, 1])) / 2      # the other pair
+    la, lb = np.linalg.norm(a, axis=1), np.linalg.norm(b, axis=1)
+    long_side = np.where((la >= lb)[:, None], a, b)
+    length, thickness = np.maximum(la, lb), np.minimum(la, lb)
+    horizontal = np.abs(long_side[:, 0]) >= np.abs(long_side[:, 1])
+    return np.where(horizontal, length, thickness), np.where(horizontal, thickness, length)
 
 
-def _crop(image: Image, quad: Floats) -> Image:
-    x0, y0 = np.floor(quad.min(axis=0)).astype(int)
-    x1, y1 = np.ceil(quad.max(axis=0)).astype(int)
-    return image[max(0, y0):max(0, y1), max(0, x0):max(0, x1)]
+def _line_crop(image: Image, quad: Floats, sideways: bool) -> Image:
+    """The line straightened to read from left to right: a horizontal line as it stands, a
+    vertical one as the page turned 90° clockwise shows it (its bottom end to the left)."""
+    q = np.asarray(quad, dtype=np.float64).reshape(4, 2)
+    a = ((q[1] - q[0]) + (q[2] - q[3])) / 2
+    b = ((q[3] - q[0]) + (q[2] - q[1])) / 2
+    u = a if np.linalg.norm(a) >= np.linalg.norm(b) else b        # along the line
+    length, thickness = float(np.linalg.norm(u)), float(min(np.linalg.norm(a), np.linalg.norm(b)))
+    if length < 2 or thickness < 2:
+        return np.zeros((0, 0, 3), np.uint8)
+    u = u / length
+    if (u[1] > 0) if sideways else (u[0] < 0):   # reading direction: up for sideways, right for level
+        u = -u
+    n = np.array([-u[1], u[0]])                        # from the top of the characters to their foot
+    c = q.mean(axis=0)
+    half_l, half_t = u * length / 2, n * thickness / 2
+    src = np.array([c - half_l - half_t, c + half_l - half_t, c + half_l + half_t, c - half_l + half_t], np.float32)
+    w, h = int(round(length)), int(round(thickness))
+    dst = np.array([[0, 0], [w, 0], [w, h], [0, h]], np.float32)
+    m = cv2.getPerspectiveTransform(src, dst)
+    return cast(Image, cv2.warpPerspective(image, m, (w, h), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE))
 
 
 def detect_rotation(engine: OcrEngine, image: Image, max_lines: int = 12) -> int:
@@ -111,7 +155,7 @@ def detect_rotation(engine: OcrEngine, image: Image, max_lines: int = 12) -> int
             return base
         widths, heights = _line_shapes(quads)
     order = np.argsort(-(widths * (widths > 2.0 * heights)))[:max_lines]
-    crops = [_crop(small, np.asarray(quads[i], np.float32).reshape(4, 2)) for i in order]
+    crops = [_line_crop(small, quads[i], sideways=False) for i in order]
     crops = [c for c in crops if c.size and c.shape[0] >= 8 and c.shape[1] >= 16]
     if not crops:
         return base
@@ -154,9 +198,9 @@ def sideways_rotation(engine: OcrEngine, image: Image, quads: Sequence[Floats] |
     if vertical <= 1.5 * horizontal:
         return None
     order = np.argsort(-(heights * (heights > 2.0 * widths)))[:max_lines]
-    crops = [_crop(image, np.asarray(quads[i], np.float32).reshape(4, 2) * scale) for i in order]
-    crops = [cast(Image, cv2.rotate(c, cv2.ROTATE_90_CLOCKWISE))
-             for c in crops if c.size and c.shape[1] >= 8 and c.shape[0] >= 16]
+    crops = [_line_crop(image, np.asarray(quads[i], np.float32).reshape(4, 2) * scale, sideways=True)
+             for i in order]
+    crops = [c for c in crops if c.size and c.shape[0] >= 8 and c.shape[1] >= 16]
     if not crops:
         return 90
     votes = np.asarray(engine.upside_down(crops), dtype=np.float64)
@@ -176,7 +220,7 @@ def rotation_from_lines(engine: OcrEngine, image: Image, quads: Sequence[Floats]
     if vertical > 1.5 * horizontal:
         return detect_rotation(engine, image, max_lines)
     order = np.argsort(-(widths * (widths > 2.0 * heights)))[:max_lines]
-    crops = [_crop(image, np.asarray(quads[i], np.float32).reshape(4, 2)) for i in order]
+    crops = [_line_crop(image, quads[i], sideways=False) for i in order]
     crops = [c for c in crops if c.size and c.shape[0] >= 8 and c.shape[1] >= 16]
     if not crops:
         return 0
