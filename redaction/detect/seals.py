@@ -314,11 +314,11 @@ def find_seals(image_bgr: Image, dpi: float | Sequence[float] | None, red_mask: 
         if colourless is None:
             colourless = _is_colourless(image_bgr, red)
         grey_search = colourless or (not seals and float(red.mean()) < GRAY_ON_COLOUR_RED)
-        faint = None if colourless else _faint_red(image_bgr, red)
-        faint_boxes = [] if faint is None else [
-            b for d in guesses for b in _faint_candidates(faint, d * SCALE / 2.54, seals, w, h)]
+        # Worn seals: faint red ink on a colour page, light grey ink away from the text on a copy.
+        faint = _faint_gray(image_bgr, red.shape) if colourless else _faint_red(image_bgr, red)
+        faint_boxes = [b for d in guesses for b in _faint_candidates(faint, d * SCALE / 2.54, seals, w, h)]
         seals = _learned_candidates(image_bgr, red, seals, rejected or [], ring_reader, grey_search, guesses,
-                                    gray_quarter, faint, faint_boxes)
+                                    gray_quarter, faint, faint_boxes, colourless)
     return seals
 
 
@@ -346,6 +346,41 @@ def _faint_red(image_bgr: Image, red: Mask) -> Mask:
     b, g, r = cv2.split(small)
     faint: Mask = (cv2.subtract(r, cv2.max(b, g)) > FAINT_REDNESS) & (r > 90)
     return faint | red
+
+
+#: Grey copies: ink this much darker than the local paper is a faint seal's (or text's); this much
+#: darker is black text, which (with a pixel round it) is left out.
+FAINT_GRAY_CONTRAST = 22
+TEXT_GRAY_CONTRAST = 80
+
+
+def _gray_contrast(image_bgr: Image, shape: tuple[int, ...]) -> Image:
+    """Half size (`shape`): how much darker than the local paper each pixel is (uint8). The paper is
+    the brightest level within ~1 mm, smoothed: shading and a copier's uneven tone drop out."""
+    hh, ww = shape[:2]
+    grey = image_bgr if image_bgr.ndim == 2 else cv2.cvtColor(image_bgr, cv2.COLOR_BGR2GRAY)
+    small = cv2.blur(cv2.resize(grey[: 2 * hh, : 2 * ww], (ww, hh), interpolation=cv2.INTER_AREA), (3, 3))
+    paper = cv2.blur(cv2.dilate(small, np.ones((15, 15), np.uint8)), (15, 15))
+    return cast(Image, cv2.subtract(paper, small))
+
+
+def _faint_gray(image_bgr: Image, shape: tuple[int, ...]) -> Mask:
+    """Half-size mask of light grey ink away from black text: a worn seal on a photocopy."""
+    contrast = _gray_contrast(image_bgr, shape)
+    text = cv2.dilate((contrast > TEXT_GRAY_CONTRAST).view(np.uint8), np.ones((7, 7), np.uint8)).astype(bool)
+    faint: Mask = (contrast > FAINT_GRAY_CONTRAST) & ~text
+    return faint
+
+
+def _gray_plate(crop: Image) -> Image:
+    """The crop's light grey ink alone, dark on white (black text and the pixels round it gone)."""
+    contrast = _gray_contrast(crop, (crop.shape[0] // 2, crop.shape[1] // 2))
+    text = cv2.dilate((contrast > TEXT_GRAY_CONTRAST).view(np.uint8), np.ones((7, 7), np.uint8)).astype(bool)
+    ink = np.clip((contrast.astype(np.float32) - 8) * 3.0, 0, 200)
+    ink[text] = 0
+    plate = cast(Image, (255 - ink).astype(np.uint8))
+    plate = cast(Image, cv2.resize(plate, (crop.shape[1], crop.shape[0]), interpolation=cv2.INTER_LINEAR))
+    return cast(Image, cv2.cvtColor(plate, cv2.COLOR_GRAY2BGR))
 
 
 def _faint_candidates(faint: Mask, px_cm: float, seals: list[Seal], w: int, h: int) -> list[BoxF]:
@@ -409,7 +444,7 @@ def _half_box(seal: Seal, w: int, h: int) -> BoxF:
 def _learned_candidates(image_bgr: Image, red: Mask, seals: list[Seal], rejected: list[tuple[BoxF, float]],
                         reader: RingTextModel, colourless: bool, guesses: list[float],
                         gray_quarter: Image | None = None, faint: Mask | None = None,
-                        faint_boxes: Sequence[BoxF] = ()) -> list[Seal]:
+                        faint_boxes: Sequence[BoxF] = (), faint_gray: bool = False) -> list[Seal]:
     """Seals the outline tests could not settle, settled by the learned ring-text detector.
 
     Looked at (at most `MAX_LEARNED` a page): seal-sized red blobs that failed the outline tests
@@ -506,7 +541,7 @@ def _learned_candidates(image_bgr: Image, red: Mask, seals: list[Seal], rejected
             page_box = (box[0] * f, box[1] * f, box[2] * f, box[3] * f)
             if any(_inside(page_box, s.bbox) > 0.9 for s in seals):
                 continue
-            seal = _faint_seal(image_bgr, faint, box, reader)
+            seal = _faint_seal(image_bgr, faint, box, reader, "gray" if faint_gray else "red")
             if seal is not None and not any(_inside(seal.bbox, s.bbox) > 0.8 for s in seals):
                 seals = [s for s in seals if not (_inside(s.bbox, seal.bbox) >= 0.6 and s.score < 0.9)]
                 seals.append(seal)
@@ -529,7 +564,7 @@ def _red_plate(crop: Image) -> Image:
                                   (255 - 30 * ink).astype(np.uint8)]))
 
 
-def _faint_seal(image_bgr: Image, faint: Mask, box: BoxF, reader: RingTextModel) -> Seal | None:
+def _faint_seal(image_bgr: Image, faint: Mask, box: BoxF, reader: RingTextModel, colour: str = "red") -> Seal | None:
     """A worn pale seal in a group of faint red ink (half-size box), or None: the outline fitted
     on the faint ink (once on the group, again on all faint ink round that fit: a worn ring is in
     pieces), confirmed by ring text running round inside it on the red ink alone."""
@@ -549,10 +584,11 @@ def _faint_seal(image_bgr: Image, faint: Mask, box: BoxF, reader: RingTextModel)
     if best is None:
         return None
     (cx, cy), (a, b), ang, ring = best
-    if ring < FAINT_MIN_RING + 0.1 or not MIN_ASPECT <= a / b <= MAX_ASPECT:
+    if ring < FAINT_MIN_RING or not MIN_ASPECT <= a / b <= MAX_ASPECT:
         return None
     shape = "round" if max(a, b) / min(a, b) < 1.15 else "oval"
-    seal = _to_page(Seal((0, 0, 0, 0), shape, 0.5 + 0.3 * min(1.0, ring), (cx, cy), (a, b), ang), w, h)
+    score = 0.5 + 0.3 * min(1.0, ring) if colour == "red" else GRAY_SCORE
+    seal = _to_page(Seal((0, 0, 0, 0), shape, score, (cx, cy), (a, b), ang, colour), w, h)
     # Ring text inside the outline, on the red ink alone.
     side = 2 * max(seal.axes)
     m = sealdet.CROP_MARGIN * side
@@ -563,7 +599,8 @@ def _faint_seal(image_bgr: Image, faint: Mask, box: BoxF, reader: RingTextModel)
     if crop.size == 0:
         return None
     k = sealdet.NET_DIAMETER / side
-    net = cast(Image, cv2.resize(_red_plate(crop), (max(1, int(round(crop.shape[1] * k))),
+    plate = _red_plate(crop) if colour == "red" else _gray_plate(crop)
+    net = cast(Image, cv2.resize(plate, (max(1, int(round(crop.shape[1] * k))),
                                                     max(1, int(round(crop.shape[0] * k)))),
                                  interpolation=cv2.INTER_AREA if k < 1 else cv2.INTER_LINEAR))
     band = reader.probability(net) > sealdet.BAND_THRESHOLD
