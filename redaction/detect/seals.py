@@ -316,7 +316,7 @@ def find_seals(image_bgr: Image, dpi: float | Sequence[float] | None, red_mask: 
         grey_search = colourless or (not seals and float(red.mean()) < GRAY_ON_COLOUR_RED)
         # Worn seals: faint red ink on a colour page, light grey ink away from the text on a copy.
         faint = _faint_gray(image_bgr, red.shape) if colourless else _faint_red(image_bgr, red)
-        faint_boxes = [b for d in guesses for b in _faint_candidates(faint, d * SCALE / 2.54, seals, w, h)]
+        faint_boxes = [b for d in guesses for b in _faint_candidates(faint, d * SCALE / 2.54, seals)]
         seals = _learned_candidates(image_bgr, red, seals, rejected or [], ring_reader, grey_search, guesses,
                                     gray_quarter, faint, faint_boxes, colourless)
     return seals
@@ -383,9 +383,23 @@ def _gray_plate(crop: Image) -> Image:
     return cast(Image, cv2.cvtColor(plate, cv2.COLOR_GRAY2BGR))
 
 
-def _faint_candidates(faint: Mask, px_cm: float, seals: list[Seal], w: int, h: int) -> list[BoxF]:
+def _faint_candidates(faint: Mask, px_cm: float, seals: list[Seal]) -> list[BoxF]:
     """Half-size boxes of seal-sized groups of faint red ink that carry some ring and lie in no
-    seal found: worn pale seals, whose broken ring the red-ink rule sees in pieces or not at all."""
+    seal found: worn pale seals, whose broken ring the red-ink rule sees in pieces or not at all.
+    Groups are taken twice: as the ink lies, and with the seals found taken out of it (a worn seal
+    stamped touching another one makes one group too long for a seal with it)."""
+    out = _faint_groups(faint, px_cm, seals)
+    if seals:
+        rest = faint.copy()
+        for s in seals:
+            cv2.ellipse(rest.view(np.uint8), (int(round(s.center[0] * SCALE)), int(round(s.center[1] * SCALE))),
+                        (int(s.axes[0] * SCALE * 1.1) + 2, int(s.axes[1] * SCALE * 1.1) + 2), s.angle, 0, 360, 0, -1)
+        out += [b for b in _faint_groups(rest, px_cm, seals) if all(iou(b, o) < 0.5 for o in out)]
+    return out
+
+
+def _faint_groups(faint: Mask, px_cm: float, seals: list[Seal]) -> list[BoxF]:
+    """The seal-sized groups of `_faint_candidates` in one mask."""
     r_grp = max(1, int(round(FAINT_GROUP_MM / 10 * px_cm / 2)))
     grown = cv2.dilate(faint.view(np.uint8), np.ones((2 * r_grp + 1, 2 * r_grp + 1), np.uint8))
     n, labels, stats, _ = cv2.connectedComponentsWithStats(grown, connectivity=8, ltype=cv2.CV_16U)
@@ -548,6 +562,8 @@ def _learned_candidates(image_bgr: Image, red: Mask, seals: list[Seal], rejected
     return seals
 
 
+#: Most ink (text included) inside a worn seal on a copy: a photo's grey tones fill it.
+GRAY_MAX_INNER_FILL = 0.6
 #: Faint candidates a page that go to the learned detector.
 MAX_FAINT = 2
 #: Ring text found by the learned detector inside a faint ring: share of directions (ring text
@@ -586,6 +602,9 @@ def _faint_seal(image_bgr: Image, faint: Mask, box: BoxF, reader: RingTextModel,
     (cx, cy), (a, b), ang, ring = best
     if ring < FAINT_MIN_RING or not MIN_ASPECT <= a / b <= MAX_ASPECT:
         return None
+    if colour != "red" and ellipse_scores(_gray_contrast(image_bgr, faint.shape) > FAINT_GRAY_CONTRAST,
+                                          (cx, cy), (a, b), ang)[1] > GRAY_MAX_INNER_FILL:
+        return None    # a photo's grey tones (the seal's inside is text and paper)
     shape = "round" if max(a, b) / min(a, b) < 1.15 else "oval"
     score = 0.5 + 0.3 * min(1.0, ring) if colour == "red" else GRAY_SCORE
     seal = _to_page(Seal((0, 0, 0, 0), shape, score, (cx, cy), (a, b), ang, colour), w, h)
