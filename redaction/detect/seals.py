@@ -509,8 +509,10 @@ def _learned_candidates(image_bgr: Image, red: Mask, seals: list[Seal], rejected
                      max(a.bbox[2], b.bbox[2]), max(a.bbox[3], b.bbox[3]))
                 boxes.append((2.0, u, a.colour))
     if colourless:
-        for box in _gray_candidates(grey_small(), guesses, seals):
+        unprofiled: list[BoxF] = []
+        for box in _gray_candidates(grey_small(), guesses, seals, unprofiled):
             boxes.append((0.5, box, "gray"))
+        boxes += [(0.01, box, "gray") for box in unprofiled]
     # Rings on photocopies are judged by their ink alone (a profile round a Hough circle), which
     # bold title characters can pass: the learned detector must see ring text in them too.
     confirmed = []
@@ -671,6 +673,8 @@ def _confirm_on_ink(image_bgr: Image, red: Mask, ring: RingOutline, colour: str,
     assert grey_small is not None   # given for every colour but red
     small = grey_small()
     paper = float(np.percentile(small, 90))
+    if max(a, b) / max(1e-6, min(a, b)) >= 1.15:
+        return _gray_oval(small, ring, w, h)
     for ink in (small < paper - 60, small < paper - 35):
         profile = _ring_profile(ink, cx * q, cy * q, max(a, b) * q, min_peak=GRAY_LEARNED_PEAK)
         if profile is not None:
@@ -683,6 +687,45 @@ def _confirm_on_ink(image_bgr: Image, red: Mask, ring: RingOutline, colour: str,
     return None
 
 
+#: An oval ring on a copy: least share of directions inked on the outline, and least margin over
+#: the share just inside and just outside it (text round a seal inks every radius alike).
+GRAY_OVAL_RING = 0.6
+GRAY_OVAL_MARGIN = 0.2
+
+
+def _gray_oval(small: Image, ring: RingOutline, w: int, h: int) -> Seal | None:
+    """An oval seal on a copy from the learned detector's outline: refitted on the dark ink
+    (`refit_outline`, quarter size) and kept when the ink carries a ring there that stands out
+    from the text round it."""
+    (cx, cy), (a, b), ang, _ = ring
+    q = GRAY_SCALE
+    paper = cv2.blur(cv2.dilate(small, np.ones((9, 9), np.uint8)), (9, 9))
+    contrast = cast(Image, cv2.subtract(paper, small))
+    rough = Seal((0, 0, 0, 0), "oval", GRAY_SCORE, (cx * q, cy * q), (a * q, b * q), ang, "gray")
+    fit = refit_outline(contrast, rough)
+    for k in (30, 50):
+        ink = contrast > k
+        on, _ = ellipse_scores(ink, fit.center, fit.axes, fit.angle)
+        near = max(ellipse_scores(ink, fit.center, (fit.axes[0] * s, fit.axes[1] * s), fit.angle)[0]
+                   for s in (0.8, 1.2))
+        if on >= GRAY_OVAL_RING and on - near >= GRAY_OVAL_MARGIN:
+            break
+    else:
+        return None
+    fa, fb = fit.axes
+    if not MIN_ASPECT <= fa / fb <= MAX_ASPECT:
+        return None
+    shape = "round" if max(fa, fb) / min(fa, fb) < 1.15 else "oval"
+    f = 1.0 / q
+    centre = ((fit.center[0] + 0.5) * f - 0.5, (fit.center[1] + 0.5) * f - 0.5)
+    axes = ((fa + 1.0) * f, (fb + 1.0) * f)
+    t = np.deg2rad(fit.angle)
+    ex = float(np.hypot(axes[0] * np.cos(t), axes[1] * np.sin(t))) * (1 + 2 * PAD)
+    ey = float(np.hypot(axes[0] * np.sin(t), axes[1] * np.cos(t))) * (1 + 2 * PAD)
+    bbox = clip_box((centre[0] - ex, centre[1] - ey, centre[0] + ex, centre[1] + ey), w, h)
+    return Seal(bbox, shape, GRAY_SCORE, centre, axes, fit.angle, "gray")
+
+
 def _on_page(seal: Seal, w: int, h: int) -> bool:
     """Does the seal's outline lie on the page (not cut by its edge)?"""
     cx, cy = seal.center
@@ -693,7 +736,13 @@ def _on_page(seal: Seal, w: int, h: int) -> bool:
     return cx - ex >= -2 and cy - ey >= -2 and cx + ex <= w + 2 and cy + ey <= h + 2
 
 
-def _gray_candidates(small: Image, guesses: list[float], seals: list[Seal]) -> list[BoxF]:
+#: Hough circles on a copy without a ring at one radius handed to the learned detector a page
+#: (strongest first, after every other candidate): an oval seal's.
+GRAY_UNPROFILED = 1
+
+
+def _gray_candidates(small: Image, guesses: list[float], seals: list[Seal],
+                     unprofiled: list[BoxF] | None = None) -> list[BoxF]:
     """Circles of official-seal size on a photocopy that the strict ring test did not take (a ring
     over printed text, a faint copy) but that show some ring in the ink: boxes for the learned
     detector."""
@@ -715,6 +764,8 @@ def _gray_candidates(small: Image, guesses: list[float], seals: list[Seal]) -> l
         if any(_inside(box, s.bbox) > 0.5 for s in seals):
             continue
         if _ring_profile(ink, float(cx), float(cy), float(r), min_peak=GRAY_LEARNED_PEAK) is None:
+            if unprofiled is not None and len(unprofiled) < GRAY_UNPROFILED:
+                unprofiled.append(box)   # an oval seal makes no ring at one radius
             continue
         out.append(box)
     return out
