@@ -463,12 +463,18 @@ class Canvas:
     def stamp(self, cx: float, cy: float, org: str, owner: str, *, diameter_mm: float = 42.0,
               shape: str = "round", bottom: str | None = None, faded: bool = False, tags=()) -> None:
         alpha, outline = make_seal(org, self.rng, diameter_mm * MM, shape, bottom, faded)
-        h, w = alpha.shape
-        x0, y0 = int(round(cx - w / 2)), int(round(cy - h / 2))
         r = self.rng
         colour = (int(r.integers(195, 236)), int(r.integers(20, 70)), int(r.integers(30, 80)))
         if faded:
             colour = (int(r.integers(215, 240)), int(r.integers(60, 110)), int(r.integers(80, 120)))
+        hard = hard_seal(_side_rng(r, len(self.stamps)), org, owner, shape, bottom, diameter_mm)
+        if hard is not None:   # an oval or worn variant (issue 14); the page's generator is untouched
+            alpha, outline, hard_colour, hard_tags = hard
+            colour = hard_colour or colour
+            faded = faded or "faded" in hard_tags
+            tags = tuple(tags) + tuple(t for t in hard_tags if t != "faded")
+        h, w = alpha.shape
+        x0, y0 = int(round(cx - w / 2)), int(round(cy - h / 2))
         self.stamps.append((alpha, x0, y0, colour))
         poly = [(x0 + px, y0 + py) for px, py in outline]
         box = _union([(min(p[0] for p in poly), min(p[1] for p in poly),
@@ -616,16 +622,19 @@ def _star(cx, cy, r_out, rot=0.0):
 
 
 def make_seal(org: str, rng: np.random.Generator, diameter: float, shape: str = "round",
-              bottom: str | None = None, faded: bool = False):
+              bottom: str | None = None, faded: bool = False, aspect: float = 2 / 3,
+              code: str | None = None):
     """Alpha mask (float32, 0..1) of a Chinese official seal and its outer outline (polygon).
 
     Round: ring, star, the organisation name as ring text over the top, optional horizontal text
-    (专用章) under the star. Oval: 1.5:1 ellipse, ring text, horizontal text in the middle.
-    Uneven ink, grain, a random stamping angle.
+    (专用章) under the star. Oval: `aspect`:1 ellipse (height over width, 1.5:1 by default), ring
+    text, horizontal text in the middle — or, with `code` (an invoice seal's tax number), the code
+    across the middle and the bottom text under it (发票专用章). Uneven ink, grain, a random
+    stamping angle.
     """
     family = "serif_bold" if rng.random() < 0.3 else ("sans_bold" if rng.random() < 0.5 else "hei")
     if shape == "oval":
-        A_, B_ = diameter / 2, diameter / 3
+        A_, B_ = diameter / 2, diameter / 2 * aspect
     else:
         A_ = B_ = diameter / 2
     size = int(2 * A_ + 24) | 1
@@ -666,10 +675,25 @@ def make_seal(org: str, rng: np.random.Generator, diameter: float, shape: str = 
         X, Y = int(round(px - pad)), int(round(py - pad))
         sub = big[max(0, Y):Y + 2 * pad, max(0, X):X + 2 * pad]
         np.maximum(sub, tile[max(0, -Y):max(0, -Y) + sub.shape[0], max(0, -X):max(0, -X) + sub.shape[1]], out=sub)
+    if code and shape == "oval":
+        # the tax number across the middle, in narrow digits (发票专用章 / 财务专用章)
+        fc = F("sans", max(8, int(B_ * 0.2 * ss)), sx=0.62)
+        x = C - text_width(code, fc) / 2
+        for ch in code:
+            arr, dx, dy, adv = glyph(fc, ch)
+            if arr is not None:
+                X, Y = int(x + dx), int(C + dy - fc.size * 0.62)
+                sub = big[Y:Y + arr.shape[0], X:X + arr.shape[1]]
+                np.maximum(sub, arr[:sub.shape[0], :sub.shape[1]], out=sub)
+            x += adv
     if bottom:
         fb = F(family, max(10, int(A_ * (0.2 if shape == "round" else 0.22) * ss)), sx=0.85)
+        if code and shape == "oval":
+            fb = F(family, max(10, int(B_ * 0.26 * ss)), sx=0.85)
         wb = text_width(bottom, fb)
         yb = C + (A_ * 0.38 * ss if shape == "round" else -fb.size * 0.6)
+        if code and shape == "oval":
+            yb = C + B_ * 0.3 * ss
         x = C - wb / 2
         for ch in bottom:
             arr, dx, dy, adv = glyph(fb, ch)
@@ -719,6 +743,99 @@ def make_seal(org: str, rng: np.random.Generator, diameter: float, shape: str = 
         x, y = c + A_ * math.cos(a), c + B_ * math.sin(a)
         outline.append((M[0, 0] * x + M[0, 1] * y + M[0, 2], M[1, 0] * x + M[1, 1] * y + M[1, 2]))
     return np.clip(alpha, 0, 1).astype(np.float32), outline
+
+
+# --- hard seals (issue 14): ovals, worn faded ink -----------------------------------------------
+#
+# Real seals the corpus lacked: the applicant's own oval seals (发票专用章 / 财务专用章, 40 × 30 mm
+# and smaller), and faded seals as they really fade: broken, uneven ink in a pale colour close to
+# the paper, one side of the ring barely printed. Chosen with a side generator (`_side_rng`), and
+# the ordinary seal is still drawn first from the page's generator, so every other page and every
+# other thing on the page is what it was before these variants existed.
+
+#: Share of the applicant's seals drawn as ovals, and as worn faded seals (independently).
+HARD_OVAL = 0.3
+HARD_WORN = 0.3
+#: (width mm, height/width) of oval seals in use: 发票专用章 40 × 30, the older 45 × 30, a small 35 × 25.
+OVAL_SIZES = ((40.0, 0.75), (40.0, 0.75), (45.0, 2 / 3), (35.0, 0.72))
+OVAL_BOTTOMS = ("发票专用章", "财务专用章", "合同专用章", "专用章")
+
+
+def _side_rng(rng: np.random.Generator, salt: int) -> np.random.Generator:
+    """A generator seeded from `rng`'s present state without drawing from it."""
+    state = rng.bit_generator.state["state"]
+    key = int(state["state"]) if isinstance(state, dict) else int(state)
+    return np.random.default_rng([key % (2 ** 63), salt])
+
+
+def _tax_code(rng: np.random.Generator) -> str:
+    """An 18-character unified social credit code (统一社会信用代码) as printed on invoice seals."""
+    chars = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+    return "9165" + "".join(chars[int(i)] for i in rng.integers(0, len(chars), 14))
+
+
+def worn_ink(alpha: np.ndarray, rng: np.random.Generator) -> np.ndarray:
+    """A seal's alpha as a worn, faded stamp leaves it: pale overall, blotchy (mid-frequency holes
+    in the ink), grainy, and one side of the ring printed faintly or not at all (the stamp tilted)."""
+    h, w = alpha.shape
+    strength = rng.uniform(0.55, 0.85)
+    blotch = cv2.resize(rng.random((10, 10)).astype(np.float32), (w, h), interpolation=cv2.INTER_CUBIC)
+    blotch = np.clip((blotch - rng.uniform(0.15, 0.3)) * 2.0, 0.0, 1.0)
+    grain = cv2.GaussianBlur((rng.random((h, w)) > rng.uniform(0.2, 0.35)).astype(np.float32), (0, 0), 0.6)
+    yy, xx = np.mgrid[0:h, 0:w].astype(np.float32)
+    theta = np.arctan2(yy - h / 2, xx - w / 2)
+    side = float(rng.uniform(-np.pi, np.pi))
+    width = float(rng.uniform(0.5, 1.2))              # radians either side of the faint direction
+    gap = np.abs(np.angle(np.exp(1j * (theta - side))))
+    faint = float(rng.uniform(0.0, 0.35))
+    tilt = np.clip(faint + (1 - faint) * (gap - width * 0.5) / width, faint, 1.0).astype(np.float32)
+    out = alpha * strength * (0.25 + 0.75 * blotch) * (0.3 + 0.7 * grain) * tilt
+    return np.clip(out, 0, 1).astype(np.float32)
+
+
+def hard_seal(rng: np.random.Generator, org: str, owner: str, shape: str, bottom: str | None,
+              diameter_mm: float):
+    """The applicant's seal drawn as one of the hard variants, or None for the ordinary seal:
+    (alpha, outline, colour or None to keep the ordinary one, tags)."""
+    if owner != "applicant":
+        return None
+    oval = shape == "oval" or rng.random() < HARD_OVAL
+    worn = rng.random() < HARD_WORN
+    if not (oval or worn):
+        return None
+    tags: tuple[str, ...] = ()
+    if oval:
+        width, aspect = OVAL_SIZES[int(rng.integers(len(OVAL_SIZES)))]
+        bottom = str(OVAL_BOTTOMS[int(rng.integers(len(OVAL_BOTTOMS)))])
+        code = _tax_code(rng) if bottom in ("发票专用章", "财务专用章") or rng.random() < 0.3 else None
+        alpha, outline = make_seal(org, rng, width * MM, "oval", bottom, False, aspect=aspect, code=code)
+        tags += ("oval",)
+        if width < 38:
+            tags += ("small",)
+    else:
+        alpha, outline = make_seal(org, rng, diameter_mm * MM, shape, bottom, False)
+    colour = None
+    if worn:
+        alpha = worn_ink(alpha, rng)
+        # pale pink or a dull purple-red, close to the paper
+        if rng.random() < 0.6:
+            colour = (int(rng.integers(225, 245)), int(rng.integers(95, 140)), int(rng.integers(110, 150)))
+        else:
+            colour = (int(rng.integers(185, 215)), int(rng.integers(60, 95)), int(rng.integers(95, 130)))
+        tags += ("faded", "worn")
+    return alpha, outline, colour, tags
+
+
+def seal_over_text_tags(truth: list[GroundTruth]) -> list[GroundTruth]:
+    """Tag seals stamped over a printed name or organisation "over_text"."""
+    text = [t.bbox for t in truth if t.kind in ("name", "employer", "org")]
+    out = []
+    for t in truth:
+        x0, y0, x1, y1 = t.bbox
+        if t.kind == "seal" and any(b[0] < x1 and x0 < b[2] and b[1] < y1 and y0 < b[3] for b in text):
+            t = replace(t, tags=t.tags + ("over_text",))
+        out.append(t)
+    return out
 
 
 # --- document content helpers ------------------------------------------------------------------
@@ -1840,6 +1957,7 @@ def make_page(seed: int, index: int, doc_type: str | None = None, applicant: App
     if scan_overrides:
         s = replace(s, **scan_overrides)
     dpi: int | None = DPI
+    cv.truth[:] = seal_over_text_tags(cv.truth)
     if side:
         pixels, truth, dpi, s = _deliver_sideways(img, cv, s, side, seed, index, rng)
     else:

@@ -19,6 +19,13 @@ Grey photocopies have no red: only round seals can be found there (Hough circles
 a ring check), reported with a low score and colour "gray". That search runs only on pages with no
 colour at all (a plain black-and-white page included, which costs a Hough pass, ~20–30 ms).
 
+Worn seals (issue 14): broken, blotchy ink close to the paper's colour, one side of the ring barely
+printed, fall below the red-ink rule in most of their ring. With the learned detector at hand, faint
+red ink (smoothed redness > 12 at half size) is grouped over 8 mm, an outline fitted on it, and the
+seal kept when the learned detector finds ring text inside that outline on the red ink alone
+(`_faint_seal`); on a photocopy the same is done with light grey ink away from black text. Grey
+oval seals are taken from the learned detector's oval refitted on the dark ink (`_gray_oval`).
+
 Measured on the project's synthetic corpus (testkit/corpus.py, 2 × 40 pages): red seals 66/67 found
 with the padded box covering the whole disc, grey-copy seals 6/12, 0 false seals (red titles, red
 letterheads, emblems, faces). Missed: a red seal stamped over a colour photo (skin passes the
@@ -314,9 +321,120 @@ def find_seals(image_bgr: Image, dpi: float | Sequence[float] | None, red_mask: 
         if colourless is None:
             colourless = _is_colourless(image_bgr, red)
         grey_search = colourless or (not seals and float(red.mean()) < GRAY_ON_COLOUR_RED)
+        # Worn seals: faint red ink on a colour page, light grey ink away from the text on a copy.
+        faint = _faint_gray(image_bgr, red.shape) if colourless else _faint_red(image_bgr, red)
+        faint_boxes = [b for d in guesses for b in _faint_candidates(faint, d * SCALE / 2.54, seals)]
         seals = _learned_candidates(image_bgr, red, seals, rejected or [], ring_reader, grey_search, guesses,
-                                    gray_quarter)
+                                    gray_quarter, faint, faint_boxes, colourless)
     return seals
+
+
+# --- faint red ink (worn, pale seals) -------------------------------------------------------------
+
+#: Faint red: redness (R − max(G, B)) of a half-size copy smoothed over 3 × 3 above this. Worn pale
+#: seals fall below the red-ink rule's 25 in most of their ring (measured on the corpus's worn
+#: seals: 0.3–4 % of their box at 25, 5–15 % at 12); paper, its tint and scanner noise stay below
+#: 10 once smoothed.
+FAINT_REDNESS = 12
+#: Faint ink is grouped over this distance (a worn ring is broken into arcs far apart).
+FAINT_GROUP_MM = 8.0
+#: Least faint ink in a group's box, and least ring in it (fit_ring), to be worth the learned detector.
+FAINT_MIN_DENSITY = 0.015
+FAINT_MIN_RING = 0.3
+#: Priority among the learned detector's candidates (red blobs rank by their density, 0.06–0.75).
+FAINT_PRIORITY = 0.05
+
+
+def _faint_red(image_bgr: Image, red: Mask) -> Mask:
+    """Half-size mask of faint red ink (see FAINT_REDNESS), the red-ink rule's own ink included."""
+    hh, ww = red.shape
+    small = cv2.resize(image_bgr[: 2 * hh, : 2 * ww], (ww, hh), interpolation=cv2.INTER_AREA)
+    small = cv2.blur(small, (3, 3))
+    b, g, r = cv2.split(small)
+    faint: Mask = (cv2.subtract(r, cv2.max(b, g)) > FAINT_REDNESS) & (r > 90)
+    return faint | red
+
+
+#: Grey copies: ink this much darker than the local paper is a faint seal's (or text's); this much
+#: darker is black text, which (with a pixel round it) is left out.
+FAINT_GRAY_CONTRAST = 22
+TEXT_GRAY_CONTRAST = 80
+
+
+def _gray_contrast(image_bgr: Image, shape: tuple[int, ...]) -> Image:
+    """Half size (`shape`): how much darker than the local paper each pixel is (uint8). The paper is
+    the brightest level within ~1 mm, smoothed: shading and a copier's uneven tone drop out."""
+    hh, ww = shape[:2]
+    grey = image_bgr if image_bgr.ndim == 2 else cv2.cvtColor(image_bgr, cv2.COLOR_BGR2GRAY)
+    small = cv2.blur(cv2.resize(grey[: 2 * hh, : 2 * ww], (ww, hh), interpolation=cv2.INTER_AREA), (3, 3))
+    paper = cv2.blur(cv2.dilate(small, np.ones((15, 15), np.uint8)), (15, 15))
+    return cast(Image, cv2.subtract(paper, small))
+
+
+def _faint_gray(image_bgr: Image, shape: tuple[int, ...]) -> Mask:
+    """Half-size mask of light grey ink away from black text: a worn seal on a photocopy."""
+    contrast = _gray_contrast(image_bgr, shape)
+    text = cv2.dilate((contrast > TEXT_GRAY_CONTRAST).view(np.uint8), np.ones((7, 7), np.uint8)).astype(bool)
+    faint: Mask = (contrast > FAINT_GRAY_CONTRAST) & ~text
+    return faint
+
+
+def _gray_plate(crop: Image) -> Image:
+    """The crop's light grey ink alone, dark on white (black text and the pixels round it gone)."""
+    contrast = _gray_contrast(crop, (crop.shape[0] // 2, crop.shape[1] // 2))
+    text = cv2.dilate((contrast > TEXT_GRAY_CONTRAST).view(np.uint8), np.ones((7, 7), np.uint8)).astype(bool)
+    ink = np.clip((contrast.astype(np.float32) - 8) * 3.0, 0, 200)
+    ink[text] = 0
+    plate = cast(Image, (255 - ink).astype(np.uint8))
+    plate = cast(Image, cv2.resize(plate, (crop.shape[1], crop.shape[0]), interpolation=cv2.INTER_LINEAR))
+    return cast(Image, cv2.cvtColor(plate, cv2.COLOR_GRAY2BGR))
+
+
+def _faint_candidates(faint: Mask, px_cm: float, seals: list[Seal]) -> list[BoxF]:
+    """Half-size boxes of seal-sized groups of faint red ink that carry some ring and lie in no
+    seal found: worn pale seals, whose broken ring the red-ink rule sees in pieces or not at all.
+    Groups are taken twice: as the ink lies, and with the seals found taken out of it (a worn seal
+    stamped touching another one makes one group too long for a seal with it)."""
+    out = _faint_groups(faint, px_cm, seals)
+    if seals:
+        rest = faint.copy()
+        for s in seals:
+            cv2.ellipse(rest.view(np.uint8), (int(round(s.center[0] * SCALE)), int(round(s.center[1] * SCALE))),
+                        (int(s.axes[0] * SCALE * 1.1) + 2, int(s.axes[1] * SCALE * 1.1) + 2), s.angle, 0, 360, 0, -1)
+        out += [b for b in _faint_groups(rest, px_cm, seals) if all(iou(b, o) < 0.5 for o in out)]
+    return out
+
+
+def _faint_groups(faint: Mask, px_cm: float, seals: list[Seal]) -> list[BoxF]:
+    """The seal-sized groups of `_faint_candidates` in one mask."""
+    r_grp = max(1, int(round(FAINT_GROUP_MM / 10 * px_cm / 2)))
+    grown = cv2.dilate(faint.view(np.uint8), np.ones((2 * r_grp + 1, 2 * r_grp + 1), np.uint8))
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(grown, connectivity=8, ltype=cv2.CV_16U)
+    min_px, max_px = MIN_CM * px_cm, MAX_CM * px_cm
+    f = 1.0 / SCALE
+    out: list[BoxF] = []
+    for i in range(1, n):
+        x, y, bw, bh, _ = stats[i]
+        box = (x + r_grp, y + r_grp, x + bw - r_grp, y + bh - r_grp)
+        iw, ih = box[2] - box[0], box[3] - box[1]
+        if iw <= 0 or ih <= 0 or not min_px <= max(iw, ih) <= max_px or not 0.5 <= iw / ih <= 2.0:
+            continue
+        page_box = (box[0] * f, box[1] * f, box[2] * f, box[3] * f)
+        # (A find covering most of it may be a worn ring's better half, fitted as a smaller oval.)
+        if any(_inside(page_box, s.bbox) > 0.9 for s in seals):
+            continue
+        roi = (slice(y, y + bh), slice(x, x + bw))
+        ink = faint[roi] & (labels[roi] == i)
+        if float(ink[r_grp:bh - r_grp, r_grp:bw - r_grp].mean()) < FAINT_MIN_DENSITY:
+            continue
+        got = fit_ring(ink, ((box[0] + box[2]) / 2 - x, (box[1] + box[3]) / 2 - y), max(iw, ih) / 2)
+        if got is None or got[3] < FAINT_MIN_RING:
+            continue
+        # A seal's inside is sparse; skin in a photo is solid faint red.
+        if ellipse_scores(ink, got[0], got[1], got[2])[1] > MAX_INNER_FILL:
+            continue
+        out.append(box)
+    return out
 
 
 #: Arcs (the largest first) a page that go to the learned detector.
@@ -346,7 +464,8 @@ def _half_box(seal: Seal, w: int, h: int) -> BoxF:
 
 def _learned_candidates(image_bgr: Image, red: Mask, seals: list[Seal], rejected: list[tuple[BoxF, float]],
                         reader: RingTextModel, colourless: bool, guesses: list[float],
-                        gray_quarter: Image | None = None) -> list[Seal]:
+                        gray_quarter: Image | None = None, faint: Mask | None = None,
+                        faint_boxes: Sequence[BoxF] = (), faint_gray: bool = False) -> list[Seal]:
     """Seals the outline tests could not settle, settled by the learned ring-text detector.
 
     Looked at (at most `MAX_LEARNED` a page): seal-sized red blobs that failed the outline tests
@@ -397,8 +516,10 @@ def _learned_candidates(image_bgr: Image, red: Mask, seals: list[Seal], rejected
                      max(a.bbox[2], b.bbox[2]), max(a.bbox[3], b.bbox[3]))
                 boxes.append((2.0, u, a.colour))
     if colourless:
-        for box in _gray_candidates(grey_small(), guesses, seals):
+        unprofiled: list[BoxF] = []
+        for box in _gray_candidates(grey_small(), guesses, seals, unprofiled):
             boxes.append((0.5, box, "gray"))
+        boxes += [(0.01, box, "gray") for box in unprofiled]
     # Rings on photocopies are judged by their ink alone (a profile round a Hough circle), which
     # bold title characters can pass: the learned detector must see ring text in them too.
     confirmed = []
@@ -436,15 +557,103 @@ def _learned_candidates(image_bgr: Image, red: Mask, seals: list[Seal], rejected
         if any(_inside(seal.bbox, s.bbox) > 0.6 for s in seals):
             continue
         seals.append(seal)
+    if faint is not None:
+        # Worn pale seals: groups of faint red ink with a ring (see _faint_candidates), fitted on
+        # the faint ink and checked for ring text by the learned detector on the red ink alone.
+        for box in faint_boxes[:MAX_FAINT]:
+            page_box = (box[0] * f, box[1] * f, box[2] * f, box[3] * f)
+            if any(_inside(page_box, s.bbox) > 0.9 for s in seals):
+                continue
+            seal = _faint_seal(image_bgr, faint, box, reader, "gray" if faint_gray else "red")
+            if seal is not None and not any(_inside(seal.bbox, s.bbox) > 0.8 for s in seals):
+                seals = [s for s in seals if not (_inside(s.bbox, seal.bbox) >= 0.6 and s.score < 0.9)]
+                seals.append(seal)
     return seals
 
 
+#: Most ink (text included) inside a worn seal on a copy: a photo's grey tones fill it.
+GRAY_MAX_INNER_FILL = 0.6
+#: Faint candidates a page that go to the learned detector.
+MAX_FAINT = 2
+#: Ring text found by the learned detector inside a faint ring: share of directions (ring text
+#: runs 120–250° round an oval or a round seal; a worn seal loses some of it).
+FAINT_TEXT_COVERAGE = 0.3
+
+
+def _red_plate(crop: Image) -> Image:
+    """The crop's red ink alone, as a clean red seal on white (black text gone, faint ink made
+    strong): what the learned detector sees best."""
+    b, g, r = cv2.split(cv2.blur(crop, (3, 3)))
+    ink = np.clip((cv2.subtract(r, cv2.max(b, g)).astype(np.float32) - 6) * (1.0 / 30), 0, 1)
+    return cast(Image, cv2.merge([(255 - 200 * ink).astype(np.uint8), (255 - 210 * ink).astype(np.uint8),
+                                  (255 - 30 * ink).astype(np.uint8)]))
+
+
+def _faint_seal(image_bgr: Image, faint: Mask, box: BoxF, reader: RingTextModel, colour: str = "red") -> Seal | None:
+    """A worn pale seal in a group of faint red ink (half-size box), or None: the outline fitted
+    on the faint ink (once on the group, again on all faint ink round that fit: a worn ring is in
+    pieces), confirmed by ring text running round inside it on the red ink alone."""
+    from redaction.detect import sealdet
+
+    h, w = image_bgr.shape[:2]
+    x0, y0, x1, y1 = box
+    centre, radius = ((x0 + x1) / 2, (y0 + y1) / 2), max(x1 - x0, y1 - y0) / 2
+    best: RingShape | None = None
+    for _ in range(2):
+        got = fit_ring(faint, centre, radius)
+        if got is None:
+            break
+        if best is None or got[3] > best[3]:
+            best = got
+        centre, radius = got[0], max(got[1])
+    if best is None:
+        return None
+    (cx, cy), (a, b), ang, ring = best
+    if ring < FAINT_MIN_RING or not MIN_ASPECT <= a / b <= MAX_ASPECT:
+        return None
+    if colour != "red" and ellipse_scores(_gray_contrast(image_bgr, faint.shape) > FAINT_GRAY_CONTRAST,
+                                          (cx, cy), (a, b), ang)[1] > GRAY_MAX_INNER_FILL:
+        return None    # a photo's grey tones (the seal's inside is text and paper)
+    shape = "round" if max(a, b) / min(a, b) < 1.15 else "oval"
+    score = 0.5 + 0.3 * min(1.0, ring) if colour == "red" else GRAY_SCORE
+    seal = _to_page(Seal((0, 0, 0, 0), shape, score, (cx, cy), (a, b), ang, colour), w, h)
+    # Ring text inside the outline, on the red ink alone.
+    side = 2 * max(seal.axes)
+    m = sealdet.CROP_MARGIN * side
+    sx, sy = seal.center
+    X0, Y0 = int(max(0, sx - side / 2 - m)), int(max(0, sy - side / 2 - m))
+    X1, Y1 = int(min(w, sx + side / 2 + m)), int(min(h, sy + side / 2 + m))
+    crop = image_bgr[Y0:Y1, X0:X1]
+    if crop.size == 0:
+        return None
+    k = sealdet.NET_DIAMETER / side
+    plate = _red_plate(crop) if colour == "red" else _gray_plate(crop)
+    net = cast(Image, cv2.resize(plate, (max(1, int(round(crop.shape[1] * k))),
+                                                    max(1, int(round(crop.shape[0] * k)))),
+                                 interpolation=cv2.INTER_AREA if k < 1 else cv2.INTER_LINEAR))
+    band = reader.probability(net) > sealdet.BAND_THRESHOLD
+    ea, eb = seal.axes[0] * k, seal.axes[1] * k
+    ecx, ecy = (sx - X0) * k, (sy - Y0) * k
+    t = np.deg2rad(seal.angle)
+    ca, sa = np.cos(_ANGLES), np.sin(_ANGLES)
+    rs = np.linspace(0.0, 1.0, 40)
+    ux, uy = ea * ca, eb * sa
+    xs = ecx + np.outer(rs, ux * np.cos(t) - uy * np.sin(t))
+    ys = ecy + np.outer(rs, ux * np.sin(t) + uy * np.cos(t))
+    coverage = float(_sample(band, xs, ys).any(axis=0).mean())
+    if coverage < FAINT_TEXT_COVERAGE:
+        return None
+    return seal
+
+
 def _confirm_on_ink(image_bgr: Image, red: Mask, ring: RingOutline, colour: str, candidate: Sequence[float],
-                    grey_small: Callable[[], Image] | None = None) -> Seal | None:
+                    grey_small: Callable[[], Image] | None = None, whole: bool = False) -> Seal | None:
     """The learned ring's outline fitted on the ink (red at half size, dark ink on a copy), padded
     as every seal is; None when the ink carries no ring there. A ring with ink round less than
     `PARTIAL_RING` of it is part of a seal (cut by the sheet's edge): its box is the candidate's,
-    padded, within the outline's."""
+    padded, within the outline's — unless `whole` (a worn seal's faint ink, grouped: its ring is
+    whole on the paper, only faint in places), when the outline's box is kept unless the outline
+    runs off the page."""
     (cx, cy), (a, b), ang, fit = ring
     h, w = image_bgr.shape[:2]
     if colour == "red":
@@ -458,7 +667,7 @@ def _confirm_on_ink(image_bgr: Image, red: Mask, ring: RingOutline, colour: str,
         shape = "round" if max(ea, eb) / min(ea, eb) < 1.15 else "oval"
         half = Seal((0, 0, 0, 0), shape, 0.5 + 0.4 * min(1.0, fit.coverage), (ex, ey), (ea, eb), eang)
         seal = _to_page(half, w, h)
-        if outline < PARTIAL_RING:
+        if outline < PARTIAL_RING and not (whole and _on_page(seal, w, h)):
             pad = 2 * PAD * max(seal.axes)
             cx0, cy0, cx1, cy1 = candidate
             x0, y0, x1, y1 = seal.bbox
@@ -471,6 +680,8 @@ def _confirm_on_ink(image_bgr: Image, red: Mask, ring: RingOutline, colour: str,
     assert grey_small is not None   # given for every colour but red
     small = grey_small()
     paper = float(np.percentile(small, 90))
+    if max(a, b) / max(1e-6, min(a, b)) >= 1.15:
+        return _gray_oval(small, ring, w, h)
     for ink in (small < paper - 60, small < paper - 35):
         profile = _ring_profile(ink, cx * q, cy * q, max(a, b) * q, min_peak=GRAY_LEARNED_PEAK)
         if profile is not None:
@@ -483,7 +694,62 @@ def _confirm_on_ink(image_bgr: Image, red: Mask, ring: RingOutline, colour: str,
     return None
 
 
-def _gray_candidates(small: Image, guesses: list[float], seals: list[Seal]) -> list[BoxF]:
+#: An oval ring on a copy: least share of directions inked on the outline, and least margin over
+#: the share just inside and just outside it (text round a seal inks every radius alike).
+GRAY_OVAL_RING = 0.6
+GRAY_OVAL_MARGIN = 0.2
+
+
+def _gray_oval(small: Image, ring: RingOutline, w: int, h: int) -> Seal | None:
+    """An oval seal on a copy from the learned detector's outline: refitted on the dark ink
+    (`refit_outline`, quarter size) and kept when the ink carries a ring there that stands out
+    from the text round it."""
+    (cx, cy), (a, b), ang, _ = ring
+    q = GRAY_SCALE
+    paper = cv2.blur(cv2.dilate(small, np.ones((9, 9), np.uint8)), (9, 9))
+    contrast = cast(Image, cv2.subtract(paper, small))
+    rough = Seal((0, 0, 0, 0), "oval", GRAY_SCORE, (cx * q, cy * q), (a * q, b * q), ang, "gray")
+    fit = refit_outline(contrast, rough)
+    for k in (30, 50):
+        ink = contrast > k
+        on, _ = ellipse_scores(ink, fit.center, fit.axes, fit.angle)
+        near = max(ellipse_scores(ink, fit.center, (fit.axes[0] * s, fit.axes[1] * s), fit.angle)[0]
+                   for s in (0.8, 1.2))
+        if on >= GRAY_OVAL_RING and on - near >= GRAY_OVAL_MARGIN:
+            break
+    else:
+        return None
+    fa, fb = fit.axes
+    if not MIN_ASPECT <= fa / fb <= MAX_ASPECT:
+        return None
+    shape = "round" if max(fa, fb) / min(fa, fb) < 1.15 else "oval"
+    f = 1.0 / q
+    centre = ((fit.center[0] + 0.5) * f - 0.5, (fit.center[1] + 0.5) * f - 0.5)
+    axes = ((fa + 1.0) * f, (fb + 1.0) * f)
+    t = np.deg2rad(fit.angle)
+    ex = float(np.hypot(axes[0] * np.cos(t), axes[1] * np.sin(t))) * (1 + 2 * PAD)
+    ey = float(np.hypot(axes[0] * np.sin(t), axes[1] * np.cos(t))) * (1 + 2 * PAD)
+    bbox = clip_box((centre[0] - ex, centre[1] - ey, centre[0] + ex, centre[1] + ey), w, h)
+    return Seal(bbox, shape, GRAY_SCORE, centre, axes, fit.angle, "gray")
+
+
+def _on_page(seal: Seal, w: int, h: int) -> bool:
+    """Does the seal's outline lie on the page (not cut by its edge)?"""
+    cx, cy = seal.center
+    a, b = seal.axes
+    t = np.deg2rad(seal.angle)
+    ex = float(np.hypot(a * np.cos(t), b * np.sin(t)))
+    ey = float(np.hypot(a * np.sin(t), b * np.cos(t)))
+    return cx - ex >= -2 and cy - ey >= -2 and cx + ex <= w + 2 and cy + ey <= h + 2
+
+
+#: Hough circles on a copy without a ring at one radius handed to the learned detector a page
+#: (strongest first, after every other candidate): an oval seal's.
+GRAY_UNPROFILED = 1
+
+
+def _gray_candidates(small: Image, guesses: list[float], seals: list[Seal],
+                     unprofiled: list[BoxF] | None = None) -> list[BoxF]:
     """Circles of official-seal size on a photocopy that the strict ring test did not take (a ring
     over printed text, a faint copy) but that show some ring in the ink: boxes for the learned
     detector."""
@@ -505,6 +771,8 @@ def _gray_candidates(small: Image, guesses: list[float], seals: list[Seal]) -> l
         if any(_inside(box, s.bbox) > 0.5 for s in seals):
             continue
         if _ring_profile(ink, float(cx), float(cy), float(r), min_peak=GRAY_LEARNED_PEAK) is None:
+            if unprofiled is not None and len(unprofiled) < GRAY_UNPROFILED:
+                unprofiled.append(box)   # an oval seal makes no ring at one radius
             continue
         out.append(box)
     return out

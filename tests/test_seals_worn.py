@@ -1,0 +1,96 @@
+"""Worn, pale and oval seals as real material brings them (issue 14): broken uneven ink close to the
+paper's colour with one side of the ring barely printed, oval 发票专用章 / 财务专用章, and both on
+grey photocopies over black text. Each must be covered by one box at most twice the seal's area."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from bench.accuracy import coverage
+from redaction.detect.ink import red_ink_mask
+from redaction.detect.sealdet import SealTextDetector
+from redaction.pipeline.propose import find_page_seals
+from testkit.corpus import MM, make_page, make_seal, worn_ink
+from testkit.imaging import photocopy, stamp, text_page
+
+PALE = (110, 90, 230)     # BGR: a worn pink seal
+
+
+@pytest.fixture(scope="module")
+def reader():
+    return SealTextDetector()
+
+
+def _stamp(page, org: str, cx: int, cy: int, seed: int, *, shape: str = "round", worn: bool = True,
+           colour=PALE, width_mm: float = 42.0, aspect: float = 0.75, bottom: str | None = None):
+    """Stamp a corpus seal (worn if asked) on the page; its outline's box."""
+    rng = np.random.default_rng(seed)
+    code = "91650100MA7XKD2P3Q" if shape == "oval" else None
+    alpha, outline = make_seal(org, rng, width_mm * MM, shape, bottom, False, aspect=aspect, code=code)
+    if worn:
+        alpha = worn_ink(alpha, rng)
+    stamp(page, alpha, cx, cy, colour, 1.0)
+    h, w = alpha.shape
+    pts = np.asarray(outline) + (cx - w // 2, cy - h // 2)
+    return (int(pts[:, 0].min()), int(pts[:, 1].min()), int(np.ceil(pts[:, 0].max())), int(np.ceil(pts[:, 1].max())))
+
+
+def _covered_by_one_snug_box(seals, truth) -> bool:
+    area = (truth[2] - truth[0]) * (truth[3] - truth[1])
+    item = type("Item", (), {"bbox": truth, "polygon": None})()
+    return any((coverage(item, [tuple(int(round(v)) for v in s.bbox)]) or 0) >= 0.9
+               and (s.bbox[2] - s.bbox[0]) * (s.bbox[3] - s.bbox[1]) <= 2.0 * area for s in seals)
+
+
+def _seals(page, reader):
+    return find_page_seals(page, 200, red_ink_mask(page), reader)
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_a_worn_pale_oval_invoice_seal_over_text_is_found_whole(reader, seed):
+    page = text_page(seed=seed)
+    truth = _stamp(page, "新疆天山水务工程有限公司", 1100, 1500, seed, shape="oval", bottom="发票专用章")
+    seals = _seals(page, reader)
+    assert _covered_by_one_snug_box(seals, truth), (truth, seals)
+
+
+@pytest.mark.parametrize("seed", [pytest.param(4, marks=pytest.mark.xfail(
+    reason="not found yet: the worn ring's faint ink over dense text is grouped with none of its ring", strict=True)),
+    5])
+def test_a_worn_pale_round_seal_over_text_is_found_whole(reader, seed):
+    page = text_page(seed=seed)
+    truth = _stamp(page, "阿克苏地区生态环境局", 900, 1300, seed)
+    seals = _seals(page, reader)
+    assert _covered_by_one_snug_box(seals, truth), (truth, seals)
+
+
+@pytest.mark.xfail(reason="not found yet: on this copy the worn ring's light grey lies too close to the text "
+                          "that is left out round black strokes", strict=True)
+def test_a_worn_seal_on_a_grey_copy_over_text_is_found(reader):
+    page = text_page(seed=6)
+    truth = _stamp(page, "和田地区水利局", 1000, 1400, 6, colour=(60, 50, 200))
+    grey = photocopy(page, 6)
+    seals = _seals(grey, reader)
+    assert _covered_by_one_snug_box(seals, truth), (truth, seals)
+    assert all(s.colour == "gray" for s in seals)
+
+
+@pytest.mark.xfail(reason="not found yet: grey ovals reach the learned detector only through a Hough circle "
+                          "(one a page), and here none lands on the oval", strict=True)
+def test_a_grey_oval_seal_over_text_is_found(reader):
+    page = text_page(seed=7)
+    truth = _stamp(page, "喀什地区第一人民医院", 1000, 1500, 7, shape="oval", worn=False, colour=(40, 40, 210),
+                   width_mm=40.0, bottom="财务专用章")
+    seals = _seals(photocopy(page, 7), reader)
+    assert _covered_by_one_snug_box(seals, truth), (truth, seals)
+
+
+def test_the_corpus_worn_oval_seal_is_found_and_a_plain_text_page_has_none(reader):
+    page = make_page(0, 23)       # a letter: the employer's worn oval seal over its name and the date
+    truth = next(t for t in page.truth if t.kind == "seal" and t.owner == "applicant")
+    assert {"oval", "worn"} <= set(truth.tags)
+    seals = find_page_seals(page.pixels, page.dpi, red_ink_mask(page.pixels), reader)
+    assert _covered_by_one_snug_box(seals, truth.bbox), (truth.bbox, seals)
+    assert _seals(text_page(seed=8), reader) == []
+    assert _seals(photocopy(text_page(seed=8), 8), reader) == []
