@@ -573,6 +573,8 @@ def _learned_candidates(image_bgr: Image, red: Mask, seals: list[Seal], rejected
 
 #: Most ink (text included) inside a worn seal on a copy: a photo's grey tones fill it.
 GRAY_MAX_INNER_FILL = 0.6
+#: Grey level below which a pixel counts as burned black (a mask) or photo shadow, not paper or ink.
+BURNED_BLACK = 40
 #: Faint candidates a page that go to the learned detector.
 MAX_FAINT = 2
 #: Ring text found by the learned detector inside a faint ring: share of directions (ring text
@@ -614,6 +616,13 @@ def _faint_seal(image_bgr: Image, faint: Mask, box: BoxF, reader: RingTextModel,
     if colour != "red" and ellipse_scores(_gray_contrast(image_bgr, faint.shape) > FAINT_GRAY_CONTRAST,
                                           (cx, cy), (a, b), ang)[1] > GRAY_MAX_INNER_FILL:
         return None    # a photo's grey tones (the seal's inside is text and paper)
+    if colour == "red":
+        # Skin in a photo is solid faint red; with a mask burned over the eyes (verify looks at
+        # masked pages) it is faint red round a black band: count near-black as filled too.
+        small = cv2.resize(image_bgr, (faint.shape[1], faint.shape[0]), interpolation=cv2.INTER_AREA)
+        solid = faint | (cv2.cvtColor(small, cv2.COLOR_BGR2GRAY) < BURNED_BLACK)
+        if ellipse_scores(solid, (cx, cy), (a, b), ang)[1] > MAX_INNER_FILL:
+            return None
     shape = "round" if max(a, b) / min(a, b) < 1.15 else "oval"
     score = 0.5 + 0.3 * min(1.0, ring) if colour == "red" else GRAY_SCORE
     seal = _to_page(Seal((0, 0, 0, 0), shape, score, (cx, cy), (a, b), ang, colour), w, h)
