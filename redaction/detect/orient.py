@@ -144,10 +144,7 @@ def detect_rotation(engine: OcrEngine, image: Image, max_lines: int = 12) -> int
     if len(quads) == 0:
         return 0
     widths, heights = _line_shapes(quads)
-    # Only lines of several characters say anything about direction.
-    horizontal = float(widths[widths > 2.0 * heights].sum())
-    vertical = float(heights[heights > 2.0 * widths].sum())
-    base = 90 if vertical > 1.5 * horizontal else 0
+    base = 90 if _runs_vertically(widths, heights) else 0
     if base:
         small = rotate_image(small, base)
         quads = engine.detect_boxes(small)
@@ -155,15 +152,27 @@ def detect_rotation(engine: OcrEngine, image: Image, max_lines: int = 12) -> int
             return base
         widths, heights = _line_shapes(quads)
     order = np.argsort(-(widths * (widths > 2.0 * heights)))[:max_lines]
-    crops = [_line_crop(small, quads[i], sideways=False) for i in order]
-    crops = [c for c in crops if c.size and c.shape[0] >= 8 and c.shape[1] >= 16]
-    if not crops:
-        return base
-    votes = np.asarray(engine.upside_down(crops), dtype=np.float64)
-    weights = np.array([c.shape[1] for c in crops], dtype=np.float64)
-    if float((votes * weights).sum() / weights.sum()) > 0.5:
+    if _upside_down(engine, [_line_crop(small, quads[i], sideways=False) for i in order]):
         base = (base + 180) % 360
     return base
+
+
+def _runs_vertically(widths: Floats, heights: Floats) -> bool:
+    """Whether the page's text runs vertically: only lines of several characters say anything
+    about direction, and vertical ones must outweigh horizontal ones 1.5 : 1."""
+    horizontal = float(widths[widths > 2.0 * heights].sum())
+    vertical = float(heights[heights > 2.0 * widths].sum())
+    return vertical > 1.5 * horizontal
+
+
+def _upside_down(engine: OcrEngine, crops: list[Image]) -> bool | None:
+    """The 0°/180° classifier's vote over line crops, weighted by width; None without a usable crop."""
+    crops = [c for c in crops if c.size and c.shape[0] >= 8 and c.shape[1] >= 16]
+    if not crops:
+        return None
+    votes = np.asarray(engine.upside_down(crops), dtype=np.float64)
+    weights = np.array([c.shape[1] for c in crops], dtype=np.float64)
+    return float((votes * weights).sum() / weights.sum()) > 0.5
 
 
 def _small_copy(image: Image) -> Image:
@@ -193,19 +202,12 @@ def sideways_rotation(engine: OcrEngine, image: Image, quads: Sequence[Floats] |
     if len(quads) == 0:
         return None
     widths, heights = _line_shapes(quads)
-    horizontal = float(widths[widths > 2.0 * heights].sum())
-    vertical = float(heights[heights > 2.0 * widths].sum())
-    if vertical <= 1.5 * horizontal:
+    if not _runs_vertically(widths, heights):
         return None
     order = np.argsort(-(heights * (heights > 2.0 * widths)))[:max_lines]
     crops = [_line_crop(image, np.asarray(quads[i], np.float32).reshape(4, 2) * scale, sideways=True)
              for i in order]
-    crops = [c for c in crops if c.size and c.shape[0] >= 8 and c.shape[1] >= 16]
-    if not crops:
-        return 90
-    votes = np.asarray(engine.upside_down(crops), dtype=np.float64)
-    weights = np.array([c.shape[1] for c in crops], dtype=np.float64)
-    return 270 if float((votes * weights).sum() / weights.sum()) > 0.5 else 90
+    return 270 if _upside_down(engine, crops) else 90
 
 
 def rotation_from_lines(engine: OcrEngine, image: Image, quads: Sequence[Floats], max_lines: int = 12) -> int:
@@ -215,15 +217,7 @@ def rotation_from_lines(engine: OcrEngine, image: Image, quads: Sequence[Floats]
     if len(quads) < 2:
         return detect_rotation(engine, image, max_lines) if len(quads) == 0 else 0
     widths, heights = _line_shapes(quads)
-    horizontal = float(widths[widths > 2.0 * heights].sum())
-    vertical = float(heights[heights > 2.0 * widths].sum())
-    if vertical > 1.5 * horizontal:
+    if _runs_vertically(widths, heights):
         return detect_rotation(engine, image, max_lines)
     order = np.argsort(-(widths * (widths > 2.0 * heights)))[:max_lines]
-    crops = [_line_crop(image, quads[i], sideways=False) for i in order]
-    crops = [c for c in crops if c.size and c.shape[0] >= 8 and c.shape[1] >= 16]
-    if not crops:
-        return 0
-    votes = np.asarray(engine.upside_down(crops), dtype=np.float64)
-    weights = np.array([c.shape[1] for c in crops], dtype=np.float64)
-    return 180 if float((votes * weights).sum() / weights.sum()) > 0.5 else 0
+    return 180 if _upside_down(engine, [_line_crop(image, quads[i], sideways=False) for i in order]) else 0
