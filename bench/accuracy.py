@@ -10,7 +10,9 @@ Sets:
   tunes against it;
 - `real`: real public photos and scans annotated by hand (bench/real: truth/*.json, the images
   whose licence allows it in images/, the others rebuilt from a local mirror of their repository
-  when one is present under /work/.mirror or $BLINDMASK_MIRRORS).
+  when one is present under /work/.mirror or $BLINDMASK_MIRRORS);
+- `dev`: real development images (bench/real/dev, same format, other repositories): real
+  material to tune on, so the real set stays a check.
 
 Figures, per kind and per document type:
 - recall: fraction of the applicant's items (name, employer, seal, eyes) covered over at least 90 % of
@@ -361,8 +363,9 @@ def heldout_pages(n: int, seed: int) -> list:
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--set", dest="which", choices=("own", "heldout", "real"), default="own",
-                    help="own synthetic corpus (tuned on), held-out synthetic split, or real public images")
+    ap.add_argument("--set", dest="which", choices=("own", "heldout", "real", "dev"), default="own",
+                    help="own synthetic corpus (tuned on), held-out synthetic split, real public images, "
+                         "or the real development images (bench/real/dev, tuned on)")
     ap.add_argument("--pages", type=int, default=40)
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--engine", default=None, help="OCR engine name passed as Detector(ocr=NAME)")
@@ -378,10 +381,10 @@ def main(argv=None) -> int:
     if str(root) not in sys.path:
         sys.path.insert(0, str(root))
     t0 = time.perf_counter()
-    if args.which == "real":
-        from bench.realset import load_real_pages
+    if args.which in ("real", "dev"):
+        from bench.realset import ROOT, load_real_pages
 
-        pages = load_real_pages()
+        pages = load_real_pages(ROOT / "dev" if args.which == "dev" else ROOT)
     elif args.which == "heldout":
         pages = heldout_pages(args.pages, args.seed)
     else:
