@@ -1,6 +1,6 @@
 """Accuracy and speed of the detection pipeline on three sets.
 
-    python -m bench.accuracy [--set own|heldout|real] --pages 40 --seed 0 [--engine rapid]
+    python -m bench.accuracy [--set own|heldout|real|dev] --pages 40 --seed 0 [--engine rapid]
                              [--json metrics.json] [--verbose] [--types letter,award] [--write-corpus DIR]
 
 Sets:
