@@ -190,3 +190,50 @@ def test_a_long_employers_prefecture_alone_is_not_the_employer():
     school = Profile(name="郭晓雯", employers=("太原孤残儿童特殊教育学校",))
     under_seal = line("原孤儿童特教育学校", 100, 300)
     assert [r.kind for r in match_lines([under_seal], school)] == ["employer"]
+
+
+# A name's character the recogniser cannot output (outside its dictionary) can never be read:
+# 甦 comes back as nothing, 翀 as 独. Such a character matches any one character or none.
+READABLE = frozenset("作者申报人王苏明独宇飞李：姓名工作单位") | frozenset("阿依古丽买提伊犁州人民医院")
+
+
+@pytest.mark.parametrize("text", ["申报人：王明", "申报人：王苏明", "作者：王 明"])
+def test_a_name_character_the_recogniser_cannot_read_matches_anything_or_nothing(text):
+    prof = Profile(name="王甦明", employers=("伊犁州人民医院",))
+    assert not [r for r in match_lines([line(text, 0, 0)], prof) if r.kind == "name"]    # exact only
+    names = [r for r in match_lines([line(text, 0, 0)], prof, READABLE) if r.kind == "name"]
+    assert len(names) == 1
+    ln = line(text, 0, 0)
+    start = ln.text.index("王")
+    assert covers(names[0].bbox, char_span(ln, start, len(ln.text)))
+
+
+def test_unreadable_wildcards_need_two_readable_characters_and_keep_the_rest_exact():
+    # 翀宇飞 read as 独宇飞 is the applicant; 独宇 alone or 王宇飞 is not.
+    prof = Profile(name="翀宇飞", employers=("伊犁州人民医院",))
+    assert [r.kind for r in match_lines([line("姓名：独宇飞", 0, 0)], prof, READABLE)] == ["name"]
+    assert not match_lines([line("姓名：独宇", 0, 0)], prof, READABLE)
+    assert not match_lines([line("姓名：王宇明", 0, 0)], prof, READABLE)
+    # a 2-character name with a rare character would match its surname and anything: exact only
+    two = Profile(name="李甦", employers=("伊犁州人民医院",))
+    assert not match_lines([line("姓名：李明", 0, 0)], two, READABLE)
+
+
+def test_rare_name_characters_end_to_end(detector):
+    """Rendered and read by the real engine: 甦 is read as nothing and 翀 as another character,
+    and both names are still masked."""
+    from tests.conftest import render_page, text_box
+
+    rows = [(120, 200, "申报人：王甦明"), (120, 320, "姓名：翀宇飞"), (120, 440, "审核人：李宇明")]
+    page = render_page(rows, font_px=40)
+    for name, row in (("王甦明", rows[0]), ("翀宇飞", rows[1])):
+        prof = Profile(name=name, employers=("和田地区人民医院",))
+        regions = detector.text_regions(page, prof)
+        label = row[2].split("：")[0] + "："
+        x_name = row[0] + text_box(0, 0, label, 40)[2]
+        target = text_box(x_name, row[1], name, 40)
+        names = [r for r in regions if r.kind == "name"]
+        assert any(covers(r.bbox, target, 0.9) for r in names), (name, names)
+        # Another person's name stays visible where its readable characters differ (a 王X明 would
+        # be masked for 王甦明: an extra box rather than a missed name, recall first).
+        assert not any(r.bbox[1] > 420 for r in names), "the other person's 李宇明 stays visible"

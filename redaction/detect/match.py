@@ -77,22 +77,26 @@ def _join(a: _Unit, b: _Unit) -> _Unit:
                  a.scores + b.scores, a.line_ids + b.line_ids)
 
 
-def approximate_find(term: str, text: str, k: int) -> list[tuple[int, int, int]]:
+def approximate_find(term: str, text: str, k: int,
+                     unreadable: frozenset[str] = frozenset()) -> list[tuple[int, int, int]]:
     """Non-overlapping (start, end, errors) occurrences of `term` in `text` with ≤ k edits
-    (Sellers' semi-global edit distance), best first by errors then position."""
+    (Sellers' semi-global edit distance), best first by errors then position. A term character in
+    `unreadable` (outside the recogniser's dictionary) matches any one character or none, free."""
     m, n = len(term), len(text)
     if m == 0 or n == 0:
         return []
-    if k == 0:
+    free = [c in unreadable for c in term]
+    if k == 0 and not any(free):
         # Overlapping occurrences too: in 婷婷婷 the name 婷婷 covers all three characters.
         out, start = [], text.find(term)
         while start >= 0:
             out.append((start, start + m, 0))
             start = text.find(term, start + 1)
         return out
-    # Cheap filter: enough of the term's characters must be present at all.
-    present = sum(1 for c in set(term) if c in text)
-    if present < len(set(term)) - k:
+    # Cheap filter: enough of the term's readable characters must be present at all.
+    readable = {c for c, f in zip(term, free, strict=True) if not f}
+    present = sum(1 for c in readable if c in text)
+    if present < len(readable) - k:
         return []
     inf = m + n + 1
     # prev[j]: distance of term[:i] ending at text[:j]; start[j]: where that alignment starts.
@@ -101,15 +105,16 @@ def approximate_find(term: str, text: str, k: int) -> list[tuple[int, int, int]]
     for i in range(1, m + 1):
         cur = [i] + [inf] * n
         cstart = [0] * (n + 1)
-        ti = term[i - 1]
+        ti, skip = term[i - 1], (0 if free[i - 1] else 1)
         for j in range(1, n + 1):
-            best, bstart = prev[j - 1] + (ti != text[j - 1]), pstart[j - 1]
-            if prev[j] + 1 < best:
-                best, bstart = prev[j] + 1, pstart[j]
+            best, bstart = prev[j - 1] + (skip and ti != text[j - 1]), pstart[j - 1]
+            if prev[j] + skip < best:
+                best, bstart = prev[j] + skip, pstart[j]
             if cur[j - 1] + 1 < best:
                 best, bstart = cur[j - 1] + 1, cstart[j - 1]
             cur[j], cstart[j] = best, bstart
         prev, pstart = cur, cstart
+    shortest = max(1, m - k - sum(free))
     candidates = []
     for j in range(1, n + 1):
         d = prev[j]
@@ -118,7 +123,7 @@ def approximate_find(term: str, text: str, k: int) -> list[tuple[int, int, int]]
             if j < n and prev[j + 1] < d and pstart[j + 1] == pstart[j]:
                 continue
             s = pstart[j]
-            if j - s >= max(1, m - k):
+            if j - s >= shortest:
                 candidates.append((s, j, d))
     candidates.sort(key=lambda c: (c[2], -(c[1] - c[0]), c[0]))
     chosen: list[tuple[int, int, int]] = []
@@ -126,6 +131,16 @@ def approximate_find(term: str, text: str, k: int) -> list[tuple[int, int, int]]
         if all(e <= cs or s >= ce for cs, ce, _ in chosen):
             chosen.append((s, e, d))
     return sorted(chosen, key=lambda c: c[0])
+
+
+def unreadable_in(key: str, readable: frozenset[str] | None) -> frozenset[str]:
+    """The term's characters recognition can never output. Wildcards only where at least two of
+    its characters can be read: a 2-character name with a rare one would otherwise match its
+    surname and anything after it."""
+    if not readable:
+        return frozenset()
+    missing = frozenset(c for c in key if c not in readable)
+    return missing if sum(1 for c in key if c not in missing) >= 2 else frozenset()
 
 
 def continuation_pairs(lines: list[TextLine]) -> list[tuple[int, int]]:
@@ -195,17 +210,18 @@ def _box_for(unit: _Unit, start: int, end: int, lines: list[TextLine], line_id: 
     return x0, top, x1, bottom
 
 
-def _regions_for(unit: _Unit, term: Term, lines: list[TextLine], spanning_only: bool) -> list[Region]:
+def _regions_for(unit: _Unit, term: Term, lines: list[TextLine], spanning_only: bool,
+                 unreadable: frozenset[str] = frozenset()) -> list[Region]:
     k = allowed_errors(len(term.key))
     out = []
-    for start, end, errors in approximate_find(term.key, unit.text, k):
+    for start, end, errors in approximate_find(term.key, unit.text, k, unreadable):
         found = unit.text[start:end]
         if term.kind == "name" and any(c in MIDDLE_DOTS for c in term.text):
             # a numeral read where the name has its dot is the dot
             found = found[:1] + "".join(c for c in found[1:-1] if c not in DOT_MISREADS) + found[-1:]
         if errors and not numerals_compatible(term.key, found):
             continue
-        if errors >= 3 and unit.text[end - 1] != term.key[-1]:
+        if errors >= 3 and unit.text[end - 1] != term.key[-1] and term.key[-1] not in unreadable:
             # The third slip is for characters lost inside a long name (a seal over it), not for
             # a name cut short: 巴音郭楞蒙古自治州 alone, the prefecture of 巴音郭楞蒙古自治州水利局,
             # is in every address there and in other bureaus' names.
@@ -236,19 +252,21 @@ def _regions_for(unit: _Unit, term: Term, lines: list[TextLine], spanning_only: 
     return out
 
 
-def match_lines(lines: list[TextLine], profile: Profile) -> list[Region]:
-    """Regions (float boxes, unclipped) for every occurrence of the profile's terms."""
+def match_lines(lines: list[TextLine], profile: Profile, readable: frozenset[str] | None = None) -> list[Region]:
+    """Regions (float boxes, unclipped) for every occurrence of the profile's terms. `readable`:
+    the characters the recogniser can output (`OcrEngine.characters()`); others match anything."""
     terms = profile.terms()
+    unreadable = {term.key: unreadable_in(term.key, readable) for term in terms}
     units = [_line_unit(ln, i) for i, ln in enumerate(lines)]
     regions: list[Region] = []
     for unit in units:
         for term in terms:
-            regions.extend(_regions_for(unit, term, lines, spanning_only=False))
+            regions.extend(_regions_for(unit, term, lines, False, unreadable[term.key]))
     # Terms broken across two lines or two cells of a row.
     for i, j in continuation_pairs(lines):
         if units[i].text and units[j].text:
             joined = _join(units[i], units[j])
             for term in terms:
                 if len(term.key) >= 2:
-                    regions.extend(_regions_for(joined, term, lines, spanning_only=True))
+                    regions.extend(_regions_for(joined, term, lines, True, unreadable[term.key]))
     return regions

@@ -72,6 +72,12 @@ class OcrEngine(Protocol):
         its own raises NotImplementedError (callers then read each crop as a page)."""
         ...
 
+    def characters(self) -> frozenset[str]:
+        """Every character recognition can output (its dictionary). A name's character outside it
+        (甦, 翀: rare in names, absent from PP-OCR's 6,623) can never be read, so matching lets
+        any one character, or none, stand for it."""
+        ...
+
 
 def char_weight(ch: str) -> float:
     """Typical width of a character in a line: CJK 1, Latin letters and digits 0.5."""

@@ -296,6 +296,8 @@ class PaddleOcrEngine:
             limit_type="max", thresh=DET_THRESH, box_thresh=DET_BOX_THRESH,
             unclip_ratio=DET_UNCLIP_RATIO, **common)
         self._rec = paddleocr.TextRecognition(model_name=REC_NAME, model_dir=str(folders[REC_NAME]), **common)
+        self._rec_onnx = folders[REC_NAME] / "inference.onnx"
+        self._characters: frozenset[str] | None = None
         self._cls: Any = None             # the direction classifier, loaded on first use
         self._cls_dir = folders[CLS_NAME]
         self._common = common
@@ -330,6 +332,12 @@ class PaddleOcrEngine:
     def recognize(self, crops: list[Image]) -> list[tuple[str, float]]:
         """Not offered: ring strips are read as pages by this engine (see sealtext.read_ring)."""
         raise NotImplementedError("the paddle engine recognises lines only after its own detection")
+
+    def characters(self) -> frozenset[str]:
+        """The recognition model's dictionary (from its ONNX metadata) and the space."""
+        if self._characters is None:
+            self._characters = frozenset(_characters(self._rec_onnx)) | {" "}
+        return self._characters
 
     def read(self, image: Image, quads: list[Floats] | None = None) -> list[TextLine]:
         """Lines of `image`; `quads` from `detect_boxes` on the same image skip detection."""

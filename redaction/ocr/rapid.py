@@ -98,6 +98,7 @@ class RapidOcrEngine:
         det_pre = _DetPreprocess(det_limit, self._engine.text_det.mean, self._engine.text_det.std)
         self._engine.text_det.get_preprocess = lambda max_wh: det_pre
         self._lock = threading.Lock()      # ONNX sessions are thread-safe, rapidocr's state is not
+        self._characters = frozenset(self._engine.text_rec.postprocess_op.character) - {"blank"}
 
     def detect_boxes(self, image: Image) -> list[Floats]:
         """Text line quads only (no recognition): cheap, used for page orientation."""
@@ -116,6 +117,10 @@ class RapidOcrEngine:
         with self._lock:
             results, _ = self._engine.text_rec([np.ascontiguousarray(c) for c in crops])
         return [(str(r[0]), float(r[1])) for r in results]
+
+    def characters(self) -> frozenset[str]:
+        """The recognition model's dictionary (without CTC's blank)."""
+        return self._characters
 
     def read(self, image: Image, quads: list[Floats] | None = None) -> list[TextLine]:
         """Lines of `image`; `quads` from `detect_boxes` on the same image skip the detection pass

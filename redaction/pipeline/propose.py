@@ -145,9 +145,10 @@ class Detector:
             quads = [ln.quad for ln in lines if ln.source == "page"]
         faces = self.face_regions(image, try_rotations=not (oriented and _has_running_text(quads)))
         drop_inkless_chars(lines, gray)
-        regions = match_lines(lines, profile)
+        readable = self.ocr.characters()
+        regions = match_lines(lines, profile, readable)
         if others is not None:
-            for r in match_lines(lines, others):
+            for r in match_lines(lines, others, readable):
                 r.kind, r.accepted = f"other_{r.kind}", False
                 regions.append(r)
         # A signature is the applicant's own only on a page that names them or their employer.
@@ -173,7 +174,7 @@ class Detector:
         """Name and employer regions only (OCR + matching)."""
         lines = read_page_text(self.ocr, image, red)
         drop_inkless_chars(lines, cv2.cvtColor(image, cv2.COLOR_BGR2GRAY))
-        return match_lines(lines, profile)
+        return match_lines(lines, profile, self.ocr.characters())
 
     def face_regions(self, image: np.ndarray, try_rotations: bool = True) -> list[Region]:
         """`eyes` for the applicant's photos, `face` for smaller ones. `try_rotations`: also look
