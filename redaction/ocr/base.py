@@ -72,6 +72,12 @@ class OcrEngine(Protocol):
         its own raises NotImplementedError (callers then read each crop as a page)."""
         ...
 
+    def char_alternatives(self, image: Image, quad: Floats, top: int = 5) -> list[tuple[str, dict[str, float]]]:
+        """Read one line of `image` (its quad as detected) again, keeping for each character read
+        the recogniser's runners-up at that place (character → probability): a second look at a
+        name that missed by one character. An engine that cannot raises NotImplementedError."""
+        ...
+
     def characters(self) -> frozenset[str]:
         """Every character recognition can output (its dictionary). A name's character outside it
         (甦, 翀: rare in names, absent from PP-OCR's 6,623) can never be read, so matching lets

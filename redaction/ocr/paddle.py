@@ -333,6 +333,10 @@ class PaddleOcrEngine:
         """Not offered: ring strips are read as pages by this engine (see sealtext.read_ring)."""
         raise NotImplementedError("the paddle engine recognises lines only after its own detection")
 
+    def char_alternatives(self, image: Image, quad: Floats, top: int = 5) -> list[tuple[str, dict[str, float]]]:
+        """Not offered: PaddleX's recogniser returns decoded text only."""
+        raise NotImplementedError("the paddle engine keeps no per-column probabilities")
+
     def characters(self) -> frozenset[str]:
         """The recognition model's dictionary (from its ONNX metadata) and the space."""
         if self._characters is None:

@@ -118,6 +118,32 @@ class RapidOcrEngine:
             results, _ = self._engine.text_rec([np.ascontiguousarray(c) for c in crops])
         return [(str(r[0]), float(r[1])) for r in results]
 
+    def char_alternatives(self, image: Image, quad: Floats, top: int = 5) -> list[tuple[str, dict[str, float]]]:
+        """One line read again from the model's per-column probabilities: each character as CTC's
+        greedy decoding reads it, with the `top` likeliest characters over its columns and one
+        column either side (a runner-up often peaks beside the winner's column)."""
+        e = self._engine
+        rec = e.text_rec
+        with self._lock:
+            (crop,) = e.get_crop_img_list(image, np.asarray([quad], np.float32).reshape(1, 4, 2))
+            _, img_h, img_w = rec.rec_image_shape[:3]
+            h, w = crop.shape[:2]
+            batch = rec.resize_norm_img(crop, max(img_w / img_h, w / max(1, h)))[None].astype(np.float32)
+            probs = np.asarray(rec.session(batch)[0][0], np.float32)        # (columns, classes)
+        chars = rec.postprocess_op.character
+        best = probs.argmax(axis=1)
+        starts = np.flatnonzero(np.r_[True, best[1:] != best[:-1]])
+        ends = np.r_[starts[1:], len(best)]
+        out: list[tuple[str, dict[str, float]]] = []
+        for a, b in zip(starts, ends, strict=True):
+            if best[a] == 0:                                                 # CTC blank
+                continue
+            p = probs[max(0, a - 1):min(len(best), b + 1)].max(axis=0)
+            p[0] = 0.0
+            likeliest = np.argpartition(-p, top)[:top]
+            out.append((chars[best[a]], {chars[i]: float(p[i]) for i in likeliest}))
+        return out
+
     def characters(self) -> frozenset[str]:
         """The recognition model's dictionary (without CTC's blank)."""
         return self._characters

@@ -19,6 +19,7 @@ from redaction.detect.orient import (
     sideways_rotation,
 )
 from redaction.detect.page_text import drop_inkless_chars, read_page_text
+from redaction.detect.second_look import second_look
 from redaction.detect.signatures import find_signatures
 from redaction.files.document import Page
 from redaction.model.profile import Profile
@@ -140,6 +141,7 @@ class Detector:
         gray = cv2.cvtColor(image, cv2.COLOR_BGR2GRAY)
         seals = find_page_seals(image, page.dpi, red, self.ring_reader)
         skip = [s.bbox for s in seals]
+        view = red_channel_view(image) if view is None else view
         lines = read_page_text(self.ocr, image, red, skip_boxes=skip, page_quads=quads, view=view)
         if quads is None:
             quads = [ln.quad for ln in lines if ln.source == "page"]
@@ -147,6 +149,7 @@ class Detector:
         drop_inkless_chars(lines, gray)
         readable = self.ocr.characters()
         regions = match_lines(lines, profile, readable)
+        regions += second_look(self.ocr, view, lines, profile, readable)
         if others is not None:
             for r in match_lines(lines, others, readable):
                 r.kind, r.accepted = f"other_{r.kind}", False
@@ -172,9 +175,11 @@ class Detector:
 
     def text_regions(self, image: np.ndarray, profile: Profile, red: np.ndarray | None = None) -> list[Region]:
         """Name and employer regions only (OCR + matching)."""
-        lines = read_page_text(self.ocr, image, red)
+        view = red_channel_view(image)
+        lines = read_page_text(self.ocr, image, red, view=view)
         drop_inkless_chars(lines, cv2.cvtColor(image, cv2.COLOR_BGR2GRAY))
-        return match_lines(lines, profile, self.ocr.characters())
+        readable = self.ocr.characters()
+        return match_lines(lines, profile, readable) + second_look(self.ocr, view, lines, profile, readable)
 
     def face_regions(self, image: np.ndarray, try_rotations: bool = True) -> list[Region]:
         """`eyes` for the applicant's photos, `face` for smaller ones. `try_rotations`: also look

@@ -1,0 +1,73 @@
+"""A short name read with one look-alike character (吴瑾 → 吴理 on a small blurred line) is found
+from the recogniser's runners-up; a name that really differs by a character is not."""
+
+import cv2
+import numpy as np
+import pytest
+
+from redaction.detect.second_look import RUNNER_UP, one_slip_names, second_look
+from redaction.model.profile import Profile
+from redaction.ocr.base import TextLine, proportional_char_boxes
+from testkit.imaging import draw_text
+
+EMPLOYERS = ("阿克苏地区人民医院",)
+
+
+def _line(text: str, y: float = 0.0) -> TextLine:
+    quad = np.array([[0, y], [30 * len(text), y], [30 * len(text), y + 32], [0, y + 32]], np.float32)
+    return TextLine(quad, text, 0.9, proportional_char_boxes(quad, text))
+
+
+class RunnerUps:
+    """An engine whose second reading gives `chance` to `want` at every character."""
+
+    def __init__(self, want: str, chance: float):
+        self.want, self.chance, self.calls = want, chance, 0
+
+    def char_alternatives(self, image, quad, top=5):
+        self.calls += 1
+        return [(c, {c: 1.0 - self.chance, self.want: self.chance}) for c in self.text]
+
+
+def _page(rows: list[str], px: int, blur: float) -> np.ndarray:
+    page = np.full((600, 1400, 3), 255, np.uint8)
+    for k, text in enumerate(rows):
+        draw_text(page, text, (60, 40 + 70 * k), px)
+    if blur:
+        page = cv2.GaussianBlur(page, (0, 0), blur)
+    ok, buf = cv2.imencode(".jpg", page, [cv2.IMWRITE_JPEG_QUALITY, 60])
+    return cv2.imdecode(buf, cv2.IMREAD_COLOR)
+
+
+def test_only_short_names_one_substitution_away_get_a_second_look():
+    prof = Profile(name="吴瑾", aliases=("阿依古丽",), employers=EMPLOYERS)
+    lines = [_line("作者：吴理"), _line("吴瑾同志", 40), _line("审核：吴", 80), _line("阿克苏地区人民医疗", 120)]
+    assert list(one_slip_names(lines, prof, None)) == [(0, 4, "瑾")]
+
+
+@pytest.mark.parametrize("chance, found", [(0.3, True), (RUNNER_UP, True), (RUNNER_UP / 2, False)])
+def test_the_name_counts_as_read_only_when_the_recogniser_gave_it_a_real_chance(chance, found):
+    prof = Profile(name="吴瑾", employers=EMPLOYERS)
+    lines = [_line("作者：吴理（医院）")]
+    engine = RunnerUps("瑾", chance)
+    engine.text = lines[0].text
+    regions = second_look(engine, np.zeros((60, 400, 3), np.uint8), lines, prof)
+    assert engine.calls == 1
+    assert [r.kind for r in regions] == (["name"] if found else [])
+    if found:
+        assert regions[0].extra["second_look"] and regions[0].bbox[0] < 3 * 30 + 1 < 5 * 30 < regions[0].bbox[2]
+
+
+def test_a_blurred_small_name_read_with_a_look_alike_is_masked(detector):
+    page = _page(["作者：吴瑾（新疆医科大学附属医院）"], 13, 1.2)
+    assert "吴瑾" not in "".join(ln.text for ln in detector.ocr.read(page))    # the first reading slips
+    names = [r for r in detector.text_regions(page, Profile(name="吴瑾", employers=EMPLOYERS)) if r.kind == "name"]
+    assert len(names) == 1 and names[0].extra.get("second_look")
+    assert names[0].bbox[0] < 60 + 3 * 13 and names[0].bbox[2] > 60 + 5 * 13
+
+
+def test_another_person_whose_name_differs_by_a_clear_character_stays_visible(detector):
+    page = _page(["作者：马册（新疆医科大学附属医院）", "审核：吴理"], 15, 0)
+    for name in ("马丽", "吴瑾"):
+        regions = detector.text_regions(page, Profile(name=name, employers=EMPLOYERS))
+        assert not [r for r in regions if r.kind == "name"], name
