@@ -115,3 +115,25 @@ def test_model_overrides_from_environment(monkeypatch, tmp_path):
     monkeypatch.setenv("BLINDMASK_REC_MODEL", str(tmp_path / "missing.onnx"))
     with pytest.raises(FileNotFoundError):
         _model_overrides()
+
+
+def test_a_letter_spaced_red_title_is_read_as_one_line_where_it_is(detector):
+    """A red letterhead set with wide letter-spacing (江  苏  省  教  师 …): each character a
+    separate band of red ink. Stacked one under another for reading, they used to read as one
+    vertical line placed across the top of the page, and the employer's box went with it."""
+    from redaction.detect.match import match_lines
+    from redaction.model.profile import Profile
+
+    title = "江苏省教师培训中心"
+    rows = [(140 + 220 * k, 200, ch, 150, (220, 20, 30)) for k, ch in enumerate(title)]
+    rows += [(140, 480, "关于公布省级教师发展示范基地校建设中期考核优秀学校名单的通知", 60),
+             (140, 600, "各设区市、县（市、区）教育局教师工作（组织、人事处）：", 44)]
+    page = render_page(rows, size=(2300, 1700))
+    lines = read_page_text(detector.ocr, page)
+    red = [ln for ln in lines if ln.source == "red"]
+    assert [ln.text for ln in red] == [title]
+    x0, y0, x1, y1 = red[0].bbox
+    assert x0 < 160 and x1 > 140 + 220 * 8 + 100 and 180 < y0 and y1 < 400
+    employers = [r for r in match_lines(lines, Profile(name="周敏华", employers=(title,))) if r.kind == "employer"]
+    assert employers and all(r.bbox[1] > 150 and r.bbox[3] < 440 for r in employers)     # on the title only
+    assert any(r.bbox[0] < 160 and r.bbox[2] > 140 + 220 * 8 + 100 for r in employers)
