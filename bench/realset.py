@@ -50,9 +50,10 @@ def image_bytes(entry: dict, root: Path = ROOT) -> bytes | None:
     else:
         data = None
         name = src["repo"].replace("/", "+")
-        for base in mirror_roots():
-            git_dir = base / name / "repo"
-            if not git_dir.exists():
+        # fetch leaves either a bare git directory at <name>/repo or a work tree with <name>/repo/.git
+        candidates = [base / name / sub for base in mirror_roots() for sub in ("repo", "repo/.git")]
+        for git_dir in candidates:
+            if not (git_dir / "HEAD").is_file():
                 continue
             out = subprocess.run(["git", "--git-dir", str(git_dir), "show", f"{src['commit']}:{src['path']}"],
                                  capture_output=True)
