@@ -29,6 +29,21 @@ class RunnerUps:
         return [(c, {c: 1.0 - self.chance, self.want: self.chance}) for c in self.text]
 
 
+class LostBetween:
+    """An engine whose second reading finds `want` with `chance` in a gap after character `after`."""
+
+    def __init__(self, text: str, after: int, want: str, chance: float):
+        self.text, self.after, self.want, self.chance = text, after, want, chance
+
+    def char_alternatives(self, image, quad, top=5):
+        out = []
+        for k, c in enumerate(self.text):
+            out.append((c, {c: 0.99}))
+            if k == self.after:
+                out.append(("", {self.want: self.chance, "一": 0.001}))
+        return out
+
+
 def _page(rows: list[str], px: int, blur: float) -> np.ndarray:
     page = np.full((600, 1400, 3), 255, np.uint8)
     for k, text in enumerate(rows):
@@ -42,7 +57,8 @@ def _page(rows: list[str], px: int, blur: float) -> np.ndarray:
 def test_only_short_names_one_substitution_away_get_a_second_look():
     prof = Profile(name="吴瑾", aliases=("阿依古丽",), employers=EMPLOYERS)
     lines = [_line("作者：吴理"), _line("吴瑾同志", 40), _line("审核：吴", 80), _line("阿克苏地区人民医疗", 120)]
-    assert list(one_slip_names(lines, prof, None)) == [(0, 4, "瑾")]
+    slips = [(s.line, s.want, s.wrong, s.left, s.right) for s in one_slip_names(lines, prof, None)]
+    assert slips == [(0, "瑾", 4, 3, None)]        # 吴 alone is not 吴瑾 with 瑾 lost: 2-character names
 
 
 @pytest.mark.parametrize("chance, found", [(0.3, True), (RUNNER_UP, True), (RUNNER_UP / 2, False)])
@@ -56,6 +72,18 @@ def test_the_name_counts_as_read_only_when_the_recogniser_gave_it_a_real_chance(
     assert [r.kind for r in regions] == (["name"] if found else [])
     if found:
         assert regions[0].extra["second_look"] and regions[0].bbox[0] < 3 * 30 + 1 < 5 * 30 < regions[0].bbox[2]
+
+
+@pytest.mark.parametrize("chance, found", [(0.05, True), (RUNNER_UP / 2, False)])
+def test_a_three_character_name_with_one_character_lost_is_found_when_the_gap_held_it(chance, found):
+    prof = Profile(name="郭曦文", employers=EMPLOYERS)
+    lines = [_line("作者：郭文（医院）"), _line("郭文同志", 40)]
+    slips = list(one_slip_names(lines, prof, None))
+    assert [(s.line, s.want, s.wrong, s.left, s.right) for s in slips] == [(0, "曦", None, 3, 4), (1, "曦", None, 0, 1)]
+    regions = second_look(LostBetween(lines[0].text, 3, "曦", chance), np.zeros((60, 400, 3), np.uint8), lines[:1], prof)
+    assert [r.kind for r in regions] == (["name"] if found else [])
+    if found:   # from 郭 to 文, the lost character's place between them included
+        assert regions[0].bbox[0] < 3 * 30 and regions[0].bbox[2] > 5 * 30
 
 
 def test_a_blurred_small_name_read_with_a_look_alike_is_masked(detector):

@@ -2,49 +2,72 @@
 
 A name of two or three characters must be read exactly (one slip in three characters matches
 half the people on a staff list). But a small or blurred name is sometimes read with one
-character swapped for a look-alike (燕 → 药 in a 19-px author line of a phone photo). Where a
-line holds the name but for one character, the line is read again keeping the recogniser's
-runners-up, and the name counts as read when the recogniser gave the name's own character a
-real chance at that place. Only a few lines a page are read again, and only when they nearly
-hold a name.
+character swapped for a look-alike (燕 → 药 in a 19-px author line of a phone photo), or with a
+character lost (郭曦文 → 郭文). Where a line holds the name but for that, the line is read again
+keeping the recogniser's runners-up, and the name counts as read when the recogniser gave the
+name's own character a real chance at that place. Only lines that nearly hold a name are read
+again: a few a page at most.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from redaction.detect.match import allowed_errors, approximate_find, match_lines, unreadable_in
 from redaction.model.profile import Profile
 from redaction.model.regions import Region
-from redaction.model.types import Image
+from redaction.model.types import BoxF, Image
 from redaction.ocr.base import OcrEngine, TextLine
 from redaction.text.normalize import normalize, normalize_with_map
 
-#: The name's character must have had at least this probability where another was read. On
-#: clean text a wrong character's runners-up stay below 0.001 (王 → 玉 0.0008, 燕 → 蒸 0.00006);
-#: a look-alike misread on a blurred line keeps a few per cent.
+#: The name's character must have had at least this probability where another (or nothing) was
+#: read. Clearly printed other names give the look-alike 0.005 at most (吴理 → 瑾 0.002, 王芳 →
+#: 方 0.0007) but for one glyph pair blurred at 15 px (蒸 → 燕 0.04); names misread on small
+#: blurred lines give theirs 0.01–0.3 in two cases out of three.
 RUNNER_UP = 0.01
 
 
-def one_slip_names(lines: list[TextLine], profile: Profile,
-                   readable: frozenset[str] | None) -> Iterator[tuple[int, int, str]]:
-    """(line index, index in the line's text, the name's character) for each place where a name
-    that must be read exactly is on a line but for one substituted character."""
+@dataclass(frozen=True)
+class Slip:
+    """Where a name is on a line but for one character: `left`/`right` are the indices (in the
+    line's text) of the characters either side of the wrong or lost one (None at the name's end);
+    `wrong`: the index of the character read instead of `want`, or None when it was lost."""
+
+    line: int
+    want: str
+    wrong: int | None
+    left: int | None
+    right: int | None
+
+
+def one_slip_names(lines: list[TextLine], profile: Profile, readable: frozenset[str] | None) -> Iterator[Slip]:
+    """Each place where a name that must be read exactly is on a line but for one character
+    read as another (names of 2–3 characters) or lost (3 characters: two remain)."""
     for term in profile.terms():
-        if term.kind != "name" or allowed_errors(len(term.key)) or len(term.key) < 2:
+        key = term.key
+        if term.kind != "name" or allowed_errors(len(key)) or len(key) < 2:
             continue
-        unreadable = unreadable_in(term.key, readable)
+        unreadable = unreadable_in(key, readable)
         for i, line in enumerate(lines):
             if line.source != "page":
                 continue
             norm, index = normalize_with_map(line.text)
-            for start, end, errors in approximate_find(term.key, norm, 1, unreadable):
-                if errors != 1 or end - start != len(term.key):
+            for start, end, errors in approximate_find(key, norm, 1, unreadable):
+                found = norm[start:end]
+                if errors != 1:
                     continue
-                slips = [p for p, want in enumerate(term.key) if norm[start + p] != want and want not in unreadable]
-                if len(slips) == 1:
-                    yield i, index[start + slips[0]], term.key[slips[0]]
+                if len(found) == len(key):
+                    slips = [p for p, want in enumerate(key) if found[p] != want and want not in unreadable]
+                    if len(slips) == 1:
+                        p = slips[0]
+                        yield Slip(i, key[p], index[start + p], index[start + p - 1] if p else None,
+                                   index[start + p + 1] if p + 1 < len(key) else None)
+                elif len(found) == len(key) - 1 >= 2:
+                    p = next((p for p in range(len(key)) if key[:p] + key[p + 1:] == found), -1)
+                    if p >= 0 and key[p] not in unreadable:
+                        yield Slip(i, key[p], None, index[start + p - 1] if p else None,
+                                   index[start + p] if p < len(found) else None)
 
 
 def _agrees(read: str, text: str) -> bool:
@@ -52,28 +75,68 @@ def _agrees(read: str, text: str) -> bool:
     return len(read) == len(text) and all(a == b or b == " " for a, b in zip(read, text, strict=True))
 
 
+def _chance(alternatives: list[tuple[str, dict[str, float]]], slip: Slip) -> float:
+    """The likeliest the recogniser found the wanted character where the slip is: on the wrong
+    character's columns, or on the lost one's (its neighbours and what lies between them)."""
+    where = [k for k, (c, _) in enumerate(alternatives) if c]           # entry of each character read
+    if slip.wrong is not None:
+        span = [where[slip.wrong]]
+    else:
+        lo = where[slip.left] if slip.left is not None else max(0, where[slip.right or 0] - 1)
+        hi = where[slip.right] if slip.right is not None else min(len(alternatives) - 1, lo + 1)
+        span = list(range(lo, hi + 1))
+    return max((p for k in span for c, p in alternatives[k][1].items() if normalize(c) == slip.want), default=0.0)
+
+
+def _with_char(line: TextLine, slip: Slip) -> TextLine:
+    """The line with the name's character put where the slip is, with a box of its own when it
+    was lost (between its neighbours, or a neighbour's width beyond the one it has)."""
+    text, boxes = list(line.text), list(line.char_boxes)
+    if slip.wrong is not None:
+        text[slip.wrong] = slip.want
+        return replace(line, text="".join(text))
+    a = boxes[slip.left] if slip.left is not None else None
+    b = boxes[slip.right] if slip.right is not None else None
+    if a is not None and b is not None:
+        width = max(1.0, min(a[2] - a[0], b[2] - b[0]))
+        mid = (a[2] + b[0]) / 2
+        box: BoxF = (min(a[2], mid - width / 2), min(a[1], b[1]), max(b[0], mid + width / 2), max(a[3], b[3]))
+    elif a is not None:
+        box = (a[2], a[1], a[2] + (a[2] - a[0]), a[3])
+    else:
+        assert b is not None
+        box = (b[0] - (b[2] - b[0]), b[1], b[0], b[3])
+    at = slip.left + 1 if slip.left is not None else (slip.right or 0)
+    text.insert(at, slip.want)
+    boxes.insert(at, box)
+    return replace(line, text="".join(text), char_boxes=boxes)
+
+
 def second_look(engine: OcrEngine, view: Image, lines: list[TextLine], profile: Profile,
                 readable: frozenset[str] | None = None) -> list[Region]:
-    """Name regions on lines whose one wrong character the recogniser nearly read as the name's.
-    `view`: the image the lines were read from (the page's red-channel view)."""
-    fixes: dict[int, list[str]] = {}
-    for i, pos, want in one_slip_names(lines, profile, readable):
-        try:
-            alternatives = engine.char_alternatives(view, lines[i].quad)
-        except NotImplementedError:
-            return []
-        if not _agrees("".join(c for c, _ in alternatives), lines[i].text):
+    """Name regions on lines whose one wrong or lost character the recogniser nearly read as the
+    name's. `view`: the image the lines were read from (the page's red-channel view)."""
+    fixed: dict[int, TextLine] = {}
+    read_again: dict[int, list[tuple[str, dict[str, float]]] | None] = {}
+    for slip in one_slip_names(lines, profile, readable):
+        if slip.line in fixed:
             continue
-        chance = max((p for c, p in alternatives[pos][1].items() if normalize(c) == want), default=0.0)
-        if chance >= RUNNER_UP:
-            fixes.setdefault(i, list(lines[i].text))[pos] = want
-    if not fixes:
+        if slip.line not in read_again:
+            try:
+                alternatives = engine.char_alternatives(view, lines[slip.line].quad)
+            except NotImplementedError:
+                return []
+            agrees = _agrees("".join(c for c, _ in alternatives), lines[slip.line].text)
+            read_again[slip.line] = alternatives if agrees else None
+        alternatives = read_again[slip.line]
+        if alternatives is not None and _chance(alternatives, slip) >= RUNNER_UP:
+            fixed[slip.line] = _with_char(lines[slip.line], slip)
+    if not fixed:
         return []
-    fixed = [replace(ln, text="".join(fixes[i])) if i in fixes else ln for i, ln in enumerate(lines)]
     found = []
-    for r in match_lines(fixed, profile, readable):
+    for r in match_lines([fixed.get(i, ln) for i, ln in enumerate(lines)], profile, readable):
         cx, cy = (r.bbox[0] + r.bbox[2]) / 2, (r.bbox[1] + r.bbox[3]) / 2
-        on_fixed = any(x0 <= cx <= x1 and y0 <= cy <= y1 for x0, y0, x1, y1 in (lines[i].bbox for i in fixes))
+        on_fixed = any(x0 <= cx <= x1 and y0 <= cy <= y1 for x0, y0, x1, y1 in (lines[i].bbox for i in fixed))
         if r.kind == "name" and on_fixed:
             r.extra["second_look"] = True
             found.append(r)

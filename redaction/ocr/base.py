@@ -74,8 +74,9 @@ class OcrEngine(Protocol):
 
     def char_alternatives(self, image: Image, quad: Floats, top: int = 5) -> list[tuple[str, dict[str, float]]]:
         """Read one line of `image` (its quad as detected) again, keeping for each character read
-        the recogniser's runners-up at that place (character → probability): a second look at a
-        name that missed by one character. An engine that cannot raises NotImplementedError."""
+        the recogniser's runners-up at that place (character → probability), and for each stretch
+        read as nothing ("", its runners-up): a second look at a name that missed by one
+        character. An engine that cannot raises NotImplementedError."""
         ...
 
     def characters(self) -> frozenset[str]:

@@ -121,7 +121,9 @@ class RapidOcrEngine:
     def char_alternatives(self, image: Image, quad: Floats, top: int = 5) -> list[tuple[str, dict[str, float]]]:
         """One line read again from the model's per-column probabilities: each character as CTC's
         greedy decoding reads it, with the `top` likeliest characters over its columns and one
-        column either side (a runner-up often peaks beside the winner's column)."""
+        column either side (a runner-up often peaks beside the winner's column); and each run of
+        columns read as nothing as ("", its likeliest characters), where a faint character may
+        have been lost."""
         e = self._engine
         rec = e.text_rec
         with self._lock:
@@ -136,12 +138,10 @@ class RapidOcrEngine:
         ends = np.r_[starts[1:], len(best)]
         out: list[tuple[str, dict[str, float]]] = []
         for a, b in zip(starts, ends, strict=True):
-            if best[a] == 0:                                                 # CTC blank
-                continue
             p = probs[max(0, a - 1):min(len(best), b + 1)].max(axis=0)
-            p[0] = 0.0
+            p[0] = 0.0                                                       # CTC blank
             likeliest = np.argpartition(-p, top)[:top]
-            out.append((chars[best[a]], {chars[i]: float(p[i]) for i in likeliest}))
+            out.append((chars[best[a]] if best[a] else "", {chars[i]: float(p[i]) for i in likeliest}))
         return out
 
     def characters(self) -> frozenset[str]:
