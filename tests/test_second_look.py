@@ -80,7 +80,8 @@ def test_a_three_character_name_with_one_character_lost_is_found_when_the_gap_he
     lines = [_line("作者：郭文（医院）"), _line("郭文同志", 40)]
     slips = list(one_slip_names(lines, prof, None))
     assert [(s.line, s.want, s.wrong, s.left, s.right) for s in slips] == [(0, "曦", None, 3, 4), (1, "曦", None, 0, 1)]
-    regions = second_look(LostBetween(lines[0].text, 3, "曦", chance), np.zeros((60, 400, 3), np.uint8), lines[:1], prof)
+    engine = LostBetween(lines[0].text, 3, "曦", chance)
+    regions = second_look(engine, np.zeros((60, 400, 3), np.uint8), lines[:1], prof)
     assert [r.kind for r in regions] == (["name"] if found else [])
     if found:   # from 郭 to 文, the lost character's place between them included
         assert regions[0].bbox[0] < 3 * 30 and regions[0].bbox[2] > 5 * 30

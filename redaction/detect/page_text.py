@@ -48,12 +48,11 @@ def read_page_text(engine: OcrEngine, image: Image, red_mask: Mask | None = None
             offsets.append((top, top + y1 - y0, x0 - gap, y0 - top))
             top += y1 - y0 + gap
         for line in engine.read(cast(Image, cv2.merge([canvas, canvas, canvas]))):
-            cy = float(line.quad[:, 1].mean())
-            y0, y1 = float(line.quad[:, 1].min()), float(line.quad[:, 1].max())
+            line_top, line_bottom = float(line.quad[:, 1].min()), float(line.quad[:, 1].max())
             for c_top, c_bottom, dx, dy in offsets:
                 # A line must lie within its crop: one running down across stacked crops is
                 # the stacking's artifact, not text on the page.
-                if c_top - gap / 2 <= y0 and y1 <= c_bottom + gap / 2:
+                if c_top - gap / 2 <= line_top and line_bottom <= c_bottom + gap / 2:
                     line.quad = line.quad + np.array([dx, dy], dtype=np.float32)
                     line.char_boxes = [(a + dx, b + dy, c + dx, d + dy) for a, b, c, d in line.char_boxes]
                     line.source = "red"

@@ -128,8 +128,8 @@ def second_look(engine: OcrEngine, view: Image, lines: list[TextLine], profile: 
                 return []
             agrees = _agrees("".join(c for c, _ in alternatives), lines[slip.line].text)
             read_again[slip.line] = alternatives if agrees else None
-        alternatives = read_again[slip.line]
-        if alternatives is not None and _chance(alternatives, slip) >= RUNNER_UP:
+        again = read_again[slip.line]
+        if again is not None and _chance(again, slip) >= RUNNER_UP:
             fixed[slip.line] = _with_char(lines[slip.line], slip)
     if not fixed:
         return []
