@@ -94,7 +94,7 @@ def dist_version(name: str) -> str | None:
 
 def check_environment(with_paddle: bool) -> None:
     missing = [m for m in ("PyInstaller", "PySide6", "cv2", "onnxruntime", "rapidocr_onnxruntime", "pymupdf",
-                           "numpy", "docx") if importlib.util.find_spec(m) is None]
+                           "numpy", "docx", "pypinyin") if importlib.util.find_spec(m) is None]
     if with_paddle:
         missing += [m for m in ("paddleocr",) if importlib.util.find_spec(m) is None]
     if missing:
@@ -187,7 +187,7 @@ def git_commit() -> str | None:
 
 def write_build_info(bundle: Path, version: str, overlay: Path | None) -> dict:
     pkgs = ["pyinstaller", "PySide6_Essentials", "shiboken6", "onnxruntime", "rapidocr_onnxruntime", "pymupdf",
-            "numpy", "pillow", "python-docx", "shapely", "pyclipper", "PyYAML", "lxml"]
+            "numpy", "pillow", "python-docx", "shapely", "pyclipper", "PyYAML", "lxml", "pypinyin"]
     versions = {p: dist_version(p) for p in pkgs}
     versions["opencv"] = (f"opencv-python-headless {overlay.name.rsplit('-', 1)[-1]}" if overlay else
                           f"opencv-python-headless {dist_version('opencv-python-headless')}"

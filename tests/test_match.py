@@ -237,3 +237,39 @@ def test_rare_name_characters_end_to_end(detector):
         # Another person's name stays visible where its readable characters differ (a 王X明 would
         # be masked for 王甦明: an extra box rather than a missed name, recall first).
         assert not any(r.bbox[1] > 420 for r in names), "the other person's 李宇明 stays visible"
+
+
+# Han names as printed in Latin letters: the English block of a journal paper, a bilingual certificate.
+@pytest.mark.parametrize("text", ["ZHANG Xiao-yan1, LI Ming2", "Xiaoyan Zhang, Ming Li", "By Zhang Xiaoyan and Li Ming",
+                                  "E-mail: zhangxiaoyan@xju.edu.cn"])
+def test_a_han_name_is_found_in_pinyin_in_either_order(text):
+    prof = Profile(name="张晓燕", employers=("伊犁州人民医院",))
+    ln = line(text, 0, 0)
+    names = [r for r in match_lines([ln], prof) if r.kind == "name"]
+    assert len(names) == 1 and names[0].extra.get("latin")
+    m = text.lower()
+    start = min(i for i in (m.find("zhang"), m.find("xiao")) if i >= 0)
+    assert names[0].bbox[0] <= ln.char_boxes[start][0]
+
+
+@pytest.mark.parametrize("name, text", [("张晓燕", "ZHANG Xiaoyun, Zhangxiaoyanz"), ("李安", "compliance and alliance"),
+                                        ("李安", "LIAN Hong"), ("阿依古丽·买买提", "Ayiguli Maimaiti")])
+def test_pinyin_is_whole_words_and_exact_and_only_for_han_names(name, text):
+    prof = Profile(name=name, employers=("伊犁州人民医院",))
+    assert not [r for r in match_lines([line(text, 0, 0)], prof) if r.kind == "name"]
+
+
+def test_surname_readings_and_compound_surnames():
+    pairs = (("单雪梅", "SHAN Xuemei"), ("曾志强", "Zeng Zhiqiang"), ("欧阳娜娜", "Nana Ouyang"), ("李安", "Li An"))
+    for name, text in pairs:
+        prof = Profile(name=name, employers=("伊犁州人民医院",))
+        assert [r.kind for r in match_lines([line(text, 0, 0)], prof)] == ["name"], text
+
+
+def test_short_latin_aliases_are_whole_words_with_no_slip():
+    prof = Profile(name="左佳", aliases=("Zuo Jia",), employers=("HIT, Weihai",))
+    # the alias and the pinyin of 左佳, both
+    assert [r.kind for r in match_lines([line("Zuo Jia, Li Mengchen", 0, 0)], prof)] == ["name", "name"]
+    assert not match_lines([line("Zuo Jiang and Zuo Jie", 0, 0)], prof)
+    assert not match_lines([line("SHIT, Weihai", 0, 0)], prof)
+    assert [r.kind for r in match_lines([line("Tryouts of HIT, Weihai", 0, 0)], prof)] == ["employer"]

@@ -14,8 +14,9 @@ import numpy as np
 from redaction.model.profile import Profile, Term
 from redaction.model.regions import Region
 from redaction.model.types import BoxF, Floats
-from redaction.ocr.base import TextLine
+from redaction.ocr.base import TextLine, char_weight
 from redaction.text.normalize import MIDDLE_DOTS, normalize_with_map
+from redaction.text.pinyin import latin_name_pattern
 
 #: Horizontal padding in character widths (measured: 0.25 covered every occurrence).
 PAD_CHARS = 0.25
@@ -41,8 +42,14 @@ def numerals_compatible(term: str, found: str) -> bool:
     return _is_subsequence(found_numerals, "".join(c for c in term if c in NUMERALS))
 
 
+def term_length(key: str) -> int:
+    """A normalised term's length in CJK characters: a Latin letter or digit counts half (Zuo Jia
+    is as short as 左佳 is long, and as easily another person's with one letter changed)."""
+    return int(round(sum(char_weight(c) for c in key)))
+
+
 def allowed_errors(term_length: int) -> int:
-    """Edits tolerated in a term of this many characters (normalised)."""
+    """Edits tolerated in a term of this many characters (normalised; see `term_length`)."""
     # 3 in 12+: a seal stamped over a long printed name (太原孤残儿童特殊教育学校 read as
     # 原孤儿童特教育学校) loses a quarter of it even on the red channel.
     if term_length >= 12:
@@ -63,18 +70,26 @@ class _Unit:
     heights: list[float]
     scores: list[float]
     line_ids: list[int]
+    opens: list[bool]      # the character starts a word (no Latin letter before it in the line)
+    closes: list[bool]     # the character ends a word
+
+
+def _is_latin_letter(text: str, i: int) -> bool:
+    return 0 <= i < len(text) and text[i].isascii() and text[i].isalpha()
 
 
 def _line_unit(line: TextLine, line_id: int) -> _Unit:
     norm, index = normalize_with_map(line.text)
     boxes = [line.char_boxes[i] for i in index]
     h = line.height
-    return _Unit(norm, boxes, [h] * len(norm), [line.score] * len(norm), [line_id] * len(norm))
+    opens = [not _is_latin_letter(line.text, i - 1) for i in index]
+    closes = [not _is_latin_letter(line.text, i + 1) for i in index]
+    return _Unit(norm, boxes, [h] * len(norm), [line.score] * len(norm), [line_id] * len(norm), opens, closes)
 
 
 def _join(a: _Unit, b: _Unit) -> _Unit:
     return _Unit(a.text + b.text, a.boxes + b.boxes, a.heights + b.heights,
-                 a.scores + b.scores, a.line_ids + b.line_ids)
+                 a.scores + b.scores, a.line_ids + b.line_ids, a.opens + b.opens, a.closes + b.closes)
 
 
 def approximate_find(term: str, text: str, k: int,
@@ -212,10 +227,15 @@ def _box_for(unit: _Unit, start: int, end: int, lines: list[TextLine], line_id: 
 
 def _regions_for(unit: _Unit, term: Term, lines: list[TextLine], spanning_only: bool,
                  unreadable: frozenset[str] = frozenset()) -> list[Region]:
-    k = allowed_errors(len(term.key))
+    k = allowed_errors(term_length(term.key))
+    # A short Latin term must be whole words: "lian" is inside "alliance", "hit,weihai" inside
+    # "shit, weihai". (A long one is not inside another word, and OCR may run words together.)
+    whole_word = term.key.isascii() and term_length(term.key) <= 6
     out = []
     for start, end, errors in approximate_find(term.key, unit.text, k, unreadable):
         found = unit.text[start:end]
+        if whole_word and not (unit.opens[start] and unit.closes[end - 1]):
+            continue
         if term.kind == "name" and any(c in MIDDLE_DOTS for c in term.text):
             # a numeral read where the name has its dot is the dot
             found = found[:1] + "".join(c for c in found[1:-1] if c not in DOT_MISREADS) + found[-1:]
@@ -252,6 +272,29 @@ def _regions_for(unit: _Unit, term: Term, lines: list[TextLine], spanning_only: 
     return out
 
 
+def latin_name_regions(lines: list[TextLine], profile: Profile) -> list[Region]:
+    """The profile's Han names as printed in Latin letters (ZHANG Xiao-yan, Xiaoyan Zhang: the
+    English block of a journal paper, a bilingual certificate), matched whole-word on each line."""
+    out = []
+    for text in dict.fromkeys((profile.name, *profile.aliases)):
+        pattern = latin_name_pattern(text)
+        if pattern is None:
+            continue
+        for line_id, line in enumerate(lines):
+            if not any("a" <= c <= "z" for c in line.text.lower()):
+                continue
+            unit = _line_unit(line, line_id)
+            _, index = normalize_with_map(line.text)
+            for m in pattern.finditer(line.text):
+                inside = [i for i, raw in enumerate(index) if m.start() <= raw < m.end()]
+                if not inside:
+                    continue
+                box = _box_for(unit, inside[0], inside[-1] + 1, lines, line_id)
+                out.append(Region(kind="name", bbox=box, score=round(line.score, 4), text=m.group(0),
+                                  accepted=True, extra={"term": text, "errors": 0, "latin": True}))
+    return out
+
+
 def match_lines(lines: list[TextLine], profile: Profile, readable: frozenset[str] | None = None) -> list[Region]:
     """Regions (float boxes, unclipped) for every occurrence of the profile's terms. `readable`:
     the characters the recogniser can output (`OcrEngine.characters()`); others match anything."""
@@ -269,4 +312,4 @@ def match_lines(lines: list[TextLine], profile: Profile, readable: frozenset[str
             for term in terms:
                 if len(term.key) >= 2:
                     regions.extend(_regions_for(joined, term, lines, True, unreadable[term.key]))
-    return regions
+    return regions + latin_name_regions(lines, profile)

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-from redaction.detect.match import allowed_errors, approximate_find, match_lines, unreadable_in
+from redaction.detect.match import allowed_errors, approximate_find, match_lines, term_length, unreadable_in
 from redaction.model.profile import Profile
 from redaction.model.regions import Region
 from redaction.model.types import BoxF, Image
@@ -46,7 +46,7 @@ def one_slip_names(lines: list[TextLine], profile: Profile, readable: frozenset[
     read as another (names of 2–3 characters) or lost (3 characters: two remain)."""
     for term in profile.terms():
         key = term.key
-        if term.kind != "name" or allowed_errors(len(key)) or len(key) < 2:
+        if term.kind != "name" or key.isascii() or allowed_errors(term_length(key)) or len(key) < 2:
             continue
         unreadable = unreadable_in(key, readable)
         for i, line in enumerate(lines):

@@ -1,0 +1,64 @@
+"""A Chinese name as it is printed in Latin letters: the English title block of every Chinese
+journal paper, bilingual certificates and diplomas write the author as ZHANG Xiao-yan, Zhang
+Xiaoyan or Xiaoyan Zhang. The readings come from pypinyin's dictionary (offline, inside the
+package); a surname's every reading is tried (单 Shan, 曾 Zeng, 解 Xie), the given name as a
+phrase would be read, and a second reading of its characters while the forms stay few.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from functools import lru_cache
+
+#: Two-character surnames: their syllables stay together in either order of the name.
+COMPOUND_SURNAMES = frozenset(
+    "欧阳 司马 诸葛 上官 东方 皇甫 尉迟 公孙 慕容 长孙 夏侯 令狐 宇文 司徒 西门 独孤 南宫 万俟 闻人 赫连 澹台 "
+    "申屠 轩辕 端木 公冶 太叔 呼延 钟离 宗政 濮阳 淳于 单于".split())
+#: At most this many spellings of one name (readings multiply).
+MAX_FORMS = 8
+#: What may stand between syllables: nothing, spaces, a hyphen, a dot or a comma (ZHANG, Xiaoyan).
+_SEP = r"[\s\-‐‑–·.,]*"
+
+
+def _is_han(text: str) -> bool:
+    return bool(text) and all("\u4e00" <= c <= "\u9fff" for c in text)
+
+
+@lru_cache(maxsize=256)
+def name_syllables(name: str) -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
+    """(surname syllables, given-name syllables) for each likely spelling of a Han name of 2–4
+    characters; () for anything else (Uyghur and Kazakh names are spelt in their own alphabets)."""
+    if not _is_han(name) or not 2 <= len(name) <= 4:
+        return ()
+    from pypinyin import Style, lazy_pinyin, pinyin
+
+    cut = 2 if name[:2] in COMPOUND_SURNAMES and len(name) > 2 else 1
+    surname, given = name[:cut], name[cut:]
+    first = [list(dict.fromkeys(r)) for r in pinyin(surname, style=Style.NORMAL, heteronym=True)]
+    phrase = lazy_pinyin(given)
+    others = [r for r in pinyin(given, style=Style.NORMAL, heteronym=True)]
+    given_options = [list(dict.fromkeys([p, *o[:2]])) for p, o in zip(phrase, others, strict=False)]
+    surnames = list(itertools.product(*first))
+    # every reading of the surname with the given name as a phrase reads, then the given name's
+    # other readings with the surname's first
+    forms = [(s, tuple(phrase)) for s in surnames]
+    forms += [(surnames[0], g) for g in itertools.product(*given_options)]
+    return tuple(dict.fromkeys(forms))[:MAX_FORMS]
+
+
+@lru_cache(maxsize=256)
+def latin_name_pattern(name: str) -> re.Pattern[str] | None:
+    """A pattern for the name in Latin letters, surname first or last, in any case, with or
+    without spaces or hyphens between syllables, as a whole word; None if it has no spelling."""
+    alternatives = []
+    for surname, given in name_syllables(name):
+        # A short name run together is often another word or name (Lian, Anli): apart only.
+        between = r"[\s\-‐‑–·.,]+" if len("".join(surname + given)) <= 5 else _SEP
+        for first, second in ((surname, given), (given, surname)):
+            alternatives.append(_SEP.join(re.escape(s) for s in first) + between
+                                + _SEP.join(re.escape(s) for s in second))
+    if not alternatives:
+        return None
+    body = "|".join(dict.fromkeys(alternatives))
+    return re.compile(rf"(?<![A-Za-z])(?:{body})(?![A-Za-z])", re.IGNORECASE)
