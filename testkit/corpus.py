@@ -24,6 +24,7 @@ import functools
 import json
 import math
 import os
+import re
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
@@ -1431,6 +1432,9 @@ def build_journal(ctx: Ctx) -> Canvas:
     cv.write(L + 60, y + 10, [f"中图分类号：X{int(rng.integers(100, 999))}　　文献标志码：A　　"
                               f"文章编号：{int(rng.integers(1000, 9999))}-{int(rng.integers(1000, 9999))}"], fs)
     y += fs.size * 3
+    side = _side_rng(rng, 41)
+    if side.random() < 0.6:     # the English block Chinese journals print: title, authors in pinyin
+        y = _english_block(cv, W, L, R, y + 20, [(name, tag)] + [(c, Oth("name")) for c in co], first, side, fam)
     cv.hline(L, R, y, 1)
     y += 40
     col_w = (R - L - 60) // 2
@@ -1474,6 +1478,44 @@ def build_journal(ctx: Ctx) -> Canvas:
                  indent=0)
     cv.write_center(W / 2, H - 110, [str(int(rng.integers(10, 120)))], fh)
     return cv
+
+
+def latin_name(name: str, style: int) -> str:
+    """A name as Chinese journals print it in English: ZHANG Xiao-yan, Zhang Xiaoyan or Xiaoyan
+    Zhang; a Uyghur or Kazakh name as the pinyin of its Chinese transcription, parts in order."""
+    from pypinyin import lazy_pinyin
+
+    parts = [p for p in re.split("[·•‧・．.]", name) if p]
+    if len(parts) > 1:
+        words = ["".join(lazy_pinyin(p)).capitalize() for p in parts]
+        return ("·" if style == 0 else " ").join(w.upper() if style == 1 and k == 0 else w for k, w in enumerate(words))
+    sur, given = lazy_pinyin(name[0]), lazy_pinyin(name[1:])
+    if style == 0:
+        return f"{sur[0].upper()} {'-'.join(given).capitalize()}"
+    if style == 1:
+        return f"{sur[0].capitalize()} {''.join(given).capitalize()}"
+    return f"{''.join(given).capitalize()} {sur[0].capitalize()}"
+
+
+def _english_block(cv: Canvas, W: int, L: int, R: int, y: float, authors: list, first: bool,
+                   rng: np.random.Generator, fam: str) -> float:
+    """English title and author line under the Chinese abstract (as Chinese journals print
+    them); returns the y below it."""
+    title = str(rng.choice(["Spatiotemporal Variation of Water Quality in a Typical Arid Basin",
+                            "Evaluation of Air Quality in an Oasis City Based on Multi-source Data",
+                            "Nursing Quality of Inpatients in a Tertiary Hospital",
+                            "Problems and Countermeasures in Reading Teaching of Junior Middle School"]))
+    cv.write_center(W / 2, y, [title], F.pt("serif_bold", 13))
+    style = int(rng.integers(0, 3))
+    order = authors if first else authors[1:2] + authors[:1] + authors[2:]
+    line: list = []
+    for k, (who, tag) in enumerate(order):
+        if k:
+            line.append(", ")
+        line.append((latin_name(who, style), Tag(tag.kind, tag.owner, (*tag.tags, "latin"))))
+        line.append("1" if tag.owner == "applicant" else "2")
+    cv.write_center(W / 2, y + 60, line, F.pt(fam, 10.5))
+    return y + 120
 
 
 def build_letter(ctx: Ctx) -> Canvas:

@@ -11,6 +11,8 @@ import itertools
 import re
 from functools import lru_cache
 
+from redaction.text.normalize import MIDDLE_DOTS
+
 #: Two-character surnames: their syllables stay together in either order of the name.
 COMPOUND_SURNAMES = frozenset(
     "欧阳 司马 诸葛 上官 东方 皇甫 尉迟 公孙 慕容 长孙 夏侯 令狐 宇文 司徒 西门 独孤 南宫 万俟 闻人 赫连 澹台 "
@@ -28,10 +30,16 @@ def _is_han(text: str) -> bool:
 @lru_cache(maxsize=256)
 def name_syllables(name: str) -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
     """(surname syllables, given-name syllables) for each likely spelling of a Han name of 2–4
-    characters; () for anything else (Uyghur and Kazakh names are spelt in their own alphabets)."""
+    characters. A Uyghur or Kazakh name in Chinese characters (阿依古丽·买买提) is printed in
+    English as the pinyin of that transcription (Ayiguli Maimaiti): its parts, in their order.
+    () for anything else."""
+    from pypinyin import Style, lazy_pinyin, pinyin
+
+    parts = [p for p in re.split(f"[{re.escape(''.join(MIDDLE_DOTS))}\\s]+", name) if p]
+    if len(parts) > 1 and all(_is_han(p) for p in parts):
+        return (((), tuple("".join(lazy_pinyin(p)) for p in parts)),)
     if not _is_han(name) or not 2 <= len(name) <= 4:
         return ()
-    from pypinyin import Style, lazy_pinyin, pinyin
 
     cut = 2 if name[:2] in COMPOUND_SURNAMES and len(name) > 2 else 1
     surname, given = name[:cut], name[cut:]
@@ -53,6 +61,9 @@ def latin_name_pattern(name: str) -> re.Pattern[str] | None:
     without spaces or hyphens between syllables, as a whole word; None if it has no spelling."""
     alternatives = []
     for surname, given in name_syllables(name):
+        if not surname:                          # a transcribed name: its parts as written
+            alternatives.append(_SEP.join(re.escape(s) for s in given))
+            continue
         # A short name run together is often another word or name (Lian, Anli): apart only.
         between = r"[\s\-‐‑–·.,]+" if len("".join(surname + given)) <= 5 else _SEP
         for first, second in ((surname, given), (given, surname)):
@@ -61,4 +72,5 @@ def latin_name_pattern(name: str) -> re.Pattern[str] | None:
     if not alternatives:
         return None
     body = "|".join(dict.fromkeys(alternatives))
-    return re.compile(rf"(?<![A-Za-z])(?:{body})(?![A-Za-z])", re.IGNORECASE)
+    # The affiliation mark after an author (Zhang Xiaoyan¹) is often read as a letter l or I.
+    return re.compile(rf"(?<![A-Za-z])(?:{body})(?=[lIi|]?(?![A-Za-z]))", re.IGNORECASE)
