@@ -274,3 +274,10 @@ def test_short_latin_aliases_are_whole_words_with_no_slip():
     assert not match_lines([line("Zuo Jiang and Zuo Jie", 0, 0)], prof)
     assert not match_lines([line("SHIT, Weihai", 0, 0)], prof)
     assert [r.kind for r in match_lines([line("Tryouts of HIT, Weihai", 0, 0)], prof)] == ["employer"]
+
+
+def test_an_english_employer_that_fills_its_line_but_for_an_abbreviation_is_the_whole_line():
+    prof = Profile(name="左佳", employers=("Harbin Institute of Technology, Weihai",))
+    ln = line("Harbin Institute of Technology, Weihai (HIT)", 100, 0)
+    (r,) = match_lines([ln], prof)
+    assert r.kind == "employer" and r.bbox[2] >= ln.bbox[2]

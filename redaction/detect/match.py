@@ -256,8 +256,11 @@ def _regions_for(unit: _Unit, term: Term, lines: list[TextLine], spanning_only: 
                 # An employer that fills its line but for a few characters is the whole line (a
                 # letterhead whose narrow 土家族苗族 the recogniser squeezed into one symbol): the
                 # line's ends are masked too.
-                line_chars = sum(1 for i in unit.line_ids if i == line_id)
-                if end - start >= 0.7 * line_chars and line_chars - (end - start) <= 3:
+                # (in character widths: the rest of Harbin Institute of Technology, Weihai (HIT)
+                # is as short as three Chinese characters)
+                line_width = sum(char_weight(c) for c, i in zip(unit.text, unit.line_ids, strict=True) if i == line_id)
+                term_width = sum(char_weight(c) for c in unit.text[start:end])
+                if term_width >= 0.7 * line_width and line_width - term_width <= 3:
                     lx0, _, lx1, _ = lines[line_id].bbox
                     box = (min(box[0], lx0), box[1], max(box[2], lx1), box[3])
             if len(ids) == 2:
