@@ -281,3 +281,12 @@ def test_an_english_employer_that_fills_its_line_but_for_an_abbreviation_is_the_
     ln = line("Harbin Institute of Technology, Weihai (HIT)", 100, 0)
     (r,) = match_lines([ln], prof)
     assert r.kind == "employer" and r.bbox[2] >= ln.bbox[2]
+
+
+def test_latin_spellings_shown_to_people():
+    from redaction.text.pinyin import latin_spellings
+
+    assert latin_spellings("张晓燕") == ["Zhang Xiaoyan"]
+    assert "Shan Xuemei" in latin_spellings("单雪梅")
+    assert latin_spellings("阿依古丽·买买提") == ["Ayiguli Maimaiti"]
+    assert latin_spellings("Zuo Jia") == [] and latin_spellings("张") == []

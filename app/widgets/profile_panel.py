@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from app.i18n import _
 from redaction.model.profile import Profile, parse_profile
+from redaction.text.pinyin import latin_spellings
 
 
 def split_terms(text: str) -> list[str]:
@@ -92,5 +93,9 @@ class ProfilePanel(QGroupBox):
         if p is None:
             self.status.setText(_("尚未填写。检测前需要申请人姓名和工作单位。"))
         else:
-            self.status.setText(_("已应用：{n} 个姓名写法，{e} 个单位。").format(
-                n=1 + len(p.aliases), e=len(p.employers)))
+            text = _("已应用：{n} 个姓名写法，{e} 个单位。").format(n=1 + len(p.aliases), e=len(p.employers))
+            spellings = [s for n in (p.name, *p.aliases) for s in latin_spellings(n)]
+            if spellings:
+                text += " " + _("英文材料中也查找姓名拼音：{s}（英文单位名称请另加一行）。").format(
+                    s="、".join(dict.fromkeys(spellings)))
+            self.status.setText(text)

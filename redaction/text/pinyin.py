@@ -74,3 +74,14 @@ def latin_name_pattern(name: str) -> re.Pattern[str] | None:
     body = "|".join(dict.fromkeys(alternatives))
     # The affiliation mark after an author (Zhang Xiaoyan¹) is often read as a letter l or I.
     return re.compile(rf"(?<![A-Za-z])(?:{body})(?=[lIi|]?(?![A-Za-z]))", re.IGNORECASE)
+
+
+def latin_spellings(name: str, limit: int = 3) -> list[str]:
+    """How the name is looked for in Latin letters, for people to see (Zhang Xiaoyan, Shan
+    Xuemei …; Ayiguli Maimaiti); [] when it has no spelling."""
+    out = []
+    for surname, given in name_syllables(name)[:limit]:
+        words = ["".join(surname).capitalize()] if surname else []
+        words += ["".join(given).capitalize()] if surname else [g.capitalize() for g in given]
+        out.append(" ".join(words))
+    return out

@@ -200,6 +200,10 @@
       <translation>Applied: {n} name forms, {e} employers.</translation>
     </message>
     <message>
+      <source>英文材料中也查找姓名拼音：{s}（英文单位名称请另加一行）。</source>
+      <translation>In English text the name is also looked for as {s} (add the employer's English name as another line).</translation>
+    </message>
+    <message>
       <source>本页遮盖建议</source>
       <translation>Proposals on this page</translation>
     </message>

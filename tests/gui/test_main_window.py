@@ -372,6 +372,9 @@ def test_profile_panel_validates_and_saves(qtbot, window, tmp_path, monkeypatch)
     window.apply_profile_fields()
     p = window.state.profile
     assert p.name == "阿依古丽·买买提" and p.aliases == ("阿依古丽",) and len(p.employers) == 2
+    # the spellings the name is looked for in English text, and the hint for the English employer
+    status = window.profile_panel.status.text()
+    assert "Ayiguli Maimaiti" in status and "英文单位名称" in status
     target = tmp_path / "p.toml"
     monkeypatch.setattr(mw.QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     window.save_profile_dialog()
