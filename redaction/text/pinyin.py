@@ -1,14 +1,15 @@
 """A Chinese name as it is printed in Latin letters: the English title block of every Chinese
 journal paper, bilingual certificates and diplomas write the author as ZHANG Xiao-yan, Zhang
-Xiaoyan or Xiaoyan Zhang. The readings come from pypinyin's dictionary (offline, inside the
-package); a surname's every reading is tried (单 Shan, 曾 Zeng, 解 Xie), the given name as a
-phrase would be read, and a second reading of its characters while the forms stay few.
+Xiaoyan or Xiaoyan Zhang. The readings come from pypinyin's character dictionary (offline, inside
+the package); a surname's every reading is tried (单 Shan, 曾 Zeng, 解 Xie), the given name's
+commonest, and a second reading of its characters while the forms stay few.
 """
 
 from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 from functools import lru_cache
 
 from redaction.text.normalize import MIDDLE_DOTS
@@ -27,31 +28,60 @@ def _is_han(text: str) -> bool:
     return bool(text) and all("\u4e00" <= c <= "\u9fff" for c in text)
 
 
+@lru_cache(maxsize=1)
+def _character_readings() -> dict[int, str]:
+    """pypinyin's character dictionary (code point → "zhāng,zhǎng"), read from its JSON file
+    without importing the package: importing it loads the phrase dictionary too (0.2–1.5 s with
+    the interpreter lock held, which froze the window while a detection thread did it)."""
+    import importlib.util
+    import json
+    from pathlib import Path
+
+    spec = importlib.util.find_spec("pypinyin")
+    for folder in (spec.submodule_search_locations or []) if spec else []:
+        path = Path(folder) / "pinyin_dict.json"
+        if path.is_file():
+            return {int(k): v for k, v in json.loads(path.read_text(encoding="utf-8")).items()}
+    from pypinyin.pinyin_dict import pinyin_dict  # a layout without the file beside the package
+
+    return dict(pinyin_dict)
+
+
+def readings(char: str) -> list[str]:
+    """A character's readings without tones, commonest first (ü written both u and v: Lü is
+    printed Lu or Lv)."""
+    out: list[str] = []
+    for reading in _character_readings().get(ord(char), "").split(","):
+        letters = "".join(c for c in unicodedata.normalize("NFD", reading.lower())
+                          if not unicodedata.combining(c) or c == "\u0308")
+        if "\u0308" in letters:
+            out += [letters.replace("\u0308", ""), letters.replace("u\u0308", "v")]
+        elif letters:
+            out.append(letters)
+    return list(dict.fromkeys(out))
+
+
 @lru_cache(maxsize=256)
 def name_syllables(name: str) -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
     """(surname syllables, given-name syllables) for each likely spelling of a Han name of 2–4
     characters. A Uyghur or Kazakh name in Chinese characters (阿依古丽·买买提) is printed in
     English as the pinyin of that transcription (Ayiguli Maimaiti): its parts, in their order.
     () for anything else."""
-    from pypinyin import Style, lazy_pinyin, pinyin
-
     parts = [p for p in re.split(f"[{re.escape(''.join(MIDDLE_DOTS))}\\s]+", name) if p]
     if len(parts) > 1 and all(_is_han(p) for p in parts):
-        return (((), tuple("".join(lazy_pinyin(p)) for p in parts)),)
-    if not _is_han(name) or not 2 <= len(name) <= 4:
+        if not all(readings(c) for p in parts for c in p):
+            return ()
+        return (((), tuple("".join(readings(c)[0] for c in p) for p in parts)),)
+    if not _is_han(name) or not 2 <= len(name) <= 4 or not all(readings(c) for c in name):
         return ()
-
     cut = 2 if name[:2] in COMPOUND_SURNAMES and len(name) > 2 else 1
     surname, given = name[:cut], name[cut:]
-    first = [list(dict.fromkeys(r)) for r in pinyin(surname, style=Style.NORMAL, heteronym=True)]
-    phrase = lazy_pinyin(given)
-    others = [r for r in pinyin(given, style=Style.NORMAL, heteronym=True)]
-    given_options = [list(dict.fromkeys([p, *o[:2]])) for p, o in zip(phrase, others, strict=False)]
-    surnames = list(itertools.product(*first))
-    # every reading of the surname with the given name as a phrase reads, then the given name's
-    # other readings with the surname's first
-    forms = [(s, tuple(phrase)) for s in surnames]
-    forms += [(surnames[0], g) for g in itertools.product(*given_options)]
+    surnames = list(itertools.product(*(readings(c) for c in surname)))
+    common = tuple(readings(c)[0] for c in given)
+    # every reading of the surname with the given name's commonest, then the given name's
+    # second readings with the surname's first
+    forms = [(s, common) for s in surnames]
+    forms += [(surnames[0], g) for g in itertools.product(*(readings(c)[:2] for c in given))]
     return tuple(dict.fromkeys(forms))[:MAX_FORMS]
 
 
