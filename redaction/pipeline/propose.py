@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Sequence
 from dataclasses import replace
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any, cast
 
 import cv2
 import numpy as np
@@ -207,11 +207,13 @@ class Detector:
 
         found = []
         for seal in seals:
-            extra = {"shape": seal.shape, "colour": seal.colour}
+            extra: dict[str, Any] = {"shape": seal.shape, "colour": seal.colour}
             if profile is None:
                 found.append(Region("seal", seal.bbox, round(float(seal.score), 4), None, True, extra=extra))
                 continue
             kind, accepted, text, confidence = attribute_seal(self.ocr, image, seal, profile)
+            if kind == "other_seal" and text is None:
+                extra["emblem"] = True          # a ring round a star, nothing written: no one's seal
             # An unreadable seal keeps the shape detector's score (low for grey photocopies).
             score = seal.score if text is None else max(seal.score, confidence)
             found.append(Region(kind, seal.bbox, round(float(score), 4), text, accepted, extra=extra))
@@ -255,20 +257,30 @@ def _has_running_text(quads: Sequence[np.ndarray], min_lines: int = 3) -> bool:
 def attribute_by_printed_name(seal: Region, lines: Sequence[TextLine], employer_boxes: Sequence[Box | BoxF]) -> None:
     """An unreadable seal stamped over a confidently printed organisation name that is not an
     employer (the 落款 of a diploma or certificate) is that organisation's seal: `other_seal`.
-    Any employer match under the seal keeps it the applicant's."""
+    The name may run past the seal (a long name, the seal stamped on its end) or be wrapped over
+    two lines under it (新疆维吾尔自治区专业 / 技术人员继续教育基地). Any employer match under the
+    seal keeps it the applicant's."""
     from redaction.detect.sealtext import is_printed_organisation
 
     x0, y0, x1, y1 = seal.bbox
     if any(intersection(b, seal.bbox) > 0 for b in employer_boxes):
         return
+    under = []
     for line in lines:
         if line.source != "page" or line.score < 0.9:
             continue
         lx0, ly0, lx1, ly1 = line.bbox
-        cx, cy = (lx0 + lx1) / 2, (ly0 + ly1) / 2
-        if x0 <= cx <= x1 and y0 <= cy <= y1 and (lx1 - lx0) >= 0.4 * (x1 - x0) and is_printed_organisation(line.text):
+        overlap = min(x1, lx1) - max(x0, lx0)
+        if y0 <= (ly0 + ly1) / 2 <= y1 and overlap >= 0.3 * (x1 - x0) and overlap >= 0.5 * min(lx1 - lx0, x1 - x0):
+            under.append(line)
+    under.sort(key=lambda ln: ln.bbox[1])
+    names = [ln.text.strip() for ln in under]
+    names += [a.text.strip() + b.text.strip() for a, b in zip(under, under[1:], strict=False)
+              if b.bbox[1] - a.bbox[3] < 1.5 * (a.bbox[3] - a.bbox[1])]
+    for name in names:
+        if is_printed_organisation(name):
             seal.kind, seal.accepted = "other_seal", False
-            seal.text = line.text.strip()
+            seal.text = name
             seal.extra["attributed_by"] = "printed name"
             return
 
