@@ -40,6 +40,9 @@ OWN_WORDS = 2
 READABLE_SCORE = 0.75
 MIN_SCORE = 0.45
 AGREEING_SCORE = 0.6
+#: Characters in a row two fair readings of a long ring text must agree on to name another
+#: organisation without an organisation word read.
+LONG_AGREEMENT = 8
 
 #: The ring is unrolled from just outside the fitted outline to this deep inside it (units of the
 #: minor semi-axis): the ring line and the ring text (≈ 0.1–0.4 deep), not the star.
@@ -554,7 +557,11 @@ def resembled_employer(text: str, profile: Profile) -> tuple[str | None, bool]:
         if sum(used) < 0.5 * len(norm):
             continue
         resembled = resembled or term.text
-        if numerals_compatible(term.key, norm) and _foreign_run(norm, term.key) < 3 and names_own_words(norm, term.key):
+        # A misreading of the ring reads the whole name: half of the name's characters or more are
+        # there (自治区农业村厅 is not 伊犁哈萨克自治州农业技术推广总站 misread, whose 农业 it shares).
+        whole = sum(used) >= 0.5 * len(term.key)
+        if whole and numerals_compatible(term.key, norm) and _foreign_run(norm, term.key) < 3 \
+                and names_own_words(norm, term.key):
             return term.text, True
     return resembled, False
 
@@ -627,6 +634,14 @@ def classify_seal(readings: list[tuple[str, float]], profile: Profile) -> tuple[
             continue
         candidates.append((normalize(text), score))
     candidates.sort(key=lambda c: -c[1])
+    # Two fair readings agreeing on a long run of characters that resembles no employer: a long
+    # ring text read twice alike (its organisation word misread: 办公室 → 助公激公).
+    fair = [(normalize(t), sc) for t, sc in readings
+            if sc >= MIN_SCORE and _cjk_count(t) >= 10 and resembled_employer(t, profile)[0] is None]
+    for i, (text, score) in enumerate(fair):
+        for other, other_score in fair[i + 1:]:
+            if (score + other_score) / 2 >= AGREEING_SCORE and _common_run(text, other) >= LONG_AGREEMENT:
+                return "other_seal", False, text, max(score, other_score)
     for i, (text, score) in enumerate(candidates):
         if score >= READABLE_SCORE:
             return "other_seal", False, text, score

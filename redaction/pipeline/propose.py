@@ -273,10 +273,15 @@ def attribute_by_printed_name(seal: Region, lines: Sequence[TextLine], employer_
         overlap = min(x1, lx1) - max(x0, lx0)
         if y0 <= (ly0 + ly1) / 2 <= y1 and overlap >= 0.3 * (x1 - x0) and overlap >= 0.5 * min(lx1 - lx0, x1 - x0):
             under.append(line)
-    under.sort(key=lambda ln: ln.bbox[1])
-    names = [ln.text.strip() for ln in under]
-    names += [a.text.strip() + b.text.strip() for a, b in zip(under, under[1:], strict=False)
-              if b.bbox[1] - a.bbox[3] < 1.5 * (a.bbox[3] - a.bbox[1])]
+    page_lines = [ln for ln in lines if ln.source == "page" and ln.score >= 0.9]
+    names = []
+    for a in under:
+        names.append(a.text.strip())
+        height = a.bbox[3] - a.bbox[1]
+        # its continuation: the next line down, under the seal or starting where it starts (a wrap)
+        names += [a.text.strip() + b.text.strip() for b in page_lines
+                  if 0 <= b.bbox[1] - a.bbox[3] < 1.5 * height
+                  and (any(b is u for u in under) or abs(b.bbox[0] - a.bbox[0]) < height)]
     for name in names:
         if is_printed_organisation(name):
             seal.kind, seal.accepted = "other_seal", False
