@@ -1,9 +1,12 @@
 """Whose seal is it: read the ring text of a seal and compare it with the profile's employers.
 
 The ring text is unrolled into one straight line of characters (`ring_text_strip`) and read by the
-recogniser; if that reading settles nothing, the same line without smoothing is read too. A seal
-whose ring names an employer is `seal`; one that reads clearly as another organisation is
-`other_seal` (shown, not accepted); anything unreadable stays `seal`, accepted: recall first.
+recogniser; if that reading settles nothing, the same line without smoothing and the whole ring
+text (faint characters included: a long faded ring text breaks into pieces) are read too. A seal
+whose ring names an employer — its own words, not only the region every organisation there shares
+(新疆维吾尔自治区) — is `seal`; one that reads clearly as another organisation is `other_seal`
+(shown, not accepted); a printed emblem (a ring round a star, nothing written) is `other_seal`
+too; anything unreadable stays `seal`, accepted: recall first.
 """
 
 from __future__ import annotations
