@@ -265,29 +265,40 @@ def attribute_by_printed_name(seal: Region, lines: Sequence[TextLine], employer_
     x0, y0, x1, y1 = seal.bbox
     if any(intersection(b, seal.bbox) > 0 for b in employer_boxes):
         return
-    under = []
-    for line in lines:
-        if line.source != "page" or line.score < 0.9:
-            continue
-        lx0, ly0, lx1, ly1 = line.bbox
-        overlap = min(x1, lx1) - max(x0, lx0)
-        if y0 <= (ly0 + ly1) / 2 <= y1 and overlap >= 0.3 * (x1 - x0) and overlap >= 0.5 * min(lx1 - lx0, x1 - x0):
-            under.append(line)
     page_lines = [ln for ln in lines if ln.source == "page" and ln.score >= 0.9]
+    under = [ln for ln in page_lines if _printed_under(ln.bbox, seal.bbox)]
     names = []
     for a in under:
         names.append(a.text.strip())
-        height = a.bbox[3] - a.bbox[1]
-        # its continuation: the next line down, under the seal or starting where it starts (a wrap)
-        names += [a.text.strip() + b.text.strip() for b in page_lines
-                  if 0 <= b.bbox[1] - a.bbox[3] < 1.5 * height
-                  and (any(b is u for u in under) or abs(b.bbox[0] - a.bbox[0]) < height)]
+        names += [a.text.strip() + b.text.strip() for b in page_lines if _continues(a, b, under)]
     for name in names:
         if is_printed_organisation(name):
             seal.kind, seal.accepted = "other_seal", False
             seal.text = name
             seal.extra["attributed_by"] = "printed name"
             return
+
+
+def _printed_under(line: Box | BoxF, seal: Box | BoxF) -> bool:
+    """Is a printed line under the seal: its centre inside the seal's box, or (a horizontal line
+    running past the seal) its middle height inside and a good part of its width overlapped?"""
+    lx0, ly0, lx1, ly1 = line
+    x0, y0, x1, y1 = seal
+    if x0 <= (lx0 + lx1) / 2 <= x1 and y0 <= (ly0 + ly1) / 2 <= y1:
+        return True
+    overlap = min(x1, lx1) - max(x0, lx0)
+    return y0 <= (ly0 + ly1) / 2 <= y1 and overlap >= 0.3 * (x1 - x0) and overlap >= 0.5 * min(lx1 - lx0, x1 - x0)
+
+
+def _continues(a: TextLine, b: TextLine, under: Sequence[TextLine]) -> bool:
+    """Does line b carry on line a's text (a name wrapped): the next line down, under the seal too
+    or starting where a starts; for a vertical column, the next column to the left, starting at
+    a's top."""
+    (ax0, ay0, ax1, ay1), (bx0, by0, bx1, _) = a.bbox, b.bbox
+    width, height = ax1 - ax0, ay1 - ay0
+    if height > 2 * width:                                          # a vertical column
+        return 0 <= ax0 - bx1 < 1.5 * width and abs(by0 - ay0) < width
+    return 0 <= by0 - ay1 < 1.5 * height and (any(b is u for u in under) or abs(bx0 - ax0) < height)
 
 
 def find_page_seals(image: np.ndarray, dpi: int | None, red: np.ndarray | None = None,
