@@ -19,7 +19,7 @@ from redaction.detect.sealtext import (
 from redaction.files.document import Page
 from redaction.model.profile import Profile
 from redaction.pipeline.propose import find_page_seals
-from testkit.corpus import MM, Canvas, _tint, draw_emblem, make_seal, worn_ink
+from testkit.corpus import MM, Canvas, _star, _tint, draw_emblem, make_seal, worn_ink
 from testkit.imaging import seal_layer, stamp
 from tests.conftest import render_page
 
@@ -104,6 +104,18 @@ def test_an_emblem_is_not_masked(detector, seed):
         assert attribute_seal(detector.ocr, page, seal, HOSPITAL)[:2] == ("other_seal", False)
     regions = detector.propose(Page(page, Path("e.jpg"), 0, 1, 200), HOSPITAL)
     assert not any(r.accepted for r in regions)
+
+
+@pytest.mark.parametrize("radius, star, ring", [(100, 0.95, 0.08), (80, 0.9, 0.1), (110, 1.0, 0.07), (150, 0.65, 0.04)])
+def test_an_emblem_whose_star_touches_its_ring_is_not_masked(detector, radius, star, ring):
+    rgb = np.full((700, 900, 3), 250.0, np.float32)
+    ink = np.zeros((700, 900), np.uint8)
+    cv2.circle(ink, (450, 350), int(radius * (1 - ring / 2)), 255, max(2, int(radius * ring)), cv2.LINE_AA)
+    cv2.fillPoly(ink, [np.round(_star(450, 350, radius * star * (1 - ring))).astype(np.int32)], 255, cv2.LINE_AA)
+    _tint(rgb, ink.astype(np.float32) / 255, (210, 30, 40))
+    page = cv2.cvtColor(np.clip(rgb, 0, 255).astype(np.uint8), cv2.COLOR_RGB2BGR)
+    seal, = find_page_seals(page, 200, None, detector.ring_reader)
+    assert attribute_seal(detector.ocr, page, seal, HOSPITAL)[:2] == ("other_seal", False)
 
 
 def test_a_ring_with_a_star_and_a_special_line_is_a_seal_not_an_emblem(detector):

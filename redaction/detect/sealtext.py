@@ -329,6 +329,21 @@ ORNAMENT_AREA_CV = 0.35
 ORNAMENT_RADIUS_CV = 0.08
 
 
+def _ring_inner_edge(strokes: Mask, r: np.ndarray) -> float:
+    """Where the outer ring line begins, inwards (units of the outline's radius): the share of ink
+    round each radius falls below half the ring line's. A star whose tips touch the ring is cut
+    off it there."""
+    bins = np.clip((r * 50).astype(np.int32), 0, 59)
+    total = np.bincount(bins.ravel(), minlength=60).astype(np.float64)
+    inked = np.bincount(bins.ravel(), weights=strokes.ravel().astype(np.float64), minlength=60)
+    share = inked / np.maximum(total, 1)
+    peak = 35 + int(np.argmax(share[35:54]))          # the ring line: 0.7–1.08 of the radius
+    edge = peak
+    while edge > 30 and share[edge - 1] >= 0.5 * share[peak]:
+        edge -= 1
+    return (edge - 1) / 50.0
+
+
 def is_emblem(image: Image, seal: Seal) -> bool:
     """Is this red ring a printed emblem (a badge above a certificate's title: a ring round a star,
     perhaps an inner ring or a circle of dots or small stars) rather than a seal? Inside the ring
@@ -354,7 +369,8 @@ def is_emblem(image: Image, seal: Seal) -> bool:
     strong = float(np.percentile(ink[disc], 99))
     if strong < 40:
         return False
-    inked = (ink > 0.4 * strong) & (r < 0.86)          # inside the outer ring line
+    strokes = ink > 0.4 * strong
+    inked = strokes & (r < _ring_inner_edge(strokes, r))   # inside the outer ring line
     n, labels, stats, centroids = cv2.connectedComponentsWithStats(inked.astype(np.uint8), connectivity=8)
     disc_area = float(np.pi * a * b)
     star = 0
@@ -369,7 +385,7 @@ def is_emblem(image: Image, seal: Seal) -> bool:
         covered = len(np.unique(np.floor((angles + np.pi) / (2 * np.pi) * 36)))
         if covered >= 33 and rr.min() > 0.5:
             continue                                    # an inner ring
-        if float(np.hypot(*(centroids[i] - local.center)) / min(a, b)) < 0.15 and rr.max() < 0.75:
+        if float(np.hypot(*(centroids[i] - local.center)) / min(a, b)) < 0.15:
             star += 1                                   # the star (or a round device) at the centre
             continue
         ornaments.append((area, float(np.median(rr)), float(np.median(angles))))
