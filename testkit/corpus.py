@@ -25,6 +25,7 @@ import json
 import math
 import os
 import re
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
@@ -191,6 +192,16 @@ COMMITTEES = ("新疆维吾尔自治区工程技术高级职务评审委员会",
               "新疆维吾尔自治区中小学教师中级职务评审委员会", "新疆维吾尔自治区农业技术推广研究员评审委员会")
 TRAINERS = ("新疆维吾尔自治区继续教育中心", "新疆维吾尔自治区环境保护科学研究院", "新疆维吾尔自治区人才发展中心",
             "中国环境科学学会", "新疆维吾尔自治区医学会", "新疆维吾尔自治区农业科学院")
+#: Training centres with the long names real ones have (15–22 characters: the ring text runs
+#: 270–320° round on their seals). Drawn on a share of training certificates (side generator).
+LONG_TRAINERS = ("新疆维吾尔自治区专业技术人员继续教育基地", "新疆维吾尔自治区卫生健康委员会继续医学教育办公室",
+                 "新疆维吾尔自治区科学技术协会继续教育中心", "乌鲁木齐市专业技术人员继续教育培训中心",
+                 "新疆维吾尔自治区人力资源和社会保障厅培训中心", "新疆维吾尔自治区生态环境保护宣传教育中心",
+                 "新疆维吾尔自治区农业技术推广总站培训部", "新疆维吾尔自治区教育科学研究院培训中心")
+#: Co-issuers of honours (a union, a league, a committee) whose seal sits beside the employer's.
+CO_ISSUERS = ("新疆维吾尔自治区总工会", "中国共产主义青年团新疆维吾尔自治区委员会", "新疆维吾尔自治区妇女联合会",
+              "新疆维吾尔自治区科学技术协会", "新疆维吾尔自治区卫生健康委员会",
+              "新疆维吾尔自治区专业技术人员继续教育基地", "新疆维吾尔自治区精神文明建设指导委员会办公室")
 SIBLINGS = ("喀什地区生态环境局", "阿克苏地区林业和草原局", "和田地区人民医院", "阿克苏地区人力资源和社会保障局",
             "伊犁哈萨克自治州人民医院", "乌鲁木齐市第十三中学", "昌吉回族自治州人民政府", "克拉玛依市生态环境局",
             "巴音郭楞蒙古自治州水利局", "吐鲁番市人民医院", "阿克苏地区行政公署", "喀什地区人力资源和社会保障局")
@@ -624,14 +635,15 @@ def _star(cx, cy, r_out, rot=0.0):
 
 def make_seal(org: str, rng: np.random.Generator, diameter: float, shape: str = "round",
               bottom: str | None = None, faded: bool = False, aspect: float = 2 / 3,
-              code: str | None = None):
+              code: str | None = None, span_deg: float | None = None, inner_ring: bool = False):
     """Alpha mask (float32, 0..1) of a Chinese official seal and its outer outline (polygon).
 
     Round: ring, star, the organisation name as ring text over the top, optional horizontal text
     (专用章) under the star. Oval: `aspect`:1 ellipse (height over width, 1.5:1 by default), ring
     text, horizontal text in the middle — or, with `code` (an invoice seal's tax number), the code
     across the middle and the bottom text under it (发票专用章). Uneven ink, grain, a random
-    stamping angle.
+    stamping angle. `span_deg`: the arc the ring text spans (long names on real seals run 270–320°
+    round); `inner_ring`: a thin second ring inside the outer one.
     """
     family = "serif_bold" if rng.random() < 0.3 else ("sans_bold" if rng.random() < 0.5 else "hei")
     if shape == "oval":
@@ -646,6 +658,10 @@ def make_seal(org: str, rng: np.random.Generator, diameter: float, shape: str = 
     t = max(3.0, A_ * 0.055) * ss
     cv2.ellipse(big, (int(C), int(C)), (int(A_ * ss - t / 2), int(B_ * ss - t / 2)), 0, 0, 360, 255,
                 int(t), cv2.LINE_AA)
+    if inner_ring:
+        ti = max(1.5, A_ * 0.018) * ss
+        cv2.ellipse(big, (int(C), int(C)), (int(A_ * ss - 2.2 * t), int(B_ * ss - 2.2 * t)), 0, 0, 360, 255,
+                    int(ti), cv2.LINE_AA)
     if shape == "round":
         star_r = A_ * rng.uniform(0.27, 0.33) * ss
         cv2.fillPoly(big, [np.round(_star(C, C, star_r)).astype(np.int32)], 255, cv2.LINE_AA)
@@ -653,11 +669,14 @@ def make_seal(org: str, rng: np.random.Generator, diameter: float, shape: str = 
     n = len(org)
     ch_h = (A_ if shape == "round" else B_) * rng.uniform(0.26, 0.31)
     fs = F(family, max(10, int(ch_h * ss * 1.05)), sx=rng.uniform(0.62, 0.8))
-    r_a = A_ * ss - t * 1.3 - ch_h * ss * 0.55
-    r_b = B_ * ss - t * 1.3 - ch_h * ss * 0.55
+    inset = t * (2.6 if inner_ring else 1.3)
+    r_a = A_ * ss - inset - ch_h * ss * 0.55
+    r_b = B_ * ss - inset - ch_h * ss * 0.55
     span = min(math.radians(250), max(math.radians(120), n * math.radians(21 if n < 10 else 18)))
     if shape == "oval":
         span = min(math.radians(220), span)
+    if span_deg is not None:
+        span = math.radians(span_deg)
     for i, ch in enumerate(org):
         theta = -span / 2 + span * (i + 0.5) / n          # 0 = top, clockwise
         px, py = C + r_a * math.sin(theta), C - r_b * math.cos(theta)
@@ -799,7 +818,7 @@ def hard_seal(rng: np.random.Generator, org: str, owner: str, shape: str, bottom
     """The applicant's seal drawn as one of the hard variants, or None for the ordinary seal:
     (alpha, outline, colour or None to keep the ordinary one, tags)."""
     if owner != "applicant":
-        return None
+        return hard_other_seal(rng, org, shape, bottom, diameter_mm)
     oval = shape == "oval" or rng.random() < HARD_OVAL
     worn = rng.random() < HARD_WORN
     if not (oval or worn):
@@ -825,6 +844,73 @@ def hard_seal(rng: np.random.Generator, org: str, owner: str, shape: str, bottom
             colour = (int(rng.integers(185, 215)), int(rng.integers(60, 95)), int(rng.integers(95, 130)))
         tags += ("faded", "worn")
     return alpha, outline, colour, tags
+
+
+#: Share of other organisations' round seals drawn as one of the hard variants below.
+HARD_OTHER = 0.45
+OTHER_BOTTOMS = ("业务专用章", "培训专用章", "证书专用章", "专用章", "继续教育专用章")
+
+
+def hard_other_seal(rng: np.random.Generator, org: str, shape: str, bottom: str | None, diameter_mm: float):
+    """Another organisation's seal as real attachments carry them (issue 14: the training centre's
+    faded pink seal whose 19-character ring text was unread, so it was masked as the employer's):
+    long ring texts spread 270–320° round, a 专用章 line under the star, a thin inner ring, faded
+    pink ink. None for the ordinary seal. (alpha, outline, colour or None, tags)."""
+    if shape != "round" or rng.random() >= HARD_OTHER:
+        return None
+    tags: tuple[str, ...] = ()
+    long_ring = len(org) >= 15
+    span = float(rng.uniform(270, 320)) if long_ring and rng.random() < 0.7 else None
+    if bottom is None and rng.random() < 0.4:
+        bottom = str(OTHER_BOTTOMS[int(rng.integers(len(OTHER_BOTTOMS)))])
+    inner = bool(rng.random() < 0.3)
+    alpha, outline = make_seal(org, rng, diameter_mm * MM, "round", bottom, False, span_deg=span, inner_ring=inner)
+    colour = None
+    if rng.random() < 0.5:
+        # faded pink: pale, uneven ink close to the paper (sometimes worn as well)
+        alpha = alpha * float(rng.uniform(0.55, 0.8))
+        if rng.random() < 0.4:
+            alpha = worn_ink(alpha, rng) / 0.7
+        colour = (int(rng.integers(225, 245)), int(rng.integers(90, 135)), int(rng.integers(105, 145)))
+        tags += ("faded",)
+    if long_ring:
+        tags += ("long_ring",)
+    if bottom:
+        tags += ("special_line",)
+    if inner:
+        tags += ("inner_ring",)
+    return np.clip(alpha, 0, 1).astype(np.float32), outline, colour, tags + ("hard_other",)
+
+
+def draw_emblem(cv: Canvas, cx: float, cy: float, diameter: float, rng: np.random.Generator) -> None:
+    """A printed emblem (a badge above or beside a certificate's title): a red ring with a star or
+    an ornament in it and no ring text. Another organisation's mark, never the applicant's seal:
+    truth `emblem`, owner other."""
+    lay = cv.layer(RED_PRINT if rng.random() < 0.6 else (200, 35, 45))
+    R = diameter / 2
+    t = max(3, int(R * rng.uniform(0.05, 0.11)))
+    c = (int(round(cx)), int(round(cy)))
+    cv2.circle(lay, c, int(R - t / 2), 255, t, cv2.LINE_AA)
+    tags = ["badge"]
+    if rng.random() < 0.4:
+        cv2.circle(lay, c, int(R * rng.uniform(0.72, 0.82)), 255, max(2, t // 3), cv2.LINE_AA)
+        tags.append("double_ring")
+    star = R * rng.uniform(0.35, 0.6)
+    cv2.fillPoly(lay, [np.round(_star(cx, cy, star, float(rng.uniform(-0.1, 0.1)))).astype(np.int32)], 255,
+                 cv2.LINE_AA)
+    if rng.random() < 0.35:
+        # an ornament: small stars or dots round the big one
+        n = int(rng.integers(5, 13))
+        rr = (star + R - t) / 2 + R * 0.05
+        for k in range(n):
+            a = -math.pi / 2 + 2 * math.pi * (k + 0.5) / n
+            px, py = cx + rr * math.cos(a), cy + rr * math.sin(a)
+            if rng.random() < 0.5:
+                cv2.circle(lay, (int(px), int(py)), max(2, int(R * 0.05)), 255, -1, cv2.LINE_AA)
+            else:
+                cv2.fillPoly(lay, [np.round(_star(px, py, R * 0.09, a)).astype(np.int32)], 255, cv2.LINE_AA)
+        tags.append("ornament")
+    cv.add_truth("emblem", "other", (cx - R, cy - R, cx + R, cy + R), "徽标", tuple(tags))
 
 
 def seal_over_text_tags(truth: list[GroundTruth]) -> list[GroundTruth]:
@@ -983,6 +1069,36 @@ def _signoff(cv: Canvas, ctx: Ctx, rx: float, y: float, org: str, tag: Tag, f: F
         cv.stamp(cx, cy, seal_org or org, seal_owner, diameter_mm=float(rng.choice([40.0, 42.0, 42.0, 45.0])),
                  faded=faded, bottom=bottom, shape=shape)
     return yy
+
+
+@contextmanager
+def _side_draws(ctx: Ctx, cv: Canvas, salt: int):
+    """Draw from a side generator for a while (ctx and canvas alike): what is added then leaves the
+    page generator's sequence, so everything else on the page is what it was without it."""
+    side = _side_rng(ctx.rng, salt)
+    saved = ctx.rng, cv.rng
+    ctx.rng = cv.rng = side
+    try:
+        yield side
+    finally:
+        ctx.rng, cv.rng = saved
+
+
+#: Shares of the hard variants (issue 14) on certificates, drawn from side generators.
+LONG_TRAINER_SHARE = 0.45
+EMBLEM_SHARE = 0.35
+SECOND_SEAL_SHARE = 0.35
+
+
+def _title_emblem(cv: Canvas, ctx: Ctx, cx_title: float, y_title: float, title_w: float, title_h: float,
+                  salt: int) -> None:
+    """On a share of certificates, an emblem beside the title (left of it, its height or so)."""
+    side = _side_rng(ctx.rng, salt)
+    if side.random() >= EMBLEM_SHARE:
+        return
+    d = title_h * float(side.uniform(1.0, 1.6))
+    cx = cx_title - title_w / 2 - d / 2 - float(side.uniform(30, 90))
+    draw_emblem(cv, cx, y_title + title_h * 0.55, d, side)
 
 
 # --- document builders -------------------------------------------------------------------------
@@ -1323,9 +1439,15 @@ def build_training(ctx: Ctx) -> Canvas:
     if rng.random() < 0.5:
         _ornament_border(cv, 70, (170, 140, 70) if rng.random() < 0.6 else (40, 80, 140))
     title = str(rng.choice(["培训证书", "结业证书", "继续教育证书", "培训合格证书"]))
-    cv.write_center(W / 2, 200 if landscape else 260, [title], F.pt("serif_bold", rng.uniform(28, 38)), tracking=20)
+    ft = F.pt("serif_bold", rng.uniform(28, 38))
+    ty = 200 if landscape else 260
+    tw = cv.write_center(W / 2, ty, [title], ft, tracking=20)
+    _title_emblem(cv, ctx, W / 2, ty, tw, ft.size, 61)
     fb = ctx.f(ctx.body_pt(13, 16))
     trainer = str(rng.choice(TRAINERS))
+    side = _side_rng(rng, 62)
+    if side.random() < LONG_TRAINER_SHARE:
+        trainer = str(side.choice(_clean(LONG_TRAINERS, ap)))
     topic = str(rng.choice(["生态环境监测技术", "专业技术人员继续教育公需科目", "职称评审政策与业务能力提升",
                             "临床诊疗新进展", "农业技术推广骨干", "基础教育课程改革"]))
     x = 260
@@ -1348,8 +1470,16 @@ def build_training(ctx: Ctx) -> Canvas:
     y = cv.paragraph(x, y, width, segs, fb, leading=2.1)
     fs = ctx.f(12)
     cv.write(x, y + 60, [f"证书编号：XJPX{int(rng.integers(10 ** 7, 10 ** 8))}"], fs)
-    _signoff(cv, ctx, W - 300, max(y + 160, H - 520), trainer, Oth("org"), fb, seal_owner="other",
+    sy = max(y + 160, H - 520)
+    _signoff(cv, ctx, W - 300, sy, trainer, Oth("org"), fb, seal_owner="other",
              wrap_at=10 if len(trainer) > 14 else None, bottom="培训专用章" if rng.random() < 0.4 else None)
+    with _side_draws(ctx, cv, 63) as side:
+        if side.random() < SECOND_SEAL_SHARE:
+            # the sending employer signs and seals too, left of the training centre (选派单位)
+            org, tag = ctx.employer(full=True)
+            cv.write(x, sy - fb.size * 1.8, ["选派单位（盖章）："], fb)
+            _signoff(cv, ctx, x + text_width(org[:11], fb) + 40, sy, org, tag, fb, seal_owner="applicant",
+                     wrap_at=11 if len(org) > 14 else None)
     return cv
 
 
@@ -1360,7 +1490,8 @@ def build_award(ctx: Ctx) -> Canvas:
     border = (200, 40, 40) if rng.random() < 0.5 else (200, 160, 60)
     _ornament_border(cv, 60, border)
     ft = F.pt(str(rng.choice(["serif_bold", "sans_bold"])), rng.uniform(40, 56))
-    cv.write_center(W / 2, 190, [("荣誉证书", Oth("title", "red"))], ft, RED_PRINT, tracking=int(ft.size * 0.35))
+    tw = cv.write_center(W / 2, 190, [("荣誉证书", Oth("title", "red"))], ft, RED_PRINT, tracking=int(ft.size * 0.35))
+    _title_emblem(cv, ctx, W / 2, 190, tw, ft.size, 71)
     fb = ctx.f(ctx.body_pt(15, 18))
     name, tag = ctx.name(allow_alias=True)
     y = 560
@@ -1377,8 +1508,15 @@ def build_award(ctx: Ctx) -> Canvas:
     y = cv.paragraph(300, y + fb.size * 2.0, W - 600, segs, fb, leading=2.1)
     if by_employer:
         org, tag2 = ctx.employer(full=True)
-        _signoff(cv, ctx, W - 320, max(y + 180, H - 560), org, tag2, fb, seal_owner="applicant",
+        sy = max(y + 180, H - 560)
+        _signoff(cv, ctx, W - 320, sy, org, tag2, fb, seal_owner="applicant",
                  wrap_at=11 if len(org) > 14 else None)
+        with _side_draws(ctx, cv, 72) as side:
+            if side.random() < SECOND_SEAL_SHARE:
+                # a co-issuer (the union, a committee) signs and seals beside the employer
+                co = str(side.choice(_clean(CO_ISSUERS, ctx.ap)))
+                _signoff(cv, ctx, W / 2 - 60, sy, co, Oth("org"), fb, seal_owner="other",
+                         wrap_at=10 if len(co) > 12 else None)
     else:
         org = ctx.org()
         _signoff(cv, ctx, W - 320, max(y + 180, H - 560), org, Oth("org"), fb, seal_owner="other")

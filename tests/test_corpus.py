@@ -147,6 +147,15 @@ def test_hard_cases_present(corpus40):
     assert {p.rotation for p in pages} >= {0, 90, 180} or {p.rotation for p in pages} >= {0, 270, 180}
 
 
+def test_hard_other_seals_and_emblems_present(corpus40):
+    # Other organisations' seals as real attachments carry them, and printed emblems (issue 14).
+    others = [t for p in corpus40 for t in p.truth if t.owner == "other"]
+    tags = {tag for t in others if t.kind == "seal" for tag in t.tags}
+    assert {"hard_other", "long_ring", "special_line", "faded"} <= tags
+    assert any(t.kind == "emblem" and "badge" in t.tags for t in others)
+    assert any(t.kind == "seal" and t.text and len(t.text) >= 15 for t in others)
+
+
 @pytest.mark.parametrize("k", [1, 2, 3])
 def test_rotation_maps_boxes(k):
     base = make_page(11, 2, rot90=0, grey=False, clean=True)

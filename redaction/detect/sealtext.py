@@ -1,14 +1,18 @@
 """Whose seal is it: read the ring text of a seal and compare it with the profile's employers.
 
 The ring text is unrolled into one straight line of characters (`ring_text_strip`) and read by the
-recogniser; if that reading settles nothing, the same line without smoothing is read too. A seal
-whose ring names an employer is `seal`; one that reads clearly as another organisation is
-`other_seal` (shown, not accepted); anything unreadable stays `seal`, accepted: recall first.
+recogniser; if that reading settles nothing, the same line without smoothing and the whole ring
+text (faint characters included: a long faded ring text breaks into pieces) are read too. A seal
+whose ring names an employer — its own words, not only the region every organisation there shares
+(新疆维吾尔自治区) — is `seal`; one that reads clearly as another organisation is `other_seal`
+(shown, not accepted); a printed emblem (a ring round a star, nothing written) is `other_seal`
+too; anything unreadable stays `seal`, accepted: recall first.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, cast
 
 import cv2
@@ -27,11 +31,21 @@ if TYPE_CHECKING:
 ORGANISATION = re.compile(r"(局|站|院|校|大学|学院|中学|小学|幼儿园|中心|委员会|组委会|基金会|联合会|研究会|联盟|基地|"
                           r"中央|团委|支行|分行|"
                           r"委|政府|公署|办公室|公司|协会|学会|"
-                          r"研究所|所|厅|部|处|队|社|馆|厂|集团|医院|银行|专用章|公章|章)")
+                          r"研究所|所|厅|部|处|室|队|社|馆|厂|集团|医院|银行|专用章|公章|章)")
+#: The region an organisation's name starts with (新疆维吾尔自治区, 阿克苏地区, 乌鲁木齐市): every
+#: organisation of the region shares it, so a ring reading of it alone names no one (the training
+#: centre's 新疆维吾尔自治区专业技术人员继续教育基地 read as 新疆维吾尔自治区 is not 新疆维吾尔自治区人民医院's).
+_REGION = re.compile(r"^(新疆生产建设兵团(第.{1,3}师)?|[\u4e00-\u9fff]{1,8}?(自治区|自治州|自治县|地区|省|市|盟|州|县)"
+                     r"|自治区|自治州)")
+#: Characters of the employer's own words (beyond the region) a reading must share to be its.
+OWN_WORDS = 2
 #: One reading this confident is enough; two agreeing readings may be down to MIN_SCORE.
 READABLE_SCORE = 0.75
 MIN_SCORE = 0.45
 AGREEING_SCORE = 0.6
+#: Characters in a row two fair readings of a long ring text must agree on to name another
+#: organisation without an organisation word read.
+LONG_AGREEMENT = 8
 
 #: The ring is unrolled from just outside the fitted outline to this deep inside it (units of the
 #: minor semi-axis): the ring line and the ring text (≈ 0.1–0.4 deep), not the star.
@@ -152,9 +166,45 @@ def _heaviest_line(inked: Mask, on: Mask) -> tuple[list[list[float]], int, int] 
     return runs, lo, hi
 
 
+@dataclass
+class RingText:
+    """A seal's ring text unrolled: the text band (float, ink high, scaled to 255), its runs of
+    inked columns, the heaviest line of characters (runs lo..hi), the characters' height, the
+    seal's minor semi-axis (px) and the whole ring text (`_whole_arc`)."""
+
+    text: np.ndarray
+    runs: list[list[float]]
+    line: tuple[int, int]
+    height: float
+    minor: float
+    arc: tuple[np.ndarray, list[list[float]], float] | None = None
+
+    def strip(self, smoothing: float = SMOOTHING[0]) -> Image:
+        """The heaviest line as one recogniser line."""
+        lo, hi = self.line
+        return _cut_strip(self.text, self.runs, lo, hi, self.height, self.minor, smoothing)
+
+    def whole_strip(self, smoothing: float = SMOOTHING[0]) -> Image | None:
+        """The whole ring text (`_whole_arc`) as one recogniser line, when it holds more than the
+        heaviest line."""
+        if self.arc is None:
+            return None
+        text, runs, height = self.arc
+        lo, hi = self.line
+        if runs[-1][1] - runs[0][0] <= 1.15 * (self.runs[hi][1] - self.runs[lo][0]):
+            return None
+        return _cut_strip(text, runs, 0, len(runs) - 1, height, self.minor, smoothing)
+
+
 def ring_text_strip(image: Image, seal: Seal, smoothing: float = SMOOTHING[0]) -> Image | None:
     """The seal's ring text as one line of dark characters on white (BGR, STRIP_HEIGHT high), or
-    None when no line of characters is found.
+    None when no line of characters is found (`unroll_ring_text`, its heaviest line)."""
+    ring = unroll_ring_text(image, seal)
+    return None if ring is None else ring.strip(smoothing)
+
+
+def unroll_ring_text(image: Image, seal: Seal) -> RingText | None:
+    """The seal's ring text unrolled and its lines of characters found; None when there are none.
 
     The outline is refitted on the full-resolution ink (seals.refit_outline) and the ring unrolled
     once round along it (seals.ring_maps); the ring line is found as the strongest row and
@@ -197,6 +247,7 @@ def ring_text_strip(image: Image, seal: Seal, smoothing: float = SMOOTHING[0]) -
     top_ink = float(np.percentile(text, 99.5))
     if top_ink <= 20:
         return None
+    arc = _whole_arc(text, top_ink, m)
     text = np.clip(text * (255.0 / top_ink), 0, 255)
 
     inked = text > 60
@@ -215,13 +266,44 @@ def ring_text_strip(image: Image, seal: Seal, smoothing: float = SMOOTHING[0]) -
         runs, lo, hi = found
         start = (runs[lo][0] + runs[hi][1]) // 2 - cols // 2
     height = float(np.median([r[4] - r[3] for r in runs[lo:hi + 1]]))
+    return RingText(text, runs, (lo, hi), height, m, arc)
 
+
+def _whole_arc(band: np.ndarray, top_ink: float, m: float) -> tuple[np.ndarray, list[list[float]], float] | None:
+    """The text band normalised to the ink round it (a running maximum over a few characters, at
+    least a quarter of the strongest ink) and turned with the seam at the widest empty stretch, its
+    runs of characters and their height: the whole ring text, faint characters included, from one
+    end of the gap to the other. A long ring text on a worn or faded seal breaks into pieces of
+    unequal strength; its heaviest piece alone may name only the region (新疆维吾尔自治区)."""
+    cols = band.shape[1]
+    colmax = band.max(axis=0)
+    win = max(3, int(0.9 * m)) | 1
+    wrapped = np.concatenate([colmax[-(win // 2):], colmax, colmax[:win // 2]])
+    env = np.lib.stride_tricks.sliding_window_view(wrapped, win).max(axis=1)
+    env = np.maximum(env, 0.25 * top_ink)
+    text = np.clip(band * (255.0 / env[None, :]), 0, 255)
+    inked = text > 60
+    skip = max(1, int(0.12 * text.shape[0]))
+    on = cast(Mask, inked[skip:].any(axis=0))
+    start = _longest_gap_start(on)
+    text, inked, on = np.roll(text, -start, axis=-1), np.roll(inked, -start, axis=-1), np.roll(on, -start, axis=-1)
+    runs = [r for r in _runs(inked, on) if r[2] >= 0.03 * inked.shape[0] ** 2]
+    if not runs or runs[-1][1] - runs[0][0] > 0.97 * cols:
+        return None
+    return text, runs, float(np.median([r[4] - r[3] for r in runs]))
+
+
+def _cut_strip(text: np.ndarray, runs: list[list[float]], lo: int, hi: int, height: float, m: float,
+               smoothing: float) -> Image:
+    """Runs lo..hi of the unrolled text band as one recogniser line: wide gaps between spaced-out
+    characters narrowed, cropped to the ink, dark on white, STRIP_HEIGHT high."""
+    cols = text.shape[1]
     margin = int(0.06 * m)
-    s, e = max(0, runs[lo][0] - margin), min(cols, runs[hi][1] + margin)
+    s, e = max(0, int(runs[lo][0]) - margin), min(cols, int(runs[hi][1]) + margin)
     keep = np.ones(e - s, bool)
     gap = int(round(0.15 * height))
     for i in range(lo, hi):
-        g0, g1 = runs[i][1], runs[i + 1][0]
+        g0, g1 = int(runs[i][1]), int(runs[i + 1][0])
         if g1 - g0 > gap:
             keep[g0 + gap // 2 - s:g1 - (gap - gap // 2) - s] = False
     strip = text[:, s:e][:, keep]
@@ -239,6 +321,85 @@ def ring_text_strip(image: Image, seal: Seal, smoothing: float = SMOOTHING[0]) -
     line = cv2.resize(bordered, (width, STRIP_HEIGHT),
                       interpolation=cv2.INTER_AREA if h > STRIP_HEIGHT else cv2.INTER_CUBIC)
     return cast(Image, cv2.cvtColor(line, cv2.COLOR_GRAY2BGR))
+
+
+#: An emblem's ornaments (dots, small stars round the big one) are alike: areas within this
+#: coefficient of variation, at one radius within this one. Ring text's strokes and specks are not.
+ORNAMENT_AREA_CV = 0.35
+ORNAMENT_RADIUS_CV = 0.08
+
+
+def _ring_inner_edge(strokes: Mask, r: np.ndarray) -> float:
+    """Where the outer ring line begins, inwards (units of the outline's radius): the share of ink
+    round each radius falls below half the ring line's. A star whose tips touch the ring is cut
+    off it there."""
+    bins = np.clip((r * 50).astype(np.int32), 0, 59)
+    total = np.bincount(bins.ravel(), minlength=60).astype(np.float64)
+    inked = np.bincount(bins.ravel(), weights=strokes.ravel().astype(np.float64), minlength=60)
+    share = inked / np.maximum(total, 1)
+    peak = 35 + int(np.argmax(share[35:54]))          # the ring line: 0.7–1.08 of the radius
+    edge = peak
+    while edge > 30 and share[edge - 1] >= 0.5 * share[peak]:
+        edge -= 1
+    return (edge - 1) / 50.0
+
+
+def is_emblem(image: Image, seal: Seal) -> bool:
+    """Is this red ring a printed emblem (a badge above a certificate's title: a ring round a star,
+    perhaps an inner ring or a circle of dots or small stars) rather than a seal? Inside the ring
+    there is the star at the centre and nothing else but whole rings and alike ornaments at one
+    radius: no ring text, no 专用章 line, no code. Any character or speck of worn ink keeps it a seal
+    (recall first)."""
+    from redaction.detect.seals import refit_outline
+
+    ink, local = _seal_ink(image, seal)
+    local = refit_outline(ink, local)
+    a, b = max(local.axes[0], 1.0), max(local.axes[1], 1.0)
+    if min(a, b) < 12:
+        return False
+    h, w = ink.shape
+    yy, xx = np.mgrid[0:h, 0:w].astype(np.float32)
+    t = np.deg2rad(local.angle)
+    dx, dy = xx - local.center[0], yy - local.center[1]
+    u, v = dx * np.cos(t) + dy * np.sin(t), -dx * np.sin(t) + dy * np.cos(t)
+    r = np.hypot(u / a, v / b)
+    disc = r < 1.0
+    if not disc.any():
+        return False
+    strong = float(np.percentile(ink[disc], 99))
+    if strong < 40:
+        return False
+    strokes = ink > 0.4 * strong
+    inked = strokes & (r < _ring_inner_edge(strokes, r))   # inside the outer ring line
+    n, labels, stats, centroids = cv2.connectedComponentsWithStats(inked.astype(np.uint8), connectivity=8)
+    disc_area = float(np.pi * a * b)
+    star = 0
+    ornaments: list[tuple[float, float, float]] = []
+    for i in range(1, n):
+        area = float(stats[i, cv2.CC_STAT_AREA])
+        if area < 0.0004 * disc_area:
+            continue                                    # a speck of grain
+        comp = labels == i
+        rr = r[comp]
+        angles = np.arctan2(v[comp] / b, u[comp] / a)
+        covered = len(np.unique(np.floor((angles + np.pi) / (2 * np.pi) * 36)))
+        if covered >= 33 and rr.min() > 0.5:
+            continue                                    # an inner ring
+        if float(np.hypot(*(centroids[i] - local.center)) / min(a, b)) < 0.15:
+            star += 1                                   # the star (or a round device) at the centre
+            continue
+        ornaments.append((area, float(np.median(rr)), float(np.median(angles))))
+    if star != 1:
+        return False
+    if not ornaments:
+        return True
+    areas, radii, angles = (np.array(column) for column in zip(*ornaments, strict=True))
+    # Ornaments go round the whole ring, evenly: a line of characters (专用章) covers a sector.
+    spaced = np.sort(angles)
+    gaps = np.diff(np.concatenate([spaced, spaced[:1] + 2 * np.pi]))
+    return (len(ornaments) >= 5 and float(gaps.max()) <= 2.0 * 2 * np.pi / len(ornaments)
+            and float(areas.std() / areas.mean()) <= ORNAMENT_AREA_CV
+            and float(radii.std() / radii.mean()) <= ORNAMENT_RADIUS_CV)
 
 
 def read_ring(engine: OcrEngine, strips: list[Image]) -> list[tuple[str, float]]:
@@ -259,21 +420,33 @@ def read_ring(engine: OcrEngine, strips: list[Image]) -> list[tuple[str, float]]
     return out
 
 
+#: What `attribute_seal` says of an emblem: another's mark, not accepted, nothing read.
+EMBLEM: tuple[str, bool, str | None, float] = ("other_seal", False, None, 0.0)
+
+
 def attribute_seal(engine: OcrEngine, image: Image, seal: Seal,
                    profile: Profile) -> tuple[str, bool, str | None, float]:
     """Read the ring text (one recognition for most seals) and tell whose seal it is. A reading
     that settles nothing (no employer, no firm other organisation) is followed by a second one of
     the same line unsmoothed: two agreeing fair readings are firm evidence too."""
-    readings: list[tuple[str, float]] = []
     result: tuple[str, bool, str | None, float] = ("seal", True, None, 0.0)
-    for smoothing in SMOOTHING:
-        strip = ring_text_strip(image, seal, smoothing)
-        if strip is None:
-            return result
-        readings += read_ring(engine, [strip])
-        result = classify_seal(readings, profile)
-        if result[2] is not None:
-            return result
+    ring = unroll_ring_text(image, seal)
+    if ring is None:
+        return EMBLEM if is_emblem(image, seal) else result
+    readings = read_ring(engine, [ring.strip(SMOOTHING[0])])
+    result = classify_seal(readings, profile)
+    if result[2] is not None:
+        return result
+    # Second reading: unsmoothed, and the whole ring text (a long faded ring text breaks into
+    # pieces; its heaviest piece alone may be only the region's name).
+    strips = [ring.strip(SMOOTHING[1])]
+    whole = ring.whole_strip()
+    if whole is not None:
+        strips.append(whole)
+    readings += read_ring(engine, strips)
+    result = classify_seal(readings, profile)
+    if result[2] is None and is_emblem(image, seal):
+        return EMBLEM
     return result
 
 
@@ -287,9 +460,23 @@ def employer_in_ring(text: str, profile: Profile) -> str | None:
             continue
         k = max(1, int(round(0.3 * len(term.key))))
         for s, e, _ in approximate_find(term.key, norm, k):
-            if numerals_compatible(term.key, norm[s:e]) and _foreign_run(norm[s:e], term.key) < 3:
+            if (numerals_compatible(term.key, norm[s:e]) and _foreign_run(norm[s:e], term.key) < 3
+                    and names_own_words(norm[s:e], term.key)):
                 return term.text
     return None
+
+
+def own_words(key: str) -> str:
+    """The employer's name without the region it starts with (阿克苏地区生态环境局 → 生态环境局);
+    the whole name when it is the region and little more."""
+    m = _REGION.match(key)
+    return key[m.end():] if m and len(key) - m.end() >= OWN_WORDS else key
+
+
+def names_own_words(reading: str, key: str) -> bool:
+    """Does a (partial) reading share enough of the employer's own words, beyond its region?"""
+    words = own_words(key)
+    return _lcs(reading, words) >= min(OWN_WORDS, len(words))
 
 
 def _foreign_run(text: str, name: str) -> int:
@@ -389,7 +576,11 @@ def resembled_employer(text: str, profile: Profile) -> tuple[str | None, bool]:
         if sum(used) < 0.5 * len(norm):
             continue
         resembled = resembled or term.text
-        if numerals_compatible(term.key, norm) and _foreign_run(norm, term.key) < 3:
+        # A misreading of the ring reads the whole name: half of the name's characters or more are
+        # there (自治区农业村厅 is not 伊犁哈萨克自治州农业技术推广总站 misread, whose 农业 it shares).
+        whole = sum(used) >= 0.5 * len(term.key)
+        if whole and numerals_compatible(term.key, norm) and _foreign_run(norm, term.key) < 3 \
+                and names_own_words(norm, term.key):
             return term.text, True
     return resembled, False
 
@@ -408,7 +599,8 @@ def consistent_with_employer(text: str, profile: Profile, ratio: float = 0.75) -
     for term in profile.terms():
         if term.kind != "employer":
             continue
-        if any(_lcs(p, term.key) >= ratio * len(p) and numerals_compatible(term.key, p) for p in parts):
+        if any(_lcs(p, term.key) >= ratio * len(p) and numerals_compatible(term.key, p)
+               and names_own_words(p, term.key) for p in parts):
             return term.text
     return None
 
@@ -461,6 +653,14 @@ def classify_seal(readings: list[tuple[str, float]], profile: Profile) -> tuple[
             continue
         candidates.append((normalize(text), score))
     candidates.sort(key=lambda c: -c[1])
+    # Two fair readings agreeing on a long run of characters that resembles no employer: a long
+    # ring text read twice alike (its organisation word misread: 办公室 → 助公激公).
+    fair = [(normalize(t), sc) for t, sc in readings
+            if sc >= MIN_SCORE and _cjk_count(t) >= 10 and resembled_employer(t, profile)[0] is None]
+    for i, (text, score) in enumerate(fair):
+        for other, other_score in fair[i + 1:]:
+            if (score + other_score) / 2 >= AGREEING_SCORE and _common_run(text, other) >= LONG_AGREEMENT:
+                return "other_seal", False, text, max(score, other_score)
     for i, (text, score) in enumerate(candidates):
         if score >= READABLE_SCORE:
             return "other_seal", False, text, score

@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Sequence
 from dataclasses import replace
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any, cast
 
 import cv2
 import numpy as np
@@ -213,11 +213,13 @@ class Detector:
 
         found = []
         for seal in seals:
-            extra = {"shape": seal.shape, "colour": seal.colour}
+            extra: dict[str, Any] = {"shape": seal.shape, "colour": seal.colour}
             if profile is None:
                 found.append(Region("seal", seal.bbox, round(float(seal.score), 4), None, True, extra=extra))
                 continue
             kind, accepted, text, confidence = attribute_seal(self.ocr, image, seal, profile)
+            if kind == "other_seal" and text is None:
+                extra["emblem"] = True          # a ring round a star, nothing written: no one's seal
             # An unreadable seal keeps the shape detector's score (low for grey photocopies).
             score = seal.score if text is None else max(seal.score, confidence)
             found.append(Region(kind, seal.bbox, round(float(score), 4), text, accepted, extra=extra))
@@ -261,22 +263,48 @@ def _has_running_text(quads: Sequence[np.ndarray], min_lines: int = 3) -> bool:
 def attribute_by_printed_name(seal: Region, lines: Sequence[TextLine], employer_boxes: Sequence[Box | BoxF]) -> None:
     """An unreadable seal stamped over a confidently printed organisation name that is not an
     employer (the 落款 of a diploma or certificate) is that organisation's seal: `other_seal`.
-    Any employer match under the seal keeps it the applicant's."""
+    The name may run past the seal (a long name, the seal stamped on its end) or be wrapped over
+    two lines under it (新疆维吾尔自治区专业 / 技术人员继续教育基地). Any employer match under the
+    seal keeps it the applicant's."""
     from redaction.detect.sealtext import is_printed_organisation
 
     x0, y0, x1, y1 = seal.bbox
     if any(intersection(b, seal.bbox) > 0 for b in employer_boxes):
         return
-    for line in lines:
-        if line.source != "page" or line.score < 0.9:
-            continue
-        lx0, ly0, lx1, ly1 = line.bbox
-        cx, cy = (lx0 + lx1) / 2, (ly0 + ly1) / 2
-        if x0 <= cx <= x1 and y0 <= cy <= y1 and (lx1 - lx0) >= 0.4 * (x1 - x0) and is_printed_organisation(line.text):
+    page_lines = [ln for ln in lines if ln.source == "page" and ln.score >= 0.9]
+    under = [ln for ln in page_lines if _printed_under(ln.bbox, seal.bbox)]
+    names = []
+    for a in under:
+        names.append(a.text.strip())
+        names += [a.text.strip() + b.text.strip() for b in page_lines if _continues(a, b, under)]
+    for name in names:
+        if is_printed_organisation(name):
             seal.kind, seal.accepted = "other_seal", False
-            seal.text = line.text.strip()
+            seal.text = name
             seal.extra["attributed_by"] = "printed name"
             return
+
+
+def _printed_under(line: Box | BoxF, seal: Box | BoxF) -> bool:
+    """Is a printed line under the seal: its centre inside the seal's box, or (a horizontal line
+    running past the seal) its middle height inside and a good part of its width overlapped?"""
+    lx0, ly0, lx1, ly1 = line
+    x0, y0, x1, y1 = seal
+    if x0 <= (lx0 + lx1) / 2 <= x1 and y0 <= (ly0 + ly1) / 2 <= y1:
+        return True
+    overlap = min(x1, lx1) - max(x0, lx0)
+    return y0 <= (ly0 + ly1) / 2 <= y1 and overlap >= 0.3 * (x1 - x0) and overlap >= 0.5 * min(lx1 - lx0, x1 - x0)
+
+
+def _continues(a: TextLine, b: TextLine, under: Sequence[TextLine]) -> bool:
+    """Does line b carry on line a's text (a name wrapped): the next line down, under the seal too
+    or starting where a starts; for a vertical column, the next column to the left, starting at
+    a's top."""
+    (ax0, ay0, ax1, ay1), (bx0, by0, bx1, _) = a.bbox, b.bbox
+    width, height = ax1 - ax0, ay1 - ay0
+    if height > 2 * width:                                          # a vertical column
+        return 0 <= ax0 - bx1 < 1.5 * width and abs(by0 - ay0) < width
+    return 0 <= by0 - ay1 < 1.5 * height and (any(b is u for u in under) or abs(bx0 - ax0) < height)
 
 
 def find_page_seals(image: np.ndarray, dpi: int | None, red: np.ndarray | None = None,
