@@ -320,13 +320,24 @@ def find_seals(image_bgr: Image, dpi: float | Sequence[float] | None, red_mask: 
     if ring_reader is not None:
         if colourless is None:
             colourless = _is_colourless(image_bgr, red)
-        grey_search = colourless or (not seals and float(red.mean()) < GRAY_ON_COLOUR_RED)
+        grey_search = colourless or (not seals and _red_share_off_rules(red, guesses) < GRAY_ON_COLOUR_RED)
         # Worn seals: faint red ink on a colour page, light grey ink away from the text on a copy.
         faint = _faint_gray(image_bgr, red.shape) if colourless else _faint_red(image_bgr, red)
         faint_boxes = [b for d in guesses for b in _faint_candidates(faint, d * SCALE / 2.54, seals)]
+        arc_boxes = [b for b in _faint_arcs(faint, guesses, seals) if all(iou(b, o) < 0.5 for o in faint_boxes)]
         seals = _learned_candidates(image_bgr, red, seals, rejected or [], ring_reader, grey_search, guesses,
-                                    gray_quarter, faint, faint_boxes, colourless)
+                                    gray_quarter, faint, faint_boxes, colourless, arc_boxes)
     return seals
+
+
+def _red_share_off_rules(red: Mask, guesses: Sequence[float]) -> float:
+    """Share of the half-size page that is red ink other than straight lines at least a small seal
+    long: a box or an underline drawn in red or orange on a grey copy (an annotation round a QR
+    code) is little ink in length but makes a page count as coloured, a red heading or seal
+    does not lose its curved strokes."""
+    if not red.any():
+        return 0.0
+    return float(remove_rules(red, int(round(MIN_CM * min(guesses) * SCALE / 2.54))).mean())
 
 
 # --- faint red ink (worn, pale seals) -------------------------------------------------------------
@@ -371,23 +382,44 @@ def _gray_contrast(image_bgr: Image, shape: tuple[int, ...]) -> Image:
     return cast(Image, cv2.subtract(paper, small))
 
 
+#: Grey copies at full size: ink this much darker than the paper is black text (a photocopied
+#: seal's red prints mid-grey, 20–140 below the paper; text 180–240), and the pixels this close
+#: to it (px: the antialiased edge of a stroke passes through every grey) are left out with it.
+BLACK_GRAY_CONTRAST = 150
+BLACK_FRINGE = 2
+#: Least contrast (smoothed) of a photocopied seal's ink, worn ones included.
+SEAL_GRAY_CONTRAST = 12
+
+
+def _seal_grey_ink(image_bgr: Image) -> Image:
+    """Full size: how much darker than the paper each pixel is (uint8), 0 on black text and its
+    antialiased fringe and on specks a pixel thin (what is left of a stroke's edge). What stays is
+    mid-grey ink: a photocopied seal, worn or whole, with the gaps where text crosses it."""
+    grey = image_bgr if image_bgr.ndim == 2 else cv2.cvtColor(image_bgr, cv2.COLOR_BGR2GRAY)
+    paper = cv2.blur(cv2.dilate(grey, np.ones((31, 31), np.uint8)), (31, 31))
+    contrast = cv2.subtract(paper, grey)
+    k = 2 * BLACK_FRINGE + 1
+    black = cv2.dilate((contrast > BLACK_GRAY_CONTRAST).view(np.uint8), np.ones((k, k), np.uint8))
+    # Smoothed over 3 × 3: a worn ring on a copy is broken grey dots 10–30 below the paper.
+    contrast = cv2.blur(contrast, (3, 3))
+    contrast[black.view(bool)] = 0
+    # A seal's line is at least 2 px wide at full size; a stroke's edge left by the fringe is one.
+    keep = cv2.morphologyEx((contrast > SEAL_GRAY_CONTRAST).view(np.uint8), cv2.MORPH_OPEN, np.ones((2, 2), np.uint8))
+    contrast[~keep.view(bool)] = 0
+    return cast(Image, contrast)
+
+
 def _faint_gray(image_bgr: Image, shape: tuple[int, ...]) -> Mask:
-    """Half-size mask of light grey ink away from black text: a worn seal on a photocopy."""
-    contrast = _gray_contrast(image_bgr, shape)
-    text = cv2.dilate((contrast > TEXT_GRAY_CONTRAST).view(np.uint8), np.ones((7, 7), np.uint8)).astype(bool)
-    faint: Mask = (contrast > FAINT_GRAY_CONTRAST) & ~text
-    return faint
+    """Half-size mask (`shape`) of mid-grey ink away from black text: a seal on a photocopy."""
+    hh, ww = shape[:2]
+    ink = _seal_grey_ink(image_bgr[: 2 * hh, : 2 * ww]) > 0
+    return _max_pool2(ink)
 
 
 def _gray_plate(crop: Image) -> Image:
-    """The crop's light grey ink alone, dark on white (black text and the pixels round it gone)."""
-    contrast = _gray_contrast(crop, (crop.shape[0] // 2, crop.shape[1] // 2))
-    text = cv2.dilate((contrast > TEXT_GRAY_CONTRAST).view(np.uint8), np.ones((7, 7), np.uint8)).astype(bool)
-    ink = np.clip((contrast.astype(np.float32) - 8) * 3.0, 0, 200)
-    ink[text] = 0
-    plate = cast(Image, (255 - ink).astype(np.uint8))
-    plate = cast(Image, cv2.resize(plate, (crop.shape[1], crop.shape[0]), interpolation=cv2.INTER_LINEAR))
-    return cast(Image, cv2.cvtColor(plate, cv2.COLOR_GRAY2BGR))
+    """The crop's mid-grey ink alone, dark on white (black text and the pixels round it gone)."""
+    ink = np.clip((_seal_grey_ink(crop).astype(np.float32) - 8) * 2.0, 0, 200)
+    return cast(Image, cv2.cvtColor((255 - ink).astype(np.uint8), cv2.COLOR_GRAY2BGR))
 
 
 def _faint_candidates(faint: Mask, px_cm: float, seals: list[Seal]) -> list[BoxF]:
@@ -403,6 +435,85 @@ def _faint_candidates(faint: Mask, px_cm: float, seals: list[Seal]) -> list[BoxF
                         (int(s.axes[0] * SCALE * 1.1) + 2, int(s.axes[1] * SCALE * 1.1) + 2), s.angle, 0, 360, 0, -1)
         out += [b for b in _faint_groups(rest, px_cm, seals) if all(iou(b, o) < 0.5 for o in out)]
     return out
+
+
+#: Arcs of a worn ring: Hough circles on the faint ink taken when ink lies round this share of
+#: the circle (±8 % of its radius), and this much more than just inside and outside it.
+ARC_MIN_RING = 0.25
+ARC_MIN_MARGIN = 0.1
+#: Circles a page looked at.
+ARC_MAX_CIRCLES = 6
+
+
+def _faint_arcs(faint: Mask, guesses: Sequence[float], seals: list[Seal]) -> list[BoxF]:
+    """Half-size boxes of circles of seal size drawn by arcs of faint ink: a worn ring printed on
+    one side only, or broken by the text over it into arcs too far apart to be grouped, whose
+    outermost ink round any centre lies on no one ellipse (the star inside is the outermost ink
+    on the missing side). Hough circles on the faint ink at quarter size (the ink is sparse: no
+    text, on a copy no black), kept when the ink makes a ring at that radius."""
+    if not faint.any():
+        return []
+    quarter = _max_pool2(faint)
+    px_cm = [d * SCALE / 2 / 2.54 for d in guesses]          # quarter-size pixels per cm
+    rmin = int(MIN_CM * min(px_cm) / 2)
+    rmax = min(int(np.ceil(MAX_CM * max(px_cm) / 2)), min(quarter.shape) // 2)
+    if rmax <= max(rmin, 4):
+        return []
+    img = cv2.GaussianBlur(quarter.view(np.uint8) * np.uint8(255), (5, 5), 1.5)
+    circles = _hough(img, max(rmin, 4), rmax, max(rmin, 4) * 2, 100, 14)
+    if circles is None:
+        return []
+    out: list[BoxF] = []
+    for cx, cy, r in circles[0][:ARC_MAX_CIRCLES]:
+        c2, r2 = (2 * float(cx) + 0.5, 2 * float(cy) + 0.5), 2 * float(r)
+        on, _ = ellipse_scores(faint, c2, (r2, r2), 0.0)
+        near = max(ellipse_scores(faint, c2, (r2 * k, r2 * k), 0.0)[0] for k in (0.8, 1.2))
+        if on < ARC_MIN_RING or on - near < ARC_MIN_MARGIN:
+            continue
+        box = (c2[0] - r2, c2[1] - r2, c2[0] + r2, c2[1] + r2)
+        page_box = tuple(v / SCALE for v in box)
+        if any(iou(page_box, s.bbox) > 0.1 or _inside(s.bbox, page_box) > 0.3 for s in seals):
+            continue    # see _learned_candidates
+        out.append(box)
+    return out
+
+
+def fit_ring_in_annulus(mask: Mask, center: Sequence[float], radius: float) -> RingShape | None:
+    """`fit_ring` with the outermost ink looked for only between 0.8 and 1.2 × `radius` (a circle
+    found by Hough): the rays that meet no ring there (its worn side) drop out instead of ending on
+    the star inside. A ring inked round less than half its turn is fitted as a circle (an ellipse
+    through one side of a ring is unstable)."""
+    cx, cy = center
+    rs = np.arange(0.8 * radius, 1.2 * radius, 1.0)
+    ca, sa = np.cos(_ANGLES), np.sin(_ANGLES)
+    xs = cx + np.outer(rs, ca)
+    ys = cy + np.outer(rs, sa)
+    hit = _sample(mask, xs, ys)
+    has = hit.any(axis=0)
+    if has.sum() < 12:
+        return None
+    last = len(rs) - 1 - np.argmax(hit[::-1], axis=0)
+    cols = np.arange(len(_ANGLES))
+    pts = np.stack([xs[last, cols], ys[last, cols]], axis=1)[has].astype(np.float64)
+    if has.mean() >= 0.5:
+        fit = refit_ellipse(pts.astype(np.float32), (0.15, 0.07), 6)
+        if fit is not None:
+            ((ex, ey), (w, h), ang), res = fit
+            ring = float(np.count_nonzero(res < 0.05)) / len(_ANGLES)
+            return (float(ex), float(ey)), (w / 2, h / 2), float(ang), ring
+    # Circle by least squares (x² + y² + Dx + Ey + F = 0), refitted once without the outliers.
+    keep = np.ones(len(pts), bool)
+    for _ in range(2):
+        x, y = pts[keep, 0], pts[keep, 1]
+        if len(x) < 6:
+            return None
+        sol = np.linalg.lstsq(np.stack([x, y, np.ones_like(x)], axis=1), -(x * x + y * y), rcond=None)[0]
+        ox, oy = -sol[0] / 2, -sol[1] / 2
+        rr = float(np.sqrt(max(ox * ox + oy * oy - sol[2], 1.0)))
+        res = np.abs(np.hypot(pts[:, 0] - ox, pts[:, 1] - oy) / rr - 1)
+        keep = res < 0.07
+    ring = float(np.count_nonzero(res < 0.05)) / len(_ANGLES)
+    return (float(ox), float(oy)), (rr, rr), 0.0, ring
 
 
 def _faint_groups(faint: Mask, px_cm: float, seals: list[Seal]) -> list[BoxF]:
@@ -465,7 +576,8 @@ def _half_box(seal: Seal, w: int, h: int) -> BoxF:
 def _learned_candidates(image_bgr: Image, red: Mask, seals: list[Seal], rejected: list[tuple[BoxF, float]],
                         reader: RingTextModel, colourless: bool, guesses: list[float],
                         gray_quarter: Image | None = None, faint: Mask | None = None,
-                        faint_boxes: Sequence[BoxF] = (), faint_gray: bool = False) -> list[Seal]:
+                        faint_boxes: Sequence[BoxF] = (), faint_gray: bool = False,
+                        arc_boxes: Sequence[BoxF] = ()) -> list[Seal]:
     """Seals the outline tests could not settle, settled by the learned ring-text detector.
 
     Looked at (at most `MAX_LEARNED` a page): seal-sized red blobs that failed the outline tests
@@ -560,9 +672,14 @@ def _learned_candidates(image_bgr: Image, red: Mask, seals: list[Seal], rejected
     if faint is not None:
         # Worn pale seals: groups of faint red ink with a ring (see _faint_candidates), fitted on
         # the faint ink and checked for ring text by the learned detector on the red ink alone.
-        for box in faint_boxes[:MAX_FAINT]:
+        for box in list(faint_boxes[:MAX_FAINT]) + list(arc_boxes[:MAX_FAINT_ARCS]):
             page_box = (box[0] * f, box[1] * f, box[2] * f, box[3] * f)
             if any(_inside(page_box, s.bbox) > 0.9 for s in seals):
+                continue
+            # A circle drawn by arcs is looked at only where nothing was found: beside a find it
+            # is more often that find's ring, or the missing half of a paging seal cut by the
+            # sheet's edge, than a second seal.
+            if box in arc_boxes and any(iou(page_box, s.bbox) > 0.1 or _inside(s.bbox, page_box) > 0.3 for s in seals):
                 continue
             seal = _faint_seal(image_bgr, faint, box, reader, "gray" if faint_gray else "red")
             if seal is not None and not any(_inside(seal.bbox, s.bbox) > 0.8 for s in seals):
@@ -575,8 +692,9 @@ def _learned_candidates(image_bgr: Image, red: Mask, seals: list[Seal], rejected
 GRAY_MAX_INNER_FILL = 0.6
 #: Grey level below which a pixel counts as burned black (a mask) or photo shadow, not paper or ink.
 BURNED_BLACK = 40
-#: Faint candidates a page that go to the learned detector.
+#: Faint candidates a page that go to the learned detector: groups, and circles drawn by arcs.
 MAX_FAINT = 2
+MAX_FAINT_ARCS = 1
 #: Ring text found by the learned detector inside a faint ring: share of directions (ring text
 #: runs 120–250° round an oval or a round seal; a worn seal loses some of it).
 FAINT_TEXT_COVERAGE = 0.3
@@ -608,13 +726,18 @@ def _faint_seal(image_bgr: Image, faint: Mask, box: BoxF, reader: RingTextModel,
         if best is None or got[3] > best[3]:
             best = got
         centre, radius = got[0], max(got[1])
+    if best is not None and best[3] < FAINT_MIN_RING:
+        best = None
+    # A ring inked on one side only: its outermost ink on the other side is the star inside.
+    arc = fit_ring_in_annulus(faint, ((x0 + x1) / 2, (y0 + y1) / 2), max(x1 - x0, y1 - y0) / 2)
+    if arc is not None and arc[3] >= ARC_MIN_RING and (best is None or arc[3] > best[3]):
+        best = arc
     if best is None:
         return None
     (cx, cy), (a, b), ang, ring = best
-    if ring < FAINT_MIN_RING or not MIN_ASPECT <= a / b <= MAX_ASPECT:
+    if not MIN_ASPECT <= a / b <= MAX_ASPECT:
         return None
-    if colour != "red" and ellipse_scores(_gray_contrast(image_bgr, faint.shape) > FAINT_GRAY_CONTRAST,
-                                          (cx, cy), (a, b), ang)[1] > GRAY_MAX_INNER_FILL:
+    if colour != "red" and ellipse_scores(faint, (cx, cy), (a, b), ang)[1] > GRAY_MAX_INNER_FILL:
         return None    # a photo's grey tones (the seal's inside is text and paper)
     if colour == "red":
         # Skin in a photo is solid faint red; with a mask burned over the eyes (verify looks at
@@ -626,6 +749,8 @@ def _faint_seal(image_bgr: Image, faint: Mask, box: BoxF, reader: RingTextModel,
     shape = "round" if max(a, b) / min(a, b) < 1.15 else "oval"
     score = 0.5 + 0.3 * min(1.0, ring) if colour == "red" else GRAY_SCORE
     seal = _to_page(Seal((0, 0, 0, 0), shape, score, (cx, cy), (a, b), ang, colour), w, h)
+    if not _on_page(seal, w, h):
+        return None    # an arc cut by the sheet's edge (a paging seal): boxed to its part elsewhere
     # Ring text inside the outline, on the red ink alone.
     side = 2 * max(seal.axes)
     m = sealdet.CROP_MARGIN * side
@@ -645,7 +770,7 @@ def _faint_seal(image_bgr: Image, faint: Mask, box: BoxF, reader: RingTextModel,
     ecx, ecy = (sx - X0) * k, (sy - Y0) * k
     t = np.deg2rad(seal.angle)
     ca, sa = np.cos(_ANGLES), np.sin(_ANGLES)
-    rs = np.linspace(0.0, 1.0, 40)
+    rs = np.linspace(0.45, 1.0, 22)     # ring text, not the star or the line across the middle
     ux, uy = ea * ca, eb * sa
     xs = ecx + np.outer(rs, ux * np.cos(t) - uy * np.sin(t))
     ys = ecy + np.outer(rs, ux * np.sin(t) + uy * np.cos(t))
