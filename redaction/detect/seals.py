@@ -324,7 +324,8 @@ def find_seals(image_bgr: Image, dpi: float | Sequence[float] | None, red_mask: 
         # Worn seals: faint red ink on a colour page, light grey ink away from the text on a copy.
         faint = _faint_gray(image_bgr, red.shape) if colourless else _faint_red(image_bgr, red)
         faint_boxes = [b for d in guesses for b in _faint_candidates(faint, d * SCALE / 2.54, seals)]
-        arc_boxes = [b for b in _faint_arcs(faint, guesses, seals) if all(iou(b, o) < 0.5 for o in faint_boxes)]
+        arc_boxes = [b for b in _faint_arcs(faint, guesses, seals, None if colourless else red)
+                     if all(iou(b, o) < 0.5 for o in faint_boxes)]
         seals = _learned_candidates(image_bgr, red, seals, rejected or [], ring_reader, grey_search, guesses,
                                     gray_quarter, faint, faint_boxes, colourless, arc_boxes)
     return seals
@@ -387,7 +388,7 @@ def _gray_contrast(image_bgr: Image, shape: tuple[int, ...]) -> Image:
 #: to it (px: the antialiased edge of a stroke passes through every grey) are left out with it.
 BLACK_GRAY_CONTRAST = 150
 BLACK_FRINGE = 2
-#: Least contrast (smoothed) of a photocopied seal's ink, worn ones included.
+#: Least contrast (smoothed) of a photocopied seal's ink over the paper's grain, worn ones included.
 SEAL_GRAY_CONTRAST = 12
 
 
@@ -403,8 +404,13 @@ def _seal_grey_ink(image_bgr: Image) -> Image:
     # Smoothed over 3 × 3: a worn ring on a copy is broken grey dots 10–30 below the paper.
     contrast = cv2.blur(contrast, (3, 3))
     contrast[black.view(bool)] = 0
+    # The paper's own grain (a copier's speckle: 3–22 below the brightest paper near it, measured
+    # on the corpus's copies) is the floor the seal's ink is measured from.
+    sample = contrast[::4, ::4]
+    paper_grain = float(np.percentile(sample[~black[::4, ::4].view(bool)], 90)) if sample.size else 0.0
     # A seal's line is at least 2 px wide at full size; a stroke's edge left by the fringe is one.
-    keep = cv2.morphologyEx((contrast > SEAL_GRAY_CONTRAST).view(np.uint8), cv2.MORPH_OPEN, np.ones((2, 2), np.uint8))
+    inked = (contrast > paper_grain + SEAL_GRAY_CONTRAST).view(np.uint8)
+    keep = cv2.morphologyEx(inked, cv2.MORPH_OPEN, np.ones((2, 2), np.uint8))
     contrast[~keep.view(bool)] = 0
     return cast(Image, contrast)
 
@@ -441,11 +447,42 @@ def _faint_candidates(faint: Mask, px_cm: float, seals: list[Seal]) -> list[BoxF
 #: the circle (±8 % of its radius), and this much more than just inside and outside it.
 ARC_MIN_RING = 0.25
 ARC_MIN_MARGIN = 0.1
+#: Most faint ink inside such a circle: a worn seal's inside is its star and faint characters
+#: (0.004–0.07 of the samples on the corpus's worn seals); a circle Hough draws through a red
+#: heading's characters holds more of them (0.08–0.16).
+ARC_MAX_INNER_FILL = 0.1
 #: Circles a page looked at.
 ARC_MAX_CIRCLES = 6
 
 
-def _faint_arcs(faint: Mask, guesses: Sequence[float], seals: list[Seal]) -> list[BoxF]:
+def _in_red_row(red: Mask, box: BoxF, px_cm: float) -> bool:
+    """Does the strong red ink in `box` (half size) stand in a line of text: a row of red blobs of
+    its height, or one blob longer than the box and flat (a red letterhead's or heading's
+    characters, which Hough draws circles through)? The blobs are taken as `_find_red` takes
+    them, round the box and a seal's width either side."""
+    r_dil = max(1, int(round(DILATE_MM / 10 * px_cm / 2)))
+    x0, y0, x1, y1 = box
+    reach = MAX_CM * px_cm
+    h, w = red.shape
+    X0, Y0 = max(0, int(x0 - reach)), max(0, int(y0))
+    X1, Y1 = min(w, int(x1 + reach) + 1), min(h, int(y1) + 1)
+    if X1 <= X0 or Y1 <= Y0 or not red[int(max(0, y0)):Y1, int(max(0, x0)):int(min(w, x1 + 1))].any():
+        return False
+    grown = cv2.dilate(red[Y0:Y1, X0:X1].view(np.uint8), np.ones((2 * r_dil + 1, 2 * r_dil + 1), np.uint8))
+    n, _, stats, _ = cv2.connectedComponentsWithStats(grown, connectivity=8)
+    blobs = [_Blob((int(x + X0), int(y + Y0), int(x + bw + X0), int(y + bh + Y0))) for x, y, bw, bh, _ in stats[1:]]
+    for i, blob in enumerate(blobs):
+        bx0, by0, bx1, by1 = blob.box
+        if not (bx1 > x0 and bx0 < x1 and by1 > y0 and by0 < y1):
+            continue
+        # Characters apart, or run together by the dilation into a line longer than the circle.
+        line = bx1 - bx0 - 2 * r_dil > 1.2 * (x1 - x0) and bx1 - bx0 > 2.5 * (by1 - by0)
+        if line or _row_neighbours(blobs, i) >= 2:
+            return True
+    return False
+
+
+def _faint_arcs(faint: Mask, guesses: Sequence[float], seals: list[Seal], red: Mask | None = None) -> list[BoxF]:
     """Half-size boxes of circles of seal size drawn by arcs of faint ink: a worn ring printed on
     one side only, or broken by the text over it into arcs too far apart to be grouped, whose
     outermost ink round any centre lies on no one ellipse (the star inside is the outermost ink
@@ -466,14 +503,18 @@ def _faint_arcs(faint: Mask, guesses: Sequence[float], seals: list[Seal]) -> lis
     out: list[BoxF] = []
     for cx, cy, r in circles[0][:ARC_MAX_CIRCLES]:
         c2, r2 = (2 * float(cx) + 0.5, 2 * float(cy) + 0.5), 2 * float(r)
-        on, _ = ellipse_scores(faint, c2, (r2, r2), 0.0)
+        on, inner = ellipse_scores(faint, c2, (r2, r2), 0.0)
+        if on < ARC_MIN_RING or inner > ARC_MAX_INNER_FILL:
+            continue
         near = max(ellipse_scores(faint, c2, (r2 * k, r2 * k), 0.0)[0] for k in (0.8, 1.2))
-        if on < ARC_MIN_RING or on - near < ARC_MIN_MARGIN:
+        if on - near < ARC_MIN_MARGIN:
             continue
         box = (c2[0] - r2, c2[1] - r2, c2[0] + r2, c2[1] + r2)
         page_box = tuple(v / SCALE for v in box)
         if any(iou(page_box, s.bbox) > 0.1 or _inside(s.bbox, page_box) > 0.3 for s in seals):
             continue    # see _learned_candidates
+        if red is not None and _in_red_row(red, box, min(guesses) * SCALE / 2.54):
+            continue
         out.append(box)
     return out
 
@@ -681,7 +722,7 @@ def _learned_candidates(image_bgr: Image, red: Mask, seals: list[Seal], rejected
             # sheet's edge, than a second seal.
             if box in arc_boxes and any(iou(page_box, s.bbox) > 0.1 or _inside(s.bbox, page_box) > 0.3 for s in seals):
                 continue
-            seal = _faint_seal(image_bgr, faint, box, reader, "gray" if faint_gray else "red")
+            seal = _faint_seal(image_bgr, faint, box, reader, "gray" if faint_gray else "red", box in arc_boxes)
             if seal is not None and not any(_inside(seal.bbox, s.bbox) > 0.8 for s in seals):
                 seals = [s for s in seals if not (_inside(s.bbox, seal.bbox) >= 0.6 and s.score < 0.9)]
                 seals.append(seal)
@@ -709,17 +750,20 @@ def _red_plate(crop: Image) -> Image:
                                   (255 - 30 * ink).astype(np.uint8)]))
 
 
-def _faint_seal(image_bgr: Image, faint: Mask, box: BoxF, reader: RingTextModel, colour: str = "red") -> Seal | None:
+def _faint_seal(image_bgr: Image, faint: Mask, box: BoxF, reader: RingTextModel, colour: str = "red",
+                arcs: bool = False) -> Seal | None:
     """A worn pale seal in a group of faint red ink (half-size box), or None: the outline fitted
     on the faint ink (once on the group, again on all faint ink round that fit: a worn ring is in
-    pieces), confirmed by ring text running round inside it on the red ink alone."""
+    pieces), confirmed by ring text running round inside it on the red ink alone. `arcs`: the box
+    is a circle drawn by arcs (`_faint_arcs`), fitted within its annulus, and its ring text must
+    run round it away from the centre."""
     from redaction.detect import sealdet
 
     h, w = image_bgr.shape[:2]
     x0, y0, x1, y1 = box
     centre, radius = ((x0 + x1) / 2, (y0 + y1) / 2), max(x1 - x0, y1 - y0) / 2
     best: RingShape | None = None
-    for _ in range(2):
+    for _ in range(0 if arcs else 2):
         got = fit_ring(faint, centre, radius)
         if got is None:
             break
@@ -728,10 +772,11 @@ def _faint_seal(image_bgr: Image, faint: Mask, box: BoxF, reader: RingTextModel,
         centre, radius = got[0], max(got[1])
     if best is not None and best[3] < FAINT_MIN_RING:
         best = None
-    # A ring inked on one side only: its outermost ink on the other side is the star inside.
-    arc = fit_ring_in_annulus(faint, ((x0 + x1) / 2, (y0 + y1) / 2), max(x1 - x0, y1 - y0) / 2)
-    if arc is not None and arc[3] >= ARC_MIN_RING and (best is None or arc[3] > best[3]):
-        best = arc
+    if arcs:
+        # A ring inked on one side only: its outermost ink on the other side is the star inside.
+        arc = fit_ring_in_annulus(faint, ((x0 + x1) / 2, (y0 + y1) / 2), max(x1 - x0, y1 - y0) / 2)
+        if arc is not None and arc[3] >= ARC_MIN_RING:
+            best = arc
     if best is None:
         return None
     (cx, cy), (a, b), ang, ring = best
@@ -770,7 +815,10 @@ def _faint_seal(image_bgr: Image, faint: Mask, box: BoxF, reader: RingTextModel,
     ecx, ecy = (sx - X0) * k, (sy - Y0) * k
     t = np.deg2rad(seal.angle)
     ca, sa = np.cos(_ANGLES), np.sin(_ANGLES)
-    rs = np.linspace(0.45, 1.0, 22)     # ring text, not the star or the line across the middle
+    # From the centre out (the group's own test), or for a circle drawn by arcs only where ring
+    # text runs (0.45–1 of the radius): a star, a dot or a line of text across the middle meets
+    # every ray from the centre.
+    rs = np.linspace(0.45, 1.0, 22) if arcs else np.linspace(0.0, 1.0, 40)
     ux, uy = ea * ca, eb * sa
     xs = ecx + np.outer(rs, ux * np.cos(t) - uy * np.sin(t))
     ys = ecy + np.outer(rs, ux * np.sin(t) + uy * np.cos(t))
