@@ -307,6 +307,8 @@ def find_seals(image_bgr: Image, dpi: float | Sequence[float] | None, red_mask: 
     dpis = cast("Sequence[float | None]", [dpi] if np.isscalar(dpi) or dpi is None else dpi)
     guesses = [float(d or 200) for d in dpis]
     rejected: list[tuple[BoxF, float]] | None = [] if ring_reader is not None else None
+    # Straight coloured lines longer than the smallest seal are no colour the grey search minds.
+    rule_px = int(round(MIN_CM * min(guesses) * SCALE / 2.54))
     for d in guesses:
         px_cm = d * SCALE / 2.54            # half-res pixels per cm
         found = [_to_page(s, w, h) for s in _find_red(red, px_cm, rejected)]
@@ -321,7 +323,7 @@ def find_seals(image_bgr: Image, dpi: float | Sequence[float] | None, red_mask: 
                              if all(iou(_to_page(s, w, h).bbox, k.bbox) < 0.3 for k in found)]
         if not found:
             if colourless is None:
-                colourless = _is_colourless(image_bgr, red)
+                colourless = _is_colourless(image_bgr, red, rule_px)
             if colourless:
                 if gray_quarter is None:
                     gray_quarter = cast(Image, cv2.resize(cv2.cvtColor(image_bgr, cv2.COLOR_BGR2GRAY), None,
@@ -337,8 +339,8 @@ def find_seals(image_bgr: Image, dpi: float | Sequence[float] | None, red_mask: 
     seals = kept
     if ring_reader is not None:
         if colourless is None:
-            colourless = _is_colourless(image_bgr, red)
-        grey_search = colourless or (not seals and _red_share_off_rules(red, guesses) < GRAY_ON_COLOUR_RED)
+            colourless = _is_colourless(image_bgr, red, rule_px)
+        grey_search = colourless or (not seals and _red_share_off_rules(red, rule_px) < GRAY_ON_COLOUR_RED)
         # Worn seals: faint red ink on a colour page, light grey ink away from the text on a copy.
         faint = _faint_gray(image_bgr, red.shape) if colourless else _faint_red(image_bgr, red)
         faint_boxes = [b for d in guesses for b in _faint_candidates(faint, d * SCALE / 2.54, seals)]
@@ -349,14 +351,13 @@ def find_seals(image_bgr: Image, dpi: float | Sequence[float] | None, red_mask: 
     return seals
 
 
-def _red_share_off_rules(red: Mask, guesses: Sequence[float]) -> float:
-    """Share of the half-size page that is red ink other than straight lines at least a small seal
-    long: a box or an underline drawn in red or orange on a grey copy (an annotation round a QR
-    code) is little ink in length but makes a page count as coloured, a red heading or seal
-    does not lose its curved strokes."""
+def _red_share_off_rules(red: Mask, rule_px: int) -> float:
+    """Share of the half-size page that is red ink other than straight lines `rule_px` long: a
+    box or an underline drawn in red or orange on a grey copy is little ink in length but makes a
+    page count as coloured; a red heading or seal does not lose its curved strokes."""
     if not red.any():
         return 0.0
-    return float(remove_rules(red, int(round(MIN_CM * min(guesses) * SCALE / 2.54))).mean())
+    return float(_off_thin_lines(red, rule_px, 9).mean())
 
 
 # --- faint red ink (worn, pale seals) -------------------------------------------------------------
@@ -1273,16 +1274,31 @@ def _to_page(seal: Seal, w: int, h: int) -> Seal:
 
 # --- grey photocopies -----------------------------------------------------------------------------
 
-def _is_colourless(image_bgr: Image, red_half: Mask) -> bool:
+def _is_colourless(image_bgr: Image, red_half: Mask, rule_px: int = 0) -> bool:
     """No colour to speak of (a photocopy or a grey scan): only there is the grey search worth its
-    false-alarm risk. A faded seal covers ~0.2 % of a page, so count pixels, do not average."""
-    if int(np.count_nonzero(red_half)) > 0.0002 * red_half.size:
+    false-alarm risk. A faded seal covers ~0.2 % of a page, so count pixels, do not average.
+    Straight coloured lines at least `rule_px` long at half size do not count: a box or an
+    underline drawn on a copy with a marker (an orange box round an e-invoice's QR code) is
+    colour in length only."""
+    if int(np.count_nonzero(_off_thin_lines(red_half, rule_px, 9))) > 0.0002 * red_half.size:
         return False
     h, w = image_bgr.shape[:2]
     small = cv2.resize(image_bgr, (max(1, w // 4), max(1, h // 4)), interpolation=cv2.INTER_NEAREST)
     b, g, r = cv2.split(small)
     chroma = cv2.subtract(cv2.max(cv2.max(b, g), r), cv2.min(cv2.min(b, g), r))
-    return int(np.count_nonzero(chroma > 40)) <= 0.0002 * chroma.size
+    coloured = _off_thin_lines(chroma > 40, rule_px // 2, 5)
+    return int(np.count_nonzero(coloured)) <= 0.0002 * chroma.size
+
+
+def _off_thin_lines(mask: Mask, length: int, thick: int) -> Mask:
+    """The mask without straight lines `length` long that are thinner than `thick` px (a solid
+    coloured block or photo is no line, however long)."""
+    off = remove_rules(mask, length)
+    if off is mask:
+        return mask
+    solid = cv2.morphologyEx(mask.view(np.uint8), cv2.MORPH_OPEN, np.ones((thick, thick), np.uint8))
+    kept: Mask = off | solid.view(bool)
+    return kept
 
 
 #: Grey seals are searched at quarter size.
