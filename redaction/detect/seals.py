@@ -17,14 +17,20 @@ Pipeline (half resolution throughout):
   → pad 8 %.
 Grey photocopies have no red: only round seals can be found there (Hough circles of seal size and
 a ring check), reported with a low score and colour "gray". That search runs only on pages with no
-colour at all (a plain black-and-white page included, which costs a Hough pass, ~20–30 ms).
+colour at all (a plain black-and-white page included, which costs a Hough pass, ~20–30 ms); thin
+straight coloured lines (a box drawn round an e-invoice's QR code with an orange marker) do not
+count as colour.
 
 Worn seals (issue 14): broken, blotchy ink close to the paper's colour, one side of the ring barely
 printed, fall below the red-ink rule in most of their ring. With the learned detector at hand, faint
 red ink (smoothed redness > 12 at half size) is grouped over 8 mm, an outline fitted on it, and the
 seal kept when the learned detector finds ring text inside that outline on the red ink alone
-(`_faint_seal`); on a photocopy the same is done with light grey ink away from black text. Grey
-oval seals are taken from the learned detector's oval refitted on the dark ink (`_gray_oval`).
+(`_faint_seal`); on a photocopy the same is done with mid-grey ink, black text and its fringe taken
+out at full size (`_seal_grey_ink`). A worn ring printed on one side only is found as a Hough
+circle drawn by arcs of that faint ink (`_faint_arcs`, fitted within its annulus). Grey oval seals
+are taken from the learned detector's oval refitted on the dark ink (`_gray_oval`); they reach it
+as faint-ink groups or as seal-sized blobs of dark ink with the table rules taken out
+(`_gray_blobs`: an oval 发票专用章 the table's border runs through).
 
 Measured on the project's synthetic corpus (testkit/corpus.py, 2 × 40 pages): red seals 66/67 found
 with the padded box covering the whole disc, grey-copy seals 6/12, 0 false seals (red titles, red
