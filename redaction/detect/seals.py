@@ -329,7 +329,7 @@ def find_seals(image_bgr: Image, dpi: float | Sequence[float] | None, red_mask: 
                              if all(iou(_to_page(s, w, h).bbox, k.bbox) < 0.3 for k in found)]
         if not found:
             if colourless is None:
-                colourless = _is_colourless(image_bgr, red, rule_px)
+                colourless = _is_colourless(image_bgr, red)
             if colourless:
                 if gray_quarter is None:
                     gray_quarter = cast(Image, cv2.resize(cv2.cvtColor(image_bgr, cv2.COLOR_BGR2GRAY), None,
@@ -345,7 +345,7 @@ def find_seals(image_bgr: Image, dpi: float | Sequence[float] | None, red_mask: 
     seals = kept
     if ring_reader is not None:
         if colourless is None:
-            colourless = _is_colourless(image_bgr, red, rule_px)
+            colourless = _is_colourless(image_bgr, red)
         grey_search = colourless or (not seals and _red_share_off_rules(red, rule_px) < GRAY_ON_COLOUR_RED)
         # Worn seals: faint red ink on a colour page, light grey ink away from the text on a copy.
         faint = _faint_gray(image_bgr, red.shape) if colourless else _faint_red(image_bgr, red)
@@ -1010,6 +1010,7 @@ GRAY_RULE_CM = 2.0
 #: Least long side of such a blob (cm): official seals, the oval 发票专用章 (4 × 3 cm) included;
 #: smaller rings on a copy (an ID card's emblem, a logo) are left to the Hough search.
 GRAY_BLOB_MIN_CM = 3.0
+GRAY_BLOB_MAX_DPI = 300.0
 
 
 def _gray_blobs(image_bgr: Image, shape: tuple[int, ...], guesses: list[float], seals: list[Seal]) -> list[BoxF]:
@@ -1018,7 +1019,8 @@ def _gray_blobs(image_bgr: Image, shape: tuple[int, ...], guesses: list[float], 
     runs through) that Hough circles miss. The red-ink pipeline's test on grey ink: characters and
     a QR code do not make a ring."""
     px_min = min(guesses) * SCALE / 2.54
-    px_max = max(guesses) * SCALE / 2.54
+    # Not at the scale of a seal filling the frame: there a block of text is seal-sized.
+    px_max = min(max(guesses), GRAY_BLOB_MAX_DPI) * SCALE / 2.54
     ink = _gray_contrast(image_bgr, shape) > GRAY_BLOB_INK
     ink = remove_rules(ink, int(round(GRAY_RULE_CM * px_min)))
     # Rejoin a ring cut where a rule crossed it (~1.5 mm).
@@ -1283,9 +1285,12 @@ def _to_page(seal: Seal, w: int, h: int) -> Seal:
 def _is_colourless(image_bgr: Image, red_half: Mask, rule_px: int = 0) -> bool:
     """No colour to speak of (a photocopy or a grey scan): only there is the grey search worth its
     false-alarm risk. A faded seal covers ~0.2 % of a page, so count pixels, do not average.
-    Straight coloured lines at least `rule_px` long at half size do not count: a box or an
-    underline drawn on a copy with a marker (an orange box round an e-invoice's QR code) is
-    colour in length only."""
+    `rule_px` (0: none): straight coloured lines at least that long at half size do not count.
+    find_seals does not pass it: with it, the strict grey search (Hough rings kept without ring
+    text) would also run on pages whose only colour is lines (certificates with coloured borders,
+    forms with coloured rules), and the real set's over-masking rose (0.049 -> 0.138) in the run
+    that had it (the cause not isolated); such pages get the grey candidates the learned detector
+    checks instead (`GRAY_ON_COLOUR_RED`)."""
     if int(np.count_nonzero(_off_thin_lines(red_half, rule_px, 9))) > 0.0002 * red_half.size:
         return False
     h, w = image_bgr.shape[:2]
