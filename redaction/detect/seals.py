@@ -17,9 +17,9 @@ Pipeline (half resolution throughout):
   → pad 8 %.
 Grey photocopies have no red: only round seals can be found there (Hough circles of seal size and
 a ring check), reported with a low score and colour "gray". That search runs only on pages with no
-colour at all (a plain black-and-white page included, which costs a Hough pass, ~20–30 ms); thin
-straight coloured lines (a box drawn round an e-invoice's QR code with an orange marker) do not
-count as colour.
+colour at all (a plain black-and-white page included, which costs a Hough pass, ~20–30 ms); on a
+page with a little colour the learned detector checks grey candidates, and there thin straight
+coloured lines (a box drawn round an e-invoice's QR code with an orange marker) do not count.
 
 Worn seals (issue 14): broken, blotchy ink close to the paper's colour, one side of the ring barely
 printed, fall below the red-ink rule in most of their ring. With the learned detector at hand, faint
