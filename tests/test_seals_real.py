@@ -186,11 +186,33 @@ def test_a_grey_photocopied_seal_over_text_is_found(reader):
 
 def test_a_coloured_frame_drawn_round_a_qr_code_is_not_a_square_seal(reader):
     """A real grey e-invoice with an orange box drawn round its QR code: a square frame with no
-    red characters in it is no seal. (Its grey oval 发票专用章 is not found: grey seals are looked
-    for as circles only, see README.)"""
+    red characters in it is no seal."""
     page, entry = _real("dev-invoice-e-grey-01", dev=True)
     seals = find_page_seals(page.pixels, page.dpi, ring_reader=reader)
     assert not any(s.shape == "square" for s in seals), seals
+
+
+def test_the_grey_oval_seal_of_a_real_e_invoice_with_an_orange_box_on_it_is_found(reader):
+    """The orange box round the QR code made the page count as coloured (red ink 0.007 of it), so
+    the grey search never ran; the oval 发票专用章 lies on the table's bottom border, which runs
+    through it. One box covers it, at most twice its size."""
+    page, entry = _real("dev-invoice-e-grey-01", dev=True)
+    truth = _truth_seals(entry, "applicant")[0]["bbox"]
+    seals = find_page_seals(page.pixels, page.dpi, ring_reader=reader)
+    assert any(_cover(s.bbox, truth) >= 0.9 and _bloat(s.bbox, truth) <= 2.0 for s in seals), seals
+
+
+def _orange_box(page):
+    """A thick orange annotation box drawn on the page (a marker round a passage or a QR code):
+    more ink than the grey search's red-share cut-off on its own."""
+    cv2.rectangle(page, (250, 300), (1150, 1000), (0, 140, 255), 8)
+    return page
+
+
+def test_an_orange_box_on_a_grey_copy_without_a_seal_makes_no_seal(reader):
+    """The orange box lets the learned grey search run (its ink is left out of the page's red
+    share), which must find nothing on a copy of plain text."""
+    assert find_seals(_orange_box(photocopy(text_page(seed=6), 6)), 200, ring_reader=reader) == []
 
 
 def test_ring_text_fit_needs_text_running_round_one_centre():

@@ -17,14 +17,20 @@ Pipeline (half resolution throughout):
   → pad 8 %.
 Grey photocopies have no red: only round seals can be found there (Hough circles of seal size and
 a ring check), reported with a low score and colour "gray". That search runs only on pages with no
-colour at all (a plain black-and-white page included, which costs a Hough pass, ~20–30 ms).
+colour at all (a plain black-and-white page included, which costs a Hough pass, ~20–30 ms); on a
+page with a little colour the learned detector checks grey candidates, and there thin straight
+coloured lines (a box drawn round an e-invoice's QR code with an orange marker) do not count.
 
 Worn seals (issue 14): broken, blotchy ink close to the paper's colour, one side of the ring barely
 printed, fall below the red-ink rule in most of their ring. With the learned detector at hand, faint
 red ink (smoothed redness > 12 at half size) is grouped over 8 mm, an outline fitted on it, and the
 seal kept when the learned detector finds ring text inside that outline on the red ink alone
-(`_faint_seal`); on a photocopy the same is done with light grey ink away from black text. Grey
-oval seals are taken from the learned detector's oval refitted on the dark ink (`_gray_oval`).
+(`_faint_seal`); on a photocopy the same is done with mid-grey ink, black text and its fringe taken
+out at full size (`_seal_grey_ink`). A worn ring printed on one side only is found as a Hough
+circle drawn by arcs of that faint ink (`_faint_arcs`, fitted within its annulus). Grey oval seals
+are taken from the learned detector's oval refitted on the dark ink (`_gray_oval`); they reach it
+as faint-ink groups or as seal-sized blobs of dark ink with the table rules taken out
+(`_gray_blobs`: an oval 发票专用章 the table's border runs through).
 
 Measured on the project's synthetic corpus (testkit/corpus.py, 2 × 40 pages): red seals 66/67 found
 with the padded box covering the whole disc, grey-copy seals 6/12, 0 false seals (red titles, red
@@ -255,16 +261,34 @@ def remove_rules(red: Mask | Image, min_length: int) -> Mask | Image:
     rules of invoices and forms, a letterhead's underline): joined to a seal by the dilation they
     make one long blob of it, and their frames pass for a square seal."""
     red8 = red.view(np.uint8) if red.dtype == bool else cast(Image, red)
-    if min_length < 8 or not red8.any():
+    if min_length < 8:
         return red
-    horizontal = cv2.morphologyEx(red8, cv2.MORPH_OPEN, np.ones((1, min_length), np.uint8))
-    vertical = cv2.morphologyEx(red8, cv2.MORPH_OPEN, np.ones((min_length, 1), np.uint8))
-    lines = cv2.bitwise_or(horizontal, vertical)
-    if not lines.any():
+    window = _ink_window(red8, min_length + 2)
+    if window is None:
+        return red
+    # Only the ink's bounding box (and a rule's length round it) can hold a rule: the openings there
+    # give what they give on the whole page, at a fraction of the cost on a page with one seal.
+    part = red8[window]
+    horizontal = cv2.morphologyEx(part, cv2.MORPH_OPEN, np.ones((1, min_length), np.uint8))
+    vertical = cv2.morphologyEx(part, cv2.MORPH_OPEN, np.ones((min_length, 1), np.uint8))
+    found = cv2.bitwise_or(horizontal, vertical)
+    if not found.any():
         return red
     # Rules are a few pixels thick and antialiased: take their fringe too.
-    lines = cv2.dilate(lines, np.ones((3, 3), np.uint8))
+    lines = np.zeros_like(red8)
+    lines[window] = cv2.dilate(found, np.ones((3, 3), np.uint8))
     return (red8 & ~lines.astype(bool)).astype(bool) if red.dtype == bool else cast(Image, cv2.subtract(red8, lines))
+
+
+def _ink_window(mask: Image, margin: int) -> tuple[slice, slice] | None:
+    """The bounding box of the mask's ink grown by `margin` (clipped to it), or None without ink."""
+    rows = np.flatnonzero(mask.any(axis=1))
+    if not len(rows):
+        return None
+    cols = np.flatnonzero(mask.any(axis=0))
+    h, w = mask.shape[:2]
+    return (slice(max(0, int(rows[0]) - margin), min(h, int(rows[-1]) + 1 + margin)),
+            slice(max(0, int(cols[0]) - margin), min(w, int(cols[-1]) + 1 + margin)))
 
 
 def find_seals(image_bgr: Image, dpi: float | Sequence[float] | None, red_mask: Mask | None = None,
@@ -289,6 +313,8 @@ def find_seals(image_bgr: Image, dpi: float | Sequence[float] | None, red_mask: 
     dpis = cast("Sequence[float | None]", [dpi] if np.isscalar(dpi) or dpi is None else dpi)
     guesses = [float(d or 200) for d in dpis]
     rejected: list[tuple[BoxF, float]] | None = [] if ring_reader is not None else None
+    # Straight coloured lines longer than the smallest seal are no colour the grey search minds.
+    rule_px = int(round(MIN_CM * min(guesses) * SCALE / 2.54))
     for d in guesses:
         px_cm = d * SCALE / 2.54            # half-res pixels per cm
         found = [_to_page(s, w, h) for s in _find_red(red, px_cm, rejected)]
@@ -320,13 +346,24 @@ def find_seals(image_bgr: Image, dpi: float | Sequence[float] | None, red_mask: 
     if ring_reader is not None:
         if colourless is None:
             colourless = _is_colourless(image_bgr, red)
-        grey_search = colourless or (not seals and float(red.mean()) < GRAY_ON_COLOUR_RED)
+        grey_search = colourless or (not seals and _red_share_off_rules(red, rule_px) < GRAY_ON_COLOUR_RED)
         # Worn seals: faint red ink on a colour page, light grey ink away from the text on a copy.
         faint = _faint_gray(image_bgr, red.shape) if colourless else _faint_red(image_bgr, red)
         faint_boxes = [b for d in guesses for b in _faint_candidates(faint, d * SCALE / 2.54, seals)]
+        arc_boxes = [b for b in _faint_arcs(faint, guesses, seals, None if colourless else red)
+                     if all(iou(b, o) < 0.5 for o in faint_boxes)]
         seals = _learned_candidates(image_bgr, red, seals, rejected or [], ring_reader, grey_search, guesses,
-                                    gray_quarter, faint, faint_boxes, colourless)
+                                    gray_quarter, faint, faint_boxes, colourless, arc_boxes)
     return seals
+
+
+def _red_share_off_rules(red: Mask, rule_px: int) -> float:
+    """Share of the half-size page that is red ink other than straight lines `rule_px` long: a
+    box or an underline drawn in red or orange on a grey copy is little ink in length but makes a
+    page count as coloured; a red heading or seal does not lose its curved strokes."""
+    if not red.any():
+        return 0.0
+    return float(_off_thin_lines(red, rule_px, 9).mean())
 
 
 # --- faint red ink (worn, pale seals) -------------------------------------------------------------
@@ -371,23 +408,49 @@ def _gray_contrast(image_bgr: Image, shape: tuple[int, ...]) -> Image:
     return cast(Image, cv2.subtract(paper, small))
 
 
+#: Grey copies at full size: ink this much darker than the paper is black text (a photocopied
+#: seal's red prints mid-grey, 20–140 below the paper; text 180–240), and the pixels this close
+#: to it (px: the antialiased edge of a stroke passes through every grey) are left out with it.
+BLACK_GRAY_CONTRAST = 150
+BLACK_FRINGE = 2
+#: Least contrast (smoothed) of a photocopied seal's ink over the paper's grain, worn ones included.
+SEAL_GRAY_CONTRAST = 12
+
+
+def _seal_grey_ink(image_bgr: Image) -> Image:
+    """Full size: how much darker than the paper each pixel is (uint8), 0 on black text and its
+    antialiased fringe and on specks a pixel thin (what is left of a stroke's edge). What stays is
+    mid-grey ink: a photocopied seal, worn or whole, with the gaps where text crosses it."""
+    grey = image_bgr if image_bgr.ndim == 2 else cv2.cvtColor(image_bgr, cv2.COLOR_BGR2GRAY)
+    paper = cv2.blur(cv2.dilate(grey, np.ones((31, 31), np.uint8)), (31, 31))
+    contrast = cv2.subtract(paper, grey)
+    k = 2 * BLACK_FRINGE + 1
+    black = cv2.dilate((contrast > BLACK_GRAY_CONTRAST).view(np.uint8), np.ones((k, k), np.uint8))
+    # Smoothed over 3 × 3: a worn ring on a copy is broken grey dots 10–30 below the paper.
+    contrast = cv2.blur(contrast, (3, 3))
+    contrast[black.view(bool)] = 0
+    # The paper's own grain (a copier's speckle: 3–22 below the brightest paper near it, measured
+    # on the corpus's copies) is the floor the seal's ink is measured from.
+    sample = contrast[::4, ::4]
+    paper_grain = float(np.percentile(sample[~black[::4, ::4].view(bool)], 90)) if sample.size else 0.0
+    # A seal's line is at least 2 px wide at full size; a stroke's edge left by the fringe is one.
+    inked = (contrast > paper_grain + SEAL_GRAY_CONTRAST).view(np.uint8)
+    keep = cv2.morphologyEx(inked, cv2.MORPH_OPEN, np.ones((2, 2), np.uint8))
+    contrast[~keep.view(bool)] = 0
+    return cast(Image, contrast)
+
+
 def _faint_gray(image_bgr: Image, shape: tuple[int, ...]) -> Mask:
-    """Half-size mask of light grey ink away from black text: a worn seal on a photocopy."""
-    contrast = _gray_contrast(image_bgr, shape)
-    text = cv2.dilate((contrast > TEXT_GRAY_CONTRAST).view(np.uint8), np.ones((7, 7), np.uint8)).astype(bool)
-    faint: Mask = (contrast > FAINT_GRAY_CONTRAST) & ~text
-    return faint
+    """Half-size mask (`shape`) of mid-grey ink away from black text: a seal on a photocopy."""
+    hh, ww = shape[:2]
+    ink = _seal_grey_ink(image_bgr[: 2 * hh, : 2 * ww]) > 0
+    return _max_pool2(ink)
 
 
 def _gray_plate(crop: Image) -> Image:
-    """The crop's light grey ink alone, dark on white (black text and the pixels round it gone)."""
-    contrast = _gray_contrast(crop, (crop.shape[0] // 2, crop.shape[1] // 2))
-    text = cv2.dilate((contrast > TEXT_GRAY_CONTRAST).view(np.uint8), np.ones((7, 7), np.uint8)).astype(bool)
-    ink = np.clip((contrast.astype(np.float32) - 8) * 3.0, 0, 200)
-    ink[text] = 0
-    plate = cast(Image, (255 - ink).astype(np.uint8))
-    plate = cast(Image, cv2.resize(plate, (crop.shape[1], crop.shape[0]), interpolation=cv2.INTER_LINEAR))
-    return cast(Image, cv2.cvtColor(plate, cv2.COLOR_GRAY2BGR))
+    """The crop's mid-grey ink alone, dark on white (black text and the pixels round it gone)."""
+    ink = np.clip((_seal_grey_ink(crop).astype(np.float32) - 8) * 2.0, 0, 200)
+    return cast(Image, cv2.cvtColor((255 - ink).astype(np.uint8), cv2.COLOR_GRAY2BGR))
 
 
 def _faint_candidates(faint: Mask, px_cm: float, seals: list[Seal]) -> list[BoxF]:
@@ -403,6 +466,133 @@ def _faint_candidates(faint: Mask, px_cm: float, seals: list[Seal]) -> list[BoxF
                         (int(s.axes[0] * SCALE * 1.1) + 2, int(s.axes[1] * SCALE * 1.1) + 2), s.angle, 0, 360, 0, -1)
         out += [b for b in _faint_groups(rest, px_cm, seals) if all(iou(b, o) < 0.5 for o in out)]
     return out
+
+
+#: Arcs of a worn ring: Hough circles on the faint ink taken when ink lies round this share of
+#: the circle (±8 % of its radius), and this much more than just inside and outside it.
+ARC_MIN_RING = 0.25
+ARC_MIN_MARGIN = 0.1
+#: Most faint ink inside such a circle: a worn seal's inside is its star and faint characters
+#: (0.004–0.07 of the samples on the corpus's worn seals); a circle Hough draws through a red
+#: heading's characters holds more of them (0.08–0.16).
+ARC_MAX_INNER_FILL = 0.1
+#: Circles a page looked at.
+ARC_MAX_CIRCLES = 6
+
+
+def _in_red_row(red: Mask, box: BoxF, px_cm: float) -> bool:
+    """Does the strong red ink in `box` (half size) stand in a line of text: a row of red blobs of
+    its height, or one blob longer than the box and flat (a red letterhead's or heading's
+    characters, which Hough draws circles through)? The blobs are taken as `_find_red` takes
+    them, round the box and a seal's width either side."""
+    r_dil = max(1, int(round(DILATE_MM / 10 * px_cm / 2)))
+    x0, y0, x1, y1 = box
+    reach = MAX_CM * px_cm
+    h, w = red.shape
+    X0, Y0 = max(0, int(x0 - reach)), max(0, int(y0))
+    X1, Y1 = min(w, int(x1 + reach) + 1), min(h, int(y1) + 1)
+    if X1 <= X0 or Y1 <= Y0 or not red[int(max(0, y0)):Y1, int(max(0, x0)):int(min(w, x1 + 1))].any():
+        return False
+    grown = cv2.dilate(red[Y0:Y1, X0:X1].view(np.uint8), np.ones((2 * r_dil + 1, 2 * r_dil + 1), np.uint8))
+    n, _, stats, _ = cv2.connectedComponentsWithStats(grown, connectivity=8)
+    blobs = [_Blob((int(x + X0), int(y + Y0), int(x + bw + X0), int(y + bh + Y0))) for x, y, bw, bh, _ in stats[1:]]
+    for i, blob in enumerate(blobs):
+        bx0, by0, bx1, by1 = blob.box
+        if not (bx1 > x0 and bx0 < x1 and by1 > y0 and by0 < y1):
+            continue
+        # Characters apart, or run together by the dilation into a line longer than the circle.
+        line = bx1 - bx0 - 2 * r_dil > 1.2 * (x1 - x0) and bx1 - bx0 > 2.5 * (by1 - by0)
+        if line or _row_neighbours(blobs, i) >= 2:
+            return True
+    return False
+
+
+def _faint_arcs(faint: Mask, guesses: Sequence[float], seals: list[Seal], red: Mask | None = None) -> list[BoxF]:
+    """Half-size boxes of circles of seal size drawn by arcs of faint ink: a worn ring printed on
+    one side only, or broken by the text over it into arcs too far apart to be grouped, whose
+    outermost ink round any centre lies on no one ellipse (the star inside is the outermost ink
+    on the missing side). Hough circles on the faint ink (the ink is sparse: no text, on a copy
+    no black), kept when the ink makes a ring at that radius; the most complete ring first."""
+    if not faint.any():
+        return []
+    # An eighth of the page (max-pooled, so thin arcs stay): a 4-cm seal at 100 dpi is still 10 px
+    # round, and Hough's cost falls with the square of the size; the ring is fitted at half size.
+    eighth = _max_pool2(_max_pool2(faint))
+    k = 4.0                                                   # half size over eighth size
+    px_cm = [d * SCALE / k / 2.54 for d in guesses]          # eighth-size pixels per cm
+    rmin = max(int(MIN_CM * min(px_cm) / 2), 3)
+    rmax = min(int(np.ceil(MAX_CM * max(px_cm) / 2)), min(eighth.shape) // 2)
+    if rmax <= rmin:
+        return []
+    img = cv2.GaussianBlur(eighth.view(np.uint8) * np.uint8(255), (3, 3), 1.0)
+    circles = _hough(img, rmin, rmax, rmin * 2, 100, 10)
+    if circles is None:
+        return []
+    found: list[tuple[float, BoxF]] = []
+    for cx, cy, r in circles[0][:ARC_MAX_CIRCLES]:
+        c2 = (k * float(cx) + (k - 1) / 2, k * float(cy) + (k - 1) / 2)
+        # Hough's radius at an eighth is ±1 px there (±10 %): take the radius the ink rings best.
+        rr = np.arange(0.8 * k * float(r), 1.25 * k * float(r), 1.0)
+        ca, sa = np.cos(_ANGLES), np.sin(_ANGLES)
+        share = _sample(faint, c2[0] + np.outer(rr, ca), c2[1] + np.outer(rr, sa)).mean(axis=1)
+        r2 = float(rr[int(np.argmax(share))])
+        on, inner = ellipse_scores(faint, c2, (r2, r2), 0.0)
+        if on < ARC_MIN_RING or inner > ARC_MAX_INNER_FILL:
+            continue
+        near = max(ellipse_scores(faint, c2, (r2 * s, r2 * s), 0.0)[0] for s in (0.8, 1.2))
+        if on - near < ARC_MIN_MARGIN:
+            continue
+        # The ring as `_faint_seal` will fit it: ornaments and a guilloche's curves drawn through
+        # by Hough make none (0.13-0.2 on the corpus's diplomas, 0.45-0.6 on its worn seals).
+        fit = fit_ring_in_annulus(faint, c2, r2)
+        if fit is None or fit[3] < ARC_MIN_RING:
+            continue
+        box = (c2[0] - r2, c2[1] - r2, c2[0] + r2, c2[1] + r2)
+        page_box = tuple(v / SCALE for v in box)
+        if any(iou(page_box, s.bbox) > 0.1 or _inside(s.bbox, page_box) > 0.3 for s in seals):
+            continue    # see _learned_candidates
+        if red is not None and _in_red_row(red, box, min(guesses) * SCALE / 2.54):
+            continue
+        found.append((fit[3], box))
+    return [box for _, box in sorted(found, key=lambda t: -t[0])]
+
+
+def fit_ring_in_annulus(mask: Mask, center: Sequence[float], radius: float) -> RingShape | None:
+    """`fit_ring` with the outermost ink looked for only between 0.8 and 1.2 × `radius` (a circle
+    found by Hough): the rays that meet no ring there (its worn side) drop out instead of ending on
+    the star inside. A ring inked round less than half its turn is fitted as a circle (an ellipse
+    through one side of a ring is unstable)."""
+    cx, cy = center
+    rs = np.arange(0.8 * radius, 1.2 * radius, 1.0)
+    ca, sa = np.cos(_ANGLES), np.sin(_ANGLES)
+    xs = cx + np.outer(rs, ca)
+    ys = cy + np.outer(rs, sa)
+    hit = _sample(mask, xs, ys)
+    has = hit.any(axis=0)
+    if has.sum() < 12:
+        return None
+    last = len(rs) - 1 - np.argmax(hit[::-1], axis=0)
+    cols = np.arange(len(_ANGLES))
+    pts = np.stack([xs[last, cols], ys[last, cols]], axis=1)[has].astype(np.float64)
+    if has.mean() >= 0.5:
+        fit = refit_ellipse(pts.astype(np.float32), (0.15, 0.07), 6)
+        if fit is not None:
+            ((ex, ey), (w, h), ang), res = fit
+            ring = float(np.count_nonzero(res < 0.05)) / len(_ANGLES)
+            return (float(ex), float(ey)), (w / 2, h / 2), float(ang), ring
+    # Circle by least squares (x² + y² + Dx + Ey + F = 0), refitted once without the outliers.
+    keep = np.ones(len(pts), bool)
+    for _ in range(2):
+        x, y = pts[keep, 0], pts[keep, 1]
+        if len(x) < 6:
+            return None
+        sol = np.linalg.lstsq(np.stack([x, y, np.ones_like(x)], axis=1), -(x * x + y * y), rcond=None)[0]
+        ox, oy = -sol[0] / 2, -sol[1] / 2
+        rr = float(np.sqrt(max(ox * ox + oy * oy - sol[2], 1.0)))
+        res = np.abs(np.hypot(pts[:, 0] - ox, pts[:, 1] - oy) / rr - 1)
+        keep = res < 0.07
+    ring = float(np.count_nonzero(res < 0.05)) / len(_ANGLES)
+    return (float(ox), float(oy)), (rr, rr), 0.0, ring
 
 
 def _faint_groups(faint: Mask, px_cm: float, seals: list[Seal]) -> list[BoxF]:
@@ -465,7 +655,8 @@ def _half_box(seal: Seal, w: int, h: int) -> BoxF:
 def _learned_candidates(image_bgr: Image, red: Mask, seals: list[Seal], rejected: list[tuple[BoxF, float]],
                         reader: RingTextModel, colourless: bool, guesses: list[float],
                         gray_quarter: Image | None = None, faint: Mask | None = None,
-                        faint_boxes: Sequence[BoxF] = (), faint_gray: bool = False) -> list[Seal]:
+                        faint_boxes: Sequence[BoxF] = (), faint_gray: bool = False,
+                        arc_boxes: Sequence[BoxF] = ()) -> list[Seal]:
     """Seals the outline tests could not settle, settled by the learned ring-text detector.
 
     Looked at (at most `MAX_LEARNED` a page): seal-sized red blobs that failed the outline tests
@@ -516,6 +707,7 @@ def _learned_candidates(image_bgr: Image, red: Mask, seals: list[Seal], rejected
                      max(a.bbox[2], b.bbox[2]), max(a.bbox[3], b.bbox[3]))
                 boxes.append((2.0, u, a.colour))
     if colourless:
+        boxes += [(0.6, box, "gray") for box in _gray_blobs(image_bgr, red.shape, guesses, seals)]
         unprofiled: list[BoxF] = []
         for box in _gray_candidates(grey_small(), guesses, seals, unprofiled):
             boxes.append((0.5, box, "gray"))
@@ -560,11 +752,16 @@ def _learned_candidates(image_bgr: Image, red: Mask, seals: list[Seal], rejected
     if faint is not None:
         # Worn pale seals: groups of faint red ink with a ring (see _faint_candidates), fitted on
         # the faint ink and checked for ring text by the learned detector on the red ink alone.
-        for box in faint_boxes[:MAX_FAINT]:
+        for box in list(faint_boxes[:MAX_FAINT]) + list(arc_boxes[:MAX_FAINT_ARCS]):
             page_box = (box[0] * f, box[1] * f, box[2] * f, box[3] * f)
             if any(_inside(page_box, s.bbox) > 0.9 for s in seals):
                 continue
-            seal = _faint_seal(image_bgr, faint, box, reader, "gray" if faint_gray else "red")
+            # A circle drawn by arcs is looked at only where nothing was found: beside a find it
+            # is more often that find's ring, or the missing half of a paging seal cut by the
+            # sheet's edge, than a second seal.
+            if box in arc_boxes and any(iou(page_box, s.bbox) > 0.1 or _inside(s.bbox, page_box) > 0.3 for s in seals):
+                continue
+            seal = _faint_seal(image_bgr, faint, box, reader, "gray" if faint_gray else "red", box in arc_boxes)
             if seal is not None and not any(_inside(seal.bbox, s.bbox) > 0.8 for s in seals):
                 seals = [s for s in seals if not (_inside(s.bbox, seal.bbox) >= 0.6 and s.score < 0.9)]
                 seals.append(seal)
@@ -575,8 +772,9 @@ def _learned_candidates(image_bgr: Image, red: Mask, seals: list[Seal], rejected
 GRAY_MAX_INNER_FILL = 0.6
 #: Grey level below which a pixel counts as burned black (a mask) or photo shadow, not paper or ink.
 BURNED_BLACK = 40
-#: Faint candidates a page that go to the learned detector.
+#: Faint candidates a page that go to the learned detector: groups, and circles drawn by arcs.
 MAX_FAINT = 2
+MAX_FAINT_ARCS = 1
 #: Ring text found by the learned detector inside a faint ring: share of directions (ring text
 #: runs 120–250° round an oval or a round seal; a worn seal loses some of it).
 FAINT_TEXT_COVERAGE = 0.3
@@ -586,35 +784,48 @@ def _red_plate(crop: Image) -> Image:
     """The crop's red ink alone, as a clean red seal on white (black text gone, faint ink made
     strong): what the learned detector sees best."""
     b, g, r = cv2.split(cv2.blur(crop, (3, 3)))
-    ink = np.clip((cv2.subtract(r, cv2.max(b, g)).astype(np.float32) - 6) * (1.0 / 30), 0, 1)
+    redness = cv2.subtract(r, cv2.max(b, g)).astype(np.float32)
+    # Full strength at 30 over the floor, or at the crop's strongest red if fainter (a worn seal
+    # in a phone photo reaches ~25: its ring text stayed below what the detector sees).
+    span = float(np.clip(np.percentile(redness, 99.5) - 6, 12, 30))
+    ink = np.clip((redness - 6) * (1.0 / span), 0, 1)
     return cast(Image, cv2.merge([(255 - 200 * ink).astype(np.uint8), (255 - 210 * ink).astype(np.uint8),
                                   (255 - 30 * ink).astype(np.uint8)]))
 
 
-def _faint_seal(image_bgr: Image, faint: Mask, box: BoxF, reader: RingTextModel, colour: str = "red") -> Seal | None:
+def _faint_seal(image_bgr: Image, faint: Mask, box: BoxF, reader: RingTextModel, colour: str = "red",
+                arcs: bool = False) -> Seal | None:
     """A worn pale seal in a group of faint red ink (half-size box), or None: the outline fitted
     on the faint ink (once on the group, again on all faint ink round that fit: a worn ring is in
-    pieces), confirmed by ring text running round inside it on the red ink alone."""
+    pieces), confirmed by ring text running round inside it on the red ink alone. `arcs`: the box
+    is a circle drawn by arcs (`_faint_arcs`), fitted within its annulus, and its ring text must
+    run round it away from the centre."""
     from redaction.detect import sealdet
 
     h, w = image_bgr.shape[:2]
     x0, y0, x1, y1 = box
     centre, radius = ((x0 + x1) / 2, (y0 + y1) / 2), max(x1 - x0, y1 - y0) / 2
     best: RingShape | None = None
-    for _ in range(2):
+    for _ in range(0 if arcs else 2):
         got = fit_ring(faint, centre, radius)
         if got is None:
             break
         if best is None or got[3] > best[3]:
             best = got
         centre, radius = got[0], max(got[1])
+    if best is not None and best[3] < FAINT_MIN_RING:
+        best = None
+    if arcs:
+        # A ring inked on one side only: its outermost ink on the other side is the star inside.
+        arc = fit_ring_in_annulus(faint, ((x0 + x1) / 2, (y0 + y1) / 2), max(x1 - x0, y1 - y0) / 2)
+        if arc is not None and arc[3] >= ARC_MIN_RING:
+            best = arc
     if best is None:
         return None
     (cx, cy), (a, b), ang, ring = best
-    if ring < FAINT_MIN_RING or not MIN_ASPECT <= a / b <= MAX_ASPECT:
+    if not MIN_ASPECT <= a / b <= MAX_ASPECT:
         return None
-    if colour != "red" and ellipse_scores(_gray_contrast(image_bgr, faint.shape) > FAINT_GRAY_CONTRAST,
-                                          (cx, cy), (a, b), ang)[1] > GRAY_MAX_INNER_FILL:
+    if colour != "red" and ellipse_scores(faint, (cx, cy), (a, b), ang)[1] > GRAY_MAX_INNER_FILL:
         return None    # a photo's grey tones (the seal's inside is text and paper)
     if colour == "red":
         # Skin in a photo is solid faint red; with a mask burned over the eyes (verify looks at
@@ -626,6 +837,8 @@ def _faint_seal(image_bgr: Image, faint: Mask, box: BoxF, reader: RingTextModel,
     shape = "round" if max(a, b) / min(a, b) < 1.15 else "oval"
     score = 0.5 + 0.3 * min(1.0, ring) if colour == "red" else GRAY_SCORE
     seal = _to_page(Seal((0, 0, 0, 0), shape, score, (cx, cy), (a, b), ang, colour), w, h)
+    if not _on_page(seal, w, h):
+        return None    # an arc cut by the sheet's edge (a paging seal): boxed to its part elsewhere
     # Ring text inside the outline, on the red ink alone.
     side = 2 * max(seal.axes)
     m = sealdet.CROP_MARGIN * side
@@ -645,7 +858,10 @@ def _faint_seal(image_bgr: Image, faint: Mask, box: BoxF, reader: RingTextModel,
     ecx, ecy = (sx - X0) * k, (sy - Y0) * k
     t = np.deg2rad(seal.angle)
     ca, sa = np.cos(_ANGLES), np.sin(_ANGLES)
-    rs = np.linspace(0.0, 1.0, 40)
+    # From the centre out (the group's own test), or for a circle drawn by arcs only where ring
+    # text runs (0.45–1 of the radius): a star, a dot or a line of text across the middle meets
+    # every ray from the centre.
+    rs = np.linspace(0.45, 1.0, 22) if arcs else np.linspace(0.0, 1.0, 40)
     ux, uy = ea * ca, eb * sa
     xs = ecx + np.outer(rs, ux * np.cos(t) - uy * np.sin(t))
     ys = ecy + np.outer(rs, ux * np.sin(t) + uy * np.cos(t))
@@ -782,6 +998,49 @@ def _gray_candidates(small: Image, guesses: list[float], seals: list[Seal],
         if _ring_profile(ink, float(cx), float(cy), float(r), min_peak=GRAY_LEARNED_PEAK) is None:
             if unprofiled is not None and len(unprofiled) < GRAY_UNPROFILED:
                 unprofiled.append(box)   # an oval seal makes no ring at one radius
+            continue
+        out.append(box)
+    return out
+
+
+#: Dark ink on a copy for `_gray_blobs` (below the local paper), and straight lines this long (cm
+#: at the smallest scale) taken out of it: table rules and boxes an invoice's seal is stamped on.
+GRAY_BLOB_INK = 60
+GRAY_RULE_CM = 2.0
+#: Least long side of such a blob (cm): official seals, the oval 发票专用章 (4 × 3 cm) included;
+#: smaller rings on a copy (an ID card's emblem, a logo) are left to the Hough search.
+GRAY_BLOB_MIN_CM = 3.0
+GRAY_BLOB_MAX_DPI = 300.0
+
+
+def _gray_blobs(image_bgr: Image, shape: tuple[int, ...], guesses: list[float], seals: list[Seal]) -> list[BoxF]:
+    """Page boxes of seal-sized blobs of dark ink on a copy whose outermost ink rings a sparse
+    inside, once straight rules are taken out: a grey seal (an oval 发票专用章 the table's border
+    runs through) that Hough circles miss. The red-ink pipeline's test on grey ink: characters and
+    a QR code do not make a ring."""
+    px_min = min(guesses) * SCALE / 2.54
+    # Not at the scale of a seal filling the frame: there a block of text is seal-sized.
+    px_max = min(max(guesses), GRAY_BLOB_MAX_DPI) * SCALE / 2.54
+    ink = _gray_contrast(image_bgr, shape) > GRAY_BLOB_INK
+    ink = remove_rules(ink, int(round(GRAY_RULE_CM * px_min)))
+    # Rejoin a ring cut where a rule crossed it (~1.5 mm).
+    r_join = max(2, int(round(0.15 * px_min)))
+    grown = cv2.dilate(ink.view(np.uint8), np.ones((2 * r_join + 1, 2 * r_join + 1), np.uint8))
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(grown, connectivity=8)
+    min_px, max_px = GRAY_BLOB_MIN_CM * px_min, MAX_CM * px_max
+    f = 1.0 / SCALE
+    out: list[BoxF] = []
+    for i in range(1, n):
+        x, y, bw, bh, _ = stats[i]
+        iw, ih = bw - 2 * r_join, bh - 2 * r_join
+        if iw <= 0 or ih <= 0 or not min_px <= max(iw, ih) <= max_px or not 0.5 <= iw / ih <= 2.0:
+            continue
+        comp = ink[y:y + bh, x:x + bw] & (labels[y:y + bh, x:x + bw] == i)
+        got = fit_ring(comp, (bw / 2, bh / 2), max(iw, ih) / 2)
+        if got is None or got[3] < MIN_RING or ellipse_scores(comp, got[0], got[1], got[2])[1] > MAX_INNER_FILL:
+            continue
+        box = ((x + r_join) * f, (y + r_join) * f, (x + bw - r_join) * f, (y + bh - r_join) * f)
+        if any(_inside(box, s.bbox) > 0.5 for s in seals):
             continue
         out.append(box)
     return out
@@ -1023,16 +1282,34 @@ def _to_page(seal: Seal, w: int, h: int) -> Seal:
 
 # --- grey photocopies -----------------------------------------------------------------------------
 
-def _is_colourless(image_bgr: Image, red_half: Mask) -> bool:
+def _is_colourless(image_bgr: Image, red_half: Mask, rule_px: int = 0) -> bool:
     """No colour to speak of (a photocopy or a grey scan): only there is the grey search worth its
-    false-alarm risk. A faded seal covers ~0.2 % of a page, so count pixels, do not average."""
-    if int(np.count_nonzero(red_half)) > 0.0002 * red_half.size:
+    false-alarm risk. A faded seal covers ~0.2 % of a page, so count pixels, do not average.
+    `rule_px` (0: none): straight coloured lines at least that long at half size do not count.
+    find_seals does not pass it: with it, the strict grey search (Hough rings kept without ring
+    text) would also run on pages whose only colour is lines (certificates with coloured borders,
+    forms with coloured rules), and the real set's over-masking rose (0.049 -> 0.138) in the run
+    that had it (the cause not isolated); such pages get the grey candidates the learned detector
+    checks instead (`GRAY_ON_COLOUR_RED`)."""
+    if int(np.count_nonzero(_off_thin_lines(red_half, rule_px, 9))) > 0.0002 * red_half.size:
         return False
     h, w = image_bgr.shape[:2]
     small = cv2.resize(image_bgr, (max(1, w // 4), max(1, h // 4)), interpolation=cv2.INTER_NEAREST)
     b, g, r = cv2.split(small)
     chroma = cv2.subtract(cv2.max(cv2.max(b, g), r), cv2.min(cv2.min(b, g), r))
-    return int(np.count_nonzero(chroma > 40)) <= 0.0002 * chroma.size
+    coloured = _off_thin_lines(chroma > 40, rule_px // 2, 5)
+    return int(np.count_nonzero(coloured)) <= 0.0002 * chroma.size
+
+
+def _off_thin_lines(mask: Mask, length: int, thick: int) -> Mask:
+    """The mask without straight lines `length` long that are thinner than `thick` px (a solid
+    coloured block or photo is no line, however long)."""
+    off = remove_rules(mask, length)
+    if off is mask:
+        return mask
+    solid = cv2.morphologyEx(mask.view(np.uint8), cv2.MORPH_OPEN, np.ones((thick, thick), np.uint8))
+    kept: Mask = off | solid.view(bool)
+    return kept
 
 
 #: Grey seals are searched at quarter size.
@@ -1101,6 +1378,11 @@ def _fit_circle(ink: Mask, cx: float, cy: float, r: float) -> tuple[float, float
     xs = ix.astype(np.float32) + x0
     ys = iy.astype(np.float32) + y0
     lo, hi = 0.8 * r, 1.2 * r
+    # Only pixels that can fall into a bin for some centre tried (at most ~10 px from this one)
+    # count: the rest of the square (text inside and around) is dropped before the 34 passes.
+    d0 = np.hypot(xs - np.float32(cx), ys - np.float32(cy))
+    near = (d0 >= lo - 11) & (d0 <= hi + 11)
+    xs, ys = xs[near], ys[near]
     nb = int(np.ceil((hi - lo) * 2)) + 1
     radii = lo + (np.arange(nb - 2) + 1) / 2
     # Coarse to fine: a 5×5 grid of 3-px steps, then 1-px steps around the best (34 centres, not 81).
