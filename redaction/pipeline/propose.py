@@ -139,7 +139,7 @@ class Detector:
         h, w = image.shape[:2]
         red = red_ink_mask(image)
         gray = cv2.cvtColor(image, cv2.COLOR_BGR2GRAY)
-        seals = find_page_seals(image, page.dpi, red, self.ring_reader, text_dpi=text_scale_dpi(quads))
+        seals = find_page_seals(image, page.dpi, red, self.ring_reader)
         skip = [s.bbox for s in seals]
         view = red_channel_view(image) if view is None else view
         lines = read_page_text(self.ocr, image, red, skip_boxes=skip, page_quads=quads, view=view)
@@ -307,40 +307,12 @@ def _continues(a: TextLine, b: TextLine, under: Sequence[TextLine]) -> bool:
     return 0 <= by0 - ay1 < 1.5 * height and (any(b is u for u in under) or abs(bx0 - ax0) < height)
 
 
-#: A document's text line boxes are 4–7 mm tall (median over the page: 3.9 on a journal page, 7.2
-#: on an award, measured on the corpus at a known 200 dpi).
-BODY_LINE_MM = 5.5
-#: Below this many text lines a page's scale is not read from them (a seal close-up, a photo).
-SCALE_LINES = 8
-
-
-def text_scale_dpi(quads: Sequence[np.ndarray] | None) -> int | None:
-    """The resolution a page's text lines give it, for images whose file states none (phone
-    photos, JPEGs written by editors). Seals are then looked for at that one scale instead of at
-    100, 200 and 300 dpi and filling the frame — the three-scale search was 0.42 s of a page's
-    0.61 s over bare OCR. Off by a third at worst (journal vs award text), well inside the 5–70 mm
-    of seal sizes searched at one scale. None with fewer than `SCALE_LINES` lines."""
-    if not quads:
-        return None
-    sides = np.array([[np.linalg.norm(q[1] - q[0]), np.linalg.norm(q[3] - q[0])] for q in quads])
-    height, length = sides.min(axis=1), sides.max(axis=1)
-    lines = height[length >= 3 * height]
-    if len(lines) < SCALE_LINES:
-        return None
-    return int(round(float(np.median(lines)) * 25.4 / BODY_LINE_MM))
-
-
 def find_page_seals(image: np.ndarray, dpi: int | None, red: np.ndarray | None = None,
-                    ring_reader: SealTextDetector | None = None, text_dpi: int | None = None) -> list[Seal]:
+                    ring_reader: SealTextDetector | None = None) -> list[Seal]:
     """Seals sized by the page's dpi; when the file does not say (phone photos, most JPEGs from
-    scanning apps), by the scale its text lines give (`text_dpi`, see `text_scale_dpi`), and
-    without either, sizes for 100, 200 and 300 dpi together span 5–70 mm at any of them, and a
+    scanning apps), sizes for 100, 200 and 300 dpi together span 5–70 mm at any of them, and a
     seal filling the frame is looked for too (`seals.dpi_guesses`). `ring_reader`: the learned
     ring-text detector, for what the outline tests cannot settle."""
     from redaction.detect.seals import dpi_guesses, find_seals
 
-    scales = dpi_guesses(dpi, image.shape)
-    if len(scales) > 1 and text_dpi:
-        by_text = dpi_guesses(text_dpi, image.shape)     # trusted only where it would be if stated
-        scales = by_text if len(by_text) == 1 else scales
-    return find_seals(image, scales, red_mask=red, ring_reader=ring_reader)
+    return find_seals(image, dpi_guesses(dpi, image.shape), red_mask=red, ring_reader=ring_reader)
