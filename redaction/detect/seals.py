@@ -179,18 +179,10 @@ def fit_ring(mask: Mask, center: Sequence[float], radius: float) -> RingShape | 
     outermost ink of a character is stroke ends and box corners, which no ellipse fits: measured
     0.2–0.35 on big red title characters against 0.6–1.0 on seals, worn pink ones included.
     """
-    cx, cy = center
-    rs = np.arange(0.0, 1.35 * radius, 1.0)
-    ca, sa = np.cos(_ANGLES), np.sin(_ANGLES)
-    xs = cx + np.outer(rs, ca)
-    ys = cy + np.outer(rs, sa)
-    hit = _sample(mask, xs, ys)
-    has = hit.any(axis=0)
-    if has.sum() < 12:
+    found = _outermost_ink(mask, center, 0.0, 1.35 * radius)
+    if found is None:
         return None
-    last = len(rs) - 1 - np.argmax(hit[::-1], axis=0)
-    cols = np.arange(len(_ANGLES))
-    pts = np.stack([xs[last, cols], ys[last, cols]], axis=1)[has].astype(np.float32)
+    pts = found[0].astype(np.float32)
     fit = refit_ellipse(pts, (0.15, 0.07), 6)  # drop rays that ended on text inside a gap
     if fit is None:
         return None
@@ -557,23 +549,32 @@ def _faint_arcs(faint: Mask, guesses: Sequence[float], seals: list[Seal], red: M
     return [box for _, box in sorted(found, key=lambda t: -t[0])]
 
 
+def _outermost_ink(mask: Mask, center: Sequence[float], r_from: float,
+                   r_to: float) -> tuple[Floats, Mask] | None:
+    """Rays from `center` at every angle of `_ANGLES`, between `r_from` and `r_to`: the outermost
+    ink point of each ray that meets ink, and which rays do; None if fewer than 12 do."""
+    cx, cy = center
+    rs = np.arange(r_from, r_to, 1.0)
+    xs = cx + np.outer(rs, np.cos(_ANGLES))
+    ys = cy + np.outer(rs, np.sin(_ANGLES))
+    hit = _sample(mask, xs, ys)
+    has: Mask = np.asarray(hit.any(axis=0), dtype=bool)
+    if has.sum() < 12:
+        return None
+    last = len(rs) - 1 - np.argmax(hit[::-1], axis=0)
+    cols = np.arange(len(_ANGLES))
+    return np.stack([xs[last, cols], ys[last, cols]], axis=1)[has].astype(np.float64), has
+
+
 def fit_ring_in_annulus(mask: Mask, center: Sequence[float], radius: float) -> RingShape | None:
     """`fit_ring` with the outermost ink looked for only between 0.8 and 1.2 × `radius` (a circle
     found by Hough): the rays that meet no ring there (its worn side) drop out instead of ending on
     the star inside. A ring inked round less than half its turn is fitted as a circle (an ellipse
     through one side of a ring is unstable)."""
-    cx, cy = center
-    rs = np.arange(0.8 * radius, 1.2 * radius, 1.0)
-    ca, sa = np.cos(_ANGLES), np.sin(_ANGLES)
-    xs = cx + np.outer(rs, ca)
-    ys = cy + np.outer(rs, sa)
-    hit = _sample(mask, xs, ys)
-    has = hit.any(axis=0)
-    if has.sum() < 12:
+    found = _outermost_ink(mask, center, 0.8 * radius, 1.2 * radius)
+    if found is None:
         return None
-    last = len(rs) - 1 - np.argmax(hit[::-1], axis=0)
-    cols = np.arange(len(_ANGLES))
-    pts = np.stack([xs[last, cols], ys[last, cols]], axis=1)[has].astype(np.float64)
+    pts, has = found
     if has.mean() >= 0.5:
         fit = refit_ellipse(pts.astype(np.float32), (0.15, 0.07), 6)
         if fit is not None:
