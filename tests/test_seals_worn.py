@@ -55,7 +55,11 @@ def test_a_worn_pale_oval_invoice_seal_over_text_is_found_whole(reader, seed):
     assert _covered_by_one_snug_box(seals, truth), (truth, seals)
 
 
-@pytest.mark.parametrize("seed", [4, 5])
+ARCS_OFF = pytest.mark.xfail(reason="found only by the search for circles drawn by arcs of faint ink, off since it "
+                                    "over-masked names on the real set", strict=True)
+
+
+@pytest.mark.parametrize("seed", [pytest.param(4, marks=ARCS_OFF), 5])
 def test_a_worn_pale_round_seal_over_text_is_found_whole(reader, seed):
     page = text_page(seed=seed)
     truth = _stamp(page, "阿克苏地区生态环境局", 900, 1300, seed)
@@ -63,6 +67,7 @@ def test_a_worn_pale_round_seal_over_text_is_found_whole(reader, seed):
     assert _covered_by_one_snug_box(seals, truth), (truth, seals)
 
 
+@ARCS_OFF
 def test_a_worn_seal_on_a_grey_copy_over_text_is_found(reader):
     page = text_page(seed=6)
     truth = _stamp(page, "和田地区水利局", 1000, 1400, 6, colour=(60, 50, 200))
@@ -97,7 +102,7 @@ def _seal_boxes_off_seals(page, seals):
                        for t in truths)]
 
 
-@pytest.mark.parametrize("index", [6, 10, 48])
+@pytest.mark.parametrize("index", [pytest.param(6, marks=ARCS_OFF), 10, 48])
 def test_the_corpus_worn_seals_on_copies_and_phone_photos_are_found_whole(reader, index):
     """A worn seal on a grey copy over text (006), a small worn grey oval under large text on a
     sideways copy (010), a worn pale seal on a sideways phone photo (048): the ring is in arcs
