@@ -289,4 +289,5 @@ def test_latin_spellings_shown_to_people():
     assert latin_spellings("张晓燕") == ["Zhang Xiaoyan"]
     assert "Shan Xuemei" in latin_spellings("单雪梅")
     assert latin_spellings("阿依古丽·买买提") == ["Ayiguli Maimaiti"]
+    assert latin_spellings("阿依古丽") == ["Ayiguli"]
     assert latin_spellings("Zuo Jia") == [] and latin_spellings("张") == []

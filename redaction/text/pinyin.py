@@ -109,8 +109,13 @@ def latin_name_pattern(name: str) -> re.Pattern[str] | None:
 def latin_spellings(name: str, limit: int = 3) -> list[str]:
     """How the name is looked for in Latin letters, for people to see (Zhang Xiaoyan, Shan
     Xuemei …; Ayiguli Maimaiti); [] when it has no spelling."""
+    forms = name_syllables(name)
+    if len(name) == 4 and name[:2] not in COMPOUND_SURNAMES:
+        # four characters without a two-character surname: mostly a transcribed name (阿依古丽),
+        # shown as one word in its commonest reading
+        return ["".join(forms[0][0] + forms[0][1]).capitalize()] if forms else []
     out = []
-    for surname, given in name_syllables(name)[:limit]:
+    for surname, given in forms[:limit]:
         words = ["".join(surname).capitalize()] if surname else []
         words += ["".join(given).capitalize()] if surname else [g.capitalize() for g in given]
         out.append(" ".join(words))
