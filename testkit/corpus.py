@@ -633,6 +633,17 @@ def _star(cx, cy, r_out, rot=0.0):
     return np.array(pts, np.float32)
 
 
+def _ink_line(big: np.ndarray, text: str, f: F, x: float, y: float) -> None:
+    """Ink `text` in a straight line onto a seal's ink mask, starting at (x, y)."""
+    for ch in text:
+        arr, dx, dy, adv = glyph(f, ch)
+        if arr is not None:
+            X, Y = int(x + dx), int(y + dy)
+            sub = big[Y:Y + arr.shape[0], X:X + arr.shape[1]]
+            np.maximum(sub, arr[:sub.shape[0], :sub.shape[1]], out=sub)
+        x += adv
+
+
 def make_seal(org: str, rng: np.random.Generator, diameter: float, shape: str = "round",
               bottom: str | None = None, faded: bool = False, aspect: float = 2 / 3,
               code: str | None = None, span_deg: float | None = None, inner_ring: bool = False):
@@ -698,14 +709,7 @@ def make_seal(org: str, rng: np.random.Generator, diameter: float, shape: str = 
     if code and shape == "oval":
         # the tax number across the middle, in narrow digits (发票专用章 / 财务专用章)
         fc = F("sans", max(8, int(B_ * 0.2 * ss)), sx=0.62)
-        x = C - text_width(code, fc) / 2
-        for ch in code:
-            arr, dx, dy, adv = glyph(fc, ch)
-            if arr is not None:
-                X, Y = int(x + dx), int(C + dy - fc.size * 0.62)
-                sub = big[Y:Y + arr.shape[0], X:X + arr.shape[1]]
-                np.maximum(sub, arr[:sub.shape[0], :sub.shape[1]], out=sub)
-            x += adv
+        _ink_line(big, code, fc, C - text_width(code, fc) / 2, C - fc.size * 0.62)
     if bottom:
         fb = F(family, max(10, int(A_ * (0.2 if shape == "round" else 0.22) * ss)), sx=0.85)
         if code and shape == "oval":
@@ -714,14 +718,7 @@ def make_seal(org: str, rng: np.random.Generator, diameter: float, shape: str = 
         yb = C + (A_ * 0.38 * ss if shape == "round" else -fb.size * 0.6)
         if code and shape == "oval":
             yb = C + B_ * 0.3 * ss
-        x = C - wb / 2
-        for ch in bottom:
-            arr, dx, dy, adv = glyph(fb, ch)
-            if arr is not None:
-                X, Y = int(x + dx), int(yb + dy - fb.size * 0.1)
-                sub = big[Y:Y + arr.shape[0], X:X + arr.shape[1]]
-                np.maximum(sub, arr[:sub.shape[0], :sub.shape[1]], out=sub)
-            x += adv
+        _ink_line(big, bottom, fb, C - wb / 2, yb - fb.size * 0.1)
     elif shape == "round" and rng.random() < 0.5:
         # a 13-digit code along the bottom of the ring
         code = "".join(str(int(d)) for d in rng.integers(0, 10, 13))
