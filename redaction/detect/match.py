@@ -284,11 +284,12 @@ def latin_name_regions(lines: list[TextLine], profile: Profile) -> list[Region]:
         if pattern is None:
             continue
         for line_id, line in enumerate(lines):
-            if not any("a" <= c <= "z" for c in line.text.lower()):
+            matches = list(pattern.finditer(line.text))
+            if not matches:
                 continue
             unit = _line_unit(line, line_id)
             _, index = normalize_with_map(line.text)
-            for m in pattern.finditer(line.text):
+            for m in matches:
                 inside = [i for i, raw in enumerate(index) if m.start() <= raw < m.end()]
                 if not inside:
                     continue
