@@ -291,3 +291,22 @@ def test_latin_spellings_shown_to_people():
     assert latin_spellings("阿依古丽·买买提") == ["Ayiguli Maimaiti"]
     assert latin_spellings("阿依古丽") == ["Ayiguli"]
     assert latin_spellings("Zuo Jia") == [] and latin_spellings("张") == []
+
+
+@pytest.mark.parametrize("name, aliases", [("左佳", ()), ("李明", ("Zuo Jia",))])
+def test_a_name_in_an_english_line_whose_spaces_ocr_lost(name, aliases):
+    # A real bilingual certificate, red text with the name in blue, read without most spaces.
+    prof = Profile(name=name, aliases=aliases, employers=("哈尔滨工业大学（威海）",))
+    ln = line("This istocertify.thatZuoJiawon theFirst PrizeintheTryoutsof HIT, Weihai", 0, 0)
+    (r,) = [r for r in match_lines([ln], prof) if r.kind == "name"]
+    start = ln.text.index("Zuo")
+    assert r.bbox[0] <= ln.char_boxes[start][0] and r.bbox[2] >= ln.char_boxes[start + 5][2]
+    assert r.bbox[2] < ln.char_boxes[start + 9][0]
+
+
+def test_run_together_names_only_on_lines_that_lost_their_spaces():
+    prof = Profile(name="左佳", employers=("哈尔滨工业大学（威海）",))
+    # a normally spaced line: whole words only, Zuo Jiang is another person
+    assert not match_lines([line("This is to certify that Zuo Jiang won the First Prize", 0, 0)], prof)
+    # lost spaces, but no capital where the name would start: bazuojia is no one
+    assert not match_lines([line("Thisistocertifythatbazuojiawon theFirstPrize", 0, 0)], prof)

@@ -16,7 +16,7 @@ from redaction.model.regions import Region
 from redaction.model.types import BoxF, Floats
 from redaction.ocr.base import TextLine, char_weight
 from redaction.text.normalize import MIDDLE_DOTS, normalize_with_map
-from redaction.text.pinyin import latin_name_pattern
+from redaction.text.pinyin import latin_name_pattern, run_together_pattern
 
 #: Horizontal padding in character widths (measured: 0.25 covered every occurrence).
 PAD_CHARS = 0.25
@@ -275,16 +275,24 @@ def _regions_for(unit: _Unit, term: Term, lines: list[TextLine], spanning_only: 
     return out
 
 
+def _lost_its_spaces(text: str) -> bool:
+    """An English line OCR read with most of its spaces gone (This istocertify.thatZuoJiawon the
+    First…: 10 letters a space; English prints one every 5–6)."""
+    letters = sum(1 for c in text if c.isascii() and c.isalpha())
+    return letters >= 20 and letters > 8 * (text.count(" ") + 1)
+
+
 def latin_name_regions(lines: list[TextLine], profile: Profile) -> list[Region]:
     """The profile's Han names as printed in Latin letters (ZHANG Xiao-yan, Xiaoyan Zhang: the
     English block of a journal paper, a bilingual certificate), matched whole-word on each line."""
     out = []
     for text in dict.fromkeys((profile.name, *profile.aliases)):
         pattern = latin_name_pattern(text)
-        if pattern is None:
-            continue
+        run_together = run_together_pattern(text)
         for line_id, line in enumerate(lines):
-            matches = list(pattern.finditer(line.text))
+            matches = list(pattern.finditer(line.text)) if pattern is not None else []
+            if not matches and run_together is not None and _lost_its_spaces(line.text):
+                matches = list(run_together.finditer(line.text))
             if not matches:
                 continue
             unit = _line_unit(line, line_id)

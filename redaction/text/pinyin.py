@@ -106,6 +106,31 @@ def latin_name_pattern(name: str) -> re.Pattern[str] | None:
     return re.compile(rf"(?<![A-Za-z])(?:{body})(?=[lIi|]?(?![A-Za-z]))", re.IGNORECASE)
 
 
+def _capitalised(word: str) -> str:
+    """A word as printed capitalised or in capitals (Zuo / ZUO), matched case-sensitively."""
+    return f"(?:{re.escape(word.capitalize())}|{re.escape(word.upper())})"
+
+
+@lru_cache(maxsize=256)
+def run_together_pattern(name: str) -> re.Pattern[str] | None:
+    """The name in a line whose spaces OCR lost (This istocertify.thatZuoJiawon theFirst…): its
+    words capitalised as printed (Zuo Jia, ZUO Jia, Xiaoyan Zhang), starting at a capital that
+    follows no other capital. Where the name ends cannot be told (Jiawon), so the caller uses it
+    only on such lines. `name` is a Han name (its pinyin) or a Latin alias (its words)."""
+    if name.isascii():
+        words = [w for w in re.split(r"[\s\-‐‑–·.,]+", name) if w]
+        forms = [[w.lower() for w in words]] if len(words) >= 2 and all(w.isalpha() for w in words) else []
+    else:
+        forms = []
+        for surname, given in name_syllables(name):
+            parts = ["".join(surname), "".join(given)] if surname else list(given)
+            forms += [parts, parts[::-1]] if surname else [parts]
+    if not forms:
+        return None
+    body = "|".join(dict.fromkeys(_SEP.join(_capitalised(w) for w in words) for words in forms))
+    return re.compile(rf"(?<![A-Z])(?:{body})")
+
+
 def latin_spellings(name: str, limit: int = 3) -> list[str]:
     """How the name is looked for in Latin letters, for people to see (Zhang Xiaoyan, Shan
     Xuemei …; Ayiguli Maimaiti); [] when it has no spelling."""
