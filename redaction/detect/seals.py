@@ -46,6 +46,7 @@ from typing import TYPE_CHECKING, TypeAlias, cast, overload
 
 import cv2
 import numpy as np
+import numpy.typing as npt
 
 from redaction.detect.ellipse import refit_ellipse
 from redaction.detect.ink import red_ink_mask
@@ -270,6 +271,24 @@ def remove_rules(red: Mask | Image, min_length: int) -> Mask | Image:
     lines = np.zeros_like(red8)
     lines[window] = cv2.dilate(found, np.ones((3, 3), np.uint8))
     return (red8 & ~lines.astype(bool)).astype(bool) if red.dtype == bool else cast(Image, cv2.subtract(red8, lines))
+
+
+def _grown_components(mask: Mask, r: int) -> tuple[int, npt.NDArray[np.uint16], npt.NDArray[np.int32],
+                                                   tuple[int, int]]:
+    """cv2.connectedComponentsWithStats (8-connected, 16-bit labels) of the mask dilated by a
+    (2r + 1)-px square, made on the window of the ink grown by r only (nothing outside it is set
+    by the dilation; components keep their raster order, so their labels): n, the window's labels,
+    stats in the mask's pixels, and the window's origin (x, y) in them."""
+    window = _ink_window(mask.view(np.uint8), r)
+    if window is None:
+        return 1, np.zeros((0, 0), np.uint16), np.zeros((1, 5), np.int32), (0, 0)
+    grown = cv2.dilate(mask.view(np.uint8)[window], np.ones((2 * r + 1, 2 * r + 1), np.uint8))
+    n, labels, found, _ = cv2.connectedComponentsWithStats(grown, connectivity=8, ltype=cv2.CV_16U)
+    ox, oy = window[1].start, window[0].start
+    stats = np.asarray(found, np.int32)
+    stats[1:, 0] += ox
+    stats[1:, 1] += oy
+    return n, np.asarray(labels, np.uint16), stats, (ox, oy)
 
 
 def _ink_window(mask: Image, margin: int) -> tuple[slice, slice] | None:
@@ -599,8 +618,7 @@ def fit_ring_in_annulus(mask: Mask, center: Sequence[float], radius: float) -> R
 def _faint_groups(faint: Mask, px_cm: float, seals: list[Seal]) -> list[BoxF]:
     """The seal-sized groups of `_faint_candidates` in one mask."""
     r_grp = max(1, int(round(FAINT_GROUP_MM / 10 * px_cm / 2)))
-    grown = cv2.dilate(faint.view(np.uint8), np.ones((2 * r_grp + 1, 2 * r_grp + 1), np.uint8))
-    n, labels, stats, _ = cv2.connectedComponentsWithStats(grown, connectivity=8, ltype=cv2.CV_16U)
+    n, labels, stats, (lx, ly) = _grown_components(faint, r_grp)
     min_px, max_px = MIN_CM * px_cm, MAX_CM * px_cm
     f = 1.0 / SCALE
     out: list[BoxF] = []
@@ -615,7 +633,7 @@ def _faint_groups(faint: Mask, px_cm: float, seals: list[Seal]) -> list[BoxF]:
         if any(_inside(page_box, s.bbox) > 0.9 for s in seals):
             continue
         roi = (slice(y, y + bh), slice(x, x + bw))
-        ink = faint[roi] & (labels[roi] == i)
+        ink = faint[roi] & (labels[y - ly:y - ly + bh, x - lx:x - lx + bw] == i)
         if float(ink[r_grp:bh - r_grp, r_grp:bw - r_grp].mean()) < FAINT_MIN_DENSITY:
             continue
         got = fit_ring(ink, ((box[0] + box[2]) / 2 - x, (box[1] + box[3]) / 2 - y), max(iw, ih) / 2)
@@ -910,7 +928,7 @@ def _confirm_on_ink(image_bgr: Image, red: Mask, ring: RingOutline, colour: str,
     q = GRAY_SCALE
     assert grey_small is not None   # given for every colour but red
     small = grey_small()
-    paper = float(np.percentile(small, 90))
+    paper = _paper_grey(small)
     if max(a, b) / max(1e-6, min(a, b)) >= 1.15:
         return _gray_oval(small, ring, w, h)
     for ink in (small < paper - 60, small < paper - 35):
@@ -993,7 +1011,7 @@ def _gray_candidates(small: Image, guesses: list[float], seals: list[Seal],
     circles = _hough(cv2.GaussianBlur(small, (5, 5), 1.2), rmin, rmax, rmin * 1.5, 80, 20)
     if circles is None:
         return []
-    paper = float(np.percentile(small, 90))
+    paper = _paper_grey(small)
     ink = small < paper - 35
     f = 1.0 / q
     out: list[BoxF] = []
@@ -1070,9 +1088,7 @@ def _find_red(red: Mask, px_cm: float, rejected: list[tuple[BoxF, float]] | None
     r_dil = max(1, int(round(DILATE_MM / 10 * px_cm / 2)))
     # A square kernel: separable, so ~4× faster than a disc of the same size, and the extra reach
     # along the diagonals is harmless for grouping.
-    red8 = red.view(np.uint8)
-    grown = cv2.dilate(red8, np.ones((2 * r_dil + 1, 2 * r_dil + 1), np.uint8))
-    n, labels, stats, _ = cv2.connectedComponentsWithStats(grown, connectivity=8, ltype=cv2.CV_16U)
+    n, labels, stats, (lx, ly) = _grown_components(red, r_dil)
     min_px, max_px = MIN_CM * px_cm, MAX_CM * px_cm
 
     blobs: list[_Blob] = []
@@ -1090,7 +1106,7 @@ def _find_red(red: Mask, px_cm: float, rejected: list[tuple[BoxF, float]] | None
         if thin and (rejected is None or min(iw, ih) < ARC_MIN_WIDTH * min_px or max(iw, ih) > max_px):
             continue
         roi = (slice(y, y + bh), slice(x, x + bw))
-        comp = labels[roi] == i
+        comp = labels[y - ly:y - ly + bh, x - lx:x - lx + bw] == i
         ink = red[roi] & comp
         if thin or max(iw, ih) > max_px or not MIN_ASPECT <= iw / ih <= MAX_ASPECT:
             # Too long for one seal: two seals stamped touching (appraisal forms stack the unit's
@@ -1322,6 +1338,22 @@ def _off_thin_lines(mask: Mask, length: int, thick: int) -> Mask:
 GRAY_SCALE = 0.25
 
 
+#: The last quarter-size grey copy `_paper_grey` was asked about, and its answer.
+_PAPER_GREY: list[tuple[Image, float]] = []
+
+
+def _paper_grey(small: Image) -> float:
+    """The paper's grey on a grey copy (its 90th percentile). find_seals asks it of one copy at
+    every scale and for every grey candidate: the last copy's answer is kept (the copy with it, so
+    that the identity test cannot meet another array at the same address)."""
+    last = _PAPER_GREY[-1] if _PAPER_GREY else None
+    if last is not None and last[0] is small:
+        return last[1]
+    paper = float(np.percentile(small, 90))
+    _PAPER_GREY[:] = [(small, paper)]
+    return paper
+
+
 def _find_gray(small: Image, page_shape: tuple[int, int], dpi: float) -> list[Seal]:
     """Round seals on a photocopy: Hough circles of seal size that are a complete thin dark ring.
 
@@ -1338,7 +1370,7 @@ def _find_gray(small: Image, page_shape: tuple[int, int], dpi: float) -> list[Se
     circles = _hough(blur, rmin, rmax, rmin * 1.5, 80, 22)
     if circles is None:
         return []
-    paper = float(np.percentile(small, 90))
+    paper = _paper_grey(small)
     # A faded seal on a photocopy is only 25–40 levels darker than the paper: try the strict ink
     # threshold first, then fainter ones (the ring test guards against text either way).
     inks = [small < paper - 60, small < paper - 35, small < paper - 25]
@@ -1366,6 +1398,8 @@ def _find_gray(small: Image, page_shape: tuple[int, int], dpi: float) -> list[Se
 
 
 _PROFILE_ANGLES = np.deg2rad(np.arange(0, 360, 2.0))
+#: The centres round a fitted circle that `_ring_profile` tries, in order.
+_NUDGE = np.array([(0, 0), (-1, 0), (1, 0), (0, -1), (0, 1)])
 
 
 def _fit_circle(ink: Mask, cx: float, cy: float, r: float) -> tuple[float, float, float]:
@@ -1396,10 +1430,11 @@ def _fit_circle(ink: Mask, cx: float, cy: float, r: float) -> tuple[float, float
         off = np.arange(-2, 3) * step if step > 1 else np.arange(-1, 2) * step
         gx, gy = (g.ravel() for g in np.meshgrid(off, off))
         d = np.hypot(xs[None, :] - np.float32(cx + gx[:, None]), ys[None, :] - np.float32(cy + gy[:, None]))
-        bins = np.round((d - lo) * 2).astype(np.int64)
+        # Bin numbers stay float32 (whole numbers, exact) until the few in range are counted.
+        bins = np.round((d - lo) * 2)
         ok = (bins >= 0) & (bins < nb)
-        rows = np.broadcast_to(np.arange(len(gx))[:, None], bins.shape)
-        hist = np.bincount((rows * nb + bins)[ok], minlength=len(gx) * nb).reshape(len(gx), nb).astype(np.float64)
+        bins += (np.arange(len(gx), dtype=np.float32) * np.float32(nb))[:, None]
+        hist = np.bincount(bins[ok].astype(np.int64), minlength=len(gx) * nb).reshape(len(gx), nb).astype(np.float64)
         hist = (hist[:, :-2] + hist[:, 1:-1] + hist[:, 2:]) / radii[None, :]   # 1.5-px ring, per length
         i, j = divmod(int(hist.argmax()), hist.shape[1])
         cx, cy, r_best = cx + float(gx[i]), cy + float(gy[i]), float(radii[j])
@@ -1419,8 +1454,10 @@ def _ring_profile(ink: Mask, cx: float, cy: float, r: float,
     # fit can lock onto the ring text, a few pixels inside the ring line (a photocopied licence).
     for fx, fy, fr in (_fit_circle(ink, cx, cy, r), (cx, cy, r)):
         rr = np.arange(0.85 * fr, 1.15 * fr, 0.5)
-        for dx, dy in ((0, 0), (-1, 0), (1, 0), (0, -1), (0, 1)):
-            cov = _sample(ink, fx + dx + np.outer(rr, ca), fy + dy + np.outer(rr, sa)).mean(axis=1)
+        # The five centres sampled at once: (centre, radius, angle).
+        covs = _sample(ink, (fx + _NUDGE[:, 0])[:, None, None] + np.outer(rr, ca),
+                       (fy + _NUDGE[:, 1])[:, None, None] + np.outer(rr, sa)).mean(axis=2)
+        for (dx, dy), cov in zip(_NUDGE.tolist(), covs, strict=True):
             i = int(cov.argmax())
             if best is None or cov[i] > best[1]:
                 best = ((fx + dx, fy + dy, float(rr[i])), float(cov[i]), cov)
