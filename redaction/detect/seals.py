@@ -14,6 +14,9 @@ Pipeline (half resolution throughout):
   → drop blobs standing in a row of similar-height red blobs (title characters)
   → blobs too long for one seal (touching seals, a seal on a red title) are searched for complete
     rings with Hough circles + the same ring test
+  → a blob far longer than any seal (a certificate's guilloche border in red, pink or gold ink,
+    seals stamped touching it) loses its band (runs of ink longer than any seal) and what is left
+    is searched again: complete rings are seals, the rest go to the learned detector
   → pad 8 %.
 Grey photocopies have no red: only round seals can be found there (Hough circles of seal size and
 a ring check), reported with a low score and colour "gray". That search runs only on pages with no
@@ -711,6 +714,10 @@ def _learned_candidates(image_bgr: Image, red: Mask, seals: list[Seal], rejected
             arcs.append((x1 - x0) * (y1 - y0))
             boxes.append((0.3 + 1e-9 * arcs[-1], (x0 * f, y0 * f, x1 * f, y1 * f), "arc"))
             continue
+        if density == FRAMED:   # its ring checked on the ink without the border (_framed_candidates)
+            # The largest first: a border's ornaments make small rings.
+            boxes.append((FRAMED + 1e-9 * (x1 - x0) * (y1 - y0), (x0 * f, y0 * f, x1 * f, y1 * f), "framed"))
+            continue
         # Some ring must be there already (cheap): the outermost red ink round the blob's centre
         # lies on one ellipse in a quarter of the directions even where text breaks the ring.
         got = fit_ring(red, ((x0 + x1) / 2, (y0 + y1) / 2), max(x1 - x0, y1 - y0) / 2)
@@ -752,13 +759,19 @@ def _learned_candidates(image_bgr: Image, red: Mask, seals: list[Seal], rejected
                 continue
             arcs_tried += 1
             colour = "red"
+        framed = colour == "framed"
+        colour = "red" if framed else colour
         if any(_inside(box, s.bbox) > 0.8 for s in seals) or any(_inside(box, t) > 0.8 for t in tried):
             continue
         tried.append(box)
         ring = sealdet.find_ring_in_box(reader, image_bgr, box)
         if ring is None:
             continue
-        seal = _confirm_on_ink(image_bgr, red, ring, colour, box, grey_small if colour != "red" else None)
+        if framed and (ring[3].coverage < FRAMED_MIN_COVERAGE
+                       or 2 * max(ring[1]) < FRAMED_MIN_SIZE * max(box[2] - box[0], box[3] - box[1])):
+            continue    # a border's ornament (a scroll, a fan) read as a little ring text, or a word
+        seal = _confirm_on_ink(image_bgr, red, ring, colour, box, grey_small if colour != "red" else None,
+                               framed=framed)
         if seal is None:
             continue
         # The whole ring replaces the fragments and weak finds it covers, never a sound seal.
@@ -896,22 +909,31 @@ def _faint_seal(image_bgr: Image, faint: Mask, box: BoxF, reader: RingTextModel,
 
 
 def _confirm_on_ink(image_bgr: Image, red: Mask, ring: RingOutline, colour: str, candidate: Sequence[float],
-                    grey_small: Callable[[], Image] | None = None, whole: bool = False) -> Seal | None:
+                    grey_small: Callable[[], Image] | None = None, whole: bool = False,
+                    framed: bool = False) -> Seal | None:
     """The learned ring's outline fitted on the ink (red at half size, dark ink on a copy), padded
     as every seal is; None when the ink carries no ring there. A ring with ink round less than
     `PARTIAL_RING` of it is part of a seal (cut by the sheet's edge): its box is the candidate's,
     padded, within the outline's — unless `whole` (a worn seal's faint ink, grouped: its ring is
     whole on the paper, only faint in places), when the outline's box is kept unless the outline
-    runs off the page."""
+    runs off the page. `framed`: a seal touching a page's border (`_framed_candidates`), fitted
+    within its annulus (the outermost ink along a ray crossing the border is the border's); it is
+    whole on the paper, so its ink must ring `PARTIAL_RING` of it (a border's ornament, a fan or
+    a rosette the learned detector reads ring text in, rings less)."""
     (cx, cy), (a, b), ang, fit = ring
     h, w = image_bgr.shape[:2]
     if colour == "red":
         # fit_ring takes the outermost red ink along rays from the centre (half size).
-        got = fit_ring(red, (cx * SCALE, cy * SCALE), max(a, b) * SCALE * 1.05)
+        if framed:
+            got = fit_ring_in_annulus(red, (cx * SCALE, cy * SCALE), max(a, b) * SCALE)
+        else:
+            got = fit_ring(red, (cx * SCALE, cy * SCALE), max(a, b) * SCALE * 1.05)
         if got is None:
             return None
         (ex, ey), (ea, eb), eang, outline = got
-        if outline < LEARNED_MIN_RING or not 0.7 <= max(ea, eb) / (max(a, b) * SCALE) <= 1.3:
+        if outline < (PARTIAL_RING if framed else LEARNED_MIN_RING):
+            return None
+        if not 0.7 <= max(ea, eb) / (max(a, b) * SCALE) <= 1.3:
             return None
         shape = "round" if max(ea, eb) / min(ea, eb) < 1.15 else "oval"
         half = Seal((0, 0, 0, 0), shape, 0.5 + 0.4 * min(1.0, fit.coverage), (ex, ey), (ea, eb), eang)
@@ -1082,9 +1104,12 @@ def _inside(box: Sequence[float], container: Sequence[float]) -> float:
     return max(0.0, iw) * max(0.0, ih) / area if iw > 0 and ih > 0 else 0.0
 
 
-def _find_red(red: Mask, px_cm: float, rejected: list[tuple[BoxF, float]] | None = None) -> list[Seal]:
+def _find_red(red: Mask, px_cm: float, rejected: list[tuple[BoxF, float]] | None = None,
+              framed: bool = False) -> list[Seal]:
     """Seals in the half-size red mask at one scale. `rejected` collects the half-size ink boxes of
-    seal-sized blobs that fail the outline tests (for the learned detector to look at)."""
+    seal-sized blobs that fail the outline tests (for the learned detector to look at). `framed`:
+    `red` is what is left of a page's ornamental border once its band is taken out (see
+    `_framed_candidates`): only complete rings are finds, the rest goes to `rejected`."""
     r_dil = max(1, int(round(DILATE_MM / 10 * px_cm / 2)))
     # A square kernel: separable, so ~4× faster than a disc of the same size, and the extra reach
     # along the diagonals is harmless for grouping.
@@ -1094,6 +1119,7 @@ def _find_red(red: Mask, px_cm: float, rejected: list[tuple[BoxF, float]] | None
     blobs: list[_Blob] = []
     found: list[tuple[int, Seal, float]] = []
     merged: list[Seal] = []
+    frames: list[int] = []
     for i in range(1, n):
         x, y, bw, bh, _ = stats[i]
         # Undo the dilation: the ink itself spans the blob less r_dil on each side.
@@ -1115,6 +1141,9 @@ def _find_red(red: Mask, px_cm: float, rejected: list[tuple[BoxF, float]] | None
             if not thin and max(iw, ih) <= 2.2 * max_px:
                 inside = _split_merged(ink, (x, y), px_cm)
                 merged += [seal for seal, _ in inside]
+            elif not thin and not framed and max(iw, ih) > FRAME_SEALS * max_px:
+                frames.append(i)    # an ornamental border round the page, seals touching it
+                continue
             # Part of a seal cut by the sheet's edge (a paging seal, 骑缝章): an arc of ring text
             # for the learned detector to judge.
             if rejected is not None and not inside and max(iw, ih) <= max_px and float(ink.mean()) >= MIN_DENSITY:
@@ -1143,10 +1172,91 @@ def _find_red(red: Mask, px_cm: float, rejected: list[tuple[BoxF, float]] | None
         row = _row_neighbours(blobs, idx)
         # Title characters stand in a row of their like; a real seal rarely has even one
         # same-height red neighbour, and then it is a complete ring (two issuers' seals).
+        if framed and outline < STRONG_OUTLINE:
+            # What is left of a border: its ornaments make rings too, and issuers' seals stand
+            # side by side along it (a row). A complete ring is a seal; the ring text read on the
+            # page settles the rest.
+            if rejected is not None:
+                rejected.append((blobs[idx].box, FRAMED))
+            continue
+        if framed:
+            out.append(seal)
+            continue
         if row >= 2 or (row == 1 and outline < STRONG_OUTLINE):
             continue
         out.append(seal)
+    if framed:
+        for seal in merged:     # (scored 0.5 + half its outline share)
+            if seal.score >= 0.5 + 0.5 * STRONG_OUTLINE:
+                out.append(seal)
+            elif rejected is not None:
+                (cx, cy), r = seal.center, max(seal.axes)
+                rejected.append(((cx - r, cy - r, cx + r, cy + r), FRAMED))
+        return out
+    if frames:
+        framed_out = _framed_candidates(red, labels, stats, frames, r_dil, px_cm, out)
+        if rejected is not None:
+            rejected += framed_out
     return out + merged
+
+
+#: A red blob this many times longer than the largest seal is a page's ornamental border (a
+#: guilloche frame in red, pink or gold ink) with the seals stamped touching it, not one seal
+#: or a few touching ones.
+FRAME_SEALS = 2.2
+#: Straight runs of the dilated ink this many times the largest seal long are the border's band.
+FRAME_RUN = 1.5
+#: The band is looked for on a copy of the half-size mask this many times smaller.
+FRAME_SCALE = 2
+#: Marks a candidate left of a border once its band is taken out (see `_framed_candidates`);
+#: ranks before the other red candidates for the learned detector.
+FRAMED = 1.5
+#: A ring read in such a candidate spans at least this share of it (the band cut a part away),
+#: and its ring text runs round this share of it: a border's scrolls and fans, which the learned
+#: detector reads as a little ring text (0.59-0.6 on the dev certificates), do not; a seal's ring
+#: text, whole on the paper, does (0.82-0.88 there; most seals 0.55-0.85, sealdet.MIN_COVERAGE).
+FRAMED_MIN_SIZE = 0.6
+FRAMED_MIN_COVERAGE = 0.7
+
+
+def _framed_candidates(red: Mask, labels: cv2.typing.MatLike, stats: cv2.typing.MatLike, frames: list[int],
+                       r_dil: int, px_cm: float, seals: list[Seal]) -> list[tuple[BoxF, float]]:
+    """Seals stamped touching a page's ornamental border: the border's band (every run of the
+    dilated ink, across or down, longer than any seal: `FRAME_RUN`) is taken out of the border's
+    ink and what is left searched again. Complete rings there (`STRONG_OUTLINE`) join `seals`;
+    the rest are candidates for the learned detector (`FRAMED`): the border's ornaments make
+    rings too, and a seal overlapping the band has lost that part of its ring."""
+    ink = np.zeros_like(red)
+    for i in frames:
+        x, y, bw, bh, _ = stats[i]
+        roi = (slice(y, y + bh), slice(x, x + bw))
+        ink[roi] |= red[roi] & (labels[roi] == i)
+    grown = cv2.dilate(ink.view(np.uint8), np.ones((2 * r_dil + 1, 2 * r_dil + 1), np.uint8))
+    # The band is found on a copy FRAME_SCALE times smaller (max-pooled: a 1-px gap in the band
+    # would end a run), its cost falling with the square; its edge is then a few pixels coarse.
+    k = FRAME_SCALE
+    hh, ww = grown.shape
+    small = cv2.resize(grown, (max(1, ww // k), max(1, hh // k)), interpolation=cv2.INTER_AREA) > 0
+    run = max(3, int(round(FRAME_RUN * MAX_CM * px_cm / k)))
+    small8 = small.view(np.uint8)
+    band = cv2.bitwise_or(cv2.morphologyEx(small8, cv2.MORPH_OPEN, np.ones((1, run), np.uint8)),
+                          cv2.morphologyEx(small8, cv2.MORPH_OPEN, np.ones((run, 1), np.uint8)))
+    band = cv2.resize(band, (ww, hh), interpolation=cv2.INTER_NEAREST)
+    rest: Mask = ink & ~band.view(bool)
+    inner: list[tuple[BoxF, float]] = []
+    seals += _find_red(rest, px_cm, inner, framed=True)
+    out: list[tuple[BoxF, float]] = []
+    for box, density in inner:
+        # Arcs (thin or long pieces) are mostly the band's own fringe: only seal-sized blobs that
+        # carry some ring already (the test `_learned_candidates` makes of every red blob, made
+        # here on the ink without the band, which would end every ray crossing it).
+        if density == ARC:
+            continue
+        x0, y0, x1, y1 = box
+        got = fit_ring(rest, ((x0 + x1) / 2, (y0 + y1) / 2), max(x1 - x0, y1 - y0) / 2)
+        if got is not None and got[3] >= LEARNED_MIN_RING:
+            out.append((box, FRAMED))
+    return out
 
 
 def _beside_rings(ink: Mask, origin: tuple[int, int], rings: list[Seal], r_dil: int, px_cm: float) -> list[Seal]:
