@@ -4,7 +4,8 @@
 copies, diplomas and degree certificates, title certificates, annual appraisal forms, training and
 award certificates, journal pages and employer letters. Every page carries the boxes that blind
 review requires masked (owner "applicant": name, employer, seal, eyes) and the look-alikes that must
-stay visible (owner "other": other people's names, other organisations, their seals, red titles).
+stay visible (owner "other": other people's names, other organisations, their seals, printed emblems
+— a ring round a star, a national emblem, a school badge — and red titles).
 
 Everything is deterministic for a given seed; page *i* does not depend on how many pages are made.
 The pixels go through what scanners and copiers do: skew (±2°), sometimes a page scanned sideways or

@@ -5,11 +5,14 @@ seals, emblems, ovals taken for the applicant's). One test per rule:
   words is another organisation's (`partial_other_reading`), once the ring was read twice;
 - a reading of a supervision seal (监制) is the tax bureau's, never the applicant's;
 - a printed red emblem with a picture filling its middle and nothing read on its ring (国徽) is no
-  one's seal (`is_pictorial_emblem`); a school badge's ring reads as the school;
+  one's seal (`is_pictorial_emblem`), unless it is stamped over the sign-off (a party committee's
+  seal with its hammer and sickle); a school badge's ring reads as the school;
 - a printed organisation name under an unread seal, read fairly (0.8–0.9) and sharing nothing of
   the employers' own words, names the seal's organisation (`attribute_by_printed_name`).
 
 The employer's seal, read in part or not at all, stays the applicant's (recall first)."""
+
+from pathlib import Path
 
 import cv2
 import numpy as np
@@ -24,6 +27,7 @@ from redaction.detect.sealtext import (
     partial_other_reading,
     shares_own_words,
 )
+from redaction.files.document import Page
 from redaction.model.profile import Profile
 from redaction.model.regions import Region
 from redaction.ocr.base import TextLine
@@ -39,6 +43,7 @@ from testkit.corpus import (
     make_corpus,
     make_seal,
 )
+from tests.conftest import render_page
 
 BUREAU = Profile(name="王芳", employers=("阿克苏地区生态环境局", "阿克苏地区环境监测站"))
 CDC = Profile(name="王芳", employers=("吐鲁番市高昌区疾病预防控制中心", "高昌区疾控中心"))
@@ -153,21 +158,41 @@ def test_a_seal_with_its_star_and_special_line_is_no_pictorial_emblem(detector, 
     assert attribute_seal(detector.ocr, page, seal, BUREAU)[:2] == ("seal", True)
 
 
-def test_a_seal_with_a_device_in_its_middle_stays_the_applicants(detector):
-    # A party committee's seal carries its hammer and sickle where others have a star (a real one,
-    # dev-cert-red-background-seal-01, inks 0.55 of its middle): a seal, its ring read or not.
+def _device_seal_page(signoff: bool) -> np.ndarray:
+    """A seal with a device filling its middle (as a party committee's hammer and sickle does) and
+    its ring text worn away, stamped over the sign-off (an organisation's name and the date) or on
+    its own."""
     rng = np.random.default_rng(4)
-    alpha, _ = make_seal("阿克苏地区生态环境局", rng, 42 * MM, "round", "人事专用章", False)
+    alpha, _ = make_seal("", rng, 42 * MM, "round", "人事专用章", False)
     h, w = alpha.shape
     device = np.zeros_like(alpha)
-    cv2.circle(device, (w // 2, h // 2), int(0.36 * 21 * MM), 1.0, -1, cv2.LINE_AA)
+    cv2.circle(device, (w // 2, h // 2), int(0.45 * 21 * MM), 1.0, -1, cv2.LINE_AA)
     alpha = np.maximum(alpha, 0.9 * device)
-    page = np.full((800, 900, 3), 255, np.float32)
-    _tint(page[400 - h // 2:400 - h // 2 + h, 450 - w // 2:450 - w // 2 + w], alpha, (220, 40, 50))
-    page = cv2.cvtColor(np.clip(page, 0, 255).astype(np.uint8), cv2.COLOR_RGB2BGR)
+    lines = [(80, 80, "证　明")]
+    if signoff:
+        lines += [(300, 380, "中共阿克苏地区委员会办公室"), (340, 440, "二〇二三年五月六日")]
+    page = cv2.cvtColor(render_page(lines, size=(1000, 800)), cv2.COLOR_BGR2RGB).astype(np.float32)
+    _tint(page[410 - h // 2:410 - h // 2 + h, 520 - w // 2:520 - w // 2 + w], alpha, (220, 40, 50))
+    return cv2.cvtColor(np.clip(page, 0, 255).astype(np.uint8), cv2.COLOR_RGB2BGR)
+
+
+def test_a_seal_with_a_device_in_its_middle_over_the_signoff_stays_the_applicants(detector):
+    # A device inks a seal's middle like an emblem's picture (a real party committee's seal,
+    # dev-cert-red-background-seal-01: 0.55 of its middle), but the seal is stamped over the
+    # sign-off; an emblem is printed apart from the text.
+    page = _device_seal_page(signoff=True)
     seal, = find_page_seals(page, 200)
-    assert not is_pictorial_emblem(page, seal)
-    assert attribute_seal(detector.ocr, page, seal, BUREAU)[:2] == ("seal", True)
+    assert is_pictorial_emblem(page, seal)
+    regions = detector.propose(Page(page, Path("p.jpg"), 0, 1, 200), BUREAU)
+    seals = [r for r in regions if r.kind in ("seal", "other_seal")]
+    assert seals and all(r.kind == "seal" and r.accepted for r in seals), seals
+
+
+def test_the_same_picture_printed_apart_from_the_text_is_an_emblem(detector):
+    page = _device_seal_page(signoff=False)
+    regions = detector.propose(Page(page, Path("p.jpg"), 0, 1, 200), BUREAU)
+    seals = [r for r in regions if r.kind in ("seal", "other_seal")]
+    assert seals and all(r.kind == "other_seal" and not r.accepted and r.extra.get("emblem") for r in seals), seals
 
 
 # --- printed names under a seal --------------------------------------------------------------------

@@ -165,6 +165,13 @@ class Detector:
         for seal in seal_regions:
             if seal.kind == "seal" and seal.text is None:
                 attribute_by_printed_name(seal, lines, employer_boxes, profile)
+            elif seal.extra.get("picture") and any(_printed_under(ln.bbox, seal.bbox) and _black_print(image, ln.bbox)
+                                                   for ln in lines if ln.source == "page"):
+                # A device in a seal's middle (a party committee's hammer and sickle) inks it like
+                # an emblem's picture, but a seal is stamped over the sign-off; an emblem is printed
+                # apart from the text.
+                seal.kind, seal.accepted = "seal", True
+                del seal.extra["emblem"], seal.extra["picture"]
         regions += seal_regions
         clipped = []
         for r in regions:
@@ -209,7 +216,7 @@ class Detector:
     def seal_regions(self, image: np.ndarray, seals: Sequence[Seal], profile: Profile | None = None) -> list[Region]:
         """`seal` for the employer's seals and unreadable ones, `other_seal` for seals whose ring
         reads as another organisation (needs the profile; without it every seal is `seal`)."""
-        from redaction.detect.sealtext import attribute_seal
+        from redaction.detect.sealtext import attribute_seal, is_emblem
 
         found = []
         for seal in seals:
@@ -220,6 +227,8 @@ class Detector:
             kind, accepted, text, confidence = attribute_seal(self.ocr, image, seal, profile)
             if kind == "other_seal" and text is None:
                 extra["emblem"] = True          # a ring round a star, nothing written: no one's seal
+                if not is_emblem(image, seal):
+                    extra["picture"] = True     # told by the picture in it alone (`is_pictorial_emblem`)
             # An unreadable seal keeps the shape detector's score (low for grey photocopies).
             score = seal.score if text is None else max(seal.score, confidence)
             found.append(Region(kind, seal.bbox, round(float(score), 4), text, accepted, extra=extra))
@@ -296,6 +305,18 @@ def attribute_by_printed_name(seal: Region, lines: Sequence[TextLine], employer_
             seal.text = name
             seal.extra["attributed_by"] = "printed name"
             return
+
+
+def _black_print(image: np.ndarray, box: Box | BoxF) -> bool:
+    """Is a line black print (a share of its box dark in every channel), not a seal's own red
+    characters (人事专用章 under its star, read on the page too)?"""
+    h, w = image.shape[:2]
+    x0, y0, x1, y1 = (int(round(v)) for v in box)
+    crop = image[max(0, y0):min(h, y1), max(0, x0):min(w, x1)]
+    if crop.size == 0:
+        return False
+    dark = (crop.max(axis=2) if crop.ndim == 3 else crop) < 110
+    return float(dark.mean()) >= 0.03
 
 
 def _printed_under(line: Box | BoxF, seal: Box | BoxF) -> bool:
