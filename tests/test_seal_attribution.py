@@ -158,7 +158,7 @@ def test_a_seal_with_its_star_and_special_line_is_no_pictorial_emblem(detector, 
     assert attribute_seal(detector.ocr, page, seal, BUREAU)[:2] == ("seal", True)
 
 
-def _device_seal_page(signoff: bool) -> np.ndarray:
+def _device_seal_page(signoff: str | None) -> np.ndarray:
     """A seal with a device filling its middle (as a party committee's hammer and sickle does) and
     its ring text worn away, stamped over the sign-off (an organisation's name and the date) or on
     its own."""
@@ -170,7 +170,7 @@ def _device_seal_page(signoff: bool) -> np.ndarray:
     alpha = np.maximum(alpha, 0.9 * device)
     lines = [(80, 80, "证　明")]
     if signoff:
-        lines += [(300, 380, "中共阿克苏地区委员会办公室"), (340, 440, "二〇二三年五月六日")]
+        lines += [(300, 380, signoff), (340, 440, "二〇二三年五月六日")]
     page = cv2.cvtColor(render_page(lines, size=(1000, 800)), cv2.COLOR_BGR2RGB).astype(np.float32)
     _tint(page[410 - h // 2:410 - h // 2 + h, 520 - w // 2:520 - w // 2 + w], alpha, (220, 40, 50))
     return cv2.cvtColor(np.clip(page, 0, 255).astype(np.uint8), cv2.COLOR_RGB2BGR)
@@ -180,7 +180,7 @@ def test_a_seal_with_a_device_in_its_middle_over_the_signoff_stays_the_applicant
     # A device inks a seal's middle like an emblem's picture (a real party committee's seal,
     # dev-cert-red-background-seal-01: 0.55 of its middle), but the seal is stamped over the
     # sign-off; an emblem is printed apart from the text.
-    page = _device_seal_page(signoff=True)
+    page = _device_seal_page(signoff="阿克苏地区生态环境局")
     seal, = find_page_seals(page, 200)
     assert is_pictorial_emblem(page, seal)
     regions = detector.propose(Page(page, Path("p.jpg"), 0, 1, 200), BUREAU)
@@ -188,8 +188,17 @@ def test_a_seal_with_a_device_in_its_middle_over_the_signoff_stays_the_applicant
     assert seals and all(r.kind == "seal" and r.accepted for r in seals), seals
 
 
+def test_a_seal_with_a_device_over_another_organisations_signoff_is_that_organisations(detector):
+    # Taken back from the emblems, the seal is judged by the printed name under it like any other.
+    page = _device_seal_page(signoff="中共新疆维吾尔自治区委员会办公室")
+    regions = detector.propose(Page(page, Path("p.jpg"), 0, 1, 200), BUREAU)
+    seals = [r for r in regions if r.kind in ("seal", "other_seal")]
+    assert seals and all(r.kind == "other_seal" and not r.accepted and "emblem" not in r.extra
+                         for r in seals), seals
+
+
 def test_the_same_picture_printed_apart_from_the_text_is_an_emblem(detector):
-    page = _device_seal_page(signoff=False)
+    page = _device_seal_page(signoff=None)
     regions = detector.propose(Page(page, Path("p.jpg"), 0, 1, 200), BUREAU)
     seals = [r for r in regions if r.kind in ("seal", "other_seal")]
     assert seals and all(r.kind == "other_seal" and not r.accepted and r.extra.get("emblem") for r in seals), seals

@@ -163,15 +163,15 @@ class Detector:
         seal_regions = self.seal_regions(image, seals, profile)
         employer_boxes = [r.bbox for r in regions if r.kind == "employer"]
         for seal in seal_regions:
-            if seal.kind == "seal" and seal.text is None:
-                attribute_by_printed_name(seal, lines, employer_boxes, profile)
-            elif seal.extra.get("picture") and any(_printed_under(ln.bbox, seal.bbox) and _black_print(image, ln.bbox)
-                                                   for ln in lines if ln.source == "page"):
+            if seal.extra.get("picture") and any(_printed_under(ln.bbox, seal.bbox) and _black_print(image, ln.bbox)
+                                                 for ln in lines if ln.source == "page"):
                 # A device in a seal's middle (a party committee's hammer and sickle) inks it like
-                # an emblem's picture, but a seal is stamped over the sign-off; an emblem is printed
-                # apart from the text.
+                # an emblem's picture, but a seal is stamped over the sign-off (whose, the printed
+                # name under it may still say); an emblem is printed apart from the text.
                 seal.kind, seal.accepted = "seal", True
                 del seal.extra["emblem"], seal.extra["picture"]
+            if seal.kind == "seal" and seal.text is None:
+                attribute_by_printed_name(seal, lines, employer_boxes, profile)
         regions += seal_regions
         clipped = []
         for r in regions:
