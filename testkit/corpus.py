@@ -4,7 +4,8 @@
 copies, diplomas and degree certificates, title certificates, annual appraisal forms, training and
 award certificates, journal pages and employer letters. Every page carries the boxes that blind
 review requires masked (owner "applicant": name, employer, seal, eyes) and the look-alikes that must
-stay visible (owner "other": other people's names, other organisations, their seals, red titles).
+stay visible (owner "other": other people's names, other organisations, their seals, printed emblems
+— a ring round a star, a national emblem, a school badge — and red titles).
 
 Everything is deterministic for a given seed; page *i* does not depend on how many pages are made.
 The pixels go through what scanners and copiers do: skew (±2°), sometimes a page scanned sideways or
@@ -202,6 +203,17 @@ LONG_TRAINERS = ("新疆维吾尔自治区专业技术人员继续教育基地",
 CO_ISSUERS = ("新疆维吾尔自治区总工会", "中国共产主义青年团新疆维吾尔自治区委员会", "新疆维吾尔自治区妇女联合会",
               "新疆维吾尔自治区科学技术协会", "新疆维吾尔自治区卫生健康委员会",
               "新疆维吾尔自治区专业技术人员继续教育基地", "新疆维吾尔自治区精神文明建设指导委员会办公室")
+#: More co-issuers of honours: organising committees, learned societies, the youth league.
+MORE_CO_ISSUERS = ("新疆维吾尔自治区青少年科技创新大赛组委会", "新疆维吾尔自治区医学会", "新疆维吾尔自治区护理学会",
+                   "共青团新疆维吾尔自治区委员会", "新疆维吾尔自治区教育学会", "新疆维吾尔自治区环境科学学会",
+                   "全国职业院校技能大赛新疆赛区组委会")
+#: The bureaus that review an appraisal form and seal it beside the employer (人社局, 职改办).
+LOCAL_AUTHORITIES = ("阿克苏地区职称改革工作领导小组办公室", "喀什地区职称改革工作领导小组办公室",
+                     "伊犁哈萨克自治州人力资源和社会保障局", "乌鲁木齐市人力资源和社会保障局",
+                     "昌吉回族自治州职称改革工作领导小组办公室", "和田地区人力资源和社会保障局",
+                     "巴音郭楞蒙古自治州职称改革工作领导小组办公室", "克拉玛依市人力资源和社会保障局")
+#: Share of appraisal forms whose reviewing seal is such a bureau's.
+AUTHORITY_SHARE = 0.5
 SIBLINGS = ("喀什地区生态环境局", "阿克苏地区林业和草原局", "和田地区人民医院", "阿克苏地区人力资源和社会保障局",
             "伊犁哈萨克自治州人民医院", "乌鲁木齐市第十三中学", "昌吉回族自治州人民政府", "克拉玛依市生态环境局",
             "巴音郭楞蒙古自治州水利局", "吐鲁番市人民医院", "阿克苏地区行政公署", "喀什地区人力资源和社会保障局")
@@ -250,6 +262,8 @@ FONT_FILES = {
     "sans_bold": (_NOTO + "NotoSansCJK-Bold.ttc", 2),
     "serif_bold": (_NOTO + "NotoSerifCJK-Bold.ttc", 2),
     "hei": ("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc", 0),
+    "kai": ("/usr/share/fonts/truetype/arphic/ukai.ttc", 0),
+    "song": ("/usr/share/fonts/truetype/arphic-gbsn00lp/gbsn00lp.ttf", 0),
 }
 BODY_FAMILIES = ("sans", "serif", "serif", "hei")
 
@@ -646,7 +660,8 @@ def _ink_line(big: np.ndarray, text: str, f: F, x: float, y: float) -> None:
 
 def make_seal(org: str, rng: np.random.Generator, diameter: float, shape: str = "round",
               bottom: str | None = None, faded: bool = False, aspect: float = 2 / 3,
-              code: str | None = None, span_deg: float | None = None, inner_ring: bool = False):
+              code: str | None = None, span_deg: float | None = None, inner_ring: bool = False,
+              family: str | None = None):
     """Alpha mask (float32, 0..1) of a Chinese official seal and its outer outline (polygon).
 
     Round: ring, star, the organisation name as ring text over the top, optional horizontal text
@@ -654,9 +669,11 @@ def make_seal(org: str, rng: np.random.Generator, diameter: float, shape: str = 
     text, horizontal text in the middle — or, with `code` (an invoice seal's tax number), the code
     across the middle and the bottom text under it (发票专用章). Uneven ink, grain, a random
     stamping angle. `span_deg`: the arc the ring text spans (long names on real seals run 270–320°
-    round); `inner_ring`: a thin second ring inside the outer one.
+    round); `inner_ring`: a thin second ring inside the outer one; `family`: the ring text's font
+    (the generator's draws are the same either way).
     """
-    family = "serif_bold" if rng.random() < 0.3 else ("sans_bold" if rng.random() < 0.5 else "hei")
+    drawn = "serif_bold" if rng.random() < 0.3 else ("sans_bold" if rng.random() < 0.5 else "hei")
+    family = family or drawn
     if shape == "oval":
         A_, B_ = diameter / 2, diameter / 2 * aspect
     else:
@@ -845,6 +862,8 @@ def hard_seal(rng: np.random.Generator, org: str, owner: str, shape: str, bottom
 
 #: Share of other organisations' round seals drawn as one of the hard variants below.
 HARD_OTHER = 0.45
+#: Share of those whose ring text is cut in a Song or Kai face (AR PL) instead of the bold ones.
+OTHER_FONT_SHARE = 0.5
 OTHER_BOTTOMS = ("业务专用章", "培训专用章", "证书专用章", "专用章", "继续教育专用章")
 
 
@@ -861,7 +880,10 @@ def hard_other_seal(rng: np.random.Generator, org: str, shape: str, bottom: str 
     if bottom is None and rng.random() < 0.4:
         bottom = str(OTHER_BOTTOMS[int(rng.integers(len(OTHER_BOTTOMS)))])
     inner = bool(rng.random() < 0.3)
-    alpha, outline = make_seal(org, rng, diameter_mm * MM, "round", bottom, False, span_deg=span, inner_ring=inner)
+    fonts = _side_rng(rng, 97)       # Song or Kai ring text, as many real seals have (held-out misses)
+    family = str(fonts.choice(["song", "kai"])) if fonts.random() < OTHER_FONT_SHARE else None
+    alpha, outline = make_seal(org, rng, diameter_mm * MM, "round", bottom, False, span_deg=span, inner_ring=inner,
+                               family=family)
     colour = None
     if rng.random() < 0.5:
         # faded pink: pale, uneven ink close to the paper (sometimes worn as well)
@@ -908,6 +930,147 @@ def draw_emblem(cv: Canvas, cx: float, cy: float, diameter: float, rng: np.rando
                 cv2.fillPoly(lay, [np.round(_star(px, py, R * 0.09, a)).astype(np.int32)], 255, cv2.LINE_AA)
         tags.append("ornament")
     cv.add_truth("emblem", "other", (cx - R, cy - R, cx + R, cy + R), "徽标", tuple(tags))
+
+
+# --- pictorial emblems (held-out over-masking): a national emblem, a school badge --------------
+#
+# Certificates print, in red, a national emblem (国徽: wheat ears round a gate under five stars, a
+# gear below, no ring text) or the school's badge (a ring of its name, Chinese over the top and
+# Latin letters under, round a picture). Neither is anyone's seal: truth `emblem`, owner other.
+
+#: Latin names under the school badges' ring text.
+UNIVERSITY_LATIN = {"新疆大学": "XINJIANG UNIVERSITY", "新疆医科大学": "XINJIANG MEDICAL UNIVERSITY",
+                    "新疆农业大学": "XINJIANG AGRICULTURAL UNIVERSITY",
+                    "新疆师范大学": "XINJIANG NORMAL UNIVERSITY", "石河子大学": "SHIHEZI UNIVERSITY",
+                    "塔里木大学": "TARIM UNIVERSITY", "喀什大学": "KASHI UNIVERSITY",
+                    "兰州大学": "LANZHOU UNIVERSITY", "伊犁师范大学": "YILI NORMAL UNIVERSITY"}
+
+
+def _arc_text(lay: np.ndarray, text: str, f: F, cx: float, cy: float, radius: float, span: float,
+              bottom: bool = False) -> None:
+    """Characters laid along an arc centred at the top (or, `bottom`, at the bottom, read left to
+    right), each upright toward the centre, their middles at `radius`; ink maxed into `lay`."""
+    n = len(text)
+    for i, ch in enumerate(text):
+        theta = -span / 2 + span * (i + 0.5) / n
+        if bottom:
+            theta = math.pi + span / 2 - span * (i + 0.5) / n
+        arr = glyph(f, ch)[0]
+        if arr is None:
+            continue
+        px, py = cx + radius * math.sin(theta), cy - radius * math.cos(theta)
+        gh, gw = arr.shape
+        pad = int(max(gh, gw) * 0.8) + 2
+        tile = np.zeros((2 * pad, 2 * pad), np.uint8)
+        tile[pad - gh // 2:pad - gh // 2 + gh, pad - gw // 2:pad - gw // 2 + gw] = arr
+        turn = math.degrees(theta) - (180 if bottom else 0)
+        tile = cv2.warpAffine(tile, cv2.getRotationMatrix2D((pad, pad), -turn, 1.0), (2 * pad, 2 * pad))
+        X, Y = int(round(px - pad)), int(round(py - pad))
+        sub = lay[max(0, Y):Y + 2 * pad, max(0, X):X + 2 * pad]
+        np.maximum(sub, tile[max(0, -Y):max(0, -Y) + sub.shape[0], max(0, -X):max(0, -X) + sub.shape[1]], out=sub)
+
+
+def draw_national_emblem(cv: Canvas, cx: float, cy: float, diameter: float, rng: np.random.Generator) -> None:
+    """A national emblem printed in red: two wheat ears round the disc (open at the bottom, where a
+    gear and a ribbon are), five stars over a gate with its roof and base. No ring text."""
+    lay = cv.layer(RED_PRINT if rng.random() < 0.6 else (200, 35, 45))
+    R = diameter / 2
+    # the wheat ears: grains along two arcs from the bottom up either side to the top
+    for side in (-1, 1):
+        for k in range(15):
+            a = math.radians(200 - 12.5 * k) * side            # 0 = top
+            for rr, lean in ((0.84, 25), (0.95, -25)):
+                px, py = cx + rr * R * math.sin(a), cy - rr * R * math.cos(a)
+                ang = math.degrees(a) + lean * side
+                cv2.ellipse(lay, (int(px), int(py)), (max(2, int(0.075 * R)), max(1, int(0.035 * R))),
+                            ang, 0, 360, 255, -1, cv2.LINE_AA)
+    # five stars: a big one and four small on an arc round it
+    sy = cy - 0.42 * R
+    cv2.fillPoly(lay, [np.round(_star(cx, sy, 0.17 * R)).astype(np.int32)], 255, cv2.LINE_AA)
+    for a in (-62, -28, 28, 62):
+        ar = math.radians(a)
+        px, py = cx + 0.34 * R * math.sin(ar), sy + 0.05 * R - 0.3 * R * math.cos(ar) + 0.22 * R
+        cv2.fillPoly(lay, [np.round(_star(px, py, 0.07 * R, ar)).astype(np.int32)], 255, cv2.LINE_AA)
+    # the gate: roof (trapezoid), body with door openings, base
+    roof = np.array([[cx - 0.52 * R, cy - 0.02 * R], [cx + 0.52 * R, cy - 0.02 * R], [cx + 0.38 * R, cy - 0.14 * R],
+                     [cx - 0.38 * R, cy - 0.14 * R]], np.int32)
+    cv2.fillPoly(lay, [roof], 255, cv2.LINE_AA)
+    cv2.rectangle(lay, (int(cx - 0.42 * R), int(cy - 0.02 * R)), (int(cx + 0.42 * R), int(cy + 0.3 * R)), 255, -1)
+    for k in range(5):
+        dx = (k - 2) * 0.16 * R
+        cv2.rectangle(lay, (int(cx + dx - 0.04 * R), int(cy + 0.12 * R)), (int(cx + dx + 0.04 * R), int(cy + 0.3 * R)),
+                      0, -1)
+    cv2.rectangle(lay, (int(cx - 0.6 * R), int(cy + 0.3 * R)), (int(cx + 0.6 * R), int(cy + 0.4 * R)), 255, -1)
+    # the gear and the ribbon
+    g = (int(cx), int(cy + 0.68 * R))
+    cv2.circle(lay, g, int(0.14 * R), 255, -1, cv2.LINE_AA)
+    for k in range(10):
+        a = 2 * math.pi * k / 10
+        cv2.circle(lay, (int(g[0] + 0.16 * R * math.cos(a)), int(g[1] + 0.16 * R * math.sin(a))),
+                   max(2, int(0.035 * R)), 255, -1, cv2.LINE_AA)
+    cv2.circle(lay, g, max(2, int(0.05 * R)), 0, -1, cv2.LINE_AA)
+    for side in (-1, 1):
+        cv2.line(lay, (int(g[0] + side * 0.14 * R), g[1]), (int(cx + side * 0.62 * R), int(cy + 0.82 * R)), 255,
+                 max(2, int(0.06 * R)), cv2.LINE_AA)
+    cv.add_truth("emblem", "other", (cx - R, cy - R, cx + R, cy + R), "国徽", ("national",))
+
+
+def draw_school_emblem(cv: Canvas, cx: float, cy: float, diameter: float, univ: str,
+                       rng: np.random.Generator) -> None:
+    """A school badge printed in red: an outer and an inner ring, the school's name over the top
+    between them and its Latin name under, a picture inside (a building over an open book)."""
+    lay = cv.layer(RED_PRINT if rng.random() < 0.6 else (200, 35, 45))
+    R = diameter / 2
+    t = max(3, int(R * 0.05))
+    c = (int(round(cx)), int(round(cy)))
+    cv2.circle(lay, c, int(R - t / 2), 255, t, cv2.LINE_AA)
+    inner = R * float(rng.uniform(0.6, 0.66))
+    cv2.circle(lay, c, int(inner), 255, max(2, t // 2), cv2.LINE_AA)
+    band = R - t - inner
+    fam = str(rng.choice(["serif_bold", "sans_bold", "kai"]))
+    fc = F(fam, max(10, int(band * 0.62)), sx=float(rng.uniform(0.8, 1.0)))
+    mid = inner + band / 2
+    _arc_text(lay, univ, fc, cx, cy, mid, math.radians(min(200, 26 * len(univ))))
+    latin = UNIVERSITY_LATIN.get(univ, "UNIVERSITY")
+    fl = F("sans_bold", max(8, int(band * 0.42)))
+    _arc_text(lay, latin, fl, cx, cy, mid, math.radians(min(150, 7.5 * len(latin))), bottom=True)
+    for side in (-1, 1):                                   # dots between the two texts
+        a = side * math.radians(102)
+        cv2.circle(lay, (int(cx + mid * math.sin(a)), int(cy - mid * math.cos(a))), max(2, int(band * 0.12)),
+                   255, -1, cv2.LINE_AA)
+    # the picture: a building (roof, body, columns) over an open book
+    s = inner
+    roof = np.array([[cx - 0.62 * s, cy - 0.1 * s], [cx + 0.62 * s, cy - 0.1 * s], [cx, cy - 0.55 * s]], np.int32)
+    cv2.fillPoly(lay, [roof], 255, cv2.LINE_AA)
+    cv2.rectangle(lay, (int(cx - 0.5 * s), int(cy - 0.1 * s)), (int(cx + 0.5 * s), int(cy + 0.22 * s)), 255, -1)
+    for k in range(4):
+        dx = (k - 1.5) * 0.24 * s
+        cv2.rectangle(lay, (int(cx + dx - 0.05 * s), int(cy - 0.02 * s)), (int(cx + dx + 0.05 * s), int(cy + 0.22 * s)),
+                      0, -1)
+    for side in (-1, 1):
+        page = np.array([[cx, cy + 0.3 * s], [cx + side * 0.62 * s, cy + 0.24 * s],
+                         [cx + side * 0.62 * s, cy + 0.5 * s], [cx, cy + 0.58 * s]], np.int32)
+        cv2.fillPoly(lay, [page], 255, cv2.LINE_AA)
+    cv2.line(lay, (c[0], int(cy + 0.28 * s)), (c[0], int(cy + 0.6 * s)), 0, max(2, t // 2))
+    cv.add_truth("emblem", "other", (cx - R, cy - R, cx + R, cy + R), univ, ("school",))
+
+
+#: Share of certificates (diplomas, title certificates, awards) with a pictorial emblem.
+PICTORIAL_SHARE = 0.4
+
+
+def _pictorial_emblem(cv: Canvas, ctx: Ctx, cx: float, cy: float, diameter: float, salt: int,
+                      univ: str | None = None) -> None:
+    """On a share of certificates, a national emblem or (with `univ`) the school's badge at
+    (cx, cy), from a side generator: everything else on the page is as it was."""
+    side = _side_rng(ctx.rng, salt)
+    if side.random() >= PICTORIAL_SHARE:
+        return
+    d = diameter * float(side.uniform(0.9, 1.15))
+    if univ is not None and side.random() < 0.6:
+        draw_school_emblem(cv, cx, cy, d, univ, side)
+    else:
+        draw_national_emblem(cv, cx, cy, d, side)
 
 
 def seal_over_text_tags(truth: list[GroundTruth]) -> list[GroundTruth]:
@@ -1190,7 +1353,9 @@ def build_diploma(ctx: Ctx) -> Canvas:
     red_title = rng.random() < 0.4
     ft = F.pt("serif_bold", rng.uniform(34, 44))
     seg = [(title, Oth("title", "red"))] if red_title else [title]
-    cv.write_center(W / 2, 170, seg, ft, RED_PRINT if red_title else INK, tracking=30)
+    tw = cv.write_center(W / 2, 170, seg, ft, RED_PRINT if red_title else INK, tracking=30)
+    d = ft.size * 2.4
+    _pictorial_emblem(cv, ctx, W / 2 - tw / 2 - d / 2 - 70, 170 + ft.size * 0.55, d, 81, univ=univ)
     ph = int(rng.uniform(260, 400))
     px, py = 220, 420
     cv.photo(px, py, ph)
@@ -1242,6 +1407,7 @@ def build_title_cert(ctx: Ctx) -> Canvas:
     x_l, x_v = mid + 120, mid + 120 + int(fl.size * 7)
     value_w = W - 140 - x_v
     cv.write_center(mid + mid // 2, 140, ["专业技术资格证书"], F.pt("serif_bold", 22), tracking=8)
+    _pictorial_emblem(cv, ctx, mid // 2, 160, 170.0, 82)
     y = 300
     name, tag = ctx.name(padded=True)
     emp, etag = ctx.employer()
@@ -1374,6 +1540,9 @@ def build_appraisal(ctx: Ctx) -> Canvas:
         cv.write(cols[0] + 20, y + 40 + lab.size * 1.4, ["意　　见"], lab)
         cv.write(cols[1] + 40, y + 40, ["同意。"], fs)
         org = ctx.org()
+        side = _side_rng(rng, 64)
+        if side.random() < AUTHORITY_SHARE:    # the bureau's 人社局 or 职改办 reviews and seals
+            org = str(side.choice(_clean(LOCAL_AUTHORITIES, ap)))
         yy = _signoff(cv, ctx, R - 80, y + 40 + fs.size * 1.5, org, Oth("org"), fs, seal_owner="other",
                       date=f"{year + 1}年1月{int(rng.integers(5, 29))}日")
         y = min(max(yy + 30, y0 + 380), H - 140)
@@ -1489,6 +1658,8 @@ def build_award(ctx: Ctx) -> Canvas:
     ft = F.pt(str(rng.choice(["serif_bold", "sans_bold"])), rng.uniform(40, 56))
     tw = cv.write_center(W / 2, 190, [("荣誉证书", Oth("title", "red"))], ft, RED_PRINT, tracking=int(ft.size * 0.35))
     _title_emblem(cv, ctx, W / 2, 190, tw, ft.size, 71)
+    d = ft.size * 2.0
+    _pictorial_emblem(cv, ctx, W / 2 + tw / 2 + d / 2 + 70, 190 + ft.size * 0.55, d, 73)
     fb = ctx.f(ctx.body_pt(15, 18))
     name, tag = ctx.name(allow_alias=True)
     y = 560
@@ -1512,6 +1683,9 @@ def build_award(ctx: Ctx) -> Canvas:
             if side.random() < SECOND_SEAL_SHARE:
                 # a co-issuer (the union, a committee) signs and seals beside the employer
                 co = str(side.choice(_clean(CO_ISSUERS, ctx.ap)))
+                more = _side_rng(side, 74)
+                if more.random() < 0.5:          # an organising committee, a society, the league
+                    co = str(more.choice(_clean(MORE_CO_ISSUERS, ctx.ap)))
                 _signoff(cv, ctx, W / 2 - 60, sy, co, Oth("org"), fb, seal_owner="other",
                          wrap_at=10 if len(co) > 12 else None)
     else:

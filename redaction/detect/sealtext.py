@@ -5,8 +5,11 @@ recogniser; if that reading settles nothing, the same line without smoothing and
 text (faint characters included: a long faded ring text breaks into pieces) are read too. A seal
 whose ring names an employer — its own words, not only the region every organisation there shares
 (新疆维吾尔自治区) — is `seal`; one that reads clearly as another organisation is `other_seal`
-(shown, not accepted); a printed emblem (a ring round a star, nothing written) is `other_seal`
-too; anything unreadable stays `seal`, accepted: recall first.
+(shown, not accepted), and so is one read twice in part as an organisation that shares nothing of
+any employer's own words (`partial_other_reading`: a training centre's long faded ring) or naming
+a supervision seal (监制, the tax bureau's on every invoice); a printed emblem (a ring round a
+star, nothing written; or a picture filling the middle: a national emblem) is `other_seal` too;
+anything unreadable stays `seal`, accepted: recall first.
 """
 
 from __future__ import annotations
@@ -402,6 +405,47 @@ def is_emblem(image: Image, seal: Seal) -> bool:
             and float(radii.std() / radii.mean()) <= ORNAMENT_RADIUS_CV)
 
 
+#: A printed emblem with a picture in it (a national emblem's gate, stars and gear, a school badge's
+#: building) inks at least this share of the middle of its disc (within PICTURE_RADIUS of the
+#: outline's radius); a seal's star and 专用章 line, an oval's tax number, ink a fifth of it or less
+#: (measured: corpus emblems 0.36–0.74, corpus seals 0.09–0.19). A seal with a device in its middle
+#: inks as much (a real party committee's seal with its hammer and sickle: 0.55), but it is stamped
+#: over the sign-off, and an emblem printed apart from the text (`Detector.propose` checks).
+PICTURE_COVER = 0.35
+PICTURE_RADIUS = 0.55
+
+
+def is_pictorial_emblem(image: Image, seal: Seal) -> bool:
+    """Is this red outline a printed emblem with a picture in it (国徽, a school badge) rather than a
+    seal? Asked only of outlines whose ring says nothing. A seal holds a star and perhaps a line of
+    characters in its middle; the emblem's picture fills it with ink. Not judged so: grey copies
+    (text under a grey seal is ink too), square name seals (characters fill them)."""
+    from redaction.detect.seals import refit_outline
+
+    if seal.colour != "red" or seal.shape == "square":
+        return False
+    ink, local = _seal_ink(image, seal)
+    local = refit_outline(ink, local)
+    a, b = max(local.axes[0], 1.0), max(local.axes[1], 1.0)
+    if min(a, b) < 12 or max(a, b) > 1.6 * min(a, b):
+        return False                                    # too small to tell (an emblem open at the
+                                                        # bottom may be fitted as an oval)
+    h, w = ink.shape
+    yy, xx = np.mgrid[0:h, 0:w].astype(np.float32)
+    t = np.deg2rad(local.angle)
+    dx, dy = xx - local.center[0], yy - local.center[1]
+    u, v = dx * np.cos(t) + dy * np.sin(t), -dx * np.sin(t) + dy * np.cos(t)
+    r = np.hypot(u / a, v / b)
+    disc = r < 1.0
+    if not disc.any():
+        return False
+    strong = float(np.percentile(ink[disc], 99))
+    if strong < 40:
+        return False
+    middle = r < PICTURE_RADIUS
+    return float((ink[middle] > 0.4 * strong).mean()) >= PICTURE_COVER
+
+
 def read_ring(engine: OcrEngine, strips: list[Image]) -> list[tuple[str, float]]:
     """Candidate readings (text, confidence) of ring strips (one recognition batch). Engines
     without recognition alone (`recognize` raises NotImplementedError) read each strip as a page,
@@ -432,7 +476,7 @@ def attribute_seal(engine: OcrEngine, image: Image, seal: Seal,
     result: tuple[str, bool, str | None, float] = ("seal", True, None, 0.0)
     ring = unroll_ring_text(image, seal)
     if ring is None:
-        return EMBLEM if is_emblem(image, seal) else result
+        return EMBLEM if is_emblem(image, seal) or is_pictorial_emblem(image, seal) else result
     readings = read_ring(engine, [ring.strip(SMOOTHING[0])])
     result = classify_seal(readings, profile)
     if result[2] is not None:
@@ -445,7 +489,7 @@ def attribute_seal(engine: OcrEngine, image: Image, seal: Seal,
         strips.append(whole)
     readings += read_ring(engine, strips)
     result = classify_seal(readings, profile)
-    if result[2] is None and is_emblem(image, seal):
+    if result[2] is None and (is_emblem(image, seal) or is_pictorial_emblem(image, seal)):
         return EMBLEM
     return result
 
@@ -645,10 +689,13 @@ def classify_seal(readings: list[tuple[str, float]], profile: Profile) -> tuple[
             employer = resembled if misread else None
         if employer:
             return "seal", True, employer, score
+    for text, score in readings:
+        if score >= MIN_SCORE and SUPERVISION in normalize(text):
+            return "other_seal", False, normalize(text), score
     candidates = []
     for text, score in readings:
-        if score < MIN_SCORE or not is_organisation_name(text):
-            continue
+        if score < MIN_SCORE or not is_organisation_name(text) or not is_organisation_name(_name_part(text)):
+            continue                                    # (人事专用章 alone names no organisation)
         if resembled_employer(text, profile)[0] and score < READABLE_SCORE:
             continue
         candidates.append((normalize(text), score))
@@ -667,4 +714,69 @@ def classify_seal(readings: list[tuple[str, float]], profile: Profile) -> tuple[
         for other, other_score in candidates[i + 1:]:
             if (score + other_score) / 2 >= AGREEING_SCORE and _common_run(text, other) >= 4:
                 return "other_seal", False, text, max(score, other_score)
+    partial = partial_other_reading(readings, profile)
+    if partial is not None:
+        return "other_seal", False, partial[0], partial[1]
     return "seal", True, None, 0.0
+
+
+#: The tax bureau's supervision seal printed on every invoice (全国统一发票监制章, XX税务局监制) is
+#: never the applicant's, whoever the invoice is from.
+SUPERVISION = "监制"
+#: A partial reading of another organisation's ring (`partial_other_reading`): at least this
+#: confident, with at least this many Chinese characters before its organisation word's end.
+PARTIAL_SCORE = 0.5
+PARTIAL_CHARS = 5
+#: Readings this confident or more count as evidence for an employer when they share its own words.
+SHARING_SCORE = 0.3
+#: The organisation word a name ends in (not 章: the 专用章 line alone names no one), after the
+#: seal words (培训专用章, 公章) and a number or Latin letters run on past it are cut off.
+_NAME_END = re.compile(r"(局|站|院|校|大学|学院|中学|小学|幼儿园|中心|委员会|组委会|基金会|联合会|研究会|联盟|基地|"
+                       r"团委|支行|分行|委|政府|公署|办公室|公司|协会|学会|研究所|所|厅|部|处|队|社|馆|集团|"
+                       r"医院|银行)$")
+_RUN_ON = re.compile(r"((合同|人事|业务|财务|发票|行政|培训|证书|继续教育|考试)?专用章|公章|监制章?)$")
+
+
+def _name_part(text: str) -> str:
+    """The Chinese characters of a reading up to the end of the organisation's name: what runs on
+    past it (a number, Latin letters, 培训专用章) cut off."""
+    cjk = "".join(c for c in normalize(text) if "\u4e00" <= c <= "\u9fff")
+    return _RUN_ON.sub("", cjk)
+
+
+def shares_own_words(text: str, profile: Profile) -> bool:
+    """Does a reading share OWN_WORDS or more characters (in order) with an employer's own words
+    (its name without the region)? The least evidence that a seal could be the employer's."""
+    cjk = "".join(c for c in normalize(text) if "\u4e00" <= c <= "\u9fff")
+    return any(term.kind == "employer" and len(term.key) >= 3 and names_own_words(cjk, term.key)
+               for term in profile.terms())
+
+
+def names_another_organisation(text: str, profile: Profile) -> bool:
+    """A reading that names an organisation (PARTIAL_CHARS+ Chinese characters ending in an
+    organisation word, the 专用章 line and numbers run on past it aside) and shares nothing of any
+    employer's own words: 新疆维吾尔自治区专业技术人员继续教育基地 read as 自治区专技人员继续教育基地
+    is not 阿克苏地区生态环境局's seal, whatever else was misread."""
+    name = _name_part(text)
+    return len(name) >= PARTIAL_CHARS and _NAME_END.search(name) is not None and not shares_own_words(name, profile)
+
+
+def partial_other_reading(readings: list[tuple[str, float]], profile: Profile) -> tuple[str, float] | None:
+    """(text, score) of a fair reading (PARTIAL_SCORE+) that names another organisation
+    (`names_another_organisation`) when the ring was read more than once and no reading of it
+    (SHARING_SCORE+) shares two characters of an employer's own words; else None. A long ring text
+    of another organisation (a training centre's 19 characters, faded pink) is seldom read whole
+    and confidently, but it is read as some organisation, and an employer's worn seal misread keeps
+    a word or two of its own (服县昌#药中心 for 吐鲁番市高昌区疾病预防控制中心)."""
+    if len(readings) < 2:
+        return None           # one reading: the second (unsmoothed, whole ring) may name the employer
+    if any(score >= SHARING_SCORE and shares_own_words(text, profile) for text, score in readings):
+        return None
+    # A reading that resembles an employer's name (half of it in the name, in order: the same
+    # region and more) still needs a confident reading of its own (`classify_seal`).
+    fair = [(t, sc) for t, sc in readings if sc >= PARTIAL_SCORE and names_another_organisation(t, profile)
+            and resembled_employer(t, profile)[0] is None]
+    if not fair:
+        return None
+    text, score = max(fair, key=lambda r: r[1])
+    return normalize(text), score

@@ -163,8 +163,15 @@ class Detector:
         seal_regions = self.seal_regions(image, seals, profile)
         employer_boxes = [r.bbox for r in regions if r.kind == "employer"]
         for seal in seal_regions:
+            if seal.extra.get("picture") and any(_printed_under(ln.bbox, seal.bbox) and _black_print(image, ln.bbox)
+                                                 for ln in lines if ln.source == "page"):
+                # A device in a seal's middle (a party committee's hammer and sickle) inks it like
+                # an emblem's picture, but a seal is stamped over the sign-off (whose, the printed
+                # name under it may still say); an emblem is printed apart from the text.
+                seal.kind, seal.accepted = "seal", True
+                del seal.extra["emblem"], seal.extra["picture"]
             if seal.kind == "seal" and seal.text is None:
-                attribute_by_printed_name(seal, lines, employer_boxes)
+                attribute_by_printed_name(seal, lines, employer_boxes, profile)
         regions += seal_regions
         clipped = []
         for r in regions:
@@ -209,7 +216,7 @@ class Detector:
     def seal_regions(self, image: np.ndarray, seals: Sequence[Seal], profile: Profile | None = None) -> list[Region]:
         """`seal` for the employer's seals and unreadable ones, `other_seal` for seals whose ring
         reads as another organisation (needs the profile; without it every seal is `seal`)."""
-        from redaction.detect.sealtext import attribute_seal
+        from redaction.detect.sealtext import attribute_seal, is_emblem
 
         found = []
         for seal in seals:
@@ -220,6 +227,8 @@ class Detector:
             kind, accepted, text, confidence = attribute_seal(self.ocr, image, seal, profile)
             if kind == "other_seal" and text is None:
                 extra["emblem"] = True          # a ring round a star, nothing written: no one's seal
+                if not is_emblem(image, seal):
+                    extra["picture"] = True     # told by the picture in it alone (`is_pictorial_emblem`)
             # An unreadable seal keeps the shape detector's score (low for grey photocopies).
             score = seal.score if text is None else max(seal.score, confidence)
             found.append(Region(kind, seal.bbox, round(float(score), 4), text, accepted, extra=extra))
@@ -260,29 +269,54 @@ def _has_running_text(quads: Sequence[np.ndarray], min_lines: int = 3) -> bool:
     return int((widths > 2 * heights).sum()) >= min_lines
 
 
-def attribute_by_printed_name(seal: Region, lines: Sequence[TextLine], employer_boxes: Sequence[Box | BoxF]) -> None:
+#: A printed line under a seal read this confidently names its organisation; down to the fair
+#: score, when it shares nothing of any employer's own words (red ink over black print costs the
+#: reading a few points: 全国木学生机器人大塞组委 0.898).
+PRINTED_SCORE = 0.9
+PRINTED_FAIR_SCORE = 0.8
+
+
+def attribute_by_printed_name(seal: Region, lines: Sequence[TextLine], employer_boxes: Sequence[Box | BoxF],
+                              profile: Profile | None = None) -> None:
     """An unreadable seal stamped over a confidently printed organisation name that is not an
     employer (the 落款 of a diploma or certificate) is that organisation's seal: `other_seal`.
     The name may run past the seal (a long name, the seal stamped on its end) or be wrapped over
     two lines under it (新疆维吾尔自治区专业 / 技术人员继续教育基地). Any employer match under the
-    seal keeps it the applicant's."""
-    from redaction.detect.sealtext import is_printed_organisation
+    seal keeps it the applicant's; a fairly read name (`PRINTED_FAIR_SCORE`) counts only when it
+    shares nothing of the `profile`'s employers' own words."""
+    from redaction.detect.sealtext import is_printed_organisation, shares_own_words
 
     x0, y0, x1, y1 = seal.bbox
     if any(intersection(b, seal.bbox) > 0 for b in employer_boxes):
         return
-    page_lines = [ln for ln in lines if ln.source == "page" and ln.score >= 0.9]
+    fair = PRINTED_FAIR_SCORE if profile is not None else PRINTED_SCORE
+    page_lines = [ln for ln in lines if ln.source == "page" and ln.score >= fair]
     under = [ln for ln in page_lines if _printed_under(ln.bbox, seal.bbox)]
     names = []
     for a in under:
-        names.append(a.text.strip())
-        names += [a.text.strip() + b.text.strip() for b in page_lines if _continues(a, b, under)]
-    for name in names:
+        names.append((a.text.strip(), a.score))
+        names += [(a.text.strip() + b.text.strip(), min(a.score, b.score))
+                  for b in page_lines if _continues(a, b, under)]
+    for name, score in names:
+        if score < PRINTED_SCORE and (profile is None or shares_own_words(name, profile)):
+            continue
         if is_printed_organisation(name):
             seal.kind, seal.accepted = "other_seal", False
             seal.text = name
             seal.extra["attributed_by"] = "printed name"
             return
+
+
+def _black_print(image: np.ndarray, box: Box | BoxF) -> bool:
+    """Is a line black print (a share of its box dark in every channel), not a seal's own red
+    characters (人事专用章 under its star, read on the page too)?"""
+    h, w = image.shape[:2]
+    x0, y0, x1, y1 = (int(round(v)) for v in box)
+    crop = image[max(0, y0):min(h, y1), max(0, x0):min(w, x1)]
+    if crop.size == 0:
+        return False
+    dark = (crop.max(axis=2) if crop.ndim == 3 else crop) < 110
+    return float(dark.mean()) >= 0.03
 
 
 def _printed_under(line: Box | BoxF, seal: Box | BoxF) -> bool:
