@@ -1194,7 +1194,7 @@ def _find_red(red: Mask, px_cm: float, rejected: list[tuple[BoxF, float]] | None
                 rejected.append(((cx - r, cy - r, cx + r, cy + r), FRAMED))
         return out
     if frames:
-        framed_out = _framed_candidates(red, labels, stats, frames, r_dil, px_cm, out)
+        framed_out = _framed_candidates(red, labels, (lx, ly), stats, frames, r_dil, px_cm, out)
         if rejected is not None:
             rejected += framed_out
     return out + merged
@@ -1219,18 +1219,21 @@ FRAMED_MIN_SIZE = 0.6
 FRAMED_MIN_COVERAGE = 0.7
 
 
-def _framed_candidates(red: Mask, labels: cv2.typing.MatLike, stats: cv2.typing.MatLike, frames: list[int],
-                       r_dil: int, px_cm: float, seals: list[Seal]) -> list[tuple[BoxF, float]]:
+def _framed_candidates(red: Mask, labels: cv2.typing.MatLike, origin: tuple[int, int], stats: cv2.typing.MatLike,
+                       frames: list[int], r_dil: int, px_cm: float, seals: list[Seal]) -> list[tuple[BoxF, float]]:
     """Seals stamped touching a page's ornamental border: the border's band (every run of the
     dilated ink, across or down, longer than any seal: `FRAME_RUN`) is taken out of the border's
     ink and what is left searched again. Complete rings there (`STRONG_OUTLINE`) join `seals`;
     the rest are candidates for the learned detector (`FRAMED`): the border's ornaments make
-    rings too, and a seal overlapping the band has lost that part of its ring."""
+    rings too, and a seal overlapping the band has lost that part of its ring. `labels`: the
+    components' labels on the window of the ink whose top-left corner is `origin` (x, y) in `red`
+    (`_grown_components`)."""
+    lx, ly = origin
     ink = np.zeros_like(red)
     for i in frames:
         x, y, bw, bh, _ = stats[i]
         roi = (slice(y, y + bh), slice(x, x + bw))
-        ink[roi] |= red[roi] & (labels[roi] == i)
+        ink[roi] |= red[roi] & (labels[y - ly:y - ly + bh, x - lx:x - lx + bw] == i)
     grown = cv2.dilate(ink.view(np.uint8), np.ones((2 * r_dil + 1, 2 * r_dil + 1), np.uint8))
     # The band is found on a copy FRAME_SCALE times smaller (max-pooled: a 1-px gap in the band
     # would end a run), its cost falling with the square; its edge is then a few pixels coarse.

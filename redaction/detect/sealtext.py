@@ -23,7 +23,7 @@ import numpy as np
 
 from redaction.detect.match import approximate_find, numerals_compatible
 from redaction.model.profile import Profile
-from redaction.model.types import Image, Mask
+from redaction.model.types import Floats, Image, Mask
 from redaction.ocr.base import OcrEngine
 from redaction.text.normalize import normalize
 
@@ -347,19 +347,19 @@ def _ring_inner_edge(strokes: Mask, r: np.ndarray) -> float:
     return (edge - 1) / 50.0
 
 
-def is_emblem(image: Image, seal: Seal) -> bool:
-    """Is this red ring a printed emblem (a badge above a certificate's title: a ring round a star,
-    perhaps an inner ring or a circle of dots or small stars) rather than a seal? Inside the ring
-    there is the star at the centre and nothing else but whole rings and alike ornaments at one
-    radius: no ring text, no 专用章 line, no code. Any character or speck of worn ink keeps it a seal
-    (recall first)."""
+def _seal_disc(image: Image, seal: Seal, max_elongation: float | None = None
+               ) -> tuple[Image, Seal, Floats, Floats, Floats, float] | None:
+    """The seal's ink on its crop, the outline refitted on it, each pixel's coordinates along the
+    outline's axes (u, v) and its elliptic radius r (1.0 on the outline), and the ink's strong
+    level; None when the outline is too small (or more elongated than `max_elongation`) to judge,
+    or the disc holds no ink."""
     from redaction.detect.seals import refit_outline
 
     ink, local = _seal_ink(image, seal)
     local = refit_outline(ink, local)
     a, b = max(local.axes[0], 1.0), max(local.axes[1], 1.0)
-    if min(a, b) < 12:
-        return False
+    if min(a, b) < 12 or (max_elongation is not None and max(a, b) > max_elongation * min(a, b)):
+        return None
     h, w = ink.shape
     yy, xx = np.mgrid[0:h, 0:w].astype(np.float32)
     t = np.deg2rad(local.angle)
@@ -368,10 +368,24 @@ def is_emblem(image: Image, seal: Seal) -> bool:
     r = np.hypot(u / a, v / b)
     disc = r < 1.0
     if not disc.any():
-        return False
+        return None
     strong = float(np.percentile(ink[disc], 99))
     if strong < 40:
+        return None
+    return ink, local, u, v, r, strong
+
+
+def is_emblem(image: Image, seal: Seal) -> bool:
+    """Is this red ring a printed emblem (a badge above a certificate's title: a ring round a star,
+    perhaps an inner ring or a circle of dots or small stars) rather than a seal? Inside the ring
+    there is the star at the centre and nothing else but whole rings and alike ornaments at one
+    radius: no ring text, no 专用章 line, no code. Any character or speck of worn ink keeps it a seal
+    (recall first)."""
+    found = _seal_disc(image, seal)
+    if found is None:
         return False
+    ink, local, u, v, r, strong = found
+    a, b = max(local.axes[0], 1.0), max(local.axes[1], 1.0)
     strokes = ink > 0.4 * strong
     inked = strokes & (r < _ring_inner_edge(strokes, r))   # inside the outer ring line
     n, labels, stats, centroids = cv2.connectedComponentsWithStats(inked.astype(np.uint8), connectivity=8)
@@ -420,28 +434,13 @@ def is_pictorial_emblem(image: Image, seal: Seal) -> bool:
     seal? Asked only of outlines whose ring says nothing. A seal holds a star and perhaps a line of
     characters in its middle; the emblem's picture fills it with ink. Not judged so: grey copies
     (text under a grey seal is ink too), square name seals (characters fill them)."""
-    from redaction.detect.seals import refit_outline
-
     if seal.colour != "red" or seal.shape == "square":
         return False
-    ink, local = _seal_ink(image, seal)
-    local = refit_outline(ink, local)
-    a, b = max(local.axes[0], 1.0), max(local.axes[1], 1.0)
-    if min(a, b) < 12 or max(a, b) > 1.6 * min(a, b):
-        return False                                    # too small to tell (an emblem open at the
-                                                        # bottom may be fitted as an oval)
-    h, w = ink.shape
-    yy, xx = np.mgrid[0:h, 0:w].astype(np.float32)
-    t = np.deg2rad(local.angle)
-    dx, dy = xx - local.center[0], yy - local.center[1]
-    u, v = dx * np.cos(t) + dy * np.sin(t), -dx * np.sin(t) + dy * np.cos(t)
-    r = np.hypot(u / a, v / b)
-    disc = r < 1.0
-    if not disc.any():
+    # An emblem open at the bottom may be fitted as an oval: too elongated to tell.
+    found = _seal_disc(image, seal, max_elongation=1.6)
+    if found is None:
         return False
-    strong = float(np.percentile(ink[disc], 99))
-    if strong < 40:
-        return False
+    ink, _, _, _, r, strong = found
     middle = r < PICTURE_RADIUS
     return float((ink[middle] > 0.4 * strong).mean()) >= PICTURE_COVER
 
