@@ -310,3 +310,14 @@ def test_run_together_names_only_on_lines_that_lost_their_spaces():
     assert not match_lines([line("This is to certify that Zuo Jiang won the First Prize", 0, 0)], prof)
     # lost spaces, but no capital where the name would start: bazuojia is no one
     assert not match_lines([line("Thisistocertifythatbazuojiawon theFirstPrize", 0, 0)], prof)
+
+
+def test_a_neighbours_loose_box_does_not_clip_the_padding_away():
+    # Real certificate: the Chinese names line's box reaches 23 px into the English line below it;
+    # the English line's tight box misses its capitals' tops, which the padding must still cover.
+    prof = Profile(name="左佳", employers=("哈尔滨工业大学（威海）",))
+    above = line("邹娴、刘相江、左佳、杨敏同学：", 300, 752, char_w=100, h=129)
+    below = line("This certificate is awarded to Zou Xian, Liu Xiangjiang, Zuo Jia, Yang Min.", 200, 858,
+                 char_w=40, h=50)
+    (r,) = [r for r in match_lines([above, below], prof) if r.kind == "name" and r.bbox[1] > 800]
+    assert r.bbox[1] <= 858 - 0.1 * 50 + 1e-6
