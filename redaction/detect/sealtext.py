@@ -533,8 +533,13 @@ def _foreign_run(text: str, name: str) -> int:
     return longest
 
 
+def _cjk_of(text: str) -> str:
+    """The Chinese characters of a reading, normalised (numbers, Latin letters, marks dropped)."""
+    return "".join(c for c in normalize(text) if "\u4e00" <= c <= "\u9fff")
+
+
 def _cjk_count(text: str) -> int:
-    return sum(1 for c in normalize(text) if "\u4e00" <= c <= "\u9fff")
+    return len(_cjk_of(text))
 
 
 def is_organisation_name(text: str) -> bool:
@@ -739,14 +744,13 @@ _RUN_ON = re.compile(r"((合同|人事|业务|财务|发票|行政|培训|证书
 def _name_part(text: str) -> str:
     """The Chinese characters of a reading up to the end of the organisation's name: what runs on
     past it (a number, Latin letters, 培训专用章) cut off."""
-    cjk = "".join(c for c in normalize(text) if "\u4e00" <= c <= "\u9fff")
-    return _RUN_ON.sub("", cjk)
+    return _RUN_ON.sub("", _cjk_of(text))
 
 
 def shares_own_words(text: str, profile: Profile) -> bool:
     """Does a reading share OWN_WORDS or more characters (in order) with an employer's own words
     (its name without the region)? The least evidence that a seal could be the employer's."""
-    cjk = "".join(c for c in normalize(text) if "\u4e00" <= c <= "\u9fff")
+    cjk = _cjk_of(text)
     return any(term.kind == "employer" and len(term.key) >= 3 and names_own_words(cjk, term.key)
                for term in profile.terms())
 
