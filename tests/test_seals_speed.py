@@ -46,9 +46,12 @@ def test_components_on_the_ink_window_are_the_whole_mask_components(r):
                                   flabels[y:y + h, x:x + w] == i)
 
 
-def test_paper_grey_is_the_percentile_of_the_copy_asked_about():
-    a = cv2.resize(cv2.cvtColor(text_page(), cv2.COLOR_BGR2GRAY), None, fx=0.25, fy=0.25)
-    b = a.copy()
+def test_grey_copy_is_the_quarter_page_with_its_papers_percentile():
+    page = text_page()
+    a = cv2.resize(cv2.cvtColor(page, cv2.COLOR_BGR2GRAY), None, fx=0.25, fy=0.25, interpolation=cv2.INTER_AREA)
+    b = page.copy()
     b[:, : b.shape[1] // 2] //= 2
-    for small in (a, a, b, a, b, b):
-        assert seals._paper_grey(small) == float(np.percentile(small, 90))
+    for image in (page, b):
+        copy = seals.GreyCopy.of(image)
+        assert copy.paper == float(np.percentile(copy.pixels, 90))
+    assert np.array_equal(seals.GreyCopy.of(page).pixels, a)

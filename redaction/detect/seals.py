@@ -322,7 +322,7 @@ def find_seals(image_bgr: Image, dpi: float | Sequence[float] | None, red_mask: 
     full = red_mask if red_mask is not None else red_ink_mask(image_bgr)
     red = _max_pool2(full.astype(bool, copy=False))
     colourless = None
-    gray_quarter: Image | None = None
+    gray_quarter: GreyCopy | None = None
     seals: list[Seal] = []
     dpis = cast("Sequence[float | None]", [dpi] if np.isscalar(dpi) or dpi is None else dpi)
     guesses = [float(d or 200) for d in dpis]
@@ -346,8 +346,7 @@ def find_seals(image_bgr: Image, dpi: float | Sequence[float] | None, red_mask: 
                 colourless = _is_colourless(image_bgr, red)
             if colourless:
                 if gray_quarter is None:
-                    gray_quarter = cast(Image, cv2.resize(cv2.cvtColor(image_bgr, cv2.COLOR_BGR2GRAY), None,
-                                                          fx=GRAY_SCALE, fy=GRAY_SCALE, interpolation=cv2.INTER_AREA))
+                    gray_quarter = GreyCopy.of(image_bgr)
                 found = _find_gray(gray_quarter, (h, w), d)
         seals += found
     # Finds at several scales of one seal: the best ring wins (at a scale too small for it a
@@ -676,7 +675,7 @@ def _half_box(seal: Seal, w: int, h: int) -> BoxF:
 
 def _learned_candidates(image_bgr: Image, red: Mask, seals: list[Seal], rejected: list[tuple[BoxF, float]],
                         reader: RingTextModel, colourless: bool, guesses: list[float],
-                        gray_quarter: Image | None = None, faint: Mask | None = None,
+                        gray_quarter: GreyCopy | None = None, faint: Mask | None = None,
                         faint_boxes: Sequence[BoxF] = (), faint_gray: bool = False,
                         arc_boxes: Sequence[BoxF] = ()) -> list[Seal]:
     """Seals the outline tests could not settle, settled by the learned ring-text detector.
@@ -693,12 +692,11 @@ def _learned_candidates(image_bgr: Image, red: Mask, seals: list[Seal], rejected
 
     quarter = [gray_quarter]
 
-    def grey_small() -> Image:
+    def grey_small() -> GreyCopy:
         """The page in grey at GRAY_SCALE, made once (find_seals' copy when it has one)."""
         small = quarter[0]
         if small is None:
-            small = quarter[0] = cast(Image, cv2.resize(cv2.cvtColor(image_bgr, cv2.COLOR_BGR2GRAY), None,
-                                                        fx=GRAY_SCALE, fy=GRAY_SCALE, interpolation=cv2.INTER_AREA))
+            small = quarter[0] = GreyCopy.of(image_bgr)
         return small
 
     h, w = image_bgr.shape[:2]
@@ -909,7 +907,7 @@ def _faint_seal(image_bgr: Image, faint: Mask, box: BoxF, reader: RingTextModel,
 
 
 def _confirm_on_ink(image_bgr: Image, red: Mask, ring: RingOutline, colour: str, candidate: Sequence[float],
-                    grey_small: Callable[[], Image] | None = None, whole: bool = False,
+                    grey_small: Callable[[], GreyCopy] | None = None, whole: bool = False,
                     framed: bool = False) -> Seal | None:
     """The learned ring's outline fitted on the ink (red at half size, dark ink on a copy), padded
     as every seal is; None when the ink carries no ring there. A ring with ink round less than
@@ -949,8 +947,8 @@ def _confirm_on_ink(image_bgr: Image, red: Mask, ring: RingOutline, colour: str,
         return seal
     q = GRAY_SCALE
     assert grey_small is not None   # given for every colour but red
-    small = grey_small()
-    paper = _paper_grey(small)
+    copy = grey_small()
+    small, paper = copy.pixels, copy.paper
     if max(a, b) / max(1e-6, min(a, b)) >= 1.15:
         return _gray_oval(small, ring, w, h)
     for ink in (small < paper - 60, small < paper - 35):
@@ -1019,11 +1017,12 @@ def _on_page(seal: Seal, w: int, h: int) -> bool:
 GRAY_UNPROFILED = 1
 
 
-def _gray_candidates(small: Image, guesses: list[float], seals: list[Seal],
+def _gray_candidates(copy: GreyCopy, guesses: list[float], seals: list[Seal],
                      unprofiled: list[BoxF] | None = None) -> list[BoxF]:
     """Circles of official-seal size on a photocopy that the strict ring test did not take (a ring
     over printed text, a faint copy) but that show some ring in the ink: boxes for the learned
     detector."""
+    small = copy.pixels
     q = GRAY_SCALE
     rmin = int(GRAY_DIAMETER_CM[0] * min(guesses) * q / 2.54 / 2)
     rmax = int(np.ceil(GRAY_DIAMETER_CM[1] * max(guesses) * q / 2.54 / 2))
@@ -1033,8 +1032,7 @@ def _gray_candidates(small: Image, guesses: list[float], seals: list[Seal],
     circles = _hough(cv2.GaussianBlur(small, (5, 5), 1.2), rmin, rmax, rmin * 1.5, 80, 20)
     if circles is None:
         return []
-    paper = _paper_grey(small)
-    ink = small < paper - 35
+    ink = small < copy.paper - 35
     f = 1.0 / q
     out: list[BoxF] = []
     for cx, cy, r in circles[0][:GRAY_MAX_CIRCLES]:
@@ -1451,30 +1449,31 @@ def _off_thin_lines(mask: Mask, length: int, thick: int) -> Mask:
 GRAY_SCALE = 0.25
 
 
-#: The last quarter-size grey copy `_paper_grey` was asked about, and its answer.
-_PAPER_GREY: list[tuple[Image, float]] = []
+@dataclass(frozen=True)
+class GreyCopy:
+    """The page in grey at GRAY_SCALE, with its paper's grey (the 90th percentile), worked out
+    once: find_seals asks it of one copy at every scale and for every grey candidate."""
+
+    pixels: Image
+    paper: float
+
+    @classmethod
+    def of(cls, image_bgr: Image) -> GreyCopy:
+        """The grey copy of a page (BGR)."""
+        small = cast(Image, cv2.resize(cv2.cvtColor(image_bgr, cv2.COLOR_BGR2GRAY), None,
+                                       fx=GRAY_SCALE, fy=GRAY_SCALE, interpolation=cv2.INTER_AREA))
+        return cls(small, float(np.percentile(small, 90)))
 
 
-def _paper_grey(small: Image) -> float:
-    """The paper's grey on a grey copy (its 90th percentile). find_seals asks it of one copy at
-    every scale and for every grey candidate: the last copy's answer is kept (the copy with it, so
-    that the identity test cannot meet another array at the same address)."""
-    last = _PAPER_GREY[-1] if _PAPER_GREY else None
-    if last is not None and last[0] is small:
-        return last[1]
-    paper = float(np.percentile(small, 90))
-    _PAPER_GREY[:] = [(small, paper)]
-    return paper
-
-
-def _find_gray(small: Image, page_shape: tuple[int, int], dpi: float) -> list[Seal]:
+def _find_gray(copy: GreyCopy, page_shape: tuple[int, int], dpi: float) -> list[Seal]:
     """Round seals on a photocopy: Hough circles of seal size that are a complete thin dark ring.
 
     Quarter size (a 4.2-cm seal is still ~80 px across at 200 dpi). The ring test is a radial
     profile: the share of directions inked at each radius. A seal's ring makes a sharp peak (measured
     1.0 over a 0.36 background); a circle Hough imagines in body text peaks at ≤ 0.46.
-    `small`: the page in grey at GRAY_SCALE.
+    `copy`: the page in grey at GRAY_SCALE.
     """
+    small = copy.pixels
     q = GRAY_SCALE
     px_cm = dpi * q / 2.54
     rmin = int(GRAY_DIAMETER_CM[0] * px_cm / 2)
@@ -1483,7 +1482,7 @@ def _find_gray(small: Image, page_shape: tuple[int, int], dpi: float) -> list[Se
     circles = _hough(blur, rmin, rmax, rmin * 1.5, 80, 22)
     if circles is None:
         return []
-    paper = _paper_grey(small)
+    paper = copy.paper
     # A faded seal on a photocopy is only 25–40 levels darker than the paper: try the strict ink
     # threshold first, then fainter ones (the ring test guards against text either way).
     inks = [small < paper - 60, small < paper - 35, small < paper - 25]
