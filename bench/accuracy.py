@@ -323,25 +323,40 @@ def format_report(m: dict) -> str:
 
 
 def run(pages, engine: str | None = None, progress=None):
-    """Detect on every page; returns (proposals, seconds)."""
+    """Detect on every page; returns (proposals, seconds, rotations): the clockwise turn that
+    made each page upright."""
     from redaction.detect.orient import rotate_box
     from redaction.files.document import Page
     from redaction.pipeline.propose import Detector
 
     det = Detector() if engine is None else Detector(ocr=engine)
-    proposals, seconds = [], []
+    proposals, seconds, rotations = [], [], []
     for i, sp in enumerate(pages):
         page = Page(sp.pixels, Path(f"{getattr(sp, 'stem', i)}.jpg"), 0, 1, getattr(sp, "dpi", None))
         t0 = time.perf_counter()
         upright, rotation, regions = det.propose_upright(page, sp.profile)
         seconds.append(time.perf_counter() - t0)
+        rotations.append(rotation)
         if rotation:  # truth is in the page as scanned: map boxes back
             back = (360 - rotation) % 360
             regions = [r.with_bbox(rotate_box(r.bbox, back, upright.width, upright.height)) for r in regions]
         proposals.append(regions)
         if progress:
             progress(i, sp, regions, seconds[-1])
-    return proposals, seconds
+    return proposals, seconds, rotations
+
+
+def orientation_report(pages, rotations) -> str | None:
+    """Which turn BlindMask chose (clockwise) for the pages of each recorded turn (counter-clockwise,
+    as the corpora record it; the two agree when the page was made upright). None for sets
+    without turned pages."""
+    if not all(hasattr(p, "rotation") for p in pages) or not any(p.rotation for p in pages):
+        return None
+    chosen: dict[int, dict[int, int]] = defaultdict(lambda: defaultdict(int))
+    for p, r in zip(pages, rotations, strict=True):
+        chosen[p.rotation % 360][r % 360] += 1
+    return "orientation (page's turn: turns chosen): " + "  ".join(
+        f"{t}°: " + ",".join(f"{r}°×{n}" for r, n in sorted(chosen[t].items())) for t in sorted(chosen))
 
 
 def heldout_pages(n: int, seed: int) -> list:
@@ -409,12 +424,15 @@ def main(argv=None) -> int:
         acc = sum(1 for r in regions if _accepted(r))
         print(f"  [{i + 1}/{len(pages)}] {sp.stem:16s} {secs:5.2f} s  {acc} accepted", file=sys.stderr)
 
-    proposals, seconds = run(pages, args.engine, progress)
+    proposals, seconds, rotations = run(pages, args.engine, progress)
     metrics = score_pages(pages, proposals, seconds)
     metrics["set"] = args.which
     metrics["seed"] = args.seed
     metrics["engine"] = args.engine
     print(format_report(metrics))
+    orientation = orientation_report(pages, rotations)
+    if orientation:
+        print("\n" + orientation)
     if args.verbose:
         for title, rows in (("misses", metrics["misses"]), ("over-masked", metrics["overmasked"])):
             print(f"\n{title}:")
