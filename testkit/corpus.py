@@ -1744,6 +1744,11 @@ def build_journal(ctx: Ctx) -> Canvas:
     side = _side_rng(rng, 41)
     if side.random() < 0.6:     # the English block Chinese journals print: title, authors in pinyin
         y = _english_block(cv, W, L, R, y + 20, [(name, tag)] + [(c, Oth("name")) for c in co], first, side, fam)
+        if side.random() < 0.7:  # and the affiliations in English, numbered as in Chinese, same postcodes
+            y = _english_affiliations(cv, L, R, y - 10, [(english_org(emp), etag, f"{_latin(ap.city)} {ap.postcode}"),
+                                                         (english_org(second[0]), Oth("org"),
+                                                          f"{_latin(second[1].split()[0])} {second[1].split()[1]}")],
+                                      side, fam)
     cv.hline(L, R, y, 1)
     y += 40
     col_w = (R - L - 60) // 2
@@ -1825,6 +1830,59 @@ def _english_block(cv: Canvas, W: int, L: int, R: int, y: float, authors: list, 
         line.append("1" if tag.owner == "applicant" else "2")
     cv.write_center(W / 2, y + 60, line, F.pt(fam, 10.5))
     return y + 120
+
+
+#: How Chinese organisations' names are put into English, longest piece first (the rest in pinyin).
+_ENGLISH_PIECES = (
+    ("新疆维吾尔自治区", "Xinjiang Uygur Autonomous Region "), ("生态环境局", "Ecology and Environment Bureau "),
+    ("环境监测站", "Environmental Monitoring Station "), ("人民医院", "People's Hospital "),
+    ("医科大学", "Medical University "),
+    ("第一中学", "No.1 Middle School "), ("第二中学", "No.2 Middle School "), ("中学", "Middle School "),
+    ("小学", "Primary School "), ("大学", "University "), ("学院", "College "), ("研究所", "Research Institute "),
+    ("研究院", "Academy "), ("中心", "Center "), ("医院", "Hospital "), ("地区", " Prefecture "),
+    ("自治州", " Prefecture "),
+    ("农业农村局", "Agriculture and Rural Affairs Bureau "), ("水利局", "Water Resources Bureau "), ("局", "Bureau "),
+    ("站", "Station "), ("所", "Institute "), ("县", " County "), ("市", " City "), ("新疆", "Xinjiang "),
+)
+
+
+def _latin(text: str) -> str:
+    from pypinyin import lazy_pinyin
+
+    return "".join(lazy_pinyin(text)).capitalize()
+
+
+def english_org(name: str) -> str:
+    """An organisation's name as a journal's English affiliation line prints it (a rough rendering:
+    known pieces translated, places in pinyin), e.g. Aksu Prefecture Environmental Monitoring Station."""
+    out, rest = [], name
+    while rest:
+        for cn, en in _ENGLISH_PIECES:
+            if rest.startswith(cn):
+                out.append(en)
+                rest = rest[len(cn):]
+                break
+        else:
+            j = 1
+            while j < len(rest) and not any(rest[j:].startswith(cn) for cn, _ in _ENGLISH_PIECES):
+                j += 1
+            out.append(_latin(rest[:j]) + " ")
+            rest = rest[j:]
+    return re.sub(r"\s+", " ", "".join(out)).strip()
+
+
+def _english_affiliations(cv: Canvas, L: int, R: int, y: float, affs: list, rng: np.random.Generator,
+                          fam: str) -> float:
+    """(1. Aksu Prefecture Environmental Monitoring Station, Aksu 843000, China; under the English
+    authors, one affiliation a line (…; 2. …)); returns the y below them."""
+    f = F.pt(fam, float(rng.uniform(8.5, 9.5)))
+    for k, (org, tag, place) in enumerate(affs):
+        last = k == len(affs) - 1
+        tag = Tag(tag.kind, tag.owner, (*tag.tags, "english"))
+        cv.write_center((L + R) / 2, y, ["(" if k == 0 else "", f"{k + 1}. ", (org, tag),
+                                         f", {place}, China" + (")" if last else ";")], f)
+        y += f.size * 1.6
+    return y + 40
 
 
 def build_letter(ctx: Ctx) -> Canvas:

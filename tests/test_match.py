@@ -321,3 +321,60 @@ def test_a_neighbours_loose_box_does_not_clip_the_padding_away():
                  char_w=40, h=50)
     (r,) = [r for r in match_lines([above, below], prof) if r.kind == "name" and r.bbox[1] > 800]
     assert r.bbox[1] <= 858 - 0.1 * 50 + 1e-6
+
+
+# --- a journal's English affiliation line ------------------------------------------------------
+
+def _english_affiliation_page(chinese, english):
+    lines = [line(chinese, 100, 100, char_w=24, h=26)]
+    lines += [line(t, 100, 200 + 40 * k, char_w=12, h=26) for k, t in enumerate(english)]
+    return lines
+
+
+def test_the_employer_in_english_is_found_by_its_postcode_and_number():
+    prof = Profile(name="阿依古丽·买买提", employers=("阿克苏地区环境监测站",))
+    lines = _english_affiliation_page(
+        "（1. 阿克苏地区环境监测站，新疆 阿克苏 843000；2. 新疆大学资源与环境科学学院，新疆 乌鲁木齐 830046）",
+        ["(1. Aksu Prefecture Environmental Monitoring Station, Aksu 843000, China;",
+         "2. College of Resources and Environment Sciences, Xinjiang University, Urumqi 830046, China)"])
+    english = [r for r in match_lines(lines, prof) if r.extra.get("english_affiliation")]
+    assert len(english) == 1
+    own, other = lines[1], lines[2]
+    assert covers(english[0].bbox, char_span(own, own.text.index("Aksu"), own.text.index("843000") + 6))
+    assert intersection(english[0].bbox, other.bbox) == 0
+    assert english[0].extra["term"] == "阿克苏地区环境监测站"
+
+
+def test_an_english_affiliation_in_the_same_town_keeps_its_own_number():
+    # Both affiliations in Urumqi share 830046: the number tells the applicant's (2) from the other.
+    prof = Profile(name="阿依古丽·买买提", employers=("新疆维吾尔自治区人民医院",))
+    lines = _english_affiliation_page(
+        "（1. 新疆医科大学公共卫生学院，新疆 乌鲁木齐 830046；2. 新疆维吾尔自治区人民医院，新疆 乌鲁木齐 830046）",
+        ["(1. School of Public Health, Xinjiang Medical University, Urumqi 830046, China; "
+         "2. People's Hospital of Xinjiang Uygur Autonomous Region, Urumqi 830046, China)"])
+    english = [r for r in match_lines(lines, prof) if r.extra.get("english_affiliation")]
+    assert [r.text for r in english] == ["2. People's Hospital of Xinjiang Uygur Autonomous Region, Urumqi 830046"]
+    en = lines[1]
+    assert english[0].bbox[0] > char_span(en, 0, en.text.index(";"))[2]
+
+
+def test_no_english_affiliation_without_the_employer_in_chinese():
+    prof = Profile(name="阿依古丽·买买提", employers=("阿克苏地区环境监测站",))
+    lines = _english_affiliation_page(
+        "（1. 新疆大学资源与环境科学学院，新疆 乌鲁木齐 830046）",
+        ["(1. College of Resources and Environment Sciences, Xinjiang University, Urumqi 830046, China)"])
+    assert not [r for r in match_lines(lines, prof) if r.extra.get("english_affiliation")]
+
+
+def test_a_corpus_journal_page_masks_the_employer_in_its_english_affiliations(detector):
+    from bench.accuracy import coverage, run
+    from testkit.corpus import make_page
+
+    page = make_page(0, 12)   # a journal page with the English block and its affiliations
+    english = [t for t in page.truth if t.kind == "employer" and t.owner == "applicant" and t.text.isascii()]
+    other = [t for t in page.truth if t.kind == "org" and t.text.isascii()]
+    assert english and other
+    (regions,), _, _ = run([page])
+    accepted = [r.bbox for r in regions if r.accepted]
+    assert coverage(english[0], accepted) >= 0.9
+    assert coverage(other[0], accepted) < 0.3

@@ -7,6 +7,7 @@ none) in Uyghur/Kazakh names, traditional forms, and terms broken across two lin
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -15,6 +16,7 @@ from redaction.model.profile import Profile, Term
 from redaction.model.regions import Region
 from redaction.model.types import BoxF, Floats
 from redaction.ocr.base import TextLine, char_weight
+from redaction.text.cjk import is_cjk
 from redaction.text.normalize import MIDDLE_DOTS, normalize_with_map
 from redaction.text.pinyin import latin_name_pattern, run_together_pattern
 
@@ -329,4 +331,81 @@ def match_lines(lines: list[TextLine], profile: Profile, readable: frozenset[str
             for term in terms:
                 if len(term.key) >= 2:
                     regions.extend(_regions_for(joined, term, lines, True, unreadable[term.key]))
-    return regions + latin_name_regions(lines, profile)
+    regions += latin_name_regions(lines, profile)
+    return regions + english_affiliation_regions(lines, [r for r in regions if r.kind == "employer"])
+
+
+_POSTCODE = re.compile(r"(?<!\d)\d{6}(?!\d)")
+_AFFILIATION_NUMBER = re.compile(r"(\d)\s*[.．、]\s*$")
+_CLAUSE_NUMBER = re.compile(r"^\W*(\d)\s*[.．]")
+
+
+def _line_of(box: BoxF, lines: list[TextLine]) -> int | None:
+    cx, cy = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
+    for i, ln in enumerate(lines):
+        x0, y0, x1, y1 = ln.bbox
+        if x0 <= cx <= x1 and y0 <= cy <= y1:
+            return i
+    return None
+
+
+def _chars_from(line: TextLine, x: float) -> int:
+    """Index of the first character of the line whose box starts at or right of x."""
+    for i, b in enumerate(line.char_boxes):
+        if (b[0] + b[2]) / 2 >= x:
+            return i
+    return len(line.text)
+
+
+def english_affiliation_regions(lines: list[TextLine], employers: list[Region]) -> list[Region]:
+    """The employer in a journal's English affiliation line, found by its postcode: Chinese
+    journals print the affiliations twice, （1. 阿克苏地区环境监测站，新疆 阿克苏 843000；2. …）
+    and (1. Aksu Environmental Monitoring Station, Aksu 843000, China; 2. …). The English name
+    cannot be matched to the profile, but the postcode after the employer in Chinese and the
+    affiliation's number pick the same clause in English; the clause up to its postcode is masked.
+    Where two clauses carry the postcode and no number tells them apart, both are (recall first)."""
+    wanted: dict[str, set[str | None]] = {}
+    terms: dict[str, str] = {}
+    for r in employers:
+        i = _line_of(r.bbox, lines)
+        if i is None:
+            continue
+        line = lines[i]
+        start, end = _chars_from(line, r.bbox[0]), _chars_from(line, r.bbox[2])
+        number = _AFFILIATION_NUMBER.search(line.text[:start])
+        after = _POSTCODE.search(line.text, end)
+        if after is None and i + 1 < len(lines):   # the affiliation wrapped: its postcode begins the next line
+            after = _POSTCODE.search(lines[i + 1].text[:12])
+        if after is not None:
+            wanted.setdefault(after.group(0), set()).add(number.group(1) if number else None)
+            terms[after.group(0)] = str(r.extra.get("term", ""))
+    out: list[Region] = []
+    if not wanted:
+        return out
+    for line_id, line in enumerate(lines):
+        text = line.text
+        if any(is_cjk(c) for c in text) or sum(c.isascii() and c.isalpha() for c in text) < 8:
+            continue
+        clauses = [(m.start(), m.end()) for m in re.finditer(r"[^;；]+", text)]
+        picked = []
+        for a, b in clauses:
+            code = _POSTCODE.search(text, a, b)
+            if code is None or code.group(0) not in wanted:
+                continue
+            numbers = wanted[code.group(0)]
+            own = _CLAUSE_NUMBER.match(text[a:b])
+            if own is not None and None not in numbers and own.group(1) not in numbers:
+                continue   # another affiliation in the same town
+            first = a + len(text[a:b]) - len(text[a:b].lstrip(" (（"))
+            picked.append((first, code.end(), terms[code.group(0)]))
+        if not picked:
+            continue
+        unit = _line_unit(line, line_id)
+        _, index = normalize_with_map(text)
+        for a, b, term in picked:
+            inside = [i for i, raw in enumerate(index) if a <= raw < b]
+            if inside:
+                out.append(Region(kind="employer", bbox=_box_for(unit, inside[0], inside[-1] + 1, lines, line_id),
+                                  score=round(line.score, 4), text=text[a:b], accepted=True,
+                                  extra={"term": term, "errors": 0, "english_affiliation": True}))
+    return out
