@@ -9,7 +9,8 @@ import pytest
 
 from redaction.detect import seals
 from redaction.detect.ink import red_ink_mask
-from testkit.imaging import RED, letterhead_page, seal_layer, stamp, text_page
+from redaction.model.regions import iou
+from testkit.imaging import RED, letterhead_page, photocopy, seal_layer, stamp, text_page
 
 
 def _full_components(mask: np.ndarray, r: int):
@@ -55,3 +56,51 @@ def test_grey_copy_is_the_quarter_page_with_its_papers_percentile():
         copy = seals.GreyCopy.of(image)
         assert copy.paper == float(np.percentile(copy.pixels, 90))
     assert np.array_equal(seals.GreyCopy.of(page).pixels, a)
+
+
+def _copy_with_grey_seal(seed: int = 1):
+    page = text_page(seed=seed)
+    truth = stamp(page, seal_layer(330, seed=seed), 900, 1300, RED, 0.9)
+    return photocopy(page, seed), truth
+
+
+def test_grey_candidates_search_a_smaller_copy_and_still_offer_the_seal(monkeypatch):
+    """On a copy without a dpi the candidate circles span 100 dpi to a seal filling the frame (16–180
+    px at quarter size): the Hough search runs on a copy where the largest is at most
+    GRAY_CANDIDATE_MAX_RADIUS (a tenth of the time), and the photocopied seal is still a candidate."""
+    page, truth = _copy_with_grey_seal()
+    guesses = seals.dpi_guesses(None, page.shape)
+    asked: list[int] = []
+    hough = cv2.HoughCircles
+
+    def recording(img, *args, **kwargs):
+        asked.append(kwargs["maxRadius"])
+        return hough(img, *args, **kwargs)
+
+    monkeypatch.setattr(cv2, "HoughCircles", recording)
+    boxes = seals._gray_candidates(seals.GreyCopy.of(page), guesses, [])
+    assert asked and max(asked) <= seals.GRAY_CANDIDATE_MAX_RADIUS + 1
+    assert any(iou(b, truth) > 0.5 for b in boxes)
+
+
+def test_a_faint_group_found_at_two_scales_is_looked_at_once(monkeypatch):
+    """The same faint group found at two scales is handed to the learned detector once: a second
+    look at the same box gives the first look's seal."""
+    looked: list[tuple[float, ...]] = []
+
+    def faint_seal(image, faint, box, reader, colour="red", arc=False):
+        looked.append(tuple(box))
+        return None
+
+    monkeypatch.setattr(seals, "_faint_seal", faint_seal)
+    box = (100.0, 100.0, 200.0, 200.0)
+    page = text_page()
+    red = np.zeros((page.shape[0] // 2, page.shape[1] // 2), bool)
+    seals._learned_candidates(page, red, [], [], _NoRing(), False, [200.0], faint=red,
+                              faint_boxes=[box, box])
+    assert looked == [box]
+
+
+class _NoRing:
+    def probability(self, image_bgr):
+        return np.zeros(image_bgr.shape[:2], np.float32)
