@@ -58,29 +58,43 @@ def test_grey_copy_is_the_quarter_page_with_its_papers_percentile():
     assert np.array_equal(seals.GreyCopy.of(page).pixels, a)
 
 
-def _copy_with_grey_seal(seed: int = 1):
-    page = text_page(seed=seed)
+def _copy_with_grey_seal(lines: int, seed: int):
+    page = text_page(lines=lines, seed=seed)
     truth = stamp(page, seal_layer(330, seed=seed), 900, 1300, RED, 0.9)
     return photocopy(page, seed), truth
 
 
-def test_grey_candidates_search_a_smaller_copy_and_still_offer_the_seal(monkeypatch):
-    """On a copy without a dpi the candidate circles span 100 dpi to a seal filling the frame (16–180
-    px at quarter size): the Hough search runs on a copy where the largest is at most
-    GRAY_CANDIDATE_MAX_RADIUS (a tenth of the time), and the photocopied seal is still a candidate."""
-    page, truth = _copy_with_grey_seal()
-    guesses = seals.dpi_guesses(None, page.shape)
-    asked: list[int] = []
+def _asked_radii(monkeypatch) -> list[tuple[int, int]]:
+    asked: list[tuple[int, int]] = []
     hough = cv2.HoughCircles
 
     def recording(img, *args, **kwargs):
-        asked.append(kwargs["maxRadius"])
+        asked.append((kwargs["minRadius"], kwargs["maxRadius"]))
         return hough(img, *args, **kwargs)
 
     monkeypatch.setattr(cv2, "HoughCircles", recording)
-    boxes = seals._gray_candidates(seals.GreyCopy.of(page), guesses, [])
-    assert asked and max(asked) <= seals.GRAY_CANDIDATE_MAX_RADIUS + 1
+    return asked
+
+
+@pytest.mark.parametrize("lines, seed", [(12, 1), (12, 2), (25, 1), (40, 3)])
+def test_grey_candidates_of_a_file_without_dpi_searched_in_octaves(monkeypatch, lines, seed):
+    """A copy without a dpi is searched for candidate circles from 100 dpi to a seal filling the
+    frame (16-180 px at quarter size) in octave bands, each on a copy where its circles are at most
+    GRAY_BAND_RADIUS px; the photocopied seal on a text page is a candidate (one search over the
+    whole range offered it on the 12-line pages only: its strongest circles ran through text)."""
+    page, truth = _copy_with_grey_seal(lines, seed)
+    asked = _asked_radii(monkeypatch)
+    boxes = seals._gray_candidates(seals.GreyCopy.of(page), seals.dpi_guesses(None, page.shape), [])
+    assert len(asked) == 4 and all(hi <= seals.GRAY_BAND_RADIUS + 1 for _, hi in asked)
     assert any(iou(b, truth) > 0.5 for b in boxes)
+
+
+def test_grey_candidates_at_one_dpi_searched_at_once(monkeypatch):
+    """A file stating its dpi has one octave of circle sizes: one search at quarter size, as before."""
+    page, _ = _copy_with_grey_seal(12, 1)
+    asked = _asked_radii(monkeypatch)
+    seals._gray_candidates(seals.GreyCopy.of(page), [200.0], [])
+    assert asked == [(33, 52)]
 
 
 def test_a_faint_group_found_at_two_scales_is_looked_at_once(monkeypatch):
