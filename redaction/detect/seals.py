@@ -1315,7 +1315,7 @@ def _beside_rings(ink: Mask, origin: tuple[int, int], rings: list[Seal], r_dil: 
 def _hough(img: cv2.typing.MatLike, rmin: float, rmax: float, min_dist: float, param1: float,
            param2: float, max_radius: float = HOUGH_MAX_RADIUS) -> Floats | None:
     """cv2.HoughCircles in the coordinates of `img`, run on a copy where the largest radius is at
-    most HOUGH_MAX_RADIUS px: its cost grows with the radius range and the image's size (at a
+    most `max_radius` (HOUGH_MAX_RADIUS) px: its cost grows with the radius range and the image's size (at a
     frame-filling scale a photo's skin made a 20-s search), and rings that large are found as well
     at the smaller size. The callers test every circle on the full-size ink."""
     k = min(1.0, max_radius / max(1.0, float(rmax)))
