@@ -9,7 +9,8 @@ import pytest
 
 from redaction.detect import seals
 from redaction.detect.ink import red_ink_mask
-from testkit.imaging import RED, letterhead_page, seal_layer, stamp, text_page
+from redaction.model.regions import iou
+from testkit.imaging import RED, letterhead_page, photocopy, seal_layer, stamp, text_page
 
 
 def _full_components(mask: np.ndarray, r: int):
@@ -55,3 +56,65 @@ def test_grey_copy_is_the_quarter_page_with_its_papers_percentile():
         copy = seals.GreyCopy.of(image)
         assert copy.paper == float(np.percentile(copy.pixels, 90))
     assert np.array_equal(seals.GreyCopy.of(page).pixels, a)
+
+
+def _copy_with_grey_seal(lines: int, seed: int):
+    page = text_page(lines=lines, seed=seed)
+    truth = stamp(page, seal_layer(330, seed=seed), 900, 1300, RED, 0.9)
+    return photocopy(page, seed), truth
+
+
+def _asked_radii(monkeypatch) -> list[tuple[int, int]]:
+    asked: list[tuple[int, int]] = []
+    hough = cv2.HoughCircles
+
+    def recording(img, *args, **kwargs):
+        asked.append((kwargs["minRadius"], kwargs["maxRadius"]))
+        return hough(img, *args, **kwargs)
+
+    monkeypatch.setattr(cv2, "HoughCircles", recording)
+    return asked
+
+
+@pytest.mark.parametrize("lines, seed", [(12, 1), (12, 2), (25, 1), (40, 3)])
+def test_grey_candidates_of_a_file_without_dpi_searched_in_octaves(monkeypatch, lines, seed):
+    """A copy without a dpi is searched for candidate circles from 100 dpi to a seal filling the
+    frame (16-180 px at quarter size) in octave bands, each on a copy where its circles are at most
+    GRAY_BAND_RADIUS px; the photocopied seal on a text page is a candidate (one search over the
+    whole range offered it on the 12-line pages only: its strongest circles ran through text)."""
+    page, truth = _copy_with_grey_seal(lines, seed)
+    asked = _asked_radii(monkeypatch)
+    boxes = seals._gray_candidates(seals.GreyCopy.of(page), seals.dpi_guesses(None, page.shape), [])
+    assert len(asked) == 4 and all(hi <= seals.GRAY_BAND_RADIUS + 1 for _, hi in asked)
+    assert any(iou(b, truth) > 0.5 for b in boxes)
+
+
+def test_grey_candidates_at_one_dpi_searched_at_once(monkeypatch):
+    """A file stating its dpi has one octave of circle sizes: one search at quarter size, as before."""
+    page, _ = _copy_with_grey_seal(12, 1)
+    asked = _asked_radii(monkeypatch)
+    seals._gray_candidates(seals.GreyCopy.of(page), [200.0], [])
+    assert asked == [(33, 52)]
+
+
+def test_a_faint_group_found_at_two_scales_is_looked_at_once(monkeypatch):
+    """The same faint group found at two scales is handed to the learned detector once: a second
+    look at the same box gives the first look's seal."""
+    looked: list[tuple[float, ...]] = []
+
+    def faint_seal(image, faint, box, reader, colour="red", arc=False):
+        looked.append(tuple(box))
+        return None
+
+    monkeypatch.setattr(seals, "_faint_seal", faint_seal)
+    box = (100.0, 100.0, 200.0, 200.0)
+    page = text_page()
+    red = np.zeros((page.shape[0] // 2, page.shape[1] // 2), bool)
+    seals._learned_candidates(page, red, [], [], _NoRing(), False, [200.0], faint=red,
+                              faint_boxes=[box, box])
+    assert looked == [box]
+
+
+class _NoRing:
+    def probability(self, image_bgr):
+        return np.zeros(image_bgr.shape[:2], np.float32)

@@ -45,6 +45,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from itertools import zip_longest
 from typing import TYPE_CHECKING, TypeAlias, cast, overload
 
 import cv2
@@ -782,7 +783,12 @@ def _learned_candidates(image_bgr: Image, red: Mask, seals: list[Seal], rejected
     if faint is not None:
         # Worn pale seals: groups of faint red ink with a ring (see _faint_candidates), fitted on
         # the faint ink and checked for ring text by the learned detector on the red ink alone.
+        looked: list[BoxF] = []
         for box in list(faint_boxes[:MAX_FAINT]) + list(arc_boxes[:MAX_FAINT_ARCS]):
+            # One group found at two scales comes twice: the second look would give the first's seal.
+            if box in looked:
+                continue
+            looked.append(box)
             page_box = (box[0] * f, box[1] * f, box[2] * f, box[3] * f)
             if any(_inside(page_box, s.bbox) > 0.9 for s in seals):
                 continue
@@ -1015,6 +1021,14 @@ def _on_page(seal: Seal, w: int, h: int) -> bool:
 #: Hough circles on a copy without a ring at one radius handed to the learned detector a page
 #: (strongest first, after every other candidate): an oval seal's.
 GRAY_UNPROFILED = 1
+#: `_gray_candidates` on a copy without a dpi looks for circles from the smallest scale's seal to the
+#: largest's (16-180 px on a quarter A4 page): one Hough search over that range took 0.4-1 s a page
+#: (its cost grows with the range and the largest radius squared), and its strongest circles were
+#: large ones drawn through lines of text. Such a range is searched in bands an octave wide, each
+#: on a copy where its largest circle is at most GRAY_BAND_RADIUS px (a ring of 24-48 px is still
+#: found; each circle is then fitted on the quarter-size ink), and the bands take turns in giving
+#: their strongest circles. A range within one octave (one dpi) is searched at once, as before.
+GRAY_BAND_RADIUS = 48
 
 
 def _gray_candidates(copy: GreyCopy, guesses: list[float], seals: list[Seal],
@@ -1029,22 +1043,32 @@ def _gray_candidates(copy: GreyCopy, guesses: list[float], seals: list[Seal],
     rmax = min(rmax, min(small.shape) // 2)
     if rmax <= rmin:
         return []
-    circles = _hough(cv2.GaussianBlur(small, (5, 5), 1.2), rmin, rmax, rmin * 1.5, 80, 20)
-    if circles is None:
-        return []
+    blur = cv2.GaussianBlur(small, (5, 5), 1.2)
+    if rmax <= 2 * rmin:
+        circles = _band_circles(_hough(blur, rmin, rmax, rmin * 1.5, 80, 20))
+    else:
+        bands = [_band_circles(_hough(blur, lo, min(2 * lo, rmax), rmin * 1.5, 80, 20, GRAY_BAND_RADIUS))
+                 for lo in rmin * 2 ** np.arange(np.ceil(np.log2(rmax / rmin)))]
+        # In turns, the smallest band first: the strongest circle of each, then the second...
+        circles = [c for rank in zip_longest(*bands) for c in rank if c is not None][:GRAY_MAX_CIRCLES]
     ink = small < copy.paper - 35
     f = 1.0 / q
     out: list[BoxF] = []
-    for cx, cy, r in circles[0][:GRAY_MAX_CIRCLES]:
+    for cx, cy, r in circles:
         box = ((cx - r) * f, (cy - r) * f, (cx + r) * f, (cy + r) * f)
         if any(_inside(box, s.bbox) > 0.5 for s in seals):
             continue
-        if _ring_profile(ink, float(cx), float(cy), float(r), min_peak=GRAY_LEARNED_PEAK) is None:
+        if _ring_profile(ink, cx, cy, r, min_peak=GRAY_LEARNED_PEAK) is None:
             if unprofiled is not None and len(unprofiled) < GRAY_UNPROFILED:
                 unprofiled.append(box)   # an oval seal makes no ring at one radius
             continue
         out.append(box)
     return out
+
+
+def _band_circles(circles: Floats | None) -> list[tuple[float, float, float]]:
+    """The strongest GRAY_MAX_CIRCLES of a Hough search's circles (x, y, r), strongest first; none for None."""
+    return [] if circles is None else [(float(x), float(y), float(r)) for x, y, r in circles[0][:GRAY_MAX_CIRCLES]]
 
 
 #: Dark ink on a copy for `_gray_blobs` (below the local paper), and straight lines this long (cm
@@ -1289,12 +1313,12 @@ def _beside_rings(ink: Mask, origin: tuple[int, int], rings: list[Seal], r_dil: 
 
 
 def _hough(img: cv2.typing.MatLike, rmin: float, rmax: float, min_dist: float, param1: float,
-           param2: float) -> Floats | None:
+           param2: float, max_radius: float = HOUGH_MAX_RADIUS) -> Floats | None:
     """cv2.HoughCircles in the coordinates of `img`, run on a copy where the largest radius is at
-    most HOUGH_MAX_RADIUS px: its cost grows with the radius range and the image's size (at a
+    most `max_radius` (HOUGH_MAX_RADIUS) px: its cost grows with the radius range and the image's size (at a
     frame-filling scale a photo's skin made a 20-s search), and rings that large are found as well
     at the smaller size. The callers test every circle on the full-size ink."""
-    k = min(1.0, HOUGH_MAX_RADIUS / max(1.0, float(rmax)))
+    k = min(1.0, max_radius / max(1.0, float(rmax)))
     if k < 1.0:
         img = cv2.resize(img, None, fx=k, fy=k, interpolation=cv2.INTER_AREA)
     circles = cv2.HoughCircles(img, cv2.HOUGH_GRADIENT, dp=1, minDist=max(2.0, min_dist * k), param1=param1,
