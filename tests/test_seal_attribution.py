@@ -232,6 +232,21 @@ def test_a_fairly_read_printed_name_sharing_the_employers_words_keeps_the_seal()
     assert (other.kind, other.accepted) == ("seal", True)
 
 
+def test_a_seals_own_use_words_read_on_the_page_name_no_one():
+    # A bank's seal on a voucher (dev-form-bank-voucher-seal-small-square-01): its bottom words
+    # 测试用章 are read on the page as a line of their own, and on an application form the printed
+    # label 开户行业务章 lies under the seal; neither is the 落款 of another organisation.
+    for text in ("测试用章", "开户行业务章", "单位公章", "财务专用章"):
+        seal = Region("seal", (1311, 411, 1658, 763), 1.0, None, True)
+        attribute_by_printed_name(seal, [_line(text, (1381, 633, 1550, 719), 0.99)], [], CHONGQING)
+        assert (seal.kind, seal.accepted) == ("seal", True), text
+    # a company's name before its seal's use still names the company
+    seal = Region("seal", (1311, 411, 1658, 763), 1.0, None, True)
+    attribute_by_printed_name(seal, [_line("北京中导开源科技有限公司合同专用章", (1320, 633, 1650, 719), 0.99)],
+                              [], CHONGQING)
+    assert (seal.kind, seal.accepted) == ("other_seal", False)
+
+
 # --- the corpus draws them --------------------------------------------------------------------------
 
 def test_the_corpus_draws_pictorial_emblems_authorities_and_co_issuers():
