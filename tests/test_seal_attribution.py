@@ -27,7 +27,7 @@ from redaction.detect.sealtext import (
     partial_other_reading,
     shares_own_words,
 )
-from redaction.files.document import Page
+from redaction.files.document import Page, iter_pages
 from redaction.model.profile import Profile
 from redaction.model.regions import Region
 from redaction.ocr.base import TextLine
@@ -230,6 +230,38 @@ def test_a_fairly_read_printed_name_sharing_the_employers_words_keeps_the_seal()
     other = Region("seal", (150, 20, 450, 300), 0.98, None, True)
     attribute_by_printed_name(other, [_line("全国木学生机器人大塞组委", (100, 100, 500, 140), 0.85)], [])
     assert (other.kind, other.accepted) == ("seal", True)
+
+
+def test_a_seals_own_use_words_read_on_the_page_name_no_one():
+    # A bank's seal on a voucher (dev-form-bank-voucher-seal-small-square-01): its bottom words
+    # 测试用章 are read on the page as a line of their own, and on an application form the printed
+    # label 开户行业务章 lies under the seal; neither is the 落款 of another organisation.
+    for text in ("测试用章", "开户行业务章", "单位公章", "财务专用章"):
+        seal = Region("seal", (1311, 411, 1658, 763), 1.0, None, True)
+        attribute_by_printed_name(seal, [_line(text, (1381, 633, 1550, 719), 0.99)], [], CHONGQING)
+        assert (seal.kind, seal.accepted) == ("seal", True), text
+    # a company's name before its seal's use still names the company
+    seal = Region("seal", (1311, 411, 1658, 763), 1.0, None, True)
+    attribute_by_printed_name(seal, [_line("北京中导开源科技有限公司合同专用章", (1320, 633, 1650, 719), 0.99)],
+                              [], CHONGQING)
+    assert (seal.kind, seal.accepted) == ("other_seal", False)
+
+
+def test_a_grey_photocopied_seal_over_lines_asking_for_a_seal_stays_the_applicants(detector):
+    # dev-seal-grey-copy-over-text-edge-01 (committed, MIT): a grey seal, cut by the right edge,
+    # over the printed lines 企业营业执照复印件（加盖公章）…; those lines end in 公章 and were taken
+    # for the 落款 of another organisation, which left the seal unmasked.
+    import json
+
+    dev = Path(__file__).resolve().parent.parent / "bench" / "real" / "dev"
+    entry = json.loads((dev / "truth" / "dev-seal-grey-copy-over-text-edge-01.json").read_text("utf-8"))
+    page = next(iter_pages(dev / entry["file"]))
+    prof = entry["profile"]
+    _, _, regions = detector.propose_upright(page, Profile(name=prof["name"], employers=tuple(prof["employers"])))
+    tx0, ty0, tx1, ty1 = next(r["bbox"] for r in entry["regions"] if r["kind"] == "seal")
+    covering = [r for r in regions if r.kind == "seal" and r.accepted
+                and r.bbox[0] <= tx0 + 10 and r.bbox[1] <= ty0 + 10 and r.bbox[2] >= tx1 - 10 and r.bbox[3] >= ty1 - 10]
+    assert covering, [(r.kind, r.bbox, r.accepted, r.text) for r in regions]
 
 
 # --- the corpus draws them --------------------------------------------------------------------------

@@ -549,6 +549,11 @@ def is_organisation_name(text: str) -> bool:
 
 
 _PRINTED_ORGANISATION = re.compile(ORGANISATION.pattern + r"[\W\d]*$")
+#: What a seal is for, at the end of a line (测试用章, 合同专用章, 开户行业务章, 单位公章): a seal's own
+#: words read on the page, or a form's label for the seal, not an organisation's printed name.
+_SEAL_USE = re.compile(r"(专用章|公章|印章|用章|业务章|盖章|章)[\W\d]*$")
+#: ORGANISATION without its seal words: what must come before a seal's use to name someone.
+_ORGANISATION_WORD = re.compile(ORGANISATION.pattern.replace("|专用章|公章|章)", ")"))
 _SENTENCE = re.compile(r"[，。；：、！？,;:!?]")
 #: A date printed after the name on the same line (2023年5月6日, 二〇二三年五月).
 _TRAILING_DATE = re.compile(r"[\d〇零一二三四五六七八九十]{2,4}年[\d〇零一二三四五六七八九十]{1,2}月"
@@ -564,7 +569,11 @@ def is_printed_organisation(text: str) -> bool:
     cjk = _cjk_count(norm)
     if cjk < 4 and not (cjk >= 3 and letters >= 2):
         return False
-    return _SENTENCE.search(text) is None and _PRINTED_ORGANISATION.search(norm) is not None
+    if _SENTENCE.search(text) is not None or _PRINTED_ORGANISATION.search(norm) is None:
+        return False
+    use = _SEAL_USE.search(norm)
+    # 北京某某科技有限公司合同专用章 names its company; 测试用章 and 开户行业务章 name no one.
+    return use is None or _ORGANISATION_WORD.search(norm[:use.start()]) is not None
 
 
 def _lcs(a: str, b: str) -> int:
