@@ -10,7 +10,6 @@ import numpy as np
 
 from redaction.model.types import Box, Image, Mask
 
-
 #: The red rule's floor: R − max(G, B) above this is red or faded-pink ink.
 REDNESS = 25
 
