@@ -79,9 +79,6 @@ SQUARE_MIN_FILL = 0.06
 #: A page with less red ink than this share and no red seal is searched for grey seals too (a
 #: colour scan of a photocopy with a coloured mark on it).
 GRAY_ON_COLOUR_RED = 0.005
-#: The red rule's floor for a second search of a colour page where the first found nothing: strong
-#: red ink alone, a seal's without a tinted paper's pattern (`ink.red_ink_mask`'s floor is 25).
-STRONG_REDNESS = 50
 #: A ring at least this complete is trusted even beside another red blob of its height
 #: (two issuers' seals side by side on a contract).
 STRONG_OUTLINE = 0.85
@@ -297,18 +294,6 @@ def _grown_components(mask: Mask, r: int) -> tuple[int, npt.NDArray[np.uint16], 
     return n, np.asarray(labels, np.uint16), stats, (ox, oy)
 
 
-def _oversized(red: Mask, px_cm: float) -> Mask:
-    """Where the red ink grown as `_find_red` grows it makes blobs larger than any seal (the
-    blobs' boxes; half size, `px_cm` half-size pixels per cm)."""
-    r_dil = max(1, int(round(DILATE_MM / 10 * px_cm / 2)))
-    n, _, stats, _ = _grown_components(red, r_dil)
-    out = np.zeros(red.shape, bool)
-    for x, y, bw, bh, _ in stats[1:n]:
-        if max(bw, bh) - 2 * r_dil > MAX_CM * px_cm:
-            out[y:y + bh, x:x + bw] = True
-    return out
-
-
 def _ink_window(mask: Image, margin: int) -> tuple[slice, slice] | None:
     """The bounding box of the mask's ink grown by `margin` (clipped to it), or None without ink."""
     rows = np.flatnonzero(mask.any(axis=1))
@@ -337,7 +322,6 @@ def find_seals(image_bgr: Image, dpi: float | Sequence[float] | None, red_mask: 
     full = red_mask if red_mask is not None else red_ink_mask(image_bgr)
     red = _max_pool2(full.astype(bool, copy=False))
     colourless = None
-    strong: Mask | None = None
     gray_quarter: GreyCopy | None = None
     seals: list[Seal] = []
     dpis = cast("Sequence[float | None]", [dpi] if np.isscalar(dpi) or dpi is None else dpi)
@@ -364,15 +348,6 @@ def find_seals(image_bgr: Image, dpi: float | Sequence[float] | None, red_mask: 
                 if gray_quarter is None:
                     gray_quarter = GreyCopy.of(image_bgr)
                 found = _find_gray(gray_quarter, (h, w), d)
-            else:
-                # A tinted or patterned paper (an orange security pattern, a pink wash) passes the
-                # red rule too, and its specks join the seal into one blob far larger than a seal;
-                # the seal's own ink is much redder than the pattern's (~80 against ~28).
-                # Only within such blobs: elsewhere the weaker ink was the seal's own (a red photo
-                # background's ring round the face is a ring only without the skin's pink).
-                if strong is None:
-                    strong = _max_pool2(red_ink_mask(image_bgr, STRONG_REDNESS))
-                found = [_to_page(s, w, h) for s in _find_red(strong & _oversized(red, px_cm), px_cm)]
         seals += found
     # Finds at several scales of one seal: the best ring wins (at a scale too small for it a
     # seal filling the frame is found as arcs of its ring text), then the larger one.
