@@ -363,6 +363,8 @@ def find_seals(image_bgr: Image, dpi: float | Sequence[float] | None, red_mask: 
         grey_search = colourless or (not seals and _red_share_off_rules(red, rule_px) < GRAY_ON_COLOUR_RED)
         # Worn seals: faint red ink on a colour page, light grey ink away from the text on a copy.
         faint = _faint_gray(image_bgr, red.shape) if colourless else _faint_red(image_bgr, red)
+        if not seals and not colourless:
+            seals = _tinted_paper_seals(image_bgr, guesses, ring_reader)
         faint_boxes = [b for d in guesses for b in _faint_candidates(faint, d * SCALE / 2.54, seals)]
         arc_boxes = [b for b in _faint_arcs(faint, guesses, seals, None if colourless else red)
                      if all(iou(b, o) < 0.5 for o in faint_boxes)] if ARC_SEARCH else []
@@ -1435,6 +1437,59 @@ def _to_page(seal: Seal, w: int, h: int) -> Seal:
     bbox = clip_box((cx - px, cy - py, cx + px, cy + py), w, h)
     return Seal(bbox, seal.shape, round(float(seal.score), 4), (float(cx), float(cy)), (float(a), float(b)),
                 float(seal.angle), seal.colour)
+
+
+# --- tinted paper ---------------------------------------------------------------------------------
+
+#: Paper whose colour's channels differ by this much is tinted (a light blue or pink certificate).
+TINTED_PAPER = 30
+#: The paper's colour is the median over this many cm round each point (wider than a seal's ring
+#: text, so a seal's ink does not make its own paper), on a copy this many times smaller.
+PAPER_WINDOW_CM = 3.0
+PAPER_SCALE = 8
+
+
+def _paper_colour(image_bgr: Image, px_cm: float) -> Image:
+    """The paper's colour round each pixel (full size): a median over `PAPER_WINDOW_CM`."""
+    h, w = image_bgr.shape[:2]
+    k = PAPER_SCALE
+    small = cv2.resize(image_bgr, (max(1, w // k), max(1, h // k)), interpolation=cv2.INTER_AREA)
+    win = max(3, int(round(PAPER_WINDOW_CM * px_cm / k))) | 1
+    return cast(Image, cv2.resize(cv2.medianBlur(small, min(win, 255)), (w, h), interpolation=cv2.INTER_LINEAR))
+
+
+def _tinted_paper_seals(image_bgr: Image, guesses: list[float], reader: RingTextModel) -> list[Seal]:
+    """Faded seals on tinted paper, where nothing else was found. A pale pink seal on light blue
+    paper has no R − max(G, B) left at all; against its paper (each channel divided by the
+    paper's) it is red again. The red rule on the page so corrected also rings any large patch
+    of colour (the paper under a photo's background is that background), so each find must show
+    ring text to the learned detector on the page itself."""
+    from redaction.detect import sealdet
+
+    h, w = image_bgr.shape[:2]
+    k = PAPER_SCALE
+    small = cv2.resize(image_bgr, (max(1, w // k), max(1, h // k)), interpolation=cv2.INTER_AREA)
+    tone = np.median(small.reshape(-1, 3), axis=0)
+    if float(tone.max() - tone.min()) < TINTED_PAPER:
+        return []
+    out: list[Seal] = []
+    for d in guesses:
+        px_cm = d / 2.54
+        paper = _paper_colour(image_bgr, px_cm).astype(np.float32)
+        corrected = np.clip(image_bgr.astype(np.float32) * (255.0 / np.maximum(paper, 1.0)), 0, 255).astype(np.uint8)
+        red = _max_pool2(red_ink_mask(corrected))
+        for found in _find_red(red, px_cm * SCALE)[:MAX_LEARNED]:
+            box = _half_box(found, w, h)
+            page_box = (box[0] / SCALE, box[1] / SCALE, box[2] / SCALE, box[3] / SCALE)
+            if any(iou(page_box, s.bbox) > 0.3 for s in out):
+                continue
+            ring = sealdet.find_ring_in_box(reader, image_bgr, page_box)
+            if ring is None:
+                continue
+            seal = _confirm_on_ink(image_bgr, red, ring, "red", page_box)
+            if seal is not None:
+                out.append(seal)
+    return out
 
 
 # --- grey photocopies -----------------------------------------------------------------------------
