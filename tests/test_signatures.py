@@ -50,3 +50,34 @@ def test_empty_signature_line_proposes_nothing(detector):
     page = render_page([(100, 300, "本人签名：")], size=(1000, 600))
     cv2.line(page, (300, 340), (700, 340), (0, 0, 0), 2)
     assert find_signatures(page, read_page_text(detector.ocr, page)) == []
+
+
+@pytest.fixture(scope="module")
+def appraisal_rows():
+    """An appraisal form's rows: the applicant's summary signed by hand, the leader's comment signed
+    by the leader (a bare 签名 in the 主管领导评语 row, and a 领导签字 label), and 本人意见 "同意"
+    signed by the applicant."""
+    page = render_page([(60, 100, "个人总结"), (500, 100, "本人签名："),
+                        (60, 400, "主管领导评语"), (500, 430, "签名："), (500, 560, "领导签字："),
+                        (60, 760, "本人意见"), (300, 760, "同意")], size=(1400, 900))
+    own = scribble(page, 700, 88, 220, 60, seed=1)
+    leader = scribble(page, 640, 418, 200, 60, seed=2)
+    leader2 = scribble(page, 720, 548, 200, 60, seed=3)
+    consent = scribble(page, 520, 748, 220, 60, seed=4)
+    return page, own, (leader, leader2), consent
+
+
+def test_other_peoples_signatures_are_not_the_applicants(detector, appraisal_rows):
+    page, own, leaders, consent = appraisal_rows
+    signatures = [r for r in find_signatures(page, read_page_text(detector.ocr, page)) if r.kind == "signature"]
+    assert any(covered(r.bbox, own) for r in signatures)
+    assert any(covered(r.bbox, consent) for r in signatures)          # 本人意见: 同意 + signature
+    for box in leaders:
+        assert not any(covered(r.bbox, box, 0.3) for r in signatures)
+
+
+def test_a_ruling_line_under_the_label_is_not_a_signature(detector):
+    page = render_page([(100, 300, "本人签名：")], size=(1000, 600))
+    # a table rule below, drawn with a 1.5° slope as on a skewed scan (steps a straight opening leaves)
+    cv2.line(page, (60, 380), (900, 402), (0, 0, 0), 3)
+    assert not [r for r in find_signatures(page, read_page_text(detector.ocr, page)) if r.kind == "signature"]
