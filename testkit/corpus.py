@@ -1449,7 +1449,7 @@ def _cell_lines(cv: Canvas, x0: float, x1: float, y0: float, rh: float, lines, f
         widths = [sum(text_width(s if isinstance(s, str) else s[0], f) for s in segs) for segs in lines]
     lh = f.size * 1.25
     y = y0 + (rh - lh * len(lines)) / 2 + (lh - f.size) / 2
-    for segs, w in zip(lines, widths):
+    for segs, w in zip(lines, widths, strict=True):
         cv.write(x0 + (x1 - x0 - min(w, avail)) / 2, y, segs, f, colour)
         y += lh
 
@@ -1554,9 +1554,11 @@ def _bureau_appraisal(ctx: Ctx, side: np.random.Generator) -> Canvas:
         cols2 = [L, c1, c1 + int((R - c1) * 0.5), c1 + int((R - c1) * 0.72), R]
         row = [("现任专业技术职务" if side.random() < 0.5 else "现任职务", None), (ap.title, None),
                ("任职时间", None), (f"{year - int(side.integers(2, 9))}.12", None)]
-        for k, (text, t) in enumerate(row):
-            (lambda a, b: _cell_lines(cv, a, b, y, rh, [[text]], lab) if k % 2 == 0 else entry(a, b, y, text))(
-                cols2[k], cols2[k + 1])
+        for k, (text, _) in enumerate(row):
+            if k % 2 == 0:
+                _cell_lines(cv, cols2[k], cols2[k + 1], y, rh, [[text]], lab)
+            else:
+                entry(cols2[k], cols2[k + 1], y, text)
         for x in cols2[1:-1]:
             cv.vline(x, y, y + rh, 2, rule)
         y += rh

@@ -110,10 +110,9 @@ def find_signatures(image: Image, lines: list[TextLine], red: Mask | None = None
                      and lx1 - 0.5 * lh <= o.bbox[0] <= lx1 + 12 * lh and ly0 <= (o.bbox[1] + o.bbox[3]) / 2 <= ly1]
             beside = ln.bbox[2] > lx1 + lh or bool(right)
             unmask = [o.bbox for o in right if _read_signature(o.text)]
-            norm_line = normalize_with_map(ln.text)[0]
-            if ln.bbox[2] > lx1 + lh and _read_signature(norm_line[SIGNATURE_LABEL.search(norm_line).end():]
-                                                           if SIGNATURE_LABEL.search(norm_line) else ""):
-                unmask.append((lx1 + 0.1 * lh, ln.bbox[1], ln.bbox[2], ln.bbox[3]))
+            label = SIGNATURE_LABEL.search(normalize_with_map(ln.text)[0])
+            if label and ln.bbox[2] > lx1 + lh and _read_signature(normalize_with_map(ln.text)[0][label.end():]):
+                unmask.append((lx1 + 0.1 * lh, ln.bbox[1], ln.bbox[2], ln.bbox[3]))    # 本人签名：刘洋 read as one
             for k, (ax0, ay0, ax1, ay1) in enumerate(areas):
                 if k == 1 and beside:
                     break                   # signed beside the label: below is the date or the next row
@@ -125,7 +124,8 @@ def find_signatures(image: Image, lines: list[TextLine], red: Mask | None = None
                 if k == 0 and unmask:
                     skip = skip.copy()
                     for ux0, uy0, ux1, uy1 in unmask:
-                        skip[max(0, int(uy0) - y0):max(0, int(uy1) - y0), max(0, int(ux0) - x0):max(0, int(ux1) - x0)] = 0
+                        rows = slice(max(0, int(uy0) - y0), max(0, int(uy1) - y0))
+                        skip[rows, max(0, int(ux0) - x0):max(0, int(ux1) - x0)] = 0
                 ink = _local_ink(gray, (x0, y0, x1, y1), lh) & (1 - skip)
                 box = _ink_box(ink, lh)
                 if box is not None:
