@@ -32,9 +32,6 @@ OTHER_SIGNER = re.compile(r"(领导|负责人|审核人|审批人|复核人|经�
 #: A form's row label (the cell left of a bare 签名) saying whose opinion the row is: 主管领导评语,
 #: 单位负责人意见, 审核意见, 考核委员会意见. 本人意见 and 个人总结 are the applicant's own.
 OTHERS_ROW = re.compile(r"(领导|负责人|评语|审核|审批|考核等次|委员会|主管部门|推荐|单位意见|机关)")
-#: A line of consent alone (本人意见: 同意, 本人同意考核结果) is followed by the applicant's signature;
-#: what OCR made of the handwriting may run on after it.
-CONSENT = re.compile(r"(本人)?同意(考核结果|考核等次|以上意见|以上评价|单位意见)?[。.]?")
 #: A date line (年 月 日, printed blank or filled in) is not a signature, however poorly it reads.
 DATE_LINE = re.compile(r"年.{0,8}月.{0,8}日?$")
 
@@ -51,9 +48,6 @@ def _label_spans(line: TextLine) -> Iterator[tuple[BoxF, BoxF]]:
                 continue
         first, last = index[m.start()], index[m.end() - 1]
         yield line.char_boxes[first], line.char_boxes[last]
-    consent = CONSENT.match(norm)
-    if consent and len(norm) - consent.end() <= 8 and not re.search(r"[，,；;]", norm):
-        yield line.char_boxes[index[0]], line.char_boxes[index[consent.end() - 1]]
 
 
 def _ink_mask(gray: Numeric, line_height: float) -> npt.NDArray[np.integer[Any]]:
@@ -100,19 +94,14 @@ def find_signatures(image: Image, lines: list[TextLine], red: Mask | None = None
             if _in_others_row((lx0, ly0, lx1, ly1), lh, lines):
                 continue
             areas = [
-                (lx1 + 0.1 * lh, ly0 - 0.9 * lh, lx1 + 12 * lh, ly1 + 0.9 * lh),     # to the right
+                (lx1 + 0.1 * lh, ly0 - 0.9 * lh, lx1 + 9 * lh, ly1 + 0.9 * lh),      # to the right
                 (lx0 - 1.0 * lh, ly1 + 0.1 * lh, lx0 + 9 * lh, ly1 + 3.0 * lh),      # just below
             ]
             # Signed beside the label when ink is found there, or when OCR read something there
-            # (a signature read as text, in the label's line or apart). What OCR read there, short
-            # and not a date, is the signature read as text: not printed matter to leave out.
+            # (a signature read as text, in the label's line or apart, is masked as printed).
             right = [o for o in lines if o.source == "page" and o is not ln
-                     and lx1 - 0.5 * lh <= o.bbox[0] <= lx1 + 12 * lh and ly0 <= (o.bbox[1] + o.bbox[3]) / 2 <= ly1]
+                     and lx1 - 0.5 * lh <= o.bbox[0] <= lx1 + 9 * lh and ly0 <= (o.bbox[1] + o.bbox[3]) / 2 <= ly1]
             beside = ln.bbox[2] > lx1 + lh or bool(right)
-            unmask = [o.bbox for o in right if _read_signature(o.text)]
-            label = SIGNATURE_LABEL.search(normalize_with_map(ln.text)[0])
-            if label and ln.bbox[2] > lx1 + lh and _read_signature(normalize_with_map(ln.text)[0][label.end():]):
-                unmask.append((lx1 + 0.1 * lh, ln.bbox[1], ln.bbox[2], ln.bbox[3]))    # 本人签名：刘洋 read as one
             for k, (ax0, ay0, ax1, ay1) in enumerate(areas):
                 if k == 1 and beside:
                     break                   # signed beside the label: below is the date or the next row
@@ -120,13 +109,7 @@ def find_signatures(image: Image, lines: list[TextLine], red: Mask | None = None
                 x1, y1 = min(w, int(ax1)), min(h, int(ay1))
                 if x1 - x0 < 4 or y1 - y0 < 4:
                     continue
-                skip = printed[y0:y1, x0:x1]
-                if k == 0 and unmask:
-                    skip = skip.copy()
-                    for ux0, uy0, ux1, uy1 in unmask:
-                        rows = slice(max(0, int(uy0) - y0), max(0, int(uy1) - y0))
-                        skip[rows, max(0, int(ux0) - x0):max(0, int(ux1) - x0)] = 0
-                ink = _local_ink(gray, (x0, y0, x1, y1), lh) & (1 - skip)
+                ink = _local_ink(gray, (x0, y0, x1, y1), lh) & (1 - printed[y0:y1, x0:x1])
                 box = _ink_box(ink, lh)
                 if box is not None:
                     beside = True
@@ -142,14 +125,6 @@ def find_signatures(image: Image, lines: list[TextLine], red: Mask | None = None
                                           (x0 + bx0 - pad, y0 + by0 - pad, x0 + bx1 + pad, y0 + by1 + pad),
                                           0.6, None, True))
     return regions
-
-
-def _read_signature(text: str) -> bool:
-    """Is this what OCR makes of a handwritten name: a few characters, Chinese among them, not a
-    date or a sentence?"""
-    norm = normalize_with_map(text)[0]
-    return (0 < len(norm) <= 10 and any("\u4e00" <= c <= "\u9fff" for c in norm)
-            and not DATE_LINE.search(norm) and not re.search(r"[，。,；;]", norm))
 
 
 def _in_others_row(label: BoxF, lh: float, lines: list[TextLine]) -> bool:
