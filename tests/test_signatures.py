@@ -56,10 +56,10 @@ def test_empty_signature_line_proposes_nothing(detector):
 def appraisal_rows():
     """An appraisal form's rows: the applicant's summary signed by hand, and the leader's comment
     signed by the leader (a bare 签名 in the 主管领导评语 row, and a 领导签字 label)."""
-    page = render_page([(60, 100, "个人总结"), (500, 100, "本人签名："),
+    page = render_page([(100, 100, "本人签名："),
                         (60, 400, "主管领导评语"), (500, 430, "签名："), (500, 560, "领导签字：")],
                        size=(1400, 700))
-    own = scribble(page, 700, 88, 220, 60, seed=1)
+    own = scribble(page, 290, 85, 220, 60)
     leader = scribble(page, 640, 418, 200, 60, seed=2)
     leader2 = scribble(page, 720, 548, 200, 60, seed=3)
     return page, own, (leader, leader2)
