@@ -1430,8 +1430,260 @@ def build_title_cert(ctx: Ctx) -> Canvas:
     return cv
 
 
+#: Share of appraisal forms drawn as the bureau's 登记表 (two pages or one long page, handwritten
+#: entries, 本人意见 and 主管部门审核意见 rows) rather than the one-page form above.
+BUREAU_FORM_SHARE = 0.6
+#: Reviewing bodies over an employer (主管部门): the bureau, the prefecture's office, the 职改办.
+REVIEWERS = ("阿克苏地区人力资源和社会保障局", "阿克苏地区行政公署", "阿克苏地区职称改革工作领导小组办公室",
+             "喀什地区人力资源和社会保障局", "和田地区行政公署", "昌吉回族自治州人力资源和社会保障局",
+             "伊犁哈萨克自治州职称改革工作领导小组办公室", "乌鲁木齐市人力资源和社会保障局",
+             "巴音郭楞蒙古自治州卫生健康委员会", "克拉玛依市教育局")
+
+
+def _cell_lines(cv: Canvas, x0: float, x1: float, y0: float, rh: float, lines, f: F, colour=None) -> None:
+    """Lines of segments centred in a cell (x0..x1, y0..y0+rh), shrunk to fit its width."""
+    widths = [sum(text_width(s if isinstance(s, str) else s[0], f) for s in segs) for segs in lines]
+    avail = x1 - x0 - 14
+    if max(widths) > avail:
+        f = F(f.family, max(14, int(f.size * avail / max(widths))), f.sx)
+        widths = [sum(text_width(s if isinstance(s, str) else s[0], f) for s in segs) for segs in lines]
+    lh = f.size * 1.25
+    y = y0 + (rh - lh * len(lines)) / 2 + (lh - f.size) / 2
+    for segs, w in zip(lines, widths, strict=True):
+        cv.write(x0 + (x1 - x0 - min(w, avail)) / 2, y, segs, f, colour)
+        y += lh
+
+
+def _bureau_appraisal(ctx: Ctx, side: np.random.Generator) -> Canvas:
+    """The 年度考核登记表 bureaus hand out: ruled table (black or red lines), handwritten entries,
+    个人总结 naming the employer and signed by hand, the leader's and the unit head's handwritten
+    signatures, the employer's seal over the unit opinion (and over cell borders), 本人意见 signed
+    by the applicant, the 主管部门's printed name and seal, 备注. Delivered as page 1 or page 2 of a
+    two-page form, or as one long page."""
+    ap, rng = ctx.ap, ctx.rng
+    part = str(side.choice(["p1", "p2", "long"], p=[0.35, 0.35, 0.3]))
+    H = int(A4[1] * 1.5) if part == "long" else A4[1]
+    cv = Canvas(A4[0], H, rng)
+    W = cv.w
+    rule = INK if side.random() < 0.7 else (190, 50, 50)
+    hand = side.random() < 0.5                     # entries filled in by hand (blue or black pen)
+    pen = BLUE_INK if side.random() < 0.6 else (20, 20, 25)
+    year = int(side.integers(2019, 2025))
+    fs = ctx.f(ctx.body_pt(11, 13))
+    lab = ctx.f(fs.size / PT, "hei" if side.random() < 0.4 else None)
+    L, R = 130, W - 130
+    c1 = L + int(side.uniform(190, 250))           # label column
+    y = 110
+    emp_full = ap.employers[0]
+    if part != "p2":
+        kind = str(side.choice(["事业单位工作人员年度考核登记表", "专业技术人员年度考核登记表"]))
+        title = f"{year}年度{kind}" if side.random() < 0.7 else kind
+        cv.write_center(W / 2, y, [title], F.pt("serif_bold", float(side.uniform(17, 20))))
+        y += 120
+        if side.random() < 0.6:
+            head = str(side.choice(["单位（盖章）：", "填表单位：", "单位名称："]))
+            e0, t0 = ctx.employer()
+            x_end = cv.write(L + 10, y, [head, (e0, t0)], fs)
+            if head.startswith("单位（盖章）") and side.random() < 0.4:
+                cv.stamp(x_end - text_width(e0, fs) / 2 + side.uniform(-40, 40), y + side.uniform(-30, 40),
+                         emp_full, "applicant", diameter_mm=float(side.choice([38.0, 42.0])))
+            cv.write_right(R - 10, y, [f"填表时间：{year}年12月"], fs)
+            y += int(fs.size * 2.2)
+    else:
+        y = 140
+    top = y
+    cv.hline(L, R, y, 3, rule)
+    rh = int(fs.size * 2.7)
+
+    def entry(x0, x1, y0, text, tag=None, h=rh):
+        """A value in a cell: printed, or handwritten in the page's pen."""
+        if hand and tag is None and text:
+            f2 = F("kai", int(fs.size * 1.15))
+            w = text_width(text, f2)
+            cv.write(x0 + max(6, (x1 - x0 - w) / 2), y0 + (h - f2.size) / 2, [text], f2, pen)
+        elif hand and tag is not None and tag.kind == "name" and side.random() < 0.7:
+            t2 = Tag(tag.kind, tag.owner, tag.tags + ("signature",))
+            _handwrite(cv, ctx, x0 + 20, y0 + (h - fs.size * 1.8) / 2, fs, text.replace("\u3000", ""), t2,
+                       right=x1 - 6, colour=pen)
+        else:
+            _cell_lines(cv, x0, x1, y0, h, [[(text, tag) if tag else text]], fs)
+
+    if part != "p2":
+        cols = [L, c1, c1 + int((R - c1) * 0.24), c1 + int((R - c1) * 0.38), c1 + int((R - c1) * 0.52),
+                c1 + int((R - c1) * 0.72), R]
+        name, tag = ctx.name(padded=True)
+        yb, mb, _ = ap.born
+        rows = [[("姓　　名", None), (name, tag), ("性别", None), (ap.sex, None), ("出生年月", None),
+                 (f"{yb}.{mb:02d}", None)],
+                [("政治面貌", None), (str(side.choice(["中共党员", "群众", "中共党员"])), None), ("文化程度", None),
+                 (str(side.choice(["大学本科", "研究生", "大学"])), None), ("参加工作时间", None),
+                 (f"{yb + int(side.integers(21, 25))}.{int(side.integers(7, 10)):02d}", None)]]
+        for row in rows:
+            for k, (text, t) in enumerate(row):
+                if k % 2 == 0:
+                    _cell_lines(cv, cols[k], cols[k + 1], y, rh, [[text]], lab)
+                else:
+                    entry(cols[k], cols[k + 1], y, text, t)
+            for x in cols[1:-1]:
+                cv.vline(x, y, y + rh, 2, rule)
+            y += rh
+            cv.hline(L, R, y, 2, rule)
+        # 工作单位及职务: employer and post in one cell, the employer often wrapped
+        e1, t1 = ctx.employer()
+        post = ap.position if side.random() < 0.5 else ap.title
+        cw = int((R - c1) * float(side.uniform(0.45, 1.0)))
+        rh2 = int(rh * 1.5)
+        label = str(side.choice(["工作单位及职务", "工作单位\n及职务", "单位及职务"]))
+        _cell_lines(cv, L, c1, y, rh2, [[s] for s in label.split("\n")], lab)
+        per = max(4, int((cw - 30) // fs.size))
+        if side.random() < 0.5 and len(e1) + len(post) + 1 <= per:
+            lines = [[(e1, t1), " " + post]]
+        elif len(e1) <= per:
+            lines = [[(e1, t1)], [post]]
+        else:
+            tw = Tag(t1.kind, t1.owner, t1.tags + ("wrapped",))
+            lines = [[(e1[:per], tw)], [(e1[per:], tw), " " + post]]
+        _cell_lines(cv, c1, c1 + cw, y, rh2, lines, fs, pen if hand else None)
+        if cw < R - c1 - 200:
+            cv.vline(c1 + cw, y, y + rh2, 2, rule)
+            _cell_lines(cv, c1 + cw, R, y, rh2, [["任现职时间"], [f"{year - int(side.integers(2, 9))}.12"]], lab)
+        cv.vline(c1, y, y + rh2, 2, rule)
+        y += rh2
+        cv.hline(L, R, y, 2, rule)
+        # 现任职务 | 任现职时间
+        cols2 = [L, c1, c1 + int((R - c1) * 0.5), c1 + int((R - c1) * 0.72), R]
+        row = [("现任专业技术职务" if side.random() < 0.5 else "现任职务", None), (ap.title, None),
+               ("任职时间", None), (f"{year - int(side.integers(2, 9))}.12", None)]
+        for k, (text, _) in enumerate(row):
+            if k % 2 == 0:
+                _cell_lines(cv, cols2[k], cols2[k + 1], y, rh, [[text]], lab)
+            else:
+                entry(cols2[k], cols2[k + 1], y, text)
+        for x in cols2[1:-1]:
+            cv.vline(x, y, y + rh, 2, rule)
+        y += rh
+        cv.hline(L, R, y, 2, rule)
+        # 个人总结: prose naming the employer, signed by hand
+        y0 = y
+        n_sent = int(side.integers(3, 6)) if part == "long" else int(side.integers(4, 7))
+        text = "".join(SUMMARY[i] for i in side.permutation(len(SUMMARY))[:n_sent])
+        e2, t2 = ctx.employer()
+        opener = str(side.choice([f"{year}年，本人在", "一年来，本人在", "本人在"]))
+        tail = str(side.choice(["领导的关心支持下，", "党组的正确领导下，", "工作，"]))
+        segs = [opener, (e2, t2), tail + text]
+        yy = cv.paragraph(c1 + 20, y + 30, R - c1 - 40, segs, fs, leading=1.75, colour=pen if hand else None)
+        yy += 20
+        sig_label = str(side.choice(["签名：", "本人签名：", "签字："]))
+        lx = R - int(side.uniform(560, 680))
+        cv.write(lx, yy + 14, [sig_label], fs)
+        _signature(cv, ctx, lx + text_width(sig_label, fs) + 8, yy - 6, fs, right=R - 200)
+        cv.write(R - 240, yy + fs.size * 2.6, ["年　　月　　日"] if side.random() < 0.5 else
+                 [f"{year}年12月{int(side.integers(10, 29))}日"], fs)
+        y = int(yy + fs.size * 4.4)
+        _write_vertical(cv, L + (c1 - L) / 2 - lab.size / 2, y0 + (y - y0) / 2 - lab.size * 2.2,
+                        [str(side.choice(["个人总结", "本人总结"]))], lab, gap=0.3)
+        cv.vline(c1, y0, y, 2, rule)
+        cv.hline(L, R, y, 2, rule)
+
+    def section(label_lines, body, min_h):
+        """A labelled row; `body(y0)` draws its content and returns the y below it."""
+        nonlocal y
+        y0 = y
+        yy = body(y0)
+        y = int(max(yy + 30, y0 + min_h))
+        _cell_lines(cv, L, c1, y0, y - y0, [[s] for s in label_lines], lab)
+        cv.vline(c1, y0, y, 2, rule)
+        cv.hline(L, R, y, 2, rule)
+
+    def leader(y0):
+        grade = str(side.choice(["优秀", "合格", "称职"]))
+        yy = cv.paragraph(c1 + 20, y0 + 30, R - c1 - 40,
+                          [f"该同志工作认真负责，业务能力强，圆满完成年度各项工作任务，建议考核等次为{grade}。"], fs,
+                          leading=1.75, colour=pen if hand else None)
+        lbl = str(side.choice(["主管领导签名：", "签名：", "领导签字："]))
+        lx = R - int(side.uniform(620, 760))
+        cv.write(lx, yy + 24, [lbl], fs)
+        _handwrite(cv, ctx, lx + text_width(lbl, fs) + 8, yy + 4, fs, ctx.other(), Oth("name", "signature"),
+                   right=R - 260)
+        cv.write(R - 250, yy + 24, [f"{year}年12月{int(side.integers(10, 29))}日"], ctx.f(fs.size / PT * 0.9))
+        return yy + fs.size * 2.8
+
+    def unit(y0):
+        cv.write(c1 + 30, y0 + 30, [str(side.choice(["经考核委员会研究，确定为优秀等次。",
+                                                    "同意主管领导意见，考核等次为优秀。",
+                                                    "经单位考核委员会审核，同意评定为合格等次。"]))], fs)
+        if side.random() < 0.7:
+            lbl = "单位负责人签名："
+            cv.write(c1 + 30, y0 + 30 + fs.size * 2.4, [lbl], fs)
+            _handwrite(cv, ctx, c1 + 40 + text_width(lbl, fs), y0 + 10 + fs.size * 2.4, fs, ctx.other(),
+                       Oth("name", "signature"))
+        e3, t3 = ctx.employer(full=True)
+        printed = side.random() < 0.7
+        sy = y0 + 30 + fs.size * 4.6
+        if printed:
+            yy = _signoff(cv, ctx, R - 60, sy, e3, t3, fs, seal_owner=None,
+                          wrap_at=10 if len(e3) > 13 else None, date=f"{year}年12月{int(side.integers(10, 29))}日")
+        else:
+            date = "年　　月　　日" if side.random() < 0.4 else f"{year}年12月{int(side.integers(10, 29))}日"
+            cv.write_right(R - 60, sy + fs.size * 1.6, ["（盖章）　　" + date], fs)
+            yy = sy + fs.size * 3.2
+        # the employer's seal over the date and the text, sometimes across the cell border
+        cx = R - 60 - float(side.uniform(120, 330))
+        cy = (sy + yy) / 2 + float(side.uniform(-60, 40))
+        if side.random() < 0.3:
+            cy = yy + float(side.uniform(0, 40))                  # over the row's bottom ruling line
+        cv.stamp(cx, cy, emp_full, "applicant", diameter_mm=float(side.choice([40.0, 42.0, 45.0])),
+                 faded=bool(side.random() < 0.2), bottom="人事专用章" if side.random() < 0.15 else None)
+        return yy
+
+    def own_view(y0):
+        lbl = str(side.choice(["同意", "同意。", "本人同意考核结果"]))
+        cv.write(c1 + 30, y0 + 30, [lbl], fs)
+        sx = c1 + 30 + text_width(lbl, fs) + float(side.uniform(40, 300))
+        _signature(cv, ctx, sx, y0 + 12, fs, right=R - 300)
+        cv.write(R - 280, y0 + 30 + fs.size * 1.6, [f"{year}年12月{int(side.integers(10, 29))}日"], fs)
+        return y0 + 30 + fs.size * 3
+
+    def review(y0):
+        org = str(side.choice(_clean(REVIEWERS, ap)))
+        cv.write(c1 + 30, y0 + 30, [str(side.choice(["同意。", "同意单位意见。", "经审核，同意。"]))], fs)
+        if side.random() < 0.5:
+            lbl = str(side.choice(["审核人：", "经办人："]))
+            cv.write(c1 + 30, y0 + 30 + fs.size * 2.2, [lbl, (ctx.other(), Oth("name"))], fs)
+        sy = y0 + 30 + fs.size * 3.6
+        yy = _signoff(cv, ctx, R - 60, sy, org, Oth("org"), fs, seal_owner=None,
+                      wrap_at=10 if len(org) > 13 else None, date=f"{year + 1}年1月{int(side.integers(5, 29))}日")
+        cv.stamp(R - 60 - float(side.uniform(140, 300)), (sy + yy) / 2 + float(side.uniform(-50, 50)), org, "other",
+                 diameter_mm=float(side.choice([40.0, 42.0, 45.0])), faded=bool(side.random() < 0.2),
+                 bottom="专用章" if side.random() < 0.2 else None)
+        return yy
+
+    leader_lab = [["主管领导评语和", "考核等次建议"], ["主管领导", "评语"], ["考核等次", "建议"]][int(side.integers(3))]
+    unit_lab = [["机关、单位", "意见"], ["考核委员会", "意见"], ["单位意见"]][int(side.integers(3))]
+    review_lab = [["主管部门", "审核意见"], ["审核意见"], ["主管部门", "意见"]][int(side.integers(3))]
+    if part == "p1":
+        section(leader_lab, leader, 300)
+    else:
+        if part == "p2" and side.random() < 0.5:
+            section(leader_lab, leader, 300)
+        if part == "long":
+            section(leader_lab, leader, 300)
+        section(unit_lab, unit, 420)
+        section(["本人意见"], own_view, 200)
+        section(review_lab, review, 420)
+        section(["备注"], lambda y0: y0 + 60, 130)
+    cv.vline(L, top, y, 3, rule)
+    cv.vline(R, top, y, 3, rule)
+    if part == "p2" or side.random() < 0.4:
+        cv.write(L, y + 30, ["注：此表一式两份，一份存入本人档案，一份报主管部门。"], ctx.f(10))
+    return cv
+
+
 def build_appraisal(ctx: Ctx) -> Canvas:
     ap, rng = ctx.ap, ctx.rng
+    side = _side_rng(rng, 1433)
+    if side.random() < BUREAU_FORM_SHARE:
+        return _bureau_appraisal(ctx, side)
     cv = Canvas(*A4, rng)
     W, H = cv.w, cv.h
     year = int(rng.integers(2019, 2025))
@@ -1558,8 +1810,14 @@ def _signature(cv: Canvas, ctx: Ctx, x: float, y: float, f: F, right: float | No
     """A 'handwritten' signature of the applicant's name: larger, slanted, in ballpoint ink.
 
     Starts at x (moved left so it ends before `right`); returns the x it starts at."""
-    rng = ctx.rng
     name, tag = ctx.name()
+    return _handwrite(cv, ctx, x, y, f, name, Tag(tag.kind, tag.owner, tag.tags + ("signature",)), right)
+
+
+def _handwrite(cv: Canvas, ctx: Ctx, x: float, y: float, f: F, name: str, tag: Tag | None,
+               right: float | None = None, colour=None) -> int:
+    """Text written by hand: larger, slanted, uneven, in ballpoint ink; records `tag` over its ink."""
+    rng = ctx.rng
     size = int(f.size * rng.uniform(1.2, 1.6))
     fs = F(str(rng.choice(["hei", "sans", "serif"])), size)
     width = int(text_width(name, fs) + size)
@@ -1586,14 +1844,15 @@ def _signature(cv: Canvas, ctx: Ctx, x: float, y: float, f: F, right: float | No
         return int(x)
     if right is not None and x + xs.max() > right:
         x = right - xs.max()
-    colour = BLUE_INK if rng.random() < 0.6 else (20, 20, 25)
-    lay = cv.layer(colour)
+    pen = BLUE_INK if rng.random() < 0.6 else (20, 20, 25)
+    lay = cv.layer(colour or pen)
     X, Y = int(x), int(y)
     h, w = warped.shape
     sub = lay[Y:Y + h, X:X + w]
     np.maximum(sub, warped[:sub.shape[0], :sub.shape[1]], out=sub)
-    cv.add_truth("name", "applicant", (X + xs.min(), Y + ys.min(), X + xs.max() + 1, Y + ys.max() + 1), name,
-                 tag.tags + ("signature",))
+    if tag is not None:
+        cv.add_truth(tag.kind, tag.owner, (X + xs.min(), Y + ys.min(), X + xs.max() + 1, Y + ys.max() + 1), name,
+                     tag.tags)
     return X + int(xs.min())
 
 

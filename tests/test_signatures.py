@@ -50,3 +50,31 @@ def test_empty_signature_line_proposes_nothing(detector):
     page = render_page([(100, 300, "本人签名：")], size=(1000, 600))
     cv2.line(page, (300, 340), (700, 340), (0, 0, 0), 2)
     assert find_signatures(page, read_page_text(detector.ocr, page)) == []
+
+
+@pytest.fixture(scope="module")
+def appraisal_rows():
+    """An appraisal form's rows: the applicant's summary signed by hand, and the leader's comment
+    signed by the leader (a bare 签名 in the 主管领导评语 row, and a 领导签字 label)."""
+    page = render_page([(100, 100, "本人签名："),
+                        (60, 400, "主管领导评语"), (500, 430, "签名："), (500, 560, "领导签字：")],
+                       size=(1400, 700))
+    own = scribble(page, 290, 85, 220, 60)
+    leader = scribble(page, 640, 418, 200, 60, seed=2)
+    leader2 = scribble(page, 720, 548, 200, 60, seed=3)
+    return page, own, (leader, leader2)
+
+
+def test_other_peoples_signatures_are_not_the_applicants(detector, appraisal_rows):
+    page, own, leaders = appraisal_rows
+    signatures = [r for r in find_signatures(page, read_page_text(detector.ocr, page)) if r.kind == "signature"]
+    assert any(covered(r.bbox, own) for r in signatures)
+    for box in leaders:
+        assert not any(covered(r.bbox, box, 0.3) for r in signatures)
+
+
+def test_a_ruling_line_under_the_label_is_not_a_signature(detector):
+    page = render_page([(100, 300, "本人签名：")], size=(1000, 600))
+    # a table rule below, drawn with a 1.5° slope as on a skewed scan (steps a straight opening leaves)
+    cv2.line(page, (60, 380), (900, 402), (0, 0, 0), 3)
+    assert not [r for r in find_signatures(page, read_page_text(detector.ocr, page)) if r.kind == "signature"]

@@ -642,6 +642,23 @@ def resembled_employer(text: str, profile: Profile) -> tuple[str | None, bool]:
     return resembled, False
 
 
+def near_employer(text: str, profile: Profile) -> str | None:
+    """The employer a ring reading is a looser misreading of: most of the name (60 %) read in
+    order, its own words among them, and no more than three characters in a row foreign to it
+    (昌售国成自治州林业和草总局 for 昌吉回族自治州林业和草原局). Evidence only beside other evidence
+    (the seal stamped over the employer's printed name): 人力资源和社会保障局 is nine foreign characters."""
+    norm = _SEAL_WORDS.sub("", normalize(text))
+    norm = "".join(c for c in norm if "\u4e00" <= c <= "\u9fff")
+    for term in profile.terms():
+        if term.kind != "employer" or len(term.key) < 4:
+            continue
+        used = _matched_in(norm, term.key)
+        if (sum(used) >= 0.6 * len(term.key) and _foreign_run(norm, term.key) <= 3
+                and numerals_compatible(term.key, norm) and names_own_words(norm, term.key)):
+            return term.text
+    return None
+
+
 def consistent_with_employer(text: str, profile: Profile, ratio: float = 0.75) -> str | None:
     """The employer that a partial ring reading could be: most of what was read (the whole
     reading, or either half when both turns of the strip were read) appears in order in the employer's

@@ -26,11 +26,21 @@ SIGNATURE_LABEL = re.compile(
     r"个人签名|签名|签字|签章|承诺人|申报人|申请人|被考核人|填表人)[:：]?")
 #: Printed text read at least this confidently is not a signature.
 PRINTED_SCORE = 0.85
+#: Someone else signs after these (主管领导签名, 单位负责人签字, 审核人签名): the word just before the label.
+OTHER_SIGNER = re.compile(r"(领导|负责人|审核人|审批人|复核人|经办人|评语人|考核人|评议人|鉴定人|证明人|推荐人|"
+                          r"校对人|主管|法定代表人|法人代表|书记|主任|局长|院长|校长|科长|组长|委员|部门|单位)$")
+#: A form's row label (the cell left of a bare 签名) saying whose opinion the row is: 主管领导评语,
+#: 单位负责人意见, 审核意见, 考核委员会意见. 本人意见 and 个人总结 are the applicant's own.
+OTHERS_ROW = re.compile(r"(领导|负责人|评语|审核|审批|考核等次|委员会|主管部门|推荐|单位意见|机关)")
+#: A date line (年 月 日, printed blank or filled in) is not a signature, however poorly it reads.
+DATE_LINE = re.compile(r"年.{0,8}月.{0,8}日?$")
 
 
 def _label_spans(line: TextLine) -> Iterator[tuple[BoxF, BoxF]]:
     norm, index = normalize_with_map(line.text)
     for m in SIGNATURE_LABEL.finditer(norm):
+        if OTHER_SIGNER.search(norm[:m.start()]):
+            continue                                  # 主管领导签名: someone else signs here
         # A label only if the line ends there or continues after a colon/space: 申报人基本情况 is a heading.
         rest = norm[m.end():]
         if rest and not (m.group(0).endswith((":", "：")) or rest.startswith(("(", "（", "_"))):
@@ -68,8 +78,9 @@ def find_signatures(image: Image, lines: list[TextLine], red: Mask | None = None
     red = red_ink_mask(image) if red is None else red
     printed = np.zeros((h, w), np.uint8)
     for ln in lines:
-        if ln.score >= PRINTED_SCORE and ln.source == "page" and not SIGNATURE_LABEL.fullmatch(
-                normalize_with_map(ln.text)[0]):
+        norm = normalize_with_map(ln.text)[0]
+        if ln.source == "page" and not SIGNATURE_LABEL.fullmatch(norm) and (
+                ln.score >= PRINTED_SCORE or (ln.score >= 0.5 and DATE_LINE.search(norm))):
             x0, y0, x1, y1 = (int(round(v)) for v in ln.bbox)
             printed[max(0, y0):max(0, y1), max(0, x0):max(0, x1)] = 1
     regions: list[Region] = []
@@ -80,11 +91,20 @@ def find_signatures(image: Image, lines: list[TextLine], red: Mask | None = None
             lh = max(8.0, ln.height)
             lx0, ly0 = first[0], min(first[1], last[1])
             lx1, ly1 = last[2], max(first[3], last[3])
+            if _in_others_row((lx0, ly0, lx1, ly1), lh, lines):
+                continue
             areas = [
                 (lx1 + 0.1 * lh, ly0 - 0.9 * lh, lx1 + 9 * lh, ly1 + 0.9 * lh),      # to the right
                 (lx0 - 1.0 * lh, ly1 + 0.1 * lh, lx0 + 9 * lh, ly1 + 3.0 * lh),      # just below
             ]
-            for ax0, ay0, ax1, ay1 in areas:
+            # Signed beside the label when ink is found there, or when OCR read something there
+            # (a signature read as text, in the label's line or apart, is masked as printed).
+            right = [o for o in lines if o.source == "page" and o is not ln
+                     and lx1 - 0.5 * lh <= o.bbox[0] <= lx1 + 9 * lh and ly0 <= (o.bbox[1] + o.bbox[3]) / 2 <= ly1]
+            beside = ln.bbox[2] > lx1 + lh or bool(right)
+            for k, (ax0, ay0, ax1, ay1) in enumerate(areas):
+                if k == 1 and beside:
+                    break                   # signed beside the label: below is the date or the next row
                 x0, y0 = max(0, int(ax0)), max(0, int(ay0))
                 x1, y1 = min(w, int(ax1)), min(h, int(ay1))
                 if x1 - x0 < 4 or y1 - y0 < 4:
@@ -92,6 +112,7 @@ def find_signatures(image: Image, lines: list[TextLine], red: Mask | None = None
                 ink = _local_ink(gray, (x0, y0, x1, y1), lh) & (1 - printed[y0:y1, x0:x1])
                 box = _ink_box(ink, lh)
                 if box is not None:
+                    beside = True
                     bx0, by0, bx1, by1 = box
                     pad = 0.3 * lh
                     regions.append(Region("signature", (x0 + bx0 - pad, y0 + by0 - pad, x0 + bx1 + pad, y0 + by1 + pad),
@@ -106,10 +127,42 @@ def find_signatures(image: Image, lines: list[TextLine], red: Mask | None = None
     return regions
 
 
+def _in_others_row(label: BoxF, lh: float, lines: list[TextLine]) -> bool:
+    """Is a signature label in a form row that is someone else's opinion? Its row label is the
+    short printed line nearest in height among those well to its left (the table's label column),
+    above it or level with it within a tall cell's reach."""
+    lx0, ly0, _, ly1 = label
+    mid = (ly0 + ly1) / 2
+    best: tuple[float, str] | None = None
+    for ln in lines:
+        if ln.source != "page":
+            continue
+        x0, y0, x1, y1 = ln.bbox
+        norm = normalize_with_map(ln.text)[0]
+        if x1 > lx0 - 2 * lh or not 0 < len(norm) <= 10 or norm.endswith(("。", "，", "；")):
+            continue
+        centre = (y0 + y1) / 2
+        if not mid - 8 * lh <= centre <= mid + 1.5 * lh:
+            continue
+        d = abs(mid - centre)
+        if best is None or d < best[0]:
+            best = (d, norm)
+    return best is not None and OTHERS_ROW.search(best[1]) is not None
+
+
+def _rule_like(stats: npt.NDArray[np.integer[Any]], line_height: float) -> bool:
+    """A long thin blob: a table rule on a skewed scan, which the straight opening in `_ink_mask`
+    leaves in steps (a 1° skew shifts a 3-px rule a pixel every 57 px), or a red rule (seen whole
+    by the fingerprint test). Up to ~3.5° of slope; handwriting is taller than that."""
+    w, h = int(stats[2]), int(stats[3])
+    thin = 0.3 * line_height
+    return (w >= 2 * line_height and h <= thin + 0.06 * w) or (h >= 2 * line_height and w <= thin + 0.06 * h)
+
+
 def _ink_box(ink: npt.NDArray[np.integer[Any]], line_height: float, min_fill: float = 0.0) -> Box | None:
     """Bounding box of the meaningful ink blobs in `ink`, or None when there is (almost) none."""
     count, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
-    keep = [s for s in stats[1:] if s[4] >= max(6, 0.01 * line_height ** 2)]
+    keep = [s for s in stats[1:] if s[4] >= max(6, 0.01 * line_height ** 2) and not _rule_like(s, line_height)]
     if not keep:
         return None
     total = sum(int(s[4]) for s in keep)

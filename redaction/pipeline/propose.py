@@ -172,6 +172,8 @@ class Detector:
                 del seal.extra["emblem"], seal.extra["picture"]
             if seal.kind == "seal" and seal.text is None:
                 attribute_by_printed_name(seal, lines, employer_boxes, profile)
+            elif seal.kind == "other_seal" and seal.text is not None:
+                own_by_printed_employer(seal, employer_boxes, profile)
         regions += seal_regions
         clipped = []
         for r in regions:
@@ -304,6 +306,23 @@ def attribute_by_printed_name(seal: Region, lines: Sequence[TextLine], employer_
             seal.kind, seal.accepted = "other_seal", False
             seal.text = name
             seal.extra["attributed_by"] = "printed name"
+            return
+
+
+def own_by_printed_employer(seal: Region, employer_boxes: Sequence[Box | BoxF], profile: Profile) -> None:
+    """A seal whose ring reading is near an employer's name (`near_employer`:
+    昌售国成自治州林业和草总局 for 昌吉回族自治州林业和草原局, three characters in a row misread)
+    stamped over that employer's printed name is the employer's seal: an organisation stamps over
+    its own name in a sign-off, and another organisation's name that much like the employer's
+    would not be printed there."""
+    from redaction.detect.sealtext import near_employer
+
+    if seal.text is None or near_employer(seal.text, profile) is None:
+        return
+    for box in employer_boxes:
+        if _printed_under(box, seal.bbox):
+            seal.kind, seal.accepted = "seal", True
+            seal.extra["attributed_by"] = "printed employer"
             return
 
 

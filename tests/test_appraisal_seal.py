@@ -1,0 +1,28 @@
+"""An appraisal form's employer seal whose ring reads half garbled, stamped over the employer's
+printed name, is the employer's seal; another organisation's seal over its own name stays another's."""
+
+from redaction.model.profile import Profile
+from redaction.model.regions import Region
+from redaction.pipeline.propose import own_by_printed_employer
+
+PROFILE = Profile(name="热孜万古丽·艾则孜", employers=("昌吉回族自治州林业和草原局",))
+SEAL_BOX = (978, 1466, 1346, 1835)
+PRINTED_EMPLOYER = (941, 1590, 1419, 1651)      # the sign-off's printed name, under the seal
+
+
+def test_garbled_ring_over_the_printed_employer_is_the_employers_seal():
+    seal = Region("other_seal", SEAL_BOX, 0.8, "昌售国成自治州林业和草总局", False)
+    own_by_printed_employer(seal, [PRINTED_EMPLOYER], PROFILE)
+    assert (seal.kind, seal.accepted) == ("seal", True)
+
+
+def test_another_organisations_seal_stays_anothers():
+    seal = Region("other_seal", SEAL_BOX, 0.9, "昌吉回族自治州人力资源和社会保障局", False)
+    own_by_printed_employer(seal, [PRINTED_EMPLOYER], PROFILE)
+    assert (seal.kind, seal.accepted) == ("other_seal", False)
+
+
+def test_a_resembling_reading_away_from_the_employers_name_stays_anothers():
+    seal = Region("other_seal", SEAL_BOX, 0.8, "昌售国成自治州林业和草总局", False)
+    own_by_printed_employer(seal, [(100, 200, 500, 260)], PROFILE)
+    assert seal.kind == "other_seal"
