@@ -31,6 +31,7 @@ from redaction.model.profile import Profile
 from redaction.model.regions import Region, box_area, clip_box, intersection, iou
 from redaction.model.types import Box, BoxF
 from redaction.pipeline.protocols import LeakDetector
+from redaction.text.normalize import normalize
 
 if TYPE_CHECKING:
     from redaction.detect.seals import Seal
@@ -47,6 +48,9 @@ EYE_FILL_MARGIN = 0.35
 #: characters, can say whose seal it is (the recogniser's READABLE_SCORE for whole rings).
 REMNANT_SCORE = 0.75
 REMNANT_CHARS = 4
+#: Or two fairer readings of it (the recogniser's AGREEING_SCORE on average) agreeing on this many
+#: characters in a row, sharing nothing of the employers' own words.
+REMNANT_AGREEMENT = 6
 
 
 def uniform_fraction(pixels: np.ndarray, box: Box | BoxF) -> float:
@@ -147,6 +151,29 @@ def remnant_is_other(text: str, score: float, profile: Profile) -> bool:
             and resembled_employer(text, profile)[0] is None)
 
 
+def remnants_agree_on_other(readings: list[tuple[str, float]], profile: Profile) -> bool:
+    """Two readings of the visible part of a ring that agree on REMNANT_AGREEMENT characters in a
+    row, fair on average, while no reading shares two characters of an employer's own words nor
+    could be a misreading of one: what is visible says the same thing twice, and it is not the
+    employer (an authority's 人力资源和社会保障厅 read 系认力资源和社会保疗 and 系认力资源和会保近
+    beside the applicant's burned photo)."""
+    from redaction.detect.sealtext import (
+        AGREEING_SCORE,
+        SHARING_SCORE,
+        _common_run,
+        consistent_with_employer,
+        resembled_employer,
+        shares_own_words,
+    )
+
+    if any(score >= SHARING_SCORE and shares_own_words(text, profile) for text, score in readings):
+        return False
+    fair = [(normalize(t), sc) for t, sc in readings
+            if consistent_with_employer(t, profile) is None and resembled_employer(t, profile)[0] is None]
+    return any((a[1] + b[1]) / 2 >= AGREEING_SCORE and _common_run(a[0], b[0]) >= REMNANT_AGREEMENT
+               for i, a in enumerate(fair) for b in fair[i + 1:])
+
+
 def judge_masked_seal(detector: LeakDetector, page: Page, region: Region, fills: Sequence[Box],
                       profile: Profile) -> Region | None:
     """An unreadable seal found again on a masked page with a solid fill over part of it, judged
@@ -171,6 +198,7 @@ def judge_masked_seal(detector: LeakDetector, page: Page, region: Region, fills:
         region.text = judged.text
         region.extra["evidence"] = f"seal partly masked; the visible ring reads as the employer: {judged.text}"
         return region
+    readings: list[tuple[str, float]] = []
     for smoothing in SMOOTHING:
         strip = ring_text_strip(blank, seal, smoothing)
         if strip is None:
@@ -178,6 +206,9 @@ def judge_masked_seal(detector: LeakDetector, page: Page, region: Region, fills:
         for text, score in read_ring(detector.ocr, [strip]):
             if remnant_is_other(text, score, profile):
                 return None
+            readings.append((text, score))
+    if remnants_agree_on_other(readings, profile):
+        return None
     region.extra["evidence"] = "seal partly masked; what is visible of its ring does not say whose it is"
     return region
 
