@@ -1449,13 +1449,11 @@ PAPER_WINDOW_CM = 3.0
 PAPER_SCALE = 8
 
 
-def _paper_colour(image_bgr: Image, px_cm: float) -> Image:
-    """The paper's colour round each pixel (full size): a median over `PAPER_WINDOW_CM`."""
-    h, w = image_bgr.shape[:2]
-    k = PAPER_SCALE
-    small = cv2.resize(image_bgr, (max(1, w // k), max(1, h // k)), interpolation=cv2.INTER_AREA)
-    win = max(3, int(round(PAPER_WINDOW_CM * px_cm / k))) | 1
-    return cast(Image, cv2.resize(cv2.medianBlur(small, min(win, 255)), (w, h), interpolation=cv2.INTER_LINEAR))
+def _paper_colour(small: Image, size: tuple[int, int], px_cm: float) -> Image:
+    """The paper's colour round each pixel of the page (`size`: its width, height), from its copy
+    `PAPER_SCALE` times smaller: a median over `PAPER_WINDOW_CM`."""
+    win = max(3, int(round(PAPER_WINDOW_CM * px_cm / PAPER_SCALE))) | 1
+    return cast(Image, cv2.resize(cv2.medianBlur(small, min(win, 255)), size, interpolation=cv2.INTER_LINEAR))
 
 
 def _tinted_paper_seals(image_bgr: Image, guesses: list[float], reader: RingTextModel) -> list[Seal]:
@@ -1468,15 +1466,16 @@ def _tinted_paper_seals(image_bgr: Image, guesses: list[float], reader: RingText
 
     h, w = image_bgr.shape[:2]
     k = PAPER_SCALE
-    small = cv2.resize(image_bgr, (max(1, w // k), max(1, h // k)), interpolation=cv2.INTER_AREA)
+    small = cast(Image, cv2.resize(image_bgr, (max(1, w // k), max(1, h // k)), interpolation=cv2.INTER_AREA))
     tone = np.median(small.reshape(-1, 3), axis=0)
     if float(tone.max() - tone.min()) < TINTED_PAPER:
         return []
     out: list[Seal] = []
+    page = image_bgr.astype(np.float32)
     for d in guesses:
         px_cm = d / 2.54
-        paper = _paper_colour(image_bgr, px_cm).astype(np.float32)
-        corrected = np.clip(image_bgr.astype(np.float32) * (255.0 / np.maximum(paper, 1.0)), 0, 255).astype(np.uint8)
+        paper = _paper_colour(small, (w, h), px_cm).astype(np.float32)
+        corrected = np.clip(page * (255.0 / np.maximum(paper, 1.0)), 0, 255).astype(np.uint8)
         red = _max_pool2(red_ink_mask(corrected))
         for found in _find_red(red, px_cm * SCALE)[:MAX_LEARNED]:
             box = _half_box(found, w, h)

@@ -18,7 +18,7 @@ from redaction.detect.ink import red_ink_mask
 from redaction.model.regions import Region
 from redaction.model.types import Box, BoxF, Image, Mask, Numeric
 from redaction.ocr.base import TextLine
-from redaction.text.normalize import normalize_with_map
+from redaction.text.normalize import normalize, normalize_with_map
 
 #: Labels after which a person signs (normalised: no spaces).
 SIGNATURE_LABEL = re.compile(
@@ -78,7 +78,7 @@ def find_signatures(image: Image, lines: list[TextLine], red: Mask | None = None
     red = red_ink_mask(image) if red is None else red
     printed = np.zeros((h, w), np.uint8)
     for ln in lines:
-        norm = normalize_with_map(ln.text)[0]
+        norm = normalize(ln.text)
         if ln.source == "page" and not SIGNATURE_LABEL.fullmatch(norm) and (
                 ln.score >= PRINTED_SCORE or (ln.score >= 0.5 and DATE_LINE.search(norm))):
             x0, y0, x1, y1 = (int(round(v)) for v in ln.bbox)
@@ -138,7 +138,7 @@ def _in_others_row(label: BoxF, lh: float, lines: list[TextLine]) -> bool:
         if ln.source != "page":
             continue
         x0, y0, x1, y1 = ln.bbox
-        norm = normalize_with_map(ln.text)[0]
+        norm = normalize(ln.text)
         if x1 > lx0 - 2 * lh or not 0 < len(norm) <= 10 or norm.endswith(("。", "，", "；")):
             continue
         centre = (y0 + y1) / 2
