@@ -25,7 +25,7 @@ Figures, per kind and per document type:
 - seconds per page of Detector.propose_upright (orientation included; the first page, which loads the models, is
   reported apart);
 - seal box bloat: for every seal item (applicant's or another's) with an accepted seal box on it,
-  the area of the accepted seal boxes lying mostly on it over the item's own box area (a box that
+  the area of the accepted seal boxes lying mostly on it or covering 90 % of it over the item's own box area (a box that
   covers the whole ring and nothing more is ~1.35 with the 8 % padding; the goal is at most 2).
 
 Scoring is the pure function `score_pages(pages, proposals)`, importable by tests.
@@ -149,8 +149,11 @@ def score_page(page, regions) -> dict:
         if t.kind != "seal":
             continue
         area = max(1, (t.bbox[2] - t.bbox[0]) * (t.bbox[3] - t.bbox[1]))
+        # A box lying mostly on the seal, or one covering it whole however far it spreads (a box
+        # drawn round a page's worth of patterned ground must not pass for a tight one).
         mine = [b for b, _ in seal_boxes
-                if _overlap(b, t.bbox) >= 0.5 * max(1, (b[2] - b[0]) * (b[3] - b[1]))]
+                if _overlap(b, t.bbox) >= 0.5 * max(1, (b[2] - b[0]) * (b[3] - b[1]))
+                or _overlap(b, t.bbox) >= 0.9 * area]
         if mine:
             ratio = sum((b[2] - b[0]) * (b[3] - b[1]) for b in mine) / area
             bloat.append({"owner": t.owner, "text": t.text, "bbox": list(t.bbox), "bloat": round(ratio, 3)})

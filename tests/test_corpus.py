@@ -349,3 +349,15 @@ def test_score_folder_reads_contract_json(tmp_path):
     m = score_folder(tmp_path / "c", [out])
     assert m["recall_all"] == 1.0 and m["overmask_all"] == 0.0
     assert score_folder(tmp_path / "c", [])["recall_all"] == 0.0
+
+
+def test_seal_bloat_counts_a_box_covering_the_seal_from_far_around():
+    """A box drawn round a page's worth of patterned ground covers the seal (recall) and must show
+    as bloated, not slip past the figure because most of it lies off the seal."""
+    seal = GroundTruth("seal", (400, 400, 600, 600), "单位", "applicant", None)
+    page = type("P", (), {"truth": [seal], "doc_type": "t"})()
+    tight = score_pages([page], [[Region("seal", (390, 390, 610, 610))]])["seal_bloat"]
+    assert tight["seals"] == 1 and tight["max"] == pytest.approx(1.21, abs=0.01)
+    huge = score_pages([page], [[Region("seal", (0, 0, 1000, 1000))]])
+    assert huge["recall_all"] == 1.0
+    assert huge["seal_bloat"]["over_limit"] == 1 and huge["seal_bloat"]["max"] == pytest.approx(25.0)

@@ -118,3 +118,64 @@ def test_a_faint_group_found_at_two_scales_is_looked_at_once(monkeypatch):
 class _NoRing:
     def probability(self, image_bgr):
         return np.zeros(image_bgr.shape[:2], np.float32)
+
+
+# --- patterned ground: a page-sized blob of red lattice --------------------------------------------
+
+def _lattice(width: int = 700, height: int = 500) -> np.ndarray:
+    """Red ink of a guilloche security paper: crossing waves all over the blob."""
+    ys, xs = np.mgrid[0:height, 0:width]
+    v = np.sin(xs / 4.5 + 3 * np.sin(ys / 11.5)) + np.sin(ys / 4.5 + 3 * np.sin(xs / 14.5))
+    return np.abs(v) < 0.25
+
+
+def test_hough_over_patterned_ground_runs_within_its_vote_budget(monkeypatch):
+    """Searched at full size such a blob took 8-16 s (26 s this one); the search runs on a copy
+    whose edges cast at most HOUGH_VOTE_LIMIT votes, and its circles come back in the blob's
+    coordinates and radii."""
+    ink = _lattice()
+    img = cv2.GaussianBlur(ink.view(np.uint8) * 255, (5, 5), 1.5)
+    rmin, rmax = 38, 178
+    full_votes = cv2.countNonZero(cv2.Canny(img, 50, 100)) * (rmax - rmin)
+    assert full_votes > seals.HOUGH_VOTE_LIMIT
+    searched = []
+    real = cv2.HoughCircles
+
+    def spy(image, *args, **kwargs):
+        searched.append(cv2.countNonZero(cv2.Canny(image, 50, 100))
+                        * (kwargs["maxRadius"] - kwargs["minRadius"]))
+        return real(image, *args, **kwargs)
+
+    monkeypatch.setattr(seals.cv2, "HoughCircles", spy)
+    circles = seals._hough(img, rmin, rmax, rmin * 2, 100, 18)
+    assert searched and searched[0] <= seals.HOUGH_VOTE_LIMIT
+    assert circles is not None
+    h, w = img.shape
+    assert all(0 <= x < w and 0 <= y < h and 0.9 * rmin <= r <= 1.1 * rmax for x, y, r in circles[0])
+    assert circles[0][:, 2].max() > 0.8 * rmax      # large circles are not lost to the shrink
+
+
+def test_a_plain_blob_is_searched_at_full_size(monkeypatch):
+    """Two seals stamped touching make a blob far below the budget: searched as it is."""
+    ink = np.zeros((240, 590), np.uint8)
+    cv2.circle(ink, (150, 120), 100, 1, 6)
+    cv2.circle(ink, (400, 120), 100, 1, 6)
+    img = cv2.GaussianBlur(ink * 255, (5, 5), 1.5)
+    shapes = []
+    real = cv2.HoughCircles
+    monkeypatch.setattr(seals.cv2, "HoughCircles",
+                        lambda image, *a, **k: shapes.append(image.shape) or real(image, *a, **k))
+    seals._hough(img, 38, 178, 76, 100, 18)
+    assert shapes == [img.shape]
+
+
+def test_patterned_ground_is_not_split_into_rings():
+    """A complete ring of ink can be drawn anywhere in a lattice: a page-sized blob of it gives no
+    seals, where two touching seals still give two."""
+    px_cm = 59.0
+    assert seals._split_merged(_lattice(), (0, 0), px_cm) == []
+    two = np.zeros((240, 590), np.uint8)
+    cv2.circle(two, (150, 120), 100, 1, 6)
+    cv2.circle(two, (400, 120), 100, 1, 6)
+    found = seals._split_merged(two.astype(bool), (0, 0), px_cm)
+    assert sorted(round(s.center[0] / 50) for s, _ in found) == [3, 8]

@@ -1314,24 +1314,58 @@ def _beside_rings(ink: Mask, origin: tuple[int, int], rings: list[Seal], r_dil: 
     return out
 
 
+#: A Hough search whose edge pixels times radii searched pass HOUGH_VOTE_LIMIT is run on a copy
+#: scaled down until they make HOUGH_VOTE_TARGET. Patterned paper (guilloche, an old certificate's
+#: printed ground) that passes the red rule makes one page-sized blob of edges: searched at full
+#: size it took 8-16 s a call (its cost grows about as the cube of the scale); no other blob of
+#: the own corpus or the dev set comes near the limit (the next largest makes 3.5 M).
+HOUGH_VOTE_LIMIT = 4.0e6
+HOUGH_VOTE_TARGET = 1.0e6
+
+
 def _hough(img: cv2.typing.MatLike, rmin: float, rmax: float, min_dist: float, param1: float,
            param2: float, max_radius: float = HOUGH_MAX_RADIUS) -> Floats | None:
     """cv2.HoughCircles in the coordinates of `img`, run on a copy where the largest radius is at
     most `max_radius` (HOUGH_MAX_RADIUS) px: its cost grows with the radius range and the image's size (at a
     frame-filling scale a photo's skin made a 20-s search), and rings that large are found as well
-    at the smaller size. The callers test every circle on the full-size ink."""
+    at the smaller size; and smaller still when its edges would cast over HOUGH_VOTE_LIMIT votes.
+    The callers test every circle on the full-size ink."""
     k = min(1.0, max_radius / max(1.0, float(rmax)))
     if k < 1.0:
         img = cv2.resize(img, None, fx=k, fy=k, interpolation=cv2.INTER_AREA)
+    # The same edges HoughCircles finds (Canny with param1 and half of it).
+    votes = float(cv2.countNonZero(cv2.Canny(img, param1 / 2, param1))) * max(1.0, (rmax - rmin) * k)
+    if votes > HOUGH_VOTE_LIMIT:
+        shrink = float(np.sqrt(HOUGH_VOTE_TARGET / votes))
+        img = cv2.resize(img, None, fx=shrink, fy=shrink, interpolation=cv2.INTER_AREA)
+        k *= shrink
     circles = cv2.HoughCircles(img, cv2.HOUGH_GRADIENT, dp=1, minDist=max(2.0, min_dist * k), param1=param1,
                                param2=param2, minRadius=max(1, int(rmin * k)), maxRadius=max(2, int(np.ceil(rmax * k))))
     return None if circles is None else circles / np.float32(k)
+
+
+#: Red ink in at least this share of the cells (a quarter of the smallest seal wide) of a blob
+#: larger than any seal both ways is printed ground (guilloche security paper, a red lattice), not
+#: seals stamped on one another: a complete ring of ink can be drawn anywhere in it.
+PATTERN_COVER = 0.95
+
+
+def _patterned_ground(ink: Mask, px_cm: float) -> bool:
+    h, w = ink.shape
+    if min(h, w) < MAX_CM * px_cm:
+        return False
+    c = max(2, int(MIN_CM * px_cm / 4))
+    rows, cols = h // c, w // c
+    cells = ink[:rows * c, :cols * c].reshape(rows, c, cols, c).any(axis=(1, 3))
+    return float(cells.mean()) >= PATTERN_COVER
 
 
 def _split_merged(ink: Mask, origin: tuple[int, int], px_cm: float) -> list[tuple[Seal, float]]:
     """Round/oval seals inside a blob too long to be one: Hough circles of seal size on the red ink,
     each kept only if `fit_ring` finds a complete ring around a sparse interior there (the same test
     as for single blobs, so a title's characters still fail it)."""
+    if _patterned_ground(ink, px_cm):
+        return []
     img = cv2.GaussianBlur(ink.view(np.uint8) * 255, (5, 5), 1.5)
     rmin, rmax = int(MIN_CM * px_cm / 2), int(np.ceil(MAX_CM * px_cm / 2))
     # Hough's cost grows with the radius range and the blob's size: at a frame-filling scale a
