@@ -57,6 +57,44 @@ def test_employer_with_ocr_misread_and_traditional_forms():
         assert [r.kind for r in regions] == ["employer"], text
 
 
+def test_employer_wrapped_over_three_lines_of_a_table_cell():
+    """深圳市今天国 / 际物流技术股 / 份有限公司: a narrow cell, other cells to its right."""
+    profile = Profile(name="李祖湖", employers=("深圳市今天国际物流技术股份有限公司",))
+    cell = [line("深圳市今天国", 600, 690), line("际物流技术股", 600, 760), line("份有限公司", 615, 830)]
+    beside = [line("实习地址", 940, 760), line("深圳市龙岗区宝龙", 1200, 690)]
+    regions = [r for r in match_lines(cell + beside, profile) if r.kind == "employer"]
+    for piece in cell:
+        assert any(covers(r.bbox, piece.bbox) for r in regions), piece.text
+    assert not any(intersection(r.bbox, b.bbox) for r in regions for b in beside)
+
+
+def test_a_one_character_last_piece_of_a_wrapped_employer():
+    """深圳市人力资 / 源和社会保障 / 局 in a table cell (a letterhead's 介绍信)."""
+    profile = Profile(name="朱先福", employers=("深圳市人力资源和社会保障局",))
+    cell = [line("深圳市人力资", 1460, 920), line("源和社会保障", 1460, 972), line("局", 1461, 1024)]
+    regions = [r for r in match_lines(cell, profile) if r.kind == "employer"]
+    assert any(covers(r.bbox, cell[2].bbox) for r in regions)
+
+
+def test_a_wrap_across_double_spaced_lines():
+    """An appointment letter's lines stand 1.9 line heights apart."""
+    profile = Profile(name="张智勇", employers=("武汉理工大学船海与能源动力工程学院",))
+    a = line("兹聘请张智勇为武汉理工大学船海与能源动力", 460, 560, h=64, char_w=64)
+    b = line("工程学院研究生创新实践中心素拓组副组长", 325, 744, h=64, char_w=64)
+    regions = [r for r in match_lines([a, b], profile) if r.kind == "employer"]
+    assert any(covers(r.bbox, char_span(b, 0, 4)) for r in regions)
+    assert any(covers(r.bbox, char_span(a, 7, 20)) for r in regions)
+
+
+def test_a_wrap_does_not_skip_a_line():
+    """Single-spaced text: the line two below is within three heights, but the line between is
+    the one that continues it."""
+    a = line("请与阿克苏地区生态", 100, 100)
+    mid = line("文明城市创建工作组联系我们", 100, 140)
+    c = line("环境局人事科联系。", 100, 180)
+    assert not [r for r in match_lines([a, mid, c], PROFILE) if r.kind == "employer"]
+
+
 def test_employer_broken_across_two_lines_is_boxed_on_both():
     a = line("工作单位：阿克苏地区生态", 100, 100)
     b = line("环境局监测科", 100, 145)
@@ -101,17 +139,30 @@ def test_fuzzy_hits_do_not_bring_their_own_numerals():
     assert [r.kind for r in match_lines([line("乌鲁术齐市第一中学", 0, 0)], profile)] == ["employer"]
 
 
-def _continues_one_pair(a: TextLine, b: TextLine) -> bool:
-    """The continuation rule written for a single pair, as the matcher first had it."""
+def _below(a: TextLine, b: TextLine) -> bool:
+    """b begins below a, within CONTINUATION_GAP line heights, overlapping it across."""
+    from redaction.detect.match import CONTINUATION_GAP
+
     ax0, ay0, ax1, ay1 = a.bbox
     bx0, by0, bx1, by1 = b.bbox
     h = max(1.0, min(a.height, b.height))
-    vertical_overlap = min(ay1, by1) - max(ay0, by0)
-    if vertical_overlap > 0.5 * h and bx0 >= ax1 - 0.5 * h:
+    if min(ay1, by1) - max(ay0, by0) > 0.5 * h and bx0 >= ax1 - 0.5 * h:
+        return False    # same row
+    return by0 >= ay1 - 0.4 * h and by0 - ay1 < CONTINUATION_GAP * h and bx0 < ax1 and bx1 > ax0 - 2 * h
+
+
+def _continues_one_pair(a: TextLine, b: TextLine, lines: list[TextLine]) -> bool:
+    """The continuation rule written for a single pair: the next cell of the row, or a line of
+    the nearest row below."""
+    ax0, ay0, ax1, ay1 = a.bbox
+    bx0, by0, bx1, by1 = b.bbox
+    h = max(1.0, min(a.height, b.height))
+    if min(ay1, by1) - max(ay0, by0) > 0.5 * h and bx0 >= ax1 - 0.5 * h:
         return bx0 - ax1 < 4.0 * h
-    if by0 >= ay1 - 0.4 * h and by0 - ay1 < 1.6 * h:
-        return bx0 < ax1 and bx1 > ax0 - 2 * h
-    return False
+    if not _below(a, b):
+        return False
+    top = min(c.bbox[1] for c in lines if c is not a and _below(a, c))
+    return by0 <= top + 0.5 * h
 
 
 def test_continuation_pairs_for_a_whole_page_follow_the_rule_for_one_pair():
@@ -122,7 +173,7 @@ def test_continuation_pairs_for_a_whole_page_follow_the_rule_for_one_pair():
     lines = [line("阿克苏地区"[: int(rng.integers(1, 6))], int(rng.integers(0, 40)) * 25,
                   int(rng.integers(0, 30)) * 20, h=int(rng.integers(16, 40))) for _ in range(120)]
     expected = [(i, j) for i, a in enumerate(lines) for j, b in enumerate(lines)
-                if i != j and _continues_one_pair(a, b)]
+                if i != j and _continues_one_pair(a, b, lines)]
     assert len(expected) > 100
     assert continuation_pairs(lines) == expected
     assert continuation_pairs(lines[:1]) == []

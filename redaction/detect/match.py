@@ -165,10 +165,16 @@ def unreadable_in(key: str, readable: frozenset[str] | None) -> frozenset[str]:
     return missing if sum(1 for c in key if c not in missing) >= 2 else frozenset()
 
 
+#: How far below a line (in line heights) the next line of its paragraph or cell may begin: an
+#: appointment letter's double-spaced lines stand 1.9 heights apart. Only the nearest row below
+#: continues a line, so a wider reach does not skip a line of single-spaced text.
+CONTINUATION_GAP = 3.0
+
+
 def continuation_pairs(lines: list[TextLine]) -> list[tuple[int, int]]:
     """(i, j) where line j can continue line i: the next cell on the same row (a little to the
-    right), or the next line below that overlaps it horizontally. All pairs at once (a dense
-    journal page has ~90 lines, so ~8000 pairs)."""
+    right), or a line of the nearest row below that overlaps it horizontally. All pairs at once
+    (a dense journal page has ~90 lines, so ~8000 pairs)."""
     if len(lines) < 2:
         return []
     box = _deskewed_boxes(lines)
@@ -178,8 +184,13 @@ def continuation_pairs(lines: list[TextLine]) -> list[tuple[int, int]]:
     h = np.maximum(1.0, np.minimum(height[:, None], height[None, :]))
     vertical_overlap = np.minimum(ay1, by1) - np.maximum(ay0, by0)
     same_row = (vertical_overlap > 0.5 * h) & (bx0 >= ax1 - 0.5 * h)
-    below = (by0 >= ay1 - 0.4 * h) & (by0 - ay1 < 1.6 * h)
-    ok = np.where(same_row, bx0 - ax1 < 4.0 * h, below & (bx0 < ax1) & (bx1 > ax0 - 2 * h))
+    below = ((by0 >= ay1 - 0.4 * h) & (by0 - ay1 < CONTINUATION_GAP * h)
+             & (bx0 < ax1) & (bx1 > ax0 - 2 * h) & ~same_row)
+    np.fill_diagonal(below, False)
+    # The nearest row below: lines beginning within half a line of the highest one.
+    top = np.where(below, by0, np.inf).min(axis=1, keepdims=True)
+    below &= by0 <= top + 0.5 * h
+    ok = np.where(same_row, bx0 - ax1 < 4.0 * h, below)
     np.fill_diagonal(ok, False)
     return [(int(i), int(j)) for i, j in zip(*np.nonzero(ok), strict=False)]
 
@@ -233,7 +244,7 @@ def _box_for(unit: _Unit, start: int, end: int, lines: list[TextLine], line_id: 
 
 
 def _regions_for(unit: _Unit, term: Term, lines: list[TextLine], spanning_only: bool,
-                 unreadable: frozenset[str] = frozenset()) -> list[Region]:
+                 unreadable: frozenset[str] = frozenset(), min_lines: int = 2) -> list[Region]:
     k = allowed_errors(term_length(term.key))
     # A short Latin term must be whole words: "lian" is inside "alliance", "hit,weihai" inside
     # "shit, weihai". (A long one is not inside another word, and OCR may run words together.)
@@ -254,8 +265,8 @@ def _regions_for(unit: _Unit, term: Term, lines: list[TextLine], spanning_only: 
             # is in every address there and in other bureaus' names.
             continue
         ids = sorted(set(unit.line_ids[start:end]))
-        if spanning_only and len(ids) < 2:
-            continue   # single-line hits were already found on the line itself
+        if spanning_only and len(ids) < min_lines:
+            continue   # hits on fewer lines were already found on them
         score = float(np.mean(unit.scores[start:end])) * (1.0 - errors / (len(term.key) + 1))
         for n, line_id in enumerate(ids):
             box = _box_for(unit, start, end, lines, line_id)
@@ -270,12 +281,15 @@ def _regions_for(unit: _Unit, term: Term, lines: list[TextLine], spanning_only: 
                 if term_width >= 0.7 * line_width and line_width - term_width <= 3:
                     lx0, _, lx1, _ = lines[line_id].bbox
                     box = (min(box[0], lx0), box[1], max(box[2], lx1), box[3])
-            if len(ids) == 2:
+            if len(ids) >= 2:
                 # A term broken across lines runs to the end of the first and from the start of
-                # the second, also where a character there was read as nothing (the last one of a
-                # sloping line in a phone photo): the piece's box reaches the line's end.
+                # the last (a middle line is all of it), also where a character there was read as
+                # nothing (the last one of a sloping line in a phone photo): the piece's box
+                # reaches the line's end.
                 lx0, _, lx1, _ = lines[line_id].bbox
-                box = (box[0], box[1], max(box[2], lx1), box[3]) if n == 0 else (min(box[0], lx0), *box[1:])
+                x0 = box[0] if n == 0 else min(box[0], lx0)
+                x1 = box[2] if n == len(ids) - 1 else max(box[2], lx1)
+                box = (x0, box[1], x1, box[3])
             out.append(Region(kind=term.kind, bbox=box, score=round(score, 4),
                               text=unit.text[start:end], accepted=True,
                               extra={"term": term.text, "errors": errors}))
@@ -324,13 +338,27 @@ def match_lines(lines: list[TextLine], profile: Profile, readable: frozenset[str
     for unit in units:
         for term in terms:
             regions.extend(_regions_for(unit, term, lines, False, unreadable[term.key]))
-    # Terms broken across two lines or two cells of a row.
-    for i, j in continuation_pairs(lines):
-        if units[i].text and units[j].text:
-            joined = _join(units[i], units[j])
-            for term in terms:
-                if len(term.key) >= 2:
-                    regions.extend(_regions_for(joined, term, lines, True, unreadable[term.key]))
+    # Terms broken across two lines or two cells of a row, or across three lines where the
+    # middle one is shorter than a term (深圳市今天国 / 际物流技术股 / 份有限公司 in a table cell).
+    pairs = continuation_pairs(lines)
+    longest = max((len(term.key) for term in terms), default=0)
+    after: dict[int, list[int]] = {}
+    for i, j in pairs:
+        after.setdefault(i, []).append(j)
+    for i, j in pairs:
+        if not (units[i].text and units[j].text):
+            continue
+        joined = _join(units[i], units[j])
+        for term in terms:
+            if len(term.key) >= 2:
+                regions.extend(_regions_for(joined, term, lines, True, unreadable[term.key]))
+        if len(units[j].text) < longest:
+            for k in after.get(j, ()):
+                if k != i and units[k].text:
+                    three = _join(joined, units[k])
+                    for term in terms:
+                        if len(term.key) > len(units[j].text):
+                            regions.extend(_regions_for(three, term, lines, True, unreadable[term.key], min_lines=3))
     regions += latin_name_regions(lines, profile)
     return regions + english_affiliation_regions(lines, [r for r in regions if r.kind == "employer"])
 
