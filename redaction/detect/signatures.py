@@ -51,6 +51,30 @@ def _label_spans(line: TextLine) -> Iterator[tuple[BoxF, BoxF]]:
         yield line.char_boxes[first], line.char_boxes[last]
 
 
+#: The words of OTHER_SIGNER that name an organisation, not a person: the seal stamped after
+#: 单位（签章） may well be the employer's own.
+_ORGANISATION_SIGNER = re.compile(r"(部门|单位|机构)$")
+
+
+def other_persons_labels(lines: list[TextLine]) -> list[BoxF]:
+    """Boxes of the labels after which another person signs or stamps their name seal
+    (经办柜员签章, 审核人签字, 负责人（签章）), not an organisation (单位签章)."""
+    boxes: list[BoxF] = []
+    for ln in lines:
+        if ln.source != "page":
+            continue
+        norm, index = normalize_with_map(ln.text)
+        for m in SIGNATURE_LABEL.finditer(norm):
+            before = norm[:m.start()].rstrip("(（[【 ")
+            if OTHER_SIGNER.search(before) and not _ORGANISATION_SIGNER.search(before):
+                if len(ln.char_boxes) != len(ln.text):
+                    boxes.append(ln.bbox)
+                    continue
+                first, last = ln.char_boxes[index[m.start()]], ln.char_boxes[index[m.end() - 1]]
+                boxes.append((first[0], min(first[1], last[1]), last[2], max(first[3], last[3])))
+    return boxes
+
+
 def _ink_mask(gray: Numeric, line_height: float) -> npt.NDArray[np.integer[Any]]:
     """Dark ink without long straight rules (table borders, underlines to sign on)."""
     ink = (gray < 140).astype(np.uint8)
