@@ -23,7 +23,8 @@ def seal(box, shape="round"):
 
 
 def test_a_red_titles_character_is_no_seal():
-    title = [line("奖学金证书", (601, 1015, 1523, 1191), 1.0), line("Certificate of Scholarship", (631, 1211, 1491, 1295))]
+    title = [line("奖学金证书", (601, 1015, 1523, 1191), 1.0),
+             line("Certificate of Scholarship", (631, 1211, 1491, 1295))]
     assert _in_title_line(seal((1042, 1070, 1161, 1191)), title)
     assert _in_title_line(seal((1408, 1217, 1498, 1295), "oval"), title)
     # a seal stamped over ordinary lines is several times taller than they are

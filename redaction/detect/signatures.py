@@ -7,7 +7,7 @@ just below it that is not printed text (well-read OCR lines) and not table rules
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any, cast
 
 import cv2
@@ -56,7 +56,7 @@ def _label_spans(line: TextLine) -> Iterator[tuple[BoxF, BoxF]]:
 _ORGANISATION_SIGNER = re.compile(r"(部门|单位|机构)$")
 
 
-def other_persons_labels(lines: list[TextLine]) -> list[BoxF]:
+def other_persons_labels(lines: Sequence[TextLine]) -> list[BoxF]:
     """Boxes of the labels after which another person signs or stamps their name seal
     (经办柜员签章, 审核人签字, 负责人（签章）), not an organisation (单位签章)."""
     boxes: list[BoxF] = []

@@ -379,7 +379,7 @@ def attribute_by_place(seal: Region, lines: Sequence[TextLine], identity_boxes: 
     if seal.extra.get("shape") == "oval" and any(y0 < hy1 and y1 > hy0 - (y1 - y0) for _, hy0, _, hy1 in heads):
         _other(seal, "supervision seal (invoice head)", "invoice head")
         return
-    for lx0, ly0, lx1, ly1 in other_persons_labels(list(page_lines)):
+    for _, ly0, lx1, ly1 in other_persons_labels(page_lines):
         lh = max(8.0, ly1 - ly0)
         if ly0 - lh <= cy <= ly1 + lh and lx1 - lh <= x0 <= lx1 + 3 * lh and y1 - y0 <= 4 * lh:
             _other(seal, None, "another signer's label")
