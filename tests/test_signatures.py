@@ -78,3 +78,18 @@ def test_a_ruling_line_under_the_label_is_not_a_signature(detector):
     # a table rule below, drawn with a 1.5° slope as on a skewed scan (steps a straight opening leaves)
     cv2.line(page, (60, 380), (900, 402), (0, 0, 0), 3)
     assert not [r for r in find_signatures(page, read_page_text(detector.ocr, page)) if r.kind == "signature"]
+
+
+def test_an_officials_seal_label_is_not_the_applicants(detector):
+    """A certificate's 发证机构负责人（签章） and a bank form's 经办柜员签章: the official's signature
+    or name seal there (red: it was also taken for a fingerprint) is not the applicant's."""
+    page = render_page([(100, 100, "本人签名："), (100, 300, "发证机构负责人（签章）："), (100, 500, "经办柜员签章：")],
+                       size=(1400, 700))
+    own = scribble(page, 290, 85, 220, 60)
+    official = scribble(page, 560, 288, 200, 60, seed=2)
+    cv2.rectangle(page, (420, 490), (560, 540), (40, 40, 200), 4)          # a red name seal
+    cv2.putText(page, "GPJ", (440, 530), cv2.FONT_HERSHEY_SIMPLEX, 1.1, (40, 40, 200), 3)
+    regions = find_signatures(page, read_page_text(detector.ocr, page))
+    assert any(covered(r.bbox, own) for r in regions if r.kind == "signature")
+    for box in (official, (420, 490, 560, 540)):
+        assert not any(covered(r.bbox, box, 0.3) for r in regions)

@@ -7,7 +7,7 @@ just below it that is not printed text (well-read OCR lines) and not table rules
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any, cast
 
 import cv2
@@ -28,7 +28,7 @@ SIGNATURE_LABEL = re.compile(
 PRINTED_SCORE = 0.85
 #: Someone else signs after these (主管领导签名, 单位负责人签字, 审核人签名): the word just before the label.
 OTHER_SIGNER = re.compile(r"(领导|负责人|审核人|审批人|复核人|经办人|评语人|考核人|评议人|鉴定人|证明人|推荐人|"
-                          r"校对人|主管|法定代表人|法人代表|书记|主任|局长|院长|校长|科长|组长|委员|部门|单位)$")
+                          r"校对人|主管|法定代表人|法人代表|书记|主任|局长|院长|校长|科长|组长|委员|部门|单位|柜员|经办|机构)$")
 #: A form's row label (the cell left of a bare 签名) saying whose opinion the row is: 主管领导评语,
 #: 单位负责人意见, 审核意见, 考核委员会意见. 本人意见 and 个人总结 are the applicant's own.
 OTHERS_ROW = re.compile(r"(领导|负责人|评语|审核|审批|考核等次|委员会|主管部门|推荐|单位意见|机关)")
@@ -39,8 +39,9 @@ DATE_LINE = re.compile(r"年.{0,8}月.{0,8}日?$")
 def _label_spans(line: TextLine) -> Iterator[tuple[BoxF, BoxF]]:
     norm, index = normalize_with_map(line.text)
     for m in SIGNATURE_LABEL.finditer(norm):
-        if OTHER_SIGNER.search(norm[:m.start()]):
-            continue                                  # 主管领导签名: someone else signs here
+        # 主管领导签名, 发证机构负责人（签章）, 经办柜员签章: someone else signs here
+        if OTHER_SIGNER.search(norm[:m.start()].rstrip("(（[【 ")):
+            continue
         # A label only if the line ends there or continues after a colon/space: 申报人基本情况 is a heading.
         rest = norm[m.end():]
         if rest and not (m.group(0).endswith((":", "：")) or rest.startswith(("(", "（", "_"))):
@@ -48,6 +49,30 @@ def _label_spans(line: TextLine) -> Iterator[tuple[BoxF, BoxF]]:
                 continue
         first, last = index[m.start()], index[m.end() - 1]
         yield line.char_boxes[first], line.char_boxes[last]
+
+
+#: The words of OTHER_SIGNER that name an organisation, not a person: the seal stamped after
+#: 单位（签章） may well be the employer's own.
+_ORGANISATION_SIGNER = re.compile(r"(部门|单位|机构)$")
+
+
+def other_persons_labels(lines: Sequence[TextLine]) -> list[BoxF]:
+    """Boxes of the labels after which another person signs or stamps their name seal
+    (经办柜员签章, 审核人签字, 负责人（签章）), not an organisation (单位签章)."""
+    boxes: list[BoxF] = []
+    for ln in lines:
+        if ln.source != "page":
+            continue
+        norm, index = normalize_with_map(ln.text)
+        for m in SIGNATURE_LABEL.finditer(norm):
+            before = norm[:m.start()].rstrip("(（[【 ")
+            if OTHER_SIGNER.search(before) and not _ORGANISATION_SIGNER.search(before):
+                if len(ln.char_boxes) != len(ln.text):
+                    boxes.append(ln.bbox)
+                    continue
+                first, last = ln.char_boxes[index[m.start()]], ln.char_boxes[index[m.end() - 1]]
+                boxes.append((first[0], min(first[1], last[1]), last[2], max(first[3], last[3])))
+    return boxes
 
 
 def _ink_mask(gray: Numeric, line_height: float) -> npt.NDArray[np.integer[Any]]:

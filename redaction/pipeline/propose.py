@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Sequence
 from dataclasses import replace
@@ -27,6 +28,7 @@ from redaction.model.regions import Region, clip_box, intersection, merge_overla
 from redaction.model.types import Box, BoxF
 from redaction.ocr.base import OcrEngine, TextLine
 from redaction.ocr.registry import get_engine
+from redaction.text.normalize import normalize
 
 if TYPE_CHECKING:  # loaded on first use (ONNX models)
     from redaction.detect.faces import FaceDetector
@@ -174,6 +176,11 @@ class Detector:
                 attribute_by_printed_name(seal, lines, employer_boxes, profile)
             elif seal.kind == "other_seal" and seal.text is not None:
                 own_by_printed_employer(seal, employer_boxes, profile)
+        identity_boxes = [r.bbox for r in regions if r.kind in ("name", "employer") and r.accepted]
+        seal_regions = [s for s in seal_regions if not _in_title_line(s, lines)]
+        for seal in seal_regions:
+            if seal.kind == "seal" and seal.text is None:
+                attribute_by_place(seal, lines, identity_boxes)
         regions += seal_regions
         clipped = []
         for r in regions:
@@ -324,6 +331,74 @@ def own_by_printed_employer(seal: Region, employer_boxes: Sequence[Box | BoxF], 
             seal.kind, seal.accepted = "seal", True
             seal.extra["attributed_by"] = "printed employer"
             return
+
+
+#: A printed line read this confidently, at least this tall against a seal, is a title whose large
+#: (red) characters can pass for small seals (奖学金证书's 金 and 书); a seal is stamped over text
+#: several times smaller than itself.
+TITLE_SCORE = 0.95
+TITLE_HEIGHT = 0.6
+
+
+def _in_title_line(seal: Region, lines: Sequence[TextLine]) -> bool:
+    """Is an unread seal one character of a confidently read title line (mostly inside the line's
+    box, the line at least TITLE_HEIGHT of its height, four characters or more)?"""
+    if seal.kind != "seal" or seal.text is not None:
+        return False
+    area = max(1.0, seal.width * seal.height)
+    return any(ln.score >= TITLE_SCORE and len(normalize(ln.text)) >= 4
+               and ln.bbox[3] - ln.bbox[1] >= TITLE_HEIGHT * seal.height
+               and intersection(ln.bbox, seal.bbox) >= 0.8 * area for ln in lines)
+
+
+#: What an invoice prints at its head, beside the title the tax bureau's supervision seal sits on.
+_INVOICE_HEAD = re.compile(r"发票(代码|号码|联)")
+#: A square seal's characters read this confidently say what it is.
+STAMP_SCORE = 0.9
+
+
+def attribute_by_place(seal: Region, lines: Sequence[TextLine], identity_boxes: Sequence[Box | BoxF]) -> None:
+    """An unread seal that is not the applicant's by where it is stamped: `other_seal` when it is
+
+    - an oval at an invoice's head, level with or just above its 发票代码 / 发票号码 / 发票联 line: the tax bureau's
+      supervision seal printed on every invoice (the seller's 发票专用章 is stamped lower down);
+    - beside another person's signing label (经办柜员签章, 负责人（签章）): their name seal;
+    - a square seal whose characters read confidently as a short word that is neither the
+      applicant's name nor an employer, nor what a seal is for (附件, someone else's 某某印).
+
+    A seal over the applicant's name or an employer is left alone."""
+    from redaction.detect.sealtext import _SEAL_USE, _cjk_count
+    from redaction.detect.signatures import other_persons_labels
+
+    if any(intersection(b, seal.bbox) > 0 for b in identity_boxes):
+        return
+    x0, y0, x1, y1 = seal.bbox
+    cy = (y0 + y1) / 2
+    page_lines = [ln for ln in lines if ln.source == "page"]
+    heads = [ln.bbox for ln in lines if _INVOICE_HEAD.search(normalize(ln.text))]
+    if seal.extra.get("shape") == "oval" and any(y0 < hy1 and y1 > hy0 - (y1 - y0) for _, hy0, _, hy1 in heads):
+        _other(seal, "supervision seal (invoice head)", "invoice head")
+        return
+    for _, ly0, lx1, ly1 in other_persons_labels(page_lines):
+        lh = max(8.0, ly1 - ly0)
+        if ly0 - lh <= cy <= ly1 + lh and lx1 - lh <= x0 <= lx1 + 3 * lh and y1 - y0 <= 4 * lh:
+            _other(seal, None, "another signer's label")
+            return
+    if seal.extra.get("shape") != "square":
+        return
+    area = max(1.0, seal.width * seal.height)
+    for ln in lines:
+        text = normalize(ln.text)
+        if (ln.score >= STAMP_SCORE and 2 <= _cjk_count(text) <= 5 and _SEAL_USE.search(text) is None
+                and intersection(ln.bbox, seal.bbox) >= 0.5 * area):
+            _other(seal, text, "its characters")
+            return
+
+
+def _other(seal: Region, text: str | None, why: str) -> None:
+    seal.kind, seal.accepted = "other_seal", False
+    seal.text = text
+    seal.extra["attributed_by"] = why
 
 
 def _black_print(image: np.ndarray, box: Box | BoxF) -> bool:
