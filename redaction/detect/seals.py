@@ -350,6 +350,12 @@ def find_seals(image_bgr: Image, dpi: float | Sequence[float] | None, red_mask: 
                     gray_quarter = GreyCopy.of(image_bgr)
                 found = _find_gray(gray_quarter, (h, w), d)
         seals += found
+    if not seals:
+        # Security paper printed with a dust of fine red dots (a graduation certificate's 底纹)
+        # joins a seal to the whole page once dilated: look again without the dots.
+        seals = _seals_off_dotted_paper(red, guesses, w, h, rejected)
+        if seals:
+            red = _without_specks(red, _speck_px(guesses))
     # Finds at several scales of one seal: the best ring wins (at a scale too small for it a
     # seal filling the frame is found as arcs of its ring text), then the larger one.
     kept: list[Seal] = []
@@ -371,6 +377,46 @@ def find_seals(image_bgr: Image, dpi: float | Sequence[float] | None, red_mask: 
         seals = _learned_candidates(image_bgr, red, seals, rejected or [], ring_reader, grey_search, guesses,
                                     gray_quarter, faint, faint_boxes, colourless, arc_boxes)
     return seals
+
+
+#: A red speck (a dot of a security paper's printed pattern) spans at most this (mm at the scale
+#: searched); a seal's ring and characters hold together over several mm.
+SPECK_MM = 1.4
+#: The page is dotted paper when specks hold this share of its red ink or more (a dotted
+#: certificate's 0.4; red text and seals, worn ones too, 0.05-0.2 on the dev images).
+DOTTED_SHARE = 0.3
+
+
+def _speck_px(guesses: list[float]) -> float:
+    """A speck's largest extent in half-size pixels: at the page's dpi, or at most 300 dpi when it
+    is guessed (a seal filling the frame is no scale for a paper's dots)."""
+    dpi = guesses[0] if len(guesses) == 1 else min(max(guesses), 300.0)
+    return SPECK_MM / 10 * dpi * SCALE / 2.54
+
+
+def _without_specks(red: Mask, max_px: float) -> Mask:
+    """The half-size red mask without the components spanning at most `max_px`."""
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(red.view(np.uint8), connectivity=8)
+    keep = np.maximum(stats[:, cv2.CC_STAT_WIDTH], stats[:, cv2.CC_STAT_HEIGHT]) > max_px
+    keep[0] = False
+    return cast(Mask, keep[labels])
+
+
+def _seals_off_dotted_paper(red: Mask, guesses: list[float], w: int, h: int,
+                            rejected: list[tuple[BoxF, float]] | None) -> list[Seal]:
+    """Red seals found once a dotted paper's specks are taken out of `red` (page pixels), or []
+    when the page is not dotted or nothing is found; the candidates for the learned detector are
+    added to `rejected` only with a find."""
+    if not red.any():
+        return []
+    clean = _without_specks(red, _speck_px(guesses))
+    if clean.sum() > (1 - DOTTED_SHARE) * red.sum():
+        return []
+    more: list[tuple[BoxF, float]] = []
+    found = [_to_page(s, w, h) for d in guesses for s in _find_red(clean, d * SCALE / 2.54, more)]
+    if found and rejected is not None:
+        rejected += more
+    return found
 
 
 def _red_share_off_rules(red: Mask, rule_px: int) -> float:
