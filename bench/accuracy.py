@@ -126,6 +126,10 @@ def _ratio(hit: int, total: int) -> float | None:
     return round(hit / total, 4) if total else None
 
 
+def _mostly_on(box, target) -> bool:
+    return _overlap(box, target) >= 0.5 * max(1, (box[2] - box[0]) * (box[3] - box[1]))
+
+
 def score_page(page, regions) -> dict:
     """Per-page counts: applicant items hit/missed, other items over-masked, stray boxes."""
     boxes = [_box_of(r) for r in regions if _accepted(r)]
@@ -150,10 +154,12 @@ def score_page(page, regions) -> dict:
             continue
         area = max(1, (t.bbox[2] - t.bbox[0]) * (t.bbox[3] - t.bbox[1]))
         # A box lying mostly on the seal, or one covering it whole however far it spreads (a box
-        # drawn round a page's worth of patterned ground must not pass for a tight one).
+        # drawn round a page's worth of patterned ground must not pass for a tight one) unless it
+        # lies mostly on another seal (a big seal's box over a small name seal stamped in it).
         mine = [b for b, _ in seal_boxes
-                if _overlap(b, t.bbox) >= 0.5 * max(1, (b[2] - b[0]) * (b[3] - b[1]))
-                or _overlap(b, t.bbox) >= 0.9 * area]
+                if _mostly_on(b, t.bbox)
+                or (_overlap(b, t.bbox) >= 0.9 * area
+                    and not any(_mostly_on(b, o.bbox) for o in page.truth if o.kind == "seal" and o is not t))]
         if mine:
             ratio = sum((b[2] - b[0]) * (b[3] - b[1]) for b in mine) / area
             bloat.append({"owner": t.owner, "text": t.text, "bbox": list(t.bbox), "bloat": round(ratio, 3)})

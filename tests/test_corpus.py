@@ -361,3 +361,8 @@ def test_seal_bloat_counts_a_box_covering_the_seal_from_far_around():
     huge = score_pages([page], [[Region("seal", (0, 0, 1000, 1000))]])
     assert huge["recall_all"] == 1.0
     assert huge["seal_bloat"]["over_limit"] == 1 and huge["seal_bloat"]["max"] == pytest.approx(25.0)
+    # A name seal stamped inside a big seal's box: that box is the big seal's, not a bloated one.
+    big = GroundTruth("seal", (300, 300, 700, 700), "单位", "other", None)
+    page = type("P", (), {"truth": [seal, big], "doc_type": "t"})()
+    both = score_pages([page], [[Region("seal", (290, 290, 710, 710))]])["seal_bloat"]
+    assert both["over_limit"] == 0 and both["seals"] == 1
