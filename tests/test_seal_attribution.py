@@ -18,6 +18,7 @@ import cv2
 import numpy as np
 import pytest
 
+from redaction.detect.seals import Seal
 from redaction.detect.sealtext import (
     attribute_seal,
     classify_seal,
@@ -31,18 +32,20 @@ from redaction.files.document import Page, iter_pages
 from redaction.model.profile import Profile
 from redaction.model.regions import Region
 from redaction.ocr.base import TextLine
-from redaction.pipeline.propose import attribute_by_printed_name, find_page_seals
+from redaction.pipeline.propose import attribute_by_printed_name, find_page_seals, over_signoff
 from testkit.corpus import (
     LOCAL_AUTHORITIES,
     MM,
     MORE_CO_ISSUERS,
     Canvas,
+    _star,
     _tint,
     draw_national_emblem,
     draw_school_emblem,
     make_corpus,
     make_seal,
 )
+from testkit.imaging import photocopy
 from tests.conftest import render_page
 
 BUREAU = Profile(name="王芳", employers=("阿克苏地区生态环境局", "阿克苏地区环境监测站"))
@@ -274,3 +277,106 @@ def test_the_corpus_draws_pictorial_emblems_authorities_and_co_issuers():
     assert other_seals & set(LOCAL_AUTHORITIES)
     assert all(t.owner == "other" for p in pages for t in p.truth if t.kind == "emblem")
     assert other_seals & set(MORE_CO_ISSUERS)
+
+
+# --- emblems the own corpus took for seals (branch emblem5) -----------------------------------------
+
+def _area_covered(regions, box) -> float:
+    """Share of `box` under accepted regions' boxes (union by pixels)."""
+    x0, y0, x1, y1 = (int(v) for v in box)
+    mask = np.zeros((y1 - y0, x1 - x0), bool)
+    for r in regions:
+        if r.accepted:
+            a0, b0, a1, b1 = (int(round(v)) for v in r.bbox)
+            mask[max(0, b0 - y0):max(0, b1 - y0), max(0, a0 - x0):max(0, a1 - x0)] = True
+    return float(mask.mean())
+
+
+def _emblem_beside_signoff(draw_mark, seed: int, grey: bool, scale: float = 1.0) -> np.ndarray:
+    """A certificate's title with a printed mark left of it (apart from the text) and the
+    employer's seal stamped over its printed name and date; a grey photocopy if `grey`, shrunk by
+    `scale` (a low-resolution scan)."""
+    rng = np.random.default_rng(seed)
+    page = render_page([(560, 140, "荣誉证书", 90), (700, 620, "阿克苏地区生态环境局"), (760, 680, "2023年5月6日")],
+                       size=(1400, 1000))
+    rgb = cv2.cvtColor(page, cv2.COLOR_BGR2RGB).astype(np.float32)
+    cv = Canvas(1400, 1000, rng)
+    draw_mark(cv, rng)
+    rgb *= cv.render() / 255.0                                     # printed ink multiplies
+    alpha, _ = make_seal("阿克苏地区生态环境局", rng, 42 * MM, "round", None, False)
+    h, w = alpha.shape
+    _tint(rgb[650 - h // 2:650 - h // 2 + h, 870 - w // 2:870 - w // 2 + w], alpha, (220, 40, 50))
+    bgr = cv2.cvtColor(np.clip(rgb, 0, 255).astype(np.uint8), cv2.COLOR_RGB2BGR)
+    if grey:
+        bgr = photocopy(bgr, seed)
+    if scale != 1.0:
+        bgr = cv2.resize(bgr, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+    return bgr
+
+
+SEAL_BOX = (705, 485, 1035, 815)                                   # the employer's seal, 42 mm
+
+
+@pytest.mark.parametrize("seed", [0, 1])
+def test_a_grey_copy_of_a_national_emblem_is_not_masked_and_the_seal_beside_it_is(detector, seed):
+    # Own corpus 010, 017: on a grey photocopy the 国徽 was an unread grey seal, accepted.
+    # The grey search there outlined it as the finder does a grey ring (score 0.3, "gray").
+    page = _emblem_beside_signoff(lambda cv, rng: draw_national_emblem(cv, 380, 190, 230, rng), seed, grey=True)
+    emblem = Seal((265, 75, 495, 305), "round", 0.3, (380.0, 190.0), (115.0, 115.0), 0.0, "gray")
+    assert is_pictorial_emblem(page, emblem)
+    assert attribute_seal(detector.ocr, page, emblem, BUREAU)[:2] == ("other_seal", False)
+    # the employer's grey seal beside it is still masked
+    regions = detector.propose(Page(page, Path("g.jpg"), 0, 1, 200), BUREAU)
+    assert _area_covered(regions, SEAL_BOX) > 0.9
+    for seal in find_page_seals(page, 200, None, detector.ring_reader):
+        if seal.bbox[0] > 600:
+            assert not is_pictorial_emblem(page, seal)
+
+
+def test_a_lone_character_read_off_a_picture_is_no_signoff():
+    # A grey 国徽's wheat ears read as 八 (0.90) made it "stamped over the sign-off".
+    page = np.full((400, 400, 3), 255, np.uint8)
+    cv2.rectangle(page, (150, 150), (250, 250), (30, 30, 30), -1)
+    emblem = (100, 100, 300, 300)
+    assert not over_signoff(page, emblem, [_line("八", (180, 180, 210, 220), 0.9)])
+    assert over_signoff(page, emblem, [_line("阿克苏地区生态环境局", (120, 180, 280, 220), 0.99)])
+
+
+def _small_badge(kept: int):
+    """A small badge printed red: a ring, a star and `kept` of its five dots round it."""
+    def draw(cv, rng):
+        lay = cv.layer((205, 45, 40))
+        cx, cy, R = 380, 190, 66
+        cv2.circle(lay, (cx, cy), R - 3, 255, 6, cv2.LINE_AA)
+        cv2.fillPoly(lay, [np.round(_star(cx, cy, 0.45 * R)).astype(np.int32)], 255, cv2.LINE_AA)
+        for k in range(kept):
+            a = -np.pi / 2 + 2 * np.pi * (k + 0.5) / 5
+            cv2.circle(lay, (int(cx + 0.74 * R * np.cos(a)), int(cy + 0.74 * R * np.sin(a))), 6, 255, -1,
+                       cv2.LINE_AA)
+    return draw
+
+
+@pytest.mark.parametrize("kept", [4, 5])
+def test_a_small_badge_that_lost_a_dot_is_not_masked_and_the_seal_beside_it_is(detector, kept):
+    # Own corpus 058: a badge 65 px across on a 106-dpi page kept 4 of its 5 dots.
+    page = _emblem_beside_signoff(_small_badge(kept), 3, grey=False, scale=0.5)
+    seals = find_page_seals(page, 100, None, detector.ring_reader)
+    badge = [s for s in seals if s.bbox[2] < 300]
+    assert badge and all(is_emblem(page, s) for s in badge)
+    regions = detector.propose(Page(page, Path("b.jpg"), 0, 1, 100), BUREAU)
+    assert _area_covered(regions, (157, 62, 223, 128)) < 0.3
+    assert _area_covered(regions, tuple(v / 2 for v in SEAL_BOX)) > 0.9
+
+
+@pytest.mark.parametrize("name", ["新疆维吾尔自治区总工会", "阿克苏地区红十字会", "乌鲁木齐市工商业联合会",
+                                  "昌吉州文联", "和田地区妇联", "新疆维吾尔自治区科协"])
+def test_a_trade_union_or_peoples_organisation_printed_under_an_unread_seal_names_it(name):
+    # Own corpus 057: the faded 总工会 seal over its printed name was taken for the applicant's.
+    seal = Region("seal", (150, 20, 450, 300), 0.98, None, True)
+    attribute_by_printed_name(seal, [_line(name, (60, 120, 540, 170), 0.988)], [], BUREAU)
+    assert (seal.kind, seal.accepted) == ("other_seal", False)
+    # the employer's own seal beside it, over the employer's printed name, stays the applicant's
+    own = Region("seal", (650, 20, 950, 300), 0.98, None, True)
+    employer = (600, 120, 1000, 170)
+    attribute_by_printed_name(own, [_line("阿克苏地区生态环境局", employer, 0.99)], [employer], BUREAU)
+    assert (own.kind, own.accepted) == ("seal", True)

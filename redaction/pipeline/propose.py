@@ -165,8 +165,7 @@ class Detector:
         seal_regions = self.seal_regions(image, seals, profile)
         employer_boxes = [r.bbox for r in regions if r.kind == "employer"]
         for seal in seal_regions:
-            if seal.extra.get("picture") and any(_printed_under(ln.bbox, seal.bbox) and _black_print(image, ln.bbox)
-                                                 for ln in lines if ln.source == "page"):
+            if seal.extra.get("picture") and over_signoff(image, seal.bbox, lines):
                 # A device in a seal's middle (a party committee's hammer and sickle) inks it like
                 # an emblem's picture, but a seal is stamped over the sign-off (whose, the printed
                 # name under it may still say); an emblem is printed apart from the text.
@@ -411,6 +410,13 @@ def _black_print(image: np.ndarray, box: Box | BoxF) -> bool:
         return False
     dark = (crop.max(axis=2) if crop.ndim == 3 else crop) < 110
     return float(dark.mean()) >= 0.03
+
+
+def over_signoff(image: np.ndarray, box: Box | BoxF, lines: Sequence[TextLine]) -> bool:
+    """Is black print of two or more characters (a sign-off's name or date) under `box`? A lone
+    character is no sign-off: an emblem's picture reads as one (a grey 国徽's wheat ears as 八)."""
+    return any(ln.source == "page" and sum(1 for c in ln.text if c.isalnum()) >= 2
+               and _printed_under(ln.bbox, box) and _black_print(image, ln.bbox) for ln in lines)
 
 
 def _printed_under(line: Box | BoxF, seal: Box | BoxF) -> bool:
