@@ -449,8 +449,11 @@ def _faint_red(image_bgr: Image, red: Mask) -> Mask:
     hh, ww = red.shape
     small = cv2.resize(image_bgr[: 2 * hh, : 2 * ww], (ww, hh), interpolation=cv2.INTER_AREA)
     small = cv2.blur(small, (3, 3))
-    b, g, r = cv2.split(small)
-    faint: Mask = (cv2.subtract(r, cv2.max(b, g)) > FAINT_REDNESS) & (r > 90)
+    # Redness against the paper's tone (each channel over the page's median): a phone photo's
+    # cool, dim cast (paper B 130, R 122) takes as much redness from a worn seal as from the paper.
+    tone = np.maximum(np.median(small.reshape(-1, 3), axis=0), 1.0)
+    b, g, r = cv2.split(small.astype(np.float32) * (255.0 / tone).astype(np.float32))
+    faint: Mask = ((r - np.maximum(b, g)) > FAINT_REDNESS) & (small[:, :, 2] > 90)
     return faint | red
 
 
@@ -872,8 +875,11 @@ FAINT_TEXT_COVERAGE = 0.3
 def _red_plate(crop: Image) -> Image:
     """The crop's red ink alone, as a clean red seal on white (black text gone, faint ink made
     strong): what the learned detector sees best."""
-    b, g, r = cv2.split(cv2.blur(crop, (3, 3)))
-    redness = cv2.subtract(r, cv2.max(b, g)).astype(np.float32)
+    blurred = cv2.blur(crop, (3, 3))
+    # Against the paper's tone (the crop's median), as `_faint_red` finds such ink.
+    tone = np.maximum(np.median(blurred.reshape(-1, 3), axis=0), 1.0)
+    b, g, r = cv2.split(blurred.astype(np.float32) * (255.0 / tone).astype(np.float32))
+    redness = np.clip(r - np.maximum(b, g), 0, 255)
     # Full strength at 30 over the floor, or at the crop's strongest red if fainter (a worn seal
     # in a phone photo reaches ~25: its ring text stayed below what the detector sees).
     span = float(np.clip(np.percentile(redness, 99.5) - 6, 12, 30))
