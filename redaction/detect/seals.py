@@ -55,7 +55,7 @@ import numpy.typing as npt
 from redaction.detect.ellipse import refit_ellipse
 from redaction.detect.ink import red_ink_mask
 from redaction.model.regions import clip_box, iou
-from redaction.model.types import Box, BoxF, Floats, Image, Mask
+from redaction.model.types import Box, BoxF, Floats, Image, Mask, Numeric
 
 if TYPE_CHECKING:
     import cv2.typing
@@ -449,7 +449,7 @@ FAINT_PRIORITY = 0.05
 COOL_CAST = 4
 
 
-def _against_cool_paper(pixels: Image) -> Floats:
+def _against_cool_paper(pixels: Numeric) -> Floats:
     """The pixels (BGR) as float, each channel over the paper's (their median) when the paper has a
     cool cast: such a cast, dim too, takes as much redness from a worn seal as from the paper."""
     out = pixels.astype(np.float32)
