@@ -126,3 +126,15 @@ def test_letterheads_headings_ornaments_and_guilloche_do_not_pass_for_worn_rings
     assert _seal_boxes_off_seals(page, seals) == []
     for truth in (t for t in page.truth if t.kind == "seal" and t.owner == "applicant"):
         assert _covered_by_one_snug_box(seals, truth.bbox), (truth.bbox, seals)
+
+
+@pytest.mark.parametrize("seed", [5, 7])
+def test_a_worn_seal_in_a_dim_cool_photo_is_found_whole(reader, seed):
+    # A phone photo's white balance: paper ~(B 130, G 120, R 122), the worn pink ink's redness
+    # left a few levels over the paper's (below the faint-red rule until judged against the paper).
+    page = text_page(seed=seed)
+    page[120:220, 400:1250] = (40, 40, 220)     # a red title: a colour page, not a grey copy
+    truth = _stamp(page, "克拉玛依市环境监测站", 900, 1300, seed)
+    photo = np.clip(page.astype(np.float32) * np.float32([0.53, 0.49, 0.48]) + 4, 0, 255).astype(np.uint8)
+    seals = _seals(photo, reader)
+    assert _covered_by_one_snug_box(seals, truth), (truth, seals)

@@ -55,7 +55,7 @@ import numpy.typing as npt
 from redaction.detect.ellipse import refit_ellipse
 from redaction.detect.ink import red_ink_mask
 from redaction.model.regions import clip_box, iou
-from redaction.model.types import Box, BoxF, Floats, Image, Mask
+from redaction.model.types import Box, BoxF, Floats, Image, Mask, Numeric
 
 if TYPE_CHECKING:
     import cv2.typing
@@ -444,13 +444,28 @@ FAINT_MIN_RING = 0.3
 FAINT_PRIORITY = 0.05
 
 
+#: Paper whose median red lies this far below its blue or green is a cool cast (a phone photo's
+#: white balance: B 130, G 120, R 122 on a corpus certificate); white and warm paper stay as scanned.
+COOL_CAST = 4
+
+
+def _against_cool_paper(pixels: Numeric) -> Floats:
+    """The pixels (BGR) as float, each channel over the paper's (their median) when the paper has a
+    cool cast: such a cast, dim too, takes as much redness from a worn seal as from the paper."""
+    out = pixels.astype(np.float32)
+    tone = np.maximum(np.median(pixels.reshape(-1, 3), axis=0), 1.0)
+    if tone[2] <= max(tone[0], tone[1]) - COOL_CAST:
+        out *= (255.0 / tone).astype(np.float32)
+    return out
+
+
 def _faint_red(image_bgr: Image, red: Mask) -> Mask:
     """Half-size mask of faint red ink (see FAINT_REDNESS), the red-ink rule's own ink included."""
     hh, ww = red.shape
     small = cv2.resize(image_bgr[: 2 * hh, : 2 * ww], (ww, hh), interpolation=cv2.INTER_AREA)
     small = cv2.blur(small, (3, 3))
-    b, g, r = cv2.split(small)
-    faint: Mask = (cv2.subtract(r, cv2.max(b, g)) > FAINT_REDNESS) & (r > 90)
+    b, g, r = cv2.split(_against_cool_paper(small))
+    faint: Mask = ((r - np.maximum(b, g)) > FAINT_REDNESS) & (small[:, :, 2] > 90)
     return faint | red
 
 
@@ -872,8 +887,9 @@ FAINT_TEXT_COVERAGE = 0.3
 def _red_plate(crop: Image) -> Image:
     """The crop's red ink alone, as a clean red seal on white (black text gone, faint ink made
     strong): what the learned detector sees best."""
-    b, g, r = cv2.split(cv2.blur(crop, (3, 3)))
-    redness = cv2.subtract(r, cv2.max(b, g)).astype(np.float32)
+    blurred = cv2.blur(crop, (3, 3))
+    b, g, r = cv2.split(_against_cool_paper(blurred))    # as `_faint_red` found such ink
+    redness = np.clip(r - np.maximum(b, g), 0, 255)
     # Full strength at 30 over the floor, or at the crop's strongest red if fainter (a worn seal
     # in a phone photo reaches ~25: its ring text stayed below what the detector sees).
     span = float(np.clip(np.percentile(redness, 99.5) - 6, 12, 30))
