@@ -353,9 +353,9 @@ def find_seals(image_bgr: Image, dpi: float | Sequence[float] | None, red_mask: 
     if not seals:
         # Security paper printed with a dust of fine red dots (a graduation certificate's 底纹)
         # joins a seal to the whole page once dilated: look again without the dots.
-        seals = _seals_off_dotted_paper(red, guesses, w, h, rejected)
+        seals, clean = _seals_off_dotted_paper(red, guesses, w, h, rejected)
         if seals:
-            red = _without_specks(red, _speck_px(guesses))
+            red = clean
     # Finds at several scales of one seal: the best ring wins (at a scale too small for it a
     # seal filling the frame is found as arcs of its ring text), then the larger one.
     kept: list[Seal] = []
@@ -403,20 +403,20 @@ def _without_specks(red: Mask, max_px: float) -> Mask:
 
 
 def _seals_off_dotted_paper(red: Mask, guesses: list[float], w: int, h: int,
-                            rejected: list[tuple[BoxF, float]] | None) -> list[Seal]:
+                            rejected: list[tuple[BoxF, float]] | None) -> tuple[list[Seal], Mask]:
     """Red seals found once a dotted paper's specks are taken out of `red` (page pixels), or []
-    when the page is not dotted or nothing is found; the candidates for the learned detector are
-    added to `rejected` only with a find."""
+    when the page is not dotted or nothing is found, and the mask without the specks; the
+    candidates for the learned detector are added to `rejected` only with a find."""
     if not red.any():
-        return []
+        return [], red
     clean = _without_specks(red, _speck_px(guesses))
     if clean.sum() > (1 - DOTTED_SHARE) * red.sum():
-        return []
+        return [], clean
     more: list[tuple[BoxF, float]] = []
     found = [_to_page(s, w, h) for d in guesses for s in _find_red(clean, d * SCALE / 2.54, more)]
     if found and rejected is not None:
         rejected += more
-    return found
+    return found, clean
 
 
 def _red_share_off_rules(red: Mask, rule_px: int) -> float:
