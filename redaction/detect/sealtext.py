@@ -543,20 +543,21 @@ def _cjk_of(text: str) -> str:
     return "".join(c for c in normalize(text) if "\u4e00" <= c <= "\u9fff")
 
 
-def _cjk_count(text: str) -> int:
+def cjk_count(text: str) -> int:
+    """How many Chinese characters `text` holds."""
     return len(_cjk_of(text))
 
 
 def is_organisation_name(text: str) -> bool:
     """4+ Chinese characters with an organisation word in them (大学, 局, 中心 ...): a ring reading,
     which may run on past the name (a number, 专用章)."""
-    return _cjk_count(text) >= 4 and ORGANISATION.search(normalize(text)) is not None
+    return cjk_count(text) >= 4 and ORGANISATION.search(normalize(text)) is not None
 
 
 _PRINTED_ORGANISATION = re.compile(ORGANISATION.pattern + r"[\W\d]*$")
 #: What a seal is for, at the end of a line (测试用章, 合同专用章, 开户行业务章, 单位公章): a seal's own
 #: words read on the page, or a form's label for the seal, not an organisation's printed name.
-_SEAL_USE = re.compile(r"(专用章|公章|印章|用章|业务章|盖章|章)[\W\d]*$")
+SEAL_USE = re.compile(r"(专用章|公章|印章|用章|业务章|盖章|章)[\W\d]*$")
 #: ORGANISATION without its seal words: what must come before a seal's use to name someone.
 _ORGANISATION_WORD = re.compile(ORGANISATION.pattern.replace("|专用章|公章|章)", ")"))
 _SENTENCE = re.compile(r"[，。；：、！？,;:!?]")
@@ -571,12 +572,12 @@ def is_printed_organisation(text: str) -> bool:
     (ROBOMASTER组委会): 3 Chinese characters and 2 letters are enough."""
     norm = _TRAILING_DATE.sub("", normalize(text))
     letters = sum(1 for c in norm if c.isascii() and c.isalpha())
-    cjk = _cjk_count(norm)
+    cjk = cjk_count(norm)
     if cjk < 4 and not (cjk >= 3 and letters >= 2):
         return False
     if _SENTENCE.search(text) is not None or _PRINTED_ORGANISATION.search(norm) is None:
         return False
-    use = _SEAL_USE.search(norm)
+    use = SEAL_USE.search(norm)
     # 北京某某科技有限公司合同专用章 names its company; 测试用章 and 开户行业务章 name no one.
     return use is None or _ORGANISATION_WORD.search(norm[:use.start()]) is not None
 
@@ -719,7 +720,7 @@ def classify_seal(readings: list[tuple[str, float]], profile: Profile) -> tuple[
         if score < MIN_SCORE:
             continue
         employer = consistent_with_employer(text, profile)
-        if employer is None and _cjk_count(text) >= 4:
+        if employer is None and cjk_count(text) >= 4:
             resembled, misread = resembled_employer(text, profile)
             employer = resembled if misread else None
         if employer:
@@ -738,7 +739,7 @@ def classify_seal(readings: list[tuple[str, float]], profile: Profile) -> tuple[
     # Two fair readings agreeing on a long run of characters that resembles no employer: a long
     # ring text read twice alike (its organisation word misread: 办公室 → 助公激公).
     fair = [(normalize(t), sc) for t, sc in readings
-            if sc >= MIN_SCORE and _cjk_count(t) >= 10 and resembled_employer(t, profile)[0] is None]
+            if sc >= MIN_SCORE and cjk_count(t) >= 10 and resembled_employer(t, profile)[0] is None]
     for i, (text, score) in enumerate(fair):
         for other, other_score in fair[i + 1:]:
             if (score + other_score) / 2 >= AGREEING_SCORE and _common_run(text, other) >= LONG_AGREEMENT:

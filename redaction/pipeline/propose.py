@@ -366,7 +366,7 @@ def attribute_by_place(seal: Region, lines: Sequence[TextLine], identity_boxes: 
       applicant's name nor an employer, nor what a seal is for (附件, someone else's 某某印).
 
     A seal over the applicant's name or an employer is left alone."""
-    from redaction.detect.sealtext import _SEAL_USE, _cjk_count
+    from redaction.detect.sealtext import SEAL_USE, cjk_count
     from redaction.detect.signatures import other_persons_labels
 
     if any(intersection(b, seal.bbox) > 0 for b in identity_boxes):
@@ -388,7 +388,7 @@ def attribute_by_place(seal: Region, lines: Sequence[TextLine], identity_boxes: 
     area = max(1.0, seal.width * seal.height)
     for ln in lines:
         text = normalize(ln.text)
-        if (ln.score >= STAMP_SCORE and 2 <= _cjk_count(text) <= 5 and _SEAL_USE.search(text) is None
+        if (ln.score >= STAMP_SCORE and 2 <= cjk_count(text) <= 5 and SEAL_USE.search(text) is None
                 and intersection(ln.bbox, seal.bbox) >= 0.5 * area):
             _other(seal, text, "its characters")
             return

@@ -139,13 +139,13 @@ def remnant_is_other(text: str, score: float, profile: Profile) -> bool:
     """A confident reading of the visible part of a ring (4+ Chinese characters) that names no
     employer, is not consistent with one and could not be a misreading of one."""
     from redaction.detect.sealtext import (
-        _cjk_count,
+        cjk_count,
         consistent_with_employer,
         employer_in_ring,
         resembled_employer,
     )
 
-    if score < REMNANT_SCORE or _cjk_count(text) < REMNANT_CHARS:
+    if score < REMNANT_SCORE or cjk_count(text) < REMNANT_CHARS:
         return False
     return (employer_in_ring(text, profile) is None and consistent_with_employer(text, profile) is None
             and resembled_employer(text, profile)[0] is None)
