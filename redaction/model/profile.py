@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from redaction.text.normalize import normalize
+from redaction.text.orgnames import employer_variants
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -35,6 +36,7 @@ class Term:
     kind: str        # "name" or "employer"
     text: str        # as written in the profile
     key: str         # normalised form used for matching
+    derived: bool = False  # another form of a listed employer (`employer_variants`), not typed
 
 
 @dataclass(frozen=True)
@@ -48,11 +50,14 @@ class Profile:
     def terms(self) -> list[Term]:
         """Every string to find, longest first, without duplicates after normalisation."""
         seen: dict[str, Term] = {}
-        for kind, texts in (("name", (self.name, *self.aliases)), ("employer", self.employers)):
+        # the employer's other forms that name the same organisation (巴州水利局 for 巴音郭楞蒙古自治州水利局)
+        variants = tuple(v for e in self.employers for v in employer_variants(e))
+        for kind, texts, derived in (("name", (self.name, *self.aliases), False),
+                                     ("employer", self.employers, False), ("employer", variants, True)):
             for text in texts:
                 key = normalize(text)
                 if key and key not in seen:
-                    seen[key] = Term(kind, text, key)
+                    seen[key] = Term(kind, text, key, derived)
         return sorted(seen.values(), key=lambda t: -len(t.key))
 
     def to_toml(self) -> str:

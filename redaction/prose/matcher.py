@@ -10,6 +10,7 @@ from functools import lru_cache
 from redaction.model.profile import Profile
 from redaction.text.cjk import is_ascii_word, is_cjk
 from redaction.text.normalize import MIDDLE_DOTS, normalize, normalize_with_map
+from redaction.text.orgnames import REGION_PREFIXES
 
 MASK = "XX"
 
@@ -28,15 +29,6 @@ class Occurrence:
 
 
 # --- candidates --------------------------------------------------------------------------------
-
-#: Administrative-division words that end a region prefix (longest alternatives first).
-_ADMIN = ("维吾尔自治区|壮族自治区|回族自治区|特别行政区|生产建设兵团|自治区|自治州|自治县|自治旗|"
-          "地区|兵团|街道|省|市|州|盟|县|区|旗|镇|乡")
-_REGION_PREFIXES = (
-    re.compile(rf"^(?P<stem>[\u4e00-\u9fff]{{2,12}}?)(?P<suf>{_ADMIN})"),
-    re.compile(r"^(?P<stem>第[一二三四五六七八九十〇零0-9]+师)(?P<suf>)"),
-    re.compile(r"^(?P<stem>新疆)(?P<suf>)(?!维吾尔|生产建设)"),
-)
 
 #: Generic organisation-type endings: a short form must keep at least two characters before them.
 _GENERIC_TAILS = sorted((
@@ -69,7 +61,7 @@ def employer_short_forms(employer: str) -> list[str]:
     out: list[str] = []
     rest, region_end = key, 0
     while True:
-        m = next((m for m in (p.match(rest) for p in _REGION_PREFIXES) if m), None)
+        m = next((m for m in (p.match(rest) for p in REGION_PREFIXES) if m), None)
         if m is None or len(rest) - m.end() < 2:
             break
         stem, remainder = m.group("stem"), rest[m.end():]
