@@ -98,4 +98,7 @@ class ProfilePanel(QGroupBox):
             if spellings:
                 text += " " + _("英文材料中也查找姓名拼音：{s}（英文单位名称请另加一行）。").format(
                     s="、".join(dict.fromkeys(spellings)))
+            forms = [t.text for t in p.terms() if t.derived]
+            if forms:
+                text += " " + _("单位的其他写法也会遮盖：{f}。").format(f="、".join(forms))
             self.status.setText(text)

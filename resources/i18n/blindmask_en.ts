@@ -204,6 +204,10 @@
       <translation>In English text the name is also looked for as {s} (add the employer's English name as another line).</translation>
     </message>
     <message>
+      <source>单位的其他写法也会遮盖：{f}。</source>
+      <translation>Other forms of the employer are masked too: {f}.</translation>
+    </message>
+    <message>
       <source>本页遮盖建议</source>
       <translation>Proposals on this page</translation>
     </message>

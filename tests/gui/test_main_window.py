@@ -385,6 +385,12 @@ def test_profile_panel_validates_and_saves(qtbot, window, tmp_path, monkeypatch)
     bad.write_text('name = "x"\nemployers = []\n', encoding="utf-8")
     assert window.load_profile_file(bad) is False
     assert window.load_profile_file(target) is True
+    # other forms of the employer that are masked too are shown (none for a name without region)
+    assert "其他写法" not in window.profile_panel.status.text()
+    window.profile_editor.employers.setPlainText("新疆维吾尔自治区巴音郭楞蒙古自治州水利局")
+    window.apply_profile_fields()
+    status = window.profile_panel.status.text()
+    assert "其他写法" in status and "巴州水利局" in status and "巴音郭楞蒙古自治州水利局、" in status
 
 
 def test_drag_and_drop_opens_files(qtbot, window, samples):
