@@ -301,6 +301,7 @@ class Canvas:
     def photo(self, x0: int, y0: int, w: int, h: int, face_i: int, bg=(70, 140, 215), *,
               owner: str = "applicant", record_face: bool = False, tone: float = 1.0):
         """Paste an ID photo (head and shoulders on a plain background) and record the eye band."""
+        x0, y0, w, h = int(round(x0)), int(round(y0)), int(w), int(h)
         fc = faces()[face_i % len(faces())]
         img = fc["img"]
         ih, iw = img.shape[:2]

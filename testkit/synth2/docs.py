@@ -122,63 +122,65 @@ def id_number(ctx: Ctx) -> str:
 # ------------------------------------------------------------------ 1 ID card copy
 def id_card(ctx: Ctx):
     cv, rng, app = ctx.cv, ctx.rng, ctx.app
-    cw, ch = cv.mm(85.6), cv.mm(54)
-    side = rng.random() < 0.35
+    sc = 1.0 if rng.random() < 0.7 else float(rng.uniform(1.2, 1.45))   # enlarged copies
+    mm = lambda v: cv.mm(v * sc)   # noqa: E731
+    cw, ch = mm(85.6), mm(54)
+    side = sc == 1.0 and rng.random() < 0.35
     if side:
         xs = [cv.mm(rng.uniform(14, 18)), cv.mm(rng.uniform(110, 114))]
         ys = [cv.mm(rng.uniform(50, 70))] * 2
     else:
-        x = cv.mm(rng.uniform(50, 70))
-        xs, ys = [x, x + cv.mm(rng.uniform(-3, 3))], [cv.mm(rng.uniform(35, 50)), cv.mm(rng.uniform(115, 135))]
+        x = (cv.W - cw) / 2 + cv.mm(rng.uniform(-10, 10))
+        y0 = cv.mm(rng.uniform(30, 50))
+        xs, ys = [x, x + cv.mm(rng.uniform(-3, 3))], [y0, y0 + ch + cv.mm(rng.uniform(15, 35))]
     fx, fy = xs[0], ys[0]
     tint = (232, 240, 238)
-    cv.draw.rounded_rectangle([fx, fy, fx + cw, fy + ch], radius=cv.mm(3), fill=tint, outline=(150, 150, 150))
+    cv.draw.rounded_rectangle([fx, fy, fx + cw, fy + ch], radius=mm(3), fill=tint, outline=(150, 150, 150))
     lab = (60, 110, 160)
-    ls = cv.mm(2.6)
-    vs = cv.mm(3.3)
+    ls = mm(2.6)
+    vs = mm(3.3)
     hei = ctx.hei
-    lx, vx = fx + cv.mm(6), fx + cv.mm(17)
-    base = fy + cv.mm(9)
+    lx, vx = fx + mm(6), fx + mm(17)
+    base = fy + mm(9)
     cv.text(lx, base, "姓  名", hei, ls, lab)
     nm, tags = ctx.name()
     cv.text(vx, base, nm, hei, vs, INK, kind="name", tags=tags)
-    y2 = base + cv.mm(7)
+    y2 = base + mm(7)
     cv.text(lx, y2, "性  别", hei, ls, lab)
     cv.text(vx, y2, app.gender, hei, vs, INK)
-    cv.text(vx + cv.mm(11), y2, "民  族", hei, ls, lab)
-    cv.text(vx + cv.mm(22), y2, app.nation.replace("族", ""), hei, vs, INK)
-    y3 = y2 + cv.mm(7)
+    cv.text(vx + mm(11), y2, "民  族", hei, ls, lab)
+    cv.text(vx + mm(22), y2, app.nation.replace("族", ""), hei, vs, INK)
+    y3 = y2 + mm(7)
     b = app.birth
     cv.text(lx, y3, "出  生", hei, ls, lab)
     cv.text(vx, y3, f"{b[0]}  年  {b[1]}  月  {b[2]}  日", hei, vs, INK)
-    y4 = y3 + cv.mm(7)
+    y4 = y3 + mm(7)
     cv.text(lx, y4, "住  址", hei, ls, lab)
     addr = f"新疆{app.city}市{ctx.choice(['人民路', '建设路', '团结路', '北京路', '天山路'])}{int(rng.integers(1, 300))}号"
     addr2 = f"{int(rng.integers(1, 30))}栋{int(rng.integers(1, 6))}单元{int(rng.integers(101, 1802))}室"
     cv.text(vx, y4, addr, hei, vs, INK)
-    cv.text(vx, y4 + cv.mm(4.6), addr2, hei, vs, INK)
-    cv.text(lx, fy + ch - cv.mm(6), "公民身份号码", hei, ls, lab)
-    cv.text(fx + cv.mm(28), fy + ch - cv.mm(6), id_number(ctx), hei, cv.mm(3.6), INK, track=cv.mm(0.25))
-    cv.photo(fx + cw - cv.mm(31), fy + cv.mm(6), cv.mm(26), cv.mm(32), ctx.face, bg=(238, 240, 238))
+    cv.text(vx, y4 + mm(4.6), addr2, hei, vs, INK)
+    cv.text(lx, fy + ch - mm(6), "公民身份号码", hei, ls, lab)
+    cv.text(fx + mm(28), fy + ch - mm(6), id_number(ctx), hei, mm(3.6), INK, track=mm(0.25))
+    cv.photo(fx + cw - mm(31), fy + mm(6), mm(26), mm(32), ctx.face, bg=(238, 240, 238))
     # back
     bx, by = xs[1], ys[1]
-    cv.draw.rounded_rectangle([bx, by, bx + cw, by + ch], radius=cv.mm(3), fill=tint, outline=(150, 150, 150))
-    emblem(cv, bx + cv.mm(14), by + cv.mm(14), cv.mm(9))
-    cv.text(bx + cv.mm(30), by + cv.mm(13), "中华人民共和国", ctx.hei, cv.mm(5), INK, track=cv.mm(0.6),
-            kind="title", owner="other")
-    cv.text(bx + cv.mm(30), by + cv.mm(27), "居民身份证", "heib", cv.mm(7.5), INK, track=cv.mm(1.2),
-            kind="title", owner="other")
+    cv.draw.rounded_rectangle([bx, by, bx + cw, by + ch], radius=mm(3), fill=tint, outline=(150, 150, 150))
+    emblem(cv, bx + mm(14), by + mm(14), mm(9))
+    cv.text(bx + mm(30), by + mm(13), "中华人民共和国", ctx.hei, mm(5), INK, track=mm(0.6),
+            )
+    cv.text(bx + mm(30), by + mm(27), "居民身份证", "heib", mm(7.5), INK, track=mm(1.2))
     police = ctx.choice(L.POLICE)
-    cv.text(bx + cv.mm(14), by + ch - cv.mm(15), "签发机关", hei, ls, INK)
-    cv.text(bx + cv.mm(29), by + ch - cv.mm(15), police, hei, vs, INK, kind="org", owner="other")
+    cv.text(bx + mm(14), by + ch - mm(15), "签发机关", hei, ls, INK)
+    cv.text(bx + mm(29), by + ch - mm(15), police, hei, vs, INK, kind="org", owner="other")
     y0 = int(rng.integers(2012, 2022))
-    cv.text(bx + cv.mm(14), by + ch - cv.mm(7), "有效期限", hei, ls, INK)
-    cv.text(bx + cv.mm(29), by + ch - cv.mm(7), f"{y0}.{b[1]:02d}.{b[2]:02d}-{y0 + 20}.{b[1]:02d}.{b[2]:02d}", hei, vs, INK)
+    cv.text(bx + mm(14), by + ch - mm(7), "有效期限", hei, ls, INK)
+    cv.text(bx + mm(29), by + ch - mm(7), f"{y0}.{b[1]:02d}.{b[2]:02d}-{y0 + 20}.{b[1]:02d}.{b[2]:02d}", hei, vs, INK)
     if rng.random() < 0.5:
         # the applicant's own note across the copy, in pen
         ang = float(rng.uniform(8, 25))
         cv.text_rotated(cv.W / 2 + cv.mm(rng.uniform(-15, 15)), (ys[0] + ys[1] + ch) / 2 + cv.mm(rng.uniform(-8, 8)),
-                        "仅供职称申报使用", ctx.hand, cv.mm(9), BLUE_INK, ang, alpha=0.85)
+                        "仅供职称申报使用", ctx.hand, mm(9), BLUE_INK, ang, alpha=0.85)
     if rng.random() < 0.3:
         ctx.sign(cv.W - cv.mm(50), cv.H - cv.mm(40), nm, tags=tags)
 
@@ -253,7 +255,10 @@ def title_cert(ctx: Ctx):
     y = cv.mm(68)
     row_h = cv.mm(10.5)
     committee = ctx.choice(L.COMMITTEES)
-    fields = [("姓    名", Seg(nm, "name", "applicant", tags)), ("性    别", Seg(app.gender)),
+    name_seg = Seg(nm, "name", "applicant", tags)
+    if not app.dotted and len(nm) <= 3 and rng.random() < 0.4:
+        name_seg = Seg(ctx.choice(["　", " "]).join(nm), "name", "applicant", tags + ("letter_spaced",))
+    fields = [("姓    名", name_seg), ("性    别", Seg(app.gender)),
               ("出生年月", Seg(f"{app.birth[0]}年{app.birth[1]}月")), ("工作单位", Seg(app.employer, "employer", "applicant")),
               ("专    业", Seg(app.major)), ("资格名称", Seg(app.title)), ("评审委员会", Seg(committee, "org", "other")),
               ("批准文号", Seg(f"新职称评字〔{int(rng.integers(2016, 2025))}〕{int(rng.integers(10, 200))}号"))]
@@ -349,8 +354,9 @@ def appraisal(ctx: Ctx):
             "同时积极参加单位组织的各项活动，团结同事，服从安排。存在的不足是理论学习还不够系统，今后将继续努力，"
             "为"), ctx.emp_seg(), Seg("各项工作再上新台阶贡献自己的力量。")]
     y = cv.prose(x0 + cv.mm(6), y + cv.mm(17), x1 - x0 - cv.mm(12), segs, ctx.body, size, cv.mm(7.2), indent=2 * size)
-    cv.text(x1 - cv.mm(60), y + cv.mm(3), "本人签名：", ctx.body, size, INK)
-    ctx.sign(x1 - cv.mm(25), y + cv.mm(1), nm, tags=tags)
+    lb = cv.text(x1 - cv.mm(75), y + cv.mm(3), "本人签名：", ctx.body, size, INK)
+    sw = cv.advance(nm, ctx.hand, cv.mm(7)) * 1.25
+    ctx.sign(lb[2] + cv.mm(3) + sw / 2, y + cv.mm(1), nm, tags=tags)
     y += cv.mm(10)
     cv.line(x0, y, x1, y, lw, rule)
     # 主管领导评语 with another person's signature
@@ -359,8 +365,8 @@ def appraisal(ctx: Ctx):
                   [Seg("该同志工作认真负责，业务能力强，能够按时保质完成各项工作任务，团结同事，作风扎实。同意评定为优秀。")],
                   ctx.body, size, cv.mm(7.2), indent=2 * size)
     boss = ctx.other_person()
-    cv.text(x1 - cv.mm(60), y2 + cv.mm(3), "签名：", ctx.body, size, INK)
-    ctx.sign(x1 - cv.mm(30), y2 + cv.mm(1), boss, owner="other")
+    lb = cv.text(x1 - cv.mm(60), y2 + cv.mm(3), "签名：", ctx.body, size, INK)
+    ctx.sign(lb[2] + cv.mm(4) + cv.advance(boss, ctx.hand, cv.mm(7)) * 0.65, y2 + cv.mm(1), boss, owner="other")
     y = y2 + cv.mm(10)
     cv.line(x0, y, x1, y, lw, rule)
     cv.text(x0 + cv.mm(3), y + cv.mm(8), "考核等次", ctx.body, size, INK)
@@ -577,12 +583,23 @@ def letter(ctx: Ctx):
                  ctx.body, size, INK, anchor="rs")
     if eb and db:
         cx = (min(eb[0], db[0]) + max(eb[2], db[2])) / 2 + cv.mm(rng.uniform(-8, 8))
-        stamp(cv, cx, (eb[1] + db[3]) / 2 + cv.mm(rng.uniform(-3, 3)), "round", emp, "applicant", rng, fkey=ctx.body,
-              line="人事专用章" if rng.random() < 0.2 else None)
-    if rng.random() < 0.3:
+        cy = (eb[1] + db[3]) / 2 + cv.mm(rng.uniform(-3, 3))
+        if rng.random() < 0.15:
+            # a department's oval 专用章: the employer on the arc, the use at the bottom
+            stamp(cv, cx, cy, "oval", emp, "applicant", rng, fkey=ctx.body, bottom=ctx.choice(["人事专用章", "证明专用章"]),
+                  middle="")
+        else:
+            stamp(cv, cx, cy, "round", emp, "applicant", rng, fkey=ctx.body,
+                  line="人事专用章" if rng.random() < 0.2 else None,
+                  number=f"65{int(rng.integers(10**10, 10**11))}" if rng.random() < 0.25 else None)
+    if rng.random() < 0.35:
         boss = ctx.other_person()
-        cv.text(x0, sy + cv.mm(28), "单位负责人：", ctx.body, size, INK)
-        ctx.sign(x0 + cv.mm(45), sy + cv.mm(26), boss, owner="other")
+        lb = cv.text(x0, sy + cv.mm(28), "单位负责人：", ctx.body, size, INK)
+        ctx.sign(lb[2] + cv.mm(20), sy + cv.mm(26), boss, owner="other")
+        if rng.random() < 0.5:
+            seal_name = boss.replace("·", "")[:3] + "印"
+            stamp(cv, lb[2] + cv.mm(55), sy + cv.mm(24), "square", seal_name, "other", rng, fkey=ctx.kai,
+                  d_mm=float(rng.uniform(18, 22)), faded=False, incomplete=False)
 
 
 LAYOUTS = {"id_card": id_card, "diploma": diploma, "title_cert": title_cert, "appraisal": appraisal,
