@@ -215,19 +215,28 @@ def diploma(ctx: Ctx):
                 Seg(""), Seg(f"{major}专业完成了本科学习计划，业已毕业。经审核符合《中华人民共和国学位条例》的规定，授予工学学士学位。")]
         segs[1] = Seg(f"，{app.gender}，{y}年{m}月{d}日生。在")
         segs[2] = Seg(uni, "org", "other")
-    tx0 = inner + cv.mm(14) + (pw + cv.mm(12) if left else 0)
-    tw = cv.W - 2 * inner - cv.mm(28) - pw - cv.mm(12)
-    size = cv.mm(5.2)
-    yy = cv.prose(tx0, py + cv.mm(8), tw, segs, ctx.body, size, cv.mm(10), indent=2 * size)
+    if cv.W > cv.H:
+        # landscape: the text runs beside the photo
+        tx0 = inner + cv.mm(14) + (pw + cv.mm(12) if left else 0)
+        tw = cv.W - 2 * inner - cv.mm(28) - pw - cv.mm(12)
+        size = cv.mm(5.2)
+        yy = cv.prose(tx0, py + cv.mm(8), tw, segs, ctx.body, size, cv.mm(10), indent=2 * size)
+    else:
+        # portrait: the text runs under the photo across the page, in a larger type
+        tx0, tw = inner + cv.mm(16), cv.W - 2 * inner - cv.mm(32)
+        size = cv.mm(5.8)
+        yy = cv.prose(tx0, py + ph + cv.mm(28), tw, segs, ctx.body, size, cv.mm(13), indent=2 * size)
     # bottom block: university, president, number, date; the red seal over the university name
     by = max(yy + cv.mm(10), cv.H - inner - cv.mm(40))
-    ux = cv.W - inner - cv.mm(70)
-    ub = cv.text(ux, by, uni, ctx.body, cv.mm(6), INK, kind="org", owner="other")
     pres = ctx.other_person()
+    blk = max(cv.advance(uni, ctx.body, cv.mm(6)), cv.mm(15) + cv.advance(pres, ctx.body, cv.mm(5)), cv.mm(52))
+    ux = cv.W - inner - cv.mm(14) - blk
+    ub = cv.text(ux, by, uni, ctx.body, cv.mm(6), INK, kind="org", owner="other")
     cv.text(ux, by + cv.mm(10), "校长：", ctx.body, cv.mm(5), INK)
     pb = cv.text(ux + cv.mm(15), by + cv.mm(10), pres, ctx.body, cv.mm(5), INK, kind="name", owner="other")
-    if rng.random() < 0.35 and pb:
-        stamp(cv, pb[2] + cv.mm(14), by + cv.mm(8), "square", (pres.replace("·", "") + "印")[:4], "other", rng,
+    if rng.random() < 0.35 and pb and ux > cv.W / 2:
+        # the president's name seal, left of the signing block where there is room
+        stamp(cv, ux - cv.mm(16), by + cv.mm(8), "square", (pres.replace("·", "") + "印")[:4], "other", rng,
               d_mm=18, fkey=ctx.kai, faded=False, incomplete=False)
     dy, dm, dd = s0 + s1, 6, int(rng.integers(20, 30))
     cv.text(ux, by + cv.mm(20), cn_date(dy, dm, dd, upper=rng.random() < 0.5), ctx.body, cv.mm(5), INK)
@@ -404,8 +413,8 @@ def training(ctx: Ctx):
             f"培训，共计{hours}学时，经考核合格。"), Seg("特发此证。")]
     x0 = inner + cv.mm(22)
     w = cv.W - 2 * x0
-    size = cv.mm(5.6 if cv.W > cv.H else 5.0)
-    yy = cv.prose(x0, inner + cv.mm(52), w, segs, ctx.body, size, cv.mm(11), indent=2 * size)
+    size = cv.mm(6.2 if cv.W > cv.H else 5.6)
+    yy = cv.prose(x0, inner + cv.mm(58 if cv.W > cv.H else 80), w, segs, ctx.body, size, cv.mm(13), indent=2 * size)
     by = max(yy + cv.mm(18), cv.H - inner - cv.mm(38))
     cx = cv.W - inner - cv.mm(60)
     cb = cv.text(cx, by, centre, ctx.body, int(cv.mm(4.6) * (0.85 if len(centre) > 16 else 1)), INK, anchor="ms",
@@ -432,9 +441,9 @@ def award(ctx: Ctx):
         segs = [ctx.emp_seg(), Seg(" ")] + segs
     segs.append(Seg(f"在{year}年度工作中成绩突出，被评为“{honour}”。特发此证，以资鼓励。"))
     x0 = inner + cv.mm(24)
-    size = cv.mm(6.2 if cv.W > cv.H else 5.4)
-    yy = cv.prose(x0, inner + cv.mm(62), cv.W - 2 * x0, segs, ctx.kai if rng.random() < 0.4 else ctx.body, size,
-                  cv.mm(13))
+    size = cv.mm(7.6 if cv.W > cv.H else 6.8)
+    yy = cv.prose(x0, inner + cv.mm(66 if cv.W > cv.H else 95), cv.W - 2 * x0, segs,
+                  ctx.kai if rng.random() < 0.4 else ctx.body, size, cv.mm(16))
     by = max(yy + cv.mm(15), cv.H - inner - cv.mm(36))
     cx = cv.W - inner - cv.mm(62)
     issuer = app.employer if by_employer else auth
@@ -533,15 +542,21 @@ def letter(ctx: Ctx):
     cv, rng, app = ctx.cv, ctx.rng, ctx.app
     x0, x1 = cv.mm(25), cv.W - cv.mm(25)
     emp = app.employer
-    size_head = cv.mm(8.5 if len(emp) < 14 else 7.0)
-    cv.text(cv.W / 2, cv.mm(30), emp, "songb" if rng.random() < 0.6 else ctx.hei, size_head, RED_PRINT, anchor="ms",
-            kind="employer", tags=("red", "letterhead"), track=cv.mm(0.6) if len(emp) < 14 else 0)
-    cv.line(x0 - cv.mm(5), cv.mm(36), x1 + cv.mm(5), cv.mm(36), max(2, cv.mm(0.8)), RED_PRINT)
-    if rng.random() < 0.5:
-        cv.line(x0 - cv.mm(5), cv.mm(37.5), x1 + cv.mm(5), cv.mm(37.5), max(1, cv.mm(0.25)), RED_PRINT)
-    title = ctx.choice(["证  明", "任职证明", "工作证明", "推荐信"])
-    cv.text(cv.W / 2, cv.mm(58), title, "heib" if rng.random() < 0.5 else "songb", cv.mm(8), INK, anchor="ms")
-    y0w = cv.mm(78)
+    # some letters run to two pages: the second has no letterhead, only the end and the seal
+    second = rng.random() < 0.2
+    if not second:
+        size_head = cv.mm(8.5 if len(emp) < 14 else 7.0)
+        cv.text(cv.W / 2, cv.mm(30), emp, "songb" if rng.random() < 0.6 else ctx.hei, size_head, RED_PRINT,
+                anchor="ms", kind="employer", tags=("red", "letterhead"), track=cv.mm(0.6) if len(emp) < 14 else 0)
+        cv.line(x0 - cv.mm(5), cv.mm(36), x1 + cv.mm(5), cv.mm(36), max(2, cv.mm(0.8)), RED_PRINT)
+        if rng.random() < 0.5:
+            cv.line(x0 - cv.mm(5), cv.mm(37.5), x1 + cv.mm(5), cv.mm(37.5), max(1, cv.mm(0.25)), RED_PRINT)
+        title = ctx.choice(["证  明", "任职证明", "工作证明", "推荐信"])
+        cv.text(cv.W / 2, cv.mm(58), title, "heib" if rng.random() < 0.5 else "songb", cv.mm(8), INK, anchor="ms")
+        y0w = cv.mm(78)
+    else:
+        cv.text(cv.W / 2, cv.H - cv.mm(15), "第 2 页  共 2 页", ctx.body, cv.mm(3.2), INK, anchor="ms")
+        y0w = cv.mm(35)
     size = cv.mm(4.6)
     nm, tags = ctx.name()
     y, m, d = app.birth
@@ -572,6 +587,10 @@ def letter(ctx: Ctx):
             break
     tail = tail or [Seg(leads[0] + asks[0]), Seg(emp, "employer"), Seg(f"人事科联系，联系电话：{phone_no}。")]
     best = w
+    if second:
+        segs = [Seg("三是业务能力突出。"), nm_seg(), Seg(" 同志熟悉本专业的技术标准和规范，多次参与"),
+                Seg(emp, "employer"), Seg("重点项目的技术审查工作，撰写的技术报告和论文在行业内具有一定影响，"
+                "在指导青年技术人员方面发挥了积极作用。")]
     yy = cv.prose(x0, y0w, w, segs, ctx.body, size, cv.mm(9), indent=2 * size)
     yy = cv.prose(x0, yy + cv.mm(2), w, p2, ctx.body, size, cv.mm(9), indent=2 * size)
     yy = cv.prose(x0, yy + cv.mm(2), best, tail, ctx.body, size, cv.mm(9), indent=2 * size)
