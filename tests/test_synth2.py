@@ -1,4 +1,5 @@
 """testkit.synth2: the third synthetic generator (written from testkit/heldout/SPEC.md alone)."""
+
 from __future__ import annotations
 
 import json
@@ -7,8 +8,7 @@ import math
 import numpy as np
 import pytest
 
-from testkit.synth2 import DOC_TYPES, make_page, make_pages, write_pages
-from testkit.synth2 import lists as L
+from testkit.synth2 import DOC_TYPES, lists as L, make_page, make_pages, write_pages
 
 # what each type must carry for the applicant (the spec's document descriptions)
 REQUIRED = {
@@ -92,7 +92,7 @@ def test_eyes_band_on_the_photo(pages):
             continue
         photos = p.meta["photos"]
         assert len(eyes) == len(photos)
-        for it, ph in zip(eyes, photos):
+        for it, ph in zip(eyes, photos, strict=True):
             xs, ys = [q[0] for q in ph], [q[1] for q in ph]
             cx = sum(q[0] for q in it.polygon) / 4
             cy = sum(q[1] for q in it.polygon) / 4

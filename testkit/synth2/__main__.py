@@ -1,4 +1,5 @@
 """python -m testkit.synth2 --pages 16 --seed 1 --out DIR [--overlay]"""
+
 from __future__ import annotations
 
 import argparse

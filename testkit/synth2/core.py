@@ -1,4 +1,5 @@
 """Data types, fonts and a drawing canvas that records the exact ink outline of every item."""
+
 from __future__ import annotations
 
 import json
@@ -24,9 +25,14 @@ class Item:
     tags: tuple[str, ...] = ()
 
     def as_dict(self) -> dict:
-        return {"kind": self.kind, "bbox": list(self.bbox), "text": self.text, "owner": self.owner,
-                "polygon": None if self.polygon is None else [[round(x, 2), round(y, 2)] for x, y in self.polygon],
-                "tags": list(self.tags)}
+        return {
+            "kind": self.kind,
+            "bbox": list(self.bbox),
+            "text": self.text,
+            "owner": self.owner,
+            "polygon": None if self.polygon is None else [[round(x, 2), round(y, 2)] for x, y in self.polygon],
+            "tags": list(self.tags),
+        }
 
 
 @dataclass
@@ -88,8 +94,12 @@ def ink_bounds(key: str, size: int, text: str) -> tuple[int, int, int, int] | No
     ys, xs = np.nonzero(arr > 40)
     if len(xs) == 0:
         return None
-    return (offset[0] + int(xs.min()), offset[1] + int(ys.min()), offset[0] + int(xs.max()) + 1,
-            offset[1] + int(ys.max()) + 1)
+    return (
+        offset[0] + int(xs.min()),
+        offset[1] + int(ys.min()),
+        offset[0] + int(xs.max()) + 1,
+        offset[1] + int(ys.max()) + 1,
+    )
 
 
 @lru_cache(maxsize=1)
@@ -109,6 +119,7 @@ def rect_poly(x0: float, y0: float, x1: float, y1: float) -> list[tuple[float, f
 @dataclass
 class Seg:
     """A piece of prose; kind/owner set when the piece is a truth term."""
+
     text: str
     kind: str | None = None
     owner: str = "applicant"
@@ -119,8 +130,14 @@ class Seg:
 class Canvas:
     """A flat page (content frame) in RGB; items keep their polygons in this frame."""
 
-    def __init__(self, w_mm: float, h_mm: float, dpi: int, rng: np.random.Generator,
-                 paper: tuple[int, int, int] = (252, 252, 250)):
+    def __init__(
+        self,
+        w_mm: float,
+        h_mm: float,
+        dpi: int,
+        rng: np.random.Generator,
+        paper: tuple[int, int, int] = (252, 252, 250),
+    ):
         self.dpi = dpi
         self.k = dpi / 25.4
         self.W, self.H = int(round(w_mm * self.k)), int(round(h_mm * self.k))
@@ -128,7 +145,7 @@ class Canvas:
         self.draw = ImageDraw.Draw(self.img)
         self.rng = rng
         self.items: list[Item] = []
-        self.stamps: list[tuple] = []     # (mask, rgb, x0, y0, mode)
+        self.stamps: list[tuple] = []  # (mask, rgb, x0, y0, mode)
         self.photo_polys: list[list[tuple[float, float]]] = []
 
     def mm(self, v: float) -> int:
@@ -144,9 +161,21 @@ class Canvas:
         return it
 
     # -- text ------------------------------------------------------------
-    def text(self, x: float, y: float, s: str, fkey: str, size: int, fill=(20, 20, 20), *,
-             kind: str | None = None, owner: str = "applicant", tags=(), track: float = 0.0,
-             anchor: str = "ls") -> tuple[float, float, float, float] | None:
+    def text(
+        self,
+        x: float,
+        y: float,
+        s: str,
+        fkey: str,
+        size: int,
+        fill=(20, 20, 20),
+        *,
+        kind: str | None = None,
+        owner: str = "applicant",
+        tags=(),
+        track: float = 0.0,
+        anchor: str = "ls",
+    ) -> tuple[float, float, float, float] | None:
         """Draw s with its baseline at y; anchor 'ls' left, 'ms' centred, 'rs' right.
         track = extra pixels between characters (letter-spaced forms). Returns the ink box."""
         fkey = pick_font(fkey, s)
@@ -176,9 +205,20 @@ class Canvas:
             return f.getlength(s)
         return sum(f.getlength(c) for c in s) + track * (len(s) - 1)
 
-    def prose(self, x: float, y: float, width: float, segs: list[Seg], fkey: str, size: int,
-              line_h: float, fill=(20, 20, 20), indent: float = 0.0, max_lines: int = 99,
-              dry: bool = False):
+    def prose(
+        self,
+        x: float,
+        y: float,
+        width: float,
+        segs: list[Seg],
+        fkey: str,
+        size: int,
+        line_h: float,
+        fill=(20, 20, 20),
+        indent: float = 0.0,
+        max_lines: int = 99,
+        dry: bool = False,
+    ):
         """Lay segments out as a justified-left paragraph; terms split over lines give one item
         per piece tagged 'wrapped'. Returns the baseline y of the next line."""
         # each segment keeps the page font unless it lacks a glyph (dot variants): then a sans face
@@ -198,7 +238,7 @@ class Canvas:
             # which terms would wrap (with 2+ characters on each side), and how many lines:
             # lets a layout pick wording that splits a term at a line end
             split = set()
-            for a, b in zip(lines, lines[1:]):
+            for a, b in zip(lines, lines[1:], strict=False):
                 if a and b and a[-1][1] == b[0][1] and segs[b[0][1]].kind is not None:
                     k = a[-1][1]
                     if len(a) > 1 and a[-2][1] == k and len(b) > 1 and b[1][1] == k:
@@ -233,9 +273,22 @@ class Canvas:
                 self.add(sg.kind, s, sg.owner, rect_poly(px + b[0], py + b[1], px + b[2], py + b[3]), tags)
         return by
 
-    def text_rotated(self, cx: float, cy: float, s: str, fkey: str, size: int, fill, angle: float, *,
-                     kind: str | None = None, owner: str = "applicant", tags=(), alpha: float = 1.0,
-                     stretch: float = 1.0):
+    def text_rotated(
+        self,
+        cx: float,
+        cy: float,
+        s: str,
+        fkey: str,
+        size: int,
+        fill,
+        angle: float,
+        *,
+        kind: str | None = None,
+        owner: str = "applicant",
+        tags=(),
+        alpha: float = 1.0,
+        stretch: float = 1.0,
+    ):
         """Text turned by angle degrees counter-clockwise about its ink centre (signatures, notes)."""
         fkey = pick_font(fkey, s)
         f = font(fkey, size)
@@ -249,7 +302,7 @@ class Canvas:
             m = m.resize((max(1, int((w + 4) * stretch)), h + 4), Image.BILINEAR)
             w = int(w * stretch)
         r = m.rotate(angle, resample=Image.BILINEAR, expand=True)
-        arr = (np.asarray(r, dtype=np.float32) / 255.0 * alpha)
+        arr = np.asarray(r, dtype=np.float32) / 255.0 * alpha
         rw, rh = r.size
         x0, y0 = int(round(cx - rw / 2)), int(round(cy - rh / 2))
         self.paint(arr, fill, x0, y0)
@@ -269,7 +322,7 @@ class Canvas:
         bx1, by1 = min(self.W, x0 + W), min(self.H, y0 + H)
         if bx1 <= bx0 or by1 <= by0:
             return
-        a = alpha[ay0:ay0 + by1 - by0, ax0:ax0 + bx1 - bx0, None]
+        a = alpha[ay0 : ay0 + by1 - by0, ax0 : ax0 + bx1 - bx0, None]
         region = np.asarray(self.img.crop((bx0, by0, bx1, by1)), dtype=np.float32)
         col = np.array(rgb, dtype=np.float32)
         if multiply:
@@ -285,7 +338,7 @@ class Canvas:
         bx1, by1 = min(self.W, x0 + W), min(self.H, y0 + H)
         if bx1 <= bx0 or by1 <= by0:
             return
-        r = relief[by0 - y0:by1 - y0, bx0 - x0:bx1 - x0, None]
+        r = relief[by0 - y0 : by1 - y0, bx0 - x0 : bx1 - x0, None]
         region = np.asarray(self.img.crop((bx0, by0, bx1, by1)), dtype=np.float32)
         region = region * (1 - 0.35 * np.clip(r, 0, 1)) + depth * np.clip(-r, 0, 1)
         self.img.paste(Image.fromarray(np.clip(region, 0, 255).astype(np.uint8)), (bx0, by0))
@@ -298,8 +351,19 @@ class Canvas:
         self.draw.rectangle([x0, y0, x1, y1], outline=fill, width=max(1, int(width)))
 
     # -- photos ----------------------------------------------------------
-    def photo(self, x0: int, y0: int, w: int, h: int, face_i: int, bg=(70, 140, 215), *,
-              owner: str = "applicant", record_face: bool = False, tone: float = 1.0):
+    def photo(
+        self,
+        x0: int,
+        y0: int,
+        w: int,
+        h: int,
+        face_i: int,
+        bg=(70, 140, 215),
+        *,
+        owner: str = "applicant",
+        record_face: bool = False,
+        tone: float = 1.0,
+    ):
         """Paste an ID photo (head and shoulders on a plain background) and record the eye band."""
         x0, y0, w, h = int(round(x0)), int(round(y0)), int(w), int(h)
         fc = faces()[face_i % len(faces())]
@@ -313,7 +377,7 @@ class Canvas:
             cw, ch = iw, int(iw / want)
         cx0 = (iw - cw) // 2
         cy0 = max(0, min(ih - ch, int((fc["le"][1] + fc["re"][1]) / 2 - 0.40 * ch)))
-        crop = img[cy0:cy0 + ch, cx0:cx0 + cw].astype(np.float32)
+        crop = img[cy0 : cy0 + ch, cx0 : cx0 + cw].astype(np.float32)
         s = w / cw
         crop = cv2.resize(crop, (w, h), interpolation=cv2.INTER_CUBIC if s > 1 else cv2.INTER_AREA)
         le = ((fc["le"][0] - cx0) * s, (fc["le"][1] - cy0) * s)
@@ -324,8 +388,17 @@ class Canvas:
         mask = np.zeros((h, w), np.float32)
         cv2.ellipse(mask, (int(mx), int(my + 0.45 * d)), (int(1.7 * d), int(2.45 * d)), 0, 0, 360, 1.0, -1)
         top = int(my + 2.0 * d)
-        pts = np.array([[int(mx - 1.5 * d), top], [int(mx + 1.5 * d), top], [w, int(top + 1.1 * d)], [w, h],
-                        [0, h], [0, int(top + 1.1 * d)]], np.int32)
+        pts = np.array(
+            [
+                [int(mx - 1.5 * d), top],
+                [int(mx + 1.5 * d), top],
+                [w, int(top + 1.1 * d)],
+                [w, h],
+                [0, h],
+                [0, int(top + 1.1 * d)],
+            ],
+            np.int32,
+        )
         cv2.fillPoly(mask, [pts], 1.0)
         mask = cv2.GaussianBlur(mask, (0, 0), max(1.0, 0.22 * d))[..., None]
         out = crop * mask + np.array(bg, np.float32) * (1 - mask)
@@ -336,8 +409,10 @@ class Canvas:
         u = (math.cos(ang), math.sin(ang))
         v = (-math.sin(ang), math.cos(ang))
         cx, cy = x0 + mx, y0 + my
-        band = [(cx + sx * d * u[0] + sy * 0.5 * d * v[0], cy + sx * d * u[1] + sy * 0.5 * d * v[1])
-                for sx, sy in ((-1, -1), (1, -1), (1, 1), (-1, 1))]
+        band = [
+            (cx + sx * d * u[0] + sy * 0.5 * d * v[0], cy + sx * d * u[1] + sy * 0.5 * d * v[1])
+            for sx, sy in ((-1, -1), (1, -1), (1, 1), (-1, 1))
+        ]
         if owner == "applicant":
             self.add("eyes", None, "applicant", band, ())
             self.photo_polys.append(rect_poly(x0, y0, x0 + w, y0 + h))

@@ -1,4 +1,5 @@
 """Page assembly: pick applicant, layout, capture; finish the truth tags; write pages."""
+
 from __future__ import annotations
 
 import json
@@ -80,9 +81,16 @@ def make_page(seed: int, index: int) -> Synth2Page:
             it.tags = it.tags + (t,)
     aliases = [app.name.replace("·", "")] if app.dotted else []
     profile = {"name": app.name, "aliases": aliases, "employers": [app.employer] + list(app.shorts)}
-    return Synth2Page(pixels=pixels, truth=truth, doc_type=doc_type, profile=profile,
-                      dpi=None if mode == "phone" else dpi, rotation=rotation, stem=f"{index:03d}-{doc_type}",
-                      meta={"mode": mode, "photos": photos})
+    return Synth2Page(
+        pixels=pixels,
+        truth=truth,
+        doc_type=doc_type,
+        profile=profile,
+        dpi=None if mode == "phone" else dpi,
+        rotation=rotation,
+        stem=f"{index:03d}-{doc_type}",
+        meta={"mode": mode, "photos": photos},
+    )
 
 
 def make_pages(n: int, seed: int) -> list[Synth2Page]:
@@ -104,9 +112,20 @@ def write_pages(pages: list[Synth2Page], folder, overlay: bool = False) -> None:
         (folder / "profiles" / f"{p.stem}.toml").write_text(
             f"name = {_toml_str(prof['name'])}\n"
             f"aliases = [{', '.join(_toml_str(a) for a in prof['aliases'])}]\n"
-            f"employers = [{', '.join(_toml_str(e) for e in prof['employers'])}]\n", encoding="utf-8")
-        doc["pages"].append({"stem": p.stem, "file": f"{p.stem}.jpg", "doc_type": p.doc_type, "dpi": p.dpi,
-                             "rotation": p.rotation, "profile": prof, "truth": [it.as_dict() for it in p.truth]})
+            f"employers = [{', '.join(_toml_str(e) for e in prof['employers'])}]\n",
+            encoding="utf-8",
+        )
+        doc["pages"].append(
+            {
+                "stem": p.stem,
+                "file": f"{p.stem}.jpg",
+                "doc_type": p.doc_type,
+                "dpi": p.dpi,
+                "rotation": p.rotation,
+                "profile": prof,
+                "truth": [it.as_dict() for it in p.truth],
+            }
+        )
         if overlay:
             im = p.pixels.copy()
             for it in p.truth:

@@ -1,5 +1,6 @@
 """Scan simulation: flatbed scan, grey photocopy, phone photo, delivery turned. Every geometric
 step is one 3x3 matrix so the truth outlines follow the pixels exactly."""
+
 from __future__ import annotations
 
 import math
@@ -47,11 +48,11 @@ def flatbed(rgb: np.ndarray, rng: np.random.Generator):
         if side == 0:
             img[:, :bw] = dark
         elif side == 1:
-            img[:, W - bw:] = dark
+            img[:, W - bw :] = dark
         elif side == 2:
             img[:bw] = dark
         else:
-            img[H - bw:] = dark
+            img[H - bw :] = dark
     img = cv2.GaussianBlur(img, (0, 0), float(rng.uniform(0.35, 0.7)))
     img = _noise(img, rng, float(rng.uniform(1.0, 3.0)))
     return np.clip(img, 0, 255).astype(np.uint8), _edge(M)
@@ -72,7 +73,7 @@ def photocopy(rgb: np.ndarray, rng: np.random.Generator):
     n = int(H * W * rng.uniform(2e-5, 1e-4))
     ys, xs = rng.integers(0, H, n), rng.integers(0, W, n)
     rs = rng.integers(1, 3, n)
-    for y, x, r in zip(ys, xs, rs):
+    for y, x, r in zip(ys, xs, rs, strict=True):
         cv2.circle(g, (int(x), int(y)), int(r), float(rng.uniform(20, 110)), -1)
     g = cv2.GaussianBlur(g, (0, 0), float(rng.uniform(0.4, 0.8)))
     g = g + rng.normal(0, 2.5, g.shape).astype(np.float32)
@@ -90,27 +91,41 @@ def phone(rgb: np.ndarray, rng: np.random.Generator):
     pw, ph = W * s, H * s
     cx, cy = out_w / 2 + rng.uniform(-0.03, 0.03) * out_w, out_h / 2 + rng.uniform(-0.03, 0.03) * out_h
     j = 0.045
-    tilt = rng.uniform(-0.05, 0.05)   # one edge further from the lens: narrower
-    dst = np.array([[cx - pw / 2 * (1 - tilt), cy - ph / 2], [cx + pw / 2 * (1 - tilt), cy - ph / 2],
-                    [cx + pw / 2 * (1 + tilt), cy + ph / 2], [cx - pw / 2 * (1 + tilt), cy + ph / 2]], np.float32)
+    tilt = rng.uniform(-0.05, 0.05)  # one edge further from the lens: narrower
+    dst = np.array(
+        [
+            [cx - pw / 2 * (1 - tilt), cy - ph / 2],
+            [cx + pw / 2 * (1 - tilt), cy - ph / 2],
+            [cx + pw / 2 * (1 + tilt), cy + ph / 2],
+            [cx - pw / 2 * (1 + tilt), cy + ph / 2],
+        ],
+        np.float32,
+    )
     dst += rng.uniform(-j, j, (4, 2)).astype(np.float32) * np.array([pw, ph], np.float32) * 0.5
     src = np.array([[0, 0], [W - 1, 0], [W - 1, H - 1], [0, H - 1]], np.float32)
     M = cv2.getPerspectiveTransform(src, dst).astype(np.float64)
     # table: a colour with a soft wood-like grain
-    base = np.array(rng.choice([[150, 110, 80], [90, 70, 60], [200, 195, 185], [60, 62, 70], [170, 140, 105]]),
-                    np.float32)
+    base = np.array(
+        rng.choice([[150, 110, 80], [90, 70, 60], [200, 195, 185], [60, 62, 70], [170, 140, 105]]), np.float32
+    )
     bg = np.ones((out_h, out_w, 3), np.float32) * base
     grain = cv2.resize(rng.normal(0, 1, (out_h // 24 + 2, 6)).astype(np.float32), (out_w, out_h))
     bg += grain[..., None] * rng.uniform(4, 14)
     page = _paper(rgb, rng)
-    warped = cv2.warpPerspective(page, M, (out_w, out_h), flags=cv2.INTER_AREA if s < 0.8 else cv2.INTER_LINEAR,
-                                 borderMode=cv2.BORDER_CONSTANT, borderValue=(0, 0, 0))
+    warped = cv2.warpPerspective(
+        page,
+        M,
+        (out_w, out_h),
+        flags=cv2.INTER_AREA if s < 0.8 else cv2.INTER_LINEAR,
+        borderMode=cv2.BORDER_CONSTANT,
+        borderValue=(0, 0, 0),
+    )
     m = cv2.warpPerspective(np.ones((H, W), np.float32), M, (out_w, out_h), flags=cv2.INTER_LINEAR)[..., None]
     img = warped * m + bg * (1 - m)
     # light: a broad gradient plus a vignette
     yy, xx = np.mgrid[0:out_h, 0:out_w].astype(np.float32)
     a = rng.uniform(0, 2 * math.pi)
-    light = 1 + rng.uniform(0.05, 0.2) * (((xx / out_w - 0.5) * math.cos(a) + (yy / out_h - 0.5) * math.sin(a)))
+    light = 1 + rng.uniform(0.05, 0.2) * ((xx / out_w - 0.5) * math.cos(a) + (yy / out_h - 0.5) * math.sin(a))
     light -= rng.uniform(0.05, 0.18) * (((xx / out_w - 0.5) ** 2 + (yy / out_h - 0.5) ** 2) * 2)
     img *= light[..., None]
     # a shadow band from a hand or the phone across one part of the page
@@ -141,6 +156,7 @@ def phone(rgb: np.ndarray, rng: np.random.Generator):
 
 def _clip(poly, W, H):
     """Sutherland-Hodgman against the image rectangle, so truth never leaves the page."""
+
     def cut(pts, inside, inter):
         out = []
         for i, p in enumerate(pts):
@@ -162,18 +178,19 @@ def _clip(poly, W, H):
         return (q[0] + t * (p[0] - q[0]), y)
 
     pts = list(poly)
-    for inside, inter in ((lambda p: p[0] >= 0, lambda q, p: ix(q, p, 0.0)),
-                          (lambda p: p[0] <= W, lambda q, p: ix(q, p, float(W))),
-                          (lambda p: p[1] >= 0, lambda q, p: iy(q, p, 0.0)),
-                          (lambda p: p[1] <= H, lambda q, p: iy(q, p, float(H)))):
+    for inside, inter in (
+        (lambda p: p[0] >= 0, lambda q, p: ix(q, p, 0.0)),
+        (lambda p: p[0] <= W, lambda q, p: ix(q, p, float(W))),
+        (lambda p: p[1] >= 0, lambda q, p: iy(q, p, 0.0)),
+        (lambda p: p[1] <= H, lambda q, p: iy(q, p, float(H))),
+    ):
         if not pts:
             break
         pts = cut(pts, inside, inter)
     return pts
 
 
-def deliver(rgb: np.ndarray, items: list[Item], photos: list, mode: str, rotation: int,
-            rng: np.random.Generator):
+def deliver(rgb: np.ndarray, items: list[Item], photos: list, mode: str, rotation: int, rng: np.random.Generator):
     """Run the chosen capture, turn the result, carry every outline along; returns BGR pixels."""
     if mode == "copy":
         img, M = photocopy(rgb, rng)

@@ -1,12 +1,12 @@
 """Seal drawing: round 公章 with ring text on the arc, star, 专用章 line, bottom number; oval;
 square name seals; embossed steel seals. Ink texture, fading and missing parts."""
+
 from __future__ import annotations
 
 import math
 
 import cv2
 import numpy as np
-from PIL import Image, ImageDraw
 
 from .core import Canvas, font, pick_font
 
@@ -24,7 +24,7 @@ def _glyph(ch: str, fkey: str, h: int, w: int) -> np.ndarray:
     ys, xs = np.nonzero(arr > 30)
     if len(xs) == 0:
         return np.zeros((h, w), np.float32)
-    arr = arr[ys.min():ys.max() + 1, xs.min():xs.max() + 1]
+    arr = arr[ys.min() : ys.max() + 1, xs.min() : xs.max() + 1]
     ah, aw = arr.shape
     # keep the glyph's own proportions inside the cell, as engravers do for narrow signs like 一
     sh = min(h / ah, 10.0)
@@ -33,7 +33,7 @@ def _glyph(ch: str, fkey: str, h: int, w: int) -> np.ndarray:
     g = cv2.resize(arr.astype(np.float32) / 255.0, (tw, min(th, h)), interpolation=cv2.INTER_AREA)
     out = np.zeros((h, w), np.float32)
     oy, ox = (h - g.shape[0]) // 2, (w - g.shape[1]) // 2
-    out[oy:oy + g.shape[0], ox:ox + g.shape[1]] = g
+    out[oy : oy + g.shape[0], ox : ox + g.shape[1]] = g
     return out
 
 
@@ -49,7 +49,7 @@ def _put(mask: np.ndarray, g: np.ndarray, cx: float, cy: float, angle: float):
     H, W = mask.shape
     ax0, ay0, ax1, ay1 = max(0, x0), max(0, y0), min(W, x0 + diag), min(H, y0 + diag)
     if ax1 > ax0 and ay1 > ay0:
-        sub = r[ay0 - y0:ay1 - y0, ax0 - x0:ax1 - x0]
+        sub = r[ay0 - y0 : ay1 - y0, ax0 - x0 : ax1 - x0]
         np.maximum(mask[ay0:ay1, ax0:ax1], sub, out=mask[ay0:ay1, ax0:ax1])
 
 
@@ -70,8 +70,17 @@ def _hline(mask: np.ndarray, text: str, fkey: str, cx: float, cy: float, h: int,
         _put(mask, g, cx + (i - (n - 1) / 2) * maxw / n if n * h > maxw else cx + (i - (n - 1) / 2) * h, cy, 0)
 
 
-def round_mask(org: str, px_mm: float, rng: np.random.Generator, *, d_mm: float = 42.0, fkey: str = "song",
-               line: str | None = None, number: str | None = None, span: float | None = None):
+def round_mask(
+    org: str,
+    px_mm: float,
+    rng: np.random.Generator,
+    *,
+    d_mm: float = 42.0,
+    fkey: str = "song",
+    line: str | None = None,
+    number: str | None = None,
+    span: float | None = None,
+):
     """Ink mask (float 0..1, square) of a round official seal; its outer radius in px."""
     R = d_mm / 2 * px_mm
     size = int(math.ceil(2 * R + 6))
@@ -109,8 +118,18 @@ def oval_mask(org: str, middle: str, bottom: str, px_mm: float, rng: np.random.G
     cx, cy = W / 2, H / 2
     mask = np.zeros((H, W), np.float32)
     t = 1.0 * px_mm
-    cv2.ellipse(mask, (int(cx * 8), int(cy * 8)), (int((a - t / 2) * 8), int((b - t / 2) * 8)), 0, 0, 360, 1.0,
-                max(1, int(round(t))), cv2.LINE_AA, 3)
+    cv2.ellipse(
+        mask,
+        (int(cx * 8), int(cy * 8)),
+        (int((a - t / 2) * 8), int((b - t / 2) * 8)),
+        0,
+        0,
+        360,
+        1.0,
+        max(1, int(round(t))),
+        cv2.LINE_AA,
+        3,
+    )
     h = 4.2 * px_mm
     ai, bi = a - t - 0.5 * px_mm - h / 2, b - t - 0.5 * px_mm - h / 2
     n = len(org)
@@ -132,8 +151,9 @@ def oval_mask(org: str, middle: str, bottom: str, px_mm: float, rng: np.random.G
     return mask, poly
 
 
-def square_mask(chars: str, px_mm: float, rng: np.random.Generator, side_mm: float = 22.0, fkey: str = "kai",
-                intaglio: bool = False):
+def square_mask(
+    chars: str, px_mm: float, rng: np.random.Generator, side_mm: float = 22.0, fkey: str = "kai", intaglio: bool = False
+):
     """Name seal: characters in columns read right to left, top to bottom."""
     s = side_mm * px_mm
     S = int(s + 6)
@@ -193,11 +213,28 @@ def _rot_poly(poly, angle, cx, cy):
     return [(cx + x * c + y * s, cy - x * s + y * c) for x, y in poly]
 
 
-def stamp(cv: Canvas, cx: float, cy: float, shape: str, org: str, owner: str, rng: np.random.Generator, *,
-          line: str | None = None, number: str | None = None, ink: str = "red", fkey: str = "song",
-          d_mm: float | None = None, faded: bool | None = None, incomplete: bool | None = None,
-          angle: float | None = None, middle: str = "", bottom: str = "", text: str | None = None,
-          record: bool = True):
+def stamp(
+    cv: Canvas,
+    cx: float,
+    cy: float,
+    shape: str,
+    org: str,
+    owner: str,
+    rng: np.random.Generator,
+    *,
+    line: str | None = None,
+    number: str | None = None,
+    ink: str = "red",
+    fkey: str = "song",
+    d_mm: float | None = None,
+    faded: bool | None = None,
+    incomplete: bool | None = None,
+    angle: float | None = None,
+    middle: str = "",
+    bottom: str = "",
+    text: str | None = None,
+    record: bool = True,
+):
     """Stamp a seal on the canvas (multiplied over the print) and record its outline."""
     tags: list[str] = []
     faded = bool(rng.random() < 0.22) if faded is None else faded
@@ -217,8 +254,9 @@ def stamp(cv: Canvas, cx: float, cy: float, shape: str, org: str, owner: str, rn
         poly = _rot_poly(p, angle, cx, cy)
         tags.append("oval")
     else:
-        mask, p = square_mask(org, cv.k, rng, side_mm=d_mm or float(rng.uniform(20, 25)), fkey=fkey,
-                              intaglio=bool(rng.random() < 0.4))
+        mask, p = square_mask(
+            org, cv.k, rng, side_mm=d_mm or float(rng.uniform(20, 25)), fkey=fkey, intaglio=bool(rng.random() < 0.4)
+        )
         angle = angle / 6
         mask = _rotate(mask, angle)
         poly = _rot_poly(p, angle, cx, cy)
