@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 
 import numpy as np
+from PIL import Image
 
 from . import lists as L
 from .core import Canvas, Seg, rect_poly
@@ -46,6 +47,14 @@ class Ctx:
 
     def emp_seg(self, short_ok: bool = True) -> Seg:
         return Seg(self.employer(short_ok), "employer", "applicant")
+
+    def project(self) -> str:
+        """A project that fits the applicant's field, so the prose reads like theirs."""
+        m = self.app.major + self.app.employer
+        for keys, pool in L.PROJECTS_BY_FIELD:
+            if any(k in m for k in keys):
+                return self.choice(pool)
+        return self.choice(L.PROJECTS)
 
     def other_person(self) -> str:
         return self.choice(L.OTHER_PEOPLE)
@@ -282,7 +291,8 @@ def diploma(ctx: Ctx):
             Seg(f"，{app.gender}，{y}年{m}月{d}日生。在{uni}"),
             Seg(""),
             Seg(
-                f"{major}专业完成了本科学习计划，业已毕业。经审核符合《中华人民共和国学位条例》的规定，授予工学学士学位。"
+                f"{major}专业完成了本科学习计划，业已毕业。经审核符合《中华人民共和国学位条例》的规定，"
+                f"授予{degree_of(major)}学士学位。"
             ),
         ]
         segs[1] = Seg(f"，{app.gender}，{y}年{m}月{d}日生。在")
@@ -336,6 +346,24 @@ def diploma(ctx: Ctx):
 
 
 # ------------------------------------------------------------------ 3 title certificate
+def degree_of(major: str) -> str:
+    for keys, deg in (("医护检验卫生", "医学"), ("农林畜兽草", "农学"), ("教育", "教育学"), ("数学气象大气", "理学")):
+        if any(k in major for k in keys):
+            return deg
+    return "工学"
+
+
+def fold_shadow(cv: Canvas, x: int, rng):
+    """The booklet's spine: paper curves down into a soft grey valley."""
+    sig = cv.mm(rng.uniform(4, 9))
+    x0, x1 = max(0, x - 3 * sig), min(cv.W, x + 3 * sig)
+    region = np.asarray(cv.img.crop((x0, 0, x1, cv.H)), dtype=np.float32)
+    dx = np.arange(x0, x1, dtype=np.float32) - x
+    k = 1 - rng.uniform(0.12, 0.3) * np.exp(-((dx / sig) ** 2))
+    region *= k[None, :, None]
+    cv.img.paste(Image.fromarray(np.clip(region, 0, 255).astype(np.uint8)), (x0, 0))
+
+
 def title_cert(ctx: Ctx):
     cv, rng, app = ctx.cv, ctx.rng, ctx.app
     cv.draw.rectangle([0, 0, cv.W, cv.H], fill=(244, 236, 222))
@@ -344,6 +372,7 @@ def title_cert(ctx: Ctx):
     for x0 in (0, half):
         cv.rect(x0 + cv.mm(10), cv.mm(10), x0 + half - cv.mm(10), cv.H - cv.mm(10), width=cv.mm(0.8), fill=frame)
     cv.line(half, 0, half, cv.H, width=cv.mm(0.5), fill=(200, 190, 175))
+    fold_shadow(cv, half, rng)
     lx = cv.mm(22)
     pw, ph = cv.mm(25), cv.mm(35)
     cv.photo(lx + cv.mm(40), cv.mm(20), pw, ph, ctx.face, bg=ctx.choice([(70, 140, 215), (240, 240, 240)]))
@@ -521,7 +550,7 @@ def appraisal(ctx: Ctx):
     # 个人总结: prose mentioning the employer inside sentences
     top = y
     cv.text(x0 + cv.mm(3), y + cv.mm(8), "个人总结", ctx.body, size, INK)
-    proj = ctx.choice(L.PROJECTS)
+    proj = ctx.project()
     segs = [
         Seg(f"{year}年，本人在"),
         ctx.emp_seg(),
@@ -743,11 +772,12 @@ def journal(ctx: Ctx):
     cv.text(x1, cv.mm(16), f"{year}年{int(rng.integers(1, 13))}月", ctx.body, cv.mm(3), INK, anchor="rs")
     cv.text(cv.W / 2, cv.mm(21), en, "hei", cv.mm(2.4), INK, anchor="ms")
     cv.line(x0, cv.mm(23), x1, cv.mm(23), max(2, cv.mm(0.4)))
-    proj = ctx.choice(L.PROJECTS)
+    proj = ctx.project()
     cv.text(
         cv.W / 2,
         cv.mm(40),
-        f"{proj}中的关键技术研究",
+        ctx.choice([f"{proj}中的关键技术研究", f"{proj}实践与思考", f"{ctx.app.city}地区{proj}现状及对策",
+                    f"{proj}效果评价与分析"]),
         ctx.hei if rng.random() < 0.5 else "heib",
         cv.mm(7),
         INK,
@@ -922,7 +952,7 @@ def letter(ctx: Ctx):
         nm_seg(),
         Seg(" 同志在"),
         Seg(short if rng.random() < 0.5 else emp, "employer"),
-        Seg("工作期间，主持和参与了" + ctx.choice(L.PROJECTS) + "等多项工作，所提交的申报材料真实有效。"),
+        Seg("工作期间，主持和参与了" + ctx.project() + "等多项工作，所提交的申报材料真实有效。"),
     ]
     w = x1 - x0
     # real letters split the employer's name at a line end and go on on the next line:

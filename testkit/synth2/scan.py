@@ -29,8 +29,10 @@ def _paper(img: np.ndarray, rng: np.random.Generator) -> np.ndarray:
 
 
 def _noise(img: np.ndarray, rng: np.random.Generator, sigma: float) -> np.ndarray:
-    n = rng.normal(0, sigma, img.shape[:2]).astype(np.float32)[..., None]
-    return img + n
+    n = rng.standard_normal(img.shape[:2], dtype=np.float32)[..., None]
+    n *= sigma
+    img += n
+    return img
 
 
 def flatbed(rgb: np.ndarray, rng: np.random.Generator):
@@ -76,7 +78,7 @@ def photocopy(rgb: np.ndarray, rng: np.random.Generator):
     for y, x, r in zip(ys, xs, rs, strict=True):
         cv2.circle(g, (int(x), int(y)), int(r), float(rng.uniform(20, 110)), -1)
     g = cv2.GaussianBlur(g, (0, 0), float(rng.uniform(0.4, 0.8)))
-    g = g + rng.normal(0, 2.5, g.shape).astype(np.float32)
+    g = g + 2.5 * rng.standard_normal(g.shape, dtype=np.float32)
     g = np.clip(g, 0, 255).astype(np.uint8)
     return cv2.cvtColor(g, cv2.COLOR_GRAY2RGB), _edge(M)
 
@@ -142,7 +144,10 @@ def phone(rgb: np.ndarray, rng: np.random.Generator):
         else:
             pts = [[0, 0], [out_w * rng.uniform(0.3, 0.6), 0], [0, out_h * rng.uniform(0.3, 0.6)]]
         cv2.fillPoly(sh, [np.array(pts, np.int32)], 1.0)
-        sh = cv2.GaussianBlur(sh, (0, 0), out_w * rng.uniform(0.02, 0.06))
+        # a wide soft edge: blur at 1/8 size, it is the same shadow and 60x cheaper
+        small = cv2.resize(sh, (out_w // 8, out_h // 8), interpolation=cv2.INTER_AREA)
+        small = cv2.GaussianBlur(small, (0, 0), out_w / 8 * rng.uniform(0.02, 0.06))
+        sh = cv2.resize(small, (out_w, out_h), interpolation=cv2.INTER_LINEAR)
         img *= (1 - rng.uniform(0.25, 0.5) * sh)[..., None]
     cast = np.array([rng.uniform(0.92, 1.05), rng.uniform(0.95, 1.03), rng.uniform(0.88, 1.04)], np.float32)
     img = img * cast
