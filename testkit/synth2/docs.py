@@ -773,16 +773,12 @@ def journal(ctx: Ctx):
     cv.text(cv.W / 2, cv.mm(21), en, "hei", cv.mm(2.4), INK, anchor="ms")
     cv.line(x0, cv.mm(23), x1, cv.mm(23), max(2, cv.mm(0.4)))
     proj = ctx.project()
-    cv.text(
-        cv.W / 2,
-        cv.mm(40),
-        ctx.choice([f"{proj}中的关键技术研究", f"{proj}实践与思考", f"{ctx.app.city}地区{proj}现状及对策",
-                    f"{proj}效果评价与分析"]),
-        ctx.hei if rng.random() < 0.5 else "heib",
-        cv.mm(7),
-        INK,
-        anchor="ms",
+    title = ctx.choice(
+        [f"{proj}中的关键技术研究", f"{proj}实践与思考", f"{ctx.app.city}地区{proj}现状及对策", f"{proj}效果评价与分析"]
     )
+    tf = ctx.hei if rng.random() < 0.5 else "heib"
+    ts = min(cv.mm(7), int((x1 - x0) / max(1.0, cv.advance(title, tf, 100) / 100)))  # long titles set smaller
+    cv.text(cv.W / 2, cv.mm(40), title, tf, ts, INK, anchor="ms")
     # authors: the applicant among co-authors, superscript affiliation numbers
     n_co = int(rng.integers(1, 4))
     pos = int(rng.integers(0, n_co + 1))
