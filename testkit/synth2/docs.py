@@ -651,7 +651,14 @@ def training(ctx: Ctx):
     x0 = inner + cv.mm(22)
     w = cv.W - 2 * x0
     size = cv.mm(6.2 if cv.W > cv.H else 5.6)
-    yy = cv.prose(x0, inner + cv.mm(58 if cv.W > cv.H else 80), w, segs, ctx.body, size, cv.mm(13), indent=2 * size)
+    top = inner + cv.mm(58 if cv.W > cv.H else 80)
+    if rng.random() < 0.35:
+        # some centres print the trainee's photo left of the text, the centre's seal is not on it
+        pw, ph = cv.mm(25), cv.mm(35)
+        cv.photo(x0, top - cv.mm(8), pw, ph, ctx.face, bg=ctx.choice([(70, 140, 215), (240, 240, 240)]))
+        x0 += pw + cv.mm(10)
+        w -= pw + cv.mm(10)
+    yy = cv.prose(x0, top, w, segs, ctx.body, size, cv.mm(13), indent=2 * size)
     by = max(yy + cv.mm(18), cv.H - inner - cv.mm(38))
     cx = cv.W - inner - cv.mm(60)
     cv.text(
@@ -752,6 +759,23 @@ def award(ctx: Ctx):
         rng,
         fkey=ctx.body,
     )
+    if not by_employer and cv.W > cv.H and rng.random() < 0.3:
+        # issued jointly: the applicant's employer signs beside the authority, with its own seal
+        cx2 = cx - cv.mm(105)
+        emp = app.employer
+        cv.text(
+            cx2, by, emp, ctx.body, int(cv.mm(5) * (0.85 if len(emp) > 15 else 1)), INK, anchor="ms", kind="employer"
+        )
+        stamp(
+            cv,
+            cx2 + cv.mm(rng.uniform(-6, 6)),
+            by + cv.mm(rng.uniform(-1, 6)),
+            "round",
+            emp,
+            "applicant",
+            rng,
+            fkey=ctx.body,
+        )
 
 
 # ------------------------------------------------------------------ 7 journal article

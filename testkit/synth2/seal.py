@@ -242,6 +242,9 @@ def stamp(
     angle = float(rng.uniform(-30, 30)) if angle is None else angle
     if shape == "round":
         d_mm = d_mm or float(rng.choice([38, 40, 42, 42, 42, 45]))
+        if number is None and line is None and len(org) <= 13 and rng.random() < 0.2:
+            # newer seals carry the 13-digit seal code along the bottom
+            number = "65" + "".join(str(int(v)) for v in rng.integers(0, 10, 11))
         mask, R = round_mask(org, cv.k, rng, d_mm=d_mm, fkey=fkey, line=line, number=number)
         mask = _rotate(mask, angle)
         poly = [(cx + R * math.cos(2 * math.pi * k / 48), cy + R * math.sin(2 * math.pi * k / 48)) for k in range(48)]
