@@ -62,21 +62,28 @@ class Ctx:
     def date(self, y0=2015, y1=2024) -> tuple[int, int, int]:
         return int(self.rng.integers(y0, y1 + 1)), int(self.rng.integers(1, 13)), int(self.rng.integers(1, 29))
 
-    def sign(self, x, y, text, kind="name", owner="applicant", size_mm=7.0, tags=()):
-        """A handwritten-style signature: kai/wenkai face, ballpoint ink, a little tilt."""
+    def sign(self, x, y, text, kind="name", owner="applicant", size_mm=7.0, tags=(), max_w=None):
+        """A handwritten-style signature starting at x: kai/wenkai face, ballpoint ink, a little
+        tilt; people sign smaller when the space is short."""
         cv = self.cv
+        stretch = float(self.rng.uniform(0.9, 1.25))
+        size = cv.mm(size_mm)
+        w = cv.advance(text, self.hand, size) * stretch
+        if max_w is not None and w > max_w:
+            size = max(cv.mm(3.5), int(size * max_w / w))
+            w = cv.advance(text, self.hand, size) * stretch
         self.cv.text_rotated(
-            x,
+            x + w / 2,
             y,
             text,
             self.hand,
-            cv.mm(size_mm),
+            size,
             BLUE_INK if self.rng.random() < 0.7 else INK,
             float(self.rng.uniform(-6, 8)),
             kind=kind,
             owner=owner,
             tags=tuple(tags) + ("handwritten",),
-            stretch=float(self.rng.uniform(0.9, 1.25)),
+            stretch=stretch,
         )
 
 
@@ -230,7 +237,7 @@ def id_card(ctx: Ctx):
             alpha=0.85,
         )
     if rng.random() < 0.3:
-        ctx.sign(cv.W - cv.mm(50), cv.H - cv.mm(40), nm, tags=tags)
+        ctx.sign(cv.W - cv.mm(100), cv.H - cv.mm(40), nm, tags=tags, max_w=cv.mm(85))
 
 
 # ------------------------------------------------------------------ 2 diploma
@@ -570,8 +577,7 @@ def appraisal(ctx: Ctx):
     ]
     y = cv.prose(x0 + cv.mm(6), y + cv.mm(17), x1 - x0 - cv.mm(12), segs, ctx.body, size, cv.mm(7.2), indent=2 * size)
     lb = cv.text(x1 - cv.mm(75), y + cv.mm(3), "本人签名：", ctx.body, size, INK)
-    sw = cv.advance(nm, ctx.hand, cv.mm(7)) * 1.25
-    ctx.sign(lb[2] + cv.mm(3) + sw / 2, y + cv.mm(1), nm, tags=tags)
+    ctx.sign(lb[2] + cv.mm(3), y + cv.mm(1), nm, tags=tags, max_w=x1 - lb[2] - cv.mm(6))
     y += cv.mm(10)
     cv.line(x0, y, x1, y, lw, rule)
     # 主管领导评语 with another person's signature
@@ -588,7 +594,7 @@ def appraisal(ctx: Ctx):
     )
     boss = ctx.other_person()
     lb = cv.text(x1 - cv.mm(60), y2 + cv.mm(3), "签名：", ctx.body, size, INK)
-    ctx.sign(lb[2] + cv.mm(4) + cv.advance(boss, ctx.hand, cv.mm(7)) * 0.65, y2 + cv.mm(1), boss, owner="other")
+    ctx.sign(lb[2] + cv.mm(4), y2 + cv.mm(1), boss, owner="other", max_w=x1 - lb[2] - cv.mm(7))
     y = y2 + cv.mm(10)
     cv.line(x0, y, x1, y, lw, rule)
     cv.text(x0 + cv.mm(3), y + cv.mm(8), "考核等次", ctx.body, size, INK)
@@ -806,7 +812,8 @@ def journal(ctx: Ctx):
     # authors: the applicant among co-authors, superscript affiliation numbers
     n_co = int(rng.integers(1, 4))
     pos = int(rng.integers(0, n_co + 1))
-    names = [ctx.other_person() for _ in range(n_co)]
+    pool = [p for p in L.OTHER_PEOPLE]
+    names = [pool.pop(int(rng.integers(len(pool)))) for _ in range(n_co)]  # distinct co-authors
     nm, tags = ctx.name()
     names.insert(pos, None)
     uni = ctx.choice(L.UNIVERSITIES)
@@ -1057,7 +1064,7 @@ def letter(ctx: Ctx):
     if rng.random() < 0.35:
         boss = ctx.other_person()
         lb = cv.text(x0, sy + cv.mm(28), "单位负责人：", ctx.body, size, INK)
-        ctx.sign(lb[2] + cv.mm(20), sy + cv.mm(26), boss, owner="other")
+        ctx.sign(lb[2] + cv.mm(3), sy + cv.mm(26), boss, owner="other", max_w=cv.mm(40))
         if rng.random() < 0.5:
             seal_name = boss.replace("·", "")[:3] + "印"
             stamp(
