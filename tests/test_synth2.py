@@ -75,14 +75,15 @@ def test_applicant_items_per_type(pages):
 
 
 def test_text_items_are_ink_not_paper(pages):
-    """A text box must hold dark print: its pixels are darker than the page around."""
+    """A text box must hold dark print: its darkest pixels are well below the paper around it."""
     for p in pages:
         grey = p.pixels.mean(axis=2)
         for it in p.truth:
             if it.kind in ("name", "employer", "org") and "handwritten" not in it.tags:
                 x0, y0, x1, y1 = it.bbox
-                box = grey[y0:y1, x0:x1]
-                assert box.min() < np.median(grey) - 40, (p.stem, it.text)
+                m = max(8, (y1 - y0))
+                around = grey[max(0, y0 - m) : y1 + m, max(0, x0 - m) : x1 + m]
+                assert grey[y0:y1, x0:x1].min() < np.percentile(around, 75) - 40, (p.stem, it.text)
 
 
 def test_eyes_band_on_the_photo(pages):
