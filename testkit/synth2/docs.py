@@ -353,6 +353,24 @@ def diploma(ctx: Ctx):
 
 
 # ------------------------------------------------------------------ 3 title certificate
+LOWER = {
+    "高级工程师": "工程师",
+    "正高级工程师": "高级工程师",
+    "副主任医师": "主治医师",
+    "高级教师": "一级教师",
+    "高级农艺师": "农艺师",
+    "副主任护师": "主管护师",
+    "高级兽医师": "兽医师",
+    "高级讲师": "讲师",
+    "副主任技师": "主管技师",
+}
+
+
+def lower_title(title: str) -> str:
+    """The title the applicant holds now, one step below the one applied for."""
+    return LOWER.get(title, "工程师")
+
+
 def degree_of(major: str) -> str:
     for keys, deg in (("医护检验卫生", "医学"), ("农林畜兽草", "农学"), ("教育", "教育学"), ("数学气象大气", "理学")):
         if any(k in major for k in keys):
@@ -383,6 +401,22 @@ def title_cert(ctx: Ctx):
     lx = cv.mm(22)
     pw, ph = cv.mm(25), cv.mm(35)
     cv.photo(lx + cv.mm(40), cv.mm(20), pw, ph, ctx.face, bg=ctx.choice([(70, 140, 215), (240, 240, 240)]))
+    auth = ctx.choice(L.AUTHORITIES[:5])
+    if rng.random() < 0.5:
+        # the issuing office's steel seal pressed over the photo's lower corner
+        stamp(
+            cv,
+            lx + cv.mm(40) + pw,
+            cv.mm(20) + ph,
+            "round",
+            auth,
+            "other",
+            rng,
+            ink="emboss",
+            d_mm=38,
+            fkey=ctx.body,
+            faded=False,
+        )
     nm, tags = ctx.name()
     size = cv.mm(4.2)
     lab_w = cv.mm(26)
@@ -443,7 +477,6 @@ def title_cert(ctx: Ctx):
         cv.mm(8),
         indent=2 * size,
     )
-    auth = ctx.choice(L.AUTHORITIES[:5])
     ay = cv.H - cv.mm(48)
     cv.text(
         half + half / 2,
@@ -502,7 +535,11 @@ def appraisal(ctx: Ctx):
     cv.line(x0, y, x1, y, lw, rule)
     base = y + rh / 2 + size * 0.35
     cell_text(cols[0], cols[1], base, "姓  名")
-    if not app.dotted and len(nm) <= 3 and rng.random() < 0.7:
+    # a quarter of the forms are filled in by hand (print-like pen), the rest typed
+    by_hand = rng.random() < 0.25
+    if by_hand:
+        ctx.sign(cols[1] + cv.mm(3), base - size * 0.4, nm, tags=tags, size_mm=5.5, max_w=cols[2] - cols[1] - cv.mm(6))
+    elif not app.dotted and len(nm) <= 3 and rng.random() < 0.7:
         spaced = ctx.choice(["　", " ", "  "]).join(nm)
         cell_text(cols[1], cols[2], base, spaced, kind="name", tags=tags + ("letter_spaced",))
     else:
@@ -536,12 +573,40 @@ def appraisal(ctx: Ctx):
     y_emp = y
     base = y + cv.mm(6.5)
     cell_text(cols[0], cols[1], y + rh * 0.5 + size * 0.35 + cv.mm(2), "工作单位")
-    nxt = cv.prose(cols[1] + cv.mm(3), base, cell_w, [Seg(emp, "employer", "applicant")], ctx.body, size, cv.mm(6))
+    if by_hand:
+        # pen writing does not reflow: a long name goes on in a second line of the cell
+        hs = 4.6
+        if cv.advance(emp, ctx.hand, cv.mm(hs)) * 1.25 > cell_w:
+            k = (len(emp) + 1) // 2
+            ctx.sign(
+                cols[1] + cv.mm(2),
+                base - cv.mm(1),
+                emp[:k],
+                kind="employer",
+                size_mm=hs,
+                tags=("wrapped",),
+                max_w=cell_w,
+            )
+            ctx.sign(
+                cols[1] + cv.mm(2),
+                base + cv.mm(6),
+                emp[k:],
+                kind="employer",
+                size_mm=hs,
+                tags=("wrapped",),
+                max_w=cell_w,
+            )
+            nxt = base + cv.mm(12)
+        else:
+            ctx.sign(cols[1] + cv.mm(2), base + cv.mm(1), emp, kind="employer", size_mm=hs, max_w=cell_w)
+            nxt = base + cv.mm(6)
+    else:
+        nxt = cv.prose(cols[1] + cv.mm(3), base, cell_w, [Seg(emp, "employer", "applicant")], ctx.body, size, cv.mm(6))
     cell_text(cols[3], cols[5], y + rh * 0.5 + size * 0.35 + cv.mm(2), "专业技术职务")
     cv.text(
         cols[5] + cv.mm(2),
         y + rh * 0.5 + size * 0.35 + cv.mm(2),
-        "工程师" if "医" not in emp else "主治医师",
+        lower_title(app.title),
         ctx.body,
         int(size * 0.85),
         INK,
@@ -953,6 +1018,7 @@ def letter(ctx: Ctx):
         cv.text(cv.W / 2, cv.mm(58), title, "heib" if rng.random() < 0.5 else "songb", cv.mm(8), INK, anchor="ms")
         y0w = cv.mm(78)
     else:
+        title = ""
         cv.text(cv.W / 2, cv.H - cv.mm(15), "第 2 页  共 2 页", ctx.body, cv.mm(3.2), INK, anchor="ms")
         y0w = cv.mm(35)
     size = cv.mm(4.6)
@@ -975,6 +1041,26 @@ def letter(ctx: Ctx):
             "政治立场坚定，遵纪守法，工作勤恳，业务能力突出，近五年年度考核均为合格以上等次，无违法违纪行为。"
         ),
     ]
+    lower = lower_title(app.title)
+    if title == "推荐信":
+        segs = [
+            Seg("我单位 "),
+            nm_seg(),
+            Seg(
+                f" 同志，{y}年{m}月出生，{start - 4}年毕业于{ctx.choice(L.UNIVERSITIES)}{app.major}专业，"
+                f"{start}年参加工作，现在"
+            ),
+            Seg(emp, "employer"),
+            Seg(f"从事专业技术工作。经本人申请、单位推荐委员会评议并公示无异议，同意推荐其申报{app.title}任职资格。"),
+        ]
+    elif title == "任职证明":
+        segs = [
+            Seg("兹证明 "),
+            nm_seg(),
+            Seg(f" 同志于{start + 5}年取得{lower}任职资格，自{start + 5}年{int(rng.integers(1, 13))}月起被"),
+            Seg(emp, "employer"),
+            Seg(f"聘任为{lower}，聘期内履职尽责，年度考核均为合格以上等次。"),
+        ]
     p2 = [
         nm_seg(),
         Seg(" 同志在"),
