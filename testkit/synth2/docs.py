@@ -8,7 +8,7 @@ import numpy as np
 from PIL import Image
 
 from . import lists as L
-from .core import Canvas, Seg, rect_poly
+from .core import Canvas, Seg
 from .seal import stamp
 
 INK = (22, 22, 24)
@@ -101,10 +101,6 @@ def cn_date(y, m, d, upper=False) -> str:
         )
 
     return f"{yy}年{n(m)}月{n(d)}日"
-
-
-def seal_text_for(org: str) -> str:
-    return org
 
 
 def border(cv: Canvas, rng, color, fancy=True):
@@ -1180,14 +1176,10 @@ LAYOUTS = {
 }
 
 
-# paper size (w, h mm) per type; some types come landscape or portrait
 def page_size(doc_type: str, rng) -> tuple[float, float]:
+    """Paper size (w, h mm): booklets open landscape; certificates come either way."""
     if doc_type in ("title_cert",):
         return 297.0, 210.0
     if doc_type in ("diploma", "award", "training"):
         return (297.0, 210.0) if rng.random() < 0.6 else (210.0, 297.0)
     return 210.0, 297.0
-
-
-def _unused(*a):
-    return rect_poly(*a)
