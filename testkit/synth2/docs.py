@@ -509,7 +509,14 @@ def appraisal(ctx: Ctx):
     cv.text(
         cv.W / 2,
         cv.mm(28),
-        "事业单位工作人员年度考核登记表" if rng.random() < 0.6 else "年度考核登记表",
+        ctx.choice(
+            [
+                "事业单位工作人员年度考核登记表",
+                "年度考核登记表",
+                "专业技术人员年度考核表",
+                "机关事业单位工作人员年度考核登记表",
+            ]
+        ),
         "songb",
         cv.mm(7),
         INK,

@@ -195,16 +195,24 @@ def _clip(poly, W, H):
     return pts
 
 
+def _recompress(img: np.ndarray, rng: np.random.Generator) -> np.ndarray:
+    """Many uploads were saved as JPEG once before (scanner software, chat apps)."""
+    if rng.random() < 0.35:
+        ok, buf = cv2.imencode(".jpg", img, [cv2.IMWRITE_JPEG_QUALITY, int(rng.integers(65, 90))])
+        img = cv2.imdecode(buf, cv2.IMREAD_UNCHANGED)
+    return img
+
+
 def deliver(rgb: np.ndarray, items: list[Item], photos: list, mode: str, rotation: int, rng: np.random.Generator):
     """Run the chosen capture, turn the result, carry every outline along; returns BGR pixels."""
     if mode == "copy":
         img, M = photocopy(rgb, rng)
-        img = cv2.cvtColor(img, cv2.COLOR_RGB2BGR)
+        img = _recompress(cv2.cvtColor(img, cv2.COLOR_RGB2BGR), rng)
     elif mode == "phone":
         img, M = phone(cv2.cvtColor(rgb, cv2.COLOR_RGB2BGR), rng)
     else:
         img, M = flatbed(rgb, rng)
-        img = cv2.cvtColor(img, cv2.COLOR_RGB2BGR)
+        img = _recompress(cv2.cvtColor(img, cv2.COLOR_RGB2BGR), rng)
     H, W = img.shape[:2]
     # turning counter-clockwise by 90°: (x, y) -> (y, W - x), W the width before the turn
     R = np.eye(3)

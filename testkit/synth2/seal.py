@@ -88,12 +88,20 @@ def round_mask(
     mask = np.zeros((size, size), np.float32)
     t = rng.uniform(1.0, 1.5) * px_mm
     cv2.circle(mask, (int(c * 8), int(c * 8)), int((R - t / 2) * 8), 1.0, max(1, int(round(t))), cv2.LINE_AA, 3)
+    if rng.random() < 0.15:
+        # some bureaus' seals have a thin inner ring just inside the thick one
+        ri = R - t - 0.8 * px_mm
+        cv2.circle(mask, (int(c * 8), int(c * 8)), int(ri * 8), 1.0, max(1, int(round(0.35 * px_mm))), cv2.LINE_AA, 3)
+        R_text = ri - 0.3 * px_mm
+    else:
+        R_text = R - t
     n = len(org)
     span = span or (rng.uniform(240, 270) if n > 6 else rng.uniform(170, 220))
-    h = (0.205 if n < 13 else 0.19) * d_mm * px_mm
-    rt = R - t - 0.7 * px_mm - h / 2
+    h = (0.205 if n < 13 else (0.17 if n < 17 else 0.15)) * d_mm * px_mm
+    rt = R_text - 0.7 * px_mm - h / 2
     step = span / max(1, n - 1) if n > 1 else 0
-    cw = min(h * 0.95, math.radians(step) * rt * 0.86) if n > 1 else h
+    # neighbours must not touch at the glyphs' inner ends, where the arc is shortest
+    cw = min(h * 0.95, math.radians(step) * (rt - 0.3 * h) * 0.92) if n > 1 else h
     for i, ch in enumerate(org):
         a = 90 + span / 2 - i * step
         g = _glyph(ch, fkey, int(h), max(2, int(cw)))
