@@ -106,7 +106,8 @@ def test_eyes_band_on_the_photo(pages):
             # 2:1 band, textured (a face, not paper)
             w = math.dist(it.polygon[0], it.polygon[1])
             h = math.dist(it.polygon[1], it.polygon[2])
-            assert 1.9 < w / h < 2.1
+            # perspective on phone photos bends the 2:1 band a little
+            assert (1.8 < w / h < 2.25) if p.dpi is None else (1.95 < w / h < 2.05), (p.stem, w / h)
             x0, y0, x1, y1 = it.bbox
             assert p.pixels[y0:y1, x0:x1].std() > 12
 
