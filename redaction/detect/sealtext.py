@@ -501,16 +501,26 @@ def attribute_seal(engine: OcrEngine, image: Image, seal: Seal,
 def employer_in_ring(text: str, profile: Profile) -> str | None:
     """The employer named by a ring reading, tolerating ~30 % misread characters, though not a
     word of another name in their place: 新疆维吾尔自治区继续教育(中心) is within 4 edits of
-    新疆维吾尔自治区人民医院, but misreading swaps a character or two, not 人民医院 for 继续教育."""
+    新疆维吾尔自治区人民医院, but misreading swaps a character or two, not 人民医院 for 继续教育.
+
+    The ring is read once round from where the unrolled strip starts: its seam, the widest empty
+    stretch, is not always the gap before the name (a horizontal 专用章 line or the text under the
+    seal can fill the bottom gap, a worn spot open a wider one inside the name), and then the name
+    comes out turned (资源和社会障局深圳市人力). The reading is also matched going round past its
+    end, so the name may start anywhere in it."""
     norm = normalize(text)
+    round_twice = norm + norm
     for term in profile.terms():
         if term.kind != "employer" or len(term.key) < 3:
             continue
         k = max(1, int(round(0.3 * len(term.key))))
-        for s, e, _ in approximate_find(term.key, norm, k):
-            if (numerals_compatible(term.key, norm[s:e]) and _foreign_run(norm[s:e], term.key) < 3
-                    and names_own_words(norm[s:e], term.key)):
-                return term.text
+        for hay in (norm, round_twice):
+            for s, e, _ in approximate_find(term.key, hay, k):
+                if e - s > len(norm):
+                    continue        # a match using some characters twice
+                if (numerals_compatible(term.key, hay[s:e]) and _foreign_run(hay[s:e], term.key) < 3
+                        and names_own_words(hay[s:e], term.key)):
+                    return term.text
     return None
 
 
