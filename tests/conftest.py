@@ -150,8 +150,11 @@ def audit_tree(tmp_path_factory):
     return base
 
 
-def draw_seal(bgr: np.ndarray, center, radius: int, text: str, rgb=(215, 30, 35)) -> tuple[int, int, int, int]:
-    """Draw a round red official seal (ring, star, curved ring text) like a 公章; returns its box."""
+def draw_seal(bgr: np.ndarray, center, radius: int, text: str, rgb=(215, 30, 35),
+              span_deg: float | None = None) -> tuple[int, int, int, int]:
+    """Draw a round red official seal (ring, star, curved ring text) like a 公章; returns its box.
+    `span_deg`: the arc the ring text spans (22° a character up to 250° unless given; a space in
+    `text` leaves its character's place empty)."""
     from PIL import Image, ImageDraw, ImageFont
 
     img = Image.fromarray(cv2.cvtColor(bgr, cv2.COLOR_BGR2RGB))
@@ -169,7 +172,7 @@ def draw_seal(bgr: np.ndarray, center, radius: int, text: str, rgb=(215, 30, 35)
     font_px = max(10, int(radius * 0.26))
     font = ImageFont.truetype(cjk_font_path(), font_px)
     n = len(text)
-    span = np.deg2rad(min(250, 22 * n))
+    span = np.deg2rad(min(250, 22 * n) if span_deg is None else span_deg)
     for i, ch in enumerate(text):
         a = -np.pi / 2 - span / 2 + span * (i + 0.5) / n
         glyph = Image.new("RGBA", (font_px * 2, font_px * 2), (0, 0, 0, 0))

@@ -112,6 +112,21 @@ def test_a_round_seal_stamped_beside_a_name_seal_is_found_and_so_is_the_name_sea
         assert any(_cover(s.bbox, t["bbox"]) >= 0.9 and _bloat(s.bbox, t["bbox"]) <= 2.0 for s in seals), t
 
 
+def test_three_seals_side_by_side_are_each_boxed_snugly(detector):
+    # A company's, its financial and its legal representative's seals a few mm apart (a bank
+    # form's 预留印鉴): read enlarged (a small image), the middle one is found from faint ink only,
+    # and the faint ink of its neighbours drew its outline over the name seal (box 2.4× its seal).
+    page, entry = _real("dev-seal-three-kinds-01", dev=True)
+    prof = entry["profile"]
+    profile = Profile(name=prof["name"], employers=tuple(prof["employers"]))
+    _, _, regions = detector.propose_upright(page, profile)
+    seals = [r for r in regions if r.kind == "seal" and r.accepted]
+    assert len(_truth_seals(entry, "applicant")) == 3
+    for t in _truth_seals(entry, "applicant"):
+        assert any(_cover(r.bbox, t["bbox"]) >= 0.9 for r in seals), (t, seals)
+        assert all(_bloat(r.bbox, t["bbox"]) <= 2.0 for r in seals if _cover(r.bbox, t["bbox"]) >= 0.9), (t, seals)
+
+
 def test_fragments_of_a_ring_broken_by_text_grow_into_the_whole_ring(reader):
     """The learned detector, handed a fragment of a seal, finds the whole ring's outline."""
     page = text_page(seed=3)

@@ -173,3 +173,36 @@ def test_schools_and_administrative_offices_are_organisations():
     assert is_organisation_name("乌鲁木齐市第十三中学")
     assert is_organisation_name("阿克苏地区行政公署")
     assert not is_organisation_name("阿克苏地区行政")
+
+
+def test_a_ring_read_from_the_middle_of_the_employers_name_is_the_applicants(detector):
+    # The unrolled ring starts at its widest empty stretch: with the ring text running nearly all
+    # the way round and a wider space inside the name than at the bottom, the recogniser reads the
+    # name turned (资源和社会保障局深圳市人力, as on a real 介绍信's seal).
+    bureau = Profile(name="朱先福", employers=("深圳市人力资源和社会保障局",))
+    page = render_page([(100, 100, "高等院校毕业生介绍信")], size=(1000, 800))
+    draw_seal(page, (500, 420), 170, "深圳市人力   资源和社会保障局", span_deg=352)
+    regions = detector.propose(Page(page, Path("d.jpg"), 0, 1, 200), bureau)
+    seals = [r for r in regions if "seal" in r.kind]
+    assert [(r.kind, r.accepted) for r in seals] == [("seal", True)]
+    x0, y0, x1, y1 = seals[0].bbox
+    assert x0 <= 330 and y0 <= 250 and x1 >= 670 and y1 >= 590      # the whole seal covered
+    # Turned round, another organisation's name sharing words with the employer stays another's.
+    assert classify_seal([("自治区人力资源和社会保障厅新疆维吾尔", 0.95)], bureau)[:2] == ("other_seal", False)
+    assert classify_seal([("社会保障局深圳市公安", 0.95)], bureau)[:2] == ("other_seal", False)
+
+
+def test_a_forms_label_for_the_seal_naming_an_office_gives_the_seal_to_no_one(detector):
+    # An unreadable seal over a form's label for it (a 留学回国人员证明's 教育（文化）处（组）公章, its
+    # alternatives in brackets) stays the applicant's, accepted; over a printed organisation's
+    # name with its seal's use after it (新疆医科大学公章) it is that organisation's.
+    profile = Profile(name="吉星臻", employers=("中华人民共和国驻英国大使馆教育处",))
+    for label, kind in (("教育（文化）处（组）公章", "seal"), ("新疆医科大学公章", "other_seal")):
+        page = render_page([(100, 100, "吉星臻 同志于2018年9月至2020年8月在英国留学。"), (520, 500, label),
+                            (540, 580, "2020 年 9 月 25 日")], size=(1240, 800))
+        truth = draw_seal(page, (700, 530), 150, "◆◆◆◆◆◆◆◆◆◆", rgb=(230, 60, 70))   # no ring text read
+        regions = detector.propose(Page(page, Path("d.jpg"), 0, 1, 200), profile)
+        seals = [r for r in regions if "seal" in r.kind]
+        assert [(r.kind, r.accepted) for r in seals] == [(kind, kind == "seal")], (label, seals)
+        x0, y0, x1, y1 = seals[0].bbox
+        assert x0 <= truth[0] and y0 <= truth[1] and x1 >= truth[2] and y1 >= truth[3]

@@ -24,7 +24,7 @@ import numpy as np
 
 from redaction.assets import models_dir
 from redaction.detect.ellipse import refit_ellipse
-from redaction.model.types import Floats, Image
+from redaction.model.types import Floats, Image, Mask
 from redaction.ocr.base import LazySession
 
 if TYPE_CHECKING:
@@ -103,11 +103,39 @@ class SealTextDetector:
         return out[0, 0, :h, :w]
 
 
+#: A fit this little concentric is checked against one on the band's largest piece alone, which
+#: replaces it when that is a ring this concentric.
+LOOSE_CONCENTRIC = 0.8
+ARC_CONCENTRIC = 0.9
+
+
 def fit_ring_text(prob: Floats, threshold: float = BAND_THRESHOLD) -> RingFit | None:
     """The band of ring text on a probability map, as an ellipse through its outer edge; None if
-    the map holds no band running round one centre."""
+    the map holds no band running round one centre.
+
+    Straight lines of text in the crop (a red English line printed above the seal, the 联合创新平台
+    line across its bottom) are band too and pull the ellipse off the ring: a loosely concentric
+    fit gives way to one on the band's largest piece (the ring text's arc) when that one is a
+    ring and much more concentric."""
     band = prob > threshold
-    ys, xs = np.nonzero(band)
+    fit = _fit_band(band)
+    if fit is None or fit.concentric >= LOOSE_CONCENTRIC:
+        return fit
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(band.view(np.uint8), connectivity=8)
+    if n <= 2:
+        return fit
+    largest = labels == 1 + int(np.argmax(stats[1:, cv2.CC_STAT_AREA]))
+    # Fitted on the arc; its edge and coverage still taken on the whole band (a horizontal line of
+    # text inside the ring, under the star, is the seal's own).
+    arc = _fit_band(band, largest)
+    if is_ring(arc) and arc.concentric >= ARC_CONCENTRIC:
+        return arc
+    return fit
+
+
+def _fit_band(band: Mask, middle: Mask | None = None) -> RingFit | None:
+    """`fit_ring_text` on a thresholded band, its middle fitted on `middle` (the band if None)."""
+    ys, xs = np.nonzero(band if middle is None else middle)
     if len(xs) < 60:
         return None
     pts = np.stack([xs, ys], axis=1).astype(np.float32)

@@ -501,16 +501,26 @@ def attribute_seal(engine: OcrEngine, image: Image, seal: Seal,
 def employer_in_ring(text: str, profile: Profile) -> str | None:
     """The employer named by a ring reading, tolerating ~30 % misread characters, though not a
     word of another name in their place: 新疆维吾尔自治区继续教育(中心) is within 4 edits of
-    新疆维吾尔自治区人民医院, but misreading swaps a character or two, not 人民医院 for 继续教育."""
+    新疆维吾尔自治区人民医院, but misreading swaps a character or two, not 人民医院 for 继续教育.
+
+    The ring is read once round from where the unrolled strip starts: its seam, the widest empty
+    stretch, is not always the gap before the name (a horizontal 专用章 line or the text under the
+    seal can fill the bottom gap, a worn spot open a wider one inside the name), and then the name
+    comes out turned (资源和社会障局深圳市人力). The reading is also matched going round past its
+    end, so the name may start anywhere in it."""
     norm = normalize(text)
+    round_twice = norm + norm
     for term in profile.terms():
         if term.kind != "employer" or len(term.key) < 3:
             continue
         k = max(1, int(round(0.3 * len(term.key))))
-        for s, e, _ in approximate_find(term.key, norm, k):
-            if (numerals_compatible(term.key, norm[s:e]) and _foreign_run(norm[s:e], term.key) < 3
-                    and names_own_words(norm[s:e], term.key)):
-                return term.text
+        for hay in (norm, round_twice):
+            for s, e, _ in approximate_find(term.key, hay, k):
+                if e - s > len(norm):
+                    continue        # a match using some characters twice
+                if (numerals_compatible(term.key, hay[s:e]) and _foreign_run(hay[s:e], term.key) < 3
+                        and names_own_words(hay[s:e], term.key)):
+                    return term.text
     return None
 
 
@@ -560,6 +570,8 @@ _PRINTED_ORGANISATION = re.compile(ORGANISATION.pattern + r"[\W\d]*$")
 SEAL_USE = re.compile(r"(专用章|公章|印章|用章|业务章|盖章|章)[\W\d]*$")
 #: ORGANISATION without its seal words: what must come before a seal's use to name someone.
 _ORGANISATION_WORD = re.compile(ORGANISATION.pattern.replace("|专用章|公章|章)", ")"))
+#: A bracketed part of a printed line (normalised: ASCII brackets): alternatives on a form's label.
+_BRACKETED = re.compile(r"\([^()]*\)")
 _SENTENCE = re.compile(r"[，。；：、！？,;:!?]")
 #: A date printed after the name on the same line (2023年5月6日, 二〇二三年五月).
 _TRAILING_DATE = re.compile(r"[\d〇零一二三四五六七八九十]{2,4}年[\d〇零一二三四五六七八九十]{1,2}月"
@@ -578,8 +590,13 @@ def is_printed_organisation(text: str) -> bool:
     if _SENTENCE.search(text) is not None or _PRINTED_ORGANISATION.search(norm) is None:
         return False
     use = SEAL_USE.search(norm)
-    # 北京某某科技有限公司合同专用章 names its company; 测试用章 and 开户行业务章 name no one.
-    return use is None or _ORGANISATION_WORD.search(norm[:use.start()]) is not None
+    if use is None:
+        return True
+    # 北京某某科技有限公司合同专用章 names its company; 测试用章 and 开户行业务章 name no one, nor
+    # does a form's label for the seal naming only an office, its alternatives in brackets
+    # (教育（文化）处（组）公章 on a 留学回国人员证明, 人事处公章): 4+ characters of a name must come first.
+    named = _BRACKETED.sub("", norm[:use.start()])
+    return _ORGANISATION_WORD.search(named) is not None and cjk_count(named) >= 4
 
 
 def _lcs(a: str, b: str) -> int:
