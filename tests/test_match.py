@@ -429,3 +429,23 @@ def test_a_corpus_journal_page_masks_the_employer_in_its_english_affiliations(de
     accepted = [r.bbox for r in regions if r.accepted]
     assert coverage(english[0], accepted) >= 0.9
     assert coverage(other[0], accepted) < 0.3
+
+
+def test_a_short_name_is_covered_when_its_ink_runs_past_its_character_boxes():
+    """The recogniser's character boxes can be narrower than the ink or sit off it (a large
+    handwritten 庄磊 is a quarter wider than its boxes; a name's one character wrapped to a line's
+    end starts a fifth of a character left of its box): a name of two characters, or a
+    one-character piece, is padded enough to stay 90 % covered, and the next person's name, a
+    comma away, is not reached."""
+    from bench.accuracy import coverage
+    from bench.realset import RealItem
+
+    ln = line("学生庄磊，王宇明", 100, 100, char_w=60, h=60)       # 庄磊's boxes: 220–340
+    ink = (220, 100, 378, 160)            # 庄磊 as written, wider than its boxes
+    other = (400, 100, 580, 160)          # 王宇明
+    boxes = [tuple(round(v) for v in r.bbox) for r in match_lines([ln], Profile(name="庄磊", employers=("莆田华侨中学",)))]
+    assert coverage(RealItem("name", ink, None, "applicant"), boxes) >= 0.9
+    assert coverage(RealItem("name", other, None, "other"), boxes) < 0.3
+    wrapped = [line("实习生陈", 100, 300, char_w=60, h=60), line("曼同学于本公司实习", 100, 380, char_w=60, h=60)]
+    boxes = [tuple(round(v) for v in r.bbox) for r in match_lines(wrapped, Profile(name="陈曼", employers=("福州大学",)))]
+    assert coverage(RealItem("name", (255, 300, 340, 360), None, "applicant"), boxes) >= 0.9   # 陈's box: 280–340

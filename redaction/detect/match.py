@@ -22,6 +22,11 @@ from redaction.text.pinyin import latin_name_pattern, run_together_pattern
 
 #: Horizontal padding in character widths (measured: 0.25 covered every occurrence).
 PAD_CHARS = 0.25
+#: ... for a piece of at most `SHORT_PIECE` characters: a character box placed by the recogniser's
+#: columns can sit a sixth of a character off (a large handwritten 庄磊, a name's one character
+#: wrapped to a line's end), which a two-character name cannot afford (90 % must be covered).
+SHORT_PAD_CHARS = 0.4
+SHORT_PIECE = 3
 #: Vertical padding as a fraction of the line height, before clipping at neighbouring lines.
 PAD_LINE = 0.15
 #: ... and above it after it: a neighbour's box reaching into this line (a loose box round a line
@@ -225,8 +230,9 @@ def _box_for(unit: _Unit, start: int, end: int, lines: list[TextLine], line_id: 
     y0 = min(b[1] for b in boxes)
     y1 = max(b[3] for b in boxes)
     char_w = max(h * 0.5, min(h, (x1 - x0) / max(1, len(boxes))))
-    x0 -= PAD_CHARS * char_w
-    x1 += PAD_CHARS * char_w
+    pad = SHORT_PAD_CHARS if len(boxes) <= SHORT_PIECE else PAD_CHARS
+    x0 -= pad * char_w
+    x1 += pad * char_w
     top, bottom = y0 - PAD_LINE * h, y1 + PAD_LINE * h
     # Do not reach into the neighbouring lines (dense author bios).
     for other_id, other in enumerate(lines):
