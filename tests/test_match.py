@@ -449,3 +449,21 @@ def test_a_short_name_is_covered_when_its_ink_runs_past_its_character_boxes():
     wrapped = [line("实习生陈", 100, 300, char_w=60, h=60), line("曼同学于本公司实习", 100, 380, char_w=60, h=60)]
     boxes = [tuple(round(v) for v in r.bbox) for r in match_lines(wrapped, Profile(name="陈曼", employers=("福州大学",)))]
     assert coverage(RealItem("name", (255, 300, 340, 360), None, "applicant"), boxes) >= 0.9   # 陈's box: 280–340
+
+
+def test_an_employer_wrapped_in_the_left_column_of_a_sign_off_read_as_one_line():
+    """Two sign-offs side by side read as one line (新疆生产建设兵团第一师 and the training
+    centre's name): the employer continues on the next row under its own column, and is masked on
+    both rows; the other organisation's name beside it stays visible."""
+    from bench.accuracy import coverage
+    from bench.realset import RealItem
+
+    prof = Profile(name="张晓燕", employers=("新疆生产建设兵团第一师阿拉尔市农业农村局", "第一师阿拉尔市农业农村局"))
+    top = line("新疆生产建设兵团第一师新疆维吾尔自治区继续教育中心", 300, 1800, char_w=40, h=50)
+    below = line("阿拉尔市农业农村局", 340, 1880, char_w=40, h=50)
+    boxes = [tuple(round(v) for v in r.bbox) for r in match_lines([top, below], prof)]
+    first = tuple(round(v) for v in char_span(top, 0, 11))
+    assert coverage(RealItem("employer", first, None, "applicant"), boxes) >= 0.9
+    assert coverage(RealItem("employer", tuple(round(v) for v in below.bbox), None, "applicant"), boxes) >= 0.9
+    other = tuple(round(v) for v in char_span(top, 11, 25))
+    assert coverage(RealItem("org", other, None, "other"), boxes) < 0.3

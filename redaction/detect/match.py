@@ -222,6 +222,27 @@ def _deskewed_boxes(lines: list[TextLine]) -> Floats:
     return np.stack([x.min(axis=1), y.min(axis=1), x.max(axis=1), y.max(axis=1)], axis=1)
 
 
+#: How far (in line heights) a line's characters may stand beside the line below and still be
+#: part of its column.
+COLUMN_SLACK = 1.5
+
+
+def _over_column(unit: _Unit, line: TextLine, below: TextLine) -> _Unit | None:
+    """The characters of `line` standing over `below`'s column (within `COLUMN_SLACK` line
+    heights of its ends), when `below` is on the next row and `line` runs well past its column:
+    two cells of a row read as one line. None when the line is all in the column."""
+    h = max(1.0, min(line.height, below.height))
+    if below.bbox[1] < line.bbox[3] - 0.4 * h:
+        return None                                 # the same row: no column below
+    lo, hi = below.bbox[0] - COLUMN_SLACK * h, below.bbox[2] + COLUMN_SLACK * h
+    keep = [k for k, b in enumerate(unit.boxes) if lo <= (b[0] + b[2]) / 2 <= hi]
+    if not keep or len(keep) == len(unit.text):
+        return None
+    return _Unit("".join(unit.text[k] for k in keep), [unit.boxes[k] for k in keep],
+                 [unit.heights[k] for k in keep], [unit.scores[k] for k in keep],
+                 [unit.line_ids[k] for k in keep], [unit.opens[k] for k in keep], [unit.closes[k] for k in keep])
+
+
 def _box_for(unit: _Unit, start: int, end: int, lines: list[TextLine], line_id: int) -> BoxF:
     boxes = [unit.boxes[i] for i in range(start, end) if unit.line_ids[i] == line_id]
     h = max(unit.heights[i] for i in range(start, end) if unit.line_ids[i] == line_id)
@@ -250,7 +271,10 @@ def _box_for(unit: _Unit, start: int, end: int, lines: list[TextLine], line_id: 
 
 
 def _regions_for(unit: _Unit, term: Term, lines: list[TextLine], spanning_only: bool,
-                 unreadable: frozenset[str] = frozenset(), min_lines: int = 2) -> list[Region]:
+                 unreadable: frozenset[str] = frozenset(), min_lines: int = 2,
+                 ends: dict[int, tuple[float, float]] | None = None) -> list[Region]:
+    """Regions of `term` in `unit`. `ends`: where a wrapped piece's line runs for that line's id
+    (default: the line's box; a column of a line read across two cells: the column's)."""
     k = allowed_errors(term_length(term.key))
     # A short Latin term must be whole words: "lian" is inside "alliance", "hit,weihai" inside
     # "shit, weihai". (A long one is not inside another word, and OCR may run words together.)
@@ -293,6 +317,8 @@ def _regions_for(unit: _Unit, term: Term, lines: list[TextLine], spanning_only: 
                 # nothing (the last one of a sloping line in a phone photo): the piece's box
                 # reaches the line's end.
                 lx0, _, lx1, _ = lines[line_id].bbox
+                if ends is not None and line_id in ends:
+                    lx0, lx1 = ends[line_id]
                 x0 = box[0] if n == 0 else min(box[0], lx0)
                 x1 = box[2] if n == len(ids) - 1 else max(box[2], lx1)
                 box = (x0, box[1], x1, box[3])
@@ -355,9 +381,22 @@ def match_lines(lines: list[TextLine], profile: Profile, readable: frozenset[str
         if not (units[i].text and units[j].text):
             continue
         joined = _join(units[i], units[j])
+        # A sign-off's two columns read as one line (新疆生产建设兵团第一师新疆维吾尔自治区继续教育
+        # 中心): a term wrapped in one column continues on the next row under its own part of the
+        # line, not after the other column's text. Where that reading holds the term with fewer
+        # slips, it replaces the whole line's (育中心阿拉尔市农业农村局 for 第一师阿拉尔市农业农村局).
+        column = _over_column(units[i], lines[i], lines[j])
         for term in terms:
-            if len(term.key) >= 2:
-                regions.extend(_regions_for(joined, term, lines, True, unreadable[term.key]))
+            if len(term.key) < 2:
+                continue
+            found = _regions_for(joined, term, lines, True, unreadable[term.key])
+            if column is not None and len(term.key) >= 4:
+                ends = {i: (min(b[0] for b in column.boxes), max(b[2] for b in column.boxes))}
+                in_column = _regions_for(_join(column, units[j]), term, lines, True, unreadable[term.key], ends=ends)
+                if in_column and (not found or min(r.extra["errors"] for r in in_column)
+                                  < min(r.extra["errors"] for r in found)):
+                    found = in_column
+            regions.extend(found)
         if len(units[j].text) < longest:
             for k in after.get(j, ()):
                 if k != i and units[k].text:
