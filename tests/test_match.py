@@ -443,11 +443,13 @@ def test_a_short_name_is_covered_when_its_ink_runs_past_its_character_boxes():
     ln = line("学生庄磊，王宇明", 100, 100, char_w=60, h=60)       # 庄磊's boxes: 220–340
     ink = (220, 100, 378, 160)            # 庄磊 as written, wider than its boxes
     other = (400, 100, 580, 160)          # 王宇明
-    boxes = [tuple(round(v) for v in r.bbox) for r in match_lines([ln], Profile(name="庄磊", employers=("莆田华侨中学",)))]
+    prof = Profile(name="庄磊", employers=("莆田华侨中学",))
+    boxes = [tuple(round(v) for v in r.bbox) for r in match_lines([ln], prof)]
     assert coverage(RealItem("name", ink, None, "applicant"), boxes) >= 0.9
     assert coverage(RealItem("name", other, None, "other"), boxes) < 0.3
     wrapped = [line("实习生陈", 100, 300, char_w=60, h=60), line("曼同学于本公司实习", 100, 380, char_w=60, h=60)]
-    boxes = [tuple(round(v) for v in r.bbox) for r in match_lines(wrapped, Profile(name="陈曼", employers=("福州大学",)))]
+    prof = Profile(name="陈曼", employers=("福州大学",))
+    boxes = [tuple(round(v) for v in r.bbox) for r in match_lines(wrapped, prof)]
     assert coverage(RealItem("name", (255, 300, 340, 360), None, "applicant"), boxes) >= 0.9   # 陈's box: 280–340
 
 

@@ -110,11 +110,11 @@ def _ink(gray: npt.NDArray[Any], area: tuple[int, int, int, int], lh: float,
     grow = max(15, int(3 * lh))
     h, w = gray.shape[:2]
     gx0, gy0, gx1, gy1 = max(0, x0 - grow), max(0, y0 - grow), min(w, x1 + grow), min(h, y1 + grow)
-    ink = (gray[gy0:gy1, gx0:gx1] < INK).astype(np.uint8)
+    ink: npt.NDArray[np.uint8] = (gray[gy0:gy1, gx0:gx1] < INK).astype(np.uint8)
     length = max(15, int(3 * lh))
-    rules = cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((1, length), np.uint8))
-    rules |= cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((length, 1), np.uint8))
-    ink &= 1 - rules
+    across = np.asarray(cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((1, length), np.uint8)), np.uint8)
+    down = np.asarray(cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((length, 1), np.uint8)), np.uint8)
+    ink = ink & (1 - (across | down))
     for bx0, by0, bx1, by1 in printed:
         ink[max(0, int(by0) - gy0):max(0, int(by1) - gy0), max(0, int(bx0) - gx0):max(0, int(bx1) - gx0)] = 0
     return ink[y0 - gy0:y1 - gy0, x0 - gx0:x1 - gx0]
@@ -129,7 +129,8 @@ def _written_name(ink: npt.NDArray[np.uint8], lh: float) -> tuple[int, int, int,
              and not (s[2] >= 2 * lh and s[3] <= 0.3 * lh + 0.06 * s[2])]      # a skewed rule's piece
     blobs.sort(key=lambda s: -(s[0] + s[2]))
     right = ink.shape[1]
-    left, chosen = right, []
+    left = right
+    chosen: list[Any] = []
     for s in blobs:
         gap = left - (s[0] + s[2])
         if gap > (FIRST_GAP if not chosen else GAP) * lh:
