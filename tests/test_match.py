@@ -469,3 +469,13 @@ def test_an_employer_wrapped_in_the_left_column_of_a_sign_off_read_as_one_line()
     assert coverage(RealItem("employer", tuple(round(v) for v in below.bbox), None, "applicant"), boxes) >= 0.9
     other = tuple(round(v) for v in char_span(top, 11, 25))
     assert coverage(RealItem("org", other, None, "other"), boxes) < 0.3
+
+
+def test_a_term_a_line_holds_whole_is_not_taken_for_a_column_wrap():
+    """姓名：阿依古丽·买买提 over a shorter 工作单位：: the line's part over the row below's column
+    (姓名：阿依古) joined to 工作 is no 阿依古丽 with one slip."""
+    top = line("姓名：阿依古丽·买买提", 120, 170, char_w=34, h=34)
+    below = line("工作单位：", 120, 240, char_w=30, h=34)
+    prof = Profile(name="阿依古丽·买买提", aliases=("阿依古丽",), employers=("阿克苏地区生态环境局",))
+    regions = match_lines([top, below], prof)
+    assert [r.kind for r in regions if r.bbox[1] < 230] and not [r for r in regions if r.bbox[1] > 230]

@@ -367,9 +367,13 @@ def match_lines(lines: list[TextLine], profile: Profile, readable: frozenset[str
     unreadable = {term.key: unreadable_in(term.key, readable) for term in terms}
     units = [_line_unit(ln, i) for i, ln in enumerate(lines)]
     regions: list[Region] = []
-    for unit in units:
+    on_line: set[tuple[int, str]] = set()       # (line, term) where the term is found whole
+    for n, unit in enumerate(units):
         for term in terms:
-            regions.extend(_regions_for(unit, term, lines, False, unreadable[term.key]))
+            found = _regions_for(unit, term, lines, False, unreadable[term.key])
+            if found:
+                on_line.add((n, term.key))
+            regions.extend(found)
     # Terms broken across two lines or two cells of a row, or across three lines where the
     # middle one is shorter than a term (深圳市今天国 / 际物流技术股 / 份有限公司 in a table cell).
     pairs = continuation_pairs(lines)
@@ -390,7 +394,8 @@ def match_lines(lines: list[TextLine], profile: Profile, readable: frozenset[str
             if len(term.key) < 2:
                 continue
             found = _regions_for(joined, term, lines, True, unreadable[term.key])
-            if column is not None and len(term.key) >= 4:
+            # (not a term the line holds whole: 姓名：阿依古丽买买提 over 工作单位 is no 阿依古 / 工)
+            if column is not None and len(term.key) >= 4 and (i, term.key) not in on_line:
                 ends = {i: (min(b[0] for b in column.boxes), max(b[2] for b in column.boxes))}
                 in_column = _regions_for(_join(column, units[j]), term, lines, True, unreadable[term.key], ends=ends)
                 if in_column and (not found or min(r.extra["errors"] for r in in_column)
