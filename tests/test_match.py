@@ -429,3 +429,53 @@ def test_a_corpus_journal_page_masks_the_employer_in_its_english_affiliations(de
     accepted = [r.bbox for r in regions if r.accepted]
     assert coverage(english[0], accepted) >= 0.9
     assert coverage(other[0], accepted) < 0.3
+
+
+def test_a_short_name_is_covered_when_its_ink_runs_past_its_character_boxes():
+    """The recogniser's character boxes can be narrower than the ink or sit off it (a large
+    handwritten 庄磊 is a quarter wider than its boxes; a name's one character wrapped to a line's
+    end starts a fifth of a character left of its box): a name of two characters, or a
+    one-character piece, is padded enough to stay 90 % covered, and the next person's name, a
+    comma away, is not reached."""
+    from bench.accuracy import coverage
+    from bench.realset import RealItem
+
+    ln = line("学生庄磊，王宇明", 100, 100, char_w=60, h=60)       # 庄磊's boxes: 220–340
+    ink = (220, 100, 378, 160)            # 庄磊 as written, wider than its boxes
+    other = (400, 100, 580, 160)          # 王宇明
+    prof = Profile(name="庄磊", employers=("莆田华侨中学",))
+    boxes = [tuple(round(v) for v in r.bbox) for r in match_lines([ln], prof)]
+    assert coverage(RealItem("name", ink, None, "applicant"), boxes) >= 0.9
+    assert coverage(RealItem("name", other, None, "other"), boxes) < 0.3
+    wrapped = [line("实习生陈", 100, 300, char_w=60, h=60), line("曼同学于本公司实习", 100, 380, char_w=60, h=60)]
+    prof = Profile(name="陈曼", employers=("福州大学",))
+    boxes = [tuple(round(v) for v in r.bbox) for r in match_lines(wrapped, prof)]
+    assert coverage(RealItem("name", (255, 300, 340, 360), None, "applicant"), boxes) >= 0.9   # 陈's box: 280–340
+
+
+def test_an_employer_wrapped_in_the_left_column_of_a_sign_off_read_as_one_line():
+    """Two sign-offs side by side read as one line (新疆生产建设兵团第一师 and the training
+    centre's name): the employer continues on the next row under its own column, and is masked on
+    both rows; the other organisation's name beside it stays visible."""
+    from bench.accuracy import coverage
+    from bench.realset import RealItem
+
+    prof = Profile(name="张晓燕", employers=("新疆生产建设兵团第一师阿拉尔市农业农村局", "第一师阿拉尔市农业农村局"))
+    top = line("新疆生产建设兵团第一师新疆维吾尔自治区继续教育中心", 300, 1800, char_w=40, h=50)
+    below = line("阿拉尔市农业农村局", 340, 1880, char_w=40, h=50)
+    boxes = [tuple(round(v) for v in r.bbox) for r in match_lines([top, below], prof)]
+    first = tuple(round(v) for v in char_span(top, 0, 11))
+    assert coverage(RealItem("employer", first, None, "applicant"), boxes) >= 0.9
+    assert coverage(RealItem("employer", tuple(round(v) for v in below.bbox), None, "applicant"), boxes) >= 0.9
+    other = tuple(round(v) for v in char_span(top, 11, 25))
+    assert coverage(RealItem("org", other, None, "other"), boxes) < 0.3
+
+
+def test_a_term_a_line_holds_whole_is_not_taken_for_a_column_wrap():
+    """姓名：阿依古丽·买买提 over a shorter 工作单位：: the line's part over the row below's column
+    (姓名：阿依古) joined to 工作 is no 阿依古丽 with one slip."""
+    top = line("姓名：阿依古丽·买买提", 120, 170, char_w=34, h=34)
+    below = line("工作单位：", 120, 240, char_w=30, h=34)
+    prof = Profile(name="阿依古丽·买买提", aliases=("阿依古丽",), employers=("阿克苏地区生态环境局",))
+    regions = match_lines([top, below], prof)
+    assert [r.kind for r in regions if r.bbox[1] < 230] and not [r for r in regions if r.bbox[1] > 230]

@@ -22,6 +22,11 @@ from redaction.text.pinyin import latin_name_pattern, run_together_pattern
 
 #: Horizontal padding in character widths (measured: 0.25 covered every occurrence).
 PAD_CHARS = 0.25
+#: ... for a piece of at most `SHORT_PIECE` characters: a character box placed by the recogniser's
+#: columns can sit a sixth of a character off (a large handwritten 庄磊, a name's one character
+#: wrapped to a line's end), which a two-character name cannot afford (90 % must be covered).
+SHORT_PAD_CHARS = 0.4
+SHORT_PIECE = 3
 #: Vertical padding as a fraction of the line height, before clipping at neighbouring lines.
 PAD_LINE = 0.15
 #: ... and above it after it: a neighbour's box reaching into this line (a loose box round a line
@@ -217,6 +222,27 @@ def _deskewed_boxes(lines: list[TextLine]) -> Floats:
     return np.stack([x.min(axis=1), y.min(axis=1), x.max(axis=1), y.max(axis=1)], axis=1)
 
 
+#: How far (in line heights) a line's characters may stand beside the line below and still be
+#: part of its column.
+COLUMN_SLACK = 1.5
+
+
+def _over_column(unit: _Unit, line: TextLine, below: TextLine) -> _Unit | None:
+    """The characters of `line` standing over `below`'s column (within `COLUMN_SLACK` line
+    heights of its ends), when `below` is on the next row and `line` runs well past its column:
+    two cells of a row read as one line. None when the line is all in the column."""
+    h = max(1.0, min(line.height, below.height))
+    if below.bbox[1] < line.bbox[3] - 0.4 * h:
+        return None                                 # the same row: no column below
+    lo, hi = below.bbox[0] - COLUMN_SLACK * h, below.bbox[2] + COLUMN_SLACK * h
+    keep = [k for k, b in enumerate(unit.boxes) if lo <= (b[0] + b[2]) / 2 <= hi]
+    if not keep or len(keep) == len(unit.text):
+        return None
+    return _Unit("".join(unit.text[k] for k in keep), [unit.boxes[k] for k in keep],
+                 [unit.heights[k] for k in keep], [unit.scores[k] for k in keep],
+                 [unit.line_ids[k] for k in keep], [unit.opens[k] for k in keep], [unit.closes[k] for k in keep])
+
+
 def _box_for(unit: _Unit, start: int, end: int, lines: list[TextLine], line_id: int) -> BoxF:
     boxes = [unit.boxes[i] for i in range(start, end) if unit.line_ids[i] == line_id]
     h = max(unit.heights[i] for i in range(start, end) if unit.line_ids[i] == line_id)
@@ -225,8 +251,9 @@ def _box_for(unit: _Unit, start: int, end: int, lines: list[TextLine], line_id: 
     y0 = min(b[1] for b in boxes)
     y1 = max(b[3] for b in boxes)
     char_w = max(h * 0.5, min(h, (x1 - x0) / max(1, len(boxes))))
-    x0 -= PAD_CHARS * char_w
-    x1 += PAD_CHARS * char_w
+    pad = SHORT_PAD_CHARS if len(boxes) <= SHORT_PIECE else PAD_CHARS
+    x0 -= pad * char_w
+    x1 += pad * char_w
     top, bottom = y0 - PAD_LINE * h, y1 + PAD_LINE * h
     # Do not reach into the neighbouring lines (dense author bios).
     for other_id, other in enumerate(lines):
@@ -244,7 +271,10 @@ def _box_for(unit: _Unit, start: int, end: int, lines: list[TextLine], line_id: 
 
 
 def _regions_for(unit: _Unit, term: Term, lines: list[TextLine], spanning_only: bool,
-                 unreadable: frozenset[str] = frozenset(), min_lines: int = 2) -> list[Region]:
+                 unreadable: frozenset[str] = frozenset(), min_lines: int = 2,
+                 ends: dict[int, tuple[float, float]] | None = None) -> list[Region]:
+    """Regions of `term` in `unit`. `ends`: where a wrapped piece's line runs for that line's id
+    (default: the line's box; a column of a line read across two cells: the column's)."""
     k = allowed_errors(term_length(term.key))
     if term.derived:
         # a form made from a listed employer is shorter than it, and a slip in a short form
@@ -291,6 +321,8 @@ def _regions_for(unit: _Unit, term: Term, lines: list[TextLine], spanning_only: 
                 # nothing (the last one of a sloping line in a phone photo): the piece's box
                 # reaches the line's end.
                 lx0, _, lx1, _ = lines[line_id].bbox
+                if ends is not None and line_id in ends:
+                    lx0, lx1 = ends[line_id]
                 x0 = box[0] if n == 0 else min(box[0], lx0)
                 x1 = box[2] if n == len(ids) - 1 else max(box[2], lx1)
                 box = (x0, box[1], x1, box[3])
@@ -340,9 +372,13 @@ def match_lines(lines: list[TextLine], profile: Profile, readable: frozenset[str
     unreadable = {term.key: unreadable_in(term.key, readable) for term in terms}
     units = [_line_unit(ln, i) for i, ln in enumerate(lines)]
     regions: list[Region] = []
-    for unit in units:
+    on_line: set[tuple[int, str]] = set()       # (line, term) where the term is found whole
+    for n, unit in enumerate(units):
         for term in terms:
-            regions.extend(_regions_for(unit, term, lines, False, unreadable[term.key]))
+            found = _regions_for(unit, term, lines, False, unreadable[term.key])
+            if found:
+                on_line.add((n, term.key))
+            regions.extend(found)
     # Terms broken across two lines or two cells of a row, or across three lines where the
     # middle one is shorter than a term (深圳市今天国 / 际物流技术股 / 份有限公司 in a table cell).
     pairs = continuation_pairs(lines)
@@ -354,9 +390,23 @@ def match_lines(lines: list[TextLine], profile: Profile, readable: frozenset[str
         if not (units[i].text and units[j].text):
             continue
         joined = _join(units[i], units[j])
+        # A sign-off's two columns read as one line (新疆生产建设兵团第一师新疆维吾尔自治区继续教育
+        # 中心): a term wrapped in one column continues on the next row under its own part of the
+        # line, not after the other column's text. Where that reading holds the term with fewer
+        # slips, it replaces the whole line's (育中心阿拉尔市农业农村局 for 第一师阿拉尔市农业农村局).
+        column = _over_column(units[i], lines[i], lines[j])
         for term in terms:
-            if len(term.key) >= 2:
-                regions.extend(_regions_for(joined, term, lines, True, unreadable[term.key]))
+            if len(term.key) < 2:
+                continue
+            found = _regions_for(joined, term, lines, True, unreadable[term.key])
+            # (not a term the line holds whole: 姓名：阿依古丽买买提 over 工作单位 is no 阿依古 / 工)
+            if column is not None and len(term.key) >= 4 and (i, term.key) not in on_line:
+                ends = {i: (min(b[0] for b in column.boxes), max(b[2] for b in column.boxes))}
+                in_column = _regions_for(_join(column, units[j]), term, lines, True, unreadable[term.key], ends=ends)
+                if in_column and (not found or min(r.extra["errors"] for r in in_column)
+                                  < min(r.extra["errors"] for r in found)):
+                    found = in_column
+            regions.extend(found)
         if len(units[j].text) < longest:
             for k in after.get(j, ()):
                 if k != i and units[k].text:

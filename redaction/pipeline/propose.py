@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, cast
 import cv2
 import numpy as np
 
+from redaction.detect.addressee import addressee_regions
 from redaction.detect.ink import red_channel_view, red_ink_mask
 from redaction.detect.match import match_lines
 from redaction.detect.orient import (
@@ -152,6 +153,7 @@ class Detector:
         readable = self.ocr.characters()
         regions = match_lines(lines, profile, readable)
         regions += second_look(self.ocr, view, lines, profile, readable)
+        regions += addressee_regions(lines, view, profile)
         if others is not None:
             for r in match_lines(lines, others, readable):
                 r.kind, r.accepted = f"other_{r.kind}", False
@@ -194,7 +196,8 @@ class Detector:
         lines = read_page_text(self.ocr, image, red, view=view)
         drop_inkless_chars(lines, cv2.cvtColor(image, cv2.COLOR_BGR2GRAY))
         readable = self.ocr.characters()
-        return match_lines(lines, profile, readable) + second_look(self.ocr, view, lines, profile, readable)
+        return (match_lines(lines, profile, readable) + second_look(self.ocr, view, lines, profile, readable)
+                + addressee_regions(lines, view, profile))
 
     def face_regions(self, image: np.ndarray, try_rotations: bool = True) -> list[Region]:
         """`eyes` for the applicant's photos, `face` for smaller ones. `try_rotations`: also look

@@ -1,0 +1,143 @@
+"""The name a certificate addresses: the blank before its form of address (____同学：, ____同志：).
+
+Award and scholarship certificates are printed with a blank line before 同学：/同志： and the
+recipient's name is written in by hand. OCR reads such a name poorly or not at all (左佳 → 七统,
+庄磊 on red guilloche paper → nothing, 左佳 → 左), so fuzzy matching cannot find it. The blank
+itself says whose name it is: a certificate the applicant uploads is addressed to the applicant.
+A name printed there and read confidently that shares no character with the applicant's is
+another person's (a certificate addressed to someone else) and stays visible; so does a list of
+several names before 同学： (each of them is matched on its own, if it is the applicant's).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+import cv2
+import numpy as np
+import numpy.typing as npt
+
+from redaction.model.profile import Profile
+from redaction.model.regions import Region
+from redaction.model.types import BoxF, Image
+from redaction.ocr.base import TextLine
+from redaction.text.cjk import is_cjk
+from redaction.text.normalize import normalize, normalize_with_map
+
+#: A line that is a form of address: at most a name's few characters (or nothing: the blank) before
+#: 同学/同志/先生/女士/老师, then a colon or comma, or the line's end. A longer prefix is a sentence
+#: or a list of names, not a blank.
+ADDRESS = re.compile(r"^(?P<prefix>[^，,、；;。]{0,5}?)(同学|同志|先生|女士|老师)(?:[:：，,]|$)")
+#: A prefix read at least this confidently is print (or clear writing) and says whose it is.
+CONFIDENT = 0.9
+#: How far left of the form of address the written name may begin, in its line heights.
+REACH = 6.0
+#: Gaps (in line heights) between the form of address and the name, and inside the name.
+FIRST_GAP = 2.0
+GAP = 1.0
+#: Ink: darker than this in the red channel (pen ink is dark there; red guilloche, gold frames and
+#: red seals vanish).
+INK = 140
+#: Printed text read this confidently is not the written name.
+PRINTED = 0.85
+
+
+def _shares_a_character(prefix: str, profile: Profile) -> bool:
+    names = [normalize(t) for t in (profile.name, *profile.aliases)]
+    return any(c in name for c in prefix if is_cjk(c) for name in names)
+
+
+def addressee_regions(lines: Sequence[TextLine], view: Image, profile: Profile) -> list[Region]:
+    """`name` regions over the blank before a form of address when it holds the applicant's name
+    (written by hand and read as anything, or as nothing). `view`: the page's red-channel view."""
+    out = []
+    gray = view[:, :, 0] if view.ndim == 3 else view
+    h, w = gray.shape[:2]
+    for ln in lines:
+        if ln.source != "page" or len(ln.char_boxes) != len(ln.text):
+            continue
+        norm, index = normalize_with_map(ln.text)
+        m = ADDRESS.match(norm)
+        if m is None:
+            continue
+        prefix = "".join(c for c in m.group("prefix") if c.isalnum())
+        if prefix and ln.score >= CONFIDENT and not _shares_a_character(prefix, profile):
+            continue                    # someone else's name, printed or clearly written
+        word = ln.char_boxes[index[m.start(2)]]
+        lh = max(8.0, word[3] - word[1])
+        # Where the form of address begins: the line's start when nothing is read before it (the
+        # recogniser's character boxes can sit most of a character off).
+        start = word[0] if prefix else ln.bbox[0]
+        ax0, ay0 = max(0, int(start - REACH * lh)), max(0, int(ln.bbox[1] - 0.8 * lh))
+        ax1, ay1 = max(0, int(start - 0.05 * lh)), min(h, int(ln.bbox[3] + 0.5 * lh))
+        # Nothing left of another line on the row (the blank is the row's start).
+        for o in lines:
+            if o is ln or not (o.bbox[1] < ln.bbox[3] and o.bbox[3] > ln.bbox[1]):
+                continue
+            if o.bbox[2] <= ax1 and o.source == "page" and o.score >= PRINTED:
+                ax0 = max(ax0, int(o.bbox[2]))
+        if ax1 - ax0 < 4 or ay1 - ay0 < 4:
+            continue
+        printed = [o.bbox for o in lines if o is not ln and o.source == "page" and o.score >= PRINTED]
+        ink = _ink(gray, (ax0, ay0, ax1, ay1), lh, printed)
+        box = _written_name(ink, lh)
+        boxes: list[BoxF] = []
+        if box is not None:
+            bx0, by0, bx1, by1 = box
+            boxes.append((ax0 + bx0, ay0 + by0, ax0 + bx1, ay0 + by1))
+        if prefix:
+            first, last = index[m.start("prefix")], index[m.start(2) - 1]
+            a, b = ln.char_boxes[first], ln.char_boxes[last]
+            boxes.append((a[0], ln.bbox[1], b[2], ln.bbox[3]))
+        if not boxes:
+            continue
+        pad = 0.2 * lh
+        x0 = min(b[0] for b in boxes) - pad
+        x1 = min(max(b[2] for b in boxes) + pad, max(start, max(b[2] for b in boxes)))
+        y0 = min(b[1] for b in boxes) - pad
+        y1 = max(b[3] for b in boxes) + pad
+        out.append(Region("name", (x0, y0, x1, y1), 0.6, m.group("prefix") or None, True,
+                          extra={"term": profile.name, "errors": 0, "addressee": True}))
+    return out
+
+
+def _ink(gray: npt.NDArray[Any], area: tuple[int, int, int, int], lh: float,
+         printed: Sequence[BoxF]) -> npt.NDArray[np.uint8]:
+    """Pen ink in `area` without long straight rules (the blank's underline) or printed lines."""
+    x0, y0, x1, y1 = area
+    grow = max(15, int(3 * lh))
+    h, w = gray.shape[:2]
+    gx0, gy0, gx1, gy1 = max(0, x0 - grow), max(0, y0 - grow), min(w, x1 + grow), min(h, y1 + grow)
+    ink: npt.NDArray[np.uint8] = (gray[gy0:gy1, gx0:gx1] < INK).astype(np.uint8)
+    length = max(15, int(3 * lh))
+    across = np.asarray(cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((1, length), np.uint8)), np.uint8)
+    down = np.asarray(cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((length, 1), np.uint8)), np.uint8)
+    ink = ink & (1 - (across | down))
+    for bx0, by0, bx1, by1 in printed:
+        ink[max(0, int(by0) - gy0):max(0, int(by1) - gy0), max(0, int(bx0) - gx0):max(0, int(bx1) - gx0)] = 0
+    return ink[y0 - gy0:y1 - gy0, x0 - gx0:x1 - gx0]
+
+
+def _written_name(ink: npt.NDArray[np.uint8], lh: float) -> tuple[int, int, int, int] | None:
+    """The ink running leftwards from the area's right end (the form of address) with no gap wider
+    than `GAP` line heights (`FIRST_GAP` before the first stroke): the written name, not whatever
+    lies further left in the margin."""
+    count, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    blobs = [s for s in stats[1:] if s[4] >= max(6, 0.01 * lh * lh)
+             and not (s[2] >= 2 * lh and s[3] <= 0.3 * lh + 0.06 * s[2])]      # a skewed rule's piece
+    blobs.sort(key=lambda s: -(s[0] + s[2]))
+    right = ink.shape[1]
+    left = right
+    chosen: list[Any] = []
+    for s in blobs:
+        gap = left - (s[0] + s[2])
+        if gap > (FIRST_GAP if not chosen else GAP) * lh:
+            break
+        chosen.append(s)
+        left = min(left, int(s[0]))
+    if not chosen or sum(int(s[4]) for s in chosen) < 0.15 * lh * lh:
+        return None
+    return (min(int(s[0]) for s in chosen), min(int(s[1]) for s in chosen),
+            max(int(s[0] + s[2]) for s in chosen), max(int(s[1] + s[3]) for s in chosen))

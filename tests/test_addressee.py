@@ -1,0 +1,84 @@
+"""The name written into a certificate's blank before 同学：/同志： is the applicant's."""
+
+import cv2
+import numpy as np
+
+from redaction.model.profile import Profile
+from redaction.model.regions import box_area, intersection
+from tests.conftest import render_page, text_box
+
+PROFILE = Profile(name="庄磊", employers=("莆田华侨中学",))
+
+
+def covered(target, boxes, frac=0.9):
+    """Is `target` at least `frac` covered by the union of `boxes`?"""
+    x0, y0, x1, y1 = (int(v) for v in target)
+    mask = np.zeros((y1 - y0, x1 - x0), bool)
+    for b in boxes:
+        bx0, by0, bx1, by1 = (int(round(v)) for v in b)
+        mask[max(0, by0 - y0):max(0, by1 - y0), max(0, bx0 - x0):max(0, bx1 - x0)] = True
+    return mask.mean() >= frac
+
+
+def scribble(page, box, seed=0):
+    """Pen strokes no recogniser reads as the name (a hurried hand): returns their box."""
+    rng = np.random.default_rng(seed)
+    x0, y0, x1, y1 = box
+    pts = np.stack([rng.integers(x0, x1, 14), rng.integers(y0, y1, 14)], axis=1).astype(np.int32)
+    cv2.polylines(page, [pts], False, (120, 40, 10), 4, cv2.LINE_AA)
+    return (int(pts[:, 0].min()) - 2, int(pts[:, 1].min()) - 2, int(pts[:, 0].max()) + 2, int(pts[:, 1].max()) + 2)
+
+
+def certificate(salutation_name=""):
+    rows = [(520, 120, "荣誉证书", 64),
+            (300, 300, salutation_name + "同学：", 44),
+            (300, 400, "在2021年科技创新大赛中荣获一等奖，特发此证。", 40),
+            (300, 520, "指导教师：李宇明", 40),
+            (1000, 700, "莆田华侨中学", 40)]
+    return rows, render_page(rows)
+
+
+def test_a_name_written_in_the_blank_before_the_salutation_is_masked(detector):
+    rows, page = certificate()
+    salutation = text_box(300, 300, "同学：", 44)
+    # the blank's rule and the name written on it, left of 同学：
+    cv2.line(page, (60, salutation[3] + 6), (290, salutation[3] + 6), (40, 40, 40), 2)
+    name = scribble(page, (80, salutation[1] - 20, 270, salutation[3] + 4))
+    regions = detector.text_regions(page, PROFILE)
+    accepted = [r.bbox for r in regions if r.accepted]
+    assert covered(name, accepted), [(r.kind, r.bbox) for r in regions]
+    teacher = text_box(300 + text_box(0, 0, "指导教师：", 40)[2], 520, "李宇明", 40)
+    assert not any(intersection(b, teacher) > 0.3 * box_area(teacher) for b in accepted)
+    assert not any(intersection(b, salutation) > 0.3 * box_area(salutation) for b in accepted)
+
+
+def test_a_misread_written_name_before_the_salutation_is_masked(detector):
+    """The hand's name read as other characters (左佳 → 七统): still the blank's, still masked."""
+    rows, page = certificate()
+    salutation = text_box(300, 300, "同学：", 44)
+    # a name written so close to 同学： that the recogniser reads it into the line
+    name = scribble(page, (170, salutation[1], 290, salutation[3]), seed=3)
+    regions = detector.text_regions(page, PROFILE)
+    assert covered(name, [r.bbox for r in regions if r.accepted])
+
+
+def test_another_persons_printed_name_before_the_salutation_stays_visible(detector):
+    rows, page = certificate("李宇明")
+    regions = detector.text_regions(page, PROFILE)
+    other = text_box(300, 300, "李宇明", 44)
+    assert not any(intersection(r.bbox, other) > 0 for r in regions if r.accepted)
+
+
+def test_the_applicants_printed_name_before_the_salutation_is_masked(detector):
+    rows, page = certificate("庄磊")
+    regions = detector.text_regions(page, PROFILE)
+    assert covered(text_box(300, 300, "庄磊", 44), [r.bbox for r in regions if r.accepted])
+
+
+def test_a_list_of_names_before_the_salutation_is_not_one_blank():
+    from redaction.detect.addressee import addressee_regions
+    from tests.test_match import line
+
+    ln = line("邹娴、刘相江、左佳、杨敏同学：", 100, 100)
+    view = np.full((300, 900, 3), 255, np.uint8)
+    assert not addressee_regions([ln], view, Profile(name="左佳", employers=("哈尔滨工业大学",)))
