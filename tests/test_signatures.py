@@ -101,14 +101,16 @@ def test_a_signature_read_with_its_label_as_print_is_boxed_when_it_is_close_to_t
     applicant's own label it is their signature. Another person's name after a label is not,
     nor is text after another signer's label."""
     page = render_page([(100, 100, "签名：热万古丽艾则败"), (100, 300, "本人签字：王建国"),
-                        (100, 500, "主管领导签名：热孜万古丽艾则孜")], size=(1400, 700))
+                        (100, 500, "主管领导签名：热孜万古丽艾则孜"), (800, 300, "填表人：张晓明")], size=(1400, 700))
     lines = read_page_text(detector.ocr, page)
-    names = ["热孜万古丽艾则孜"]
+    names = ["热孜万古丽艾则孜", "张晓燕"]
     signed = text_box(100, 100, "签名：热万古丽艾则败")
     own = (signed[0] + 3 * 34, signed[1], signed[2], signed[3])     # after 签名：
     regions = [r for r in find_signatures(page, lines, names=names) if r.kind == "signature"]
     assert any(covered(r.bbox, own) for r in regions)
-    for box in (text_box(100, 300, "本人签字：王建国"), text_box(100, 500, "主管领导签名：热孜万古丽艾则孜")):
+    # ... nor a short name one slip off the applicant's (whoever filled in the form).
+    for box in (text_box(100, 300, "本人签字：王建国"), text_box(100, 500, "主管领导签名：热孜万古丽艾则孜"),
+                text_box(800, 300, "填表人：张晓明")):
         assert not any(covered(r.bbox, box, 0.3) for r in regions)
     # Without the applicant's names, printed text after a label is print, as before.
     assert not [r for r in find_signatures(page, lines) if r.kind == "signature" and covered(r.bbox, own, 0.3)]

@@ -169,16 +169,17 @@ def _read_signature(line: TextLine, end: int, names: Sequence[str], lh: float) -
     (`end`: where the label ends in the normalised text). A signature run into its label is read
     with it as one line, often confidently enough to count as print (签名：热万古丽艾则败, 0.87:
     two slips in an eight-character name, one more than a name is allowed elsewhere); beside the
-    applicant's own label, text this close to their name is their signature."""
+    applicant's own label, text this close to their name is their signature. A short name gains
+    nothing here (张晓明 after 填表人 may be whoever filled in the form)."""
     norm, index = normalize_with_map(line.text)
     rest = norm[end:]
     out: list[Region] = []
     for key in names:
         if not all(is_cjk(c) for c in key):
             continue    # a name in Latin letters is no one's handwritten signature here
-        n = len(key)
-        # One slip more than `match` allows, none on a two-character name (half of it).
-        k = allowed_errors(n) + 1 if n >= 4 else (1 if n == 3 else 0)
+        # A quarter of the name may be misread, where `match` allows one slip in 4–8 characters:
+        # two in 热孜万古丽艾则孜, still one in 欧阳晓燕 (two would leave 欧阳, another's surname).
+        k = max(allowed_errors(len(key)), len(key) // 4)
         for start, stop, _ in approximate_find(key, rest, k)[:1]:
             boxes = [line.char_boxes[index[end + i]] for i in range(start, stop)]
             pad = 0.3 * lh
