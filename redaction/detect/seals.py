@@ -926,10 +926,11 @@ def _faint_seal(image_bgr: Image, faint: Mask, box: BoxF, reader: RingTextModel,
         if best is None or got[3] > best[3]:
             best = got
         centre, radius = got[0], max(got[1])
-    if best is not None:
-        # A ring worn away on one side: the rays there end on the text inside and pull the ellipse
-        # in; fitted again within an annulus round that fit they drop out instead (own 006's grey
-        # copy: 123 × 164 px at 36 px off the centre, then the ring itself, 163 × 165).
+    if best is not None and colour != "red":
+        # A ring on a copy worn away on one side: the rays there end on the text inside and pull
+        # the ellipse in; fitted again within an annulus round that fit they drop out instead (own
+        # 006: 123 × 164 px at 36 px off the centre, then the ring itself, 163 × 165). Not on red
+        # ink: a worn red seal in a dim photo (own 026) was fitted smaller so.
         again = fit_ring_in_annulus(faint, best[0], max(best[1]))
         if again is not None and again[3] > best[3]:
             best = again
