@@ -160,3 +160,23 @@ def test_a_worn_grey_seal_above_anothers_is_the_applicants_and_the_other_is_not_
     assert others
     for t in others:
         assert (coverage(t, boxes, exclude=[own]) or 0) < 0.3, t
+
+
+def test_the_worn_red_seal_in_a_dim_sideways_photo_is_masked_once_the_page_is_upright(detector):
+    """Own 026 end to end (turned upright first): the worn red seal's ring is fitted as it lies,
+    not refitted within an annulus as a worn ring on a copy is (that fitted a smaller ring here)."""
+    from pathlib import Path
+
+    from bench.accuracy import _accepted
+    from redaction.detect.orient import rotate_box
+    from redaction.files.document import Page
+
+    page = make_page(0, 26)
+    upright, rotation, regions = detector.propose_upright(Page(page.pixels, Path("026.jpg"), 0, 1, page.dpi),
+                                                          page.profile)
+    back = (360 - rotation) % 360
+    boxes = [rotate_box(r.bbox, back, upright.width, upright.height) if rotation else r.bbox
+             for r in regions if _accepted(r)]
+    own = next(t for t in page.truth if t.kind == "seal" and t.owner == "applicant")
+    assert "worn" in own.tags and page.rotation
+    assert coverage(own, [tuple(int(v) for v in b) for b in boxes]) >= 0.9
