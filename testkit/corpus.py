@@ -1575,8 +1575,12 @@ def _bureau_appraisal(ctx: Ctx, side: np.random.Generator) -> Canvas:
         yy += 20
         sig_label = str(side.choice(["签名：", "本人签名：", "签字："]))
         lx = R - int(side.uniform(560, 680))
-        cv.write(lx, yy + 14, [sig_label], fs)
-        _signature(cv, ctx, lx + text_width(sig_label, fs) + 8, yy - 6, fs, right=R - 200)
+        label_w = text_width(sig_label, fs)
+        sx = _signature(cv, ctx, lx + label_w + 8, yy - 6, fs, right=R - 200)
+        # A long name moved left to end before `right` wrote over its own label (热孜万古丽•艾则孜
+        # over 签名：, read as one line 签热孜万古丽则败): the form is printed with room to sign,
+        # so the label stands before the signature.
+        cv.write(min(lx, sx - label_w - 8), yy + 14, [sig_label], fs)
         cv.write(R - 240, yy + fs.size * 2.6, ["年　　月　　日"] if side.random() < 0.5 else
                  [f"{year}年12月{int(side.integers(10, 29))}日"], fs)
         y = int(yy + fs.size * 4.4)

@@ -104,11 +104,13 @@ def _seal_boxes_off_seals(page, seals):
                        for t in truths)]
 
 
-@pytest.mark.parametrize("index", [pytest.param(6, marks=ARCS_OFF), 10, 48])
+@pytest.mark.parametrize("index", [6, 10, 48])
 def test_the_corpus_worn_seals_on_copies_and_phone_photos_are_found_whole(reader, index):
-    """A worn seal on a grey copy over text (006), a small worn grey oval under large text on a
-    sideways copy (010), a worn pale seal on a sideways phone photo (048): the ring is in arcs
-    (one side barely printed) and the ring text faint."""
+    """A worn seal on a grey copy over text (006: just above the reviewer's seal, whose ink joins
+    its own into one group too large for a seal; found from the learned detector's ring, judged on
+    the mid-grey ink), a small worn grey oval under large text on a sideways copy (010), a worn
+    pale seal on a sideways phone photo (048): the ring is in arcs (one side barely printed) and
+    the ring text faint."""
     page = make_page(0, index)
     seals = find_page_seals(page.pixels, page.dpi, red_ink_mask(page.pixels), reader)
     for truth in (t for t in page.truth if t.kind == "seal" and t.owner == "applicant"):
@@ -138,3 +140,43 @@ def test_a_worn_seal_in_a_dim_cool_photo_is_found_whole(reader, seed):
     photo = np.clip(page.astype(np.float32) * np.float32([0.53, 0.49, 0.48]) + 4, 0, 255).astype(np.uint8)
     seals = _seals(photo, reader)
     assert _covered_by_one_snug_box(seals, truth), (truth, seals)
+
+
+def test_a_worn_grey_seal_above_anothers_is_the_applicants_and_the_other_is_not_masked(detector):
+    """Own 006 end to end: the employer's worn seal on a grey copy of an appraisal form is masked
+    with a snug box, the 职称改革 office's seal and printed name just below it are not."""
+    from pathlib import Path
+
+    from bench.accuracy import _accepted
+    from redaction.files.document import Page
+
+    page = make_page(0, 6)
+    regions = detector.propose(Page(page.pixels, Path("006.jpg"), 0, 1, page.dpi), page.profile)
+    boxes = [tuple(int(v) for v in r.bbox) for r in regions if _accepted(r)]
+    own = next(t for t in page.truth if t.kind == "seal" and t.owner == "applicant")
+    assert {"worn", "grey"} <= set(own.tags)
+    assert _covered_by_one_snug_box([r for r in regions if r.kind == "seal" and r.accepted], own.bbox)
+    others = [t for t in page.truth if t.owner == "other" and t.kind in ("seal", "org")]
+    assert others
+    for t in others:
+        assert (coverage(t, boxes, exclude=[own]) or 0) < 0.3, t
+
+
+def test_the_worn_red_seal_in_a_dim_sideways_photo_is_masked_once_the_page_is_upright(detector):
+    """Own 026 end to end (turned upright first): the worn red seal's ring is fitted as it lies,
+    not refitted within an annulus as a worn ring on a copy is (that fitted a smaller ring here)."""
+    from pathlib import Path
+
+    from bench.accuracy import _accepted
+    from redaction.detect.orient import rotate_box
+    from redaction.files.document import Page
+
+    page = make_page(0, 26)
+    upright, rotation, regions = detector.propose_upright(Page(page.pixels, Path("026.jpg"), 0, 1, page.dpi),
+                                                          page.profile)
+    back = (360 - rotation) % 360
+    boxes = [rotate_box(r.bbox, back, upright.width, upright.height) if rotation else r.bbox
+             for r in regions if _accepted(r)]
+    own = next(t for t in page.truth if t.kind == "seal" and t.owner == "applicant")
+    assert "worn" in own.tags and page.rotation
+    assert coverage(own, [tuple(int(v) for v in b) for b in boxes]) >= 0.9

@@ -93,3 +93,46 @@ def test_an_officials_seal_label_is_not_the_applicants(detector):
     assert any(covered(r.bbox, own) for r in regions if r.kind == "signature")
     for box in (official, (420, 490, 560, 540)):
         assert not any(covered(r.bbox, box, 0.3) for r in regions)
+
+
+def test_a_signature_read_with_its_label_as_print_is_boxed_when_it_is_close_to_the_name(detector):
+    """A signature run into its label is read with it as one confident line (签名：热万古丽艾则败 on
+    own 060: two slips in an eight-character name, one more than matching allows): beside the
+    applicant's own label it is their signature. Another person's name after a label is not,
+    nor is text after another signer's label."""
+    page = render_page([(100, 100, "签名：热万古丽艾则败"), (100, 300, "本人签字：王建国"),
+                        (100, 500, "主管领导签名：热孜万古丽艾则孜"), (800, 300, "填表人：张晓明")], size=(1400, 700))
+    lines = read_page_text(detector.ocr, page)
+    names = ["热孜万古丽艾则孜", "张晓燕"]
+    signed = text_box(100, 100, "签名：热万古丽艾则败")
+    own = (signed[0] + 3 * 34, signed[1], signed[2], signed[3])     # after 签名：
+    regions = [r for r in find_signatures(page, lines, names=names) if r.kind == "signature"]
+    assert any(covered(r.bbox, own) for r in regions)
+    # ... nor a short name one slip off the applicant's (whoever filled in the form).
+    for box in (text_box(100, 300, "本人签字：王建国"), text_box(100, 500, "主管领导签名：热孜万古丽艾则孜"),
+                text_box(800, 300, "填表人：张晓明")):
+        assert not any(covered(r.bbox, box, 0.3) for r in regions)
+    # Without the applicant's names, printed text after a label is print, as before.
+    assert not [r for r in find_signatures(page, lines) if r.kind == "signature" and covered(r.bbox, own, 0.3)]
+
+
+def test_the_applicants_long_signature_on_a_bureau_form_is_masked_and_the_leaders_is_not(detector):
+    """Own 060 end to end: 热孜万古丽•艾则孜 signed in 个人总结 (its label kept before it, as the
+    form leaves room to sign) is covered; the 主管领导's signature below is not."""
+    from pathlib import Path
+
+    from bench.accuracy import _accepted, coverage
+    from redaction.files.document import Page
+    from testkit.corpus import make_page
+
+    page = make_page(0, 60)
+    regions = detector.propose(Page(page.pixels, Path("060.jpg"), 0, 1, page.dpi), page.profile)
+    boxes = [tuple(int(v) for v in r.bbox) for r in regions if _accepted(r)]
+    signed = [t for t in page.truth if t.kind == "name" and "signature" in t.tags]
+    own = [t for t in signed if t.owner == "applicant"]
+    others = [t for t in signed if t.owner == "other"]
+    assert own and others
+    for t in own:
+        assert coverage(t, boxes) >= 0.9, t
+    for t in others:
+        assert (coverage(t, boxes) or 0) < 0.3, t

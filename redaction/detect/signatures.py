@@ -15,9 +15,11 @@ import numpy as np
 import numpy.typing as npt
 
 from redaction.detect.ink import red_ink_mask
+from redaction.detect.match import allowed_errors, approximate_find
 from redaction.model.regions import Region
 from redaction.model.types import Box, BoxF, Image, Mask, Numeric
 from redaction.ocr.base import TextLine
+from redaction.text.cjk import is_cjk
 from redaction.text.normalize import normalize, normalize_with_map
 
 #: Labels after which a person signs (normalised: no spaces).
@@ -37,6 +39,12 @@ DATE_LINE = re.compile(r"年.{0,8}月.{0,8}日?$")
 
 
 def _label_spans(line: TextLine) -> Iterator[tuple[BoxF, BoxF]]:
+    for first, last, _ in _label_matches(line):
+        yield first, last
+
+
+def _label_matches(line: TextLine) -> Iterator[tuple[BoxF, BoxF, int]]:
+    """`_label_spans` with where each label ends in the normalised text."""
     norm, index = normalize_with_map(line.text)
     for m in SIGNATURE_LABEL.finditer(norm):
         # 主管领导签名, 发证机构负责人（签章）, 经办柜员签章: someone else signs here
@@ -48,7 +56,7 @@ def _label_spans(line: TextLine) -> Iterator[tuple[BoxF, BoxF]]:
             if len(rest) > 2:
                 continue
         first, last = index[m.start()], index[m.end() - 1]
-        yield line.char_boxes[first], line.char_boxes[last]
+        yield line.char_boxes[first], line.char_boxes[last], m.end()
 
 
 #: The words of OTHER_SIGNER that name an organisation, not a person: the seal stamped after
@@ -96,8 +104,10 @@ def _local_ink(gray: Numeric, area: Box, line_height: float) -> npt.NDArray[np.i
 
 
 def find_signatures(image: Image, lines: list[TextLine], red: Mask | None = None,
-                    gray: Numeric | None = None) -> list[Region]:
-    """`signature` regions (and `fingerprint` regions for red ink) beside signature labels."""
+                    gray: Numeric | None = None, names: Sequence[str] = ()) -> list[Region]:
+    """`signature` regions (and `fingerprint` regions for red ink) beside signature labels.
+    `names`: the applicant's names (normalised), looked for loosely in text read beside a label
+    (`_read_signature`)."""
     h, w = image.shape[:2]
     gray = cv2.cvtColor(image, cv2.COLOR_BGR2GRAY) if gray is None else gray
     red = red_ink_mask(image) if red is None else red
@@ -112,12 +122,14 @@ def find_signatures(image: Image, lines: list[TextLine], red: Mask | None = None
     for ln in lines:
         if ln.source != "page":
             continue
-        for first, last in _label_spans(ln):
+        for first, last, end in _label_matches(ln):
             lh = max(8.0, ln.height)
             lx0, ly0 = first[0], min(first[1], last[1])
             lx1, ly1 = last[2], max(first[3], last[3])
             if _in_others_row((lx0, ly0, lx1, ly1), lh, lines):
                 continue
+            if names:
+                regions += _read_signature(ln, end, names, lh)
             areas = [
                 (lx1 + 0.1 * lh, ly0 - 0.9 * lh, lx1 + 9 * lh, ly1 + 0.9 * lh),      # to the right
                 (lx0 - 1.0 * lh, ly1 + 0.1 * lh, lx0 + 9 * lh, ly1 + 3.0 * lh),      # just below
@@ -150,6 +162,31 @@ def find_signatures(image: Image, lines: list[TextLine], red: Mask | None = None
                                           (x0 + bx0 - pad, y0 + by0 - pad, x0 + bx1 + pad, y0 + by1 + pad),
                                           0.6, None, True))
     return regions
+
+
+def _read_signature(line: TextLine, end: int, names: Sequence[str], lh: float) -> list[Region]:
+    """The applicant's name read loosely in the text after a signature label on the label's line
+    (`end`: where the label ends in the normalised text). A signature run into its label is read
+    with it as one line, often confidently enough to count as print (签名：热万古丽艾则败, 0.87:
+    two slips in an eight-character name, one more than a name is allowed elsewhere); beside the
+    applicant's own label, text this close to their name is their signature. A short name gains
+    nothing here (张晓明 after 填表人 may be whoever filled in the form)."""
+    norm, index = normalize_with_map(line.text)
+    rest = norm[end:]
+    out: list[Region] = []
+    for key in names:
+        if not all(is_cjk(c) for c in key):
+            continue    # a name in Latin letters is no one's handwritten signature here
+        # A quarter of the name may be misread, where `match` allows one slip in 4–8 characters:
+        # two in 热孜万古丽艾则孜, still one in 欧阳晓燕 (two would leave 欧阳, another's surname).
+        k = max(allowed_errors(len(key)), len(key) // 4)
+        for start, stop, _ in approximate_find(key, rest, k)[:1]:
+            boxes = [line.char_boxes[index[end + i]] for i in range(start, stop)]
+            pad = 0.3 * lh
+            out.append(Region("signature", (min(b[0] for b in boxes) - pad, min(b[1] for b in boxes) - pad,
+                                            max(b[2] for b in boxes) + pad, max(b[3] for b in boxes) + pad),
+                              0.6, line.text.strip(), True, extra={"term": key}))
+    return out
 
 
 def _in_others_row(label: BoxF, lh: float, lines: list[TextLine]) -> bool:

@@ -160,7 +160,8 @@ class Detector:
                 regions.append(r)
         # A signature is the applicant's own only on a page that names them or their employer.
         carries_identity = any(r.kind in ("name", "employer") for r in regions)
-        for sig in find_signatures(image, lines, red, gray):
+        names = [t.key for t in profile.terms() if t.kind == "name"]
+        for sig in find_signatures(image, lines, red, gray, names):
             sig.accepted = carries_identity
             regions.append(sig)
         regions += faces
