@@ -8,19 +8,8 @@ import math
 import numpy as np
 import pytest
 
+from testkit.spec import REQUIRED_BY_TYPE as REQUIRED
 from testkit.synth2 import DOC_TYPES, lists as L, make_page, make_pages, write_pages
-
-# what each type must carry for the applicant (the spec's document descriptions)
-REQUIRED = {
-    "id_card": {"name", "eyes"},
-    "diploma": {"name", "eyes"},
-    "title_cert": {"name", "employer", "eyes"},
-    "appraisal": {"name", "employer", "seal"},
-    "training": {"name", "employer"},
-    "award": {"name"},
-    "journal": {"name", "employer"},
-    "letter": {"name", "employer", "seal"},
-}
 
 
 @pytest.fixture(scope="module")

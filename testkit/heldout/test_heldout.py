@@ -1,4 +1,5 @@
 """Fast checks of the held-out generator (plain pytest)."""
+
 import json
 import os
 
@@ -8,17 +9,8 @@ import tomllib
 from PIL import Image
 
 from testkit.heldout import DOC_TYPES, make_heldout, make_page, write_heldout
+from testkit.spec import REQUIRED_BY_TYPE as REQUIRED
 
-REQUIRED = {
-    "id_card": {"name", "eyes"},
-    "diploma": {"name", "eyes"},
-    "title_cert": {"name", "employer", "eyes"},
-    "appraisal": {"name", "employer", "seal"},
-    "training": {"name", "employer"},
-    "award": {"name"},
-    "journal": {"name", "employer"},
-    "letter": {"name", "employer", "seal"},
-}
 APPLICANT_KINDS = {"name", "employer", "seal", "eyes"}
 OTHER_KINDS = {"name", "org", "seal", "title", "emblem", "face"}
 
@@ -41,8 +33,7 @@ def test_deterministic_and_independent_of_n_pages(pages):
     _same(pages[1], again[1])
     _same(pages[5], make_page(5, 0))
     other_seed = make_page(1, 1)
-    assert not (other_seed.pixels.shape == pages[1].pixels.shape
-                and np.array_equal(other_seed.pixels, pages[1].pixels))
+    assert not (other_seed.pixels.shape == pages[1].pixels.shape and np.array_equal(other_seed.pixels, pages[1].pixels))
 
 
 def test_round_robin_and_page_fields(pages):

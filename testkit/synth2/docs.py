@@ -87,6 +87,11 @@ class Ctx:
         )
 
 
+def red_title(cv, x: float, y: float, s: str, fkey: str, size: int, track: float = 0.0) -> None:
+    """A document's printed red title (the issuer's words, not the applicant's)."""
+    cv.text(x, y, s, fkey, size, RED_PRINT, anchor="ms", track=track, kind="title", owner="other")
+
+
 def cn_date(y, m, d, upper=False) -> str:
     if not upper:
         return f"{y}年{m}月{d}日"
@@ -242,18 +247,7 @@ def diploma(ctx: Ctx):
     inner = border(cv, rng, ctx.choice([(120, 40, 40), (40, 80, 60), (90, 70, 30)]))
     uni = ctx.choice(L.UNIVERSITIES)
     kind = ctx.choice(["毕业证书", "学位证书"]) if rng.random() < 0.8 else "毕业证书"
-    cv.text(
-        cv.W / 2,
-        inner + cv.mm(30),
-        kind,
-        "songb",
-        cv.mm(16),
-        RED_PRINT,
-        anchor="ms",
-        track=cv.mm(4),
-        kind="title",
-        owner="other",
-    )
+    red_title(cv, cv.W / 2, inner + cv.mm(30), kind, "songb", cv.mm(16), track=cv.mm(4))
     pw, ph = cv.mm(30), cv.mm(40)
     left = rng.random() < 0.5
     px = inner + cv.mm(14) if left else cv.W - inner - cv.mm(14) - pw
@@ -440,28 +434,8 @@ def title_cert(ctx: Ctx):
         y = max(y + row_h, nxt + cv.mm(3))
     # right page: title, number, authority and its seal
     rx = half + cv.mm(22)
-    cv.text(
-        half + half / 2,
-        cv.mm(40),
-        "专业技术职务",
-        "songb",
-        cv.mm(8),
-        RED_PRINT,
-        anchor="ms",
-        kind="title",
-        owner="other",
-    )
-    cv.text(
-        half + half / 2,
-        cv.mm(54),
-        "任职资格证书",
-        "songb",
-        cv.mm(8),
-        RED_PRINT,
-        anchor="ms",
-        kind="title",
-        owner="other",
-    )
+    red_title(cv, half + half / 2, cv.mm(40), "专业技术职务", "songb", cv.mm(8))
+    red_title(cv, half + half / 2, cv.mm(54), "任职资格证书", "songb", cv.mm(8))
     cv.text(rx, cv.mm(80), f"证书编号：{int(rng.integers(10**9, 10**10))}", ctx.body, size, INK)
     cv.prose(
         rx,
@@ -698,18 +672,7 @@ def training(ctx: Ctx):
     cv, rng = ctx.cv, ctx.rng
     inner = border(cv, rng, ctx.choice([(30, 70, 140), (150, 40, 40), (40, 100, 70)]), fancy=rng.random() < 0.6)
     title = ctx.choice(["培训合格证书", "继续教育证书", "结业证书"])
-    cv.text(
-        cv.W / 2,
-        inner + cv.mm(28),
-        title,
-        "songb",
-        cv.mm(12),
-        RED_PRINT,
-        anchor="ms",
-        track=cv.mm(2),
-        kind="title",
-        owner="other",
-    )
+    red_title(cv, cv.W / 2, inner + cv.mm(28), title, "songb", cv.mm(12), track=cv.mm(2))
     centre = ctx.choice(L.CENTRES)
     course = ctx.choice(L.COURSES)
     y, m, d = ctx.date(2019, 2024)
@@ -769,17 +732,14 @@ def training(ctx: Ctx):
 def award(ctx: Ctx):
     cv, rng, app = ctx.cv, ctx.rng, ctx.app
     inner = border(cv, rng, (190, 30, 36))
-    cv.text(
+    red_title(
+        cv,
         cv.W / 2,
         inner + cv.mm(32),
         "荣誉证书",
         "songb" if rng.random() < 0.6 else "heib",
         cv.mm(17),
-        RED_PRINT,
-        anchor="ms",
         track=cv.mm(3),
-        kind="title",
-        owner="other",
     )
     by_employer = rng.random() < 0.5
     auth = ctx.choice(L.AUTHORITIES + L.SISTER_ORGS[-2:])
