@@ -61,19 +61,3 @@ def test_a_square_stamp_reading_a_word_is_no_ones_seal():
     own = seal((100, 100, 250, 250), "square")
     attribute_by_place(own, [line("李国庆印", (110, 110, 240, 240), 0.95, "red")], [(110, 110, 240, 240)])
     assert (use.kind, use.accepted) == (own.kind, own.accepted) == ("seal", True)
-
-
-def test_a_name_seal_past_a_signature_after_a_persons_label_is_theirs():
-    # 单位负责人：[handwritten 赵建国] [赵建国印] on a letter's sign-off (synth2 letters): the label
-    # names a person, the square seal sits past their signature on its row
-    lines = [line("单位负责人：", (150, 1110, 295, 1140)), line("克拉玛依市生态环境局", (791, 952, 1059, 984))]
-    name_seal, employer = seal((549, 1052, 677, 1180), "square"), seal((800, 878, 1026, 1104))
-    for s in (name_seal, employer):
-        attribute_by_place(s, lines, [])
-    assert (name_seal.kind, name_seal.accepted) == ("other_seal", False)
-    assert (employer.kind, employer.accepted) == ("seal", True)
-    # an organisation's label (单位：) or the applicant's (申报人：) leaves a square seal alone
-    for label in ("单位：", "申报人："):
-        own = seal((549, 1052, 677, 1180), "square")
-        attribute_by_place(own, [line(label, (150, 1110, 295, 1140))], [])
-        assert (own.kind, own.accepted) == ("seal", True)

@@ -179,11 +179,10 @@ class Detector:
             elif seal.kind == "other_seal" and seal.text is not None:
                 own_by_printed_employer(seal, employer_boxes, profile)
         identity_boxes = [r.bbox for r in regions if r.kind in ("name", "employer") and r.accepted]
-        photos = [photo_box(r) for r in faces if r.kind == "eyes"]
         seal_regions = [s for s in seal_regions if not _in_title_line(s, lines)]
         for seal in seal_regions:
             if seal.kind == "seal" and seal.text is None:
-                attribute_by_place(seal, lines, identity_boxes, photos)
+                attribute_by_place(seal, lines, identity_boxes)
         regions += seal_regions
         clipped = []
         for r in regions:
@@ -361,34 +360,12 @@ _INVOICE_HEAD = re.compile(r"发票(代码|号码|联)")
 STAMP_SCORE = 0.9
 
 
-#: The applicant's photo round its eyes, in eye distances: a head-and-shoulders ID photo is about
-#: 4 eye distances wide, its eyes some 2 below its top and 3.5 above its bottom.
-PHOTO_HALF_WIDTH = 2.0
-PHOTO_ABOVE, PHOTO_BELOW = 2.0, 3.5
-#: Share of a seal's box on the photo that makes it stamped over the photo, not beside it.
-ON_PHOTO = 0.1
-
-
-def photo_box(eyes: Region) -> BoxF:
-    """The applicant's photo as estimated from an `eyes` region (its eye centres and distance)."""
-    (ax, ay), (bx, by) = eyes.extra["eyes"]
-    d = float(eyes.extra["eye_distance"])
-    cx, cy = (ax + bx) / 2, (ay + by) / 2
-    return (cx - PHOTO_HALF_WIDTH * d, cy - PHOTO_ABOVE * d, cx + PHOTO_HALF_WIDTH * d, cy + PHOTO_BELOW * d)
-
-
-def attribute_by_place(seal: Region, lines: Sequence[TextLine], identity_boxes: Sequence[Box | BoxF],
-                       photos: Sequence[Box | BoxF] = ()) -> None:
+def attribute_by_place(seal: Region, lines: Sequence[TextLine], identity_boxes: Sequence[Box | BoxF]) -> None:
     """An unread seal that is not the applicant's by where it is stamped: `other_seal` when it is
 
-    - stamped over the applicant's photo (`photos`, `photo_box`): a diploma's, title or training
-      certificate's issuer binds the photo to the certificate with its seal (red or steel) across
-      the photo's corner; the employer does not issue these;
     - an oval at an invoice's head, level with or just above its 发票代码 / 发票号码 / 发票联 line: the tax bureau's
       supervision seal printed on every invoice (the seller's 发票专用章 is stamped lower down);
-    - beside another person's signing label (经办柜员签章, 负责人（签章）): their name seal; a
-      square one also on the row of a person's role label, past the signature after it
-      (单位负责人：赵建国 [赵建国印]);
+    - beside another person's signing label (经办柜员签章, 负责人（签章）): their name seal;
     - a square seal whose characters read confidently as a short word that is neither the
       applicant's name nor an employer, nor what a seal is for (附件, someone else's 某某印).
 
@@ -399,10 +376,6 @@ def attribute_by_place(seal: Region, lines: Sequence[TextLine], identity_boxes: 
     if any(intersection(b, seal.bbox) > 0 for b in identity_boxes):
         return
     x0, y0, x1, y1 = seal.bbox
-    area = max(1.0, seal.width * seal.height)
-    if any(intersection(p, seal.bbox) >= ON_PHOTO * area for p in photos):
-        _other(seal, None, "over the photo")
-        return
     cy = (y0 + y1) / 2
     page_lines = [ln for ln in lines if ln.source == "page"]
     heads = [ln.bbox for ln in lines if _INVOICE_HEAD.search(normalize(ln.text))]
@@ -416,32 +389,13 @@ def attribute_by_place(seal: Region, lines: Sequence[TextLine], identity_boxes: 
             return
     if seal.extra.get("shape") != "square":
         return
-    for _, ly0, lx1, ly1 in _person_labels(page_lines):
-        lh = max(8.0, ly1 - ly0)
-        if ly0 - 2 * lh <= cy <= ly1 + 2 * lh and lx1 - lh <= x0 <= lx1 + PERSON_SEAL_REACH * lh:
-            _other(seal, None, "another person's label")
-            return
+    area = max(1.0, seal.width * seal.height)
     for ln in lines:
         text = normalize(ln.text)
         if (ln.score >= STAMP_SCORE and 2 <= cjk_count(text) <= 5 and SEAL_USE.search(text) is None
                 and intersection(ln.bbox, seal.bbox) >= 0.5 * area):
             _other(seal, text, "its characters")
             return
-
-
-#: A person's role label ending in a colon, the line ending there or with a printed name after it
-#: (单位负责人：, 法定代表人：, 校长：高志强): that person signs and stamps their square name seal
-#: after it. Not an organisation (单位：) and not the applicant (申报人：).
-_PERSON_LABEL = re.compile(r"(负责人|法定代表人|法人代表|领导|书记|主任|局长|院长|校长|科长|经办人|审核人|审批人)[:：]"
-                           r"[^:：]{0,4}$")
-#: How far right of such a label (in its line heights) its name seal may sit: past a handwritten
-#: signature of three or four characters.
-PERSON_SEAL_REACH = 12
-
-
-def _person_labels(lines: Sequence[TextLine]) -> list[Box | BoxF]:
-    """Boxes of the lines ending in a person's role label (`_PERSON_LABEL`)."""
-    return [ln.bbox for ln in lines if _PERSON_LABEL.search(normalize(ln.text))]
 
 
 def _other(seal: Region, text: str | None, why: str) -> None:
