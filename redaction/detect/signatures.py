@@ -38,13 +38,9 @@ OTHERS_ROW = re.compile(r"(领导|负责人|评语|审核|审批|考核等次|�
 DATE_LINE = re.compile(r"年.{0,8}月.{0,8}日?$")
 
 
-def _label_spans(line: TextLine) -> Iterator[tuple[BoxF, BoxF]]:
-    for first, last, _ in _label_matches(line):
-        yield first, last
-
-
 def _label_matches(line: TextLine) -> Iterator[tuple[BoxF, BoxF, int]]:
-    """`_label_spans` with where each label ends in the normalised text."""
+    """The applicant's signature labels on `line`: the boxes of each label's first and last
+    characters and where it ends in the normalised text."""
     norm, index = normalize_with_map(line.text)
     for m in SIGNATURE_LABEL.finditer(norm):
         # 主管领导签名, 发证机构负责人（签章）, 经办柜员签章: someone else signs here
