@@ -380,3 +380,44 @@ def test_a_trade_union_or_peoples_organisation_printed_under_an_unread_seal_name
     employer = (600, 120, 1000, 170)
     attribute_by_printed_name(own, [_line("阿克苏地区生态环境局", employer, 0.99)], [employer], BUREAU)
     assert (own.kind, own.accepted) == ("seal", True)
+
+
+# --- a worn seal passing for an emblem --------------------------------------------------------------
+
+def _starred_ring_page(over_signoff: bool) -> np.ndarray:
+    """A ring round a star, its ring text worn away (an office's seal read as nothing looks like a
+    printed emblem), stamped over the sign-off (the employer's printed name and the date) or
+    printed apart from it, above the title."""
+    lines = [(360, 120, "证　明"), (120, 300, "兹证明王芳同志在我单位工作。"),
+             (300, 540, "阿克苏地区生态环境局"), (340, 680, "二〇二三年五月六日")]
+    rgb = cv2.cvtColor(render_page(lines, size=(1000, 800)), cv2.COLOR_BGR2RGB).astype(np.float32)
+    if over_signoff:
+        cx, cy = 470, 625               # the star between the lines, the ring over both
+    else:
+        rgb = np.vstack([np.full((260, rgb.shape[1], 3), 255, np.float32), rgb])
+        cx, cy = 400, 130               # above the title, on a margin added for it
+    ink = np.zeros(rgb.shape[:2], np.uint8)
+    cv2.circle(ink, (cx, cy), 106, 255, 8, cv2.LINE_AA)
+    cv2.fillPoly(ink, [np.round(_star(cx, cy, 33)).astype(np.int32)], 255, cv2.LINE_AA)
+    _tint(rgb, ink.astype(np.float32) / 255, (220, 40, 50))
+    return cv2.cvtColor(np.clip(rgb, 0, 255).astype(np.uint8), cv2.COLOR_RGB2BGR)
+
+
+def test_a_worn_starred_seal_over_the_employers_printed_name_is_the_employers(detector):
+    # dev-letter-village-zhengming-faded-seal-phone-01: a village committee's faded seal, its ring
+    # text read as nothing, was taken for a printed emblem though stamped over the committee's name.
+    page = _starred_ring_page(over_signoff=True)
+    seal, = find_page_seals(page, 200, None, detector.ring_reader)
+    assert attribute_seal(detector.ocr, page, seal, BUREAU)[:3] == ("other_seal", False, None)
+    regions = detector.propose(Page(page, Path("s.jpg"), 0, 1, 200), BUREAU)
+    assert any(r.kind == "employer" for r in regions)
+    seals = [r for r in regions if r.kind in ("seal", "other_seal")]
+    assert seals and all(r.kind == "seal" and r.accepted for r in seals), seals
+
+
+def test_the_starred_ring_printed_apart_from_the_employer_stays_an_emblem(detector):
+    page = _starred_ring_page(over_signoff=False)
+    regions = detector.propose(Page(page, Path("s.jpg"), 0, 1, 200), BUREAU)
+    assert any(r.kind == "employer" for r in regions)
+    seals = [r for r in regions if r.kind in ("seal", "other_seal")]
+    assert seals and all(r.kind == "other_seal" and not r.accepted for r in seals), seals

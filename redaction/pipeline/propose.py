@@ -174,6 +174,14 @@ class Detector:
                 # name under it may still say); an emblem is printed apart from the text.
                 seal.kind, seal.accepted = "seal", True
                 del seal.extra["emblem"], seal.extra["picture"]
+            elif seal.extra.get("emblem") and any(_printed_under(b, seal.bbox) for b in employer_boxes):
+                # An office's seal has a star in its middle: worn until its ring text reads as
+                # nothing, it passes for a printed emblem. An emblem is not printed over the
+                # applicant's employer's name; the employer's seal is stamped there.
+                seal.kind, seal.accepted = "seal", True
+                del seal.extra["emblem"]
+                seal.extra.pop("picture", None)
+                seal.extra["attributed_by"] = "printed employer"
             if seal.kind == "seal" and seal.text is None:
                 attribute_by_printed_name(seal, lines, employer_boxes, profile)
             elif seal.kind == "other_seal" and seal.text is not None:
