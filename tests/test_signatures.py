@@ -136,3 +136,20 @@ def test_the_applicants_long_signature_on_a_bureau_form_is_masked_and_the_leader
         assert coverage(t, boxes) >= 0.9, t
     for t in others:
         assert (coverage(t, boxes) or 0) < 0.3, t
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2, 3])
+def test_a_name_read_only_as_far_as_its_surname_after_the_label_is_boxed_to_the_lines_end(detector, seed):
+    """承诺人：耿 read for 承诺人：耿浩 (dev-letter-department-letterhead-pledge-handwritten-name-01):
+    the line's box takes in the handwritten 浩 the recogniser dropped, and a confident line counted
+    as print, so no ink was left to find beside the label."""
+    page = render_page([(100, 100, "承诺人：耿"), (100, 300, "二〇二三年五月六日")], size=(900, 450))
+    label = text_box(100, 100, "承诺人：耿")
+    hand = scribble(page, label[2] + 8, label[1], 34, 36, seed)
+    lines = read_page_text(detector.ocr, page)
+    signatures = [r for r in find_signatures(page, lines, names=["耿浩"]) if r.kind == "signature"]
+    assert any(covered(r.bbox, hand, 0.9) for r in signatures), (signatures, [(ln.text, ln.bbox) for ln in lines])
+    # Another person's name: what the line holds past 耿 is not the applicant's.
+    if any(ln.text == "承诺人：耿" and ln.bbox[2] >= hand[2] - 10 for ln in lines):
+        others = [r for r in find_signatures(page, lines, names=["李浩"]) if r.kind == "signature"]
+        assert not any(covered(r.bbox, hand, 0.3) for r in others)

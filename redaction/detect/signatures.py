@@ -176,13 +176,29 @@ def _read_signature(line: TextLine, end: int, names: Sequence[str], lh: float) -
         # A quarter of the name may be misread, where `match` allows one slip in 4–8 characters:
         # two in 热孜万古丽艾则孜, still one in 欧阳晓燕 (two would leave 欧阳, another's surname).
         k = max(allowed_errors(len(key)), len(key) // 4)
-        for start, stop, _ in approximate_find(key, rest, k)[:1]:
+        found = approximate_find(key, rest, k)[:1]
+        for start, stop, _ in found:
             boxes = [line.char_boxes[index[end + i]] for i in range(start, stop)]
             pad = 0.3 * lh
             out.append(Region("signature", (min(b[0] for b in boxes) - pad, min(b[1] for b in boxes) - pad,
                                             max(b[2] for b in boxes) + pad, max(b[3] for b in boxes) + pad),
                               0.6, line.text.strip(), True, extra={"term": key}))
+        if not found and rest and len(rest) < len(key) and key.startswith(rest):
+            # The name read only as far as its first characters (承诺人：耿 for 耿浩), the line's box
+            # running on past them: the recogniser dropped the rest of the handwritten name, whose
+            # ink the line holds. The name runs to the line's end.
+            boxes = [line.char_boxes[index[end + i]] for i in range(len(rest))]
+            if line.bbox[2] - max(b[2] for b in boxes) >= DROPPED_INK * lh:
+                pad = 0.3 * lh
+                out.append(Region("signature", (min(b[0] for b in boxes) - pad, min(b[1] for b in boxes) - pad,
+                                                line.bbox[2] + pad, max(b[3] for b in boxes) + pad),
+                                  0.6, line.text.strip(), True, extra={"term": key}))
     return out
+
+
+#: A line's box running this many line heights past its last character read holds ink the
+#: recogniser dropped (a handwritten character it could not read).
+DROPPED_INK = 0.5
 
 
 def _in_others_row(label: BoxF, lh: float, lines: list[TextLine]) -> bool:
