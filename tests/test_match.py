@@ -86,6 +86,20 @@ def test_a_wrap_across_double_spaced_lines():
     assert any(covers(r.bbox, char_span(a, 7, 20)) for r in regions)
 
 
+def test_a_wrap_under_the_line_not_the_label_centred_beside_it():
+    """A table row: the label 工作单位 is centred on its cell, a little below the value's first
+    line and left of it; the value wraps under itself (吐鲁番市高昌区住房和城乡建 / 设局)."""
+    profile = Profile(name="李明", employers=("吐鲁番市高昌区住房和城乡建设局",))
+    first = line("吐鲁番市高昌区住房和城乡建", 363, 569, char_w=31, h=42)
+    label = line("工作单位", 182, 597, char_w=33, h=41)
+    last = line("设局", 362, 620, char_w=35, h=41)
+    beside = [line("专业技术职务", 909, 591, h=41), line("工程师", 1202, 589, h=41)]
+    regions = [r for r in match_lines([first, label, last] + beside, profile) if r.kind == "employer"]
+    assert any(covers(r.bbox, last.bbox) for r in regions)
+    assert any(covers(r.bbox, first.bbox) for r in regions)
+    assert not any(intersection(r.bbox, label.bbox) for r in regions)
+
+
 def test_a_wrap_does_not_skip_a_line():
     """Single-spaced text: the line two below is within three heights, but the line between is
     the one that continues it."""
@@ -161,7 +175,11 @@ def _continues_one_pair(a: TextLine, b: TextLine, lines: list[TextLine]) -> bool
         return bx0 - ax1 < 4.0 * h
     if not _below(a, b):
         return False
-    top = min(c.bbox[1] for c in lines if c is not a and _below(a, c))
+    candidates = [c for c in lines if c is not a and _below(a, c)]
+    under = [c for c in candidates if c.bbox[2] > ax0]
+    if under and bx1 <= ax0:
+        return False    # beside a's start, while a line runs under it
+    top = min(c.bbox[1] for c in (under or candidates))
     return by0 <= top + 0.5 * h
 
 

@@ -192,6 +192,10 @@ def continuation_pairs(lines: list[TextLine]) -> list[tuple[int, int]]:
     below = ((by0 >= ay1 - 0.4 * h) & (by0 - ay1 < CONTINUATION_GAP * h)
              & (bx0 < ax1) & (bx1 > ax0 - 2 * h) & ~same_row)
     np.fill_diagonal(below, False)
+    # A line wholly left of the line's start (a table's label centred on its cell, 工作单位 beside
+    # 吐鲁番市高昌区住房和城乡建 / 设局) is no continuation when some line below runs under it.
+    under = below & (bx1 > ax0)
+    below &= under | ~under.any(axis=1, keepdims=True)
     # The nearest row below: lines beginning within half a line of the highest one.
     top = np.where(below, by0, np.inf).min(axis=1, keepdims=True)
     below &= by0 <= top + 0.5 * h
