@@ -137,3 +137,19 @@ def test_a_letter_spaced_red_title_is_read_as_one_line_where_it_is(detector):
     employers = [r for r in match_lines(lines, Profile(name="周敏华", employers=(title,))) if r.kind == "employer"]
     assert employers and all(r.bbox[1] > 150 and r.bbox[3] < 440 for r in employers)     # on the title only
     assert any(r.bbox[0] < 160 and r.bbox[2] > 140 + 220 * 8 + 100 for r in employers)
+
+
+def test_a_faint_thin_character_on_dim_paper_keeps_its_ink():
+    """A dim, blurred phone photo: paper at 225, a thin character (厅) no darker than 165; the
+    padding after it is blank. The character stays, the invented one in the blank goes."""
+    from redaction.ocr.base import TextLine
+
+    rng = np.random.default_rng(3)
+    gray = (225 + rng.integers(-4, 5, (40, 100))).astype(np.uint8)
+    gray[8:32, 4:26] = 120                      # a bold character
+    gray[6:34, 44] = 165                        # 厅's thin strokes
+    gray[8, 36:52] = 165
+    quad = np.array([[0, 0], [90, 0], [90, 40], [0, 40]], np.float32)
+    ln = TextLine(quad, "教厅夫", 0.95, [(0, 0, 30, 40), (30, 0, 60, 40), (60, 0, 90, 40)])
+    drop_inkless_chars([ln], gray)
+    assert ln.text == "教厅 "

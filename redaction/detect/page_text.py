@@ -73,19 +73,28 @@ def _mostly_inside(box: Sequence[float], containers: Sequence[Sequence[float]], 
 
 
 _HALLUCINATION = re.compile(r"^\W*$")
+#: A line's paper: this percentile of its box's grey; ink lies at least INK_BELOW_PAPER under it.
+PAPER_PERCENTILE = 90
+INK_BELOW_PAPER = 50
 
 
 def drop_inkless_chars(lines: Sequence[TextLine], gray: Numeric, min_ink: float = 0.01) -> None:
     """Recognisers invent characters in the blank padding of form cells (王　芳 read as 王华夫 芳).
-    Blank out characters whose box holds (almost) no ink, so the real ones can still meet."""
-    dark = gray < 160
+    Blank out characters whose box holds (almost) no ink, so the real ones can still meet.
+    Ink is darker than 160, or than `INK_BELOW_PAPER` under the line's own paper: a dim, blurred
+    phone photo prints a thin character (厅) no darker than 149 on paper of 225."""
+    h, w = gray.shape[:2]
     for line in lines:
         if line.source != "page" or not line.char_boxes:
             continue
+        lx0, ly0, lx1, ly1 = (int(v) for v in line.bbox)
+        around = gray[max(0, ly0):max(0, min(h, ly1)), max(0, lx0):max(0, min(w, lx1))]
+        paper = float(np.percentile(around, PAPER_PERCENTILE)) if around.size else 255.0
+        limit = max(160.0, paper - INK_BELOW_PAPER)
         keep = []
         for ch, (x0, y0, x1, y1) in zip(line.text, line.char_boxes, strict=False):
             xa, ya, xb, yb = int(x0), int(y0), int(np.ceil(x1)), int(np.ceil(y1))
-            cell = dark[max(0, ya):max(0, yb), max(0, xa):max(0, xb)]
+            cell = gray[max(0, ya):max(0, yb), max(0, xa):max(0, xb)] < limit
             keep.append(cell.size == 0 or cell.mean() >= min_ink or _HALLUCINATION.match(ch) is not None)
         if not all(keep):
             line.text = "".join(" " if not k else c for c, k in zip(line.text, keep, strict=False))
