@@ -427,6 +427,21 @@ def test_an_english_affiliation_in_the_same_town_keeps_its_own_number():
     assert english[0].bbox[0] > char_span(en, 0, en.text.index(";"))[2]
 
 
+def test_an_english_postcode_read_with_a_digit_lost_still_picks_its_numbered_clause():
+    """OCR read Alaer 843300 as Alaer84330 (own corpus 067): the clause numbered as the Chinese one
+    is the employer's still; another clause with a postcode a digit off and another number is not."""
+    prof = Profile(name="张晓燕", employers=("新疆生产建设兵团第一师阿拉尔市农业农村局",))
+    lines = _english_affiliation_page(
+        "（1.新疆生产建设兵团第一师阿拉尔市农业农村局，新疆阿拉尔843300；2.昌吉回族自治州人民政府，新疆喀什844000）",
+        ["(1.Xinjiang ShengchanjianshebingtuandiyishialaerCityAgriculture andRural AffairsBureau,Alaer84330,China;",
+         "2.Changjihuizu Prefecture Renminzhengfu,Kashi 843309,China)"])
+    english = [r for r in match_lines(lines, prof) if r.extra.get("english_affiliation")]
+    assert len(english) == 1
+    own, other = lines[1], lines[2]
+    assert covers(english[0].bbox, char_span(own, own.text.index("Xinjiang"), own.text.index("84330") + 5))
+    assert intersection(english[0].bbox, other.bbox) == 0
+
+
 def test_no_english_affiliation_without_the_employer_in_chinese():
     prof = Profile(name="阿依古丽·买买提", employers=("阿克苏地区环境监测站",))
     lines = _english_affiliation_page(

@@ -436,7 +436,20 @@ def _inside(box: BoxF, outer: BoxF, slack: float = 2.0) -> bool:
 
 
 _POSTCODE = re.compile(r"(?<!\d)\d{6}(?!\d)")
-_AFFILIATION_NUMBER = re.compile(r"(\d)\s*[.．、]\s*$")
+#: A postcode as OCR may give it in the English line: a digit more or fewer.
+_CODE_LIKE = re.compile(r"(?<!\d)\d{5,7}(?!\d)")
+
+
+def _one_digit_off(found: str, code: str) -> bool:
+    """Is `found` the postcode `code` with one digit dropped, added or misread?"""
+    if len(found) == len(code):
+        return sum(a != b for a, b in zip(found, code, strict=True)) == 1
+    short, long_ = sorted((found, code), key=len)
+    return len(long_) - len(short) == 1 and any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+
+
+#: The affiliation's number before the employer (its dot may fall inside the employer's padded box).
+_AFFILIATION_NUMBER = re.compile(r"(\d)\s*[.．、]?\s*$")
 _CLAUSE_NUMBER = re.compile(r"^\W*(\d)\s*[.．]")
 
 
@@ -489,15 +502,22 @@ def english_affiliation_regions(lines: list[TextLine], employers: list[Region]) 
         clauses = [(m.start(), m.end()) for m in re.finditer(r"[^;；]+", text)]
         picked = []
         for a, b in clauses:
-            code = _POSTCODE.search(text, a, b)
-            if code is None or code.group(0) not in wanted:
-                continue
-            numbers = wanted[code.group(0)]
             own = _CLAUSE_NUMBER.match(text[a:b])
+            codes = list(_CODE_LIKE.finditer(text, a, b))
+            hit = next(((c, c.group(0)) for c in codes if c.group(0) in wanted), None)
+            if hit is None and own is not None:
+                # A digit of the English postcode lost or misread (Alaer84330 for 843300): the
+                # clause's own number must then be the Chinese one's.
+                hit = next(((c, k) for c in codes for k in wanted
+                            if own.group(1) in wanted[k] and _one_digit_off(c.group(0), k)), None)
+            if hit is None:
+                continue
+            code, key = hit
+            numbers = wanted[key]
             if own is not None and None not in numbers and own.group(1) not in numbers:
                 continue   # another affiliation in the same town
             first = a + len(text[a:b]) - len(text[a:b].lstrip(" (（"))
-            picked.append((first, code.end(), terms[code.group(0)]))
+            picked.append((first, code.end(), terms[key]))
         if not picked:
             continue
         unit = _line_unit(line, line_id)
