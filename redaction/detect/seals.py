@@ -90,6 +90,9 @@ TRUSTED_MIN_CM = 8.0
 HOUGH_MAX_RADIUS = 180
 #: A stated resolution below this is no resolution (phones write 72 dpi, image editors 96).
 TRUSTED_DPI = 100
+#: A trusted image shorter than this (cm) both ways is no whole page (A5 is 14.8 × 21 cm).
+CROP_MAX_CM = 20.0
+CROP_MAX_ASPECT = 1.25
 #: Straight red lines longer than this (cm at the scale searched) are rules, not seal sides: an
 #: official square seal is at most ~3 cm, a round seal's ring is curved.
 RULE_CM = 4.0
@@ -235,9 +238,15 @@ def dpi_guesses(dpi: int | None, shape: tuple[int, ...]) -> list[float]:
     scale where a seal fills the frame (a close-up photo of a seal: 22–100 % of the short side)."""
     # A stated resolution is believed when the image is then at least a postcard across: a page
     # shrunk for the web keeps its scanner's 200 dpi in a 354-px-wide file (4.5 cm at 200 dpi).
-    if dpi and dpi >= TRUSTED_DPI and 2.54 * min(shape[:2]) / dpi >= TRUSTED_MIN_CM:
-        return [float(dpi)]
     frame = 2.54 * min(shape[:2]) / MAX_CM
+    if dpi and dpi >= TRUSTED_DPI and 2.54 * min(shape[:2]) / dpi >= TRUSTED_MIN_CM:
+        # A squarish image shorter than an A5 page both ways at its stated resolution is a crop
+        # round something, maybe a seal filling the frame (dev: a 17 cm square at 120 dpi of a 16 cm
+        # pink seal); a certificate's 1403 × 992 at 300 dpi is a page scanned small, not a crop.
+        if (2.54 * max(shape[:2]) / dpi < CROP_MAX_CM and max(shape[:2]) < CROP_MAX_ASPECT * min(shape[:2])
+                and frame > dpi):
+            return [float(dpi), frame]
+        return [float(dpi)]
     guesses = [100.0, 200.0, 300.0]
     # A small image of a whole page (a 380-px-wide licence) is below 100 dpi: the scale at which
     # an A4 page's short side (21 cm) fills the image's short side.
