@@ -243,8 +243,8 @@ def dpi_guesses(dpi: int | None, shape: tuple[int, ...]) -> list[float]:
         # A squarish image shorter than an A5 page both ways at its stated resolution is a crop
         # round something, maybe a seal filling the frame (dev: a 17 cm square at 120 dpi of a 16 cm
         # pink seal); a certificate's 1403 × 992 at 300 dpi is a page scanned small, not a crop.
-        if (2.54 * max(shape[:2]) / dpi < CROP_MAX_CM and max(shape[:2]) < CROP_MAX_ASPECT * min(shape[:2])
-                and frame > dpi):
+        long_cm = 2.54 * max(shape[:2]) / dpi
+        if long_cm < CROP_MAX_CM and max(shape[:2]) < CROP_MAX_ASPECT * min(shape[:2]) and frame > dpi:
             return [float(dpi), frame]
         return [float(dpi)]
     guesses = [100.0, 200.0, 300.0]
@@ -357,7 +357,10 @@ def find_seals(image_bgr: Image, dpi: float | Sequence[float] | None, red_mask: 
             if colourless:
                 if gray_quarter is None:
                     gray_quarter = GreyCopy.of(image_bgr)
-                found = _find_gray(gray_quarter, (h, w), d)
+                # At the frame's own scale a seal may fill the frame edge to edge (6 cm there):
+                # past the largest grey seal a page holds.
+                frame_filling = abs(d - 2.54 * min(h, w) / MAX_CM) < 1e-6 * d
+                found = _find_gray(gray_quarter, (h, w), d, MAX_CM if frame_filling else GRAY_DIAMETER_CM[1])
         seals += found
     if not seals:
         # Security paper printed with a dust of fine red dots (a graduation certificate's 底纹)
@@ -1686,19 +1689,20 @@ class GreyCopy:
         return cls(small, float(np.percentile(small, 90)))
 
 
-def _find_gray(copy: GreyCopy, page_shape: tuple[int, int], dpi: float) -> list[Seal]:
+def _find_gray(copy: GreyCopy, page_shape: tuple[int, int], dpi: float,
+               max_cm: float = GRAY_DIAMETER_CM[1]) -> list[Seal]:
     """Round seals on a photocopy: Hough circles of seal size that are a complete thin dark ring.
 
     Quarter size (a 4.2-cm seal is still ~80 px across at 200 dpi). The ring test is a radial
     profile: the share of directions inked at each radius. A seal's ring makes a sharp peak (measured
     1.0 over a 0.36 background); a circle Hough imagines in body text peaks at ≤ 0.46.
-    `copy`: the page in grey at GRAY_SCALE.
+    `copy`: the page in grey at GRAY_SCALE; `max_cm`: the largest seal diameter looked for.
     """
     small = copy.pixels
     q = GRAY_SCALE
     px_cm = dpi * q / 2.54
     rmin = int(GRAY_DIAMETER_CM[0] * px_cm / 2)
-    rmax = int(np.ceil(GRAY_DIAMETER_CM[1] * px_cm / 2))
+    rmax = int(np.ceil(max_cm * px_cm / 2))
     blur = cv2.GaussianBlur(small, (5, 5), 1.2)
     circles = _hough(blur, rmin, rmax, rmin * 1.5, 80, 22)
     if circles is None:
