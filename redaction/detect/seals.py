@@ -788,9 +788,10 @@ def _learned_candidates(image_bgr: Image, red: Mask, seals: list[Seal], rejected
             arcs.append((x1 - x0) * (y1 - y0))
             boxes.append((0.3 + 1e-9 * arcs[-1], (x0 * f, y0 * f, x1 * f, y1 * f), "arc"))
             continue
-        if density == FRAMED:   # its ring checked on the ink without the border (_framed_candidates)
+        if density in (FRAMED, CUT):   # its ring checked on the ink without the border (_framed_candidates)
             # The largest first: a border's ornaments make small rings.
-            boxes.append((FRAMED + 1e-9 * (x1 - x0) * (y1 - y0), (x0 * f, y0 * f, x1 * f, y1 * f), "framed"))
+            boxes.append((density + 1e-9 * (x1 - x0) * (y1 - y0), (x0 * f, y0 * f, x1 * f, y1 * f),
+                          "framed" if density == FRAMED else "cut"))
             continue
         # Some ring must be there already (cheap): the outermost red ink round the blob's centre
         # lies on one ellipse in a quarter of the directions even where text breaks the ring.
@@ -833,12 +834,13 @@ def _learned_candidates(image_bgr: Image, red: Mask, seals: list[Seal], rejected
                 continue
             arcs_tried += 1
             colour = "red"
-        framed = colour == "framed"
+        cut = colour == "cut"
+        framed = colour in ("framed", "cut")
         colour = "red" if framed else colour
         if any(_inside(box, s.bbox) > 0.8 for s in seals) or any(_inside(box, t) > 0.8 for t in tried):
             continue
         tried.append(box)
-        ring = sealdet.find_ring_in_box(reader, image_bgr, box)
+        ring = sealdet.find_ring_in_box(reader, _plated(image_bgr, box) if cut else image_bgr, box)
         if ring is None:
             continue
         if framed and (ring[3].coverage < FRAMED_MIN_COVERAGE
@@ -924,6 +926,20 @@ MAX_FAINT_ARCS = 1
 #: Ring text found by the learned detector inside a faint ring: share of directions (ring text
 #: runs 120–250° round an oval or a round seal; a worn seal loses some of it).
 FAINT_TEXT_COVERAGE = 0.3
+
+
+def _plated(image_bgr: Image, box: BoxF) -> Image:
+    """A copy of the page whose window round `box` (the learned detector's crop, and the crop of
+    its second look round a ring up to 1.3 × larger) is `_red_plate`d."""
+    h, w = image_bgr.shape[:2]
+    x0, y0, x1, y1 = box
+    m = 0.6 * max(x1 - x0, y1 - y0)
+    X0, Y0 = int(max(0, x0 - m)), int(max(0, y0 - m))
+    X1, Y1 = int(min(w, x1 + m)), int(min(h, y1 + m))
+    out = image_bgr.copy()
+    if X1 > X0 and Y1 > Y0:
+        out[Y0:Y1, X0:X1] = _red_plate(image_bgr[Y0:Y1, X0:X1])
+    return out
 
 
 def _red_plate(crop: Image) -> Image:
@@ -1353,6 +1369,14 @@ FRAMED = 1.5
 #: text, whole on the paper, does (0.82-0.88 there; most seals 0.55-0.85, sealdet.MIN_COVERAGE).
 FRAMED_MIN_SIZE = 0.6
 FRAMED_MIN_COVERAGE = 0.7
+#: A seal cut in two by a band line leaves an arc at least this high against its width (and
+#: less than a whole disc), on a ring fitted over at least this share of the rays.
+CUT_MIN_HEIGHT = 0.25
+CUT_MAX_HEIGHT = 0.9
+CUT_MIN_RING = 0.5
+#: Marks such a candidate (ranked just after `FRAMED`): its ring text is read on its red ink alone,
+#: since the red line across it and the black print under it hide a good part of it on the page.
+CUT = 1.45
 
 
 def _framed_candidates(red: Mask, labels: cv2.typing.MatLike, origin: tuple[int, int], stats: cv2.typing.MatLike,
@@ -1385,13 +1409,26 @@ def _framed_candidates(red: Mask, labels: cv2.typing.MatLike, origin: tuple[int,
     inner: list[tuple[BoxF, float]] = []
     seals += _find_red(rest, px_cm, inner, framed=True)
     out: list[tuple[BoxF, float]] = []
+    min_px, max_px = MIN_CM * px_cm, MAX_CM * px_cm
     for box, density in inner:
         # Arcs (thin or long pieces) are mostly the band's own fringe: only seal-sized blobs that
         # carry some ring already (the test `_learned_candidates` makes of every red blob, made
         # here on the ink without the band, which would end every ray crossing it).
-        if density == ARC:
-            continue
         x0, y0, x1, y1 = box
+        if density == ARC:
+            # But a line of red text printed across a seal joins the border (a certificate's
+            # English issuer line) and goes with the band, cutting the seal in two: its top or
+            # bottom is left as an arc as wide as a seal, the rest of a ring round the disc on it.
+            bw, bh = x1 - x0, y1 - y0
+            if min_px <= bw <= max_px and CUT_MIN_HEIGHT * bw <= bh < CUT_MAX_HEIGHT * bw:
+                for cy in (y0 + bw / 2, y1 - bw / 2):
+                    got = fit_ring(rest, ((x0 + x1) / 2, cy), bw / 2)
+                    if got is not None and got[3] >= CUT_MIN_RING:
+                        (ex, ey), (ax, ay), _, _ = got
+                        r = max(ax, ay)
+                        out.append(((ex - r, ey - r, ex + r, ey + r), CUT))
+                        break
+            continue
         got = fit_ring(rest, ((x0 + x1) / 2, (y0 + y1) / 2), max(x1 - x0, y1 - y0) / 2)
         if got is not None and got[3] >= LEARNED_MIN_RING:
             out.append((box, FRAMED))
