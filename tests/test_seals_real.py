@@ -86,7 +86,8 @@ def test_a_square_crop_with_a_stated_resolution_is_searched_for_a_seal_filling_i
     big = cv2.resize(page.pixels, None, fx=f, fy=f, interpolation=cv2.INTER_CUBIC)
     seals = find_page_seals(big, int(round(page.dpi * f)), ring_reader=reader)
     big_truth = [v * f for v in truth]
-    assert any(_cover(s.bbox, big_truth) >= 0.9 and _bloat(s.bbox, big_truth) <= 2.0 for s in seals), [s.bbox for s in seals]
+    assert any(_cover(s.bbox, big_truth) >= 0.9 and _bloat(s.bbox, big_truth) <= 2.0 for s in seals), \
+        [s.bbox for s in seals]
 
 
 def _corpus_seal(org: str, diameter: int, shape: str = "round", bottom: str | None = None, seed: int = 0):

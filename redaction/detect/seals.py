@@ -936,7 +936,7 @@ def _plated(image_bgr: Image, box: BoxF) -> Image:
     m = 0.6 * max(x1 - x0, y1 - y0)
     X0, Y0 = int(max(0, x0 - m)), int(max(0, y0 - m))
     X1, Y1 = int(min(w, x1 + m)), int(min(h, y1 + m))
-    out = image_bgr.copy()
+    out: Image = image_bgr.copy()
     if X1 > X0 and Y1 > Y0:
         out[Y0:Y1, X0:X1] = _red_plate(image_bgr[Y0:Y1, X0:X1])
     return out
