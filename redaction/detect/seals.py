@@ -357,10 +357,12 @@ def find_seals(image_bgr: Image, dpi: float | Sequence[float] | None, red_mask: 
             if colourless:
                 if gray_quarter is None:
                     gray_quarter = GreyCopy.of(image_bgr)
+                found = _find_gray(gray_quarter, (h, w), d)
                 # At the frame's own scale a seal may fill the frame edge to edge (6 cm there):
-                # past the largest grey seal a page holds.
-                frame_filling = abs(d - 2.54 * min(h, w) / MAX_CM) < 1e-6 * d
-                found = _find_gray(gray_quarter, (h, w), d, MAX_CM if frame_filling else GRAY_DIAMETER_CM[1])
+                # past the largest grey seal a page holds. Looked for only when nothing else was
+                # found (a larger radius range coarsens the whole Hough search).
+                if not found and not seals and abs(d - 2.54 * min(h, w) / MAX_CM) < 1e-6 * d:
+                    found = _find_gray(gray_quarter, (h, w), d, MAX_CM)
         seals += found
     if not seals:
         # Security paper printed with a dust of fine red dots (a graduation certificate's 底纹)
@@ -779,6 +781,7 @@ def _learned_candidates(image_bgr: Image, red: Mask, seals: list[Seal], rejected
     f = 1.0 / SCALE
     blobs = [_Blob((int(x0), int(y0), int(x1), int(y1))) for (x0, y0, x1, y1), _ in rejected]
     boxes: list[tuple[float, tuple[float, float, float, float], str]] = []
+    cuts: list[BoxF] = []
     arcs: list[float] = []
     for k, (box, density) in enumerate(rejected):
         if _row_neighbours(blobs, k) >= 1 and density < 1.0:
@@ -788,10 +791,12 @@ def _learned_candidates(image_bgr: Image, red: Mask, seals: list[Seal], rejected
             arcs.append((x1 - x0) * (y1 - y0))
             boxes.append((0.3 + 1e-9 * arcs[-1], (x0 * f, y0 * f, x1 * f, y1 * f), "arc"))
             continue
-        if density in (FRAMED, CUT):   # its ring checked on the ink without the border (_framed_candidates)
+        if density == CUT:      # looked at after the rest, on its own budget (`MAX_CUT`)
+            cuts.append((x0 * f, y0 * f, x1 * f, y1 * f))
+            continue
+        if density == FRAMED:   # its ring checked on the ink without the border (_framed_candidates)
             # The largest first: a border's ornaments make small rings.
-            boxes.append((density + 1e-9 * (x1 - x0) * (y1 - y0), (x0 * f, y0 * f, x1 * f, y1 * f),
-                          "framed" if density == FRAMED else "cut"))
+            boxes.append((FRAMED + 1e-9 * (x1 - x0) * (y1 - y0), (x0 * f, y0 * f, x1 * f, y1 * f), "framed"))
             continue
         # Some ring must be there already (cheap): the outermost red ink round the blob's centre
         # lies on one ellipse in a quarter of the directions even where text breaks the ring.
@@ -826,9 +831,15 @@ def _learned_candidates(image_bgr: Image, red: Mask, seals: list[Seal], rejected
     seals = confirmed
     tried: list[tuple[float, float, float, float]] = []
     arcs_tried = 0
-    for _, box, colour in sorted(boxes, key=lambda t: -t[0]):
-        if len(tried) >= MAX_LEARNED:
-            break
+    # Seals cut by a band line come last, with a budget of their own: what the other candidates
+    # found before stays as it was.
+    cuts_first = sorted(cuts, key=lambda b: -(b[2] - b[0]) * (b[3] - b[1]))
+    for _, box, colour in sorted(boxes, key=lambda t: -t[0]) + [(CUT, b, "cut") for b in cuts_first]:
+        if colour == "cut":
+            if sum(1 for t in tried if t in cuts_first) >= MAX_CUT:
+                break
+        elif len(tried) >= MAX_LEARNED:
+            continue
         if colour == "arc":
             if arcs_tried >= MAX_ARCS:
                 continue
@@ -1377,6 +1388,8 @@ CUT_MIN_RING = 0.5
 #: Marks such a candidate (ranked just after `FRAMED`): its ring text is read on its red ink alone,
 #: since the red line across it and the black print under it hide a good part of it on the page.
 CUT = 1.45
+#: Such candidates looked at a page, besides `MAX_LEARNED`.
+MAX_CUT = 1
 
 
 def _framed_candidates(red: Mask, labels: cv2.typing.MatLike, origin: tuple[int, int], stats: cv2.typing.MatLike,
