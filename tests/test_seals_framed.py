@@ -93,6 +93,28 @@ def test_a_framed_seal_under_a_red_latin_line_is_found_whole(reader):
         assert (box[2] - box[0]) * (box[3] - box[1]) <= 2.0 * (truth[2] - truth[0]) * (truth[3] - truth[1])
 
 
+def test_a_seal_cut_across_by_a_red_line_joined_to_the_border_is_found(reader):
+    # A bilingual certificate's red English issuer line runs from the border through the seal:
+    # line and seal join the border, the line goes with the band and cuts the seal in two. Its
+    # halves are arcs; the upper one, as wide as the seal, is a candidate read on its red ink.
+    for with_seal in (True, False):
+        page = _bordered_page()
+        h = page.shape[0]
+        draw_text(page, "特发此证，以资鼓励。", (300, 1500), 48)
+        draw_text(page, "Harbin Institute of Technology, Weihai (HIT) Honour", (118, h - 700), 44,
+                  colour=(40, 30, 210))
+        draw_text(page, "哈尔滨工业大学（威海）", (700, h - 780), 56)
+        if not with_seal:
+            assert find_seals(page, 200, ring_reader=reader) == []
+            continue
+        truth = stamp(page, seal_layer(340, text="哈尔滨工业大学威海", seed=2), 1000, h - 690, RED, 0.8)
+        seals = find_seals(page, 200, ring_reader=reader)
+        assert len(seals) == 1, [s.bbox for s in seals]
+        box = seals[0].bbox
+        assert _cover(box, truth) >= 0.9, (box, truth)
+        assert (box[2] - box[0]) * (box[3] - box[1]) <= 2.0 * (truth[2] - truth[0]) * (truth[3] - truth[1])
+
+
 def _dev(name: str):
     entry = json.loads((DEV / "truth" / f"{name}.json").read_text("utf-8"))
     page = next(iter_pages(DEV / entry["file"]))

@@ -69,6 +69,27 @@ def test_a_real_seal_filling_the_frame_is_found_whole(reader):
     assert _bloat(seals[0].bbox, truth) <= 2.0
 
 
+def test_a_square_crop_with_a_stated_resolution_is_searched_for_a_seal_filling_it(reader):
+    """A crop stating 120 dpi whose faded pink seal fills it (16 cm at that dpi, past any seal
+    size): a squarish image smaller than A5 both ways is searched at the frame's scale too; a
+    certificate scanned small (1403 × 992 at 300 dpi) keeps its one scale."""
+    assert len(dpi_guesses(120, (810, 805))) == 2
+    assert dpi_guesses(300, (992, 1403)) == [300.0]
+    page, entry = _real("dev-seal-faded-pink-over-date-01", dev=True)
+    assert page.dpi == 120
+    truth = _truth_seals(entry)[0]["bbox"]
+    seals = find_page_seals(page.pixels, page.dpi, ring_reader=reader)
+    assert any(_cover(s.bbox, truth) >= 0.9 and _bloat(s.bbox, truth) <= 2.0 for s in seals), [s.bbox for s in seals]
+    # Enlarged for reading as the pipeline does with small images (and its dpi with it): the seal
+    # is 93 % of the frame, 5.6 cm at the frame's scale, past the grey search's usual 5.2 cm.
+    f = 1600 / 810
+    big = cv2.resize(page.pixels, None, fx=f, fy=f, interpolation=cv2.INTER_CUBIC)
+    seals = find_page_seals(big, int(round(page.dpi * f)), ring_reader=reader)
+    big_truth = [v * f for v in truth]
+    assert any(_cover(s.bbox, big_truth) >= 0.9 and _bloat(s.bbox, big_truth) <= 2.0 for s in seals), \
+        [s.bbox for s in seals]
+
+
 def _corpus_seal(org: str, diameter: int, shape: str = "round", bottom: str | None = None, seed: int = 0):
     from testkit.corpus import make_seal
 

@@ -90,6 +90,9 @@ TRUSTED_MIN_CM = 8.0
 HOUGH_MAX_RADIUS = 180
 #: A stated resolution below this is no resolution (phones write 72 dpi, image editors 96).
 TRUSTED_DPI = 100
+#: A trusted image shorter than this (cm) both ways is no whole page (A5 is 14.8 × 21 cm).
+CROP_MAX_CM = 20.0
+CROP_MAX_ASPECT = 1.25
 #: Straight red lines longer than this (cm at the scale searched) are rules, not seal sides: an
 #: official square seal is at most ~3 cm, a round seal's ring is curved.
 RULE_CM = 4.0
@@ -235,9 +238,15 @@ def dpi_guesses(dpi: int | None, shape: tuple[int, ...]) -> list[float]:
     scale where a seal fills the frame (a close-up photo of a seal: 22–100 % of the short side)."""
     # A stated resolution is believed when the image is then at least a postcard across: a page
     # shrunk for the web keeps its scanner's 200 dpi in a 354-px-wide file (4.5 cm at 200 dpi).
-    if dpi and dpi >= TRUSTED_DPI and 2.54 * min(shape[:2]) / dpi >= TRUSTED_MIN_CM:
-        return [float(dpi)]
     frame = 2.54 * min(shape[:2]) / MAX_CM
+    if dpi and dpi >= TRUSTED_DPI and 2.54 * min(shape[:2]) / dpi >= TRUSTED_MIN_CM:
+        # A squarish image shorter than an A5 page both ways at its stated resolution is a crop
+        # round something, maybe a seal filling the frame (dev: a 17 cm square at 120 dpi of a 16 cm
+        # pink seal); a certificate's 1403 × 992 at 300 dpi is a page scanned small, not a crop.
+        long_cm = 2.54 * max(shape[:2]) / dpi
+        if long_cm < CROP_MAX_CM and max(shape[:2]) < CROP_MAX_ASPECT * min(shape[:2]) and frame > dpi:
+            return [float(dpi), frame]
+        return [float(dpi)]
     guesses = [100.0, 200.0, 300.0]
     # A small image of a whole page (a 380-px-wide licence) is below 100 dpi: the scale at which
     # an A4 page's short side (21 cm) fills the image's short side.
@@ -349,6 +358,11 @@ def find_seals(image_bgr: Image, dpi: float | Sequence[float] | None, red_mask: 
                 if gray_quarter is None:
                     gray_quarter = GreyCopy.of(image_bgr)
                 found = _find_gray(gray_quarter, (h, w), d)
+                # At the frame's own scale a seal may fill the frame edge to edge (6 cm there):
+                # past the largest grey seal a page holds. Looked for only when nothing else was
+                # found (a larger radius range coarsens the whole Hough search).
+                if not found and not seals and abs(d - 2.54 * min(h, w) / MAX_CM) < 1e-6 * d:
+                    found = _find_gray(gray_quarter, (h, w), d, MAX_CM)
         seals += found
     if not seals:
         # Security paper printed with a dust of fine red dots (a graduation certificate's 底纹)
@@ -767,6 +781,7 @@ def _learned_candidates(image_bgr: Image, red: Mask, seals: list[Seal], rejected
     f = 1.0 / SCALE
     blobs = [_Blob((int(x0), int(y0), int(x1), int(y1))) for (x0, y0, x1, y1), _ in rejected]
     boxes: list[tuple[float, tuple[float, float, float, float], str]] = []
+    cuts: list[BoxF] = []
     arcs: list[float] = []
     for k, (box, density) in enumerate(rejected):
         if _row_neighbours(blobs, k) >= 1 and density < 1.0:
@@ -775,6 +790,9 @@ def _learned_candidates(image_bgr: Image, red: Mask, seals: list[Seal], rejected
         if density == ARC:
             arcs.append((x1 - x0) * (y1 - y0))
             boxes.append((0.3 + 1e-9 * arcs[-1], (x0 * f, y0 * f, x1 * f, y1 * f), "arc"))
+            continue
+        if density == CUT:      # looked at after the rest, on its own budget (`MAX_CUT`)
+            cuts.append((x0 * f, y0 * f, x1 * f, y1 * f))
             continue
         if density == FRAMED:   # its ring checked on the ink without the border (_framed_candidates)
             # The largest first: a border's ornaments make small rings.
@@ -813,20 +831,27 @@ def _learned_candidates(image_bgr: Image, red: Mask, seals: list[Seal], rejected
     seals = confirmed
     tried: list[tuple[float, float, float, float]] = []
     arcs_tried = 0
-    for _, box, colour in sorted(boxes, key=lambda t: -t[0]):
-        if len(tried) >= MAX_LEARNED:
-            break
+    # Seals cut by a band line come last, with a budget of their own: what the other candidates
+    # found before stays as it was.
+    cuts_first = sorted(cuts, key=lambda b: -(b[2] - b[0]) * (b[3] - b[1]))
+    for _, box, colour in sorted(boxes, key=lambda t: -t[0]) + [(CUT, b, "cut") for b in cuts_first]:
+        if colour == "cut":
+            if sum(1 for t in tried if t in cuts_first) >= MAX_CUT:
+                break
+        elif len(tried) >= MAX_LEARNED:
+            continue
         if colour == "arc":
             if arcs_tried >= MAX_ARCS:
                 continue
             arcs_tried += 1
             colour = "red"
-        framed = colour == "framed"
+        cut = colour == "cut"
+        framed = colour in ("framed", "cut")
         colour = "red" if framed else colour
         if any(_inside(box, s.bbox) > 0.8 for s in seals) or any(_inside(box, t) > 0.8 for t in tried):
             continue
         tried.append(box)
-        ring = sealdet.find_ring_in_box(reader, image_bgr, box)
+        ring = sealdet.find_ring_in_box(reader, _plated(image_bgr, box) if cut else image_bgr, box)
         if ring is None:
             continue
         if framed and (ring[3].coverage < FRAMED_MIN_COVERAGE
@@ -912,6 +937,20 @@ MAX_FAINT_ARCS = 1
 #: Ring text found by the learned detector inside a faint ring: share of directions (ring text
 #: runs 120–250° round an oval or a round seal; a worn seal loses some of it).
 FAINT_TEXT_COVERAGE = 0.3
+
+
+def _plated(image_bgr: Image, box: BoxF) -> Image:
+    """A copy of the page whose window round `box` (the learned detector's crop, and the crop of
+    its second look round a ring up to 1.3 × larger) is `_red_plate`d."""
+    h, w = image_bgr.shape[:2]
+    x0, y0, x1, y1 = box
+    m = 0.6 * max(x1 - x0, y1 - y0)
+    X0, Y0 = int(max(0, x0 - m)), int(max(0, y0 - m))
+    X1, Y1 = int(min(w, x1 + m)), int(min(h, y1 + m))
+    out: Image = image_bgr.copy()
+    if X1 > X0 and Y1 > Y0:
+        out[Y0:Y1, X0:X1] = _red_plate(image_bgr[Y0:Y1, X0:X1])
+    return out
 
 
 def _red_plate(crop: Image) -> Image:
@@ -1341,6 +1380,16 @@ FRAMED = 1.5
 #: text, whole on the paper, does (0.82-0.88 there; most seals 0.55-0.85, sealdet.MIN_COVERAGE).
 FRAMED_MIN_SIZE = 0.6
 FRAMED_MIN_COVERAGE = 0.7
+#: A seal cut in two by a band line leaves an arc at least this high against its width (and
+#: less than a whole disc), on a ring fitted over at least this share of the rays.
+CUT_MIN_HEIGHT = 0.25
+CUT_MAX_HEIGHT = 0.9
+CUT_MIN_RING = 0.5
+#: Marks such a candidate (ranked just after `FRAMED`): its ring text is read on its red ink alone,
+#: since the red line across it and the black print under it hide a good part of it on the page.
+CUT = 1.45
+#: Such candidates looked at a page, besides `MAX_LEARNED`.
+MAX_CUT = 1
 
 
 def _framed_candidates(red: Mask, labels: cv2.typing.MatLike, origin: tuple[int, int], stats: cv2.typing.MatLike,
@@ -1373,13 +1422,26 @@ def _framed_candidates(red: Mask, labels: cv2.typing.MatLike, origin: tuple[int,
     inner: list[tuple[BoxF, float]] = []
     seals += _find_red(rest, px_cm, inner, framed=True)
     out: list[tuple[BoxF, float]] = []
+    min_px, max_px = MIN_CM * px_cm, MAX_CM * px_cm
     for box, density in inner:
         # Arcs (thin or long pieces) are mostly the band's own fringe: only seal-sized blobs that
         # carry some ring already (the test `_learned_candidates` makes of every red blob, made
         # here on the ink without the band, which would end every ray crossing it).
-        if density == ARC:
-            continue
         x0, y0, x1, y1 = box
+        if density == ARC:
+            # But a line of red text printed across a seal joins the border (a certificate's
+            # English issuer line) and goes with the band, cutting the seal in two: its top or
+            # bottom is left as an arc as wide as a seal, the rest of a ring round the disc on it.
+            bw, bh = x1 - x0, y1 - y0
+            if min_px <= bw <= max_px and CUT_MIN_HEIGHT * bw <= bh < CUT_MAX_HEIGHT * bw:
+                for cy in (y0 + bw / 2, y1 - bw / 2):
+                    got = fit_ring(rest, ((x0 + x1) / 2, cy), bw / 2)
+                    if got is not None and got[3] >= CUT_MIN_RING:
+                        (ex, ey), (ax, ay), _, _ = got
+                        r = max(ax, ay)
+                        out.append(((ex - r, ey - r, ex + r, ey + r), CUT))
+                        break
+            continue
         got = fit_ring(rest, ((x0 + x1) / 2, (y0 + y1) / 2), max(x1 - x0, y1 - y0) / 2)
         if got is not None and got[3] >= LEARNED_MIN_RING:
             out.append((box, FRAMED))
@@ -1677,19 +1739,20 @@ class GreyCopy:
         return cls(small, float(np.percentile(small, 90)))
 
 
-def _find_gray(copy: GreyCopy, page_shape: tuple[int, int], dpi: float) -> list[Seal]:
+def _find_gray(copy: GreyCopy, page_shape: tuple[int, int], dpi: float,
+               max_cm: float = GRAY_DIAMETER_CM[1]) -> list[Seal]:
     """Round seals on a photocopy: Hough circles of seal size that are a complete thin dark ring.
 
     Quarter size (a 4.2-cm seal is still ~80 px across at 200 dpi). The ring test is a radial
     profile: the share of directions inked at each radius. A seal's ring makes a sharp peak (measured
     1.0 over a 0.36 background); a circle Hough imagines in body text peaks at ≤ 0.46.
-    `copy`: the page in grey at GRAY_SCALE.
+    `copy`: the page in grey at GRAY_SCALE; `max_cm`: the largest seal diameter looked for.
     """
     small = copy.pixels
     q = GRAY_SCALE
     px_cm = dpi * q / 2.54
     rmin = int(GRAY_DIAMETER_CM[0] * px_cm / 2)
-    rmax = int(np.ceil(GRAY_DIAMETER_CM[1] * px_cm / 2))
+    rmax = int(np.ceil(max_cm * px_cm / 2))
     blur = cv2.GaussianBlur(small, (5, 5), 1.2)
     circles = _hough(blur, rmin, rmax, rmin * 1.5, 80, 22)
     if circles is None:
