@@ -512,3 +512,27 @@ def test_a_term_a_line_holds_whole_is_not_taken_for_a_column_wrap():
     prof = Profile(name="阿依古丽·买买提", aliases=("阿依古丽",), employers=("阿克苏地区生态环境局",))
     regions = match_lines([top, below], prof)
     assert [r.kind for r in regions if r.bbox[1] < 230] and not [r for r in regions if r.bbox[1] > 230]
+
+
+def test_the_second_line_of_an_english_name_in_centred_capitals_is_the_employers():
+    """dev ncre: NATIONAL EDUCATION EXAMINATIONS AUTHORITY / MINISTRY OF EDUCATION OF CHINA
+    under the issuer's Chinese name; the profile holds only the first line."""
+    prof = Profile(name="庄磊", employers=("教育部考试中心", "National Education Examinations Authority"))
+    first = line("NATIONAL EDUCATION EXAMINATIONS AUTHORITY", 300, 400, char_w=28, h=28)
+    second = line("MINISTRY OF EDUCATON OF CHINA", 398, 431, char_w=28, h=28)
+    date = line("JANUARY 2021", 480, 464, char_w=28, h=28)              # digits: not a name
+    elsewhere = line("THIS IS TO CERTIFY THAT", 700, 700, char_w=28, h=28)
+    found = [r for r in match_lines([first, second, date, elsewhere], prof) if r.kind == "employer"]
+    assert any(covers(r.bbox, second.bbox) for r in found)
+    assert not any(intersection(r.bbox, b.bbox) > 0 for r in found for b in (date, elsewhere))
+
+
+def test_a_line_under_an_english_name_in_mixed_case_or_off_centre_is_not_continued():
+    prof = Profile(name="庄磊", employers=("National Education Examinations Authority",))
+    mixed = [line("National Education Examinations Authority", 300, 400, char_w=28, h=28),
+             line("Ministry of Education of China", 398, 431, char_w=28, h=28)]
+    off = [line("NATIONAL EDUCATION EXAMINATIONS AUTHORITY", 300, 400, char_w=28, h=28),
+           line("MINISTRY OF EDUCATION OF CHINA", 300, 431, char_w=28, h=28)]
+    for lines in (mixed, off):
+        found = [r for r in match_lines(lines, prof) if r.kind == "employer"]
+        assert found and not any(intersection(r.bbox, lines[1].bbox) > 0 for r in found)

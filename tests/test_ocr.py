@@ -1,3 +1,4 @@
+import cv2
 import numpy as np
 
 from redaction.detect.ink import red_channel_view
@@ -153,3 +154,28 @@ def test_a_faint_thin_character_on_dim_paper_keeps_its_ink():
     ln = TextLine(quad, "教厅夫", 0.95, [(0, 0, 30, 40), (30, 0, 60, 40), (60, 0, 90, 40)])
     drop_inkless_chars([ln], gray)
     assert ln.text == "教厅 "
+
+
+def test_red_line_inside_a_red_frame_is_read_past_a_pale_seal(detector):
+    """A certificate's red guilloche ground and frame join all its red lines into one page-sized
+    area (too tall to be read as a line): the red English issuer line is read on the whole page's
+    red ink, the paler worn seal stamped across it left out (dev five-names: Harbin Institute of
+    Technology, Weihai (HIT) was not read at all)."""
+    from redaction.detect.match import match_lines
+    from redaction.model.profile import Profile
+
+    page = render_page([(330, 560, "Harbin Institute of Technology, Weihai (HIT)", 40, (225, 25, 30))],
+                       size=(1600, 1000))
+    ground = np.zeros(page.shape[:2], bool)
+    ground[::10, ::10] = True                                 # a pale red guilloche of dots
+    ground = cv2.dilate(ground.astype(np.uint8), np.ones((3, 3), np.uint8)).astype(bool)
+    ink = page.min(axis=2) < 200
+    page[ground & ~ink] = (200, 200, 245)
+    cv2.rectangle(page, (20, 20), (1579, 979), (40, 40, 220), 24)   # the red frame
+    draw_seal(page, (860, 590), 170, "哈尔滨工业大学", rgb=(240, 140, 140))
+    lines = read_page_text(detector.ocr, page)
+    red = [ln for ln in lines if ln.source == "red"]
+    assert any("Technology, Weihai" in ln.text for ln in red)
+    profile = Profile(name="左佳", employers=("Harbin Institute of Technology, Weihai",))
+    found = [r for r in match_lines(lines, profile) if r.kind == "employer"]
+    assert found and found[0].bbox[0] <= 340 and found[0].bbox[2] >= 1100

@@ -153,3 +153,19 @@ def test_a_name_read_only_as_far_as_its_surname_after_the_label_is_boxed_to_the_
     if any(ln.text == "承诺人：耿" and ln.bbox[2] >= hand[2] - 10 for ln in lines):
         others = [r for r in find_signatures(page, lines, names=["李浩"]) if r.kind == "signature"]
         assert not any(covered(r.bbox, hand, 0.3) for r in others)
+
+
+def test_ink_in_the_next_rows_place_is_not_signed_under_an_empty_label(detector):
+    """dev returnee certificate: 留学回国人员签字： left blank, the next row's 经办人签字： signed
+    with tall handwriting that reaches up into the space under the blank label."""
+    page = render_page([(100, 100, "留学回国人员签字："), (100, 190, "经办人签字：")], size=(1000, 400))
+    theirs = scribble(page, 400, 185, 200, 80)           # beside the next label, reaching up
+    signatures = [r for r in find_signatures(page, read_page_text(detector.ocr, page)) if r.kind == "signature"]
+    assert not any(covered(r.bbox, theirs, 0.3) for r in signatures)
+
+
+def test_a_signature_under_its_label_above_the_next_row_is_still_the_applicants(detector):
+    page = render_page([(100, 100, "本人签名："), (100, 300, "日期：")], size=(1000, 400))
+    sig = scribble(page, 110, 195, 220, 45)
+    signatures = [r for r in find_signatures(page, read_page_text(detector.ocr, page)) if r.kind == "signature"]
+    assert any(covered(r.bbox, sig) for r in signatures)

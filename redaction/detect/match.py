@@ -420,7 +420,8 @@ def match_lines(lines: list[TextLine], profile: Profile, readable: frozenset[str
                             regions.extend(_regions_for(three, term, lines, True, unreadable[term.key], min_lines=3))
     regions = _without_repeats(regions)
     regions += latin_name_regions(lines, profile)
-    return regions + english_affiliation_regions(lines, [r for r in regions if r.kind == "employer"])
+    employers = [r for r in regions if r.kind == "employer"]
+    return regions + english_affiliation_regions(lines, employers) + capitals_continued(lines, employers)
 
 
 def _without_repeats(regions: list[Region]) -> list[Region]:
@@ -528,4 +529,46 @@ def english_affiliation_regions(lines: list[TextLine], employers: list[Region]) 
                 out.append(Region(kind="employer", bbox=_box_for(unit, inside[0], inside[-1] + 1, lines, line_id),
                                   score=round(line.score, 4), text=text[a:b], accepted=True,
                                   extra={"term": term, "errors": 0, "english_affiliation": True}))
+    return out
+
+
+def _capitals(text: str) -> bool:
+    """Latin text set in capitals (no CJK, no digits, at least 8 letters, nearly all upper case)."""
+    letters = [c for c in text if c.isascii() and c.isalpha()]
+    return (len(letters) >= 8 and not any(c.isdigit() or is_cjk(c) for c in text)
+            and sum(c.isupper() for c in letters) >= 0.9 * len(letters))
+
+
+def capitals_continued(lines: list[TextLine], employers: list[Region]) -> list[Region]:
+    """The second line of the employer's English name set in centred capitals under the first
+    (NATIONAL EDUCATION EXAMINATIONS AUTHORITY / MINISTRY OF EDUCATION OF CHINA on a certificate's
+    sign-off): a line of capitals of the same size, centred under a line that the employer's
+    English name fills, is the rest of the name (the profile holds the first line only)."""
+    out: list[Region] = []
+    done: set[int] = set()
+    for r in employers:
+        term = str(r.extra.get("term", ""))
+        if not term.isascii() or r.extra.get("derived"):
+            continue
+        i = _line_of(r.bbox, lines)
+        if i is None or not _capitals(lines[i].text):
+            continue
+        ax0, ay0, ax1, ay1 = lines[i].bbox
+        h = lines[i].height
+        if min(r.bbox[2], ax1) - max(r.bbox[0], ax0) < 0.8 * (ax1 - ax0):
+            continue                                   # the name is not the whole line
+        for j, ln in enumerate(lines):
+            bx0, by0, bx1, by1 = ln.bbox
+            if (j == i or j in done or not _capitals(ln.text)
+                    or not (ay1 - 0.3 * h <= by0 <= ay1 + 1.0 * h)
+                    or not (0.75 * h <= ln.height <= 1.33 * h)
+                    or abs((bx0 + bx1) / 2 - (ax0 + ax1) / 2) > h
+                    or bx1 - bx0 > 1.1 * (ax1 - ax0)):
+                continue
+            done.add(j)
+            unit = _line_unit(ln, j)
+            if unit.text:
+                out.append(Region(kind="employer", bbox=_box_for(unit, 0, len(unit.text), lines, j),
+                                  score=round(ln.score, 4), text=ln.text, accepted=True,
+                                  extra={"term": term, "errors": 0, "capitals_continued": True}))
     return out

@@ -144,6 +144,8 @@ def find_signatures(image: Image, lines: list[TextLine], red: Mask | None = None
                     continue
                 ink = _local_ink(gray, (x0, y0, x1, y1), lh) & (1 - printed[y0:y1, x0:x1])
                 box = _ink_box(ink, lh)
+                if box is not None and k == 1 and (y0 + (box[1] + box[3]) / 2) > _next_row_top(ln, lines, ay1, lh):
+                    box = None                  # ink centred in the form's next row is signed there
                 if box is not None:
                     beside = True
                     bx0, by0, bx1, by1 = box
@@ -158,6 +160,19 @@ def find_signatures(image: Image, lines: list[TextLine], red: Mask | None = None
                                           (x0 + bx0 - pad, y0 + by0 - pad, x0 + bx1 + pad, y0 + by1 + pad),
                                           0.6, None, True))
     return regions
+
+
+def _next_row_top(label_line: TextLine, lines: Sequence[TextLine], reach: float, lh: float) -> float:
+    """Top of the form's next row under a signature label, within `reach`: a printed label
+    (ending in a colon, or a signature label of anyone's) starting no further right than the label's
+    line. Ink below an unsigned 留学回国人员签字： centred past it is the next label's signature
+    (经办人签字： 高上 on a returnee certificate)."""
+    x0, _, _, y1 = label_line.bbox
+    tops = [o.bbox[1] for o in lines
+            if o.source == "page" and o is not label_line and y1 - 0.2 * lh <= o.bbox[1] < reach
+            and o.bbox[0] <= x0 + lh
+            and (SIGNATURE_LABEL.search(normalize(o.text)) or normalize(o.text).endswith((":", "：")))]
+    return min(tops, default=float("inf"))
 
 
 def _read_signature(line: TextLine, end: int, names: Sequence[str], lh: float) -> list[Region]:
