@@ -75,6 +75,10 @@ def test_the_seal_at_a_licences_issuer_label_is_the_authoritys():
     small = seal((621, 997, 858, 1253))
     attribute_by_place(small, [line("登记机关", (523, 1271, 686, 1306))], [])
     assert (small.kind, small.accepted) == ("other_seal", False)
+    # a phone photo enlarged for reading: the label printed left of the seal, on its level
+    beside = seal((728, 1169, 1005, 1469))
+    attribute_by_place(beside, [line("登记机关", (523, 1271, 686, 1306))], [])
+    assert (beside.kind, beside.accepted) == ("other_seal", False)
     # an account permit: the bank's seal over 发证机关（盖章）
     bank = seal((1481, 1057, 1808, 1393), "oval")
     attribute_by_place(bank, [line("发证机关（盖章）", (1472, 1217, 1773, 1257))], [])
@@ -86,6 +90,9 @@ def test_the_applicants_seal_away_from_the_issuer_label_stays():
     lines = [line("登记机关", (523, 1271, 686, 1306)), line("营业执照", (269, 379, 826, 513))]
     own = seal((100, 300, 300, 500))
     attribute_by_place(own, lines, [])
+    far_right = seal((1000, 1180, 1200, 1380))
+    attribute_by_place(far_right, lines, [])
+    assert (far_right.kind, far_right.accepted) == ("seal", True)
     below_label = seal((500, 1320, 720, 1540))
     attribute_by_place(below_label, lines, [])
     assert (own.kind, own.accepted) == (below_label.kind, below_label.accepted) == ("seal", True)

@@ -373,6 +373,8 @@ _SUPERVISED = re.compile(r"监制")
 _ISSUER_LABEL = re.compile(r"(登记|发证|颁发|签发)机关")
 #: How far (units of the seal's height) below the seal the issuer's label may be printed.
 ISSUER_BELOW = 0.4
+#: How far (units of the seal's width) left of the seal the label may end, level with it.
+ISSUER_BEFORE = 0.5
 #: A square seal's characters read this confidently say what it is.
 STAMP_SCORE = 0.9
 
@@ -405,12 +407,16 @@ def attribute_by_place(seal: Region, lines: Sequence[TextLine], identity_boxes: 
     if any(_SUPERVISED.search(normalize(ln.text)) and _printed_under(ln.bbox, seal.bbox) for ln in page_lines):
         _other(seal, "supervision seal (监制 under it)", "supervision words")
         return
-    h = y1 - y0
+    w, h = x1 - x0, y1 - y0
     for ln in page_lines:
         lx0, ly0, lx1, ly1 = ln.bbox
-        # The label under the seal or just below it, level with it (not a heading far above).
-        if (_ISSUER_LABEL.search(normalize(ln.text)) and lx0 < x1 and lx1 > x0
-                and ly1 > y0 + 0.5 * h and ly0 < y1 + ISSUER_BELOW * h):
+        if _ISSUER_LABEL.search(normalize(ln.text)) is None:
+            continue
+        # The label under the seal or just below it (not a heading far above), or just left of
+        # it on its level (登记机关 printed before the authority's name the seal is stamped on).
+        below = lx0 < x1 and lx1 > x0 and ly1 > y0 + 0.5 * h and ly0 < y1 + ISSUER_BELOW * h
+        before = 0 <= x0 - lx1 <= ISSUER_BEFORE * w and y0 <= (ly0 + ly1) / 2 <= y1
+        if below or before:
             _other(seal, None, "issuing authority's label")
             return
     for _, ly0, lx1, ly1 in other_persons_labels(page_lines):
