@@ -61,3 +61,69 @@ def test_a_square_stamp_reading_a_word_is_no_ones_seal():
     own = seal((100, 100, 250, 250), "square")
     attribute_by_place(own, [line("李国庆印", (110, 110, 240, 240), 0.95, "red")], [(110, 110, 240, 240)])
     assert (use.kind, use.accepted) == (own.kind, own.accepted) == ("seal", True)
+
+
+def test_the_seal_at_a_licences_issuer_label_is_the_authoritys():
+    # a business licence: the registration authority's seal stamped over 登记机关 and its name
+    licence = [line("营业执照", (432, 628, 1311, 842)), line("新疆标普安防科技有限公司", (574, 1061, 1037, 1104)),
+               line("登记机关乌鲁木齐高新区（新市区）市场监督", (804, 1919, 1503, 1981)),
+               line("2018年01月26日", (1038, 2042, 1427, 2121))]
+    authority = seal((1018, 1568, 1406, 1952))
+    attribute_by_place(authority, licence, [(574, 1061, 1037, 1104)])
+    assert (authority.kind, authority.accepted) == ("other_seal", False)
+    # a small phone photo: the label printed just under the seal's edge
+    small = seal((621, 997, 858, 1253))
+    attribute_by_place(small, [line("登记机关", (523, 1271, 686, 1306))], [])
+    assert (small.kind, small.accepted) == ("other_seal", False)
+    # a phone photo enlarged for reading: the label printed left of the seal, on its level
+    beside = seal((728, 1169, 1005, 1469))
+    attribute_by_place(beside, [line("登记机关", (523, 1271, 686, 1306))], [])
+    assert (beside.kind, beside.accepted) == ("other_seal", False)
+    # an account permit: the bank's seal over 发证机关（盖章）
+    bank = seal((1481, 1057, 1808, 1393), "oval")
+    attribute_by_place(bank, [line("发证机关（盖章）", (1472, 1217, 1773, 1257))], [])
+    assert (bank.kind, bank.accepted) == ("other_seal", False)
+
+
+def test_the_applicants_seal_away_from_the_issuer_label_stays():
+    # the holder's own seal stamped on the licence copy elsewhere, or a heading far above it
+    lines = [line("登记机关", (523, 1271, 686, 1306)), line("营业执照", (269, 379, 826, 513))]
+    own = seal((100, 300, 300, 500))
+    attribute_by_place(own, lines, [])
+    far_right = seal((1000, 1180, 1200, 1380))
+    attribute_by_place(far_right, lines, [])
+    assert (far_right.kind, far_right.accepted) == ("seal", True)
+    below_label = seal((500, 1320, 720, 1540))
+    attribute_by_place(below_label, lines, [])
+    assert (own.kind, own.accepted) == (below_label.kind, below_label.accepted) == ("seal", True)
+    # a seal over the applicant's employer's name stays whatever label is near
+    over_employer = seal((500, 1100, 720, 1300))
+    attribute_by_place(over_employer, lines + [line("南京文化艺术产权交易所", (480, 1150, 760, 1190))],
+                       [(480, 1150, 760, 1190)])
+    assert (over_employer.kind, over_employer.accepted) == ("seal", True)
+
+
+def test_a_receipts_supervision_seal_is_the_finance_bureaus():
+    # a medical receipt says 票据代码, not 发票代码; its 票据监制章 reads 财政部监制 on the page
+    lines = [line("江苏省医疗票据（电子）", (1348, 260, 2873, 436)), line("财政部监制", (1963, 442, 2337, 566)),
+             line("票据代码：", (489, 544, 748, 612))]
+    head = seal((1900, 150, 2400, 640), "oval")
+    attribute_by_place(head, lines[:1] + lines[2:], [])
+    assert (head.kind, head.accepted) == ("other_seal", False)
+    round_head = seal((1900, 150, 2400, 640))          # not an oval: told by 监制 under it
+    attribute_by_place(round_head, lines, [])
+    assert (round_head.kind, round_head.accepted) == ("other_seal", False)
+    # the hospital's own seal at the receipt's foot stays
+    own = seal((900, 2250, 1450, 2450))
+    attribute_by_place(own, lines + [line("收款单位（章）：", (346, 2469, 781, 2547))], [])
+    assert (own.kind, own.accepted) == ("seal", True)
+
+
+def test_the_supervision_seal_on_a_vat_invoices_title_is_the_tax_bureaus():
+    lines = [line("厦门增值税专用发票", (635, 133, 1002, 210)), line("抵扣联", (740, 226, 904, 292)),
+             line("北京安博创藏教育科技有限责任公司", (382, 302, 735, 348))]
+    head, seller = seal((770, 100, 870, 190), "oval"), seal((600, 900, 800, 1040), "oval")
+    for s in (head, seller):
+        attribute_by_place(s, lines, [])
+    assert (head.kind, head.accepted) == ("other_seal", False)
+    assert (seller.kind, seller.accepted) == ("seal", True)

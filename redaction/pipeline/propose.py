@@ -362,8 +362,19 @@ def _in_title_line(seal: Region, lines: Sequence[TextLine]) -> bool:
                and intersection(ln.bbox, seal.bbox) >= 0.8 * area for ln in lines)
 
 
-#: What an invoice prints at its head, beside the title the tax bureau's supervision seal sits on.
-_INVOICE_HEAD = re.compile(r"发票(代码|号码|联)")
+#: What an invoice prints at its head, beside the title the tax bureau's supervision seal sits on
+#: (a medical or government receipt, 票据, says 票据代码 / 票据号码: the finance bureau's 票据监制章),
+#: or the title itself (增值税专用发票: a special VAT invoice prints its codes unlabelled).
+_INVOICE_HEAD = re.compile(r"(发票|票据)(代码|号码|联)|(增值税|专用|普通)发票$")
+#: A supervision seal's own words (财政部监制, 国家税务总局监制) read on the page under it.
+_SUPERVISED = re.compile(r"监制")
+#: A form's label for the seal of the authority that issued it (a business licence's 登记机关, an
+#: account permit's 发证机关（盖章）): the seal stamped there is that authority's.
+_ISSUER_LABEL = re.compile(r"(登记|发证|颁发|签发)机关")
+#: How far (units of the seal's height) below the seal the issuer's label may be printed.
+ISSUER_BELOW = 0.4
+#: How far (units of the seal's width) left of the seal the label may end, level with it.
+ISSUER_BEFORE = 0.5
 #: A square seal's characters read this confidently say what it is.
 STAMP_SCORE = 0.9
 
@@ -373,6 +384,9 @@ def attribute_by_place(seal: Region, lines: Sequence[TextLine], identity_boxes: 
 
     - an oval at an invoice's head, level with or just above its 发票代码 / 发票号码 / 发票联 line: the tax bureau's
       supervision seal printed on every invoice (the seller's 发票专用章 is stamped lower down);
+    - over its own printed 监制 words (财政部监制): a supervision seal;
+    - over or just above the label for the issuing authority's seal (登记机关, 发证机关（盖章）): a
+      business licence's or permit's issuer's seal (the holder's seal is not stamped there);
     - beside another person's signing label (经办柜员签章, 负责人（签章）): their name seal;
     - a square seal whose characters read confidently as a short word that is neither the
       applicant's name nor an employer, nor what a seal is for (附件, someone else's 某某印).
@@ -390,6 +404,21 @@ def attribute_by_place(seal: Region, lines: Sequence[TextLine], identity_boxes: 
     if seal.extra.get("shape") == "oval" and any(y0 < hy1 and y1 > hy0 - (y1 - y0) for _, hy0, _, hy1 in heads):
         _other(seal, "supervision seal (invoice head)", "invoice head")
         return
+    if any(_SUPERVISED.search(normalize(ln.text)) and _printed_under(ln.bbox, seal.bbox) for ln in page_lines):
+        _other(seal, "supervision seal (监制 under it)", "supervision words")
+        return
+    w, h = x1 - x0, y1 - y0
+    for ln in page_lines:
+        lx0, ly0, lx1, ly1 = ln.bbox
+        if _ISSUER_LABEL.search(normalize(ln.text)) is None:
+            continue
+        # The label under the seal or just below it (not a heading far above), or just left of
+        # it on its level (登记机关 printed before the authority's name the seal is stamped on).
+        below = lx0 < x1 and lx1 > x0 and ly1 > y0 + 0.5 * h and ly0 < y1 + ISSUER_BELOW * h
+        before = 0 <= x0 - lx1 <= ISSUER_BEFORE * w and y0 <= (ly0 + ly1) / 2 <= y1
+        if below or before:
+            _other(seal, None, "issuing authority's label")
+            return
     for _, ly0, lx1, ly1 in other_persons_labels(page_lines):
         lh = max(8.0, ly1 - ly0)
         if ly0 - lh <= cy <= ly1 + lh and lx1 - lh <= x0 <= lx1 + 3 * lh and y1 - y0 <= 4 * lh:
