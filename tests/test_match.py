@@ -400,18 +400,24 @@ def _english_affiliation_page(chinese, english):
     return lines
 
 
+def _the_one_clause_on_the_first_english_line(prof, chinese, english):
+    """The single English affiliation found, which touches nothing of the second English line,
+    and the first English line it is on."""
+    lines = _english_affiliation_page(chinese, english)
+    found = [r for r in match_lines(lines, prof) if r.extra.get("english_affiliation")]
+    assert len(found) == 1
+    assert intersection(found[0].bbox, lines[2].bbox) == 0
+    return found[0], lines[1]
+
+
 def test_the_employer_in_english_is_found_by_its_postcode_and_number():
     prof = Profile(name="阿依古丽·买买提", employers=("阿克苏地区环境监测站",))
-    lines = _english_affiliation_page(
-        "（1. 阿克苏地区环境监测站，新疆 阿克苏 843000；2. 新疆大学资源与环境科学学院，新疆 乌鲁木齐 830046）",
+    found, own = _the_one_clause_on_the_first_english_line(
+        prof, "（1. 阿克苏地区环境监测站，新疆 阿克苏 843000；2. 新疆大学资源与环境科学学院，新疆 乌鲁木齐 830046）",
         ["(1. Aksu Prefecture Environmental Monitoring Station, Aksu 843000, China;",
          "2. College of Resources and Environment Sciences, Xinjiang University, Urumqi 830046, China)"])
-    english = [r for r in match_lines(lines, prof) if r.extra.get("english_affiliation")]
-    assert len(english) == 1
-    own, other = lines[1], lines[2]
-    assert covers(english[0].bbox, char_span(own, own.text.index("Aksu"), own.text.index("843000") + 6))
-    assert intersection(english[0].bbox, other.bbox) == 0
-    assert english[0].extra["term"] == "阿克苏地区环境监测站"
+    assert covers(found.bbox, char_span(own, own.text.index("Aksu"), own.text.index("843000") + 6))
+    assert found.extra["term"] == "阿克苏地区环境监测站"
 
 
 def test_an_english_affiliation_in_the_same_town_keeps_its_own_number():
@@ -431,15 +437,11 @@ def test_an_english_postcode_read_with_a_digit_lost_still_picks_its_numbered_cla
     """OCR read Alaer 843300 as Alaer84330 (own corpus 067): the clause numbered as the Chinese one
     is the employer's still; another clause with a postcode a digit off and another number is not."""
     prof = Profile(name="张晓燕", employers=("新疆生产建设兵团第一师阿拉尔市农业农村局",))
-    lines = _english_affiliation_page(
-        "（1.新疆生产建设兵团第一师阿拉尔市农业农村局，新疆阿拉尔843300；2.昌吉回族自治州人民政府，新疆喀什844000）",
+    found, own = _the_one_clause_on_the_first_english_line(
+        prof, "（1.新疆生产建设兵团第一师阿拉尔市农业农村局，新疆阿拉尔843300；2.昌吉回族自治州人民政府，新疆喀什844000）",
         ["(1.Xinjiang ShengchanjianshebingtuandiyishialaerCityAgriculture andRural AffairsBureau,Alaer84330,China;",
          "2.Changjihuizu Prefecture Renminzhengfu,Kashi 843309,China)"])
-    english = [r for r in match_lines(lines, prof) if r.extra.get("english_affiliation")]
-    assert len(english) == 1
-    own, other = lines[1], lines[2]
-    assert covers(english[0].bbox, char_span(own, own.text.index("Xinjiang"), own.text.index("84330") + 5))
-    assert intersection(english[0].bbox, other.bbox) == 0
+    assert covers(found.bbox, char_span(own, own.text.index("Xinjiang"), own.text.index("84330") + 5))
 
 
 def test_no_english_affiliation_without_the_employer_in_chinese():
