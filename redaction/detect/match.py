@@ -274,6 +274,45 @@ def _box_for(unit: _Unit, start: int, end: int, lines: list[TextLine], line_id: 
     return x0, top, x1, bottom
 
 
+#: A line sloping more than this share of its height over a box's width gets the box in pieces
+#: along its slope: an upright box round a sloped line covers the lines above and below at its
+#: ends (a photographed journal's English affiliation line: 65 px of box for 30 px of text).
+SLOPE_PIECE_RISE = 0.3
+MAX_SLOPE_PIECES = 12
+
+
+def along_slope(box: BoxF, line: TextLine) -> list[BoxF]:
+    """`box` (on `line`) as pieces side by side, each as tall as the line's quad over its part of
+    the width plus `PAD_LINE`, when the line slopes; `[box]` when it does not (or is vertical).
+    The pieces never reach beyond `box`."""
+    q = np.asarray(line.quad, dtype=np.float64).reshape(4, 2)
+    h = line.height
+    dx = ((q[1, 0] - q[0, 0]) + (q[2, 0] - q[3, 0])) / 2
+    dy = ((q[1, 1] - q[0, 1]) + (q[2, 1] - q[3, 1])) / 2
+    x0, y0, x1, y1 = box
+    if h <= 0 or dx <= 2 * h:         # a vertical column, a short or unreadable quad
+        return [box]
+    slope = dy / dx
+    rise = abs(slope) * (x1 - x0)
+    if rise <= SLOPE_PIECE_RISE * h:
+        return [box]
+    n = min(MAX_SLOPE_PIECES, int(np.ceil(rise / (SLOPE_PIECE_RISE * h))))
+
+    def edge(a: np.ndarray, b: np.ndarray, x: float) -> float:
+        return float(a[1] + (b[1] - a[1]) * (x - a[0]) / (b[0] - a[0])) if b[0] != a[0] else float(a[1])
+
+    pad = PAD_LINE * h
+    xs = np.linspace(x0, x1, n + 1)
+    out: list[BoxF] = []
+    for a, b in zip(xs[:-1], xs[1:], strict=True):
+        top = min(edge(q[0], q[1], a), edge(q[0], q[1], b)) - pad
+        bottom = max(edge(q[3], q[2], a), edge(q[3], q[2], b)) + pad
+        top, bottom = max(y0, top), min(y1, bottom)
+        if bottom > top:
+            out.append((float(a), top, float(b), bottom))
+    return out or [box]
+
+
 def _regions_for(unit: _Unit, term: Term, lines: list[TextLine], spanning_only: bool,
                  unreadable: frozenset[str] = frozenset(), min_lines: int = 2,
                  ends: dict[int, tuple[float, float]] | None = None) -> list[Region]:
@@ -330,10 +369,11 @@ def _regions_for(unit: _Unit, term: Term, lines: list[TextLine], spanning_only: 
                 x0 = box[0] if n == 0 else min(box[0], lx0)
                 x1 = box[2] if n == len(ids) - 1 else max(box[2], lx1)
                 box = (x0, box[1], x1, box[3])
-            out.append(Region(kind=term.kind, bbox=box, score=round(score, 4),
-                              text=unit.text[start:end], accepted=True,
-                              extra={"term": term.text, "errors": errors}
-                              | ({"derived": True} if term.derived else {})))
+            for piece in along_slope(box, lines[line_id]):
+                out.append(Region(kind=term.kind, bbox=piece, score=round(score, 4),
+                                  text=unit.text[start:end], accepted=True,
+                                  extra={"term": term.text, "errors": errors}
+                                  | ({"derived": True} if term.derived else {})))
     return out
 
 
@@ -526,9 +566,10 @@ def english_affiliation_regions(lines: list[TextLine], employers: list[Region]) 
         for a, b, term in picked:
             inside = [i for i, raw in enumerate(index) if a <= raw < b]
             if inside:
-                out.append(Region(kind="employer", bbox=_box_for(unit, inside[0], inside[-1] + 1, lines, line_id),
-                                  score=round(line.score, 4), text=text[a:b], accepted=True,
-                                  extra={"term": term, "errors": 0, "english_affiliation": True}))
+                box = _box_for(unit, inside[0], inside[-1] + 1, lines, line_id)
+                out += [Region(kind="employer", bbox=piece, score=round(line.score, 4), text=text[a:b], accepted=True,
+                               extra={"term": term, "errors": 0, "english_affiliation": True})
+                        for piece in along_slope(box, line)]
     return out
 
 

@@ -223,6 +223,38 @@ def rectangle_scores(mask: Mask, center: Sequence[float], half: Sequence[float],
     return float(ring.any(axis=0).mean()), float(inner.mean())
 
 
+#: A ring fit whose outermost ink lies this much on four straight sides is a red frame (a table's
+#: border, a box) it was fitted into, unless the frame holds red characters (a square seal): the
+#: outermost ink along rays from inside a ruled table lies on an ellipse often enough.
+FRAME_ON_SIDES = 0.9
+#: How far (share of the frame's size) a point may lie off a side and still be on it.
+FRAME_SIDE_TOLERANCE = 0.03
+
+
+def _red_frame(ink: Mask, center: Sequence[float], radius: float) -> bool:
+    """Is the outermost ink round `center` (as `fit_ring` looks for it) a four-sided frame with
+    little red well inside? A quadrilateral, not a rectangle: a photographed table is a trapezoid.
+    A ring's outermost ink has no four straight sides, and a seal holds its characters."""
+    found = _outermost_ink(ink, center, 0.0, 1.35 * radius)
+    if found is None:
+        return False
+    pts = found[0].astype(np.float32)
+    hull = cv2.convexHull(pts)
+    quad = cv2.approxPolyDP(hull, 0.02 * cv2.arcLength(hull, True), True)
+    if len(quad) != 4:
+        return False
+    size = float(np.sqrt(max(1.0, cv2.contourArea(quad))))
+    off = np.array([abs(cv2.pointPolygonTest(quad, (float(x), float(y)), True)) for x, y in pts])
+    if float((off <= FRAME_SIDE_TOLERANCE * size).mean()) < FRAME_ON_SIDES:
+        return False
+    middle = quad.reshape(-1, 2).mean(axis=0)
+    inner = np.round(middle + 0.8 * (quad.reshape(-1, 2) - middle)).astype(np.int32)
+    area = np.zeros(ink.shape, np.uint8)
+    cv2.fillPoly(area, [inner], 1)
+    inside = area.view(bool)
+    return bool(inside.any()) and float(ink[inside].mean()) < SQUARE_MIN_FILL
+
+
 # --- finding seals --------------------------------------------------------------------------------
 
 @dataclass
@@ -1548,7 +1580,7 @@ def _split_merged(ink: Mask, origin: tuple[int, int], px_cm: float) -> list[tupl
         if not MIN_CM * px_cm <= 2 * max(a, b) <= MAX_CM * px_cm:
             continue
         _, inner = ellipse_scores(ink, (ex, ey), (a, b), ang)
-        if inner > MAX_INNER_FILL:
+        if inner > MAX_INNER_FILL or _red_frame(ink, (ex, ey), max(a, b)):
             continue
         shape = "round" if max(a, b) / min(a, b) < 1.15 else "oval"
         out.append((Seal((0, 0, 0, 0), shape, 0.5 + 0.5 * min(1.0, outline), (ex + ox, ey + oy), (a, b), ang),
