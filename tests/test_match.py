@@ -448,7 +448,8 @@ def test_an_english_postcode_read_with_a_digit_lost_still_picks_its_numbered_cla
     is the employer's still; another clause with a postcode a digit off and another number is not."""
     prof = Profile(name="张晓燕", employers=("新疆生产建设兵团第一师阿拉尔市农业农村局",))
     found, own = _the_one_clause_on_the_first_english_line(
-        prof, "（1.新疆生产建设兵团第一师阿拉尔市农业农村局，新疆阿拉尔843300；2.昌吉回族自治州人民政府，新疆喀什844000）",
+        prof,
+        "（1.新疆生产建设兵团第一师阿拉尔市农业农村局，新疆阿拉尔843300；2.昌吉回族自治州人民政府，新疆喀什844000）",
         ["(1.Xinjiang ShengchanjianshebingtuandiyishialaerCityAgriculture andRural AffairsBureau,Alaer84330,China;",
          "2.Changjihuizu Prefecture Renminzhengfu,Kashi 843309,China)"])
     assert covers(found.bbox, char_span(own, own.text.index("Xinjiang"), own.text.index("84330") + 5))

@@ -36,40 +36,51 @@ def read_page_text(engine: OcrEngine, image: Image, red_mask: Mask | None = None
     max_height = max(160, mask.shape[0] // 8)
     regions = red_ink_regions(mask)
     crops = [c for c in regions if not _mostly_inside(c, skip_boxes) and c[3] - c[1] <= max_height]
-    ink = np.where(mask, 0, 255).astype(np.uint8)
+    lines += _read_stacked(engine, np.where(mask, 0, 255).astype(np.uint8), crops)
     page_h, page_w = mask.shape
     if any(x1 - x0 >= FRAME_SHARE * page_w and y1 - y0 >= FRAME_SHARE * page_h for x0, y0, x1, y1 in regions):
         # A red frame (or a red guilloche ground) round the page joins every red line inside it
-        # into one page-sized area: its red text (a certificate's English issuer line) is read
-        # on the whole page's red ink, where the detector finds the lines among the ornaments.
+        # into one page-sized area, and its ground breaks into a crowd of crops: its red lines (a
+        # certificate's English issuer line) are found again on the page's strong red ink alone,
+        # where the pale ground and a worn seal across them fall away, and read on a canvas of
+        # their own (reading the whole page's red view instead cost a second page-sized text
+        # detection: +15 % of propose).
         strong = strong_red_view(image, mask)
-        for line in engine.read(cast(Image, cv2.merge([strong, strong, strong]))):
-            if not _mostly_inside(line.bbox, skip_boxes) and not _mostly_inside(line.bbox, crops, 0.5):
-                line.source = "red"
-                lines.append(line)
-    if crops:
-        gap = 32
-        width = max(x1 - x0 for x0, _, x1, _ in crops) + 2 * gap
-        height = sum(y1 - y0 + gap for _, y0, _, y1 in crops) + gap
-        canvas = np.full((height, width), 255, np.uint8)
-        offsets = []  # (canvas top, canvas bottom, page dx, page dy)
-        top = gap
-        for x0, y0, x1, y1 in crops:
-            canvas[top:top + y1 - y0, gap:gap + x1 - x0] = ink[y0:y1, x0:x1]
-            offsets.append((top, top + y1 - y0, x0 - gap, y0 - top))
-            top += y1 - y0 + gap
-        for line in engine.read(cast(Image, cv2.merge([canvas, canvas, canvas]))):
-            line_top, line_bottom = float(line.quad[:, 1].min()), float(line.quad[:, 1].max())
-            for c_top, c_bottom, dx, dy in offsets:
-                # A line must lie within its crop: one running down across stacked crops is
-                # the stacking's artifact, not text on the page.
-                if c_top - gap / 2 <= line_top and line_bottom <= c_bottom + gap / 2:
-                    line.quad = line.quad + np.array([dx, dy], dtype=np.float32)
-                    line.char_boxes = [(a + dx, b + dy, c + dx, d + dy) for a, b, c, d in line.char_boxes]
-                    line.source = "red"
-                    lines.append(line)
-                    break
+        bands = [b for b in red_ink_regions(strong < 128)
+                 if b[3] - b[1] <= max_height and b[2] - b[0] < FRAME_SHARE * page_w
+                 and not _mostly_inside(b, skip_boxes) and not _mostly_inside(b, crops, 0.5)]
+        lines += _read_stacked(engine, strong, bands)
     return [ln for ln in lines if ln.text.strip()]
+
+
+def _read_stacked(engine: OcrEngine, ink: Numeric, crops: Sequence[Sequence[int]]) -> list[TextLine]:
+    """The lines of `ink` (dark on white) inside `crops`, stacked on one canvas so that reading
+    them is one OCR call; each line moved back to its place on the page and marked red."""
+    if not crops:
+        return []
+    gap = 32
+    width = max(x1 - x0 for x0, _, x1, _ in crops) + 2 * gap
+    height = sum(y1 - y0 + gap for _, y0, _, y1 in crops) + gap
+    canvas = np.full((height, width), 255, np.uint8)
+    offsets = []  # (canvas top, canvas bottom, page dx, page dy)
+    top = gap
+    for x0, y0, x1, y1 in crops:
+        canvas[top:top + y1 - y0, gap:gap + x1 - x0] = ink[y0:y1, x0:x1]
+        offsets.append((top, top + y1 - y0, x0 - gap, y0 - top))
+        top += y1 - y0 + gap
+    out: list[TextLine] = []
+    for line in engine.read(cast(Image, cv2.merge([canvas, canvas, canvas]))):
+        line_top, line_bottom = float(line.quad[:, 1].min()), float(line.quad[:, 1].max())
+        for c_top, c_bottom, dx, dy in offsets:
+            # A line must lie within its crop: one running down across stacked crops is
+            # the stacking's artifact, not text on the page.
+            if c_top - gap / 2 <= line_top and line_bottom <= c_bottom + gap / 2:
+                line.quad = line.quad + np.array([dx, dy], dtype=np.float32)
+                line.char_boxes = [(a + dx, b + dy, c + dx, d + dy) for a, b, c, d in line.char_boxes]
+                line.source = "red"
+                out.append(line)
+                break
+    return out
 
 
 #: Printed red ink is the page's strongest red; what is paler than this share of it (a worn seal
