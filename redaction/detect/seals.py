@@ -93,6 +93,8 @@ TRUSTED_DPI = 100
 #: A trusted image shorter than this (cm) both ways is no whole page (A5 is 14.8 × 21 cm).
 CROP_MAX_CM = 20.0
 CROP_MAX_ASPECT = 1.25
+#: A frame a seal may fill edge to edge is square or a photo's 4:3 (an A4 page's is 1.41).
+FRAME_FILL_MAX_ASPECT = 1.34
 #: Straight red lines longer than this (cm at the scale searched) are rules, not seal sides: an
 #: official square seal is at most ~3 cm, a round seal's ring is curved.
 RULE_CM = 4.0
@@ -392,8 +394,10 @@ def find_seals(image_bgr: Image, dpi: float | Sequence[float] | None, red_mask: 
                 found = _find_gray(gray_quarter, (h, w), d)
                 # At the frame's own scale a seal may fill the frame edge to edge (6 cm there):
                 # past the largest grey seal a page holds. Looked for only when nothing else was
-                # found (a larger radius range coarsens the whole Hough search).
-                if not found and not seals and abs(d - 2.54 * min(h, w) / MAX_CM) < 1e-6 * d:
+                # found (a larger radius range coarsens the whole Hough search), and only in a
+                # square or 4:3 frame, as a close-up is: an A4 page is no seal (0.06 s a page).
+                if (not found and not seals and max(h, w) <= FRAME_FILL_MAX_ASPECT * min(h, w)
+                        and abs(d - 2.54 * min(h, w) / MAX_CM) < 1e-6 * d):
                     found = _find_gray(gray_quarter, (h, w), d, MAX_CM)
         seals += found
     if not seals:
