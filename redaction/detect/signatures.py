@@ -192,23 +192,26 @@ def _read_signature(line: TextLine, end: int, names: Sequence[str], lh: float) -
         # two in 热孜万古丽艾则孜, still one in 欧阳晓燕 (two would leave 欧阳, another's surname).
         k = max(allowed_errors(len(key)), len(key) // 4)
         found = approximate_find(key, rest, k)[:1]
+        pad = 0.3 * lh
         for start, stop, _ in found:
             boxes = [line.char_boxes[index[end + i]] for i in range(start, stop)]
-            pad = 0.3 * lh
-            out.append(Region("signature", (min(b[0] for b in boxes) - pad, min(b[1] for b in boxes) - pad,
-                                            max(b[2] for b in boxes) + pad, max(b[3] for b in boxes) + pad),
-                              0.6, line.text.strip(), True, extra={"term": key}))
+            right = max(b[2] for b in boxes)
+            out.append(_signature_region(line, key, boxes, right, pad))
         if not found and rest and len(rest) < len(key) and key.startswith(rest):
             # The name read only as far as its first characters (承诺人：耿 for 耿浩), the line's box
             # running on past them: the recogniser dropped the rest of the handwritten name, whose
             # ink the line holds. The name runs to the line's end.
             boxes = [line.char_boxes[index[end + i]] for i in range(len(rest))]
             if line.bbox[2] - max(b[2] for b in boxes) >= DROPPED_INK * lh:
-                pad = 0.3 * lh
-                out.append(Region("signature", (min(b[0] for b in boxes) - pad, min(b[1] for b in boxes) - pad,
-                                                line.bbox[2] + pad, max(b[3] for b in boxes) + pad),
-                                  0.6, line.text.strip(), True, extra={"term": key}))
+                out.append(_signature_region(line, key, boxes, line.bbox[2], pad))
     return out
+
+
+def _signature_region(line: TextLine, key: str, boxes: Sequence[BoxF], right: float, pad: float) -> Region:
+    """The signature over `boxes` (characters of `line`) out to `right`, padded by `pad`."""
+    return Region("signature", (min(b[0] for b in boxes) - pad, min(b[1] for b in boxes) - pad,
+                                right + pad, max(b[3] for b in boxes) + pad),
+                  0.6, line.text.strip(), True, extra={"term": key})
 
 
 #: A line's box running this many line heights past its last character read holds ink the

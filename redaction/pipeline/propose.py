@@ -172,15 +172,12 @@ class Detector:
                 # A device in a seal's middle (a party committee's hammer and sickle) inks it like
                 # an emblem's picture, but a seal is stamped over the sign-off (whose, the printed
                 # name under it may still say); an emblem is printed apart from the text.
-                seal.kind, seal.accepted = "seal", True
-                del seal.extra["emblem"], seal.extra["picture"]
+                _seal_not_emblem(seal)
             elif seal.extra.get("emblem") and any(_printed_under(b, seal.bbox) for b in employer_boxes):
                 # An office's seal has a star in its middle: worn until its ring text reads as
                 # nothing, it passes for a printed emblem. An emblem is not printed over the
                 # applicant's employer's name; the employer's seal is stamped there.
-                seal.kind, seal.accepted = "seal", True
-                del seal.extra["emblem"]
-                seal.extra.pop("picture", None)
+                _seal_not_emblem(seal)
                 seal.extra["attributed_by"] = "printed employer"
             if seal.kind == "seal" and seal.text is None:
                 attribute_by_printed_name(seal, lines, employer_boxes, profile)
@@ -367,7 +364,7 @@ def _in_title_line(seal: Region, lines: Sequence[TextLine]) -> bool:
 #: or the title itself (增值税专用发票: a special VAT invoice prints its codes unlabelled).
 _INVOICE_HEAD = re.compile(r"(发票|票据)(代码|号码|联)|(增值税|专用|普通)发票$")
 #: A supervision seal's own words (财政部监制, 国家税务总局监制) read on the page under it.
-_SUPERVISED = re.compile(r"监制")
+_SUPERVISED = "监制"
 #: A form's label for the seal of the authority that issued it (a business licence's 登记机关, an
 #: account permit's 发证机关（盖章）): the seal stamped there is that authority's.
 _ISSUER_LABEL = re.compile(r"(登记|发证|颁发|签发)机关")
@@ -404,7 +401,7 @@ def attribute_by_place(seal: Region, lines: Sequence[TextLine], identity_boxes: 
     if seal.extra.get("shape") == "oval" and any(y0 < hy1 and y1 > hy0 - (y1 - y0) for _, hy0, _, hy1 in heads):
         _other(seal, "supervision seal (invoice head)", "invoice head")
         return
-    if any(_SUPERVISED.search(normalize(ln.text)) and _printed_under(ln.bbox, seal.bbox) for ln in page_lines):
+    if any(_SUPERVISED in normalize(ln.text) and _printed_under(ln.bbox, seal.bbox) for ln in page_lines):
         _other(seal, "supervision seal (监制 under it)", "supervision words")
         return
     w, h = x1 - x0, y1 - y0
@@ -433,6 +430,13 @@ def attribute_by_place(seal: Region, lines: Sequence[TextLine], identity_boxes: 
                 and intersection(ln.bbox, seal.bbox) >= 0.5 * area):
             _other(seal, text, "its characters")
             return
+
+
+def _seal_not_emblem(seal: Region) -> None:
+    """A seal taken for a printed emblem is the applicant's seal after all."""
+    seal.kind, seal.accepted = "seal", True
+    seal.extra.pop("emblem", None)
+    seal.extra.pop("picture", None)
 
 
 def _other(seal: Region, text: str | None, why: str) -> None:
