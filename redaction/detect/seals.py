@@ -133,10 +133,10 @@ def _max_pool2(mask: Mask) -> Mask:
     m = mask[: h - h % 2, : w - w % 2]
     if m.size == 0 or mask.dtype != bool:
         return np.ascontiguousarray(m[0::2, 0::2] | m[1::2, 0::2] | m[0::2, 1::2] | m[1::2, 1::2])
-    m = m.view(np.uint8)
+    m8 = cast(Image, m.view(np.uint8))
     # Row pairs joined by OpenCV, then each pair of neighbouring bytes read as one 16-bit number:
     # nonzero when either is (4× faster than four strided numpy slices).
-    rows = np.ascontiguousarray(cv2.max(m[0::2], m[1::2]))
+    rows = np.ascontiguousarray(cv2.max(m8[0::2], m8[1::2]))
     out: Mask = rows.view(np.uint16) != 0
     return out
 
@@ -351,7 +351,7 @@ def open_line(mask: Image, length: int, horizontal: bool) -> Image:
         return cast(Numeric, cv2.boxFilter(img, depth, ksize, anchor=anchor, normalize=False,
                                            borderType=cv2.BORDER_CONSTANT))
 
-    eroded = (count(cast(Image, 1 - mask)) == 0).view(np.uint8)
+    eroded = (count(1 - mask) == 0).view(np.uint8)
     return cast(Image, (count(eroded) > 0).view(np.uint8))
 
 
