@@ -1,8 +1,8 @@
 import cv2
 import numpy as np
 
-from redaction.detect.ink import red_channel_view
-from redaction.detect.page_text import drop_inkless_chars, read_page_text
+from redaction.detect.ink import red_channel_view, red_ink_mask
+from redaction.detect.page_text import drop_inkless_chars, read_page_text, red_ink_dark
 from tests.conftest import draw_seal, render_page
 
 
@@ -179,3 +179,12 @@ def test_red_line_inside_a_red_frame_is_read_past_a_pale_seal(detector):
     profile = Profile(name="左佳", employers=("Harbin Institute of Technology, Weihai",))
     found = [r for r in match_lines(lines, profile) if r.kind == "employer"]
     assert found and found[0].bbox[0] <= 340 and found[0].bbox[2] >= 1100
+
+
+def test_red_ink_is_black_on_white_for_reading():
+    page = render_page([(200, 80, "阿克苏地区生态环境局文件", 64, (250, 90, 90))], size=(1400, 300))
+    mask = red_ink_mask(page)
+    dark = red_ink_dark(mask)
+    assert dark.dtype == np.uint8 and dark.shape == mask.shape
+    assert np.array_equal(dark, np.where(mask, 0, 255).astype(np.uint8))
+    assert mask.any() and (dark[mask] == 0).all() and (dark[~mask] == 255).all()

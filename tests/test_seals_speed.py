@@ -179,3 +179,138 @@ def test_patterned_ground_is_not_split_into_rings():
     cv2.circle(two, (400, 120), 100, 1, 6)
     found = seals._split_merged(two.astype(bool), (0, 0), px_cm)
     assert sorted(round(s.center[0] / 50) for s, _ in found) == [3, 8]
+
+
+def test_channel_medians_are_numpys_medians():
+    rng = np.random.default_rng(3)
+    page = letterhead_page()
+    images = [page, page[::2, ::3], rng.integers(0, 256, (37, 41, 3), dtype=np.uint8),   # odd count
+              rng.integers(0, 256, (6, 8, 3), dtype=np.uint8),                            # even count
+              (rng.integers(0, 2, (10, 9, 3)) * 255).astype(np.uint8),                    # two levels
+              rng.uniform(0, 255, (12, 7, 3))]                                             # not uint8
+    for image in images:
+        want = np.median(image.reshape(-1, 3), axis=0)
+        got = seals.channel_medians(image)
+        assert got.dtype == want.dtype and np.array_equal(got, want)
+
+
+def _sample_2d(mask, xs, ys):
+    """`_sample` as it was: two int32 index arrays and a 2-D fancy index."""
+    h, w = mask.shape
+    xi = np.clip(np.round(xs).astype(np.int32), 0, w - 1)
+    yi = np.clip(np.round(ys).astype(np.int32), 0, h - 1)
+    return mask[yi, xi] & ((xs >= 0) & (xs < w) & (ys >= 0) & (ys < h))
+
+
+def test_sample_takes_the_nearest_pixel_and_nothing_off_the_mask():
+    rng = np.random.default_rng(4)
+    mask = rng.random((50, 70)) < 0.4
+    for m in (mask, mask[:, ::2], mask.T):                     # contiguous or not
+        h, w = m.shape
+        xs = rng.uniform(-4, w + 4, (9, 31))
+        ys = rng.uniform(-4, h + 4, (9, 31))
+        halves = np.round(xs * 2) / 2, np.round(ys * 2) / 2    # ties round half to even
+        for x, y in ((xs, ys), halves, (xs.astype(np.float32), ys.astype(np.float32))):
+            got = seals._sample(m, x, y)
+            assert got.dtype == bool and np.array_equal(got, _sample_2d(m, x, y))
+    assert not seals._sample(np.ones((5, 5), bool), np.array([-0.4, 5.0]), np.array([2.0, 2.0])).any()
+
+
+def _fit_circle_per_centre(ink, cx, cy, r):
+    """`_fit_circle` with the distances of every grid centre taken on their own, as it was."""
+    h, w = ink.shape
+    x0, y0 = max(0, int(cx - 1.3 * r)), max(0, int(cy - 1.3 * r))
+    x1, y1 = min(w, int(cx + 1.3 * r) + 1), min(h, int(cy + 1.3 * r) + 1)
+    iy, ix = np.nonzero(ink[y0:y1, x0:x1])
+    if len(ix) < 20:
+        return cx, cy, r
+    xs, ys = ix.astype(np.float32) + x0, iy.astype(np.float32) + y0
+    lo, hi = 0.8 * r, 1.2 * r
+    d0 = np.hypot(xs - np.float32(cx), ys - np.float32(cy))
+    near = (d0 >= lo - 11) & (d0 <= hi + 11)
+    xs, ys = xs[near], ys[near]
+    nb = int(np.ceil((hi - lo) * 2)) + 1
+    radii = lo + (np.arange(nb - 2) + 1) / 2
+    for step in (3.0, 1.0):
+        off = np.arange(-2, 3) * step if step > 1 else np.arange(-1, 2) * step
+        gx, gy = (g.ravel() for g in np.meshgrid(off, off))
+        d = np.hypot(xs[None, :] - np.float32(cx + gx[:, None]), ys[None, :] - np.float32(cy + gy[:, None]))
+        bins = np.round((d - lo) * 2)
+        ok = (bins >= 0) & (bins < nb)
+        bins += (np.arange(len(gx), dtype=np.float32) * np.float32(nb))[:, None]
+        hist = np.bincount(bins[ok].astype(np.int64), minlength=len(gx) * nb).reshape(len(gx), nb).astype(np.float64)
+        hist = (hist[:, :-2] + hist[:, 1:-1] + hist[:, 2:]) / radii[None, :]
+        i, j = divmod(int(hist.argmax()), hist.shape[1])
+        cx, cy, r_best = cx + float(gx[i]), cy + float(gy[i]), float(radii[j])
+    return float(cx), float(cy), r_best
+
+
+def test_fit_circle_finds_the_ring_as_centre_by_centre():
+    rng = np.random.default_rng(5)
+    for k in range(40):
+        ink = rng.random((160, 200)) < 0.05 + 0.005 * k                  # text-like noise
+        true = (100 + int(rng.integers(-5, 6)), 80 + int(rng.integers(-5, 6)), int(rng.integers(30, 60)))
+        cv2.circle(ink.view(np.uint8), true[:2], true[2], 1, 2)
+        got = seals._fit_circle(ink, 100.0, 80.0, float(true[2]) * 1.1)
+        assert got == _fit_circle_per_centre(ink, 100.0, 80.0, float(true[2]) * 1.1)
+        if k < 10:      # a clear ring: found within a pixel of where it was drawn
+            assert abs(got[0] - true[0]) <= 1 and abs(got[1] - true[1]) <= 1 and abs(got[2] - true[2]) <= 1.5
+
+
+@pytest.mark.parametrize("horizontal", [True, False])
+def test_open_line_is_opencvs_opening(horizontal):
+    rng = np.random.default_rng(6)
+    masks = [(rng.random(tuple(rng.integers(1, 70, 2))) < rng.uniform(0.3, 0.97)).astype(np.uint8)
+             for _ in range(300)]
+    page = seals._max_pool2(red_ink_mask(letterhead_page())).view(np.uint8)
+    masks.append(page)
+    for k, mask in enumerate(masks):
+        for length in ((int(rng.integers(1, 60)),) if k < 300 else (79, 157, 236, 551, 2000)):
+            kernel = np.ones((1, length) if horizontal else (length, 1), np.uint8)
+            want = cv2.morphologyEx(mask, cv2.MORPH_OPEN, kernel)
+            assert np.array_equal(seals.open_line(mask, length, horizontal), want)
+    rule = np.zeros((40, 300), np.uint8)
+    rule[20:23, 10:290] = 1                  # a 280-px rule is a line of 200, not of 281
+    assert seals.open_line(rule, 200, True).sum() > 0 and seals.open_line(rule, 281, True).sum() == 0
+
+
+def _faint_red_in_floats(image, red):
+    """`_faint_red` as it was: the redness of the whole half-size page in float32."""
+    hh, ww = red.shape
+    small = cv2.blur(cv2.resize(image[: 2 * hh, : 2 * ww], (ww, hh), interpolation=cv2.INTER_AREA), (3, 3))
+    out = small.astype(np.float32)
+    tone = np.maximum(np.median(small.reshape(-1, 3), axis=0), 1.0)
+    if tone[2] <= max(tone[0], tone[1]) - seals.COOL_CAST:
+        out *= (255.0 / tone).astype(np.float32)
+    b, g, r = cv2.split(out)
+    return (((r - np.maximum(b, g)) > seals.FAINT_REDNESS) & (small[:, :, 2] > 90)) | red
+
+
+def test_faint_red_in_whole_numbers_is_the_float_redness():
+    page = letterhead_page()
+    pale = page.copy()
+    stamp(pale, seal_layer(330), 1100, 1900, (150, 140, 215))     # a pale pink seal
+    cool = np.clip(pale.astype(np.int16) + np.array([10, 2, -12], np.int16), 0, 255).astype(np.uint8)
+    for image in (page, pale, cool):
+        red = seals._max_pool2(red_ink_mask(image))
+        got = seals._faint_red(image, red)
+        assert np.array_equal(got, _faint_red_in_floats(image, red))
+        assert got.sum() >= red.sum()
+    tones = [seals.paper_tone(cv2.resize(im, None, fx=0.5, fy=0.5)) for im in (pale, cool)]
+    assert not seals._cool(tones[0]) and seals._cool(tones[1])          # both paths taken
+    assert seals._faint_red(pale, seals._max_pool2(red_ink_mask(pale))).sum() > \
+        seals._faint_red(page, seals._max_pool2(red_ink_mask(page))).sum()   # the pale seal is found
+
+
+def test_max_pool2_marks_a_pixel_when_any_of_its_four_is():
+    rng = np.random.default_rng(7)
+    for h, w in ((0, 5), (1, 7), (2, 2), (9, 14), (31, 17), (64, 80)):
+        mask = rng.random((h, w)) < 0.2
+        for m in (mask, mask[:, 1:] if w > 1 else mask):
+            got = seals._max_pool2(m)
+            hh, ww = m.shape[0] // 2, m.shape[1] // 2
+            want = m[: 2 * hh, : 2 * ww].reshape(hh, 2, ww, 2).any(axis=(1, 3))
+            assert got.dtype == bool and got.shape == (hh, ww) and np.array_equal(got, want)
+    one = np.zeros((6, 6), bool)
+    one[3, 4] = True                                  # a lone pixel survives the halving
+    assert seals._max_pool2(one).nonzero() == (np.array([1]), np.array([2]))

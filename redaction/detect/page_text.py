@@ -36,7 +36,7 @@ def read_page_text(engine: OcrEngine, image: Image, red_mask: Mask | None = None
     max_height = max(160, mask.shape[0] // 8)
     regions = red_ink_regions(mask)
     crops = [c for c in regions if not _mostly_inside(c, skip_boxes) and c[3] - c[1] <= max_height]
-    lines += _read_stacked(engine, np.where(mask, 0, 255).astype(np.uint8), crops)
+    lines += _read_stacked(engine, red_ink_dark(mask), crops)
     page_h, page_w = mask.shape
     if any(x1 - x0 >= FRAME_SHARE * page_w and y1 - y0 >= FRAME_SHARE * page_h for x0, y0, x1, y1 in regions):
         # A red frame (or a red guilloche ground) round the page joins every red line inside it
@@ -51,6 +51,12 @@ def read_page_text(engine: OcrEngine, image: Image, red_mask: Mask | None = None
                  and not _mostly_inside(b, skip_boxes) and not _mostly_inside(b, crops, 0.5)]
         lines += _read_stacked(engine, strong, bands)
     return [ln for ln in lines if ln.text.strip()]
+
+
+def red_ink_dark(mask: Mask) -> Image:
+    """The red ink as black on white (uint8 0 / 255), made in one pass over the page's bytes
+    (`np.where` made it through a page of 64-bit integers: 10-15 ms a page)."""
+    return cast(Image, np.multiply(~np.asarray(mask, bool), 255, dtype=np.uint8))
 
 
 def _read_stacked(engine: OcrEngine, ink: Numeric, crops: Sequence[Sequence[int]]) -> list[TextLine]:
