@@ -682,7 +682,8 @@ def near_employer(text: str, profile: Profile) -> str | None:
         if term.kind != "employer" or len(term.key) < 4:
             continue
         used = _matched_in(norm, term.key)
-        if (sum(used) >= NEAR_SHARE * len(term.key) and _foreign_run(_without_parent(norm, used, term.key), term.key) <= 3
+        own = _without_parent(norm, used, term.key)
+        if (sum(used) >= NEAR_SHARE * len(term.key) and _foreign_run(own, term.key) <= 3
                 and numerals_compatible(term.key, norm) and names_own_words(norm, term.key)):
             return term.text
     return None
