@@ -26,3 +26,22 @@ def test_a_resembling_reading_away_from_the_employers_name_stays_anothers():
     seal = Region("other_seal", SEAL_BOX, 0.8, "昌售国成自治州林业和草总局", False)
     own_by_printed_employer(seal, [(100, 200, 500, 260)], PROFILE)
     assert seal.kind == "other_seal"
+
+
+# An army office's seal names its national parent first (中国人民解放军…): worn and stamped over
+# the office's printed name (dev-cert-appointment-seal-on-red-frame-01), the ring read as below.
+ARMY = Profile(name="庄磊", employers=("福建省莆田市涵江区人民武装部", "涵江区人民武装部"))
+ARMY_SEAL = (822, 589, 1044, 813)
+ARMY_PRINTED = (800, 659, 1069, 713)
+
+
+def test_a_seal_naming_its_national_parent_over_the_printed_employer_is_the_employers():
+    seal = Region("other_seal", ARMY_SEAL, 0.99, "中国人民辉故军品建省莆田市通汇人民代发部", False)
+    own_by_printed_employer(seal, [ARMY_PRINTED], ARMY)
+    assert (seal.kind, seal.accepted) == ("seal", True)
+
+
+def test_another_organisations_words_before_the_name_are_still_foreign():
+    seal = Region("other_seal", ARMY_SEAL, 0.99, "厦门大学附属第一医院建省莆田市通汇人民代发部", False)
+    own_by_printed_employer(seal, [ARMY_PRINTED], ARMY)
+    assert (seal.kind, seal.accepted) == ("other_seal", False)

@@ -32,7 +32,7 @@ from redaction.files.document import Page, iter_pages
 from redaction.model.profile import Profile
 from redaction.model.regions import Region
 from redaction.ocr.base import TextLine
-from redaction.pipeline.propose import attribute_by_printed_name, find_page_seals, over_signoff
+from redaction.pipeline.propose import attribute_by_printed_name, claimed_employers, find_page_seals, over_signoff
 from testkit.corpus import (
     LOCAL_AUTHORITIES,
     MM,
@@ -222,6 +222,37 @@ def test_a_fairly_read_printed_name_under_an_unread_seal_names_its_organisation(
     seal = Region("seal", (1984, 2887, 2582, 3517), 0.98, None, True)
     attribute_by_printed_name(seal, lines, [], CHONGQING)
     assert (seal.kind, seal.accepted) == ("other_seal", False)
+
+
+# Two issuers sign a letter side by side (dev-letter-red-letterhead-volunteer-zhengming-two-seals-
+# phone-01): the league committee's seal, its ring read, over its printed name; the volunteers'
+# association's seal, unread, over its own name printed below and reaching over the committee's.
+LEAGUE = Profile(name="兰金鹏", employers=("中国共产主义青年团冷水江市委员会", "共青团冷水江市委员会"))
+LEAGUE_PRINTED = (712, 1279, 1178, 1357)
+LEAGUE_LINES = [_line("共青团冷永江市委员会", (712, 1285, 1173, 1349), 0.919),
+                _line("冷水江市青年志愿者协会", (707, 1368, 1173, 1429), 0.921),
+                _line("2024年8月12日", (833, 1453, 1165, 1504), 0.997)]
+
+
+def _league_seals(ring_read: bool):
+    own = Region("seal", (667, 1201, 1013, 1530), 0.99, "中国共产主义青年团冷水江市委员会" if ring_read else None, True)
+    return own, Region("seal", (1011, 1213, 1279, 1574), 0.78, None, True)
+
+
+def test_an_unread_seal_beside_the_employers_read_seal_is_the_other_issuers():
+    own, other = _league_seals(ring_read=True)
+    claimed = claimed_employers([own, other], [LEAGUE_PRINTED])
+    assert claimed == [LEAGUE_PRINTED]
+    attribute_by_printed_name(other, LEAGUE_LINES, [LEAGUE_PRINTED], LEAGUE, claimed)
+    assert (other.kind, other.accepted, other.text) == ("other_seal", False, "冷水江市青年志愿者协会")
+
+
+def test_without_the_employers_read_seal_an_unread_seal_over_its_name_stays_the_applicants():
+    own, other = _league_seals(ring_read=False)
+    claimed = claimed_employers([own, other], [LEAGUE_PRINTED])
+    assert claimed == []
+    attribute_by_printed_name(other, LEAGUE_LINES, [LEAGUE_PRINTED], LEAGUE, claimed)
+    assert (other.kind, other.accepted) == ("seal", True)
 
 
 def test_a_fairly_read_printed_name_sharing_the_employers_words_keeps_the_seal():

@@ -665,21 +665,43 @@ def resembled_employer(text: str, profile: Profile) -> tuple[str | None, bool]:
     return resembled, False
 
 
+#: Share of an employer's name a looser misreading (`near_employer`) reads in order: 8 of the 14
+#: of 福建省莆田市涵江区人民武装部 in a worn army seal's 中国人民辉故军品建省莆田市通汇人民代发部.
+NEAR_SHARE = 0.55
+
+
 def near_employer(text: str, profile: Profile) -> str | None:
-    """The employer a ring reading is a looser misreading of: most of the name (60 %) read in
+    """The employer a ring reading is a looser misreading of: most of the name (`NEAR_SHARE`) read in
     order, its own words among them, and no more than three characters in a row foreign to it
     (昌售国成自治州林业和草总局 for 昌吉回族自治州林业和草原局). Evidence only beside other evidence
-    (the seal stamped over the employer's printed name): 人力资源和社会保障局 is nine foreign characters."""
+    (the seal stamped over the employer's printed name): 人力资源和社会保障局 is nine foreign characters.
+    A national parent's name before it (`_without_parent`) is no foreign run."""
     norm = _SEAL_WORDS.sub("", normalize(text))
     norm = "".join(c for c in norm if "\u4e00" <= c <= "\u9fff")
     for term in profile.terms():
         if term.kind != "employer" or len(term.key) < 4:
             continue
         used = _matched_in(norm, term.key)
-        if (sum(used) >= 0.6 * len(term.key) and _foreign_run(norm, term.key) <= 3
+        own = _without_parent(norm, used, term.key)
+        if (sum(used) >= NEAR_SHARE * len(term.key) and _foreign_run(own, term.key) <= 3
                 and numerals_compatible(term.key, norm) and names_own_words(norm, term.key)):
             return term.text
     return None
+
+
+#: A state, party or army body's seal names its national parent before its own name
+#: (中国人民解放军…人民武装部, 中国共产党…委员会, 中华人民共和国…海关), which the employer's name
+#: as the applicant writes it leaves out.
+_PARENT_PREFIX = ("中国", "中华")
+
+
+def _without_parent(norm: str, used: list[bool], key: str) -> str:
+    """A ring reading without the unmatched characters before its first match with `key` when the
+    reading starts with a national parent's name (`_PARENT_PREFIX`, its rest often misread:
+    中国人民辉故军品 for 中国人民解放军) that `key` does not start with; else the reading."""
+    if not norm.startswith(_PARENT_PREFIX) or key.startswith(_PARENT_PREFIX) or True not in used:
+        return norm
+    return norm[used.index(True):]
 
 
 def consistent_with_employer(text: str, profile: Profile, ratio: float = 0.75) -> str | None:

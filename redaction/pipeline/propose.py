@@ -167,6 +167,7 @@ class Detector:
         regions += faces
         seal_regions = self.seal_regions(image, seals, profile)
         employer_boxes = [r.bbox for r in regions if r.kind == "employer"]
+        claimed = claimed_employers(seal_regions, employer_boxes)
         for seal in seal_regions:
             if seal.extra.get("picture") and over_signoff(image, seal.bbox, lines):
                 # A device in a seal's middle (a party committee's hammer and sickle) inks it like
@@ -180,7 +181,7 @@ class Detector:
                 _seal_not_emblem(seal)
                 seal.extra["attributed_by"] = "printed employer"
             if seal.kind == "seal" and seal.text is None:
-                attribute_by_printed_name(seal, lines, employer_boxes, profile)
+                attribute_by_printed_name(seal, lines, employer_boxes, profile, claimed)
             elif seal.kind == "other_seal" and seal.text is not None:
                 own_by_printed_employer(seal, employer_boxes, profile)
         identity_boxes = [r.bbox for r in regions if r.kind in ("name", "employer") and r.accepted]
@@ -293,21 +294,35 @@ PRINTED_SCORE = 0.9
 PRINTED_FAIR_SCORE = 0.8
 
 
+def claimed_employers(seals: Sequence[Region], employer_boxes: Sequence[Box | BoxF]) -> list[Box | BoxF]:
+    """The employer's printed names that a seal whose ring reads as the employer is stamped over:
+    that seal is the one stamped there for the employer."""
+    return [b for b in employer_boxes
+            if any(s.kind == "seal" and s.accepted and s.text is not None and _printed_under(b, s.bbox)
+                   for s in seals)]
+
+
 def attribute_by_printed_name(seal: Region, lines: Sequence[TextLine], employer_boxes: Sequence[Box | BoxF],
-                              profile: Profile | None = None) -> None:
+                              profile: Profile | None = None, claimed: Sequence[Box | BoxF] = ()) -> None:
     """An unreadable seal stamped over a confidently printed organisation name that is not an
     employer (the 落款 of a diploma or certificate) is that organisation's seal: `other_seal`.
     The name may run past the seal (a long name, the seal stamped on its end) or be wrapped over
     two lines under it (新疆维吾尔自治区专业 / 技术人员继续教育基地). Any employer match under the
     seal keeps it the applicant's; a fairly read name (`PRINTED_FAIR_SCORE`) counts only when it
-    shares nothing of the `profile`'s employers' own words."""
+    shares nothing of the `profile`'s employers' own words.
+
+    `claimed`: employer names another seal, read as the employer's, is stamped over
+    (`claimed_employers`). Two issuers sign side by side (共青团…委员会 and its 青年志愿者协会, one
+    printed name under the other): the unread seal reaching over the employer's name beside the
+    employer's own seal is the other issuer's, named by the rest of the print under it."""
     from redaction.detect.sealtext import is_printed_organisation, shares_own_words
 
     x0, y0, x1, y1 = seal.bbox
-    if any(intersection(b, seal.bbox) > 0 for b in employer_boxes):
+    if any(intersection(b, seal.bbox) > 0 for b in employer_boxes if b not in claimed):
         return
     fair = PRINTED_FAIR_SCORE if profile is not None else PRINTED_SCORE
-    page_lines = [ln for ln in lines if ln.source == "page" and ln.score >= fair]
+    page_lines = [ln for ln in lines if ln.source == "page" and ln.score >= fair
+                  and not any(intersection(ln.bbox, b) >= 0.5 * _box_area(b) for b in claimed)]
     under = [ln for ln in page_lines if _printed_under(ln.bbox, seal.bbox)]
     names = []
     for a in under:
@@ -473,6 +488,10 @@ def _printed_under(line: Box | BoxF, seal: Box | BoxF) -> bool:
         return True
     overlap = min(x1, lx1) - max(x0, lx0)
     return y0 <= (ly0 + ly1) / 2 <= y1 and overlap >= 0.3 * (x1 - x0) and overlap >= 0.5 * min(lx1 - lx0, x1 - x0)
+
+
+def _box_area(box: Box | BoxF) -> float:
+    return max(0.0, box[2] - box[0]) * max(0.0, box[3] - box[1])
 
 
 def _continues(a: TextLine, b: TextLine, under: Sequence[TextLine]) -> bool:
