@@ -131,3 +131,18 @@ def test_write_pages(tmp_path, pages):
         assert (tmp_path / f"{p.stem}.jpg").read_bytes()[:2] == b"\xff\xd8"
         assert (tmp_path / f"{p.stem}-truth.png").exists()
         assert "name = " in (tmp_path / "profiles" / f"{p.stem}.toml").read_text(encoding="utf-8")
+
+
+def test_appraisal_forms_carry_the_reviewing_authority_and_the_unit_head():
+    """Appraisal forms: the 主管部门's printed name and its own seal (another organisation's), the
+    unit head's signature; the applicant's seal stays the one employer seal."""
+    forms = [make_page(s, i) for s in (0, 1) for i in (3, 11, 19, 27)]
+    others = [(it.kind, it.text) for p in forms for it in p.truth if it.owner == "other"]
+    assert any(k == "seal" for k, _ in others) and any(k == "org" for k, _ in others)
+    assert sum(k == "name" for k, _ in others) > len(forms)        # leader + unit head / reviewer
+    for p in forms:
+        own = [it for it in p.truth if it.kind == "seal" and it.owner == "applicant"]
+        assert len(own) == 1 and own[0].text == p.profile["employers"][0]
+        for it in p.truth:
+            if it.kind == "seal" and it.owner == "other":
+                assert it.text in L.AUTHORITIES + L.SISTER_ORGS

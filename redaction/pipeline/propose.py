@@ -180,6 +180,10 @@ class Detector:
                 # applicant's employer's name; the employer's seal is stamped there.
                 _seal_not_emblem(seal)
                 seal.extra["attributed_by"] = "printed employer"
+            elif seal.extra.get("emblem") and over_seal_label(seal.bbox, lines):
+                # An emblem is printed, never over a form's （单位盖章） label: a worn or faded seal
+                # stamped where the form asks for it whose ring reads as nothing.
+                _seal_not_emblem(seal)
             if seal.kind == "seal" and seal.text is None:
                 attribute_by_printed_name(seal, lines, employer_boxes, profile, claimed)
             elif seal.kind == "other_seal" and seal.text is not None:
@@ -189,6 +193,7 @@ class Detector:
         for seal in seal_regions:
             if seal.kind == "seal" and seal.text is None:
                 attribute_by_place(seal, lines, identity_boxes)
+        issuer_on_photo(seal_regions, [r for r in faces if r.kind == "eyes" and r.accepted])
         regions += seal_regions
         clipped = []
         for r in regions:
@@ -447,6 +452,55 @@ def attribute_by_place(seal: Region, lines: Sequence[TextLine], identity_boxes: 
             return
 
 
+#: The applicant's photo around its eye band, in eye distances: across the eyes either way, and
+#: along the face either way (a face found sideways gives no "down"). A 30 × 40 mm photo is
+#: ~4 × 5.5 eye distances; this stays inside it.
+PHOTO_ACROSS = 1.6
+PHOTO_ALONG = 3.0
+#: Share of an unread seal's box on the photo that puts the seal on it.
+ON_PHOTO = 0.05
+
+
+def issuer_on_photo(seal_regions: Sequence[Region], eyes: Sequence[Region]) -> None:
+    """An unread seal stamped over the applicant's photo, on a page whose other seal reads as
+    another organisation and none as the employer, is that issuer's too: a university or an
+    authority seals the holder's photo on the certificate it issues (the ring is unreadable over
+    the photo's print). An employer's seal read on the page, or no other reading, leaves it."""
+    if not eyes or any(s.kind == "seal" and s.text is not None for s in seal_regions):
+        return
+    issuers = [s for s in seal_regions if s.kind == "other_seal" and s.text is not None
+               and not s.extra.get("emblem")]
+    if not issuers:
+        return
+    unread = [s for s in seal_regions if s.kind == "seal" and s.text is None and s.accepted]
+    on_photo = [s for s in unread if any(_share_on_photo(s.bbox, e) >= ON_PHOTO for e in eyes)]
+    for seal in unread:
+        # a second candidate found inside the same seal (its lower arc) goes with it
+        if seal in on_photo or any(intersection(seal.bbox, p.bbox) >= 0.5 * _area(seal.bbox) for p in on_photo):
+            _other(seal, None, "issuer's seal on the photo")
+
+
+def _area(box: Box | BoxF) -> float:
+    return max(1.0, float((box[2] - box[0]) * (box[3] - box[1])))
+
+
+def _share_on_photo(box: Box | BoxF, eyes: Region) -> float:
+    """Share of `box` inside the photo area around an eye band (sampled on a 12 × 12 grid)."""
+    pts = eyes.extra.get("eyes")
+    if not pts or len(pts) != 2:
+        return 0.0
+    (ax, ay), (bx, by) = pts
+    d = max(1.0, float(np.hypot(bx - ax, by - ay)))
+    ux, uy = (bx - ax) / d, (by - ay) / d
+    cx, cy = (ax + bx) / 2, (ay + by) / 2
+    x0, y0, x1, y1 = box
+    xs, ys = np.meshgrid(np.linspace(x0, x1, 12), np.linspace(y0, y1, 12))
+    dx, dy = xs - cx, ys - cy
+    across = np.abs(dx * ux + dy * uy)
+    along = np.abs(-dx * uy + dy * ux)
+    return float(((across <= PHOTO_ACROSS * d) & (along <= PHOTO_ALONG * d)).mean())
+
+
 def _seal_not_emblem(seal: Region) -> None:
     """A seal taken for a printed emblem is the applicant's seal after all."""
     seal.kind, seal.accepted = "seal", True
@@ -477,6 +531,16 @@ def over_signoff(image: np.ndarray, box: Box | BoxF, lines: Sequence[TextLine]) 
     character is no sign-off: an emblem's picture reads as one (a grey 国徽's wheat ears as 八)."""
     return any(ln.source == "page" and sum(1 for c in ln.text if c.isalnum()) >= 2
                and _printed_under(ln.bbox, box) and _black_print(image, ln.bbox) for ln in lines)
+
+
+#: A form's printed request for a seal: （单位盖章）, （公章）, 盖章处.
+_SEAL_LABEL = re.compile(r"(盖章|公章|签章|印章)")
+
+
+def over_seal_label(box: Box | BoxF, lines: Sequence[TextLine]) -> bool:
+    """Is a printed request for a seal (（单位盖章）) under `box`?"""
+    return any(ln.source == "page" and _SEAL_LABEL.search(normalize(ln.text)) is not None
+               and _printed_under(ln.bbox, box) for ln in lines)
 
 
 def _printed_under(line: Box | BoxF, seal: Box | BoxF) -> bool:

@@ -27,6 +27,7 @@ class Ctx:
         self.hand = str(rng.choice(["kai2", "kai3", "kai"]))
         # most pages print the applicant's own dot; official certificates sometimes the standard one
         self.dot = app.dot if rng.random() < 0.75 else str(rng.choice(list(L.DOTS)))
+        self.side = np.random.default_rng(0)   # gen.make_page sets a per-page stream
 
     def choice(self, seq):
         return seq[int(self.rng.integers(len(seq)))]
@@ -649,7 +650,49 @@ def appraisal(ctx: Ctx):
     cv.text(x1 - cv.mm(70), y + cv.mm(22), "（单位盖章）", ctx.body, size, INK)
     sy, sm, sd = year + 1, int(rng.integers(1, 3)), int(rng.integers(1, 29))
     db = cv.text(x1 - cv.mm(62), y + cv.mm(33), f"{sy}年{sm}月{sd}日", ctx.body, size, INK)
+    side = ctx.side
+    main_rng, ctx.rng = ctx.rng, side          # the additions draw from the side stream only
+    if side.random() < 0.7:
+        # the unit head signs the unit's opinion, left of where the employer's seal goes
+        hb = cv.text(x0 + cv.mm(3), y + cv.mm(22), ctx.choice(["单位负责人：", "负责人签字："]), ctx.body, size, INK)
+        if hb:
+            ctx.sign(hb[2] + cv.mm(3), y + cv.mm(20), side.choice(L.OTHER_PEOPLE), owner="other",
+                     max_w=x1 - cv.mm(75) - hb[2] - cv.mm(8))
     bottom = y + cv.mm(42)
+    if bottom + cv.mm(34) <= cv.H - cv.mm(5) and side.random() < 0.75:
+        # 主管部门意见: the reviewing authority's printed name and its own seal, sometimes the
+        # reviewer's printed name; the applicant's seal is not there
+        cv.line(x0, bottom, x1, bottom, lw, rule)
+        y = bottom
+        auth = str(side.choice(L.AUTHORITIES + L.SISTER_ORGS[-4:]))
+        label = ctx.choice(["主管部门意见", "主管部门审核意见", "审核意见"])
+        cv.text(x0 + cv.mm(3), y + cv.mm(8), label, ctx.body, size, INK)
+        opinion = str(side.choice(["同意。", "同意单位意见。", "经审核，同意。"]))
+        cv.text(x0 + cv.mm(40), y + cv.mm(8), opinion, ctx.body, size, INK)
+        if side.random() < 0.5:
+            rb = cv.text(x0 + cv.mm(3), y + cv.mm(20), str(side.choice(["审核人：", "经办人："])), ctx.body, size, INK)
+            if rb:
+                cv.text(rb[2] + cv.mm(2), y + cv.mm(20), str(side.choice(L.OTHER_PEOPLE)), ctx.body, size, INK,
+                        kind="name", owner="other")
+        asize = int(size * (0.85 if len(auth) > 14 else 1))
+        ab = cv.text(x1 - cv.mm(6), y + cv.mm(22), auth, ctx.body, asize, INK, anchor="rs", kind="org", owner="other")
+        ab2 = cv.text(x1 - cv.mm(14), y + cv.mm(31), f"{sy}年{sm}月{int(side.integers(1, 29))}日", ctx.body, size, INK,
+                      anchor="rs")
+        if ab and ab2:
+            stamp(
+                cv,
+                (ab2[0] + ab2[2]) / 2 + cv.mm(float(side.uniform(-8, 4))),
+                # on the paper: a seal near the foot of the page is stamped over the name instead
+                min((ab[3] + ab2[1]) / 2 + cv.mm(float(side.uniform(-4, 4))), cv.H - cv.mm(24)),
+                "round",
+                auth,
+                "other",
+                side,
+                fkey=ctx.body,
+                line="专用章" if side.random() < 0.2 else None,
+            )
+        bottom = y + cv.mm(34)
+    ctx.rng = main_rng
     cv.line(x0, bottom, x1, bottom, lw, rule)
     cv.line(x0, cv.mm(46), x0, bottom, lw, rule)
     cv.line(x1, cv.mm(46), x1, bottom, lw, rule)

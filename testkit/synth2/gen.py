@@ -62,6 +62,8 @@ def make_page(seed: int, index: int) -> Synth2Page:
     paper = (252, 252, 250) if doc_type not in ("diploma", "award") else (251, 248, 240)
     cv = Canvas(w_mm, h_mm, dpi, rng, paper)
     ctx = Ctx(cv, rng, app, face)
+    # a second stream for later additions to a layout, so the pages drawn before stay the same
+    ctx.side = np.random.default_rng([int(seed), int(index), 0x5E3])
     LAYOUTS[doc_type](ctx)
     _seal_tags(cv.items)
     for it in cv.items:
