@@ -2,6 +2,7 @@
 college printed apart from its university, the English name under a letterhead, and a small
 subset of the letterhead stress set (testkit/letterheads.py) read by the real pipeline."""
 
+import cv2
 import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFont
@@ -104,3 +105,11 @@ def test_letterhead_stress_pages_cover_the_employer_in_the_head(detector, varian
     _, _, regions = detector.propose_upright(Page(page.pixels, Path("p.jpg"), 0, 1, page.dpi), page.profile)
     hit, total = letterhead_coverage([page], [regions])[variant]
     assert total >= 1 and hit == total
+
+
+def test_a_signature_under_a_signoff_name_is_not_taken_for_its_english_name():
+    gray, ln, emp = _lockup(None)
+    img = gray.copy()
+    cv2.polylines(img, [np.array([[120, 160], [170, 152], [200, 166], [260, 150], [300, 163]], np.int32)],
+                  False, 30, 2, cv2.LINE_AA)
+    assert english_under([emp], [ln], img) == []

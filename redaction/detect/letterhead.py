@@ -27,6 +27,8 @@ INK_BELOW_PAPER = 60
 #: with ink in nearly every column is a rule, not letters.
 ROW_INK = 0.01
 RULE_COLUMNS = 0.9
+#: Letters and words: at least this many separate runs of inked columns along the band.
+MIN_LETTER_RUNS = 8
 
 
 def _cjk_share(line: TextLine, box: BoxF) -> float:
@@ -45,7 +47,8 @@ def _cjk_share(line: TextLine, box: BoxF) -> float:
 def english_under(employers: Sequence[Region], lines: Sequence[TextLine], gray: Numeric) -> list[Region]:
     """Employer regions for the small Latin line printed right under a line that the employer's
     Chinese name fills: the line as read, or, when detection found nothing there, the band of ink
-    under the name (letters, not a rule)."""
+    under the name (letters, not a rule or a signature's strokes). `gray`: the page's red channel,
+    where a seal stamped under a sign-off's name leaves no ink."""
     out: list[Region] = []
     h_img, w_img = gray.shape[:2]
     done: set[int] = set()
@@ -117,5 +120,8 @@ def _ink_band(gray: Numeric, line: BoxF, h: float, w_img: int, h_img: int) -> Bo
         return None
     if cols[-1] - cols[0] < 0.4 * (x1 - x0):
         return None                                   # a speck, a stroke's tail: not a line of text
+    inked_cols = band.any(axis=0).astype(np.int8)
+    if int((np.diff(inked_cols) == 1).sum()) < MIN_LETTER_RUNS:
+        return None                                   # a stroke or two (a signature), not letters
     pad = 0.15 * band_h
     return (float(x0 + cols[0] - pad), float(y0 + start - pad), float(x0 + cols[-1] + 1 + pad), float(y0 + end + 1 + pad))

@@ -155,7 +155,7 @@ class Detector:
         regions = match_lines(lines, profile, readable, page_width=w)
         regions += second_look(self.ocr, view, lines, profile, readable)
         regions += addressee_regions(lines, view, profile)
-        regions += english_under([r for r in regions if r.kind == "employer" and r.accepted], lines, gray)
+        regions += english_under([r for r in regions if r.kind == "employer" and r.accepted], lines, view[:, :, 0])
         if others is not None:
             for r in match_lines(lines, others, readable):
                 r.kind, r.accepted = f"other_{r.kind}", False
