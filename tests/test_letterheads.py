@@ -58,7 +58,7 @@ def test_college_alone_without_its_university_is_not_matched():
     assert not [r for r in match_lines([other, college], COLLEGE) if r.kind == "employer"]
 
 
-def _lockup(english: str | None, rule: bool = False):
+def _lockup(english: str | None, rule: int = 0):
     """A logo lockup: the Chinese name 40 px, then (optionally) its English name 12 px under it."""
     img = Image.new("L", (900, 300), 235)
     draw = ImageDraw.Draw(img)
@@ -66,7 +66,7 @@ def _lockup(english: str | None, rule: bool = False):
     if english:
         draw.text((104, 150), english, font=ImageFont.truetype(cjk_font_path(), 12), fill=40)
     if rule:
-        draw.rectangle((100, 152, 390, 154), fill=30)
+        draw.rectangle((100, 152, 390, 152 + rule - 1), fill=30)
     gray = np.asarray(img)
     ys, xs = np.nonzero(gray[95:148] < 150)
     ln = line("哈尔滨理工大学", int(xs.min()), 95 + int(ys.min()) - 2, char_w=40, h=int(ys.max() - ys.min()) + 4)
@@ -82,8 +82,9 @@ def test_small_english_name_under_a_letterhead_name_is_masked_though_ocr_saw_no_
     assert len(found) == 1 and covers(found[0].bbox, target, 0.95)
 
 
-def test_a_rule_under_a_letterhead_name_is_not_taken_for_its_english_name():
-    gray, ln, emp = _lockup(None, rule=True)
+@pytest.mark.parametrize("thickness", [3, 12])
+def test_a_rule_under_a_letterhead_name_is_not_taken_for_its_english_name(thickness):
+    gray, ln, emp = _lockup(None, rule=thickness)
     assert english_under([emp], [ln], gray) == []
 
 

@@ -23,12 +23,11 @@ MAX_HEIGHT = 0.75
 MIN_HEIGHT = 0.2
 #: Ink: darker than the band's paper by this much.
 INK_BELOW_PAPER = 60
-#: An ink row of the band has ink in at least this share of the columns under the name; a row
-#: with ink in nearly every column is a rule, not letters.
+#: An ink row of the band has ink in at least this share of the columns under the name.
 ROW_INK = 0.01
-RULE_COLUMNS = 0.9
-#: Letters and words: at least this many separate runs of inked columns along the band.
-MIN_LETTER_RUNS = 8
+#: Words: at least this many separate runs of inked columns along the band (small print blurs
+#: its letters together, not its words); a rule or a signature's strokes make one to three.
+MIN_LETTER_RUNS = 4
 
 
 def _cjk_share(line: TextLine, box: BoxF) -> float:
@@ -116,7 +115,7 @@ def _ink_band(gray: Numeric, line: BoxF, h: float, w_img: int, h_img: int) -> Bo
         return None
     band = ink[start:end + 1]
     cols = np.nonzero(band.any(axis=0))[0]
-    if not len(cols) or float(band.any(axis=0).mean()) >= RULE_COLUMNS and float(band.mean()) > 0.5:
+    if not len(cols):
         return None
     if cols[-1] - cols[0] < 0.4 * (x1 - x0):
         return None                                   # a speck, a stroke's tail: not a line of text
