@@ -114,3 +114,12 @@ def test_a_signature_under_a_signoff_name_is_not_taken_for_its_english_name():
     cv2.polylines(img, [np.array([[120, 160], [170, 152], [200, 166], [260, 150], [300, 163]], np.int32)],
                   False, 30, 2, cv2.LINE_AA)
     assert english_under([emp], [ln], img) == []
+
+
+def test_an_english_name_longer_than_the_chinese_one_is_covered_to_its_end():
+    gray, ln, emp = _lockup("XINJIANG TECHNICAL INSTITUTE OF PHYSICS AND CHEMISTRY, CHINESE ACADEMY OF SCIENCES")
+    found = english_under([emp], [ln], gray)
+    ys, xs = np.nonzero(gray[151:175] < 150)
+    target = (xs.min(), 151 + ys.min(), xs.max() + 1, 151 + ys.max() + 1)
+    assert target[2] > ln.bbox[2] + 100                # the English runs well past the Chinese
+    assert len(found) == 1 and covers(found[0].bbox, target, 0.95)

@@ -21,6 +21,9 @@ UNDER_GAP = 0.8
 #: (a rule under a letterhead is thinner).
 MAX_HEIGHT = 0.75
 MIN_HEIGHT = 0.2
+#: The English name may run this share of the Chinese name's width past it on either side (it is
+#: often the longer), and is then still one block with it.
+WIDER = 1.0
 #: Ink: darker than the band's paper by this much.
 INK_BELOW_PAPER = 60
 #: An ink row of the band has ink in at least this share of the columns under the name.
@@ -71,8 +74,9 @@ def english_under(employers: Sequence[Region], lines: Sequence[TextLine], gray: 
         if below:
             ln = min(below, key=lambda b: b.bbox[1])
             latin = sum(c.isascii() and c.isalpha() for c in ln.text)
+            reach = lx1 + WIDER * (lx1 - lx0)
             if (latin >= 8 and not any(is_cjk(c) for c in ln.text) and ln.height <= MAX_HEIGHT * h
-                    and ln.bbox[0] >= lx0 - h and ln.bbox[2] <= lx1 + h):
+                    and ln.bbox[0] >= lx0 - (reach - lx1) and ln.bbox[2] <= reach):
                 out.append(Region("employer", ln.bbox, round(ln.score, 4), ln.text, True,
                                   extra={"term": term, "errors": 0, "english_under": True}))
             continue
@@ -87,6 +91,7 @@ def _ink_band(gray: Numeric, line: BoxF, h: float, w_img: int, h_img: int) -> Bo
     """The box of a band of small letters right under `line` (within its width), or None."""
     lx0, _, lx1, ly1 = line
     x0, x1 = max(0, int(lx0)), min(w_img, int(np.ceil(lx1)))
+    far0, far1 = max(0, int(lx0 - WIDER * (lx1 - lx0))), min(w_img, int(np.ceil(lx1 + WIDER * (lx1 - lx0))))
     y0, y1 = max(0, int(ly1)), min(h_img, int(np.ceil(ly1 + (UNDER_GAP + MAX_HEIGHT) * h)))
     if x1 - x0 < 8 or y1 - y0 < 4:
         return None
@@ -122,5 +127,22 @@ def _ink_band(gray: Numeric, line: BoxF, h: float, w_img: int, h_img: int) -> Bo
     inked_cols = band.any(axis=0).astype(np.int8)
     if int((np.diff(inked_cols) == 1).sum()) < MIN_LETTER_RUNS:
         return None                                   # a stroke or two (a signature), not letters
+    # the English name may be the longer: follow its ink past the Chinese name's ends while the
+    # gaps between words stay small
+    wide = gray[y0 + start:y0 + end + 1, far0:far1]
+    wide_ink = (wide < min(paper - INK_BELOW_PAPER, 200)).any(axis=0)
+    a, b = x0 - far0 + int(cols[0]), x0 - far0 + int(cols[-1])
+    gap = int(2 * band_h) + 2
+    while a > 0 and wide_ink[max(0, a - gap):a].any():
+        a -= 1
+    while b < len(wide_ink) - 1 and wide_ink[b + 1:b + 1 + gap].any():
+        b += 1
+    cols = np.array([a - (x0 - far0), b - (x0 - far0)])
+    # its rows over that whole width (descenders and commas beyond the Chinese name's ends)
+    slack = int(max(2, 0.08 * h))
+    lo, hi = max(0, y0 + start - slack), min(h_img, y0 + end + 1 + slack)
+    rows_ink = np.nonzero((gray[lo:hi, far0 + a:far0 + b + 1] < min(paper - INK_BELOW_PAPER, 200)).any(axis=1))[0]
+    if len(rows_ink):
+        start, end = min(start, lo - y0 + int(rows_ink[0])), max(end, lo - y0 + int(rows_ink[-1]))
     pad = 0.15 * band_h
     return (float(x0 + cols[0] - pad), float(y0 + start - pad), float(x0 + cols[-1] + 1 + pad), float(y0 + end + 1 + pad))
