@@ -53,22 +53,25 @@ def english_under(employers: Sequence[Region], lines: Sequence[TextLine], gray: 
     where a seal stamped under a sign-off's name leaves no ink."""
     out: list[Region] = []
     h_img, w_img = gray.shape[:2]
-    done: set[int] = set()
+    # the employer's pieces on each line (a sloping line's match comes in several)
+    on_line: dict[int, list[Region]] = {}
     for r in employers:
-        term = str(r.extra.get("term", ""))
-        if not any(is_cjk(c) for c in term):
+        if not any(is_cjk(c) for c in str(r.extra.get("term", ""))):
             continue
         cx, cy = (r.bbox[0] + r.bbox[2]) / 2, (r.bbox[1] + r.bbox[3]) / 2
         i = next((i for i, ln in enumerate(lines) if ln.bbox[0] <= cx <= ln.bbox[2] and ln.bbox[1] <= cy <= ln.bbox[3]),
                  None)
-        if i is None or i in done:
-            continue
+        if i is not None:
+            on_line.setdefault(i, []).append(r)
+    for i, pieces in on_line.items():
+        r = pieces[0]
+        term = str(r.extra.get("term", ""))
+        span = (min(p.bbox[0] for p in pieces), r.bbox[1], max(p.bbox[2] for p in pieces), r.bbox[3])
         line = lines[i]
         lx0, ly0, lx1, ly1 = line.bbox
         h = line.height
-        if h <= 0 or lx1 - lx0 < 2 * h or _cjk_share(line, r.bbox) < FILLS_LINE:
+        if h <= 0 or lx1 - lx0 < 2 * h or _cjk_share(line, span) < FILLS_LINE:
             continue
-        done.add(i)
         below = [ln for ln in lines if ln is not line and ln.bbox[1] >= ly1 - 0.3 * h
                  and ln.bbox[1] <= ly1 + UNDER_GAP * h and ln.bbox[0] < lx1 and ln.bbox[2] > lx0]
         if below:
