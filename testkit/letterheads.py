@@ -21,8 +21,6 @@ Truth: `employer` items owned by the applicant, tagged ``letterhead`` for the he
 
 from __future__ import annotations
 
-import math
-
 import cv2
 import numpy as np
 

@@ -97,12 +97,12 @@ def test_nothing_under_the_name_gives_nothing():
 def test_letterhead_stress_pages_cover_the_employer_in_the_head(detector, variant, index):
     """Letterheads drawn as bureaus and companies print them (testkit/letterheads.py), scanned:
     every employer in the head (and the English name under it) ≥ 90 % covered."""
+    from pathlib import Path
+
+    from redaction.files.document import Page
     from testkit.letterheads import letterhead_coverage, make_letterhead
 
     page = make_letterhead(variant, index)
-    from redaction.files.document import Page
-    from pathlib import Path
-
     _, _, regions = detector.propose_upright(Page(page.pixels, Path("p.jpg"), 0, 1, page.dpi), page.profile)
     hit, total = letterhead_coverage([page], [regions])[variant]
     assert total >= 1 and hit == total

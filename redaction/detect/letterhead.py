@@ -133,7 +133,7 @@ def _ink_band(gray: Numeric, line: BoxF, h: float, w_img: int, h_img: int) -> Bo
     # the English name may be the longer: follow its ink past the Chinese name's ends while the
     # gaps between words stay small
     wide = gray[y0 + start:y0 + end + 1, far0:far1]
-    wide_ink = (wide < min(paper - INK_BELOW_PAPER, 200)).any(axis=0)
+    wide_ink: np.ndarray = np.asarray((wide < min(paper - INK_BELOW_PAPER, 200)).any(axis=0))
     a, b = x0 - far0 + int(cols[0]), x0 - far0 + int(cols[-1])
     gap = int(2 * band_h) + 2
     while a > 0 and wide_ink[max(0, a - gap):a].any():
@@ -148,4 +148,5 @@ def _ink_band(gray: Numeric, line: BoxF, h: float, w_img: int, h_img: int) -> Bo
     if len(rows_ink):
         start, end = min(start, lo - y0 + int(rows_ink[0])), max(end, lo - y0 + int(rows_ink[-1]))
     pad = 0.15 * band_h
-    return (float(x0 + cols[0] - pad), float(y0 + start - pad), float(x0 + cols[-1] + 1 + pad), float(y0 + end + 1 + pad))
+    return (float(x0 + cols[0] - pad), float(y0 + start - pad),
+            float(x0 + cols[-1] + 1 + pad), float(y0 + end + 1 + pad))
