@@ -409,9 +409,11 @@ def latin_name_regions(lines: list[TextLine], profile: Profile) -> list[Region]:
     return out
 
 
-def match_lines(lines: list[TextLine], profile: Profile, readable: frozenset[str] | None = None) -> list[Region]:
+def match_lines(lines: list[TextLine], profile: Profile, readable: frozenset[str] | None = None,
+                page_width: float | None = None) -> list[Region]:
     """Regions (float boxes, unclipped) for every occurrence of the profile's terms. `readable`:
-    the characters the recogniser can output (`OcrEngine.characters()`); others match anything."""
+    the characters the recogniser can output (`OcrEngine.characters()`); others match anything.
+    `page_width`: the image's width, where lines cut by its sides are looked at (`cut_by_edge`)."""
     terms = profile.terms()
     unreadable = {term.key: unreadable_in(term.key, readable) for term in terms}
     units = [_line_unit(ln, i) for i, ln in enumerate(lines)]
@@ -458,6 +460,9 @@ def match_lines(lines: list[TextLine], profile: Profile, readable: frozenset[str
                     for term in terms:
                         if len(term.key) > len(units[j].text):
                             regions.extend(_regions_for(three, term, lines, True, unreadable[term.key], min_lines=3))
+    if page_width is not None:
+        regions += cut_by_edge(units, lines, terms, unreadable, page_width, regions)
+    regions += unit_regions(units, lines, terms, unreadable, regions)
     regions = _without_repeats(regions)
     regions += latin_name_regions(lines, profile)
     employers = [r for r in regions if r.kind == "employer"]
@@ -612,4 +617,105 @@ def capitals_continued(lines: list[TextLine], employers: list[Region]) -> list[R
                 out.append(Region(kind="employer", bbox=_box_for(unit, 0, len(unit.text), lines, j),
                                   score=round(ln.score, 4), text=ln.text, accepted=True,
                                   extra={"term": term, "errors": 0, "capitals_continued": True}))
+    return out
+
+
+#: A line ending this close (in line heights) to the image's side may be cut by it.
+EDGE_SLACK = 0.5
+#: ... and the part of an employer left in view is matched from this many characters and half
+#: the name up (上海市西南工程 of 上海市西南工程学校 on a phone photo cut at the right).
+MIN_CUT_PIECE = 5
+
+
+def _hit_region(unit: _Unit, start: int, end: int, errors: int, term: Term, lines: list[TextLine],
+                why: str) -> list[Region]:
+    """Regions (pieces along a sloping line) for a hit of `term` inside one line's unit."""
+    line_id = unit.line_ids[start]
+    box = _box_for(unit, start, end, lines, line_id)
+    score = float(np.mean(unit.scores[start:end])) * (1.0 - errors / (len(term.key) + 1))
+    return [Region(kind=term.kind, bbox=piece, score=round(score, 4), text=unit.text[start:end], accepted=True,
+                   extra={"term": term.text, "errors": errors, why: True})
+            for piece in along_slope(box, lines[line_id])]
+
+
+def cut_by_edge(units: list[_Unit], lines: list[TextLine], terms: list[Term], unreadable: dict[str, frozenset[str]],
+                page_width: float, found: list[Region]) -> list[Region]:
+    """An employer cut by the image's side: a line running to the right edge that ends in the
+    name's beginning, or one starting at the left edge with its end. The part in view is matched
+    as a term of its own length (its slips allowed by that length), only at the line's cut end."""
+    out: list[Region] = []
+    for n, (unit, line) in enumerate(zip(units, lines, strict=True)):
+        if len(unit.text) < MIN_CUT_PIECE or line.height <= 0:
+            continue
+        x0, _, x1, _ = line.bbox
+        slack = EDGE_SLACK * line.height
+        right, left = x1 >= page_width - slack, x0 <= slack
+        if not (right or left) or line.height * 1.5 > x1 - x0:
+            continue
+        for term in terms:
+            m = len(term.key)
+            if term.kind != "employer" or not any(is_cjk(c) for c in term.key):
+                continue
+            if any(r.extra.get("term") == term.text and _line_of(r.bbox, lines) == n for r in found):
+                continue
+            for cut in range(m - 1, max(MIN_CUT_PIECE, (m + 1) // 2) - 1, -1):
+                piece = term.key[:cut] if right else term.key[m - cut:]
+                k = allowed_errors(cut)
+                hits = [h for h in approximate_find(piece, unit.text, k, unreadable[term.key])
+                        if (h[1] == len(unit.text) if right else h[0] == 0)
+                        and (not h[2] or numerals_compatible(piece, unit.text[h[0]:h[1]]))]
+                if hits:
+                    s, e, errors = hits[0]
+                    out += _hit_region(unit, s, e, errors, term, lines, "cut_by_edge")
+                    break
+    return out
+
+
+#: A unit of an organisation (a university's college, a company's branch) by how its name ends.
+_UNIT_END = re.compile(r"(学院|学部|系|研究所|研究中心|中心|实验室|分公司|分院|分行|分局|处|科|部|所|站|队)$")
+#: Where the parent organisation's name ends inside a listed employer's name.
+_PARENT_END = re.compile(r"(大学|学院|科学院|研究院|公司|集团|医院|银行)")
+MIN_UNIT = 4
+
+
+def _parent_and_unit(key: str, listed: list[str]) -> tuple[str, str] | None:
+    """(parent, unit) of an employer named as its organisation then its unit
+    (沈阳工业大学 + 信息科学与工程学院): the parent another listed employer it starts with, or
+    the name up to its first 大学 / 公司 / …; None when no unit of `MIN_UNIT` characters follows."""
+    for parent in sorted(listed, key=len, reverse=True):
+        if parent != key and key.startswith(parent) and len(key) - len(parent) >= MIN_UNIT:
+            unit = key[len(parent):]
+            return (parent, unit) if _UNIT_END.search(unit) else None
+    m = _PARENT_END.search(key)
+    if m is not None and m.start() >= 2 and len(key) - m.end() >= MIN_UNIT and _UNIT_END.search(key[m.end():]):
+        return key[:m.end()], key[m.end():]
+    return None
+
+
+def unit_regions(units: list[_Unit], lines: list[TextLine], terms: list[Term], unreadable: dict[str, frozenset[str]],
+                 found: list[Region]) -> list[Region]:
+    """An employer listed as organisation + unit (沈阳工业大学信息科学与工程学院) printed in two
+    fields of a form: 学校：沈阳工业大学 / 院（系）：信息科学与工程学院. The unit alone is matched
+    (one slip fewer than its length allows, as a derived form) on a page that names the parent
+    too; on other pages 信息科学与工程学院 may be any university's college."""
+    listed = [t.key for t in terms if t.kind == "employer" and not t.derived]
+    text = "".join(u.text for u in units)
+    out: list[Region] = []
+    for term in terms:
+        if term.kind != "employer" or term.derived:
+            continue
+        split = _parent_and_unit(term.key, listed)
+        if split is None:
+            continue
+        parent, unit_key = split
+        if not approximate_find(parent, text, allowed_errors(len(parent))):
+            continue
+        k = max(0, allowed_errors(len(unit_key)) - 1)
+        unit_term = Term("employer", term.text, unit_key, True)
+        for unit in units:
+            for s, e, errors in approximate_find(unit_key, unit.text, k, unreadable[term.key]):
+                if errors and not numerals_compatible(unit_key, unit.text[s:e]):
+                    continue
+                if len(set(unit.line_ids[s:e])) == 1:
+                    out += _hit_region(unit, s, e, errors, unit_term, lines, "derived")
     return out

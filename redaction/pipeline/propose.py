@@ -13,6 +13,7 @@ import numpy as np
 
 from redaction.detect.addressee import addressee_regions
 from redaction.detect.ink import red_channel_view, red_ink_mask
+from redaction.detect.letterhead import english_under
 from redaction.detect.match import match_lines
 from redaction.detect.orient import (
     rotate_image,
@@ -151,9 +152,10 @@ class Detector:
         faces = self.face_regions(image, try_rotations=not (oriented and _has_running_text(quads)))
         drop_inkless_chars(lines, gray)
         readable = self.ocr.characters()
-        regions = match_lines(lines, profile, readable)
+        regions = match_lines(lines, profile, readable, page_width=w)
         regions += second_look(self.ocr, view, lines, profile, readable)
         regions += addressee_regions(lines, view, profile)
+        regions += english_under([r for r in regions if r.kind == "employer" and r.accepted], lines, view[:, :, 0])
         if others is not None:
             for r in match_lines(lines, others, readable):
                 r.kind, r.accepted = f"other_{r.kind}", False
