@@ -5,7 +5,7 @@ import cv2
 import numpy as np
 import pytest
 
-from redaction.detect.second_look import RUNNER_UP, one_slip_names, second_look
+from redaction.detect.second_look import RUNNER_UP, misread_employers, one_slip_names, second_look
 from redaction.model.profile import Profile
 from redaction.ocr.base import TextLine, proportional_char_boxes
 from testkit.imaging import draw_text
@@ -100,3 +100,51 @@ def test_another_person_whose_name_differs_by_a_clear_character_stays_visible(de
     for name in ("马丽", "吴瑾"):
         regions = detector.text_regions(page, Profile(name=name, employers=EMPLOYERS))
         assert not [r for r in regions if r.kind == "name"], name
+
+
+class Reading:
+    """An engine whose second reading gives each character read the chances listed for it."""
+
+    def __init__(self, chances: list[dict[str, float]]):
+        self.chances, self.calls = chances, 0
+
+    def char_alternatives(self, image, quad, top=5):
+        self.calls += 1
+        return [(max(c, key=c.get), c) for c in self.chances]
+
+
+def _doubted(text: str, score: float) -> TextLine:
+    line = _line(text)
+    return TextLine(line.quad, text, score, line.char_boxes)
+
+
+def test_an_employer_in_display_type_the_recogniser_guessed_at_is_found():
+    # 广东金融学院 in a calligraphic letterhead, read 老东全融学院 at 0.74: 老 a guess (0.18),
+    # 金 a runner-up (0.08) where 全 was read.
+    prof = Profile(name="黄萱", employers=("广东金融学院",))
+    line = _doubted("老东全融学院", 0.74)
+    chances = [{"老": 0.18, "技": 0.11}, {"东": 0.94}, {"全": 0.68, "金": 0.08},
+               {"融": 0.76}, {"学": 0.94}, {"院": 0.94}]
+    regions = second_look(Reading(chances), np.zeros((60, 400, 3), np.uint8), [line], prof)
+    assert [(r.kind, r.extra["second_look"]) for r in regions] == [("employer", True)]
+    assert regions[0].bbox[0] <= 1 and regions[0].bbox[2] >= 6 * 30 - 1
+
+
+def test_a_sister_bureau_read_with_confidence_stays_visible():
+    # 阿克苏地区林业局 for 阿克苏地区环保局: two slips, each read surely, the employer's characters
+    # given no chance; on a line read clearly the line is not even read again.
+    prof = Profile(name="黄萱", employers=("阿克苏地区环保局",))
+    chances = [{c: 0.97} for c in "阿克苏地区林业局"]
+    chances[5]["环"], chances[6]["保"] = 0.002, 0.001
+    engine = Reading(chances)
+    assert second_look(engine, np.zeros((60, 400, 3), np.uint8), [_doubted("阿克苏地区林业局", 0.8)], prof) == []
+    clear = Reading(chances)
+    assert second_look(clear, np.zeros((60, 400, 3), np.uint8), [_doubted("阿克苏地区林业局", 0.97)], prof) == []
+    assert clear.calls == 0
+
+
+def test_an_employer_needs_half_its_characters_read_right():
+    prof = Profile(name="黄萱", employers=("广东金融学院",))
+    assert list(misread_employers([_doubted("老东全院学融", 0.6)], prof, None)) == []
+    misreads = misread_employers([_doubted("老东全融学院", 0.6)], prof, None)
+    assert [(m.slips, m.wanted) for m in misreads] == [((0, 2), ("广", "金"))]
