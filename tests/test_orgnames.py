@@ -81,3 +81,12 @@ def test_a_letterhead_without_the_region_is_masked_on_the_page(detector):
     assert masked(300, 100, 1300, 260) > 0.97                        # the red letterhead
     assert masked(160 + 40 * 8, 410, 160 + 40 * 20, 480) > 0.97      # 新疆阿克苏地区生态环境局
     assert masked(160 + 40 * 3, 510, 160 + 40 * 12, 580) < 0.05      # 阿克苏地区人民医院 stays
+
+
+def test_a_company_without_its_region():
+    # Letterheads, seals and contracts print a company without the city it is registered in.
+    assert employer_variants("深圳市华兴智能科技股份有限公司") == ("华兴智能科技股份有限公司",)
+    assert "雄楚速通国际物流有限公司" in employer_variants("深圳市雄楚速通国际物流有限公司")
+    # too little left before the legal form to name one company
+    assert employer_variants("乌鲁木齐市天山有限公司") == ()
+    assert employer_variants("阿克苏地区生态环境局") == ()     # not a company: no region-less form here

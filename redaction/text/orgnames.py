@@ -34,6 +34,12 @@ _PREFECTURES = (
     ("博尔塔拉蒙古自治州", "博州"),
     ("克孜勒苏柯尔克孜自治州", "克州"),
 )
+#: A company's legal form at the end of its name: 深圳市华兴智能科技股份有限公司.
+COMPANY_SUFFIX = re.compile(r"(股份有限公司|有限责任公司|有限公司|集团公司)$")
+#: A company's name without its region keeps at least this many characters before its legal form
+#: (华兴智能科技 before 股份有限公司): a shorter one (天山 before 有限公司) could be another's.
+MIN_COMPANY_STEM = 4
+
 #: A variant shorter than this is not made (a remainder this short is a generic word).
 MIN_VARIANT = 5
 
@@ -74,6 +80,23 @@ def _without_regions(key: str) -> set[str]:
         rest = remainder
 
 
+def _company_forms(key: str) -> set[str]:
+    """A company's name with its leading regions taken off (深圳市华兴智能科技股份有限公司 →
+    华兴智能科技股份有限公司): letterheads, seals and contracts print it so. Its trade name and legal
+    form together still name that one company."""
+    suffix = COMPANY_SUFFIX.search(key)
+    if suffix is None:
+        return set()
+    out: set[str] = set()
+    rest = key
+    while (m := REGION_PREFIXES[0].match(rest)) is not None:
+        rest = rest[m.end():]
+        if len(rest) - len(suffix.group(0)) < MIN_COMPANY_STEM:
+            break
+        out.add(rest)
+    return out
+
+
 def _prefecture_forms(key: str) -> set[str]:
     out = set()
     for official, everyday in _PREFECTURES:
@@ -102,7 +125,7 @@ def employer_variants(employer: str) -> tuple[str, ...]:
     for _ in range(3):                    # province, regions and prefecture forms combine
         new = set()
         for form in frontier:
-            new |= _province_forms(form) | _without_regions(form) | _prefecture_forms(form)
+            new |= _province_forms(form) | _without_regions(form) | _prefecture_forms(form) | _company_forms(form)
         new -= found | {key}
         found |= new
         frontier = new
