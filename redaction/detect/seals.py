@@ -1694,7 +1694,8 @@ def _split_merged(ink: Mask, origin: tuple[int, int], px_cm: float) -> list[tupl
         if not MIN_CM * px_cm <= 2 * max(a, b) <= MAX_CM * px_cm:
             continue
         _, inner = ellipse_scores(ink, (ex, ey), (a, b), ang)
-        if inner > MAX_INNER_FILL or _red_frame(ink, (ex, ey), max(a, b)) or _traced_by_lines(ink, (ex, ey), (a, b), outline):
+        if (inner > MAX_INNER_FILL or _red_frame(ink, (ex, ey), max(a, b))
+                or _traced_by_lines(ink, (ex, ey), (a, b), outline)):
             continue
         shape = "round" if max(a, b) / min(a, b) < 1.15 else "oval"
         out.append((Seal((0, 0, 0, 0), shape, 0.5 + 0.5 * min(1.0, outline), (ex + ox, ey + oy), (a, b), ang),
