@@ -12,7 +12,7 @@ import numpy as np
 
 from redaction.detect.ink import red_channel_view, red_ink_mask, red_ink_regions
 from redaction.model.types import Floats, Image, Mask, Numeric
-from redaction.ocr.base import OcrEngine, TextLine
+from redaction.ocr.base import OcrEngine, TextLine, proportional_char_boxes
 
 
 def read_page_text(engine: OcrEngine, image: Image, red_mask: Mask | None = None,
@@ -50,7 +50,61 @@ def read_page_text(engine: OcrEngine, image: Image, red_mask: Mask | None = None
                  if b[3] - b[1] <= max_height and b[2] - b[0] < FRAME_SHARE * page_w
                  and not _mostly_inside(b, skip_boxes) and not _mostly_inside(b, crops, 0.5)]
         lines += _read_stacked(engine, strong, bands)
-    return [ln for ln in lines if ln.text.strip()]
+    lines = [ln for ln in lines if ln.text.strip()]
+    return lines + gap_lines(engine, view, lines)
+
+
+#: A gap between two lines of one row, at least this and at most this many line heights wide, with
+#: ink in it, is read on its own: detection can miss a short word between two it found (a name in
+#: another colour squeezed under a Chinese line: This is to certify that | Zuo Jia | won …).
+GAP_MIN, GAP_MAX = 1.0, 6.0
+#: Its ink (darker than this on the view) spans at least this share of its columns ...
+GAP_INK = 128
+GAP_INK_COLUMNS = 0.4
+#: ... and what is read there counts at this score or more, two characters or more.
+GAP_MIN_SCORE = 0.8
+
+
+def gap_lines(engine: OcrEngine, view: Image, lines: Sequence[TextLine]) -> list[TextLine]:
+    """Lines read in the inked gaps between two lines of one row that no line covers."""
+    boxes = [ln.bbox for ln in lines]
+    crops: list[tuple[int, int, int, int]] = []
+    for i, a in enumerate(boxes):
+        ha = a[3] - a[1]
+        if ha < 8 or ha > 2.5 * (a[2] - a[0]):            # no vertical columns
+            continue
+        right = [b for b in boxes if b is not a and b[0] > a[2] and 0.7 <= (b[3] - b[1]) / ha <= 1.4
+                 and min(a[3], b[3]) - max(a[1], b[1]) >= 0.6 * min(ha, b[3] - b[1])]
+        if not right:
+            continue
+        b = min(right, key=lambda r: r[0])                 # the next line along the row
+        if not GAP_MIN * ha <= b[0] - a[2] <= GAP_MAX * ha:
+            continue
+        x0, x1 = int(a[2]) + 1, int(b[0]) - 1
+        y0, y1 = int(max(a[1], b[1])), int(min(a[3], b[3])) + 1
+        if any(min(x1, c[2]) - max(x0, c[0]) > 0.3 * (x1 - x0) and min(y1, c[3]) - max(y0, c[1]) > 0.6 * (y1 - y0)
+               for c in boxes):
+            continue                                       # read already, as another line
+        band = view[y0:y1, x0:x1]
+        if band.size == 0:
+            continue
+        dark = band.min(axis=2) < GAP_INK if band.ndim == 3 else band < GAP_INK
+        if float(dark.any(axis=0).mean()) < GAP_INK_COLUMNS:
+            continue
+        crops.append((x0, y0, x1, y1))
+    if not crops:
+        return []
+    try:
+        read = engine.recognize([view[y0:y1, x0:x1] for x0, y0, x1, y1 in crops])
+    except NotImplementedError:
+        return []
+    out = []
+    for (x0, y0, x1, y1), (text, score) in zip(crops, read, strict=True):
+        if score < GAP_MIN_SCORE or len(text.strip()) < 2:
+            continue
+        quad = np.array([[x0, y0], [x1, y0], [x1, y1], [x0, y1]], np.float32)
+        out.append(TextLine(quad, text, float(score), proportional_char_boxes(quad, text), source="gap"))
+    return out
 
 
 def red_ink_dark(mask: Mask) -> Image:
