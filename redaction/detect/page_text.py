@@ -69,7 +69,7 @@ def gap_lines(engine: OcrEngine, view: Image, lines: Sequence[TextLine]) -> list
     """Lines read in the inked gaps between two lines of one row that no line covers."""
     boxes = [ln.bbox for ln in lines]
     crops: list[tuple[int, int, int, int]] = []
-    for i, a in enumerate(boxes):
+    for a in boxes:
         ha = a[3] - a[1]
         if ha < 8 or ha > 2.5 * (a[2] - a[0]):            # no vertical columns
             continue
