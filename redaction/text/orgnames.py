@@ -65,8 +65,17 @@ def _province_forms(key: str) -> set[str]:
     return set()
 
 
+def _is_company(text: str) -> bool:
+    """A company's trade name and legal form (华兴智能科技股份有限公司): together they still name
+    that one company without the regions before them."""
+    suffix = COMPANY_SUFFIX.search(text)
+    return suffix is not None and suffix.start() >= MIN_COMPANY_STEM
+
+
 def _without_regions(key: str) -> set[str]:
-    """The name with leading regions taken off while what is left still starts with a place."""
+    """The name with leading regions taken off while what is left still starts with a place or is
+    a company's name (深圳市华兴智能科技股份有限公司 → 华兴智能科技股份有限公司: letterheads, seals and
+    contracts print it so)."""
     out: set[str] = set()
     rest = key
     while True:
@@ -74,27 +83,10 @@ def _without_regions(key: str) -> set[str]:
         if m is None:
             return out
         remainder = rest[m.end():]
-        if not _begins_with_place(remainder):
+        if not (_begins_with_place(remainder) or _is_company(remainder)):
             return out
         out.add(remainder)
         rest = remainder
-
-
-def _company_forms(key: str) -> set[str]:
-    """A company's name with its leading regions taken off (深圳市华兴智能科技股份有限公司 →
-    华兴智能科技股份有限公司): letterheads, seals and contracts print it so. Its trade name and legal
-    form together still name that one company."""
-    suffix = COMPANY_SUFFIX.search(key)
-    if suffix is None:
-        return set()
-    out: set[str] = set()
-    rest = key
-    while (m := REGION_PREFIXES[0].match(rest)) is not None:
-        rest = rest[m.end():]
-        if len(rest) - len(suffix.group(0)) < MIN_COMPANY_STEM:
-            break
-        out.add(rest)
-    return out
 
 
 def _prefecture_forms(key: str) -> set[str]:
@@ -125,7 +117,7 @@ def employer_variants(employer: str) -> tuple[str, ...]:
     for _ in range(3):                    # province, regions and prefecture forms combine
         new = set()
         for form in frontier:
-            new |= _province_forms(form) | _without_regions(form) | _prefecture_forms(form) | _company_forms(form)
+            new |= _province_forms(form) | _without_regions(form) | _prefecture_forms(form)
         new -= found | {key}
         found |= new
         frontier = new
