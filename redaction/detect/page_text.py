@@ -67,42 +67,48 @@ GAP_MIN_SCORE = 0.8
 
 def gap_lines(engine: OcrEngine, view: Image, lines: Sequence[TextLine]) -> list[TextLine]:
     """Lines read in the inked gaps between two lines of one row that no line covers."""
-    boxes = [ln.bbox for ln in lines]
+    if len(lines) < 2:
+        return []
+    box = np.array([ln.bbox for ln in lines], np.float64)
+    x0, y0, x1, y1 = box.T
+    h = y1 - y0
+    # b follows a along its row: right of it, of a like height, overlapping most of the lower one
+    # (all pairs at once: a table page holds hundreds of lines)
+    ratio = h[None, :] / np.maximum(h[:, None], 1e-6)
+    overlap = np.minimum(y1[:, None], y1[None, :]) - np.maximum(y0[:, None], y0[None, :])
+    follows = ((x0[None, :] > x1[:, None]) & (ratio >= 0.7) & (ratio <= 1.4)
+               & (overlap >= 0.6 * np.minimum(h[:, None], h[None, :])))
+    follows[(h < 8) | (h > 2.5 * (x1 - x0))] = False     # no vertical columns
+    nxt = np.argmin(np.where(follows, x0[None, :], np.inf), axis=1)     # the next line along the row
+    gap = x0[nxt] - x1
+    a = np.flatnonzero(follows.any(axis=1) & (gap >= GAP_MIN * h) & (gap <= GAP_MAX * h))
+    b = nxt[a]
+    gx0, gx1 = x1[a].astype(int) + 1, x0[b].astype(int) - 1
+    gy0, gy1 = np.maximum(y0[a], y0[b]).astype(int), np.minimum(y1[a], y1[b]).astype(int) + 1
+    # a gap some line covers was read already, as that line
+    covered = (((np.minimum(gx1[:, None], x1) - np.maximum(gx0[:, None], x0)) > 0.3 * (gx1 - gx0)[:, None])
+               & ((np.minimum(gy1[:, None], y1) - np.maximum(gy0[:, None], y0)) > 0.6 * (gy1 - gy0)[:, None]))
     crops: list[tuple[int, int, int, int]] = []
-    for a in boxes:
-        ha = a[3] - a[1]
-        if ha < 8 or ha > 2.5 * (a[2] - a[0]):            # no vertical columns
-            continue
-        right = [b for b in boxes if b is not a and b[0] > a[2] and 0.7 <= (b[3] - b[1]) / ha <= 1.4
-                 and min(a[3], b[3]) - max(a[1], b[1]) >= 0.6 * min(ha, b[3] - b[1])]
-        if not right:
-            continue
-        b = min(right, key=lambda r: r[0])                 # the next line along the row
-        if not GAP_MIN * ha <= b[0] - a[2] <= GAP_MAX * ha:
-            continue
-        x0, x1 = int(a[2]) + 1, int(b[0]) - 1
-        y0, y1 = int(max(a[1], b[1])), int(min(a[3], b[3])) + 1
-        if any(min(x1, c[2]) - max(x0, c[0]) > 0.3 * (x1 - x0) and min(y1, c[3]) - max(y0, c[1]) > 0.6 * (y1 - y0)
-               for c in boxes):
-            continue                                       # read already, as another line
-        band = view[y0:y1, x0:x1]
+    for k in np.flatnonzero(~covered.any(axis=1)):
+        cx0, cy0, cx1, cy1 = int(gx0[k]), int(gy0[k]), int(gx1[k]), int(gy1[k])
+        band = view[cy0:cy1, cx0:cx1]
         if band.size == 0:
             continue
         dark = band.min(axis=2) < GAP_INK if band.ndim == 3 else band < GAP_INK
         if float(dark.any(axis=0).mean()) < GAP_INK_COLUMNS:
             continue
-        crops.append((x0, y0, x1, y1))
+        crops.append((cx0, cy0, cx1, cy1))
     if not crops:
         return []
     try:
-        read = engine.recognize([view[y0:y1, x0:x1] for x0, y0, x1, y1 in crops])
+        read = engine.recognize([view[cy0:cy1, cx0:cx1] for cx0, cy0, cx1, cy1 in crops])
     except NotImplementedError:
         return []
     out = []
-    for (x0, y0, x1, y1), (text, score) in zip(crops, read, strict=True):
+    for (cx0, cy0, cx1, cy1), (text, score) in zip(crops, read, strict=True):
         if score < GAP_MIN_SCORE or len(text.strip()) < 2:
             continue
-        quad = np.array([[x0, y0], [x1, y0], [x1, y1], [x0, y1]], np.float32)
+        quad = np.array([[cx0, cy0], [cx1, cy0], [cx1, cy1], [cx0, cy1]], np.float32)
         out.append(TextLine(quad, text, float(score), proportional_char_boxes(quad, text), source="gap"))
     return out
 
