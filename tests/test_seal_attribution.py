@@ -7,8 +7,9 @@ seals, emblems, ovals taken for the applicant's). One test per rule:
 - a printed red emblem with a picture filling its middle and nothing read on its ring (国徽) is no
   one's seal (`is_pictorial_emblem`), unless it is stamped over the sign-off (a party committee's
   seal with its hammer and sickle); a school badge's ring reads as the school;
-- a printed organisation name under an unread seal, read fairly (0.8–0.9) and sharing nothing of
-  the employers' own words, names the seal's organisation (`attribute_by_printed_name`).
+- a printed organisation name under an unread seal, read fairly (0.8–0.9) and holding no two
+  characters in a row of the employers' own words, names the seal's organisation
+  (`attribute_by_printed_name`, `prints_own_words`).
 
 The employer's seal, read in part or not at all, stays the applicant's (recall first)."""
 
@@ -26,6 +27,7 @@ from redaction.detect.sealtext import (
     is_pictorial_emblem,
     names_another_organisation,
     partial_other_reading,
+    prints_own_words,
     shares_own_words,
 )
 from redaction.files.document import Page, iter_pages
@@ -222,6 +224,30 @@ def test_a_fairly_read_printed_name_under_an_unread_seal_names_its_organisation(
     seal = Region("seal", (1984, 2887, 2582, 3517), 0.98, None, True)
     attribute_by_printed_name(seal, lines, [], CHONGQING)
     assert (seal.kind, seal.accepted) == ("other_seal", False)
+
+
+HOUSING = Profile(name="吐尔洪·阿布都热依木", employers=("吐鲁番市高昌区住房和城乡建设局", "高昌区住建局"))
+
+
+def test_two_characters_far_apart_in_a_fairly_read_name_are_not_the_employers_words():
+    # synth2 seed 2, 026: the prefecture's human-resources bureau's long-ring seal, unread, over
+    # its printed name read at 0.81. 和 … 局 is a common subsequence with 住房和城乡建设局 (what
+    # `shares_own_words` counts), but no word of the employer's name is printed there.
+    printed = "巴音郭楞学名自治州人力资和社会保障局"
+    assert shares_own_words(printed, HOUSING) and not prints_own_words(printed, HOUSING)
+    lines = [_line(printed, (840, 756, 1092, 784), 0.81), _line("2023年月28日", (907, 794, 1020, 823), 0.99)]
+    seal = Region("seal", (882, 703, 1055, 883), 0.79, None, True)
+    attribute_by_printed_name(seal, lines, [], HOUSING)
+    assert (seal.kind, seal.accepted, seal.text) == ("other_seal", False, printed)
+
+
+@pytest.mark.parametrize("printed", ["吐鲁番市高昌区住房和城多建设局", "高昌区住建局人事科"])
+def test_the_employers_own_name_misread_under_an_unread_seal_keeps_it_the_applicants(printed):
+    # Two characters in a row of the employer's own words (住房, 住建) are enough to keep it.
+    assert prints_own_words(printed, HOUSING)
+    seal = Region("seal", (882, 703, 1055, 883), 0.79, None, True)
+    attribute_by_printed_name(seal, [_line(printed, (840, 756, 1092, 784), 0.81)], [], HOUSING)
+    assert (seal.kind, seal.accepted) == ("seal", True)
 
 
 # Two issuers sign a letter side by side (dev-letter-red-letterhead-volunteer-zhengming-two-seals-

@@ -488,6 +488,8 @@ def find_seals(image_bgr: Image, dpi: float | Sequence[float] | None, red_mask: 
     return seals
 
 
+#: Two finds overlapping less than this are two seals, whatever ring is found round both.
+SEPARATE_IOU = 0.2
 #: A find lying inside another scale's find whose ring scores at most this much less is part of
 #: that ring: at a scale too small for a large oval, the largest circle inside it (an invoice's
 #: 发票专用章 7 cm wide at 300 dpi: 0.87) outscores the whole oval fitted at the frame's scale (0.83).
@@ -1016,8 +1018,10 @@ def _learned_candidates(image_bgr: Image, red: Mask, seals: list[Seal], rejected
                                reader, "gray")
         if seal is None:
             continue
-        # The whole ring replaces the fragments and weak finds it covers, never a sound seal.
-        if any(_inside(s.bbox, seal.bbox) < 0.6 and iou(s.bbox, seal.bbox) > 0.3 for s in seals):
+        # The whole ring replaces the fragments and weak finds it covers, never a sound seal, nor
+        # two seals side by side.
+        if (any(_inside(s.bbox, seal.bbox) < 0.6 and iou(s.bbox, seal.bbox) > 0.3 for s in seals)
+                or _round_separate_seals(seal, seals, small)):
             continue
         seals = [s for s in seals if not (_inside(s.bbox, seal.bbox) >= 0.6 and (s in small or s.score < 0.9))]
         if any(_inside(seal.bbox, s.bbox) > 0.6 for s in seals):
@@ -1046,6 +1050,15 @@ def _learned_candidates(image_bgr: Image, red: Mask, seals: list[Seal], rejected
                 seals = [s for s in seals if not (_inside(s.bbox, seal.bbox) >= 0.6 and s.score < 0.9)]
                 seals.append(seal)
     return seals
+
+
+def _round_separate_seals(ring: Seal, seals: list[Seal], small: list[Seal]) -> bool:
+    """Does a ring found by the learned detector go round two or more finds that are seals of
+    their own: seal-sized (not `small` fragments of one ring stamped over text) and apart from
+    each other? Two seals stamped touching (an appraisal form's employer and authority, one above
+    the other) read as one band of ring text, fitted as an oval round both."""
+    inside = [s for s in seals if s not in small and _inside(s.bbox, ring.bbox) >= 0.6]
+    return any(iou(a.bbox, b.bbox) < SEPARATE_IOU for i, a in enumerate(inside) for b in inside[i + 1:])
 
 
 def _without_sound_seals(faint: Mask, seals: list[Seal], small: list[Seal]) -> Mask:

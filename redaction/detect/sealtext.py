@@ -826,6 +826,21 @@ def shares_own_words(text: str, profile: Profile) -> bool:
                for term in profile.terms())
 
 
+def prints_own_words(text: str, profile: Profile) -> bool:
+    """Does a printed line hold two characters in a row of an employer's own words? A line of
+    print misread still keeps words of the employer's name whole; two characters far apart in a
+    long name (和 … 局 of 人力资源和社会保障局 against 住房和城乡建设局, which `shares_own_words`
+    counts) are no evidence that it names the employer."""
+    cjk = _cjk_of(text)
+    return any(term.kind == "employer" and len(term.key) >= 3
+               and any(pair in cjk for pair in _pairs(own_words(term.key)))
+               for term in profile.terms())
+
+
+def _pairs(word: str) -> list[str]:
+    return [word[i:i + 2] for i in range(len(word) - 1)]
+
+
 def names_another_organisation(text: str, profile: Profile) -> bool:
     """A reading that names an organisation (PARTIAL_CHARS+ Chinese characters ending in an
     organisation word, the 专用章 line and numbers run on past it aside) and shares nothing of any

@@ -316,13 +316,13 @@ def attribute_by_printed_name(seal: Region, lines: Sequence[TextLine], employer_
     The name may run past the seal (a long name, the seal stamped on its end) or be wrapped over
     two lines under it (新疆维吾尔自治区专业 / 技术人员继续教育基地). Any employer match under the
     seal keeps it the applicant's; a fairly read name (`PRINTED_FAIR_SCORE`) counts only when it
-    shares nothing of the `profile`'s employers' own words.
+    holds no two characters in a row of the `profile`'s employers' own words (`prints_own_words`).
 
     `claimed`: employer names another seal, read as the employer's, is stamped over
     (`claimed_employers`). Two issuers sign side by side (共青团…委员会 and its 青年志愿者协会, one
     printed name under the other): the unread seal reaching over the employer's name beside the
     employer's own seal is the other issuer's, named by the rest of the print under it."""
-    from redaction.detect.sealtext import is_printed_organisation, shares_own_words
+    from redaction.detect.sealtext import is_printed_organisation, prints_own_words
 
     x0, y0, x1, y1 = seal.bbox
     if any(intersection(b, seal.bbox) > 0 for b in employer_boxes if b not in claimed):
@@ -337,7 +337,7 @@ def attribute_by_printed_name(seal: Region, lines: Sequence[TextLine], employer_
         names += [(a.text.strip() + b.text.strip(), min(a.score, b.score))
                   for b in page_lines if _continues(a, b, under)]
     for name, score in names:
-        if score < PRINTED_SCORE and (profile is None or shares_own_words(name, profile)):
+        if score < PRINTED_SCORE and (profile is None or prints_own_words(name, profile)):
             continue
         if is_printed_organisation(name):
             seal.kind, seal.accepted = "other_seal", False
