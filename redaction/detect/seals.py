@@ -488,6 +488,8 @@ def find_seals(image_bgr: Image, dpi: float | Sequence[float] | None, red_mask: 
     return seals
 
 
+#: A blob this much narrower one way than the other may be a seal inked on one side only.
+HALF_INKED = 0.85
 #: Two finds overlapping less than this are two seals, whatever ring is found round both.
 SEPARATE_IOU = 0.2
 #: A find lying inside another scale's find whose ring scores at most this much less is part of
@@ -949,9 +951,10 @@ def _learned_candidates(image_bgr: Image, red: Mask, seals: list[Seal], rejected
             continue
         # Some ring must be there already (cheap): the outermost red ink round the blob's centre
         # lies on one ellipse in a quarter of the directions even where text breaks the ring.
-        got = fit_ring(red, ((x0 + x1) / 2, (y0 + y1) / 2), max(x1 - x0, y1 - y0) / 2)
-        if got is None or got[3] < LEARNED_MIN_RING:
+        ringed = _ringed_box(red, box)
+        if ringed is None:
             continue
+        x0, y0, x1, y1 = ringed
         boxes.append((density, (x0 * f, y0 * f, x1 * f, y1 * f), "red"))
     small = [s for s in seals if max(s.bbox[2] - s.bbox[0], s.bbox[3] - s.bbox[1]) < 2.6 * min(guesses) / 2.54]
     for i, a in enumerate(small):
@@ -1050,6 +1053,25 @@ def _learned_candidates(image_bgr: Image, red: Mask, seals: list[Seal], rejected
                 seals = [s for s in seals if not (_inside(s.bbox, seal.bbox) >= 0.6 and s.score < 0.9)]
                 seals.append(seal)
     return seals
+
+
+def _ringed_box(red: Mask, box: BoxF) -> BoxF | None:
+    """The box of a blob with some ring round its centre (`LEARNED_MIN_RING`), or None. A seal
+    inked on one side only (half its ring, its star, the text over it) is a blob as tall as the
+    seal and about half as wide: its centre lies on the blob's open side, so the square on the
+    blob's long side is tried on either side too."""
+    x0, y0, x1, y1 = box
+    w, h = x1 - x0, y1 - y0
+    squares = [box]
+    if min(w, h) < HALF_INKED * max(w, h):
+        d = max(w, h) - min(w, h)
+        squares += ([(x0, y0, x1 + d, y1), (x0 - d, y0, x1, y1)] if w < h
+                    else [(x0, y0, x1, y1 + d), (x0, y0 - d, x1, y1)])
+    for sx0, sy0, sx1, sy1 in squares:
+        got = fit_ring(red, ((sx0 + sx1) / 2, (sy0 + sy1) / 2), max(sx1 - sx0, sy1 - sy0) / 2)
+        if got is not None and got[3] >= LEARNED_MIN_RING:
+            return (sx0, sy0, sx1, sy1)
+    return None
 
 
 def _round_separate_seals(ring: Seal, seals: list[Seal], small: list[Seal]) -> bool:
@@ -1235,6 +1257,12 @@ def _confirm_on_ink(image_bgr: Image, red: Mask, ring: RingOutline, colour: str,
             got = fit_ring(red, (cx * SCALE, cy * SCALE), max(a, b) * SCALE * 1.05)
         if got is None:
             return None
+        if not framed and got[3] < PARTIAL_RING:
+            # Part of a ring (inked on one side, cut by the sheet's edge): an ellipse through one
+            # side is unstable, a circle within the annulus of the learned ring is not.
+            arc = fit_ring_in_annulus(red, (cx * SCALE, cy * SCALE), max(a, b) * SCALE)
+            if arc is not None and arc[3] >= got[3]:
+                got = arc
         (ex, ey), (ea, eb), eang, outline = got
         if outline < (PARTIAL_RING if framed else LEARNED_MIN_RING):
             return None
