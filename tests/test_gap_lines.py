@@ -7,7 +7,7 @@ import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
 from redaction.detect.match import match_lines
-from redaction.detect.page_text import gap_lines
+from redaction.detect.page_text import gap_lines, read_page_text
 from redaction.model.profile import Profile
 from redaction.ocr.base import TextLine, proportional_char_boxes
 from redaction.ocr.registry import get_engine
@@ -55,3 +55,25 @@ def test_an_empty_gap_or_a_rule_is_not_read():
     assert gap_lines(get_engine(), image, found) == []
     image[60:64, boxes[0][2] + 10:boxes[1][0] - 10] = 0    # a fill-in line under a blank
     assert gap_lines(get_engine(), image, found) == []
+
+
+class _MissesTheName:
+    """The real recogniser, behind a page detection that found only the two outer lines (as the
+    dev page's did)."""
+
+    def __init__(self, lines: list[TextLine]):
+        self._lines, self._engine = lines, get_engine()
+
+    def read(self, image, quads=None):
+        return list(self._lines)
+
+    def recognize(self, crops):
+        return self._engine.recognize(crops)
+
+
+def test_a_page_without_red_ink_has_its_gaps_read_too():
+    # Gaps were read only on pages with red ink: a black-and-white page returned before them.
+    image, boxes = _row(["This is to certify that", "Zuo Jia", "won the First Prize"])
+    found = [_line(boxes[0], "This is to certify that"), _line(boxes[2], "won the First Prize")]
+    lines = read_page_text(_MissesTheName(found), image)
+    assert [ln.text.replace(" ", "") for ln in lines if ln.source == "gap"] == ["ZuoJia"]

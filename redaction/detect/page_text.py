@@ -19,7 +19,8 @@ def read_page_text(engine: OcrEngine, image: Image, red_mask: Mask | None = None
                    skip_boxes: Sequence[Sequence[float]] = (), page_quads: list[Floats] | None = None,
                    view: Image | None = None) -> list[TextLine]:
     """All text of a page: the red channel for black ink (seals disappear), then the red ink
-    itself (red letterheads carry the employer's name) read as dark-on-white crops.
+    itself (red letterheads carry the employer's name) read as dark-on-white crops, then a word
+    in a row's gap that the page's detection missed (`gap_lines`), with red ink on the page or not.
 
     Red areas mostly inside `skip_boxes` (seals, whose curved ring text is read separately) are
     left out; the other red crops are stacked on one canvas so the second pass is one OCR call.
@@ -29,14 +30,21 @@ def read_page_text(engine: OcrEngine, image: Image, red_mask: Mask | None = None
     view = red_channel_view(image) if view is None else view
     lines = engine.read(view) if page_quads is None else engine.read(view, quads=page_quads)
     mask = red_ink_mask(image) if red_mask is None else red_mask
-    if mask.mean() <= 0.0005:
-        return [ln for ln in lines if ln.text.strip()]
+    if mask.mean() > 0.0005:
+        lines += _red_lines(engine, image, mask, skip_boxes)
+    lines = [ln for ln in lines if ln.text.strip()]
+    return lines + gap_lines(engine, view, lines)
+
+
+def _red_lines(engine: OcrEngine, image: Image, mask: Mask,
+               skip_boxes: Sequence[Sequence[float]]) -> list[TextLine]:
+    """The page's red ink read as dark-on-white crops (see `read_page_text`)."""
     # Red text is a line or two tall; taller red areas are borders, frames or photos, whose text
     # (if any) the red-channel pass already read.
     max_height = max(160, mask.shape[0] // 8)
     regions = red_ink_regions(mask)
     crops = [c for c in regions if not _mostly_inside(c, skip_boxes) and c[3] - c[1] <= max_height]
-    lines += _read_stacked(engine, red_ink_dark(mask), crops)
+    lines = _read_stacked(engine, red_ink_dark(mask), crops)
     page_h, page_w = mask.shape
     if any(x1 - x0 >= FRAME_SHARE * page_w and y1 - y0 >= FRAME_SHARE * page_h for x0, y0, x1, y1 in regions):
         # A red frame (or a red guilloche ground) round the page joins every red line inside it
@@ -50,8 +58,7 @@ def read_page_text(engine: OcrEngine, image: Image, red_mask: Mask | None = None
                  if b[3] - b[1] <= max_height and b[2] - b[0] < FRAME_SHARE * page_w
                  and not _mostly_inside(b, skip_boxes) and not _mostly_inside(b, crops, 0.5)]
         lines += _read_stacked(engine, strong, bands)
-    lines = [ln for ln in lines if ln.text.strip()]
-    return lines + gap_lines(engine, view, lines)
+    return lines
 
 
 #: A gap between two lines of one row, at least this and at most this many line heights wide, with
