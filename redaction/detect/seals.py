@@ -1049,7 +1049,8 @@ def _learned_candidates(image_bgr: Image, red: Mask, seals: list[Seal], rejected
                 continue
             seal = _faint_seal(image_bgr, _without_sound_seals(faint, seals, small), box, reader,
                                "gray" if faint_gray else "red", box in arc_boxes)
-            if seal is not None and not any(_inside(seal.bbox, s.bbox) > 0.8 for s in seals):
+            if (seal is not None and not any(_inside(seal.bbox, s.bbox) > 0.8 for s in seals)
+                    and not _round_separate_seals(seal, seals, small)):
                 seals = [s for s in seals if not (_inside(s.bbox, seal.bbox) >= 0.6 and s.score < 0.9)]
                 seals.append(seal)
     return seals
@@ -1075,10 +1076,11 @@ def _ringed_box(red: Mask, box: BoxF) -> BoxF | None:
 
 
 def _round_separate_seals(ring: Seal, seals: list[Seal], small: list[Seal]) -> bool:
-    """Does a ring found by the learned detector go round two or more finds that are seals of
-    their own: seal-sized (not `small` fragments of one ring stamped over text) and apart from
-    each other? Two seals stamped touching (an appraisal form's employer and authority, one above
-    the other) read as one band of ring text, fitted as an oval round both."""
+    """Does a ring found by the learned detector (or fitted on faint ink) go round two or more
+    finds that are seals of their own: seal-sized (not `small` fragments of one ring stamped over
+    text) and apart from each other? Two seals stamped touching (an appraisal form's employer and
+    authority, one above the other; a police seal and a clerk's square name seal) read as one
+    band of ring text, fitted as an oval round both."""
     inside = [s for s in seals if s not in small and _inside(s.bbox, ring.bbox) >= 0.6]
     return any(iou(a.bbox, b.bbox) < SEPARATE_IOU for i, a in enumerate(inside) for b in inside[i + 1:])
 
