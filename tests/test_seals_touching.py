@@ -5,6 +5,7 @@ joined them (027), and the authority's seal was masked with the employer's."""
 
 from __future__ import annotations
 
+from redaction.detect.seals import Seal, _round_separate_seals
 from redaction.model.regions import iou
 from redaction.pipeline.propose import find_page_seals
 from testkit.imaging import seal_layer, stamp, text_page
@@ -21,3 +22,16 @@ def test_two_touching_seals_are_found_as_two_and_no_box_goes_round_both(detector
     area = (upper[2] - upper[0]) * (upper[3] - upper[1])
     for s in seals:
         assert (s.bbox[2] - s.bbox[0]) * (s.bbox[3] - s.bbox[1]) < 2 * area, s
+
+
+def test_a_ring_round_a_seal_and_a_name_seal_beside_it_is_not_one_seal():
+    # dev household register (gather8, mirror only): the faint-ink pass fitted a 0.60 oval round a
+    # police seal (0.85) and a clerk's square name seal (0.86) stamped on its edge, and replaced
+    # both: a box 10.7 times the name seal's. Two finds apart from each other inside a ring are two
+    # seals; a fragment of one ring (a `small` find) is not.
+    police = Seal((283, 82, 683, 468), "round", 0.85, (483.0, 275.0), (161.0, 176.0), 56.0)
+    clerk = Seal((196, 330, 371, 507), "square", 0.86, (283.5, 418.5), (76.0, 75.0), -90.0)
+    ring = Seal((172, 74, 708, 537), "oval", 0.60, (440.0, 305.0), (161.0, 259.0), 55.0)
+    assert _round_separate_seals(ring, [police, clerk], small=[])
+    assert not _round_separate_seals(ring, [police, clerk], small=[clerk])
+    assert not _round_separate_seals(ring, [police], small=[])
