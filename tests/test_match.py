@@ -549,3 +549,25 @@ def test_a_line_under_an_english_name_in_mixed_case_or_off_centre_is_not_continu
     for lines in (mixed, off):
         found = [r for r in match_lines(lines, prof) if r.kind == "employer"]
         assert found and not any(intersection(r.bbox, lines[1].bbox) > 0 for r in found)
+
+
+def _spaced_line(text: str, starts: list[int], y0: int = 1130, y1: int = 1227) -> TextLine:
+    quad = np.array([[starts[0], y0], [starts[-1] + 60, y0], [starts[-1] + 60, y1], [starts[0], y1]], np.float32)
+    return TextLine(quad, text, 0.97, [(x, y0, x + 60, y1) for x in starts])
+
+
+def test_an_employer_filling_a_list_row_is_not_widened_over_the_name_before_it():
+    # dev award (gather8), a row of a sideways list: 金宏睿, a word gap, 杭州电子科技大学. The employer
+    # fills 8 of the row's 11 characters, and an employer that fills its line but for a few
+    # characters is widened to the whole line (a letterhead's squeezed characters) — which masked
+    # another person's name with it. Past a word gap it is not widened.
+    starts = [2157, 2229, 2301, 2356] + [2432 + 72 * k for k in range(8)]      # the space has a box too
+    line = _spaced_line("金宏睿 杭州电子科技大学", starts)
+    prof = Profile(name="周文晖", employers=("杭州电子科技大学",))
+    (r,) = [r for r in match_lines([line], prof) if r.kind == "employer"]
+    assert r.bbox[0] > 2357, r.bbox                                          # 睿 stays visible
+    assert r.bbox[2] >= 2432 + 72 * 7 + 60
+    # The same characters with no gap (a letterhead's one word) still take the whole line.
+    tight = _spaced_line("金宏睿杭州电子科技大学", [2157 + 72 * k for k in range(11)])
+    (r,) = [r for r in match_lines([tight], prof) if r.kind == "employer"]
+    assert r.bbox[0] <= 2157

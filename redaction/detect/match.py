@@ -73,6 +73,10 @@ def allowed_errors(term_length: int) -> int:
     return 0
 
 
+#: Characters of one line this many line heights apart or more are two words.
+WORD_GAP = 0.5
+
+
 @dataclass
 class _Unit:
     """A line (or two joined lines) as normalised text with a box per normalised character."""
@@ -84,6 +88,12 @@ class _Unit:
     line_ids: list[int]
     opens: list[bool]      # the character starts a word (no Latin letter before it in the line)
     closes: list[bool]     # the character ends a word
+
+
+def _apart(unit: _Unit, a: int, b: int) -> bool:
+    """Are characters a and b (a before b) of one line a word gap apart?"""
+    return (unit.line_ids[a] == unit.line_ids[b]
+            and unit.boxes[b][0] - unit.boxes[a][2] >= WORD_GAP * max(unit.heights[a], unit.heights[b]))
 
 
 def _is_latin_letter(text: str, i: int) -> bool:
@@ -357,7 +367,12 @@ def _regions_for(unit: _Unit, term: Term, lines: list[TextLine], spanning_only: 
                 term_width = sum(char_weight(c) for c in unit.text[start:end])
                 if term_width >= 0.7 * line_width and line_width - term_width <= 3:
                     lx0, _, lx1, _ = lines[line_id].bbox
-                    box = (min(box[0], lx0), box[1], max(box[2], lx1), box[3])
+                    # Not past a word gap: what stands apart from the name is another word (a
+                    # person's name before their employer in a list: 金宏睿　杭州电子科技大学).
+                    left_apart = start > 0 and _apart(unit, start - 1, start)
+                    right_apart = end < len(unit.text) and _apart(unit, end - 1, end)
+                    box = (box[0] if left_apart else min(box[0], lx0), box[1],
+                           box[2] if right_apart else max(box[2], lx1), box[3])
             if len(ids) >= 2:
                 # A term broken across lines runs to the end of the first and from the start of
                 # the last (a middle line is all of it), also where a character there was read as
