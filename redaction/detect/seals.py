@@ -488,10 +488,6 @@ def find_seals(image_bgr: Image, dpi: float | Sequence[float] | None, red_mask: 
     return seals
 
 
-#: A blob this much narrower one way than the other may be a seal inked on one side only.
-HALF_INKED = 0.85
-#: Two finds overlapping less than this are two seals, whatever ring is found round both.
-SEPARATE_IOU = 0.2
 #: A find lying inside another scale's find whose ring scores at most this much less is part of
 #: that ring: at a scale too small for a large oval, the largest circle inside it (an invoice's
 #: 发票专用章 7 cm wide at 300 dpi: 0.87) outscores the whole oval fitted at the frame's scale (0.83).
@@ -1056,6 +1052,10 @@ def _learned_candidates(image_bgr: Image, red: Mask, seals: list[Seal], rejected
     return seals
 
 
+#: A blob this much narrower one way than the other may be a seal inked on one side only.
+HALF_INKED = 0.85
+
+
 def _ringed_box(red: Mask, box: BoxF) -> BoxF | None:
     """The box of a blob with some ring round its centre (`LEARNED_MIN_RING`), or None. A seal
     inked on one side only (half its ring, its star, the text over it) is a blob as tall as the
@@ -1073,6 +1073,10 @@ def _ringed_box(red: Mask, box: BoxF) -> BoxF | None:
         if got is not None and got[3] >= LEARNED_MIN_RING:
             return (sx0, sy0, sx1, sy1)
     return None
+
+
+#: Two finds overlapping less than this are two seals, whatever ring is found round both.
+SEPARATE_IOU = 0.2
 
 
 def _round_separate_seals(ring: Seal, seals: list[Seal], small: list[Seal]) -> bool:

@@ -832,13 +832,8 @@ def prints_own_words(text: str, profile: Profile) -> bool:
     long name (和 … 局 of 人力资源和社会保障局 against 住房和城乡建设局, which `shares_own_words`
     counts) are no evidence that it names the employer."""
     cjk = _cjk_of(text)
-    return any(term.kind == "employer" and len(term.key) >= 3
-               and any(pair in cjk for pair in _pairs(own_words(term.key)))
+    return any(term.kind == "employer" and len(term.key) >= 3 and _common_run(cjk, own_words(term.key)) >= 2
                for term in profile.terms())
-
-
-def _pairs(word: str) -> list[str]:
-    return [word[i:i + 2] for i in range(len(word) - 1)]
 
 
 def names_another_organisation(text: str, profile: Profile) -> bool:
