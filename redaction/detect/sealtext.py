@@ -38,8 +38,9 @@ ORGANISATION = re.compile(r"(局|站|院|校|大学|学院|中学|小学|幼儿�
 #: The region an organisation's name starts with (新疆维吾尔自治区, 阿克苏地区, 乌鲁木齐市): every
 #: organisation of the region shares it, so a ring reading of it alone names no one (the training
 #: centre's 新疆维吾尔自治区专业技术人员继续教育基地 read as 新疆维吾尔自治区 is not 新疆维吾尔自治区人民医院's).
+#: 新疆 alone starts the short forms (新疆地矿局第一地质大队).
 _REGION = re.compile(r"^(新疆生产建设兵团(第.{1,3}师)?|[\u4e00-\u9fff]{1,8}?(自治区|自治州|自治县|地区|省|市|盟|州|县)"
-                     r"|自治区|自治州)")
+                     r"|自治区|自治州|新疆)")
 #: Characters of the employer's own words (beyond the region) a reading must share to be its.
 OWN_WORDS = 2
 #: One reading this confident is enough; two agreeing readings may be down to MIN_SCORE.
@@ -767,6 +768,8 @@ def classify_seal(readings: list[tuple[str, float]], profile: Profile) -> tuple[
     for text, score in readings:
         if score >= MIN_SCORE and SUPERVISION in normalize(text):
             return "other_seal", False, normalize(text), score
+    # A half-printed ring of the employer reads as a run of its name with a gap: no other's.
+    readings = [(t, sc) for t, sc in readings if not inside_employer(t, profile)]
     candidates = []
     for text, score in readings:
         if score < MIN_SCORE or not is_organisation_name(text) or not is_organisation_name(_name_part(text)):
@@ -810,6 +813,22 @@ _NAME_END = re.compile(r"(局|站|院|校|大学|学院|中学|小学|幼儿园|
                        r"团委|支行|分行|委|政府|公署|办公室|公司|协会|学会|研究所|所|厅|部|处|队|社|馆|集团|"
                        r"医院|银行)$")
 _RUN_ON = re.compile(r"((合同|人事|业务|财务|发票|行政|培训|证书|继续教育|考试)?专用章|公章|监制章?)$")
+
+
+#: A reading at least this long (Chinese characters) can be told to lie inside an employer's name.
+INSIDE_CHARS = 6
+
+
+def inside_employer(text: str, profile: Profile) -> bool:
+    """Do all the Chinese characters of a reading (INSIDE_CHARS or more) but one in ten stand in
+    order in an employer's name? A ring inked on one side only reads as the start of the name and
+    its last character (新疆生产建设兵团第院 of 新疆生产建设兵团第六师五家渠市人民医院): however
+    confidently read, it names no other organisation."""
+    cjk = _cjk_of(text)
+    if len(cjk) < INSIDE_CHARS:
+        return False
+    return any(term.kind == "employer" and _lcs(cjk, term.key) >= len(cjk) - len(cjk) // 10
+               for term in profile.terms())
 
 
 def _name_part(text: str) -> str:

@@ -322,7 +322,7 @@ def attribute_by_printed_name(seal: Region, lines: Sequence[TextLine], employer_
     (`claimed_employers`). Two issuers sign side by side (共青团…委员会 and its 青年志愿者协会, one
     printed name under the other): the unread seal reaching over the employer's name beside the
     employer's own seal is the other issuer's, named by the rest of the print under it."""
-    from redaction.detect.sealtext import is_printed_organisation, prints_own_words
+    from redaction.detect.sealtext import cjk_count, is_printed_organisation, prints_own_words, shares_own_words
 
     x0, y0, x1, y1 = seal.bbox
     if any(intersection(b, seal.bbox) > 0 for b in employer_boxes if b not in claimed):
@@ -336,14 +336,50 @@ def attribute_by_printed_name(seal: Region, lines: Sequence[TextLine], employer_
         names.append((a.text.strip(), a.score))
         names += [(a.text.strip() + b.text.strip(), min(a.score, b.score))
                   for b in page_lines if _continues(a, b, under)]
+    if profile is not None:
+        names += _pieces_under(seal.bbox, lines, claimed)
     for name, score in names:
         if score < PRINTED_SCORE and (profile is None or prints_own_words(name, profile)):
+            continue
+        if score < fair and (cjk_count(name) < PRINTED_LONG or shares_own_words(name, profile)):
             continue
         if is_printed_organisation(name):
             seal.kind, seal.accepted = "other_seal", False
             seal.text = name
             seal.extra["attributed_by"] = "printed name"
             return
+
+
+#: A name the seal's ink breaks into pieces is read less surely: joined, the pieces count from this
+#: score when they make a long name (PRINTED_LONG Chinese characters) that shares not even two
+#: characters (in order) with an employer's own words (`shares_own_words`).
+PRINTED_PIECES_SCORE = 0.6
+PRINTED_LONG = 10
+
+
+def _pieces_under(seal: Box | BoxF, lines: Sequence[TextLine],
+                  claimed: Sequence[Box | BoxF]) -> list[tuple[str, float]]:
+    """(text, least score) of the pieces of one printed row under a seal, joined left to right when
+    there are two or more: the seal's characters split the row (新疆维吾尔自洋农职你改革 |
+    学小限办公室 for 新疆维吾尔自治区职称改革工作领导小组办公室)."""
+    pieces = sorted((ln for ln in lines if ln.source == "page" and ln.score >= PRINTED_PIECES_SCORE
+                     and _printed_under(ln.bbox, seal) and ln.bbox[2] - ln.bbox[0] > ln.bbox[3] - ln.bbox[1]
+                     and not any(intersection(ln.bbox, b) >= 0.5 * _box_area(b) for b in claimed)),
+                    key=lambda ln: ln.bbox[0])
+    rows: list[list[TextLine]] = []
+    for ln in pieces:
+        row = next((r for r in rows if _same_row(r[-1].bbox, ln.bbox)), None)
+        if row is None:
+            rows.append([ln])
+        else:
+            row.append(ln)
+    return [("".join(ln.text.strip() for ln in row), min(ln.score for ln in row)) for row in rows if len(row) >= 2]
+
+
+def _same_row(a: Box | BoxF, b: Box | BoxF) -> bool:
+    """Do two horizontal lines share most of their height, b starting right of a?"""
+    overlap = min(a[3], b[3]) - max(a[1], b[1])
+    return overlap >= 0.5 * min(a[3] - a[1], b[3] - b[1]) and b[0] >= a[2] - 0.5 * (a[3] - a[1])
 
 
 def own_by_printed_employer(seal: Region, employer_boxes: Sequence[Box | BoxF], profile: Profile) -> None:
