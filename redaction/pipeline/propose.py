@@ -341,7 +341,7 @@ def attribute_by_printed_name(seal: Region, lines: Sequence[TextLine], employer_
     for name, score in names:
         if score < PRINTED_SCORE and (profile is None or prints_own_words(name, profile)):
             continue
-        if score < fair and (cjk_count(name) < PRINTED_LONG or shares_own_words(name, profile)):
+        if score < fair and (profile is None or cjk_count(name) < PRINTED_LONG or shares_own_words(name, profile)):
             continue
         if is_printed_organisation(name):
             seal.kind, seal.accepted = "other_seal", False
