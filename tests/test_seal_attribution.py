@@ -523,3 +523,14 @@ def test_the_starred_ring_printed_apart_from_the_employer_stays_an_emblem(detect
     assert any(r.kind == "employer" for r in regions)
     seals = [r for r in regions if r.kind in ("seal", "other_seal")]
     assert seals and all(r.kind == "other_seal" and not r.accepted for r in seals), seals
+
+
+def test_a_ring_read_only_where_it_names_its_national_parent_names_no_one():
+    # dev-cert-appointment-phone-employer-wrapped-league-seal-over-issuer-01: the university league
+    # committee's seal, its own part over print, read twice as the league's name misread.
+    league = Profile(name="吴晨阳", employers=("成都信息工程大学", "共青团成都信息工程大学委员会"))
+    readings = [("多殖#国共产主又青年圆！", 0.66), ("多殖国共产主又青年圆！", 0.70)]
+    assert classify_seal(readings, league) == ("seal", True, None, 0.0)
+    # another university's committee, read whole, is theirs
+    other = [("中国共产主义青年团湖南工商大学委员会", 0.9)]
+    assert classify_seal(other, league)[:2] == ("other_seal", False)

@@ -768,8 +768,9 @@ def classify_seal(readings: list[tuple[str, float]], profile: Profile) -> tuple[
     for text, score in readings:
         if score >= MIN_SCORE and SUPERVISION in normalize(text):
             return "other_seal", False, normalize(text), score
-    # A half-printed ring of the employer reads as a run of its name with a gap: no other's.
-    readings = [(t, sc) for t, sc in readings if not inside_employer(t, profile)]
+    # A half-printed ring of the employer reads as a run of its name with a gap, a ring read only
+    # where it says its national parent's name (中国共产主义青年团) as that: no other's.
+    readings = [(t, sc) for t, sc in readings if not inside_employer(t, profile) and not parent_only(t)]
     candidates = []
     for text, score in readings:
         if score < MIN_SCORE or not is_organisation_name(text) or not is_organisation_name(_name_part(text)):
@@ -829,6 +830,23 @@ def inside_employer(text: str, profile: Profile) -> bool:
         return False
     return any(term.kind == "employer" and _lcs(cjk, term.key) >= len(cjk) - len(cjk) // 10
                for term in profile.terms())
+
+
+#: National parents whose name starts the rings of all their local bodies' seals (中国共产主义青年团
+#: 成都信息工程大学委员会): read alone, they name none of them.
+NATIONAL_PARENTS = ("中国共产主义青年团", "中国共产党", "中国人民解放军", "中华人民共和国")
+
+
+def parent_only(text: str) -> bool:
+    """Is a reading a national parent's name (`NATIONAL_PARENTS`), misread in part (3 in 5 of its
+    characters in order), with at most half as many characters again of anything else? A league
+    committee's ring whose own part runs over print reads as 多殖国共产主又青年圆."""
+    cjk = _cjk_of(text)
+    for parent in NATIONAL_PARENTS:
+        kept = _lcs(cjk, parent)
+        if kept >= max(4, 0.6 * len(parent)) and len(cjk) - kept <= len(parent) // 2:
+            return True
+    return False
 
 
 def _name_part(text: str) -> str:
