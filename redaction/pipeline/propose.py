@@ -152,7 +152,7 @@ class Detector:
         faces = self.face_regions(image, try_rotations=not (oriented and _has_running_text(quads)))
         drop_inkless_chars(lines, gray)
         readable = self.ocr.characters()
-        regions = match_lines(lines, profile, readable, page_width=w)
+        regions = match_lines(lines, profile, readable, page_width=w, seal_boxes=skip)
         regions += second_look(self.ocr, view, lines, profile, readable)
         regions += addressee_regions(lines, view, profile)
         regions += english_under([r for r in regions if r.kind == "employer" and r.accepted], lines, view[:, :, 0])
