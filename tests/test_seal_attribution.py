@@ -534,3 +534,30 @@ def test_a_ring_read_only_where_it_names_its_national_parent_names_no_one():
     # another university's committee, read whole, is theirs
     other = [("中国共产主义青年团湖南工商大学委员会", 0.9)]
     assert classify_seal(other, league)[:2] == ("other_seal", False)
+
+
+# dev-cert-award-addressed-to-employer-wrapped-name-other-seal-scan-01: the education department's
+# seal over its printed name; the ring reads 海南省教专, the print under it 湖南省教育城 (厅 misread):
+# neither ends in an organisation word, but they agree, and neither is the employer's.
+HUNAN = Profile(name="蔡文雅", employers=("湖南工商大学",))
+
+
+def test_a_ring_reading_agreeing_with_the_print_under_an_unread_seal_names_its_organisation():
+    seal = Region("seal", (1203, 903, 1436, 1138), 0.98, None, True)
+    lines = [_line("湖南省教育城", (1224, 985, 1407, 1021), 0.90),
+             _line("2024年11月5日", (1203, 1032, 1444, 1078), 0.96)]
+    attribute_by_printed_name(seal, lines, [], HUNAN, (), [("海离省教专", 0.62), ("海南省教专", 0.73)])
+    assert (seal.kind, seal.accepted, seal.text) == ("other_seal", False, "湖南省教育城")
+
+
+def test_a_ring_reading_agreeing_with_the_employers_print_keeps_the_seal():
+    seal = Region("seal", (1203, 903, 1436, 1138), 0.98, None, True)
+    lines = [_line("湖南工商大字", (1224, 985, 1407, 1021), 0.90)]
+    attribute_by_printed_name(seal, lines, [], HUNAN, (), [("南工商大", 0.73)])
+    assert (seal.kind, seal.accepted) == ("seal", True)
+
+
+@pytest.mark.parametrize(("key", "own"), [("湖南工商大学", "工商大学"), ("吉林大学", "吉林大学"),
+                                          ("新疆地矿局第一地质大队", "地矿局第一地质大队"), ("湖南省教育厅", "教育厅")])
+def test_a_provinces_bare_name_is_a_region_before_a_name_of_its_own(key, own):
+    assert own_words(key) == own
