@@ -571,3 +571,27 @@ def test_an_employer_filling_a_list_row_is_not_widened_over_the_name_before_it()
     tight = _spaced_line("金宏睿杭州电子科技大学", [2157 + 72 * k for k in range(11)])
     (r,) = [r for r in match_lines([tight], prof) if r.kind == "employer"]
     assert r.bbox[0] <= 2157
+
+
+# dev-letter-red-letterhead-thanks-charity-seal-over-signoff-scan-01: the sign-off's last two
+# characters lie under the seal, and the line is read up to it, with a slip (途 → 券).
+CHARITY = Profile(name="朱钦迟", employers=("盐城市亭湖区心途公益服务中心",))
+SEAL_OVER_END = (548, 693, 766, 907)
+
+
+def test_an_employer_whose_end_lies_under_a_seal_is_matched_up_to_it():
+    signoff = line("盐城市亭湖区心券公益服务", 410, 804, char_w=24, h=27)
+    assert not [r for r in match_lines([signoff], CHARITY) if r.kind == "employer"]
+    found = [r.bbox for r in match_lines([signoff], CHARITY, seal_boxes=[SEAL_OVER_END]) if r.kind == "employer"]
+    assert found and union_covers(found, signoff.bbox, 0.99)
+
+
+HOSPITAL = Profile(name="王芳", employers=("新疆维吾尔自治区人民医院",))
+
+
+@pytest.mark.parametrize(("text", "matched"), [("新疆维吾尔自治区人民", True), ("新疆维吾尔自治区人", False)])
+def test_a_line_cut_by_a_seal_must_hold_two_of_the_employers_own_words(text, matched):
+    # 新疆维吾尔自治区 + one character could be any of the region's bodies.
+    ln = line(text, 410, 804, char_w=24, h=27)
+    found = [r for r in match_lines([ln], HOSPITAL, seal_boxes=[(400, 693, 766, 907)]) if r.kind == "employer"]
+    assert bool(found) == matched

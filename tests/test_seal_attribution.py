@@ -26,6 +26,7 @@ from redaction.detect.sealtext import (
     is_emblem,
     is_pictorial_emblem,
     names_another_organisation,
+    own_words,
     partial_other_reading,
     prints_own_words,
     shares_own_words,
@@ -248,6 +249,50 @@ def test_the_employers_own_name_misread_under_an_unread_seal_keeps_it_the_applic
     seal = Region("seal", (882, 703, 1055, 883), 0.79, None, True)
     attribute_by_printed_name(seal, [_line(printed, (840, 756, 1092, 784), 0.81)], [], HOUSING)
     assert (seal.kind, seal.accepted) == ("seal", True)
+
+
+# synth2 seed 4, 026: a title certificate's long-ring seal (the title reform office's), unread,
+# over the office's printed name, which its ink splits in two pieces read at 0.68 and 0.75.
+GEOLOGY = Profile(name="木合塔尔·阿不都拉",
+                  employers=("新疆维吾尔自治区地质矿产勘查开发局第一地质大队", "新疆地矿局第一地质大队"))
+OFFICE_PIECES = [_line("新疆维吾尔自洋农职你改革", (893, 831, 1082, 860), 0.68),
+                 _line("学小限办公室", (1126, 837, 1224, 860), 0.75),
+                 _line("22年8月16日", (1001, 877, 1122, 909), 0.98)]
+OFFICE_SEAL = (981, 744, 1197, 965)
+
+
+def test_a_long_name_split_by_an_unread_seal_and_read_unsurely_names_its_organisation():
+    seal = Region("seal", OFFICE_SEAL, 0.99, None, True)
+    attribute_by_printed_name(seal, OFFICE_PIECES, [], GEOLOGY)
+    assert (seal.kind, seal.accepted, seal.text) == ("other_seal", False, "新疆维吾尔自洋农职你改革学小限办公室")
+
+
+@pytest.mark.parametrize("pieces", [
+    OFFICE_PIECES[1:],                                               # one piece: too little to go on
+    [_line("新疆维吾尔自治区地质矿", (893, 831, 1082, 860), 0.68),     # the employer's own name, misread
+     _line("勘查开发局第一地质大队", (1126, 837, 1224, 860), 0.75)],
+])
+def test_an_unsure_reading_under_a_seal_that_is_short_or_the_employers_keeps_the_seal(pieces):
+    seal = Region("seal", OFFICE_SEAL, 0.99, None, True)
+    attribute_by_printed_name(seal, pieces, [], GEOLOGY)
+    assert (seal.kind, seal.accepted) == ("seal", True)
+
+
+def test_new_xinjiang_alone_is_a_region_not_the_employers_words():
+    # The short form 新疆地矿局第一地质大队 shares 新疆 with every Xinjiang organisation.
+    assert own_words("新疆地矿局第一地质大队") == "地矿局第一地质大队"
+    assert not shares_own_words("新疆维吾尔自洋农职你改革学小限办公室", GEOLOGY)
+
+
+# synth2 seed 4, 051: the employer's long-ring seal half printed reads, confidently, as the start of
+# its name and its last character.
+HOSPITAL = Profile(name="周丽娟", employers=("新疆生产建设兵团第六师五家渠市人民医院", "六师医院", "五家渠市人民医院"))
+
+
+def test_a_half_printed_ring_reading_inside_the_employers_name_is_no_other_organisations():
+    assert classify_seal([("新疆生产建设兵团第院", 0.98), ("新疆生产建设兵团第", 0.95)], HOSPITAL)[:2] == ("seal", True)
+    # another division's hospital brings characters of its own
+    assert classify_seal([("新疆生产建设兵团第十三师红星医院", 0.98)], HOSPITAL)[:2] == ("other_seal", False)
 
 
 # Two issuers sign a letter side by side (dev-letter-red-letterhead-volunteer-zhengming-two-seals-
@@ -478,3 +523,41 @@ def test_the_starred_ring_printed_apart_from_the_employer_stays_an_emblem(detect
     assert any(r.kind == "employer" for r in regions)
     seals = [r for r in regions if r.kind in ("seal", "other_seal")]
     assert seals and all(r.kind == "other_seal" and not r.accepted for r in seals), seals
+
+
+def test_a_ring_read_only_where_it_names_its_national_parent_names_no_one():
+    # dev-cert-appointment-phone-employer-wrapped-league-seal-over-issuer-01: the university league
+    # committee's seal, its own part over print, read twice as the league's name misread.
+    league = Profile(name="吴晨阳", employers=("成都信息工程大学", "共青团成都信息工程大学委员会"))
+    readings = [("多殖#国共产主又青年圆！", 0.66), ("多殖国共产主又青年圆！", 0.70)]
+    assert classify_seal(readings, league) == ("seal", True, None, 0.0)
+    # another university's committee, read whole, is theirs
+    other = [("中国共产主义青年团湖南工商大学委员会", 0.9)]
+    assert classify_seal(other, league)[:2] == ("other_seal", False)
+
+
+# dev-cert-award-addressed-to-employer-wrapped-name-other-seal-scan-01: the education department's
+# seal over its printed name; the ring reads 海南省教专, the print under it 湖南省教育城 (厅 misread):
+# neither ends in an organisation word, but they agree, and neither is the employer's.
+HUNAN = Profile(name="蔡文雅", employers=("湖南工商大学",))
+
+
+def test_a_ring_reading_agreeing_with_the_print_under_an_unread_seal_names_its_organisation():
+    seal = Region("seal", (1203, 903, 1436, 1138), 0.98, None, True)
+    lines = [_line("湖南省教育城", (1224, 985, 1407, 1021), 0.90),
+             _line("2024年11月5日", (1203, 1032, 1444, 1078), 0.96)]
+    attribute_by_printed_name(seal, lines, [], HUNAN, (), [("海离省教专", 0.62), ("海南省教专", 0.73)])
+    assert (seal.kind, seal.accepted, seal.text) == ("other_seal", False, "湖南省教育城")
+
+
+def test_a_ring_reading_agreeing_with_the_employers_print_keeps_the_seal():
+    seal = Region("seal", (1203, 903, 1436, 1138), 0.98, None, True)
+    lines = [_line("湖南工商大字", (1224, 985, 1407, 1021), 0.90)]
+    attribute_by_printed_name(seal, lines, [], HUNAN, (), [("南工商大", 0.73)])
+    assert (seal.kind, seal.accepted) == ("seal", True)
+
+
+@pytest.mark.parametrize(("key", "own"), [("湖南工商大学", "工商大学"), ("吉林大学", "吉林大学"),
+                                          ("新疆地矿局第一地质大队", "地矿局第一地质大队"), ("湖南省教育厅", "教育厅")])
+def test_a_provinces_bare_name_is_a_region_before_a_name_of_its_own(key, own):
+    assert own_words(key) == own

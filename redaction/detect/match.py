@@ -8,13 +8,14 @@ none) in Uyghur/Kazakh names, traditional forms, and terms broken across two lin
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
 from redaction.model.profile import Profile, Term
 from redaction.model.regions import Region
-from redaction.model.types import BoxF, Floats
+from redaction.model.types import Box, BoxF, Floats
 from redaction.ocr.base import TextLine, char_weight
 from redaction.text.cjk import is_cjk
 from redaction.text.normalize import MIDDLE_DOTS, normalize_with_map
@@ -425,10 +426,11 @@ def latin_name_regions(lines: list[TextLine], profile: Profile) -> list[Region]:
 
 
 def match_lines(lines: list[TextLine], profile: Profile, readable: frozenset[str] | None = None,
-                page_width: float | None = None) -> list[Region]:
+                page_width: float | None = None, seal_boxes: Sequence[Box | BoxF] = ()) -> list[Region]:
     """Regions (float boxes, unclipped) for every occurrence of the profile's terms. `readable`:
     the characters the recogniser can output (`OcrEngine.characters()`); others match anything.
-    `page_width`: the image's width, where lines cut by its sides are looked at (`cut_by_edge`)."""
+    `page_width`: the image's width, where lines cut by its sides are looked at (`cut_by_edge`);
+    `seal_boxes`: seals on the page, which cut the lines they are stamped over alike."""
     terms = profile.terms()
     unreadable = {term.key: unreadable_in(term.key, readable) for term in terms}
     units = [_line_unit(ln, i) for i, ln in enumerate(lines)]
@@ -475,8 +477,8 @@ def match_lines(lines: list[TextLine], profile: Profile, readable: frozenset[str
                     for term in terms:
                         if len(term.key) > len(units[j].text):
                             regions.extend(_regions_for(three, term, lines, True, unreadable[term.key], min_lines=3))
-    if page_width is not None:
-        regions += cut_by_edge(units, lines, terms, unreadable, page_width, regions)
+    if page_width is not None or seal_boxes:
+        regions += cut_by_edge(units, lines, terms, unreadable, page_width, regions, seal_boxes)
     regions += unit_regions(units, lines, terms, unreadable, regions)
     regions = _without_repeats(regions)
     regions += latin_name_regions(lines, profile)
@@ -653,18 +655,32 @@ def _hit_region(unit: _Unit, start: int, end: int, errors: int, term: Term, line
             for piece in along_slope(box, lines[line_id])]
 
 
+def _in_seal(x: float, line: TextLine, seal_boxes: Sequence[Box | BoxF]) -> bool:
+    """Does a seal's box hold the point x on the line's middle height?"""
+    ym = (line.bbox[1] + line.bbox[3]) / 2
+    return any(b[0] <= x <= b[2] and b[1] <= ym <= b[3] for b in seal_boxes)
+
+
 def cut_by_edge(units: list[_Unit], lines: list[TextLine], terms: list[Term], unreadable: dict[str, frozenset[str]],
-                page_width: float, found: list[Region]) -> list[Region]:
+                page_width: float | None, found: list[Region], seal_boxes: Sequence[Box | BoxF] = ()) -> list[Region]:
     """An employer cut by the image's side: a line running to the right edge that ends in the
     name's beginning, or one starting at the left edge with its end. The part in view is matched
-    as a term of its own length (its slips allowed by that length), only at the line's cut end."""
+    as a term of its own length (its slips allowed by that length), only at the line's cut end.
+    A seal stamped over the name's end (or start) cuts it alike: the line read up to the seal
+    (盐城市亭湖区心券公益服务 of 盐城市亭湖区心途公益服务中心); there the part must hold two
+    characters of the name past its region (盐城市亭湖区 alone names the region's every body)."""
+    from redaction.detect.sealtext import names_own_words
+
     out: list[Region] = []
     for n, (unit, line) in enumerate(zip(units, lines, strict=True)):
         if len(unit.text) < MIN_CUT_PIECE or line.height <= 0:
             continue
         x0, _, x1, _ = line.bbox
         slack = EDGE_SLACK * line.height
-        right, left = x1 >= page_width - slack, x0 <= slack
+        edge_right = page_width is not None and x1 >= page_width - slack
+        edge_left = page_width is not None and x0 <= slack
+        seal_right, seal_left = _in_seal(x1, line, seal_boxes), _in_seal(x0, line, seal_boxes)
+        right, left = edge_right or seal_right, edge_left or seal_left
         if not (right or left) or line.height * 1.5 > x1 - x0:
             continue
         for term in terms:
@@ -678,7 +694,8 @@ def cut_by_edge(units: list[_Unit], lines: list[TextLine], terms: list[Term], un
                 k = allowed_errors(cut)
                 hits = [h for h in approximate_find(piece, unit.text, k, unreadable[term.key])
                         if (h[1] == len(unit.text) if right else h[0] == 0)
-                        and (not h[2] or numerals_compatible(piece, unit.text[h[0]:h[1]]))]
+                        and (not h[2] or numerals_compatible(piece, unit.text[h[0]:h[1]]))
+                        and (edge_right or edge_left or names_own_words(unit.text[h[0]:h[1]], term.key))]
                 if hits:
                     s, e, errors = hits[0]
                     out += _hit_region(unit, s, e, errors, term, lines, "cut_by_edge")

@@ -38,8 +38,15 @@ ORGANISATION = re.compile(r"(局|站|院|校|大学|学院|中学|小学|幼儿�
 #: The region an organisation's name starts with (新疆维吾尔自治区, 阿克苏地区, 乌鲁木齐市): every
 #: organisation of the region shares it, so a ring reading of it alone names no one (the training
 #: centre's 新疆维吾尔自治区专业技术人员继续教育基地 read as 新疆维吾尔自治区 is not 新疆维吾尔自治区人民医院's).
+#: A province's bare name starts short forms and many names too (新疆地矿局第一地质大队, 湖南工商大学).
+PROVINCES = ("北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|"
+             "四川|贵州|云南|陕西|甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆|香港|澳门")
 _REGION = re.compile(r"^(新疆生产建设兵团(第.{1,3}师)?|[\u4e00-\u9fff]{1,8}?(自治区|自治州|自治县|地区|省|市|盟|州|县)"
                      r"|自治区|自治州)")
+_PROVINCE = re.compile("^(" + PROVINCES + ")")
+#: ... and a province's bare name is a region only before this many more characters (吉林大学 is
+#: its own name; 湖南工商大学 is 湖南's 工商大学).
+PROVINCE_REST = 4
 #: Characters of the employer's own words (beyond the region) a reading must share to be its.
 OWN_WORDS = 2
 #: One reading this confident is enough; two agreeing readings may be down to MIN_SCORE.
@@ -472,16 +479,18 @@ def read_ring(engine: OcrEngine, strips: list[Image]) -> list[tuple[str, float]]
 EMBLEM: tuple[str, bool, str | None, float] = ("other_seal", False, None, 0.0)
 
 
-def attribute_seal(engine: OcrEngine, image: Image, seal: Seal,
-                   profile: Profile) -> tuple[str, bool, str | None, float]:
+def attribute_seal(engine: OcrEngine, image: Image, seal: Seal, profile: Profile,
+                   readings_out: list[tuple[str, float]] | None = None) -> tuple[str, bool, str | None, float]:
     """Read the ring text (one recognition for most seals) and tell whose seal it is. A reading
     that settles nothing (no employer, no firm other organisation) is followed by a second one of
-    the same line unsmoothed: two agreeing fair readings are firm evidence too."""
+    the same line unsmoothed: two agreeing fair readings are firm evidence too. `readings_out`
+    gets the readings made."""
     result: tuple[str, bool, str | None, float] = ("seal", True, None, 0.0)
     ring = unroll_ring_text(image, seal)
     if ring is None:
         return EMBLEM if is_emblem(image, seal) or is_pictorial_emblem(image, seal) else result
-    readings = read_ring(engine, [ring.strip(SMOOTHING[0])])
+    readings = readings_out if readings_out is not None else []
+    readings += read_ring(engine, [ring.strip(SMOOTHING[0])])
     result = classify_seal(readings, profile)
     if result[2] is not None:
         return result
@@ -528,7 +537,10 @@ def own_words(key: str) -> str:
     """The employer's name without the region it starts with (阿克苏地区生态环境局 → 生态环境局);
     the whole name when it is the region and little more."""
     m = _REGION.match(key)
-    return key[m.end():] if m and len(key) - m.end() >= OWN_WORDS else key
+    if m and len(key) - m.end() >= OWN_WORDS:
+        return key[m.end():]
+    m = _PROVINCE.match(key)
+    return key[m.end():] if m and len(key) - m.end() >= PROVINCE_REST else key
 
 
 def names_own_words(reading: str, key: str) -> bool:
@@ -767,6 +779,9 @@ def classify_seal(readings: list[tuple[str, float]], profile: Profile) -> tuple[
     for text, score in readings:
         if score >= MIN_SCORE and SUPERVISION in normalize(text):
             return "other_seal", False, normalize(text), score
+    # A half-printed ring of the employer reads as a run of its name with a gap, a ring read only
+    # where it says its national parent's name (中国共产主义青年团) as that: no other's.
+    readings = [(t, sc) for t, sc in readings if not inside_employer(t, profile) and not parent_only(t)]
     candidates = []
     for text, score in readings:
         if score < MIN_SCORE or not is_organisation_name(text) or not is_organisation_name(_name_part(text)):
@@ -810,6 +825,56 @@ _NAME_END = re.compile(r"(局|站|院|校|大学|学院|中学|小学|幼儿园|
                        r"团委|支行|分行|委|政府|公署|办公室|公司|协会|学会|研究所|所|厅|部|处|队|社|馆|集团|"
                        r"医院|银行)$")
 _RUN_ON = re.compile(r"((合同|人事|业务|财务|发票|行政|培训|证书|继续教育|考试)?专用章|公章|监制章?)$")
+
+
+#: A reading at least this long (Chinese characters) can be told to lie inside an employer's name.
+INSIDE_CHARS = 6
+
+
+def inside_employer(text: str, profile: Profile) -> bool:
+    """Do all the Chinese characters of a reading (INSIDE_CHARS or more) but one in ten stand in
+    order in an employer's name? A ring inked on one side only reads as the start of the name and
+    its last character (新疆生产建设兵团第院 of 新疆生产建设兵团第六师五家渠市人民医院): however
+    confidently read, it names no other organisation."""
+    cjk = _cjk_of(text)
+    if len(cjk) < INSIDE_CHARS:
+        return False
+    return any(term.kind == "employer" and _lcs(cjk, term.key) >= len(cjk) - len(cjk) // 10
+               for term in profile.terms())
+
+
+#: National parents whose name starts the rings of all their local bodies' seals (中国共产主义青年团
+#: 成都信息工程大学委员会): read alone, they name none of them.
+NATIONAL_PARENTS = ("中国共产主义青年团", "中国共产党", "中国人民解放军", "中华人民共和国")
+
+
+def parent_only(text: str) -> bool:
+    """Is a reading a national parent's name (`NATIONAL_PARENTS`), misread in part (3 in 5 of its
+    characters in order), with at most half as many characters again of anything else? A league
+    committee's ring whose own part runs over print reads as 多殖国共产主又青年圆."""
+    cjk = _cjk_of(text)
+    for parent in NATIONAL_PARENTS:
+        kept = _lcs(cjk, parent)
+        if kept >= max(4, 0.6 * len(parent)) and len(cjk) - kept <= len(parent) // 2:
+            return True
+    return False
+
+
+#: Characters in a row a ring reading and a printed line under the seal must share to say the
+#: seal is the printed organisation's.
+RING_PRINT_RUN = 3
+
+
+def ring_matches_print(readings: list[tuple[str, float]], printed: str, profile: Profile) -> bool:
+    """Does a fair ring reading (MIN_SCORE+) share RING_PRINT_RUN characters in a row with a line
+    printed under the seal, neither of them sharing the employer's own words? The seal then names
+    that line's organisation, however both are misread (海南省教专 over 湖南省教育城 for
+    湖南省教育厅: neither reading alone ends in an organisation word)."""
+    line = _cjk_of(printed)
+    if len(line) < 4 or prints_own_words(line, profile):
+        return False
+    return any(score >= MIN_SCORE and _common_run(_cjk_of(text), line) >= RING_PRINT_RUN
+               and not shares_own_words(text, profile) for text, score in readings)
 
 
 def _name_part(text: str) -> str:

@@ -152,7 +152,7 @@ class Detector:
         faces = self.face_regions(image, try_rotations=not (oriented and _has_running_text(quads)))
         drop_inkless_chars(lines, gray)
         readable = self.ocr.characters()
-        regions = match_lines(lines, profile, readable, page_width=w)
+        regions = match_lines(lines, profile, readable, page_width=w, seal_boxes=skip)
         regions += second_look(self.ocr, view, lines, profile, readable)
         regions += addressee_regions(lines, view, profile)
         regions += english_under([r for r in regions if r.kind == "employer" and r.accepted], lines, view[:, :, 0])
@@ -167,7 +167,8 @@ class Detector:
             sig.accepted = carries_identity
             regions.append(sig)
         regions += faces
-        seal_regions = self.seal_regions(image, seals, profile)
+        ring_readings: dict[int, list[tuple[str, float]]] = {}
+        seal_regions = self.seal_regions(image, seals, profile, ring_readings)
         employer_boxes = [r.bbox for r in regions if r.kind == "employer"]
         claimed = claimed_employers(seal_regions, employer_boxes)
         for seal in seal_regions:
@@ -187,7 +188,8 @@ class Detector:
                 # stamped where the form asks for it whose ring reads as nothing.
                 _seal_not_emblem(seal)
             if seal.kind == "seal" and seal.text is None:
-                attribute_by_printed_name(seal, lines, employer_boxes, profile, claimed)
+                attribute_by_printed_name(seal, lines, employer_boxes, profile, claimed,
+                                          ring_readings.get(id(seal), []))
             elif seal.kind == "other_seal" and seal.text is not None:
                 own_by_printed_employer(seal, employer_boxes, profile)
         identity_boxes = [r.bbox for r in regions if r.kind in ("name", "employer") and r.accepted]
@@ -238,9 +240,11 @@ class Detector:
                 out.append(Region("face", (x0, y0, x1, y1), round(float(face.score), 4), None, False))
         return out
 
-    def seal_regions(self, image: np.ndarray, seals: Sequence[Seal], profile: Profile | None = None) -> list[Region]:
+    def seal_regions(self, image: np.ndarray, seals: Sequence[Seal], profile: Profile | None = None,
+                     readings: dict[int, list[tuple[str, float]]] | None = None) -> list[Region]:
         """`seal` for the employer's seals and unreadable ones, `other_seal` for seals whose ring
-        reads as another organisation (needs the profile; without it every seal is `seal`)."""
+        reads as another organisation (needs the profile; without it every seal is `seal`).
+        `readings`: gets each region's ring readings, by the region's id."""
         from redaction.detect.sealtext import attribute_seal, is_emblem
 
         found = []
@@ -249,7 +253,8 @@ class Detector:
             if profile is None:
                 found.append(Region("seal", seal.bbox, round(float(seal.score), 4), None, True, extra=extra))
                 continue
-            kind, accepted, text, confidence = attribute_seal(self.ocr, image, seal, profile)
+            read: list[tuple[str, float]] = []
+            kind, accepted, text, confidence = attribute_seal(self.ocr, image, seal, profile, read)
             if kind == "other_seal" and text is None:
                 extra["emblem"] = True          # a ring round a star, nothing written: no one's seal
                 if not is_emblem(image, seal):
@@ -257,6 +262,8 @@ class Detector:
             # An unreadable seal keeps the shape detector's score (low for grey photocopies).
             score = seal.score if text is None else max(seal.score, confidence)
             found.append(Region(kind, seal.bbox, round(float(score), 4), text, accepted, extra=extra))
+            if readings is not None:
+                readings[id(found[-1])] = read
         return found
 
 
@@ -310,7 +317,8 @@ def claimed_employers(seals: Sequence[Region], employer_boxes: Sequence[Box | Bo
 
 
 def attribute_by_printed_name(seal: Region, lines: Sequence[TextLine], employer_boxes: Sequence[Box | BoxF],
-                              profile: Profile | None = None, claimed: Sequence[Box | BoxF] = ()) -> None:
+                              profile: Profile | None = None, claimed: Sequence[Box | BoxF] = (),
+                              ring: Sequence[tuple[str, float]] = ()) -> None:
     """An unreadable seal stamped over a confidently printed organisation name that is not an
     employer (the 落款 of a diploma or certificate) is that organisation's seal: `other_seal`.
     The name may run past the seal (a long name, the seal stamped on its end) or be wrapped over
@@ -318,11 +326,21 @@ def attribute_by_printed_name(seal: Region, lines: Sequence[TextLine], employer_
     seal keeps it the applicant's; a fairly read name (`PRINTED_FAIR_SCORE`) counts only when it
     holds no two characters in a row of the `profile`'s employers' own words (`prints_own_words`).
 
+    `ring`: the seal's ring readings. A printed line under it that a ring reading agrees with
+    (`ring_matches_print`) names the seal's organisation, though neither ends in an organisation
+    word as read.
+
     `claimed`: employer names another seal, read as the employer's, is stamped over
     (`claimed_employers`). Two issuers sign side by side (共青团…委员会 and its 青年志愿者协会, one
     printed name under the other): the unread seal reaching over the employer's name beside the
     employer's own seal is the other issuer's, named by the rest of the print under it."""
-    from redaction.detect.sealtext import is_printed_organisation, prints_own_words
+    from redaction.detect.sealtext import (
+        cjk_count,
+        is_printed_organisation,
+        prints_own_words,
+        ring_matches_print,
+        shares_own_words,
+    )
 
     x0, y0, x1, y1 = seal.bbox
     if any(intersection(b, seal.bbox) > 0 for b in employer_boxes if b not in claimed):
@@ -336,14 +354,56 @@ def attribute_by_printed_name(seal: Region, lines: Sequence[TextLine], employer_
         names.append((a.text.strip(), a.score))
         names += [(a.text.strip() + b.text.strip(), min(a.score, b.score))
                   for b in page_lines if _continues(a, b, under)]
+    if profile is not None:
+        names += _pieces_under(seal.bbox, lines, claimed)
+        agreed = next((ln for ln in under if ring_matches_print(list(ring), ln.text, profile)), None)
+        if agreed is not None:
+            seal.kind, seal.accepted = "other_seal", False
+            seal.text = agreed.text.strip()
+            seal.extra["attributed_by"] = "printed name and ring"
+            return
     for name, score in names:
         if score < PRINTED_SCORE and (profile is None or prints_own_words(name, profile)):
+            continue
+        if score < fair and (profile is None or cjk_count(name) < PRINTED_LONG or shares_own_words(name, profile)):
             continue
         if is_printed_organisation(name):
             seal.kind, seal.accepted = "other_seal", False
             seal.text = name
             seal.extra["attributed_by"] = "printed name"
             return
+
+
+#: A name the seal's ink breaks into pieces is read less surely: joined, the pieces count from this
+#: score when they make a long name (PRINTED_LONG Chinese characters) that shares not even two
+#: characters (in order) with an employer's own words (`shares_own_words`).
+PRINTED_PIECES_SCORE = 0.6
+PRINTED_LONG = 10
+
+
+def _pieces_under(seal: Box | BoxF, lines: Sequence[TextLine],
+                  claimed: Sequence[Box | BoxF]) -> list[tuple[str, float]]:
+    """(text, least score) of the pieces of one printed row under a seal, joined left to right when
+    there are two or more: the seal's characters split the row (新疆维吾尔自洋农职你改革 |
+    学小限办公室 for 新疆维吾尔自治区职称改革工作领导小组办公室)."""
+    pieces = sorted((ln for ln in lines if ln.source == "page" and ln.score >= PRINTED_PIECES_SCORE
+                     and _printed_under(ln.bbox, seal) and ln.bbox[2] - ln.bbox[0] > ln.bbox[3] - ln.bbox[1]
+                     and not any(intersection(ln.bbox, b) >= 0.5 * _box_area(b) for b in claimed)),
+                    key=lambda ln: ln.bbox[0])
+    rows: list[list[TextLine]] = []
+    for ln in pieces:
+        row = next((r for r in rows if _same_row(r[-1].bbox, ln.bbox)), None)
+        if row is None:
+            rows.append([ln])
+        else:
+            row.append(ln)
+    return [("".join(ln.text.strip() for ln in row), min(ln.score for ln in row)) for row in rows if len(row) >= 2]
+
+
+def _same_row(a: Box | BoxF, b: Box | BoxF) -> bool:
+    """Do two horizontal lines share most of their height, b starting right of a?"""
+    overlap = min(a[3], b[3]) - max(a[1], b[1])
+    return overlap >= 0.5 * min(a[3] - a[1], b[3] - b[1]) and b[0] >= a[2] - 0.5 * (a[3] - a[1])
 
 
 def own_by_printed_employer(seal: Region, employer_boxes: Sequence[Box | BoxF], profile: Profile) -> None:
