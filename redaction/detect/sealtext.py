@@ -15,6 +15,7 @@ anything unreadable stays `seal`, accepted: recall first.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, cast
 
@@ -865,7 +866,7 @@ def parent_only(text: str) -> bool:
 RING_PRINT_RUN = 3
 
 
-def ring_matches_print(readings: list[tuple[str, float]], printed: str, profile: Profile) -> bool:
+def ring_matches_print(readings: Sequence[tuple[str, float]], printed: str, profile: Profile) -> bool:
     """Does a fair ring reading (MIN_SCORE+) share RING_PRINT_RUN characters in a row with a line
     printed under the seal, neither of them sharing the employer's own words? The seal then names
     that line's organisation, however both are misread (海南省教专 over 湖南省教育城 for

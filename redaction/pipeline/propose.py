@@ -324,7 +324,9 @@ def attribute_by_printed_name(seal: Region, lines: Sequence[TextLine], employer_
     The name may run past the seal (a long name, the seal stamped on its end) or be wrapped over
     two lines under it (新疆维吾尔自治区专业 / 技术人员继续教育基地). Any employer match under the
     seal keeps it the applicant's; a fairly read name (`PRINTED_FAIR_SCORE`) counts only when it
-    holds no two characters in a row of the `profile`'s employers' own words (`prints_own_words`).
+    holds no two characters in a row of the `profile`'s employers' own words (`prints_own_words`),
+    and the pieces of a row the seal's ink splits, joined, from `PRINTED_PIECES_SCORE` when they
+    make a long name sharing nothing of them (`_pieces_under`).
 
     `ring`: the seal's ring readings. A printed line under it that a ring reading agrees with
     (`ring_matches_print`) names the seal's organisation, though neither ends in an organisation
@@ -356,7 +358,7 @@ def attribute_by_printed_name(seal: Region, lines: Sequence[TextLine], employer_
                   for b in page_lines if _continues(a, b, under)]
     if profile is not None:
         names += _pieces_under(seal.bbox, lines, claimed)
-        agreed = next((ln for ln in under if ring_matches_print(list(ring), ln.text, profile)), None)
+        agreed = next((ln for ln in under if ring_matches_print(ring, ln.text, profile)), None)
         if agreed is not None:
             seal.kind, seal.accepted = "other_seal", False
             seal.text = agreed.text.strip()
