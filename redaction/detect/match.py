@@ -19,6 +19,7 @@ from redaction.model.types import Box, BoxF, Floats
 from redaction.ocr.base import TextLine, char_weight
 from redaction.text.cjk import is_cjk
 from redaction.text.normalize import MIDDLE_DOTS, normalize_with_map
+from redaction.text.ownwords import names_own_words
 from redaction.text.pinyin import latin_name_pattern, run_together_pattern
 
 #: Horizontal padding in character widths (measured: 0.25 covered every occurrence).
@@ -669,8 +670,6 @@ def cut_by_edge(units: list[_Unit], lines: list[TextLine], terms: list[Term], un
     A seal stamped over the name's end (or start) cuts it alike: the line read up to the seal
     (盐城市亭湖区心券公益服务 of 盐城市亭湖区心途公益服务中心); there the part must hold two
     characters of the name past its region (盐城市亭湖区 alone names the region's every body)."""
-    from redaction.detect.sealtext import names_own_words
-
     out: list[Region] = []
     for n, (unit, line) in enumerate(zip(units, lines, strict=True)):
         if len(unit.text) < MIN_CUT_PIECE or line.height <= 0:

@@ -27,6 +27,7 @@ from redaction.model.profile import Profile
 from redaction.model.types import Floats, Image, Mask
 from redaction.ocr.base import OcrEngine
 from redaction.text.normalize import normalize
+from redaction.text.ownwords import lcs as _lcs, names_own_words, own_words
 
 if TYPE_CHECKING:
     from redaction.detect.seals import Seal
@@ -36,20 +37,6 @@ ORGANISATION = re.compile(r"(局|站|院|校|大学|学院|中学|小学|幼儿�
                           r"中央|团委|支行|分行|"
                           r"委|政府|公署|办公室|公司|协会|学会|工会|商会|红十字会|妇联|文联|科协|残联|侨联|共青团|"
                           r"研究所|所|厅|部|处|室|队|社|馆|厂|集团|医院|银行|专用章|公章|章)")
-#: The region an organisation's name starts with (新疆维吾尔自治区, 阿克苏地区, 乌鲁木齐市): every
-#: organisation of the region shares it, so a ring reading of it alone names no one (the training
-#: centre's 新疆维吾尔自治区专业技术人员继续教育基地 read as 新疆维吾尔自治区 is not 新疆维吾尔自治区人民医院's).
-#: A province's bare name starts short forms and many names too (新疆地矿局第一地质大队, 湖南工商大学).
-PROVINCES = ("北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|"
-             "四川|贵州|云南|陕西|甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆|香港|澳门")
-_REGION = re.compile(r"^(新疆生产建设兵团(第.{1,3}师)?|[\u4e00-\u9fff]{1,8}?(自治区|自治州|自治县|地区|省|市|盟|州|县)"
-                     r"|自治区|自治州)")
-_PROVINCE = re.compile("^(" + PROVINCES + ")")
-#: ... and a province's bare name is a region only before this many more characters (吉林大学 is
-#: its own name; 湖南工商大学 is 湖南's 工商大学).
-PROVINCE_REST = 4
-#: Characters of the employer's own words (beyond the region) a reading must share to be its.
-OWN_WORDS = 2
 #: One reading this confident is enough; two agreeing readings may be down to MIN_SCORE.
 READABLE_SCORE = 0.75
 MIN_SCORE = 0.45
@@ -534,22 +521,6 @@ def employer_in_ring(text: str, profile: Profile) -> str | None:
     return None
 
 
-def own_words(key: str) -> str:
-    """The employer's name without the region it starts with (阿克苏地区生态环境局 → 生态环境局);
-    the whole name when it is the region and little more."""
-    m = _REGION.match(key)
-    if m and len(key) - m.end() >= OWN_WORDS:
-        return key[m.end():]
-    m = _PROVINCE.match(key)
-    return key[m.end():] if m and len(key) - m.end() >= PROVINCE_REST else key
-
-
-def names_own_words(reading: str, key: str) -> bool:
-    """Does a (partial) reading share enough of the employer's own words, beyond its region?"""
-    words = own_words(key)
-    return _lcs(reading, words) >= min(OWN_WORDS, len(words))
-
-
 def _foreign_run(text: str, name: str) -> int:
     """Most characters in a row of `text` (Chinese characters only) that a longest common
     subsequence with `name` leaves out."""
@@ -610,17 +581,6 @@ def is_printed_organisation(text: str) -> bool:
     # (教育（文化）处（组）公章 on a 留学回国人员证明, 人事处公章): 4+ characters of a name must come first.
     named = _BRACKETED.sub("", norm[:use.start()])
     return _ORGANISATION_WORD.search(named) is not None and cjk_count(named) >= 4
-
-
-def _lcs(a: str, b: str) -> int:
-    """Length of the longest common subsequence."""
-    prev = [0] * (len(b) + 1)
-    for ca in a:
-        cur = [0]
-        for j, cb in enumerate(b, start=1):
-            cur.append(prev[j - 1] + 1 if ca == cb else max(prev[j], cur[j - 1]))
-        prev = cur
-    return prev[-1]
 
 
 def _matched_in(a: str, b: str) -> list[bool]:
