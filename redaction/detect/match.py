@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -188,6 +189,14 @@ def unreadable_in(key: str, readable: frozenset[str] | None) -> frozenset[str]:
 CONTINUATION_GAP = 3.0
 
 
+def same_row(a: Sequence[Any], b: Sequence[Any], h: Any) -> Any:
+    """Is box b the next cell on box a's row (boxes x0, y0, x1, y1, or their columns broadcast
+    against each other): overlapping half of `h` (the lines' smaller height) in height, starting
+    right of a's end, half a height of slack?"""
+    overlap = np.minimum(a[3], b[3]) - np.maximum(a[1], b[1])
+    return (overlap > 0.5 * h) & (b[0] >= a[2] - 0.5 * h)
+
+
 def continuation_pairs(lines: list[TextLine]) -> list[tuple[int, int]]:
     """(i, j) where line j can continue line i: the next cell on the same row (a little to the
     right), or a line of the nearest row below that overlaps it horizontally. All pairs at once
@@ -199,10 +208,9 @@ def continuation_pairs(lines: list[TextLine]) -> list[tuple[int, int]]:
     ax0, ay0, ax1, ay1 = (box[:, k, None] for k in range(4))    # a = line i, down the rows
     bx0, by0, bx1, by1 = (box[None, :, k] for k in range(4))    # b = line j, across the columns
     h = np.maximum(1.0, np.minimum(height[:, None], height[None, :]))
-    vertical_overlap = np.minimum(ay1, by1) - np.maximum(ay0, by0)
-    same_row = (vertical_overlap > 0.5 * h) & (bx0 >= ax1 - 0.5 * h)
+    row = same_row((ax0, ay0, ax1, ay1), (bx0, by0, bx1, by1), h)
     below = ((by0 >= ay1 - 0.4 * h) & (by0 - ay1 < CONTINUATION_GAP * h)
-             & (bx0 < ax1) & (bx1 > ax0 - 2 * h) & ~same_row)
+             & (bx0 < ax1) & (bx1 > ax0 - 2 * h) & ~row)
     np.fill_diagonal(below, False)
     # A line wholly left of the line's start (a table's label centred on its cell, 工作单位 beside
     # 吐鲁番市高昌区住房和城乡建 / 设局) is no continuation when some line below runs under it.
@@ -211,7 +219,7 @@ def continuation_pairs(lines: list[TextLine]) -> list[tuple[int, int]]:
     # The nearest row below: lines beginning within half a line of the highest one.
     top = np.where(below, by0, np.inf).min(axis=1, keepdims=True)
     below &= by0 <= top + 0.5 * h
-    ok = np.where(same_row, bx0 - ax1 < 4.0 * h, below)
+    ok = np.where(row, bx0 - ax1 < 4.0 * h, below)
     np.fill_diagonal(ok, False)
     return [(int(i), int(j)) for i, j in zip(*np.nonzero(ok), strict=False)]
 

@@ -14,7 +14,7 @@ import numpy as np
 from redaction.detect.addressee import addressee_regions
 from redaction.detect.ink import red_channel_view, red_ink_mask
 from redaction.detect.letterhead import english_under
-from redaction.detect.match import match_lines
+from redaction.detect.match import match_lines, same_row
 from redaction.detect.orient import (
     rotate_image,
     rotate_quads,
@@ -403,9 +403,8 @@ def _pieces_under(seal: Box | BoxF, lines: Sequence[TextLine],
 
 
 def _same_row(a: Box | BoxF, b: Box | BoxF) -> bool:
-    """Do two horizontal lines share most of their height, b starting right of a?"""
-    overlap = min(a[3], b[3]) - max(a[1], b[1])
-    return overlap >= 0.5 * min(a[3] - a[1], b[3] - b[1]) and b[0] >= a[2] - 0.5 * (a[3] - a[1])
+    """Is line b the next piece on line a's row (`match.same_row`, as for a term split in cells)?"""
+    return bool(same_row(a, b, max(1.0, min(a[3] - a[1], b[3] - b[1]))))
 
 
 def own_by_printed_employer(seal: Region, employer_boxes: Sequence[Box | BoxF], profile: Profile) -> None:
