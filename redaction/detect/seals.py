@@ -45,7 +45,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from itertools import zip_longest
+from itertools import product, zip_longest
 from typing import TYPE_CHECKING, TypeAlias, cast, overload
 
 import cv2
@@ -889,6 +889,9 @@ LEARNED_MIN_RING = 0.3
 PARTIAL_RING = 0.6
 #: Grey rings handed to the learned detector a page need this much of a ring in the ink already.
 GRAY_LEARNED_PEAK = 0.5
+#: A candidate inside one the learned detector has looked at is looked at again when its box is
+#: less than this share of that one's area (see `_learned_candidates`).
+NESTED_AREA = 0.85
 
 
 def _half_box(seal: Seal, w: int, h: int) -> BoxF:
@@ -996,7 +999,11 @@ def _learned_candidates(image_bgr: Image, red: Mask, seals: list[Seal], rejected
         cut = colour == "cut"
         framed = colour in ("framed", "cut")
         colour = "red" if framed else colour
-        if any(_inside(box, s.bbox) > 0.8 for s in seals) or any(_inside(box, t) > 0.8 for t in tried):
+        # A box inside one looked at already is looked at again only when much smaller: the
+        # network then sees its ring larger (a half-inked ring on a copy read at 0.61 of it in a
+        # Hough circle's box, under the least share in the larger box of the blob round it).
+        if any(_inside(box, s.bbox) > 0.8 for s in seals) or any(
+                _inside(box, t) > 0.8 and _area(box) > NESTED_AREA * _area(t) for t in tried):
             continue
         tried.append(box)
         ring = sealdet.find_ring_in_box(reader, _plated(image_bgr, box) if cut else image_bgr, box)
@@ -1292,8 +1299,13 @@ def _confirm_on_ink(image_bgr: Image, red: Mask, ring: RingOutline, colour: str,
     small, paper = copy.pixels, copy.paper
     if max(a, b) / max(1e-6, min(a, b)) >= 1.15:
         return _gray_oval(small, ring, w, h)
-    for ink in (small < paper - 60, small < paper - 35):
-        profile = _ring_profile(ink, cx * q, cy * q, max(a, b) * q, min_peak=GRAY_LEARNED_PEAK)
+    # The ring is looked for where the learned detector puts it and, failing that, on the
+    # candidate's own circle: the ring text of a seal inked on its upper half only is an arch,
+    # and the ellipse fitted to it sits low and large.
+    x0, y0, x1, y1 = candidate
+    circles = [(cx, cy, max(a, b)), ((x0 + x1) / 2, (y0 + y1) / 2, max(x1 - x0, y1 - y0) / 2)]
+    for (rx, ry, rr0), ink in product(circles, (small < paper - 60, small < paper - 35)):
+        profile = _ring_profile(ink, rx * q, ry * q, rr0 * q, min_peak=GRAY_LEARNED_PEAK)
         if profile is not None:
             (gx, gy, rr), _ = profile
             r_page = (rr + 1.5) / q
