@@ -192,7 +192,6 @@ def find_ring_in_box(detector: RingTextModel, image_bgr: Image, box: Sequence[fl
     repeated once on a crop around that ring."""
     h, w = image_bgr.shape[:2]
     x0, y0, x1, y1 = box
-    first: RingOutline | None = None
     for _ in range(passes):
         side = max(x1 - x0, y1 - y0)
         if side < 8:
@@ -209,10 +208,7 @@ def find_ring_in_box(detector: RingTextModel, image_bgr: Image, box: Sequence[fl
                                      interpolation=cv2.INTER_AREA if scale < 1 else cv2.INTER_LINEAR))
         fit = fit_ring_text(detector.probability(net))
         if not is_ring(fit):
-            # The ring found round a fragment is kept when the look round it finds none: a seal
-            # inked on its upper half only is an arch, whose fitted ellipse sits low, and the crop
-            # round that sees more of the print under it than of the arch.
-            return first
+            return None
         sx, sy = crop.shape[1] / net.shape[1], crop.shape[0] / net.shape[0]
         center = (cx0 + (fit.center[0] + 0.5) * sx - 0.5, cy0 + (fit.center[1] + 0.5) * sy - 0.5)
         axes = (fit.axes[0] * OUTLINE_FACTOR * sx, fit.axes[1] * OUTLINE_FACTOR * sy)
@@ -221,7 +217,6 @@ def find_ring_in_box(detector: RingTextModel, image_bgr: Image, box: Sequence[fl
         grown = max(found[2] - found[0], found[3] - found[1]) > 1.3 * side
         if not grown:
             return center, axes, fit.angle, fit
-        first = first or (center, axes, fit.angle, fit)
         x0, y0, x1, y1 = found
     assert fit is not None   # every pass returned unless it found a ring
     return center, axes, fit.angle, fit

@@ -45,7 +45,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from itertools import product, zip_longest
+from itertools import zip_longest
 from typing import TYPE_CHECKING, TypeAlias, cast, overload
 
 import cv2
@@ -1299,13 +1299,8 @@ def _confirm_on_ink(image_bgr: Image, red: Mask, ring: RingOutline, colour: str,
     small, paper = copy.pixels, copy.paper
     if max(a, b) / max(1e-6, min(a, b)) >= 1.15:
         return _gray_oval(small, ring, w, h)
-    # The ring is looked for where the learned detector puts it and, failing that, on the
-    # candidate's own circle: the ring text of a seal inked on its upper half only is an arch,
-    # and the ellipse fitted to it sits low and large.
-    x0, y0, x1, y1 = candidate
-    circles = [(cx, cy, max(a, b)), ((x0 + x1) / 2, (y0 + y1) / 2, max(x1 - x0, y1 - y0) / 2)]
-    for (rx, ry, rr0), ink in product(circles, (small < paper - 60, small < paper - 35)):
-        profile = _ring_profile(ink, rx * q, ry * q, rr0 * q, min_peak=GRAY_LEARNED_PEAK)
+    for ink in (small < paper - 60, small < paper - 35):
+        profile = _ring_profile(ink, cx * q, cy * q, max(a, b) * q, min_peak=GRAY_LEARNED_PEAK)
         if profile is not None:
             (gx, gy, rr), _ = profile
             r_page = (rr + 1.5) / q
