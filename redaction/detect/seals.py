@@ -967,7 +967,7 @@ def _learned_candidates(image_bgr: Image, red: Mask, seals: list[Seal], rejected
         boxes += [(0.6, box, "gray") for box in _gray_blobs(image_bgr, red.shape, guesses, seals)]
         unprofiled: list[BoxF] = []
         for box in _gray_candidates(grey_small(), guesses, seals, unprofiled):
-            boxes.append((0.5, box, "gray"))
+            boxes.append((0.5, box, "gray circle"))
         boxes += [(0.01, box, "gray") for box in unprofiled]
     # Rings on photocopies are judged by their ink alone (a profile round a Hough circle), which
     # bold title characters can pass: the learned detector must see ring text in them too.
@@ -998,7 +998,8 @@ def _learned_candidates(image_bgr: Image, red: Mask, seals: list[Seal], rejected
             colour = "red"
         cut = colour == "cut"
         framed = colour in ("framed", "cut")
-        colour = "red" if framed else colour
+        circle = colour == "gray circle"
+        colour = "red" if framed else "gray" if circle else colour
         # A box inside one looked at already is looked at again only when much smaller: the
         # network then sees its ring larger (a half-inked ring on a copy read at 0.61 of it in a
         # Hough circle's box, under the least share in the larger box of the blob round it).
@@ -1006,7 +1007,15 @@ def _learned_candidates(image_bgr: Image, red: Mask, seals: list[Seal], rejected
                 _inside(box, t) > 0.8 and _area(box) > NESTED_AREA * _area(t) for t in tried):
             continue
         tried.append(box)
-        ring = sealdet.find_ring_in_box(reader, _plated(image_bgr, box) if cut else image_bgr, box)
+        first: list[RingOutline] = []
+        ring = sealdet.find_ring_in_box(reader, _plated(image_bgr, box) if cut else image_bgr, box, first_pass=first)
+        if ring is None and circle and first:
+            # Ring text round the circle that the look round the ring it makes did not confirm:
+            # a seal inked on one side only, if its ring line is one long unbroken arc there.
+            seal = _half_inked_gray(grey_small(), first[0], box, w, h)
+            if seal is not None and not any(_inside(seal.bbox, s.bbox) > 0.6 for s in seals):
+                seals.append(seal)
+            continue
         if ring is None:
             continue
         if framed and (ring[3].coverage < FRAMED_MIN_COVERAGE
@@ -1309,6 +1318,54 @@ def _confirm_on_ink(image_bgr: Image, red: Mask, ring: RingOutline, colour: str,
             bbox = clip_box((centre[0] - pad, centre[1] - pad, centre[0] + pad, centre[1] + pad), w, h)
             return Seal(bbox, "round", GRAY_SCORE, centre, (r_page, r_page), 0.0, "gray")
     return None
+
+
+#: A seal on a copy inked on one side only (the stamp pressed on one edge) keeps its ring line
+#: unbroken over at least this share of the circle; a circle Hough draws through lines of print
+#: crosses them in short runs.
+HALF_INKED_ARC = 0.45
+
+
+def _half_inked_gray(copy: GreyCopy, ring: RingOutline, candidate: BoxF, w: int, h: int) -> Seal | None:
+    """A seal on a copy inked on one side only, from a Hough circle with some ring in the ink
+    (`candidate`, page pixels) round which the learned detector saw ring text (`ring`, its first
+    look, centred within the circle) that a look round that ring did not confirm: the ring text of
+    such a seal is an arch, and the ellipse fitted to it sits low and large. Kept when the circle's
+    ring line runs unbroken over `HALF_INKED_ARC` of it (GRAY_SCORE), else None."""
+    x0, y0, x1, y1 = candidate
+    cx, cy, r = (x0 + x1) / 2, (y0 + y1) / 2, max(x1 - x0, y1 - y0) / 2
+    if np.hypot(ring[0][0] - cx, ring[0][1] - cy) > r:
+        return None
+    q = GRAY_SCALE
+    small, paper = copy.pixels, copy.paper
+    for ink in (small < paper - 60, small < paper - 35):
+        profile = _ring_profile(ink, cx * q, cy * q, r * q, min_peak=GRAY_LEARNED_PEAK)
+        if profile is None:
+            continue
+        (gx, gy, rr), _ = profile
+        if _longest_arc(ink, gx, gy, rr) < HALF_INKED_ARC:
+            continue
+        r_page = (rr + 1.5) / q
+        centre = ((gx + 0.5) / q - 0.5, (gy + 0.5) / q - 0.5)
+        pad = r_page * (1 + 2 * PAD)
+        bbox = clip_box((centre[0] - pad, centre[1] - pad, centre[0] + pad, centre[1] + pad), w, h)
+        return Seal(bbox, "round", GRAY_SCORE, centre, (r_page, r_page), 0.0, "gray")
+    return None
+
+
+def _longest_arc(ink: Mask, cx: float, cy: float, r: float) -> float:
+    """The longest run of directions (share of the circle, going round) with ink on the circle
+    of radius `r` (a 2-px ring) round (cx, cy)."""
+    rr = np.array([r - 1.0, r - 0.5, r, r + 0.5, r + 1.0])
+    ca, sa = np.cos(_PROFILE_ANGLES), np.sin(_PROFILE_ANGLES)
+    hit: Mask = np.asarray(_sample(ink, cx + np.outer(rr, ca), cy + np.outer(rr, sa)).any(axis=0))
+    if hit.all():
+        return 1.0
+    # Start after a gap so that a run across angle 0 is counted whole.
+    rolled = np.roll(hit, -int(np.argmin(hit)))
+    edges = np.diff(np.concatenate(([0], rolled.view(np.int8), [0])))
+    starts, ends = np.flatnonzero(edges == 1), np.flatnonzero(edges == -1)
+    return float((ends - starts).max(initial=0)) / hit.size
 
 
 #: An oval ring on a copy: least share of directions inked on the outline, and least margin over
