@@ -982,6 +982,7 @@ def _learned_candidates(image_bgr: Image, red: Mask, seals: list[Seal], rejected
     seals = confirmed
     tried: list[tuple[float, float, float, float]] = []
     arcs_tried = 0
+    page_dpi = guesses[0] if len(guesses) == 1 else min(max(guesses), 300.0)
     # Seals cut by a band line come last, with a budget of their own: what the other candidates
     # found before stays as it was.
     cuts_first = sorted(cuts, key=lambda b: -(b[2] - b[0]) * (b[3] - b[1]))
@@ -1012,7 +1013,7 @@ def _learned_candidates(image_bgr: Image, red: Mask, seals: list[Seal], rejected
         if ring is None and circle and first:
             # Ring text round the circle that the look round the ring it makes did not confirm:
             # a seal inked on one side only, if its ring line is one long unbroken arc there.
-            seal = _half_inked_gray(grey_small(), first[0], box, w, h)
+            seal = _half_inked_gray(grey_small(), first[0], box, w, h, HALF_INKED_MAX_CM / 2 * page_dpi / 2.54)
             if seal is not None and not any(_inside(seal.bbox, s.bbox) > 0.6 for s in seals):
                 seals.append(seal)
             continue
@@ -1320,21 +1321,27 @@ def _confirm_on_ink(image_bgr: Image, red: Mask, ring: RingOutline, colour: str,
     return None
 
 
+#: The largest seal inked on one side only looked for (cm across, at the page's largest guess of
+#: a page's scale, 300 dpi at most: not at the scale where a seal fills the frame).
+HALF_INKED_MAX_CM = GRAY_DIAMETER_CM[1] * 1.1
 #: A seal on a copy inked on one side only (the stamp pressed on one edge) keeps its ring line
 #: unbroken over at least this share of the circle; a circle Hough draws through lines of print
 #: crosses them in short runs.
 HALF_INKED_ARC = 0.45
 
 
-def _half_inked_gray(copy: GreyCopy, ring: RingOutline, candidate: BoxF, w: int, h: int) -> Seal | None:
+def _half_inked_gray(copy: GreyCopy, ring: RingOutline, candidate: BoxF, w: int, h: int,
+                     max_radius: float) -> Seal | None:
     """A seal on a copy inked on one side only, from a Hough circle with some ring in the ink
     (`candidate`, page pixels) round which the learned detector saw ring text (`ring`, its first
     look, centred within the circle) that a look round that ring did not confirm: the ring text of
     such a seal is an arch, and the ellipse fitted to it sits low and large. Kept when the circle's
-    ring line runs unbroken over `HALF_INKED_ARC` of it (GRAY_SCORE), else None."""
+    ring line runs unbroken over `HALF_INKED_ARC` of it (GRAY_SCORE), else None. Not at a scale
+    where a seal fills the frame (radius over `max_radius`, page pixels): a circle that large on a
+    photographed page runs along the dark table round the sheet."""
     x0, y0, x1, y1 = candidate
     cx, cy, r = (x0 + x1) / 2, (y0 + y1) / 2, max(x1 - x0, y1 - y0) / 2
-    if np.hypot(ring[0][0] - cx, ring[0][1] - cy) > r:
+    if r > max_radius or np.hypot(ring[0][0] - cx, ring[0][1] - cy) > r:
         return None
     q = GRAY_SCALE
     small, paper = copy.pixels, copy.paper
