@@ -1024,6 +1024,10 @@ def _learned_candidates(image_bgr: Image, red: Mask, seals: list[Seal], rejected
             continue    # a border's ornament (a scroll, a fan) read as a little ring text, or a word
         seal = _confirm_on_ink(image_bgr, red, ring, colour, box, grey_small if colour != "red" else None,
                                framed=framed)
+        if seal is None and colour == "gray" and not faint_gray:
+            # A page searched as a copy for want of red ink (a seal inked on one side only is
+            # little ink) is no copy: its ring may be red.
+            seal = _confirm_on_ink(image_bgr, red, ring, "red", box)
         if seal is None and colour == "gray" and faint_gray and faint is not None:
             # A worn ring on a copy, too faint for the dark-ink tests, whose faint ink joins a
             # neighbour's (a second seal just below, the text it is stamped on) into a group too
@@ -1037,7 +1041,7 @@ def _learned_candidates(image_bgr: Image, red: Mask, seals: list[Seal], rejected
         # The whole ring replaces the fragments and weak finds it covers, never a sound seal, nor
         # two seals side by side.
         if (any(_inside(s.bbox, seal.bbox) < 0.6 and iou(s.bbox, seal.bbox) > 0.3 for s in seals)
-                or _round_separate_seals(seal, seals, small)):
+                or _round_separate_seals(seal, seals, small) or _round_a_sound_seal(seal, seals, small)):
             continue
         seals = [s for s in seals if not (_inside(s.bbox, seal.bbox) >= 0.6 and (s in small or s.score < 0.9))]
         if any(_inside(seal.bbox, s.bbox) > 0.6 for s in seals):
@@ -1063,7 +1067,7 @@ def _learned_candidates(image_bgr: Image, red: Mask, seals: list[Seal], rejected
             seal = _faint_seal(image_bgr, _without_sound_seals(faint, seals, small), box, reader,
                                "gray" if faint_gray else "red", box in arc_boxes)
             if (seal is not None and not any(_inside(seal.bbox, s.bbox) > 0.8 for s in seals)
-                    and not _round_separate_seals(seal, seals, small)):
+                    and not _round_separate_seals(seal, seals, small) and not _round_a_sound_seal(seal, seals, small)):
                 seals = [s for s in seals if not (_inside(s.bbox, seal.bbox) >= 0.6 and s.score < 0.9)]
                 seals.append(seal)
     return seals
@@ -1104,6 +1108,20 @@ def _round_separate_seals(ring: Seal, seals: list[Seal], small: list[Seal]) -> b
     band of ring text, fitted as an oval round both."""
     inside = [s for s in seals if s not in small and _inside(s.bbox, ring.bbox) >= 0.6]
     return any(iou(a.bbox, b.bbox) < SEPARATE_IOU for i, a in enumerate(inside) for b in inside[i + 1:])
+
+
+#: A sound seal inside a ring found round it, under this share of the ring's area, is no part
+#: of it (see `_round_a_sound_seal`).
+SOUND_INSIDE_AREA = 0.25
+
+
+def _round_a_sound_seal(ring: Seal, seals: list[Seal], small: list[Seal]) -> bool:
+    """Does a ring found by the learned detector (or fitted on faint ink) go round a sound seal
+    found already (scored 0.9+, seal-sized) that is much smaller than it? A seal is not stamped
+    inside another's ring: the learned detector read a certificate's lines of print as ring
+    text round the employer's seal, and the page's red border confirmed the ring."""
+    return any(s.score >= 0.9 and s not in small and _inside(s.bbox, ring.bbox) >= 0.9
+               and _area(s.bbox) < SOUND_INSIDE_AREA * _area(ring.bbox) for s in seals)
 
 
 def _without_sound_seals(faint: Mask, seals: list[Seal], small: list[Seal]) -> Mask:
