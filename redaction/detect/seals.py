@@ -1090,9 +1090,17 @@ def _ringed_box(red: Mask, box: BoxF) -> BoxF | None:
         squares += ([(x0, y0, x1 + d, y1), (x0 - d, y0, x1, y1)] if w < h
                     else [(x0, y0, x1, y1 + d), (x0, y0 - d, x1, y1)])
     for sx0, sy0, sx1, sy1 in squares:
-        got = fit_ring(red, ((sx0 + sx1) / 2, (sy0 + sy1) / 2), max(sx1 - sx0, sy1 - sy0) / 2)
+        centre, radius = ((sx0 + sx1) / 2, (sy0 + sy1) / 2), max(sx1 - sx0, sy1 - sy0) / 2
+        got = fit_ring(red, centre, radius)
         if got is not None and got[3] >= LEARNED_MIN_RING:
             return (sx0, sy0, sx1, sy1)
+    # A seal inked round its upper left only is a blob as large as the seal, but the outermost ink
+    # from its centre runs in along the bare side and no ellipse fits it; a circle within the
+    # annulus of the blob's size does.
+    x0, y0, x1, y1 = box
+    got = fit_ring_in_annulus(red, ((x0 + x1) / 2, (y0 + y1) / 2), max(w, h) / 2)
+    if got is not None and got[3] >= LEARNED_MIN_RING:
+        return box
     return None
 
 
@@ -1881,13 +1889,15 @@ def _classify(ink: Mask, comp: Image, r_dil: int, origin: tuple[int, int]) -> tu
 
 
 def _row_neighbours(blobs: list[_Blob], idx: int) -> int:
-    """How many other red blobs of similar height share this blob's line, close by."""
+    """How many other red blobs of similar height share this blob's line, close by. A blob lying
+    on this one (the same ink found at another scale: the learned detector's candidates gather
+    every scale's) is none."""
     x0, y0, x1, y1 = blobs[idx].box
     hgt = y1 - y0
     cy = (y0 + y1) / 2
     count = 0
     for j, other in enumerate(blobs):
-        if j == idx:
+        if j == idx or iou(other.box, blobs[idx].box) > 0.5:
             continue
         ox0, oy0, ox1, oy1 = other.box
         oh = oy1 - oy0
