@@ -1339,11 +1339,7 @@ def _confirm_on_ink(image_bgr: Image, red: Mask, ring: RingOutline, colour: str,
         profile = _ring_profile(ink, cx * q, cy * q, max(a, b) * q, min_peak=GRAY_LEARNED_PEAK)
         if profile is not None:
             (gx, gy, rr), _ = profile
-            r_page = (rr + 1.5) / q
-            centre = ((gx + 0.5) / q - 0.5, (gy + 0.5) / q - 0.5)
-            pad = r_page * (1 + 2 * PAD)
-            bbox = clip_box((centre[0] - pad, centre[1] - pad, centre[0] + pad, centre[1] + pad), w, h)
-            return Seal(bbox, "round", GRAY_SCORE, centre, (r_page, r_page), 0.0, "gray")
+            return _quarter_ring_seal(gx, gy, rr, w, h)
     return None
 
 
@@ -1378,12 +1374,19 @@ def _half_inked_gray(copy: GreyCopy, ring: RingOutline, candidate: BoxF, w: int,
         (gx, gy, rr), _ = profile
         if _longest_arc(ink, gx, gy, rr) < HALF_INKED_ARC:
             continue
-        r_page = (rr + 1.5) / q
-        centre = ((gx + 0.5) / q - 0.5, (gy + 0.5) / q - 0.5)
-        pad = r_page * (1 + 2 * PAD)
-        bbox = clip_box((centre[0] - pad, centre[1] - pad, centre[0] + pad, centre[1] + pad), w, h)
-        return Seal(bbox, "round", GRAY_SCORE, centre, (r_page, r_page), 0.0, "gray")
+        return _quarter_ring_seal(gx, gy, rr, w, h)
     return None
+
+
+def _quarter_ring_seal(gx: float, gy: float, rr: float, w: int, h: int) -> Seal:
+    """A round grey seal (GRAY_SCORE) from a ring fitted on the quarter-size copy (centre, radius
+    of its line): in page pixels, the ring's own width added and padded as every seal is."""
+    q = GRAY_SCALE
+    r_page = (rr + 1.5) / q
+    centre = ((gx + 0.5) / q - 0.5, (gy + 0.5) / q - 0.5)
+    pad = r_page * (1 + 2 * PAD)
+    bbox = clip_box((centre[0] - pad, centre[1] - pad, centre[0] + pad, centre[1] + pad), w, h)
+    return Seal(bbox, "round", GRAY_SCORE, centre, (r_page, r_page), 0.0, "gray")
 
 
 def _longest_arc(ink: Mask, cx: float, cy: float, r: float) -> float:
