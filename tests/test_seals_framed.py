@@ -137,3 +137,22 @@ def test_a_seal_touching_a_pink_guilloche_border_in_a_phone_photo_is_found(reade
     seals = find_seals(image, dpi_guesses(None, image.shape), ring_reader=reader)
     assert any(_cover(s.bbox, truth[0]) >= 0.9 for s in seals), [s.bbox for s in seals]
     assert all(_cover(s.bbox, truth[0]) > 0.5 for s in seals), [s.bbox for s in seals]
+
+
+def test_a_ring_read_round_a_whole_certificate_and_its_seal_is_no_seal(reader):
+    """synth2 seed 6, 037: a phone photo of an award inside a red border. The learned detector read
+    the certificate's lines of print as ring text round the employer's seal (0.43 of a ring), and
+    the border, the outermost red ink round it, confirmed the ring: a box 48× the seal's, over the
+    title, the issuer's seal and its name. A ring round a sound seal found already, more than four
+    times its size, is no part of it."""
+    from bench.accuracy import _spec_pages
+    from redaction.detect.ink import red_ink_mask
+    from redaction.pipeline.propose import find_page_seals
+    from testkit.synth2 import make_page
+
+    sp = _spec_pages([make_page(6, 37)])[0]
+    own = next(t for t in sp.truth if t.kind == "seal" and t.owner == "applicant")
+    seals = find_page_seals(sp.pixels, sp.dpi, red_ink_mask(sp.pixels), reader)
+    area = (own.bbox[2] - own.bbox[0]) * (own.bbox[3] - own.bbox[1])
+    assert any(_cover(s.bbox, own.bbox) >= 0.9 for s in seals), seals
+    assert all((s.bbox[2] - s.bbox[0]) * (s.bbox[3] - s.bbox[1]) < 2 * area for s in seals), seals

@@ -185,11 +185,12 @@ def is_ring(fit: RingFit | None) -> TypeGuard[RingFit]:
 
 
 def find_ring_in_box(detector: RingTextModel, image_bgr: Image, box: Sequence[float], *,
-                     passes: int = 2) -> RingOutline | None:
+                     passes: int = 2, first_pass: list[RingOutline] | None = None) -> RingOutline | None:
     """The seal outline (centre, semi-axes, angle, RingFit) around a candidate box of the page, or
     None. The crop is the box plus `CROP_MARGIN`, scaled so that the box is `NET_DIAMETER` across;
     when the ring found is much larger than the box (the box was a fragment of it), the search is
-    repeated once on a crop around that ring."""
+    repeated once on a crop around that ring. `first_pass`: gets the ring of a pass that was
+    looked at again (for the caller to judge when the second look finds none)."""
     h, w = image_bgr.shape[:2]
     x0, y0, x1, y1 = box
     for _ in range(passes):
@@ -217,6 +218,8 @@ def find_ring_in_box(detector: RingTextModel, image_bgr: Image, box: Sequence[fl
         grown = max(found[2] - found[0], found[3] - found[1]) > 1.3 * side
         if not grown:
             return center, axes, fit.angle, fit
+        if first_pass is not None:
+            first_pass.append((center, axes, fit.angle, fit))
         x0, y0, x1, y1 = found
     assert fit is not None   # every pass returned unless it found a ring
     return center, axes, fit.angle, fit

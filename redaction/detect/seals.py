@@ -889,6 +889,9 @@ LEARNED_MIN_RING = 0.3
 PARTIAL_RING = 0.6
 #: Grey rings handed to the learned detector a page need this much of a ring in the ink already.
 GRAY_LEARNED_PEAK = 0.5
+#: A candidate inside one the learned detector has looked at is looked at again when its box is
+#: less than this share of that one's area (see `_learned_candidates`).
+NESTED_AREA = 0.85
 
 
 def _half_box(seal: Seal, w: int, h: int) -> BoxF:
@@ -964,7 +967,7 @@ def _learned_candidates(image_bgr: Image, red: Mask, seals: list[Seal], rejected
         boxes += [(0.6, box, "gray") for box in _gray_blobs(image_bgr, red.shape, guesses, seals)]
         unprofiled: list[BoxF] = []
         for box in _gray_candidates(grey_small(), guesses, seals, unprofiled):
-            boxes.append((0.5, box, "gray"))
+            boxes.append((0.5, box, "gray circle"))
         boxes += [(0.01, box, "gray") for box in unprofiled]
     # Rings on photocopies are judged by their ink alone (a profile round a Hough circle), which
     # bold title characters can pass: the learned detector must see ring text in them too.
@@ -979,6 +982,7 @@ def _learned_candidates(image_bgr: Image, red: Mask, seals: list[Seal], rejected
     seals = confirmed
     tried: list[tuple[float, float, float, float]] = []
     arcs_tried = 0
+    page_dpi = guesses[0] if len(guesses) == 1 else min(max(guesses), 300.0)
     # Seals cut by a band line come last, with a budget of their own: what the other candidates
     # found before stays as it was.
     cuts_first = sorted(cuts, key=lambda b: -(b[2] - b[0]) * (b[3] - b[1]))
@@ -995,11 +999,24 @@ def _learned_candidates(image_bgr: Image, red: Mask, seals: list[Seal], rejected
             colour = "red"
         cut = colour == "cut"
         framed = colour in ("framed", "cut")
-        colour = "red" if framed else colour
-        if any(_inside(box, s.bbox) > 0.8 for s in seals) or any(_inside(box, t) > 0.8 for t in tried):
+        circle = colour == "gray circle"
+        colour = "red" if framed else "gray" if circle else colour
+        # A box inside one looked at already is looked at again only when much smaller: the
+        # network then sees its ring larger (a half-inked ring on a copy read at 0.61 of it in a
+        # Hough circle's box, under the least share in the larger box of the blob round it).
+        if any(_inside(box, s.bbox) > 0.8 for s in seals) or any(
+                _inside(box, t) > 0.8 and _area(box) > NESTED_AREA * _area(t) for t in tried):
             continue
         tried.append(box)
-        ring = sealdet.find_ring_in_box(reader, _plated(image_bgr, box) if cut else image_bgr, box)
+        first: list[RingOutline] = []
+        ring = sealdet.find_ring_in_box(reader, _plated(image_bgr, box) if cut else image_bgr, box, first_pass=first)
+        if ring is None and circle and first:
+            # Ring text round the circle that the look round the ring it makes did not confirm:
+            # a seal inked on one side only, if its ring line is one long unbroken arc there.
+            seal = _half_inked_gray(grey_small(), first[0], box, w, h, HALF_INKED_MAX_CM / 2 * page_dpi / 2.54)
+            if seal is not None and not any(_inside(seal.bbox, s.bbox) > 0.6 for s in seals):
+                seals.append(seal)
+            continue
         if ring is None:
             continue
         if framed and (ring[3].coverage < FRAMED_MIN_COVERAGE
@@ -1007,6 +1024,10 @@ def _learned_candidates(image_bgr: Image, red: Mask, seals: list[Seal], rejected
             continue    # a border's ornament (a scroll, a fan) read as a little ring text, or a word
         seal = _confirm_on_ink(image_bgr, red, ring, colour, box, grey_small if colour != "red" else None,
                                framed=framed)
+        if seal is None and colour == "gray" and not faint_gray:
+            # A page searched as a copy for want of red ink (a seal inked on one side only is
+            # little ink) is no copy: its ring may be red.
+            seal = _confirm_on_ink(image_bgr, red, ring, "red", box)
         if seal is None and colour == "gray" and faint_gray and faint is not None:
             # A worn ring on a copy, too faint for the dark-ink tests, whose faint ink joins a
             # neighbour's (a second seal just below, the text it is stamped on) into a group too
@@ -1020,7 +1041,7 @@ def _learned_candidates(image_bgr: Image, red: Mask, seals: list[Seal], rejected
         # The whole ring replaces the fragments and weak finds it covers, never a sound seal, nor
         # two seals side by side.
         if (any(_inside(s.bbox, seal.bbox) < 0.6 and iou(s.bbox, seal.bbox) > 0.3 for s in seals)
-                or _round_separate_seals(seal, seals, small)):
+                or _round_separate_seals(seal, seals, small) or _round_a_sound_seal(seal, seals, small)):
             continue
         seals = [s for s in seals if not (_inside(s.bbox, seal.bbox) >= 0.6 and (s in small or s.score < 0.9))]
         if any(_inside(seal.bbox, s.bbox) > 0.6 for s in seals):
@@ -1046,7 +1067,7 @@ def _learned_candidates(image_bgr: Image, red: Mask, seals: list[Seal], rejected
             seal = _faint_seal(image_bgr, _without_sound_seals(faint, seals, small), box, reader,
                                "gray" if faint_gray else "red", box in arc_boxes)
             if (seal is not None and not any(_inside(seal.bbox, s.bbox) > 0.8 for s in seals)
-                    and not _round_separate_seals(seal, seals, small)):
+                    and not _round_separate_seals(seal, seals, small) and not _round_a_sound_seal(seal, seals, small)):
                 seals = [s for s in seals if not (_inside(s.bbox, seal.bbox) >= 0.6 and s.score < 0.9)]
                 seals.append(seal)
     return seals
@@ -1069,9 +1090,17 @@ def _ringed_box(red: Mask, box: BoxF) -> BoxF | None:
         squares += ([(x0, y0, x1 + d, y1), (x0 - d, y0, x1, y1)] if w < h
                     else [(x0, y0, x1, y1 + d), (x0, y0 - d, x1, y1)])
     for sx0, sy0, sx1, sy1 in squares:
-        got = fit_ring(red, ((sx0 + sx1) / 2, (sy0 + sy1) / 2), max(sx1 - sx0, sy1 - sy0) / 2)
+        centre, radius = ((sx0 + sx1) / 2, (sy0 + sy1) / 2), max(sx1 - sx0, sy1 - sy0) / 2
+        got = fit_ring(red, centre, radius)
         if got is not None and got[3] >= LEARNED_MIN_RING:
             return (sx0, sy0, sx1, sy1)
+    # A seal inked round its upper left only is a blob as large as the seal, but the outermost ink
+    # from its centre runs in along the bare side and no ellipse fits it; a circle within the
+    # annulus of the blob's size does.
+    x0, y0, x1, y1 = box
+    got = fit_ring_in_annulus(red, ((x0 + x1) / 2, (y0 + y1) / 2), max(w, h) / 2)
+    if got is not None and got[3] >= LEARNED_MIN_RING:
+        return box
     return None
 
 
@@ -1087,6 +1116,20 @@ def _round_separate_seals(ring: Seal, seals: list[Seal], small: list[Seal]) -> b
     band of ring text, fitted as an oval round both."""
     inside = [s for s in seals if s not in small and _inside(s.bbox, ring.bbox) >= 0.6]
     return any(iou(a.bbox, b.bbox) < SEPARATE_IOU for i, a in enumerate(inside) for b in inside[i + 1:])
+
+
+#: A sound seal inside a ring found round it, under this share of the ring's area, is no part
+#: of it (see `_round_a_sound_seal`).
+SOUND_INSIDE_AREA = 0.25
+
+
+def _round_a_sound_seal(ring: Seal, seals: list[Seal], small: list[Seal]) -> bool:
+    """Does a ring found by the learned detector (or fitted on faint ink) go round a sound seal
+    found already (scored 0.9+, seal-sized) that is much smaller than it? A seal is not stamped
+    inside another's ring: the learned detector read a certificate's lines of print as ring
+    text round the employer's seal, and the page's red border confirmed the ring."""
+    return any(s.score >= 0.9 and s not in small and _inside(s.bbox, ring.bbox) >= 0.9
+               and _area(s.bbox) < SOUND_INSIDE_AREA * _area(ring.bbox) for s in seals)
 
 
 def _without_sound_seals(faint: Mask, seals: list[Seal], small: list[Seal]) -> Mask:
@@ -1296,12 +1339,69 @@ def _confirm_on_ink(image_bgr: Image, red: Mask, ring: RingOutline, colour: str,
         profile = _ring_profile(ink, cx * q, cy * q, max(a, b) * q, min_peak=GRAY_LEARNED_PEAK)
         if profile is not None:
             (gx, gy, rr), _ = profile
-            r_page = (rr + 1.5) / q
-            centre = ((gx + 0.5) / q - 0.5, (gy + 0.5) / q - 0.5)
-            pad = r_page * (1 + 2 * PAD)
-            bbox = clip_box((centre[0] - pad, centre[1] - pad, centre[0] + pad, centre[1] + pad), w, h)
-            return Seal(bbox, "round", GRAY_SCORE, centre, (r_page, r_page), 0.0, "gray")
+            return _quarter_ring_seal(gx, gy, rr, w, h)
     return None
+
+
+#: The largest seal inked on one side only looked for (cm across, at the page's largest guess of
+#: a page's scale, 300 dpi at most: not at the scale where a seal fills the frame).
+HALF_INKED_MAX_CM = GRAY_DIAMETER_CM[1] * 1.1
+#: A seal on a copy inked on one side only (the stamp pressed on one edge) keeps its ring line
+#: unbroken over at least this share of the circle; a circle Hough draws through lines of print
+#: crosses them in short runs.
+HALF_INKED_ARC = 0.45
+
+
+def _half_inked_gray(copy: GreyCopy, ring: RingOutline, candidate: BoxF, w: int, h: int,
+                     max_radius: float) -> Seal | None:
+    """A seal on a copy inked on one side only, from a Hough circle with some ring in the ink
+    (`candidate`, page pixels) round which the learned detector saw ring text (`ring`, its first
+    look, centred within the circle) that a look round that ring did not confirm: the ring text of
+    such a seal is an arch, and the ellipse fitted to it sits low and large. Kept when the circle's
+    ring line runs unbroken over `HALF_INKED_ARC` of it (GRAY_SCORE), else None. Not at a scale
+    where a seal fills the frame (radius over `max_radius`, page pixels): a circle that large on a
+    photographed page runs along the dark table round the sheet."""
+    x0, y0, x1, y1 = candidate
+    cx, cy, r = (x0 + x1) / 2, (y0 + y1) / 2, max(x1 - x0, y1 - y0) / 2
+    if r > max_radius or np.hypot(ring[0][0] - cx, ring[0][1] - cy) > r:
+        return None
+    q = GRAY_SCALE
+    small, paper = copy.pixels, copy.paper
+    for ink in (small < paper - 60, small < paper - 35):
+        profile = _ring_profile(ink, cx * q, cy * q, r * q, min_peak=GRAY_LEARNED_PEAK)
+        if profile is None:
+            continue
+        (gx, gy, rr), _ = profile
+        if _longest_arc(ink, gx, gy, rr) < HALF_INKED_ARC:
+            continue
+        return _quarter_ring_seal(gx, gy, rr, w, h)
+    return None
+
+
+def _quarter_ring_seal(gx: float, gy: float, rr: float, w: int, h: int) -> Seal:
+    """A round grey seal (GRAY_SCORE) from a ring fitted on the quarter-size copy (centre, radius
+    of its line): in page pixels, the ring's own width added and padded as every seal is."""
+    q = GRAY_SCALE
+    r_page = (rr + 1.5) / q
+    centre = ((gx + 0.5) / q - 0.5, (gy + 0.5) / q - 0.5)
+    pad = r_page * (1 + 2 * PAD)
+    bbox = clip_box((centre[0] - pad, centre[1] - pad, centre[0] + pad, centre[1] + pad), w, h)
+    return Seal(bbox, "round", GRAY_SCORE, centre, (r_page, r_page), 0.0, "gray")
+
+
+def _longest_arc(ink: Mask, cx: float, cy: float, r: float) -> float:
+    """The longest run of directions (share of the circle, going round) with ink on the circle
+    of radius `r` (a 2-px ring) round (cx, cy)."""
+    rr = np.array([r - 1.0, r - 0.5, r, r + 0.5, r + 1.0])
+    ca, sa = np.cos(_PROFILE_ANGLES), np.sin(_PROFILE_ANGLES)
+    hit: Mask = np.asarray(_sample(ink, cx + np.outer(rr, ca), cy + np.outer(rr, sa)).any(axis=0))
+    if hit.all():
+        return 1.0
+    # Start after a gap so that a run across angle 0 is counted whole.
+    rolled = np.roll(hit, -int(np.argmin(hit)))
+    edges = np.diff(np.concatenate(([0], rolled.view(np.int8), [0])))
+    starts, ends = np.flatnonzero(edges == 1), np.flatnonzero(edges == -1)
+    return float((ends - starts).max(initial=0)) / hit.size
 
 
 #: An oval ring on a copy: least share of directions inked on the outline, and least margin over
@@ -1792,13 +1892,15 @@ def _classify(ink: Mask, comp: Image, r_dil: int, origin: tuple[int, int]) -> tu
 
 
 def _row_neighbours(blobs: list[_Blob], idx: int) -> int:
-    """How many other red blobs of similar height share this blob's line, close by."""
+    """How many other red blobs of similar height share this blob's line, close by. A blob lying
+    on this one (the same ink found at another scale: the learned detector's candidates gather
+    every scale's) is none."""
     x0, y0, x1, y1 = blobs[idx].box
     hgt = y1 - y0
     cy = (y0 + y1) / 2
     count = 0
     for j, other in enumerate(blobs):
-        if j == idx:
+        if j == idx or iou(other.box, blobs[idx].box) > 0.5:
             continue
         ox0, oy0, ox1, oy1 = other.box
         oh = oy1 - oy0
