@@ -512,11 +512,16 @@ SPECK_MM = 1.4
 DOTTED_SHARE = 0.3
 
 
+def _page_dpi(guesses: list[float]) -> float:
+    """The largest scale a page's print may be at: its dpi, or at most 300 dpi when it is guessed
+    (the scale at which a seal fills the frame is no page's)."""
+    return guesses[0] if len(guesses) == 1 else min(max(guesses), 300.0)
+
+
 def _speck_px(guesses: list[float]) -> float:
-    """A speck's largest extent in half-size pixels: at the page's dpi, or at most 300 dpi when it
-    is guessed (a seal filling the frame is no scale for a paper's dots)."""
-    dpi = guesses[0] if len(guesses) == 1 else min(max(guesses), 300.0)
-    return SPECK_MM / 10 * dpi * SCALE / 2.54
+    """A speck's largest extent in half-size pixels, at `_page_dpi` (a seal filling the frame is
+    no scale for a paper's dots)."""
+    return SPECK_MM / 10 * _page_dpi(guesses) * SCALE / 2.54
 
 
 def _without_specks(red: Mask, max_px: float) -> Mask:
@@ -982,7 +987,7 @@ def _learned_candidates(image_bgr: Image, red: Mask, seals: list[Seal], rejected
     seals = confirmed
     tried: list[tuple[float, float, float, float]] = []
     arcs_tried = 0
-    page_dpi = guesses[0] if len(guesses) == 1 else min(max(guesses), 300.0)
+    half_inked_max_r = HALF_INKED_MAX_CM / 2 * _page_dpi(guesses) / 2.54
     # Seals cut by a band line come last, with a budget of their own: what the other candidates
     # found before stays as it was.
     cuts_first = sorted(cuts, key=lambda b: -(b[2] - b[0]) * (b[3] - b[1]))
@@ -1013,7 +1018,7 @@ def _learned_candidates(image_bgr: Image, red: Mask, seals: list[Seal], rejected
         if ring is None and circle and first:
             # Ring text round the circle that the look round the ring it makes did not confirm:
             # a seal inked on one side only, if its ring line is one long unbroken arc there.
-            seal = _half_inked_gray(grey_small(), first[0], box, w, h, HALF_INKED_MAX_CM / 2 * page_dpi / 2.54)
+            seal = _half_inked_gray(grey_small(), first[0], box, w, h, half_inked_max_r)
             if seal is not None and not any(_inside(seal.bbox, s.bbox) > 0.6 for s in seals):
                 seals.append(seal)
             continue
@@ -1090,8 +1095,7 @@ def _ringed_box(red: Mask, box: BoxF) -> BoxF | None:
         squares += ([(x0, y0, x1 + d, y1), (x0 - d, y0, x1, y1)] if w < h
                     else [(x0, y0, x1, y1 + d), (x0, y0 - d, x1, y1)])
     for sx0, sy0, sx1, sy1 in squares:
-        centre, radius = ((sx0 + sx1) / 2, (sy0 + sy1) / 2), max(sx1 - sx0, sy1 - sy0) / 2
-        got = fit_ring(red, centre, radius)
+        got = fit_ring(red, ((sx0 + sx1) / 2, (sy0 + sy1) / 2), max(sx1 - sx0, sy1 - sy0) / 2)
         if got is not None and got[3] >= LEARNED_MIN_RING:
             return (sx0, sy0, sx1, sy1)
     # A seal inked round its upper left only is a blob as large as the seal, but the outermost ink
@@ -1332,15 +1336,9 @@ def _confirm_on_ink(image_bgr: Image, red: Mask, ring: RingOutline, colour: str,
     q = GRAY_SCALE
     assert grey_small is not None   # given for every colour but red
     copy = grey_small()
-    small, paper = copy.pixels, copy.paper
     if max(a, b) / max(1e-6, min(a, b)) >= 1.15:
-        return _gray_oval(small, ring, w, h)
-    for ink in (small < paper - 60, small < paper - 35):
-        profile = _ring_profile(ink, cx * q, cy * q, max(a, b) * q, min_peak=GRAY_LEARNED_PEAK)
-        if profile is not None:
-            (gx, gy, rr), _ = profile
-            return _quarter_ring_seal(gx, gy, rr, w, h)
-    return None
+        return _gray_oval(copy.pixels, ring, w, h)
+    return _gray_ring_seal(copy, cx * q, cy * q, max(a, b) * q, w, h)
 
 
 #: The largest seal inked on one side only looked for (cm across, at the page's largest guess of
@@ -1366,27 +1364,30 @@ def _half_inked_gray(copy: GreyCopy, ring: RingOutline, candidate: BoxF, w: int,
     if r > max_radius or np.hypot(ring[0][0] - cx, ring[0][1] - cy) > r:
         return None
     q = GRAY_SCALE
+    return _gray_ring_seal(copy, cx * q, cy * q, r * q, w, h, HALF_INKED_ARC)
+
+
+def _gray_ring_seal(copy: GreyCopy, cx: float, cy: float, r: float, w: int, h: int,
+                    min_arc: float = 0.0) -> Seal | None:
+    """A round grey seal (GRAY_SCORE, page pixels) whose ring the dark ink of the quarter-size
+    copy carries near the circle (cx, cy, r; quarter-size pixels): `_ring_profile` from
+    `GRAY_LEARNED_PEAK`, on the strict ink first, then the fainter; with `min_arc`, the ring line
+    must also run unbroken over that share of it (`_longest_arc`). None when it does not."""
     small, paper = copy.pixels, copy.paper
     for ink in (small < paper - 60, small < paper - 35):
-        profile = _ring_profile(ink, cx * q, cy * q, r * q, min_peak=GRAY_LEARNED_PEAK)
+        profile = _ring_profile(ink, cx, cy, r, min_peak=GRAY_LEARNED_PEAK)
         if profile is None:
             continue
         (gx, gy, rr), _ = profile
-        if _longest_arc(ink, gx, gy, rr) < HALF_INKED_ARC:
+        if min_arc and _longest_arc(ink, gx, gy, rr) < min_arc:
             continue
-        return _quarter_ring_seal(gx, gy, rr, w, h)
+        q = GRAY_SCALE
+        r_page = (rr + 1.5) / q   # + the ring's own width
+        centre = ((gx + 0.5) / q - 0.5, (gy + 0.5) / q - 0.5)
+        pad = r_page * (1 + 2 * PAD)
+        bbox = clip_box((centre[0] - pad, centre[1] - pad, centre[0] + pad, centre[1] + pad), w, h)
+        return Seal(bbox, "round", GRAY_SCORE, centre, (r_page, r_page), 0.0, "gray")
     return None
-
-
-def _quarter_ring_seal(gx: float, gy: float, rr: float, w: int, h: int) -> Seal:
-    """A round grey seal (GRAY_SCORE) from a ring fitted on the quarter-size copy (centre, radius
-    of its line): in page pixels, the ring's own width added and padded as every seal is."""
-    q = GRAY_SCALE
-    r_page = (rr + 1.5) / q
-    centre = ((gx + 0.5) / q - 0.5, (gy + 0.5) / q - 0.5)
-    pad = r_page * (1 + 2 * PAD)
-    bbox = clip_box((centre[0] - pad, centre[1] - pad, centre[0] + pad, centre[1] + pad), w, h)
-    return Seal(bbox, "round", GRAY_SCORE, centre, (r_page, r_page), 0.0, "gray")
 
 
 def _longest_arc(ink: Mask, cx: float, cy: float, r: float) -> float:
