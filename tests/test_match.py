@@ -362,6 +362,24 @@ def test_an_english_employer_that_fills_its_line_but_for_an_abbreviation_is_the_
     assert r.kind == "employer" and r.bbox[2] >= ln.bbox[2]
 
 
+def test_a_long_english_employer_read_with_its_spaces_and_letters_lost_is_found():
+    # dev-form-transcript-seal-over-bilingual-label-phone-01: a phone photo's small English
+    # subtitle, read with five letters and every space lost, the next line's 专业 joined to it.
+    prof = Profile(name="谢素美", employers=("北京理工大学珠海学院", "Beijing Institute of Technology, Zhuhai"))
+    english = line("UndergraduatTranscripfBejingInstitutfTechnologyZhua", 100, 0)
+    below = line("专业：自动化", 100, 40)
+    found = [r for r in match_lines([english, below], prof) if r.kind == "employer"]
+    assert len(found) == 1 and found[0].bbox[1] < 32          # on the English line only
+    assert found[0].bbox[2] >= english.bbox[2] - 1 and found[0].bbox[0] <= 100 + 23 * 15 + 1
+
+
+def test_a_short_or_different_english_organisation_is_no_slip_of_the_employer():
+    prof = Profile(name="谢素美", employers=("Beijing Institute of Technology, Zhuhai",))
+    for other in ("Beijing Institute of Technology", "Beijing Normal University, Zhuhai",
+                  "Harbin Institute of Technology, Weihai"):
+        assert match_lines([line(other, 0, 0)], prof) == [], other
+
+
 def test_latin_spellings_shown_to_people():
     from redaction.text.pinyin import latin_spellings
 

@@ -50,6 +50,12 @@ def _is_subsequence(small: str, big: str) -> bool:
     return all(c in it for c in small)
 
 
+def _ends_alike(found: str, key: str) -> bool:
+    """Two of the term's last three letters, in order, among the last four found."""
+    tail, end = found[-4:], key[-3:]
+    return any(_is_subsequence(end[:i] + end[i + 1:], tail) for i in range(len(end)))
+
+
 def numerals_compatible(term: str, found: str) -> bool:
     """A fuzzy hit may lose a numeral (OCR drops a thin 一) but not bring its own: 第十三中学 is
     another school than 第一中学, whatever the edit distance says."""
@@ -74,6 +80,25 @@ def allowed_errors(term_length: int) -> int:
     if term_length >= 4:
         return 1
     return 0
+
+
+#: A Latin term this long tolerates one slip in LATIN_SLIP_LETTERS letters, at most
+#: LATIN_MAX_SLIPS (see `allowed_errors_for`).
+LATIN_LONG, LATIN_SLIP_LETTERS, LATIN_MAX_SLIPS = 20, 6, 6
+
+
+def allowed_errors_for(key: str) -> int:
+    """Edits tolerated in the normalised term `key`. A long Latin term gets more than its
+    half-weight letters give it: small English print loses its spaces and a letter a word
+    (Beijing Institute of Technology, Zhuhai read as BejingInstitutfTechnologyZhua, five letters
+    lost in 34), and 20+ letters with a slip in six stay apart from another organisation's name
+    (Harbin Institute of Technology, Weihai is seven away). Its punctuation (the comma) may be
+    read or not, on top."""
+    k = allowed_errors(term_length(key))
+    letters = sum(c.isalnum() for c in key)
+    if key.isascii() and letters >= LATIN_LONG:
+        k = max(k, min(LATIN_MAX_SLIPS, letters // LATIN_SLIP_LETTERS) + len(key) - letters)
+    return k
 
 
 #: Characters of one line this many line heights apart or more are two words.
@@ -338,7 +363,7 @@ def _regions_for(unit: _Unit, term: Term, lines: list[TextLine], spanning_only: 
                  ends: dict[int, tuple[float, float]] | None = None) -> list[Region]:
     """Regions of `term` in `unit`. `ends`: where a wrapped piece's line runs for that line's id
     (default: the line's box; a column of a line read across two cells: the column's)."""
-    k = allowed_errors(term_length(term.key))
+    k = allowed_errors_for(term.key)
     if term.derived:
         # a form made from a listed employer is shorter than it, and a slip in a short form
         # reaches another organisation (巴州水利局 read into 昌州水利局): one slip fewer
@@ -348,6 +373,13 @@ def _regions_for(unit: _Unit, term: Term, lines: list[TextLine], spanning_only: 
     whole_word = term.key.isascii() and term_length(term.key) <= 6
     out = []
     for start, end, errors in approximate_find(term.key, unit.text, k, unreadable):
+        if term.key.isascii():
+            # a Latin term's slip is no Chinese character next to it (…Zhua read on into 专业
+            # on the next line)
+            while start < end and not unit.text[start].isascii():
+                start += 1
+            while end > start and not unit.text[end - 1].isascii():
+                end -= 1
         found = unit.text[start:end]
         if whole_word and not (unit.opens[start] and unit.closes[end - 1]):
             continue
@@ -356,10 +388,12 @@ def _regions_for(unit: _Unit, term: Term, lines: list[TextLine], spanning_only: 
             found = found[:1] + "".join(c for c in found[1:-1] if c not in DOT_MISREADS) + found[-1:]
         if errors and not numerals_compatible(term.key, found):
             continue
-        if errors >= 3 and unit.text[end - 1] != term.key[-1] and term.key[-1] not in unreadable:
+        if (errors >= 3 and unit.text[end - 1] != term.key[-1] and term.key[-1] not in unreadable
+                and not (term.key.isascii() and _ends_alike(found, term.key))):
             # The third slip is for characters lost inside a long name (a seal over it), not for
             # a name cut short: 巴音郭楞蒙古自治州 alone, the prefecture of 巴音郭楞蒙古自治州水利局,
-            # is in every address there and in other bureaus' names.
+            # is in every address there and in other bureaus' names. (A Latin term whose last
+            # letters are mostly there is not cut short: Zhuhai read as Zhua.)
             continue
         ids = sorted(set(unit.line_ids[start:end]))
         if spanning_only and len(ids) < min_lines:
