@@ -293,6 +293,18 @@ def _traced_by_lines(ink: Mask, center: Sequence[float], axes: Sequence[float], 
     return refit is None or refit[3] < RULED_KEEP * ring
 
 
+def _ruled_outline(ink: Mask, center: Sequence[float], axes: Sequence[float], ring: float) -> bool:
+    """Is the ring fitted round `center` a frame or straight rules (`_red_frame`,
+    `_traced_by_lines`), judged on the ink round it alone?"""
+    cx, cy = center
+    r = 1.4 * max(axes)
+    h, w = ink.shape
+    x0, y0 = max(0, int(cx - r)), max(0, int(cy - r))
+    crop = np.ascontiguousarray(ink[y0:min(h, int(cy + r) + 1), x0:min(w, int(cx + r) + 1)])
+    at = (cx - x0, cy - y0)
+    return _red_frame(crop, at, max(axes)) or _traced_by_lines(crop, at, axes, ring)
+
+
 # --- finding seals --------------------------------------------------------------------------------
 
 @dataclass
@@ -700,14 +712,21 @@ def _faint_candidates(faint: Mask, px_cm: float, seals: list[Seal]) -> list[BoxF
     """Half-size boxes of seal-sized groups of faint red ink that carry some ring and lie in no
     seal found: worn pale seals, whose broken ring the red-ink rule sees in pieces or not at all.
     Groups are taken twice: as the ink lies, and with the seals found taken out of it (a worn seal
-    stamped touching another one makes one group too long for a seal with it)."""
-    out = _faint_groups(faint, px_cm, seals)
+    stamped touching another one makes one group too long for a seal with it), and with straight
+    rules longer than a seal's side taken out (a pale seal touching a pale red-ruled table's rule
+    is one group with the whole table)."""
+    masks = [faint]
     if seals:
         rest = faint.copy()
         for s in seals:
             cv2.ellipse(rest.view(np.uint8), (int(round(s.center[0] * SCALE)), int(round(s.center[1] * SCALE))),
                         (int(s.axes[0] * SCALE * 1.1) + 2, int(s.axes[1] * SCALE * 1.1) + 2), s.angle, 0, 360, 0, -1)
-        out += [b for b in _faint_groups(rest, px_cm, seals) if all(iou(b, o) < 0.5 for o in out)]
+        masks.append(rest)
+    rule_px = int(round(RULE_CM * px_cm))
+    masks += [ruled for m in list(masks) if (ruled := remove_rules(m, rule_px)) is not m]
+    out: list[BoxF] = []
+    for m in masks:
+        out += [b for b in _faint_groups(m, px_cm, seals) if all(iou(b, o) < 0.5 for o in out)]
     return out
 
 
@@ -1015,6 +1034,14 @@ def _learned_candidates(image_bgr: Image, red: Mask, seals: list[Seal], rejected
         tried.append(box)
         first: list[RingOutline] = []
         ring = sealdet.find_ring_in_box(reader, _plated(image_bgr, box) if cut else image_bgr, box, first_pass=first)
+        ink = red
+        if ring is None and framed and not cut and first:
+            # Two seals stamped touching over a form's rules (an appraisal form's unit and its
+            # reviewer): the detector reads their ring texts as one long ring. Looked at alone,
+            # and confirmed on its own ink (the other's and the rules' pull the fit off it; so
+            # also a ring the detector saw at once, when the whole ink does not confirm it).
+            ring = sealdet.find_ring_in_box(reader, _alone(image_bgr, box), box)
+            ink = _alone_ink(red, box)
         if ring is None and circle and first:
             # Ring text round the circle that the look round the ring it makes did not confirm:
             # a seal inked on one side only, if its ring line is one long unbroken arc there.
@@ -1027,8 +1054,10 @@ def _learned_candidates(image_bgr: Image, red: Mask, seals: list[Seal], rejected
         if framed and (ring[3].coverage < FRAMED_MIN_COVERAGE
                        or 2 * max(ring[1]) < FRAMED_MIN_SIZE * max(box[2] - box[0], box[3] - box[1])):
             continue    # a border's ornament (a scroll, a fan) read as a little ring text, or a word
-        seal = _confirm_on_ink(image_bgr, red, ring, colour, box, grey_small if colour != "red" else None,
+        seal = _confirm_on_ink(image_bgr, ink, ring, colour, box, grey_small if colour != "red" else None,
                                framed=framed)
+        if seal is None and framed and not cut and ink is red:
+            seal = _confirm_on_ink(image_bgr, _alone_ink(red, box), ring, colour, box, framed=True)
         if seal is None and colour == "gray" and not faint_gray:
             # A page searched as a copy for want of red ink (a seal inked on one side only is
             # little ink) is no copy: its ring may be red.
@@ -1174,6 +1203,40 @@ MAX_FAINT_ARCS = 1
 FAINT_TEXT_COVERAGE = 0.3
 
 
+def _alone(image_bgr: Image, box: BoxF) -> Image:
+    """A copy of the page whose window round `box` (as `_plated`'s) is paper outside the circle
+    a little larger than the box: a seal seen without the one touching it."""
+    h, w = image_bgr.shape[:2]
+    x0, y0, x1, y1 = box
+    m = 0.6 * max(x1 - x0, y1 - y0)
+    X0, Y0 = int(max(0, x0 - m)), int(max(0, y0 - m))
+    X1, Y1 = int(min(w, x1 + m)), int(min(h, y1 + m))
+    out: Image = image_bgr.copy()
+    if X1 > X0 and Y1 > Y0:
+        window = out[Y0:Y1, X0:X1]
+        inside = np.zeros(window.shape[:2], np.uint8)
+        r = int(round(ALONE_MARGIN * max(x1 - x0, y1 - y0) / 2))
+        cv2.circle(inside, (int(round((x0 + x1) / 2 - X0)), int(round((y0 + y1) / 2 - Y0))), r, 1, -1)
+        window[inside == 0] = paper_tone(window).astype(np.uint8)
+    return out
+
+
+#: `_alone` keeps the circle this many times the box's half side.
+ALONE_MARGIN = 1.1
+#: ... and `_alone_ink` takes out straight lines this share of the box's side long (a ring has
+#: no straight run that long).
+ALONE_RULE = 0.6
+
+
+def _alone_ink(red: Mask, box: BoxF) -> Mask:
+    """The half-size red ink within `_alone`'s circle round `box` (page pixels), without rules."""
+    x0, y0, x1, y1 = (v * SCALE for v in box)
+    side = max(x1 - x0, y1 - y0)
+    inside = np.zeros(red.shape, np.uint8)
+    cv2.circle(inside, (int(round((x0 + x1) / 2)), int(round((y0 + y1) / 2))), int(round(ALONE_MARGIN * side / 2)), 1, -1)
+    return remove_rules(red & inside.view(bool), int(round(ALONE_RULE * side)))
+
+
 def _plated(image_bgr: Image, box: BoxF) -> Image:
     """A copy of the page whose window round `box` (the learned detector's crop, and the crop of
     its second look round a ring up to 1.3 × larger) is `_red_plate`d."""
@@ -1214,6 +1277,9 @@ def _faint_seal(image_bgr: Image, faint: Mask, box: BoxF, reader: RingTextModel,
     h, w = image_bgr.shape[:2]
     x0, y0, x1, y1 = box
     centre, radius = ((x0 + x1) / 2, (y0 + y1) / 2), max(x1 - x0, y1 - y0) / 2
+    # Straight rules as long as the group is wide are no part of a ring (a pale red-ruled form's
+    # rules pull the fit out to them); a ring runs that straight for a fraction of it.
+    faint = remove_rules(faint, int(round(2 * radius)))
     best: RingShape | None = None
     for _ in range(0 if arcs else 2):
         got = fit_ring(faint, centre, radius)
@@ -1242,6 +1308,8 @@ def _faint_seal(image_bgr: Image, faint: Mask, box: BoxF, reader: RingTextModel,
     (cx, cy), (a, b), ang, ring = best
     if not MIN_ASPECT <= a / b <= MAX_ASPECT:
         return None
+    if _ruled_outline(faint, (cx, cy), (a, b), ring):
+        return None    # a form's pale rules round its text (a phone photo of a red-ruled table)
     if colour != "red" and ellipse_scores(faint, (cx, cy), (a, b), ang)[1] > GRAY_MAX_INNER_FILL:
         return None    # a photo's grey tones (the seal's inside is text and paper)
     if colour == "red":
