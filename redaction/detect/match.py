@@ -222,6 +222,10 @@ def same_row(a: Sequence[Any], b: Sequence[Any], h: Any) -> Any:
     return (overlap > 0.5 * h) & (b[0] >= a[2] - 0.5 * h)
 
 
+#: A line whose middle lies this many line heights below another's is on a row below it.
+HANDWRITTEN_BELOW = 1.2
+
+
 def continuation_pairs(lines: list[TextLine]) -> list[tuple[int, int]]:
     """(i, j) where line j can continue line i: the next cell on the same row (a little to the
     right), or a line of the nearest row below that overlaps it horizontally. All pairs at once
@@ -234,7 +238,9 @@ def continuation_pairs(lines: list[TextLine]) -> list[tuple[int, int]]:
     bx0, by0, bx1, by1 = (box[None, :, k] for k in range(4))    # b = line j, across the columns
     h = np.maximum(1.0, np.minimum(height[:, None], height[None, :]))
     row = same_row((ax0, ay0, ax1, ay1), (bx0, by0, bx1, by1), h)
-    below = ((by0 >= ay1 - 0.4 * h) & (by0 - ay1 < CONTINUATION_GAP * h)
+    # (Or its middle well below: two lines written in pen slant apart, their boxes overlapping.)
+    below = (((by0 >= ay1 - 0.4 * h) | ((by0 + by1) - (ay0 + ay1) >= 2 * HANDWRITTEN_BELOW * h))
+             & (by0 - ay1 < CONTINUATION_GAP * h)
              & (bx0 < ax1) & (bx1 > ax0 - 2 * h) & ~row)
     np.fill_diagonal(below, False)
     # A line wholly left of the line's start (a table's label centred on its cell, 工作单位 beside

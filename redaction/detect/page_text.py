@@ -33,7 +33,8 @@ def read_page_text(engine: OcrEngine, image: Image, red_mask: Mask | None = None
     if mask.mean() > 0.0005:
         lines += _red_lines(engine, image, mask, skip_boxes)
     lines = [ln for ln in lines if ln.text.strip()]
-    return lines + gap_lines(engine, view, lines)
+    lines += gap_lines(engine, view, lines)
+    return lines + uncovered_lines(engine, view, lines)
 
 
 def _red_lines(engine: OcrEngine, image: Image, mask: Mask,
@@ -126,9 +127,68 @@ def red_ink_dark(mask: Mask) -> Image:
     return cast(Image, np.multiply(~np.asarray(mask, bool), 255, dtype=np.uint8))
 
 
-def _read_stacked(engine: OcrEngine, ink: Numeric, crops: Sequence[Sequence[int]]) -> list[TextLine]:
+#: Ink no line covers (darker than this on the view, at half size) ...
+UNCOVERED_INK = 128
+#: ... grouped into words across this share of the page's median line height ...
+UNCOVERED_JOIN = 0.6
+#: ... a group this many median line heights tall (handwriting runs larger than print; a wrapped
+#: handwritten entry is two lines), at least UNCOVERED_MIN_LENGTH times as long as tall ...
+UNCOVERED_HEIGHTS = (0.6, 3.0)
+UNCOVERED_MIN_LENGTH = 1.5
+#: ... whose ink fills this share of its box (a photo's dark areas fill more) is read on its own,
+#: at most UNCOVERED_MAX a page, the largest first; what is read there counts at GAP_MIN_SCORE.
+UNCOVERED_FILL = (0.04, 0.45)
+UNCOVERED_MAX = 6
+
+
+def uncovered_lines(engine: OcrEngine, view: Image, lines: Sequence[TextLine]) -> list[TextLine]:
+    """Lines read where the page's detection found none but there is ink of text's size: the page
+    is detected shrunk to `DET_LIMIT`, where thin slanting handwriting (an appraisal form's
+    signature, an employer written into its cell in pen) can fall below the detector's threshold;
+    read on its own at full size it is found."""
+    page = [ln for ln in lines if ln.source == "page"]
+    if len(page) < 3:
+        return []
+    hm = float(np.median([ln.bbox[3] - ln.bbox[1] for ln in page]))
+    gray = view.min(axis=2) if view.ndim == 3 else view
+    ph, pw = gray.shape
+    small = cv2.resize(gray, (max(1, pw // 2), max(1, ph // 2)), interpolation=cv2.INTER_AREA)
+    dark = (small < UNCOVERED_INK).view(np.uint8)
+    # Rules (a form's table) are no text: straight runs of three line heights (at full size) out.
+    rule = max(8, int(round(1.5 * hm)))
+    ruled = cv2.bitwise_or(cv2.morphologyEx(dark, cv2.MORPH_OPEN, np.ones((1, rule), np.uint8)),
+                           cv2.morphologyEx(dark, cv2.MORPH_OPEN, np.ones((rule, 1), np.uint8)))
+    dark = cast(Image, cv2.subtract(dark, cv2.dilate(ruled, np.ones((3, 3), np.uint8))))
+    pad = 0.25 * hm
+    for ln in lines:
+        x0, y0, x1, y1 = ln.bbox
+        top, left = max(0, int((y0 - pad) / 2)), max(0, int((x0 - pad) / 2))
+        dark[top:int((y1 + pad) / 2) + 1, left:int((x1 + pad) / 2) + 1] = 0
+    if not dark.any():
+        return []
+    join = max(1, int(round(UNCOVERED_JOIN * hm / 2)))
+    grown = cv2.dilate(dark, np.ones((max(1, join // 3), join), np.uint8))
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(grown, connectivity=8)
+    lo, hi = UNCOVERED_HEIGHTS
+    crops: list[tuple[int, int, int, int]] = []
+    for x, y, bw, bh, _ in sorted(stats[1:].tolist(), key=lambda st: -st[2] * st[3]):
+        if not lo * hm <= 2 * bh <= hi * hm or bw < UNCOVERED_MIN_LENGTH * bh:
+            continue
+        fill = float(dark[y:y + bh, x:x + bw].mean())
+        if not UNCOVERED_FILL[0] <= fill <= UNCOVERED_FILL[1]:
+            continue
+        m = int(round(0.3 * hm))
+        crops.append((max(0, 2 * x - m), max(0, 2 * y - m), min(pw, 2 * (x + bw) + m), min(ph, 2 * (y + bh) + m)))
+        if len(crops) >= UNCOVERED_MAX:
+            break
+    found = _read_stacked(engine, gray, crops, source="uncovered")
+    return [ln for ln in found if ln.score >= GAP_MIN_SCORE and len(ln.text.strip()) >= 2]
+
+
+def _read_stacked(engine: OcrEngine, ink: Numeric, crops: Sequence[Sequence[int]],
+                  source: str = "red") -> list[TextLine]:
     """The lines of `ink` (dark on white) inside `crops`, stacked on one canvas so that reading
-    them is one OCR call; each line moved back to its place on the page and marked red."""
+    them is one OCR call; each line moved back to its place on the page and marked `source`."""
     if not crops:
         return []
     gap = 32
@@ -150,7 +210,7 @@ def _read_stacked(engine: OcrEngine, ink: Numeric, crops: Sequence[Sequence[int]
             if c_top - gap / 2 <= line_top and line_bottom <= c_bottom + gap / 2:
                 line.quad = line.quad + np.array([dx, dy], dtype=np.float32)
                 line.char_boxes = [(a + dx, b + dy, c + dx, d + dy) for a, b, c, d in line.char_boxes]
-                line.source = "red"
+                line.source = source
                 out.append(line)
                 break
     return out

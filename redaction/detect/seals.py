@@ -1233,7 +1233,8 @@ def _alone_ink(red: Mask, box: BoxF) -> Mask:
     x0, y0, x1, y1 = (v * SCALE for v in box)
     side = max(x1 - x0, y1 - y0)
     inside = np.zeros(red.shape, np.uint8)
-    cv2.circle(inside, (int(round((x0 + x1) / 2)), int(round((y0 + y1) / 2))), int(round(ALONE_MARGIN * side / 2)), 1, -1)
+    centre = (int(round((x0 + x1) / 2)), int(round((y0 + y1) / 2)))
+    cv2.circle(inside, centre, int(round(ALONE_MARGIN * side / 2)), 1, -1)
     return remove_rules(red & inside.view(bool), int(round(ALONE_RULE * side)))
 
 
