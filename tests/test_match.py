@@ -362,6 +362,14 @@ def test_an_english_employer_that_fills_its_line_but_for_an_abbreviation_is_the_
     assert r.kind == "employer" and r.bbox[2] >= ln.bbox[2]
 
 
+def test_a_dotted_name_whose_dot_was_read_as_a_comma_is_found_with_a_slip_besides():
+    # synth2 seed 8, 010: a phone photo's 木合塔尔.阿不都拉 under a seal read 木合塔尔，阿不部拉
+    prof = Profile(name="木合塔尔.阿不都拉", employers=("新疆大学",))
+    (r,) = match_lines([line("木合塔尔，阿不部拉", 0, 0)], prof)
+    assert r.kind == "name" and r.extra["errors"] == 1
+    assert match_lines([line("木合塔尔，阿不部落", 0, 0)], prof) == []     # two slips are too many
+
+
 def test_a_long_english_employer_read_with_its_spaces_and_letters_lost_is_found():
     # dev-form-transcript-seal-over-bilingual-label-phone-01: a phone photo's small English
     # subtitle, read with five letters and every space lost, the next line's 专业 joined to it.

@@ -19,7 +19,7 @@ from redaction.model.regions import Region
 from redaction.model.types import Box, BoxF, Floats
 from redaction.ocr.base import TextLine, char_weight
 from redaction.text.cjk import is_cjk
-from redaction.text.normalize import MIDDLE_DOTS, normalize_with_map
+from redaction.text.normalize import MIDDLE_DOTS, normalize, normalize_with_map
 from redaction.text.ownwords import names_own_words
 from redaction.text.pinyin import latin_name_pattern, run_together_pattern
 
@@ -54,6 +54,19 @@ def _ends_alike(found: str, key: str) -> bool:
     """Two of the term's last three letters, in order, among the last four found."""
     tail, end = found[-4:], key[-3:]
     return any(_is_subsequence(end[:i] + end[i + 1:], tail) for i in range(len(end)))
+
+
+#: Stands in a dotted name's key where its dot was: matches one character or none, free.
+DOT_SLOT = "\ue000"
+
+
+def _dot_slot(term: Term) -> int | None:
+    """Where a name's middle dot falls in its normalised key (None: no dot, or at an end)."""
+    for i, c in enumerate(term.text):
+        if c in MIDDLE_DOTS:
+            at = len(normalize(term.text[:i]))
+            return at if 0 < at < len(term.key) else None
+    return None
 
 
 def numerals_compatible(term: str, found: str) -> bool:
@@ -378,7 +391,12 @@ def _regions_for(unit: _Unit, term: Term, lines: list[TextLine], spanning_only: 
     # "shit, weihai". (A long one is not inside another word, and OCR may run words together.)
     whole_word = term.key.isascii() and term_length(term.key) <= 6
     out = []
-    for start, end, errors in approximate_find(term.key, unit.text, k, unreadable):
+    key, free = term.key, unreadable
+    slot = _dot_slot(term) if term.kind == "name" else None
+    if slot is not None:
+        # The name's dot read as a comma or a stop (木合塔尔，阿不部拉): a character there is free.
+        key, free = key[:slot] + DOT_SLOT + key[slot:], unreadable | {DOT_SLOT}
+    for start, end, errors in approximate_find(key, unit.text, k, free):
         if term.key.isascii():
             # a Latin term's slip is no Chinese character next to it (…Zhua read on into 专业
             # on the next line)
