@@ -133,7 +133,7 @@ UNCOVERED_INK = 128
 UNCOVERED_JOIN = 0.6
 #: ... a group this many median line heights tall (handwriting runs larger than print; a wrapped
 #: handwritten entry is two lines), at least UNCOVERED_MIN_LENGTH times as long as tall ...
-UNCOVERED_HEIGHTS = (0.6, 3.0)
+UNCOVERED_HEIGHTS = (0.9, 3.0)
 UNCOVERED_MIN_LENGTH = 1.5
 #: ... whose ink fills this share of its box (a photo's dark areas fill more) is read on its own,
 #: at most UNCOVERED_MAX a page, the largest first; what is read there counts at GAP_MIN_SCORE.
@@ -150,7 +150,7 @@ def uncovered_lines(engine: OcrEngine, view: Image, lines: Sequence[TextLine]) -
     if len(page) < 3:
         return []
     hm = float(np.median([ln.bbox[3] - ln.bbox[1] for ln in page]))
-    gray = view.min(axis=2) if view.ndim == 3 else view
+    gray = view[:, :, 0] if view.ndim == 3 else view     # (the red channel view: one channel thrice)
     ph, pw = gray.shape
     small = cv2.resize(gray, (max(1, pw // 2), max(1, ph // 2)), interpolation=cv2.INTER_AREA)
     dark = (small < UNCOVERED_INK).view(np.uint8)
