@@ -43,6 +43,9 @@ class Ctx:
         self.pen = BLUE_PEN if rng.random() < 0.6 else BLACK_PEN
         self.year = int(rng.integers(2018, 2024))
         self.name_tags = set(profile.get("_name_tags", ()))
+        auth = [o for o in others if any(k in o for k in ("人力资源", "委员会", "教育局", "农业农村局", "气象局",
+                                                          "人民政府", "勘查开发局", "水利局"))]
+        self.auth = auth[0] if auth else others[0]
 
     def N(self, display=None):
         s = display or self.p["name"]
@@ -96,7 +99,7 @@ def employer_seal(cv, ctx, cx, cy, tags=("over_text",)):
         tg.add("long_ring")
     color = pick(rng, ["red", "red", "red", "dark", "pink", "purple"])
     stamp(cv, rng, a, cx, cy, ("disc", R), "seal", "applicant", ctx.emp_full, tg, color=color,
-          faded=rng.random() < 0.25, partial=rng.random() < 0.15)
+          faded=rng.random() < (0.08 if color == "pink" else 0.25), partial=rng.random() < 0.15)
 
 
 def other_seal(cv, ctx, cx, cy, org, oval=False):
@@ -145,14 +148,20 @@ COMMENT = [
 ]
 
 
-def _vertical_label(cv, fnt, x0, y0, x1, y1, s):
+def _vertical_label(cv, fnt, x0, y0, x1, y1, s, fspec):
+    """Label written top to bottom; in two columns (right column first) when the row is short."""
     n = len(s)
-    cx = (x0 + x1) / 2
-    step = min(fnt.size * 1.6, (y1 - y0) * 0.8 / max(n, 1))
-    top = (y0 + y1) / 2 - step * n / 2
+    cols = 1 if n * fnt.size * 1.15 < (y1 - y0) * 0.9 or n < 4 else 2
+    per = math.ceil(n / cols)
+    step = min(fnt.size * 1.6, (y1 - y0) * 0.85 / max(per, 1))
+    f = fnt if step >= fnt.size * 1.05 else font(fspec, int(step * 0.9))
+    top = (y0 + y1) / 2 - step * per / 2
+    cw = f.size * 1.2
     for i, ch in enumerate(s):
-        w = fnt.getlength(ch)
-        cv.text(cx - w / 2, top + step * i + fnt.size * 0.9, ch, fnt)
+        c = i // per
+        cx = (x0 + x1) / 2 + (cw / 2 - c * cw if cols == 2 else 0)
+        w = f.getlength(ch)
+        cv.text(cx - w / 2, top + step * (i % per) + f.size * 0.9, ch, f)
 
 
 def _cell_value(cv, ctx, x0, y0, x1, y1, s, fnt, meta, hand, pad, spacing=0.0, align="center"):
@@ -341,10 +350,10 @@ def appraisal(cv, ctx, tags):
     # ---- big rows: summary, comments, grade, unit opinion, authority opinion
     has_auth = rng.random() < 0.45
     lh = fnt.size * rng.uniform(1.5, 1.9)
-    unit_h = mm(rng.uniform(48, 60))
-    auth_h = mm(rng.uniform(42, 52)) if has_auth else 0
+    unit_h = mm(rng.uniform(44, 56))
+    auth_h = mm(rng.uniform(40, 48)) if has_auth else 0
     grade_h = mm(rng.uniform(10, 14))
-    comm_h = mm(rng.uniform(34, 44))
+    comm_h = mm(rng.uniform(28, 38))
     sum_h = bottom_limit - y - unit_h - auth_h - grade_h - comm_h
     big = []
     vx = L + label_w
@@ -354,7 +363,7 @@ def appraisal(cv, ctx, tags):
     y0 = y
     y1 = y + sum_h
     lab = pick(rng, ["个人总结", "个人述职", "本人总结"]) + ("（续）" if page2 else "")
-    _vertical_label(cv, fnt, L, y0, vx, y1, lab.replace("（续）", "续") if page2 else lab)
+    _vertical_label(cv, fnt, L, y0, vx, y1, lab.replace("（续）", "续") if page2 else lab, ctx.body)
     nlines_fit = int((sum_h - mm(16)) / lh)
     sent = list(SUMMARY)
     rng.shuffle(sent)
@@ -363,16 +372,18 @@ def appraisal(cv, ctx, tags):
     hand_args = (ctx.handf, fnt.size * 1.05, rng, ctx.pen) if hand else None
     for s_ in sent:
         cand = toks + fl.tokens(s_, fill)
-        if fl.count_lines(cand, fnt, px1 - px0, fnt.size * 2) > nlines_fit:
-            break
+        if fl.count_lines(cand, fnt, (px1 - px0) * (0.88 if hand else 1.0), fnt.size * 2) > nlines_fit:
+            continue
         toks = cand
-    yy = fl.flow(cv, toks, px0, y0 + pad + fnt.size * 1.2, px1 - px0, fnt, lh, BLACK,
+    yy = fl.flow(cv, toks, px0, y0 + pad + fnt.size * 1.2, (px1 - px0) * (0.88 if hand else 1.0), fnt, lh, BLACK,
                  first_indent=fnt.size * 2, hand=hand_args)
     # signature
     sy = y1 - mm(4)
-    sx = R - mm(rng.uniform(62, 80))
-    sx += print_term(cv, sx, sy, pick(rng, ["本人签名：", "签名：", "本人签字："]), fnt, None)
     sig = ctx.p["name"] if rng.random() < 0.7 else ctx.p["name_nodot"]
+    lab = pick(rng, ["本人签名：", "签名：", "本人签字："])
+    need = cv.width(lab, fnt) + len(sig) * fnt.size * 1.5 + mm(6) + cv.width("2024年12月22日", fnt)
+    sx = min(R - mm(rng.uniform(62, 80)), R - pad - need)
+    sx += print_term(cv, sx, sy, lab, fnt, None)
     sx += hand_term(cv, ctx, sx + mm(1), sy, sig, fnt.size * rng.uniform(1.2, 1.6), ctx.N(sig)[1]) + mm(4)
     print_term(cv, sx, sy, f"{Y + 1}年1月{int(rng.integers(3, 25))}日", fnt, None)
     big.append((y0, y1))
@@ -381,14 +392,16 @@ def appraisal(cv, ctx, tags):
     # comments
     y0, y1 = y, y + comm_h
     lab = pick(rng, ["主管领导评语", "考核小组意见", "主管领导意见"])
-    _vertical_label(cv, fnt, L, y0, vx, y1, lab)
+    _vertical_label(cv, fnt, L, y0, vx, y1, lab, ctx.body)
     c_toks = fl.tokens(pick(rng, COMMENT), fill)
-    fl.flow(cv, c_toks, px0, y0 + pad + fnt.size * 1.2, px1 - px0, fnt, lh, BLACK, first_indent=fnt.size * 2,
-            hand=(ctx.handf, fnt.size * 1.05, rng, ctx.pen) if rng.random() < 0.5 else None)
+    hc = rng.random() < 0.5
+    fl.flow(cv, c_toks, px0, y0 + pad + fnt.size * 1.2, (px1 - px0) * (0.88 if hc else 1.0), fnt, lh, BLACK,
+            first_indent=fnt.size * 2, hand=(ctx.handf, fnt.size * 1.05, rng, ctx.pen) if hc else None)
     sy = y1 - mm(4)
-    sx = R - mm(rng.uniform(66, 82))
-    sx += print_term(cv, sx, sy, "签名：", fnt, None)
     boss = pick(rng, ctx.people)
+    need = cv.width("签名：", fnt) + len(boss) * fnt.size * 1.45 + mm(6) + cv.width("2024年12月22日", fnt)
+    sx = min(R - mm(rng.uniform(66, 82)), R - pad - need)
+    sx += print_term(cv, sx, sy, "签名：", fnt, None)
     sx += hand_term(cv, ctx, sx + mm(1), sy, boss, fnt.size * 1.4, ("name", "other", ())) + mm(4)
     print_term(cv, sx, sy, f"{Y + 1}年1月{int(rng.integers(3, 25))}日", fnt, None)
     big.append((y0, y1))
@@ -402,14 +415,14 @@ def appraisal(cv, ctx, tags):
         hand_term(cv, ctx, vx + mm(10), (y0 + y1) / 2 + fnt.size * 0.45, G, fnt.size * 1.3, None)
     else:
         opts = "优秀  □合格  □基本合格  □不合格"
-        print_term(cv, vx + mm(8), (y0 + y1) / 2 + fnt.size * 0.38, "☑" + opts, fnt, None)
+        print_term(cv, vx + mm(8), (y0 + y1) / 2 + fnt.size * 0.38, "√" + opts, fnt, None)
     big.append((y0, y1))
     y = y1
 
     # unit opinion with the employer seal over the date
     y0, y1 = y, y + unit_h
     lab = pick(rng, ["单位意见", "单位考核意见", "考核委员会意见"])
-    _vertical_label(cv, fnt, L, y0, vx, y1, lab)
+    _vertical_label(cv, fnt, L, y0, vx, y1, lab, ctx.body)
     print_term(cv, px0 + fnt.size * 2, y0 + pad + fnt.size * 1.2, f"同意评定为{G}等次。", fnt, None)
     sy = y0 + mm(rng.uniform(16, 22))
     sx = vx + mm(rng.uniform(4, 12))
@@ -429,7 +442,7 @@ def appraisal(cv, ctx, tags):
         print_term(cv, dx + mm(6), dy - lh, "（单位盖章）", fnt, None)
     dstr = cn_date(Y + 1, 1, int(rng.integers(5, 28)), rng.random() < 0.3)
     print_term(cv, dx + mm(4), dy, dstr, fnt, None)
-    employer_seal(cv, ctx, dx + mm(rng.uniform(14, 26)), dy - lh * 0.8 + mm(rng.uniform(-5, 4)))
+    employer_seal(cv, ctx, dx + mm(rng.uniform(14, 26)), dy - lh * 0.5 - fnt.size * 0.4 + mm(rng.uniform(-6, 3)))
     if rng.random() < 0.2:
         name_seal(cv, ctx, sx + mm(rng.uniform(14, 22)), sy - mm(3), head)
     big.append((y0, y1))
@@ -437,9 +450,9 @@ def appraisal(cv, ctx, tags):
 
     if has_auth:
         y0, y1 = y, y + auth_h
-        auth = ctx.others[0]
+        auth = ctx.auth
         lab = pick(rng, ["主管部门意见", "审核意见", "主管部门审核意见"])
-        _vertical_label(cv, fnt, L, y0, vx, y1, lab)
+        _vertical_label(cv, fnt, L, y0, vx, y1, lab, ctx.body)
         print_term(cv, px0 + fnt.size * 2, y0 + pad + fnt.size * 1.2, pick(rng, ["同意。", "情况属实，同意。", "同意单位考核意见。"]), fnt, None)
         dy = y1 - mm(rng.uniform(5, 8))
         w = cv.width(auth, fnt)
@@ -488,13 +501,23 @@ LETTER_BODY = [
 ]
 
 
+LETTER_CONT = [
+    "（接上页）近年来，{N}同志主持或参与了{S}多项技术革新和重点项目，撰写的技术报告被{O}采纳，工作业绩得到了广泛认可。",
+    "在{E}工作期间，该同志主动承担急难险重任务，多次被评为先进工作者，群众基础好。",
+]
+
+
 def letter(cv, ctx, tags):
     rng = ctx.rng
     mm = cv.px
     L, R = mm(rng.uniform(24, 32)), cv.W - mm(rng.uniform(22, 30))
     y = mm(rng.uniform(16, 28))
     Y = ctx.year
-    if rng.random() < 0.7:
+    page2 = rng.random() < 0.15
+    if page2:
+        tags.add("page2")
+        y += mm(rng.uniform(10, 20))
+    elif rng.random() < 0.7:
         tags.add("letterhead")
         lf = font(pick(rng, [ctx.bold, ctx.bold, ctx.sealf]), mm(rng.uniform(8, 12)))
         s = ctx.emp_full
@@ -515,25 +538,32 @@ def letter(cv, ctx, tags):
     else:
         y += mm(rng.uniform(20, 35))
     title = pick(rng, LETTER_TITLES)
-    tf = font(ctx.bold, mm(rng.uniform(7, 10)))
-    tw = cv.width(title, tf)
-    red_title = rng.random() < 0.15
-    hull, _ = cv.text((cv.W - tw) / 2, y, title, tf, color=RED_PRINT if red_title else BLACK)
-    if red_title:
-        cv.add("title", "other", title, {"red"}, hull=hull)
-    y += mm(rng.uniform(14, 20))
+    if not page2:
+        tf = font(ctx.bold, mm(rng.uniform(7, 10)))
+        tw = cv.width(title, tf)
+        red_title = rng.random() < 0.15
+        hull, _ = cv.text((cv.W - tw) / 2, y, title, tf, color=RED_PRINT if red_title else BLACK)
+        if red_title:
+            cv.add("title", "other", title, {"red"}, hull=hull)
+        y += mm(rng.uniform(14, 20))
     fs = rng.uniform(4.2, 5.4)
     fnt = font(ctx.body, mm(fs))
     lh = fnt.size * rng.uniform(1.6, 2.1)
     birth = ctx.p["birth"]
-    fill = dict(N=ctx.N(), E=ctx.E(True), S=ctx.E(False), O=ctx.O(ctx.others[0]), P=ctx.P(),
+    fill = dict(N=ctx.N(), E=ctx.E(True), S=ctx.E(False), O=ctx.O(ctx.auth), P=ctx.P(),
                 X=ctx.p["sex"], T=ctx.p["eth"], B=f"{birth[:4]}年{int(birth[5:])}月",
                 ID="65" + "".join(str(int(d)) for d in rng.integers(0, 10, 4)) + birth[:4] + birth[5:]
                 + "".join(str(int(d)) for d in rng.integers(0, 10, 4)) + pick(rng, "0123456789X"),
                 W=f"{ctx.p['start'][:4]}年{int(ctx.p['start'][5:])}月", J=ctx.p["job"], M=ctx.p["major"],
                 A=str(Y - int(birth[:4])), K=f"{int(ctx.p['start'][:4]) + 3}年", Y=str(Y + 1),
                 J2=pick(rng, ["高级", "副高级", "中级"]) + "专业技术职务", TEL=f"0996-{int(rng.integers(2000000, 2999999))}")
-    body = pick(rng, LETTER_BODY)
+    if "推荐" in title:
+        body = LETTER_BODY[1] if rng.random() < 0.4 else LETTER_BODY[2]
+    else:
+        body = LETTER_BODY[0] if rng.random() < 0.7 else LETTER_BODY[1]
+    if page2:
+        body = [b for b in body if not b.endswith("：")]
+        body = [LETTER_CONT[int(rng.integers(len(LETTER_CONT)))]] + body[-2:]
     # refresh short forms per occurrence
     paras = []
     for p_ in body:
@@ -588,6 +618,10 @@ def letter(cv, ctx, tags):
         print_term(cv, x, yb, "。", fnt, None)
         cv.hline(L, R, yb + fnt.size * 0.7, mm(0.35))
         tags.add("copy_to")
+    if page2:
+        pf = font(ctx.body, mm(3.2))
+        s2 = "第2页 共2页"
+        print_term(cv, (cv.W - cv.width(s2, pf)) / 2, cv.H - mm(12), s2, pf, None)
     if "letterhead" in tags and rng.random() < 0.4:
         yb = cv.H - mm(rng.uniform(14, 20))
         cv.hline(mm(15), cv.W - mm(15), yb - mm(5), mm(0.6), RED_PRINT)

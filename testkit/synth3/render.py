@@ -117,13 +117,12 @@ class Canvas:
         wpx = int(math.ceil(total + 2 * pad + fnt.size * 0.3))
         im = Image.new("L", (wpx, asc + desc + 2 * pad), 0)
         d = ImageDraw.Draw(im)
-        if spacing == 0:
-            d.text((pad, pad + asc), s, font=fnt, fill=255, anchor="ls")
-        else:
-            cx = pad
-            for ch, a in zip(s, adv):
-                d.text((cx, pad + asc), ch, font=fnt, fill=255, anchor="ls")
-                cx += a
+        # character by character, so that the advance is exactly the sum of getlength (the
+        # shaper would otherwise squeeze adjacent CJK punctuation)
+        cx = pad
+        for ch, a in zip(s, adv):
+            d.text((cx, pad + asc), ch, font=fnt, fill=255, anchor="ls")
+            cx += a
         a = np.asarray(im, np.float32) / 255.0
         if sx != 1.0:
             a = cv2.resize(a, (max(1, int(round(a.shape[1] * sx))), a.shape[0]), interpolation=cv2.INTER_AREA)
@@ -312,7 +311,7 @@ def seal_texture(rng, a, faded=False, partial=False):
     h, w = a.shape
     g = rng.uniform(0, 1, (6, 6)).astype(np.float32)
     field = cv2.resize(g, (w, h), interpolation=cv2.INTER_CUBIC)
-    lo, hi = (0.25, 0.75) if faded else (0.65, 1.05)
+    lo, hi = (0.4, 0.85) if faded else (0.65, 1.05)
     field = lo + (hi - lo) * field
     sp = (rng.uniform(0, 1, (max(2, h // 3), max(2, w // 3))) > (0.25 if faded else 0.08)).astype(np.float32)
     sp = cv2.resize(sp, (w, h), interpolation=cv2.INTER_LINEAR)
