@@ -98,7 +98,7 @@ def make_page(seed: int, index: int) -> Page:
     kind = "scan" if r < 0.6 else ("grey" if r < 0.8 else "phone")
     if kind == "phone":
         dpi = None
-        ppmm = rng.uniform(140, 170) / 25.4
+        ppmm = rng.uniform(150, 185) / 25.4
     else:
         dpi = int(pick(rng, [150, 150, 200, 200, 300]))
         ppmm = dpi / 25.4

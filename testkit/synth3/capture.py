@@ -13,6 +13,14 @@ def _jpeg(img, q):
     return cv2.imdecode(buf, cv2.IMREAD_COLOR)
 
 
+def _noise(rng, shape, sigma):
+    """Gaussian noise (float32) drawn by OpenCV, seeded from rng (fast for big images)."""
+    n = np.empty(shape, np.float32)
+    cv2.setRNGSeed(int(rng.integers(1 << 30)))
+    cv2.randn(n, 0.0, float(sigma))
+    return n
+
+
 def _affine_map(M):
     def f(pts):
         p = np.asarray(pts, np.float64) - 0.5
@@ -33,13 +41,14 @@ def scan(page, rng, ppmm, grey=False):
     """page: float32 BGR in [0,1]. Returns (uint8 BGR, map)."""
     h, w = page.shape[:2]
     tone = np.array([rng.uniform(0.86, 0.95), rng.uniform(0.9, 0.97), rng.uniform(0.93, 0.99)], np.float32)
-    img = page * tone
+    img = cv2.convertScaleAbs(page, alpha=255.0)
     if grey:
-        g = img[..., 0] * 0.114 + img[..., 1] * 0.587 + img[..., 2] * 0.299
         lo, hi = rng.uniform(0.05, 0.15), rng.uniform(0.8, 0.92)
-        g = np.clip((g - lo) / (hi - lo), 0, 1) * rng.uniform(0.86, 0.95)
-        img = np.repeat(g[..., None], 3, axis=2)
-    img = (img * 255).astype(np.uint8)
+        lut = np.clip((np.arange(256) / 255.0 - lo) / (hi - lo), 0, 1) * rng.uniform(0.86, 0.95) * 255
+        g = cv2.LUT(cv2.cvtColor(img, cv2.COLOR_BGR2GRAY), lut.astype(np.uint8))
+        img = cv2.merge([g, g, g])
+    else:
+        img = cv2.multiply(img, tuple(float(t) for t in tone) + (1.0,), dtype=cv2.CV_8U)
     ang = rng.uniform(-2, 2) if rng.random() < 0.8 else rng.uniform(-0.3, 0.3)
     M = cv2.getRotationMatrix2D((w / 2 - 0.5, h / 2 - 0.5), ang, 1.0)
     M[:, 2] += rng.uniform(-0.006, 0.006, 2) * (w, h)
@@ -51,8 +60,8 @@ def scan(page, rng, ppmm, grey=False):
     img = cv2.warpAffine(img, M, (w, h), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_CONSTANT, borderValue=bv)
     sig = rng.uniform(0.3, 0.7) * ppmm / 6
     img = cv2.GaussianBlur(img, (0, 0), sig)
-    noise = rng.normal(0, rng.uniform(1.5, 4.0), img.shape[:2]).astype(np.float32)
-    img = np.clip(img.astype(np.float32) + noise[..., None], 0, 255).astype(np.uint8)
+    noise = _noise(rng, img.shape[:2], rng.uniform(1.5, 4.0))
+    img = cv2.add(img, cv2.merge([noise] * 3), dtype=cv2.CV_8U)
     if grey:
         # toner speckle
         n = int(w * h * rng.uniform(2e-5, 1e-4))
@@ -74,7 +83,7 @@ def phone(page, rng, ppmm):
     base = np.array([rng.uniform(40, 200) for _ in range(3)], np.float32)
     g = cv2.resize(rng.uniform(-1, 1, (4, 4)).astype(np.float32), (OW, OH), interpolation=cv2.INTER_CUBIC)
     bg = base[None, None, :] * (1 + 0.2 * g[..., None])
-    bg += rng.normal(0, 6, (OH, OW, 1)).astype(np.float32)
+    bg += _noise(rng, (OH, OW), 6)[..., None]
     bg = np.clip(bg, 0, 255).astype(np.uint8)
     scale = min(OW / w, OH / h) * rng.uniform(0.8, 0.92)
     pw, ph = w * scale, h * scale
@@ -105,7 +114,8 @@ def phone(page, rng, ppmm):
     out *= (rng.uniform(0.72, 0.85) + rng.uniform(0.15, 0.3) * lf)[..., None]
     # shadow of a hand / phone across part of the page
     if rng.random() < 0.7:
-        mask = np.zeros((OH, OW), np.float32)
+        sh, sw = OH // 8, OW // 8
+        mask = np.zeros((sh, sw), np.float32)
         side = int(rng.integers(4))
         depth = rng.uniform(0.12, 0.35)
         pts = []
@@ -117,11 +127,12 @@ def phone(page, rng, ppmm):
             pts = [(OW * rng.uniform(0.2, 0.5), OH), (OW * rng.uniform(0.4, 0.7), OH * (1 - depth)), (OW * rng.uniform(0.8, 1.0), OH * (1 - depth * 0.8)), (OW, OH)]
         else:
             pts = [(0, 0), (OW * rng.uniform(0.3, 0.6), 0), (OW * 0.2, OH * depth), (0, OH * depth * 1.2)]
-        cv2.fillPoly(mask, [np.array(pts, np.int32)], 1.0)
-        mask = cv2.GaussianBlur(mask, (0, 0), OW * 0.02)
+        cv2.fillPoly(mask, [(np.array(pts) / 8).astype(np.int32)], 1.0)
+        mask = cv2.GaussianBlur(mask, (0, 0), sw * 0.02)
+        mask = cv2.resize(mask, (OW, OH), interpolation=cv2.INTER_LINEAR)
         out *= (1 - rng.uniform(0.25, 0.45) * mask)[..., None]
     out = cv2.GaussianBlur(out, (0, 0), rng.uniform(0.5, 1.1))
-    out += rng.normal(0, rng.uniform(2, 5), (OH, OW, 1)).astype(np.float32)
+    out += _noise(rng, (OH, OW), rng.uniform(2, 5))[..., None]
     out = np.clip(out, 0, 255).astype(np.uint8)
     out = _jpeg(out, rng.uniform(65, 88))
     return out, _homog_map(H.astype(np.float64))

@@ -89,17 +89,24 @@ def hand_term(cv, ctx, x, y, s, size, meta, thick=False):
 
 def employer_seal(cv, ctx, cx, cy, tags=("over_text",)):
     rng = ctx.rng
+    tg = set(tags)
+    if len(ctx.emp_full) >= 15:
+        tg.add("long_ring")
+    color = pick(rng, ["red", "red", "red", "red", "dark", "pink", "purple"])
+    faded = rng.random() < (0.05 if color == "pink" else 0.15)
+    partial = rng.random() < 0.12
+    if rng.random() < 0.08:
+        a, AB = oval_seal(rng, ctx.emp_full, cv.ppmm, ctx.sealf, line=pick(rng, ["人事专用章", "业务专用章"]))
+        stamp(cv, rng, a, cx, cy, ("oval", AB), "seal", "applicant", ctx.emp_full, tg, color=color,
+              faded=faded, partial=partial)
+        return
     dia = rng.uniform(38, 45)
     line = pick(rng, [None, None, None, "人事专用章", "人事处", "党委组织部"]) if rng.random() < 0.35 else None
     code = "".join(str(int(d)) for d in rng.integers(0, 10, 13)) if rng.random() < 0.35 else None
     a, R = round_seal(rng, ctx.emp_full, cv.ppmm, dia, ctx.sealf, bottom=code, line=line,
                       inner_ring=rng.random() < 0.2)
-    tg = set(tags)
-    if len(ctx.emp_full) >= 15:
-        tg.add("long_ring")
-    color = pick(rng, ["red", "red", "red", "dark", "pink", "purple"])
     stamp(cv, rng, a, cx, cy, ("disc", R), "seal", "applicant", ctx.emp_full, tg, color=color,
-          faded=rng.random() < (0.08 if color == "pink" else 0.25), partial=rng.random() < 0.15)
+          faded=faded, partial=partial)
 
 
 def other_seal(cv, ctx, cx, cy, org, oval=False):
@@ -294,7 +301,9 @@ def appraisal(cv, ctx, tags):
             spec_rows = [
                 [("姓名", 1), (nm, 1, name_meta, spacing), ("性别", 1), (ctx.p["sex"], 1), ("出生年月", 1), (ctx.p["birth"], 1)],
                 [("民族", 1), (ctx.p["eth"], 1), ("政治面貌", 1), (pick(rng, ["中共党员", "群众", "共青团员"]), 1), ("参加工作时间", 1), (ctx.p["start"], 1)],
-                [("工作单位", 1), (emp_s, 3, E_meta[1]), ("现任职务", 1), (pick(rng, ["科员", "技术员", "副科长", "专业技术人员"]), 1)],
+                [("工作单位", 1), (emp_s, 3, E_meta[1]), ("现任职务", 1), (pick(rng, ["科员", "技术员", "副科长", "专业技术人员"]), 1)]
+                if rng.random() < 0.6 else
+                [("工作单位", 1), (emp_s, 1, E_meta[1]), ("现任职务", 1), (pick(rng, ["科员", "技术员", "副科长"]), 1), ("学历", 1), (pick(rng, ["大学本科", "研究生", "大专"]), 1)],
                 [("专业技术职务", 1), (ctx.p["job"], 3), ("任职时间", 1), (f"{int(ctx.p['start'][:4]) + 5}.09", 1)],
             ]
         else:

@@ -378,7 +378,7 @@ def stamp(cv: Canvas, rng, a, cx, cy, shape, kind, owner, text, tags, color="red
     if partial:
         tg.add("incomplete")
     if color == "pink":
-        tg.add("faded")
+        tg.add("pink")
     if shape[0] == "oval":
         tg.add("oval")
     if shape[0] == "square":
