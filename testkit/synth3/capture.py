@@ -80,7 +80,9 @@ def phone(page, rng, ppmm):
     OH = int(rng.uniform(1.05, 1.2) * h)
     OW = int(OH * rng.uniform(0.72, 0.8))
     # background: table / desk
-    base = np.array([rng.uniform(40, 200) for _ in range(3)], np.float32)
+    desks = [(60, 100, 150), (40, 70, 110), (70, 90, 120), (60, 60, 62), (175, 178, 180), (30, 30, 32),
+             (120, 110, 95), (95, 120, 135), (140, 150, 160)]
+    base = np.array(desks[int(rng.integers(len(desks)))], np.float32) * rng.uniform(0.8, 1.15)
     g = cv2.resize(rng.uniform(-1, 1, (4, 4)).astype(np.float32), (OW, OH), interpolation=cv2.INTER_CUBIC)
     bg = base[None, None, :] * (1 + 0.2 * g[..., None])
     bg += _noise(rng, (OH, OW), 6)[..., None]

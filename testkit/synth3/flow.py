@@ -133,3 +133,10 @@ def best_width(toks, fnt, width, first_indent, step, want_wrap=True, tries=5):
         if any(terms[t][0][0] == "employer" for t in cut) == want_wrap:
             return w
     return width
+
+
+def employer_cuts(toks, fnt, width, first_indent):
+    """How many employer terms a measure cuts at a line end."""
+    chars, terms = chars_of(toks)
+    lines = break_lines(chars, fnt, width, first_indent)
+    return sum(1 for t in wrapped_terms(chars, lines) if terms[t][0][0] == "employer")
