@@ -209,34 +209,35 @@ def round_seal(rng, name, ppmm, dia_mm, fspec, bottom=None, line=None, inner_rin
         d.ellipse([c - ri, c - ri, c + ri, c + ri], outline=255, width=max(1, int(round(0.25 * ppmm))))
     n = len(name)
     span = math.radians(rng.uniform(240, 270) if n >= 8 else rng.uniform(200, 250))
+    if bottom:
+        span = min(span, math.radians(250))
     ch_h = min(R * 0.30, (R * 0.62) * span / max(n, 1) * 1.25)
     ch_h = max(ch_h, R * 0.17)
-    sx = 1.0
-    arc_len_per = (R - t - ch_h * 0.75) * span / n
-    if arc_len_per < ch_h * 0.95:
-        sx = max(0.45, arc_len_per / ch_h * 1.02)
-    f = font(fspec, int(ch_h))
     rr = R - t - ch_h * 0.72 - 0.4 * ppmm
+    inner = rr - ch_h * 0.42          # the glyphs' inner edge is where neighbours touch first
+    sx = min(1.0, max(0.4, inner * span / n / ch_h * 0.97))
+    f = font(fspec, int(ch_h))
     for i, ch in enumerate(name):
         th = -span / 2 + span * (i + 0.5) / n          # 0 = top, clockwise positive
         g = _glyph(ch, f, sx).rotate(-math.degrees(th), resample=Image.BILINEAR)
         gx = c + rr * math.sin(th) - g.size[0] / 2
         gy = c - rr * math.cos(th) - g.size[1] / 2
         im.paste(255, (int(gx), int(gy)), g)
-    _star(d, c, c, R * rng.uniform(0.24, 0.3))
+    self_line = bool(line)
+    _star(d, c, c - (R * 0.05 if self_line else 0), R * (rng.uniform(0.2, 0.25) if self_line else rng.uniform(0.24, 0.3)))
     if line:
-        fl = font(fspec, int(R * 0.2))
+        fl = font(fspec, int(R * 0.17))
         wl = fl.getlength(line)
-        sxl = min(1.0, (R * 1.1) / max(wl, 1))
+        sxl = min(1.0, (R * 0.8) / max(wl, 1))
         g = Image.new("L", (int(wl) + 8, int(fl.size * 1.5)), 0)
         ImageDraw.Draw(g).text((4, fl.size * 0.75), line, font=fl, fill=255, anchor="lm")
         if sxl < 1:
             g = g.resize((max(1, int(g.size[0] * sxl)), g.size[1]), Image.BILINEAR)
-        im.paste(255, (int(c - g.size[0] / 2), int(c + R * 0.45 - g.size[1] / 2)), g)
+        im.paste(255, (int(c - g.size[0] / 2), int(c + R * 0.36 - g.size[1] / 2)), g)
     if bottom:
         fb = font(fspec, int(R * 0.11))
         m = len(bottom)
-        bspan = math.radians(min(100, 7.5 * m))
+        bspan = math.radians(min(95 if line else 80, 6.5 * m))
         rb = R - t - fb.size * 0.9
         for i, ch in enumerate(bottom):
             th = math.pi + bspan / 2 - bspan * (i + 0.5) / m
