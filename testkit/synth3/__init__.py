@@ -156,8 +156,6 @@ def _finish_truth(cv, fmap, W, H, extra_tags):
             if dx * dx + dy * dy < r * r:
                 t["tags"].add("under_seal")
     carry = {t for t in extra_tags if t in ("grey", "phone_photo") or t.startswith("rotated")}
-    if "filled_by_hand" in extra_tags:
-        pass
     out = []
     for it in cv.items:
         if it["hull"] is not None:
@@ -209,6 +207,6 @@ def write_pages(pages, folder, overlay=False):
                 cv2.rectangle(im, it.bbox[:2], (it.bbox[2] - 1, it.bbox[3] - 1), col, t)
                 if it.polygon is not None and it.kind == "seal":
                     cv2.polylines(im, [np.round(np.array(it.polygon)).astype(np.int32)], True, col, max(1, t - 1))
-            cv2.imwrite(os.path.join(folder, p.stem + "-truth.png"), im)
+            cv2.imwrite(os.path.join(folder, p.stem + "-truth.png"), im, [cv2.IMWRITE_PNG_COMPRESSION, 1])
     with open(os.path.join(folder, "truth.json"), "w", encoding="utf-8") as f:
         json.dump(dict(version=1, generator="synth3", pages=recs), f, ensure_ascii=False, indent=1)

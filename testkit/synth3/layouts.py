@@ -64,10 +64,6 @@ class Ctx:
         return (s, ("name", "other", ()))
 
 
-def _term(cv, kind, owner, text, tags, hull):
-    cv.add(kind, owner, text, tags, hull=hull)
-
-
 def print_term(cv, x, y, s, fnt, meta, color=BLACK, spacing=0.0, sx=1.0):
     hull, adv = cv.text(x, y, s, fnt, color=color, spacing=spacing, sx=sx)
     if meta is not None:
@@ -326,9 +322,6 @@ def appraisal(cv, ctx, tags):
             # employer row taller when the text wraps
             y0 = y
             hrow = rh
-            for cellspec in spec:
-                if len(cellspec) >= 3 and cellspec[2] is not None and cellspec[2][0] == "employer":
-                    pass
             col = 0
             cells = []
             for cellspec in spec:
@@ -376,7 +369,6 @@ def appraisal(cv, ctx, tags):
     nlines_fit = int((sum_h - mm(16)) / lh)
     sent = list(SUMMARY)
     rng.shuffle(sent)
-    text = ""
     toks = []
     hand_args = (ctx.handf, fnt.size * 1.05, rng, ctx.pen) if hand else None
     for s_ in sent:
@@ -384,7 +376,7 @@ def appraisal(cv, ctx, tags):
         if fl.count_lines(cand, fnt, (px1 - px0) * (0.88 if hand else 1.0), fnt.size * 2) > nlines_fit:
             continue
         toks = cand
-    yy = fl.flow(cv, toks, px0, y0 + pad + fnt.size * 1.2, (px1 - px0) * (0.88 if hand else 1.0), fnt, lh, BLACK,
+    fl.flow(cv, toks, px0, y0 + pad + fnt.size * 1.2, (px1 - px0) * (0.88 if hand else 1.0), fnt, lh, BLACK,
                  first_indent=fnt.size * 2, hand=hand_args)
     # signature
     sy = y1 - mm(4)

@@ -58,3 +58,13 @@ def test_text_boxes_hold_ink(pages):
             if t.kind in ("name", "employer", "org"):
                 x0, y0, x1, y1 = t.bbox
                 assert g[y0:y1, x0:x1].min() < 200, (p.stem, t)
+
+
+def test_write_pages(tmp_path, pages):
+    import json
+    from testkit.synth3 import write_pages
+    write_pages(pages[:2], str(tmp_path), overlay=True)
+    d = json.loads((tmp_path / "truth.json").read_text(encoding="utf-8"))
+    assert [p["stem"] for p in d["pages"]] == [pages[0].stem, pages[1].stem]
+    for p in pages[:2]:
+        assert (tmp_path / f"{p.stem}.jpg").exists() and (tmp_path / f"{p.stem}-truth.png").exists()
