@@ -239,10 +239,15 @@ def appraisal(cv, ctx, tags):
             x = L + mm(2)
             x += print_term(cv, x, y, pick(rng, ["单位（盖章）：", "填报单位：", "工作单位："]), sf, None)
             if hand:
-                hand_term(cv, ctx, x + mm(2), y, fill["S"][0] if rng.random() < 0.5 else ctx.emp_full, sf.size * 1.1, fill["E"][1])
+                s = fill["S"][0] if rng.random() < 0.5 else ctx.emp_full
+                adv = hand_term(cv, ctx, x + mm(2), y, s, sf.size * 1.1, fill["E"][1])
             else:
                 s, meta = ctx.E(rng.random() < 0.5)
-                print_term(cv, x + mm(1), y, s, sf, meta)
+                adv = print_term(cv, x + mm(1), y, s, sf, meta)
+            if rng.random() < 0.15:
+                # the employer stamped its seal on the form's header as well
+                employer_seal(cv, ctx, x + adv / 2 + mm(rng.uniform(-5, 5)), y - sf.size * 0.4 + mm(rng.uniform(-4, 4)))
+                tags.add("header_seal")
             ds = f"填表时间：{Y + 1}年{int(rng.integers(1, 3))}月"
             print_term(cv, R - cv.width(ds, sf) - mm(2), y, ds, sf, None)
             y += mm(4)
@@ -399,7 +404,7 @@ def appraisal(cv, ctx, tags):
     fl.flow(cv, c_toks, px0, y0 + pad + fnt.size * 1.2, (px1 - px0) * (0.88 if hc else 1.0), fnt, lh, BLACK,
             first_indent=fnt.size * 2, hand=(ctx.handf, fnt.size * 1.05, rng, ctx.pen) if hc else None)
     sy = y1 - mm(4)
-    boss = pick(rng, ctx.people)
+    boss = ctx.people[0]
     need = cv.width("签名：", fnt) + len(boss) * fnt.size * 1.45 + mm(6) + cv.width("2024年12月22日", fnt)
     sx = min(R - mm(rng.uniform(66, 82)), R - pad - need)
     sx += print_term(cv, sx, sy, "签名：", fnt, None)
@@ -428,7 +433,7 @@ def appraisal(cv, ctx, tags):
     sy = y0 + mm(rng.uniform(16, 22))
     sx = vx + mm(rng.uniform(4, 12))
     sx += print_term(cv, sx, sy, "单位负责人签名：", fnt, None)
-    head = pick(rng, ctx.people)
+    head = ctx.people[1]
     hand_term(cv, ctx, sx + mm(1), sy, head, fnt.size * 1.4, ("name", "other", ()))
     dx = R - mm(rng.uniform(55, 70))
     dy = y1 - mm(rng.uniform(5, 8))
@@ -551,7 +556,7 @@ def letter(cv, ctx, tags):
     fnt = font(ctx.body, mm(fs))
     lh = fnt.size * rng.uniform(1.6, 2.1)
     birth = ctx.p["birth"]
-    fill = dict(N=ctx.N(), E=ctx.E(True), S=ctx.E(False), O=ctx.O(ctx.auth), P=ctx.P(),
+    fill = dict(N=ctx.N(), E=ctx.E(True), S=ctx.E(False), O=ctx.O(ctx.auth), P=ctx.P(ctx.people[2]),
                 X=ctx.p["sex"], T=ctx.p["eth"], B=f"{birth[:4]}年{int(birth[5:])}月",
                 ID="65" + "".join(str(int(d)) for d in rng.integers(0, 10, 4)) + birth[:4] + birth[5:]
                 + "".join(str(int(d)) for d in rng.integers(0, 10, 4)) + pick(rng, "0123456789X"),
@@ -594,7 +599,7 @@ def letter(cv, ctx, tags):
     # signature block
     has_head = rng.random() < 0.35
     if has_head:
-        head = pick(rng, ctx.people)
+        head = ctx.people[1]
         x = L + mm(rng.uniform(0, 10))
         x += print_term(cv, x, y, pick(rng, ["单位负责人：", "负责人（签字）：", "法定代表人："]), fnt, None)
         hx = x + mm(1)
@@ -603,9 +608,14 @@ def letter(cv, ctx, tags):
             name_seal(cv, ctx, hx + mm(rng.uniform(10, 20)), y - mm(rng.uniform(1, 5)), head)
         y += lh
     y += lh * rng.uniform(0.5, 1.5)
-    s, meta = ctx.E(rng.random() < 0.7)
+    if rng.random() < 0.2:
+        s, meta = "（盖章）", None
+    else:
+        s, meta = ctx.E(rng.random() < 0.7)
     ew = cv.width(s, fnt)
     ex = min(R - ew, R - mm(rng.uniform(60, 75)))
+    if meta is None:
+        ex = R - mm(rng.uniform(45, 60))
     print_term(cv, ex, y, s, fnt, meta)
     y2 = y + lh
     ds = cn_date(Y + 1, int(rng.integers(1, 12)), int(rng.integers(1, 28)), rng.random() < 0.35)
