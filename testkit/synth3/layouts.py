@@ -559,7 +559,8 @@ def letter(cv, ctx, tags):
     fill = dict(N=ctx.N(), E=ctx.E(True), S=ctx.E(False), O=ctx.O(ctx.auth), P=ctx.P(ctx.people[2]),
                 X=ctx.p["sex"], T=ctx.p["eth"], B=f"{birth[:4]}年{int(birth[5:])}月",
                 ID="65" + "".join(str(int(d)) for d in rng.integers(0, 10, 4)) + birth[:4] + birth[5:]
-                + "".join(str(int(d)) for d in rng.integers(0, 10, 4)) + pick(rng, "0123456789X"),
+                + f"{int(rng.integers(1, 29)):02d}" + "".join(str(int(d)) for d in rng.integers(0, 10, 3))
+                + pick(rng, "0123456789X"),
                 W=f"{ctx.p['start'][:4]}年{int(ctx.p['start'][5:])}月", J=ctx.p["job"], M=ctx.p["major"],
                 A=str(Y - int(birth[:4])), K=f"{int(ctx.p['start'][:4]) + 3}年", Y=str(Y + 1),
                 J2=pick(rng, ["高级", "副高级", "中级"]) + "专业技术职务", TEL=f"0996-{int(rng.integers(2000000, 2999999))}")
