@@ -1,6 +1,6 @@
 """Accuracy and speed of the detection pipeline on three sets.
 
-    python -m bench.accuracy [--set own|heldout|synth2|real|dev] --pages 40 --seed 0 [--engine rapid]
+    python -m bench.accuracy [--set own|heldout|synth2|synth3|real|dev] --pages 40 --seed 0 [--engine rapid]
                              [--json metrics.json] [--verbose] [--types letter,award] [--write-corpus DIR]
 
 Sets:
@@ -11,6 +11,9 @@ Sets:
 - `synth2`: a third generator written from the same spec alone by someone who read neither the
   detectors nor the other two generators (testkit/synth2): tuned on, so that the held-out split's
   kind of material can be worked on without touching the held-out split;
+- `synth3`: a fourth generator written from the same spec alone (testkit/synth3), of the two
+  types where the held-out split's misses lie, appraisal forms and employer letters, in more
+  layouts: tuned on, as synth2;
 - `real`: real public photos and scans annotated by hand (bench/real: truth/*.json, the images
   whose licence allows it in images/, the others rebuilt from a local mirror of their repository
   when one is present under /work/.mirror or $BLINDMASK_MIRRORS);
@@ -385,6 +388,13 @@ def synth2_pages(n: int, seed: int) -> list:
     return _spec_pages(make_pages(n, seed))
 
 
+def synth3_pages(n: int, seed: int) -> list:
+    """The appraisal-and-letter generator's pages (tuned on) as bench pages."""
+    from testkit.synth3 import make_pages
+
+    return _spec_pages(make_pages(n, seed))
+
+
 def _spec_pages(generated) -> list:
     """Pages of a generator written from testkit/heldout/SPEC.md (profile dicts made Profiles)."""
     from types import SimpleNamespace
@@ -403,10 +413,11 @@ def _spec_pages(generated) -> list:
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--set", dest="which", choices=("own", "heldout", "synth2", "real", "dev"),
+    ap.add_argument("--set", dest="which", choices=("own", "heldout", "synth2", "synth3", "real", "dev"),
                     default="own",
                     help="own synthetic corpus (tuned on), held-out synthetic split, the second generator "
-                         "written from the held-out split's spec (tuned on), real public images, "
+                         "written from the held-out split's spec (tuned on), its appraisal-and-letter sibling "
+                         "(synth3, tuned on), real public images, "
                          "or the real development images (bench/real/dev, tuned on)")
     ap.add_argument("--pages", type=int, default=40)
     ap.add_argument("--seed", type=int, default=0)
@@ -431,6 +442,8 @@ def main(argv=None) -> int:
         pages = heldout_pages(args.pages, args.seed)
     elif args.which == "synth2":
         pages = synth2_pages(args.pages, args.seed)
+    elif args.which == "synth3":
+        pages = synth3_pages(args.pages, args.seed)
     else:
         from testkit.corpus import make_corpus
 
