@@ -15,8 +15,9 @@ PROFILE = Profile(name="阿依古丽·买买提", employers=("阿克苏地区生
 @pytest.mark.parametrize("reading, kind", [
     (("韩立新印", 0.99), "other_seal"),
     (("郑雪梅之印", 0.97), "other_seal"),
-    (("阿依古丽印", 0.95), "seal"),          # the applicant's own
+    (("阿依古印", 0.95), "seal"),            # the applicant's own (a name cut to fit)
     (("买买提印", 0.93), "seal"),
+    (("阿克苏印", 0.93), "seal"),            # the employer's words: masked
 ])
 def test_whose_name_seal(reading, kind):
     owner = name_seal_owner(reading, PROFILE)
@@ -28,6 +29,7 @@ def test_whose_name_seal(reading, kind):
     ("财务专用章", 0.99),               # what a seal is for, not a name
     ("阿克苏地区生态环境局", 0.99),
     ("印", 0.99),
+    ("努尔古丽印", 0.99),              # a 2 × 2 seal holds no four-character name and 印
 ])
 def test_no_name_seal(reading):
     assert name_seal_owner(reading, PROFILE) is None

@@ -501,18 +501,20 @@ def read_square_seal(engine: OcrEngine, image: Image, seal: Seal) -> tuple[str, 
 
 #: A name seal (某某印, 某某之印) read at least this confidently says whose it is.
 NAME_SEAL_SCORE = 0.85
-_NAME_SEAL = re.compile(r"^([\u4e00-\u9fff]{2,4}?)(之印|印)$")
+_NAME_SEAL = re.compile(r"^([\u4e00-\u9fff]{2,3}?)(之印|印)$")
 
 
 def name_seal_owner(reading: tuple[str, float], profile: Profile) -> tuple[str, bool, str | None, float] | None:
-    """Whose name seal a square seal's reading is: the applicant's (two of its name characters in
-    order are the applicant's name's), another person's, or None when it reads as no name seal."""
+    """Whose name seal a square seal's reading is: another person's when no two of its name's
+    characters in order are the applicant's name's or an employer's (a square seal of the
+    employer's, 某某县印, or one read with a character wrong, stays the applicant's: masked), else
+    the applicant's; None when it reads as no name seal."""
     text, score = reading
     found = _NAME_SEAL.match(_cjk_of(text))
     if found is None or score < NAME_SEAL_SCORE:
         return None
     name = found.group(1)
-    if any(term.kind == "name" and _lcs(name, term.key) >= 2 for term in profile.terms()):
+    if any(_lcs(name, term.key) >= 2 for term in profile.terms()):
         return ("seal", True, text, score)
     return ("other_seal", False, text, score)
 
