@@ -643,7 +643,15 @@ def _faint_red(image_bgr: Image, red: Mask) -> Mask:
         # Paper as scanned: the redness in whole numbers, as the float difference gives it (clipped
         # at 0, which stays below the threshold), without a float copy of the page.
         b8, g8, r8 = cv2.split(small)
-        faint = (cv2.subtract(r8, cv2.max(b8, g8)) > FAINT_REDNESS) & (r8 > 90)
+        # Pink paper is faint red all over: the ink's redness is then counted over the paper's.
+        paper_red = tone[2] - max(tone[0], tone[1])
+        floor = FAINT_REDNESS + (int(paper_red) if paper_red >= FAINT_REDNESS else 0)
+        faint = (cv2.subtract(r8, cv2.max(b8, g8)) > floor) & (r8 > 90)
+        # Purple ink (a seal's red gone violet, on pink paper too) has blue up to its red: what
+        # marks it is green well under both, as under the paper's.
+        paper_purple = int(min(tone[2], tone[0]) - tone[1])
+        faint |= cv2.subtract(cv2.min(r8, b8), g8) > FAINT_REDNESS + max(0, paper_purple)
+        faint &= r8 > 90
     return faint | red
 
 
@@ -723,11 +731,19 @@ def _faint_candidates(faint: Mask, px_cm: float, seals: list[Seal]) -> list[BoxF
                         (int(s.axes[0] * SCALE * 1.1) + 2, int(s.axes[1] * SCALE * 1.1) + 2), s.angle, 0, 360, 0, -1)
         masks.append(rest)
     rule_px = int(round(RULE_CM * px_cm))
-    masks += [ruled for m in list(masks) if (ruled := remove_rules(m, rule_px)) is not m]
+    masks += [ruled for m in list(masks) if (ruled := _without_rules(m, rule_px)) is not m]
     out: list[BoxF] = []
     for m in masks:
         out += [b for b in _faint_groups(m, px_cm, seals) if all(iou(b, o) < 0.5 for o in out)]
     return out
+
+
+def _without_rules(mask: Mask, length: int) -> Mask:
+    """`remove_rules` of the mask grown by a pixel: a scanned rule that steps a pixel up or down
+    along its length is one run there (on the mask as it is, the steps are left joining a seal)."""
+    grown = cv2.dilate(mask.view(np.uint8), np.ones((3, 3), np.uint8)).view(bool)
+    off = remove_rules(grown, length)
+    return mask if off is grown else off & mask
 
 
 #: Arcs of a worn ring: Hough circles on the faint ink taken when ink lies round this share of
@@ -1053,7 +1069,11 @@ def _learned_candidates(image_bgr: Image, red: Mask, seals: list[Seal], rejected
             continue
         if framed and (ring[3].coverage < FRAMED_MIN_COVERAGE
                        or 2 * max(ring[1]) < FRAMED_MIN_SIZE * max(box[2] - box[0], box[3] - box[1])):
-            continue    # a border's ornament (a scroll, a fan) read as a little ring text, or a word
+            # A border's ornament (a scroll, a fan) read as a little ring text, or a word — unless
+            # the ink rings it whole (a seal on a red-ruled form, its code along the bottom ring
+            # text too short for the coverage asked of a border's candidates).
+            if cut or not _ringed_whole(red, ring, box):
+                continue
         seal = _confirm_on_ink(image_bgr, ink, ring, colour, box, grey_small if colour != "red" else None,
                                framed=framed)
         if seal is None and framed and not cut and ink is red:
@@ -1221,6 +1241,17 @@ def _alone(image_bgr: Image, box: BoxF) -> Image:
     return out
 
 
+#: A learned ring whose ink, alone (`_alone_ink`), rings this share of it is a whole seal.
+FRAMED_WHOLE_RING = 0.9
+
+
+def _ringed_whole(red: Mask, ring: RingOutline, box: BoxF) -> bool:
+    """Does the red ink round `box` (page pixels), alone, ring the learned ring whole?"""
+    (cx, cy), axes = ring[0], ring[1]
+    got = fit_ring_in_annulus(_alone_ink(red, box), (cx * SCALE, cy * SCALE), max(axes) * SCALE)
+    return got is not None and got[3] >= FRAMED_WHOLE_RING
+
+
 #: `_alone` keeps the circle this many times the box's half side.
 ALONE_MARGIN = 1.1
 #: ... and `_alone_ink` takes out straight lines this share of the box's side long (a ring has
@@ -1252,12 +1283,24 @@ def _plated(image_bgr: Image, box: BoxF) -> Image:
     return out
 
 
+#: A colour measure whose median over a crop (its paper) reaches this is counted over the paper's.
+PAPER_TINT = 6.0
+
+
+def _over_paper(measure: Floats) -> Floats:
+    """`measure` less its median (the paper's) when that reaches PAPER_TINT, else as it is."""
+    paper = float(np.median(measure))
+    return measure - paper if paper >= PAPER_TINT else measure
+
+
 def _red_plate(crop: Image) -> Image:
     """The crop's red ink alone, as a clean red seal on white (black text gone, faint ink made
     strong): what the learned detector sees best."""
     blurred = cv2.blur(crop, (3, 3))
     b, g, r = cv2.split(_against_cool_paper(blurred))    # as `_faint_red` found such ink
-    redness = np.clip(r - np.maximum(b, g), 0, 255)
+    # Red, or red gone violet (green under both red and blue), each over the paper's own when the
+    # paper has it (pink paper is red all over).
+    redness = np.clip(np.maximum(_over_paper(r - np.maximum(b, g)), _over_paper(np.minimum(r, b) - g)), 0, 255)
     # Full strength at 30 over the floor, or at the crop's strongest red if fainter (a worn seal
     # in a phone photo reaches ~25: its ring text stayed below what the detector sees).
     span = float(np.clip(np.percentile(redness, 99.5) - 6, 12, 30))
