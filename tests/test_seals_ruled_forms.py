@@ -76,3 +76,29 @@ def test_a_ring_traced_by_a_tables_rules_is_none():
     ring_mask = ring.astype(bool)
     fitted = fit_ring(ring_mask, (300.0, 200.0), 150.0)
     assert fitted is not None and not _ruled_outline(ring_mask, fitted[0], fitted[1], fitted[3])
+
+
+def _page3(seed: int, index: int):
+    from bench.accuracy import _spec_pages
+    from testkit.synth3 import make_page
+
+    return _spec_pages([make_page(seed, index)])[0]
+
+
+@pytest.mark.parametrize("seed, index", [
+    (1, 40),    # red, a red rule across it: the rules a frame, its ring text short of a frame's bar
+    (1, 4),     # violet on pink paper, a red rule across it (300 dpi)
+    (1, 67),    # violet on pink paper, over the printed employer (150 dpi)
+])
+def test_seals_on_forms_and_pink_paper_of_the_fourth_generator_are_found_whole(detector, seed, index):
+    """synth3 (stop 30): a seal crossed by a red-ruled table's rule, taken for a candidate left of
+    an ornamental border, read ring text round 0.66 of it (a border's candidate must show 0.7): its
+    ink rings it whole, and it is a seal. Violet seals on pink paper: the paper is faint red all
+    over (one group the size of the page) and violet has no red over its blue; faint ink is now
+    counted over the paper's, violet (green under red and blue) too, and so is the learned
+    detector's plate."""
+    sp = _page3(seed, index)
+    own = next(t for t in sp.truth if t.kind == "seal" and t.owner == "applicant")
+    seals = find_page_seals(sp.pixels, sp.dpi, ring_reader=detector.ring_reader)
+    on_own = [s for s in seals if _covered(s.bbox, own.bbox) >= 0.95]
+    assert on_own and all(_area(s.bbox) < 2 * _area(own.bbox) for s in on_own), (seals, own.bbox)
