@@ -169,3 +169,23 @@ def test_a_signature_under_its_label_above_the_next_row_is_still_the_applicants(
     sig = scribble(page, 110, 195, 220, 45)
     signatures = [r for r in find_signatures(page, read_page_text(detector.ocr, page)) if r.kind == "signature"]
     assert any(covered(r.bbox, sig) for r in signatures)
+
+
+def test_a_signature_in_a_row_labelled_down_a_narrow_column_is_someone_elses(detector):
+    """synth3 (stop 30): a form's row labels written a character a line down a narrow column
+    (主 / 管 / 领 / 导 / 评 / 语), or across two columns read as pairs (组考 / 意核 / 见小 for
+    考核小组意见): the row is still someone else's, its 签名 not the applicant's."""
+    from redaction.detect.signatures import _in_others_row
+    from redaction.ocr.base import TextLine, proportional_char_boxes
+
+    def ln(text, x0, y0, x1, y1):
+        quad = np.array([[x0, y0], [x1, y0], [x1, y1], [x0, y1]], np.float32)
+        return TextLine(quad, text, 0.99, proportional_char_boxes(quad, text))
+
+    label = (700.0, 980.0, 800.0, 1015.0)
+    down = [ln(c, 160, 860 + 40 * i, 192, 895 + 40 * i) for i, c in enumerate("主管领导评语")]
+    assert _in_others_row(label, 35, down)
+    pairs = [ln(t, 145, 900 + 40 * i, 212, 935 + 40 * i) for i, t in enumerate(("组考", "意核", "见小"))]
+    assert _in_others_row(label, 35, pairs)
+    own = [ln(c, 160, 860 + 40 * i, 192, 895 + 40 * i) for i, c in enumerate("个人总结")]
+    assert not _in_others_row(label, 35, own)

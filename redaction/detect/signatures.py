@@ -33,7 +33,8 @@ OTHER_SIGNER = re.compile(r"(领导|负责人|审核人|审批人|复核人|经�
                           r"校对人|主管|法定代表人|法人代表|书记|主任|局长|院长|校长|科长|组长|委员|部门|单位|柜员|经办|机构)$")
 #: A form's row label (the cell left of a bare 签名) saying whose opinion the row is: 主管领导评语,
 #: 单位负责人意见, 审核意见, 考核委员会意见. 本人意见 and 个人总结 are the applicant's own.
-OTHERS_ROW = re.compile(r"(领导|负责人|评语|审核|审批|考核等次|委员会|主管部门|推荐|单位意见|机关)")
+OTHERS_ROW = re.compile(r"(领导|负责人|评语|审核|审批|考核等次|考核小组|委员会|主管部门|推荐|单位意见|机关)")
+_OTHERS_WORDS = OTHERS_ROW.pattern.strip("()").split("|")
 #: A date line (年 月 日, printed blank or filled in) is not a signature, however poorly it reads.
 DATE_LINE = re.compile(r"年.{0,8}月.{0,8}日?$")
 
@@ -225,7 +226,7 @@ def _in_others_row(label: BoxF, lh: float, lines: list[TextLine]) -> bool:
     above it or level with it within a tall cell's reach."""
     lx0, ly0, _, ly1 = label
     mid = (ly0 + ly1) / 2
-    best: tuple[float, str] | None = None
+    best: tuple[float, str, BoxF] | None = None
     for ln in lines:
         if ln.source != "page":
             continue
@@ -238,8 +239,24 @@ def _in_others_row(label: BoxF, lh: float, lines: list[TextLine]) -> bool:
             continue
         d = abs(mid - centre)
         if best is None or d < best[0]:
-            best = (d, norm)
-    return best is not None and OTHERS_ROW.search(best[1]) is not None
+            best = (d, norm, ln.bbox)
+    if best is None:
+        return False
+    label_text = best[1]
+    if len(label_text) <= 2:
+        # A row label written down a narrow column, a character or two a line (主 / 管 / 领 / 导 /
+        # 评 / 语): read down the column, over the cell's height above the label (not below it:
+        # the next row's label may start just under the applicant's own 本人签名).
+        bx0, _, bx1, _ = best[2]
+        column = sorted((ln.bbox[1], normalize(ln.text)) for ln in lines
+                        if ln.source == "page" and len(normalize(ln.text)) <= 2
+                        and min(ln.bbox[2], bx1) - max(ln.bbox[0], bx0) > 0.5 * min(ln.bbox[2] - ln.bbox[0], bx1 - bx0)
+                        and mid - 8 * lh <= (ln.bbox[1] + ln.bbox[3]) / 2 <= mid + 0.5 * lh)
+        label_text = "".join(t for _, t in column)
+        # Two columns read across (考核小组意见 down two columns is read 组考 / 意核 / 见小):
+        # a word of OTHERS_ROW whose characters are all there.
+        return any(all(c in label_text for c in word) for word in _OTHERS_WORDS)
+    return OTHERS_ROW.search(label_text) is not None
 
 
 def _rule_like(stats: npt.NDArray[np.integer[Any]], line_height: float) -> bool:
