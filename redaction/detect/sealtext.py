@@ -504,19 +504,19 @@ NAME_SEAL_SCORE = 0.85
 _NAME_SEAL = re.compile(r"^([\u4e00-\u9fff]{2,3}?)(之印|印)$")
 
 
-def name_seal_owner(reading: tuple[str, float], profile: Profile) -> tuple[str, bool, str | None, float] | None:
-    """Whose name seal a square seal's reading is: another person's when no two of its name's
-    characters in order are the applicant's name's or an employer's (a square seal of the
-    employer's, 某某县印, or one read with a character wrong, stays the applicant's: masked), else
-    the applicant's; None when it reads as no name seal."""
+def other_persons_name_seal(reading: tuple[str, float], profile: Profile) -> str | None:
+    """The name on a square seal read as a name seal (某某印, 某某之印, two or three characters: a
+    2 × 2 seal) read confidently, when no two of its characters in order are the applicant's
+    name's or an employer's (a square seal of the employer's, 某某县印, or one read with a character
+    wrong, stays the applicant's); else None."""
     text, score = reading
     found = _NAME_SEAL.match(_cjk_of(text))
     if found is None or score < NAME_SEAL_SCORE:
         return None
     name = found.group(1)
     if any(_lcs(name, term.key) >= 2 for term in profile.terms()):
-        return ("seal", True, text, score)
-    return ("other_seal", False, text, score)
+        return None
+    return name
 
 
 def attribute_seal(engine: OcrEngine, image: Image, seal: Seal, profile: Profile,
@@ -526,14 +526,6 @@ def attribute_seal(engine: OcrEngine, image: Image, seal: Seal, profile: Profile
     the same line unsmoothed: two agreeing fair readings are firm evidence too. `readings_out`
     gets the readings made."""
     result: tuple[str, bool, str | None, float] = ("seal", True, None, 0.0)
-    if seal.shape == "square":
-        square = read_square_seal(engine, image, seal)
-        if square is not None:
-            if readings_out is not None:
-                readings_out.append(square)
-            owner = name_seal_owner(square, profile)
-            if owner is not None:
-                return owner
     ring = unroll_ring_text(image, seal)
     if ring is None:
         return EMBLEM if is_emblem(image, seal) or is_pictorial_emblem(image, seal) else result

@@ -169,6 +169,7 @@ class Detector:
         regions += faces
         ring_readings: dict[int, list[tuple[str, float]]] = {}
         seal_regions = self.seal_regions(image, seals, profile, ring_readings)
+        seal_of = {id(r): s for r, s in zip(seal_regions, seals, strict=True)}
         employer_boxes = [r.bbox for r in regions if r.kind == "employer"]
         claimed = claimed_employers(seal_regions, employer_boxes)
         for seal in seal_regions:
@@ -197,6 +198,8 @@ class Detector:
         for seal in seal_regions:
             if seal.kind == "seal" and seal.text is None:
                 attribute_by_place(seal, lines, identity_boxes)
+            if seal.kind == "seal" and seal.text is None and seal.extra.get("shape") == "square":
+                self.other_persons_name_seal(image, seal, seal_of[id(seal)], lines, profile)
         issuer_on_photo(seal_regions, [r for r in faces if r.kind == "eyes" and r.accepted])
         regions += seal_regions
         clipped = []
@@ -205,6 +208,21 @@ class Detector:
             if box[2] > box[0] and box[3] > box[1]:
                 clipped.append(r.with_bbox(box))
         return sorted(merge_overlapping(clipped), key=lambda r: (r.bbox[1], r.bbox[0]))
+
+    def other_persons_name_seal(self, image: np.ndarray, region: Region, seal: Seal, lines: Sequence[TextLine],
+                                profile: Profile) -> None:
+        """An unread square seal that reads as another person's name seal (韩立新印: down its right
+        column, then its left) whose name is also written on the page outside it (单位负责人：韩立新,
+        校长：郑雪梅) is theirs: `other_seal`. A seal alone in a close-up stays as it is (masked)."""
+        from redaction.detect.sealtext import other_persons_name_seal, read_square_seal
+
+        reading = read_square_seal(self.ocr, image, seal)
+        name = None if reading is None else other_persons_name_seal(reading, profile)
+        if name is None:
+            return
+        if any(name in normalize(ln.text) and intersection(ln.bbox, region.bbox) < 0.5 * _box_area(ln.bbox)
+               for ln in lines):
+            _other(region, reading[0] if reading else None, "name seal, the name on the page")
 
     def text_regions(self, image: np.ndarray, profile: Profile, red: np.ndarray | None = None) -> list[Region]:
         """Name and employer regions only (OCR + matching)."""
