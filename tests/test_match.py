@@ -621,3 +621,13 @@ def test_a_line_cut_by_a_seal_must_hold_two_of_the_employers_own_words(text, mat
     ln = line(text, 410, 804, char_w=24, h=27)
     found = [r for r in match_lines([ln], HOSPITAL, seal_boxes=[(400, 693, 766, 907)]) if r.kind == "employer"]
     assert bool(found) == matched
+
+
+def test_a_long_employer_wrapped_over_four_lines_of_a_narrow_cell_is_found_on_each():
+    # synth3 seed 1, 020: the first line was left readable (the name joined three lines at most)
+    prof = Profile(name="王芳", employers=("巴音郭楞蒙古自治州库尔勒市住房和城乡建设局",))
+    cell = [line(t, 260, 380 + 32 * k, char_w=24, h=26)
+            for k, t in enumerate(("巴音郭楞蒙古", "自治州库尔勒", "市住房和城乡", "建设局"))]
+    found = [r for r in match_lines(cell, prof) if r.kind == "employer"]
+    for ln in cell:
+        assert union_covers([r.bbox for r in found], ln.bbox, 0.9), ln.text

@@ -544,6 +544,16 @@ def match_lines(lines: list[TextLine], profile: Profile, readable: frozenset[str
                     for term in terms:
                         if len(term.key) > len(units[j].text):
                             regions.extend(_regions_for(three, term, lines, True, unreadable[term.key], min_lines=3))
+                    # A long name in a narrow cell runs on to a fourth line (巴音郭楞蒙古 / 自治州库尔勒 /
+                    # 市住房和城乡 / 建设局).
+                    if len(units[j].text) + len(units[k].text) < longest:
+                        for m in after.get(k, ()):
+                            if m not in (i, j) and units[m].text:
+                                four = _join(three, units[m])
+                                for term in terms:
+                                    if len(term.key) > len(units[j].text) + len(units[k].text):
+                                        regions.extend(_regions_for(four, term, lines, True, unreadable[term.key],
+                                                                    min_lines=4))
     if page_width is not None or seal_boxes:
         regions += cut_by_edge(units, lines, terms, unreadable, page_width, regions, seal_boxes)
     regions += unit_regions(units, lines, terms, unreadable, regions)
