@@ -1223,40 +1223,46 @@ MAX_FAINT_ARCS = 1
 FAINT_TEXT_COVERAGE = 0.3
 
 
-def _alone(image_bgr: Image, box: BoxF) -> Image:
-    """A copy of the page whose window round `box` (as `_plated`'s) is paper outside the circle
-    a little larger than the box: a seal seen without the one touching it."""
-    h, w = image_bgr.shape[:2]
+def _crop_window(shape: tuple[int, ...], box: BoxF) -> tuple[int, int, int, int]:
+    """The learned detector's crop round `box` and the crop of its second look round a ring up to
+    1.3 × larger: the box and 0.6 of its side round it, on the page (x0, y0, x1, y1)."""
+    h, w = shape[:2]
     x0, y0, x1, y1 = box
     m = 0.6 * max(x1 - x0, y1 - y0)
-    X0, Y0 = int(max(0, x0 - m)), int(max(0, y0 - m))
-    X1, Y1 = int(min(w, x1 + m)), int(min(h, y1 + m))
+    return int(max(0, x0 - m)), int(max(0, y0 - m)), int(min(w, x1 + m)), int(min(h, y1 + m))
+
+
+def _plated(image_bgr: Image, box: BoxF) -> Image:
+    """A copy of the page whose `_crop_window` round `box` is `_red_plate`d."""
+    X0, Y0, X1, Y1 = _crop_window(image_bgr.shape, box)
     out: Image = image_bgr.copy()
     if X1 > X0 and Y1 > Y0:
+        out[Y0:Y1, X0:X1] = _red_plate(image_bgr[Y0:Y1, X0:X1])
+    return out
+
+
+#: `_alone` keeps the circle this many times the box's half side ...
+ALONE_MARGIN = 1.1
+#: ... and `_alone_ink` takes out straight lines this share of the box's side long (a ring has
+#: no straight run that long).
+ALONE_RULE = 0.6
+#: A learned ring whose ink, alone (`_alone_ink`), rings this share of it is a whole seal.
+FRAMED_WHOLE_RING = 0.9
+
+
+def _alone(image_bgr: Image, box: BoxF) -> Image:
+    """A copy of the page whose `_crop_window` round `box` is paper outside the circle a little
+    larger than the box: a seal seen without the one touching it."""
+    X0, Y0, X1, Y1 = _crop_window(image_bgr.shape, box)
+    out: Image = image_bgr.copy()
+    if X1 > X0 and Y1 > Y0:
+        x0, y0, x1, y1 = box
         window = out[Y0:Y1, X0:X1]
         inside = np.zeros(window.shape[:2], np.uint8)
         r = int(round(ALONE_MARGIN * max(x1 - x0, y1 - y0) / 2))
         cv2.circle(inside, (int(round((x0 + x1) / 2 - X0)), int(round((y0 + y1) / 2 - Y0))), r, 1, -1)
         window[inside == 0] = paper_tone(window).astype(np.uint8)
     return out
-
-
-#: A learned ring whose ink, alone (`_alone_ink`), rings this share of it is a whole seal.
-FRAMED_WHOLE_RING = 0.9
-
-
-def _ringed_whole(red: Mask, ring: RingOutline, box: BoxF) -> bool:
-    """Does the red ink round `box` (page pixels), alone, ring the learned ring whole?"""
-    (cx, cy), axes = ring[0], ring[1]
-    got = fit_ring_in_annulus(_alone_ink(red, box), (cx * SCALE, cy * SCALE), max(axes) * SCALE)
-    return got is not None and got[3] >= FRAMED_WHOLE_RING
-
-
-#: `_alone` keeps the circle this many times the box's half side.
-ALONE_MARGIN = 1.1
-#: ... and `_alone_ink` takes out straight lines this share of the box's side long (a ring has
-#: no straight run that long).
-ALONE_RULE = 0.6
 
 
 def _alone_ink(red: Mask, box: BoxF) -> Mask:
@@ -1269,18 +1275,11 @@ def _alone_ink(red: Mask, box: BoxF) -> Mask:
     return remove_rules(red & inside.view(bool), int(round(ALONE_RULE * side)))
 
 
-def _plated(image_bgr: Image, box: BoxF) -> Image:
-    """A copy of the page whose window round `box` (the learned detector's crop, and the crop of
-    its second look round a ring up to 1.3 × larger) is `_red_plate`d."""
-    h, w = image_bgr.shape[:2]
-    x0, y0, x1, y1 = box
-    m = 0.6 * max(x1 - x0, y1 - y0)
-    X0, Y0 = int(max(0, x0 - m)), int(max(0, y0 - m))
-    X1, Y1 = int(min(w, x1 + m)), int(min(h, y1 + m))
-    out: Image = image_bgr.copy()
-    if X1 > X0 and Y1 > Y0:
-        out[Y0:Y1, X0:X1] = _red_plate(image_bgr[Y0:Y1, X0:X1])
-    return out
+def _ringed_whole(red: Mask, ring: RingOutline, box: BoxF) -> bool:
+    """Does the red ink round `box` (page pixels), alone, ring the learned ring whole?"""
+    (cx, cy), axes = ring[0], ring[1]
+    got = fit_ring_in_annulus(_alone_ink(red, box), (cx * SCALE, cy * SCALE), max(axes) * SCALE)
+    return got is not None and got[3] >= FRAMED_WHOLE_RING
 
 
 #: A colour measure whose median over a crop (its paper) reaches this is counted over the paper's.
