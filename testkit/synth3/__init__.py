@@ -3,6 +3,7 @@ exact truth, written from testkit/heldout/SPEC.md and testkit/spec.py alone.
 
     from testkit.synth3 import make_page, make_pages, DOC_TYPES, write_pages
 """
+
 from __future__ import annotations
 
 import json
@@ -29,9 +30,14 @@ class Item:
     tags: tuple = ()
 
     def as_dict(self):
-        return dict(kind=self.kind, bbox=list(self.bbox), text=self.text, owner=self.owner,
-                    polygon=None if self.polygon is None else [[round(x, 1), round(y, 1)] for x, y in self.polygon],
-                    tags=list(self.tags))
+        return dict(
+            kind=self.kind,
+            bbox=list(self.bbox),
+            text=self.text,
+            owner=self.owner,
+            polygon=None if self.polygon is None else [[round(x, 1), round(y, 1)] for x, y in self.polygon],
+            tags=list(self.tags),
+        )
 
 
 @dataclass
@@ -51,8 +57,16 @@ def _person(rng, idx):
     name, sex, eth, birth, place = data.APPLICANTS[idx]
     job, major = data.JOBS[idx % len(data.JOBS)]
     start_y = int(birth[:4]) + int(rng.integers(21, 25))
-    return dict(canon=name, sex=sex, eth=eth, birth=birth, place=place, job=job, major=major,
-                start=f"{start_y}.{int(rng.integers(7, 10)):02d}")
+    return dict(
+        canon=name,
+        sex=sex,
+        eth=eth,
+        birth=birth,
+        place=place,
+        job=job,
+        major=major,
+        start=f"{start_y}.{int(rng.integers(7, 10)):02d}",
+    )
 
 
 def _profile(rng, idx):
@@ -124,12 +138,20 @@ def make_page(seed: int, index: int) -> Page:
         img, rmap = capture.rotate(img, k)
         rotation = 90 * k
         cap_tags.add(f"rotated{rotation}")
-        m1 = fmap
-        fmap = lambda pts, m1=m1, rmap=rmap: rmap(m1(pts))
+        fmap = _then(fmap, rmap)
 
     truth = _finish_truth(cv, fmap, img.shape[1], img.shape[0], cap_tags | page_tags)
-    return Page(pixels=img, truth=truth, doc_type=doc_type, profile=profile, dpi=dpi, rotation=rotation,
-                stem=stem, capture=kind, tags=tuple(sorted(page_tags)))
+    return Page(
+        pixels=img,
+        truth=truth,
+        doc_type=doc_type,
+        profile=profile,
+        dpi=dpi,
+        rotation=rotation,
+        stem=stem,
+        capture=kind,
+        tags=tuple(sorted(page_tags)),
+    )
 
 
 def _box_of(pts):
@@ -176,8 +198,9 @@ def _finish_truth(cv, fmap, W, H, extra_tags):
             continue
         polygon = [(float(min(max(px, x0), x1)), float(min(max(py, y0), y1))) for px, py in quad]
         tags = tuple(sorted(it["tags"] | carry))
-        out.append(Item(kind=it["kind"], bbox=(x0, y0, x1, y1), text=it["text"], owner=it["owner"],
-                        polygon=polygon, tags=tags))
+        out.append(
+            Item(kind=it["kind"], bbox=(x0, y0, x1, y1), text=it["text"], owner=it["owner"], polygon=polygon, tags=tags)
+        )
     return out
 
 
@@ -192,8 +215,18 @@ def write_pages(pages, folder, overlay=False):
     for p in pages:
         fn = p.stem + ".jpg"
         cv2.imwrite(os.path.join(folder, fn), p.pixels, [cv2.IMWRITE_JPEG_QUALITY, 92])
-        recs.append(dict(stem=p.stem, file=fn, doc_type=p.doc_type, dpi=p.dpi, rotation=p.rotation,
-                         capture=p.capture, profile=p.profile, truth=[t.as_dict() for t in p.truth]))
+        recs.append(
+            dict(
+                stem=p.stem,
+                file=fn,
+                doc_type=p.doc_type,
+                dpi=p.dpi,
+                rotation=p.rotation,
+                capture=p.capture,
+                profile=p.profile,
+                truth=[t.as_dict() for t in p.truth],
+            )
+        )
         pr = p.profile
         with open(os.path.join(folder, "profiles", pr["name"].replace("·", "") + ".toml"), "w", encoding="utf-8") as f:
             f.write(f"name = {json.dumps(pr['name'], ensure_ascii=False)}\n")
@@ -210,3 +243,12 @@ def write_pages(pages, folder, overlay=False):
             cv2.imwrite(os.path.join(folder, p.stem + "-truth.png"), im, [cv2.IMWRITE_PNG_COMPRESSION, 1])
     with open(os.path.join(folder, "truth.json"), "w", encoding="utf-8") as f:
         json.dump(dict(version=1, generator="synth3", pages=recs), f, ensure_ascii=False, indent=1)
+
+
+def _then(first, second):
+    """The point map `second(first(pts))`."""
+
+    def both(pts):
+        return second(first(pts))
+
+    return both

@@ -15,7 +15,9 @@ def main():
     pages = [make_page(a.seed, i) for i in range(a.pages)]
     t1 = time.process_time()
     write_pages(pages, a.out, overlay=a.overlay)
-    print(f"{len(pages)} pages in {t1 - t0:.1f} s CPU ({(t1 - t0) / max(1, len(pages)):.2f} s/page), written to {a.out}")
+    print(
+        f"{len(pages)} pages in {t1 - t0:.1f} s CPU ({(t1 - t0) / max(1, len(pages)):.2f} s/page), written to {a.out}"
+    )
 
 
 if __name__ == "__main__":

@@ -1,5 +1,6 @@
 """Capture simulation: flatbed scan, grey photocopy, phone photo; each returns the delivered
 image and a function mapping page points (pixel-edge coordinates) to delivered points."""
+
 from __future__ import annotations
 
 import math
@@ -26,6 +27,7 @@ def _affine_map(M):
         p = np.asarray(pts, np.float64) - 0.5
         q = p @ M[:, :2].T + M[:, 2]
         return q + 0.5
+
     return f
 
 
@@ -34,6 +36,7 @@ def _homog_map(H):
         p = np.asarray(pts, np.float64) - 0.5
         ph = np.concatenate([p, np.ones((len(p), 1))], 1) @ H.T
         return ph[:, :2] / ph[:, 2:3] + 0.5
+
     return f
 
 
@@ -69,7 +72,7 @@ def scan(page, rng, ppmm, grey=False):
         img[ys, xs] = rng.integers(20, 90, (n, 1)).astype(np.uint8)
         if rng.random() < 0.4:
             x = int(rng.integers(0, w))
-            img[:, x:x + 2] = (img[:, x:x + 2] * 0.75).astype(np.uint8)
+            img[:, x : x + 2] = (img[:, x : x + 2] * 0.75).astype(np.uint8)
     img = _jpeg(img, rng.uniform(72, 94))
     return img, _affine_map(M)
 
@@ -80,8 +83,17 @@ def phone(page, rng, ppmm):
     OH = int(rng.uniform(1.05, 1.2) * h)
     OW = int(OH * rng.uniform(0.72, 0.8))
     # background: table / desk
-    desks = [(60, 100, 150), (40, 70, 110), (70, 90, 120), (60, 60, 62), (175, 178, 180), (30, 30, 32),
-             (120, 110, 95), (95, 120, 135), (140, 150, 160)]
+    desks = [
+        (60, 100, 150),
+        (40, 70, 110),
+        (70, 90, 120),
+        (60, 60, 62),
+        (175, 178, 180),
+        (30, 30, 32),
+        (120, 110, 95),
+        (95, 120, 135),
+        (140, 150, 160),
+    ]
     base = np.array(desks[int(rng.integers(len(desks)))], np.float32) * rng.uniform(0.8, 1.15)
     g = cv2.resize(rng.uniform(-1, 1, (4, 4)).astype(np.float32), (OW, OH), interpolation=cv2.INTER_CUBIC)
     bg = base[None, None, :] * (1 + 0.2 * g[..., None])
@@ -90,14 +102,23 @@ def phone(page, rng, ppmm):
     scale = min(OW / w, OH / h) * rng.uniform(0.8, 0.92)
     pw, ph = w * scale, h * scale
     cx, cy = OW / 2 + rng.uniform(-0.04, 0.04) * OW, OH / 2 + rng.uniform(-0.03, 0.03) * OH
-    dst = np.array([[cx - pw / 2, cy - ph / 2], [cx + pw / 2, cy - ph / 2],
-                    [cx + pw / 2, cy + ph / 2], [cx - pw / 2, cy + ph / 2]], np.float32)
+    dst = np.array(
+        [
+            [cx - pw / 2, cy - ph / 2],
+            [cx + pw / 2, cy - ph / 2],
+            [cx + pw / 2, cy + ph / 2],
+            [cx - pw / 2, cy + ph / 2],
+        ],
+        np.float32,
+    )
     # trapezoid: top edge narrower (phone tilted), plus jitter
     k = rng.uniform(0.02, 0.09) * pw
     if rng.random() < 0.5:
-        dst[0, 0] += k; dst[1, 0] -= k
+        dst[0, 0] += k
+        dst[1, 0] -= k
     else:
-        dst[3, 0] += k; dst[2, 0] -= k
+        dst[3, 0] += k
+        dst[2, 0] -= k
     dst += rng.uniform(-0.02, 0.02, (4, 2)).astype(np.float32) * (pw, ph)
     rot = math.radians(rng.uniform(-4, 4))
     c, s = math.cos(rot), math.sin(rot)
@@ -108,8 +129,9 @@ def phone(page, rng, ppmm):
     dst = (dst + shift).astype(np.float32)
     src = np.array([[0, 0], [w - 1, 0], [w - 1, h - 1], [0, h - 1]], np.float32)
     H = cv2.getPerspectiveTransform(src, dst - 0.0)
-    warped = cv2.warpPerspective(img, H, (OW, OH), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_TRANSPARENT,
-                                 dst=bg.copy())
+    warped = cv2.warpPerspective(
+        img, H, (OW, OH), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_TRANSPARENT, dst=bg.copy()
+    )
     out = warped.astype(np.float32)
     # uneven light
     lf = cv2.resize(rng.uniform(0, 1, (3, 3)).astype(np.float32), (OW, OH), interpolation=cv2.INTER_CUBIC)
@@ -122,11 +144,26 @@ def phone(page, rng, ppmm):
         depth = rng.uniform(0.12, 0.35)
         pts = []
         if side == 0:
-            pts = [(0, OH * rng.uniform(0.3, 0.7)), (OW * depth, OH * rng.uniform(0.5, 0.9)), (OW * depth * 0.8, OH), (0, OH)]
+            pts = [
+                (0, OH * rng.uniform(0.3, 0.7)),
+                (OW * depth, OH * rng.uniform(0.5, 0.9)),
+                (OW * depth * 0.8, OH),
+                (0, OH),
+            ]
         elif side == 1:
-            pts = [(OW, OH * rng.uniform(0.2, 0.6)), (OW * (1 - depth), OH * rng.uniform(0.6, 0.9)), (OW * (1 - depth * 0.7), OH), (OW, OH)]
+            pts = [
+                (OW, OH * rng.uniform(0.2, 0.6)),
+                (OW * (1 - depth), OH * rng.uniform(0.6, 0.9)),
+                (OW * (1 - depth * 0.7), OH),
+                (OW, OH),
+            ]
         elif side == 2:
-            pts = [(OW * rng.uniform(0.2, 0.5), OH), (OW * rng.uniform(0.4, 0.7), OH * (1 - depth)), (OW * rng.uniform(0.8, 1.0), OH * (1 - depth * 0.8)), (OW, OH)]
+            pts = [
+                (OW * rng.uniform(0.2, 0.5), OH),
+                (OW * rng.uniform(0.4, 0.7), OH * (1 - depth)),
+                (OW * rng.uniform(0.8, 1.0), OH * (1 - depth * 0.8)),
+                (OW, OH),
+            ]
         else:
             pts = [(0, 0), (OW * rng.uniform(0.3, 0.6), 0), (OW * 0.2, OH * depth), (0, OH * depth * 1.2)]
         cv2.fillPoly(mask, [(np.array(pts) / 8).astype(np.int32)], 1.0)
@@ -155,4 +192,5 @@ def rotate(img, k):
         if k == 3:
             return np.stack([h - y, x], 1)
         return p
+
     return out, f

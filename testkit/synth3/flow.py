@@ -1,5 +1,6 @@
 """Prose layout: tokens with marked terms flow into justified lines; a term cut by a line end
 becomes one truth item per line piece, tagged "wrapped"."""
+
 from __future__ import annotations
 
 import re
@@ -14,7 +15,7 @@ def tokens(template: str, fill: dict):
     pos = 0
     for m in PLACE.finditer(template):
         if m.start() > pos:
-            out.append((template[pos:m.start()], None))
+            out.append((template[pos : m.start()], None))
         val = fill[m.group(1)]
         if isinstance(val, tuple):
             out.append(val)
@@ -62,14 +63,13 @@ def break_lines(chars, fnt, width, first_indent):
 def wrapped_terms(chars, lines):
     """Indices of terms that are cut by a line break."""
     cut = set()
-    for (i, j, _) in lines[:-1]:
+    for _i, j, _ in lines[:-1]:
         if j < len(chars) and j > 0 and chars[j - 1][1] >= 0 and chars[j - 1][1] == chars[j][1]:
             cut.add(chars[j][1])
     return cut
 
 
-def render(cv, chars, terms, lines, x, y, fnt, width, line_h, first_indent, color, justify=True,
-           hand=None):
+def render(cv, chars, terms, lines, x, y, fnt, width, line_h, first_indent, color, justify=True, hand=None):
     """Draw the lines; returns y of the next baseline. hand: (fspec, size, rng, color) to write
     by hand instead of printing."""
     cut = wrapped_terms(chars, lines)

@@ -1,11 +1,26 @@
 """The two document types: annual appraisal forms and employer letters."""
+
 from __future__ import annotations
 
 import math
 
 from . import flow as fl
-from .render import (BLACK, BLACK_PEN, BLUE_PEN, BODY_FONTS, BOLD_FONTS, HAND_FONTS, RED_PRINT,
-                     SEAL_FONTS, font, oval_seal, pick, round_seal, square_seal, stamp)
+from .render import (
+    BLACK,
+    BLACK_PEN,
+    BLUE_PEN,
+    BODY_FONTS,
+    BOLD_FONTS,
+    HAND_FONTS,
+    RED_PRINT,
+    SEAL_FONTS,
+    font,
+    oval_seal,
+    pick,
+    round_seal,
+    square_seal,
+    stamp,
+)
 
 CN_DIGITS = "〇一二三四五六七八九"
 
@@ -23,6 +38,7 @@ def cn_date(y, m, d, chinese=False):
         if k < 20:
             return "十" + CN_DIGITS[k - 10]
         return CN_DIGITS[k // 10] + "十" + (CN_DIGITS[k % 10] if k % 10 else "")
+
     return f"{yy}年{num(m)}月{num(d)}日"
 
 
@@ -31,11 +47,11 @@ class Ctx:
 
     def __init__(self, rng, profile, person, emp, others, people):
         self.rng = rng
-        self.p = person           # dict: name(display), sex, eth, birth, place, job, major
+        self.p = person  # dict: name(display), sex, eth, birth, place, job, major
         self.emp_full = emp[0]
         self.emp_short = emp[1]
-        self.others = others      # other organisations (strings)
-        self.people = people      # other people
+        self.others = others  # other organisations (strings)
+        self.people = people  # other people
         self.body = pick(rng, BODY_FONTS)
         self.bold = pick(rng, BOLD_FONTS)
         self.handf = pick(rng, HAND_FONTS)
@@ -43,8 +59,14 @@ class Ctx:
         self.pen = BLUE_PEN if rng.random() < 0.6 else BLACK_PEN
         self.year = int(rng.integers(2018, 2024))
         self.name_tags = set(profile.get("_name_tags", ()))
-        auth = [o for o in others if any(k in o for k in ("人力资源", "委员会", "教育局", "农业农村局", "气象局",
-                                                          "人民政府", "勘查开发局", "水利局"))]
+        auth = [
+            o
+            for o in others
+            if any(
+                k in o
+                for k in ("人力资源", "委员会", "教育局", "农业农村局", "气象局", "人民政府", "勘查开发局", "水利局")
+            )
+        ]
         self.auth = auth[0] if auth else others[0]
 
     def N(self, display=None):
@@ -55,7 +77,7 @@ class Ctx:
         s = self.emp_full if full or not self.emp_short else pick(self.rng, self.emp_short)
         return (s, ("employer", "applicant", ()))
 
-    def O(self, s=None):
+    def O(self, s=None):  # noqa: E743  (the template letter for an organisation, as E, N)
         s = s or pick(self.rng, self.others)
         return (s, ("org", "other", ()))
 
@@ -93,16 +115,41 @@ def employer_seal(cv, ctx, cx, cy, tags=("over_text",)):
     partial = rng.random() < 0.12
     if rng.random() < 0.08:
         a, AB = oval_seal(rng, ctx.emp_full, cv.ppmm, ctx.sealf, line=pick(rng, ["人事专用章", "业务专用章"]))
-        stamp(cv, rng, a, cx, cy, ("oval", AB), "seal", "applicant", ctx.emp_full, tg, color=color,
-              faded=faded, partial=partial)
+        stamp(
+            cv,
+            rng,
+            a,
+            cx,
+            cy,
+            ("oval", AB),
+            "seal",
+            "applicant",
+            ctx.emp_full,
+            tg,
+            color=color,
+            faded=faded,
+            partial=partial,
+        )
         return
     dia = rng.uniform(38, 45)
     line = pick(rng, [None, None, None, "人事专用章", "人事处", "党委组织部"]) if rng.random() < 0.35 else None
     code = "".join(str(int(d)) for d in rng.integers(0, 10, 13)) if rng.random() < 0.35 else None
-    a, R = round_seal(rng, ctx.emp_full, cv.ppmm, dia, ctx.sealf, bottom=code, line=line,
-                      inner_ring=rng.random() < 0.2)
-    stamp(cv, rng, a, cx, cy, ("disc", R), "seal", "applicant", ctx.emp_full, tg, color=color,
-          faded=faded, partial=partial)
+    a, R = round_seal(rng, ctx.emp_full, cv.ppmm, dia, ctx.sealf, bottom=code, line=line, inner_ring=rng.random() < 0.2)
+    stamp(
+        cv,
+        rng,
+        a,
+        cx,
+        cy,
+        ("disc", R),
+        "seal",
+        "applicant",
+        ctx.emp_full,
+        tg,
+        color=color,
+        faded=faded,
+        partial=partial,
+    )
 
 
 def other_seal(cv, ctx, cx, cy, org, oval=False):
@@ -111,15 +158,33 @@ def other_seal(cv, ctx, cx, cy, org, oval=False):
         a, AB = oval_seal(rng, org, cv.ppmm, ctx.sealf, line=pick(rng, ["专用章", "业务专用章", "审核专用章"]))
         shape = ("oval", AB)
     else:
-        a, R = round_seal(rng, org, cv.ppmm, rng.uniform(38, 45), ctx.sealf,
-                          line=pick(rng, [None, None, "职称审核专用章", "人事专用章"]))
+        a, R = round_seal(
+            rng,
+            org,
+            cv.ppmm,
+            rng.uniform(38, 45),
+            ctx.sealf,
+            line=pick(rng, [None, None, "职称审核专用章", "人事专用章"]),
+        )
         shape = ("disc", R)
     tg = {"over_text"}
     if len(org) >= 15:
         tg.add("long_ring")
-    stamp(cv, rng, a, cx, cy, shape, "seal", "other", org, tg,
-          color=pick(rng, ["red", "red", "pink", "dark"]), faded=rng.random() < 0.3,
-          partial=rng.random() < 0.15)
+    stamp(
+        cv,
+        rng,
+        a,
+        cx,
+        cy,
+        shape,
+        "seal",
+        "other",
+        org,
+        tg,
+        color=pick(rng, ["red", "red", "pink", "dark"]),
+        faded=rng.random() < 0.3,
+        partial=rng.random() < 0.15,
+    )
 
 
 def name_seal(cv, ctx, cx, cy, person):
@@ -130,8 +195,20 @@ def name_seal(cv, ctx, cx, cy, person):
     elif len(chars) == 3:
         chars = chars + "印"
     a, s = square_seal(rng, chars, cv.ppmm, rng.uniform(18, 25), ctx.sealf)
-    stamp(cv, rng, a, cx, cy, ("square", s), "seal", "other", person, {"over_text"},
-          color=pick(rng, ["red", "red", "pink"]), rot=rng.uniform(-8, 8))
+    stamp(
+        cv,
+        rng,
+        a,
+        cx,
+        cy,
+        ("square", s),
+        "seal",
+        "other",
+        person,
+        {"over_text"},
+        color=pick(rng, ["red", "red", "pink"]),
+        rot=rng.uniform(-8, 8),
+    )
 
 
 # ------------------------------------------------------------------------------------------
@@ -176,7 +253,7 @@ def _cell_value(cv, ctx, x0, y0, x1, y1, s, fnt, meta, hand, pad, spacing=0.0, a
     else:
         widths = [fnt.getlength(c) + spacing for c in s]
     lines, cur, w = [], "", 0.0
-    for c, a in zip(s, widths):
+    for c, a in zip(s, widths, strict=True):
         if w + a > avail and cur:
             lines.append(cur)
             cur, w = "", 0.0
@@ -202,7 +279,6 @@ def _cell_value(cv, ctx, x0, y0, x1, y1, s, fnt, meta, hand, pad, spacing=0.0, a
 
 def appraisal(cv, ctx, tags):
     rng = ctx.rng
-    pp = cv.ppmm
     mm = cv.px
     red_rules = rng.random() < 0.25
     rule_c = RED_PRINT if red_rules else BLACK
@@ -216,12 +292,16 @@ def appraisal(cv, ctx, tags):
     page2 = rng.random() < 0.2
     Y = ctx.year
     G = pick(rng, ["优秀", "合格", "称职", "优秀"])
-    fill = dict(Y=str(Y), E=ctx.E(True), S=ctx.E(False), J=ctx.p["job"], M=ctx.p["major"], O=ctx.O(),
-                G=G)
+    fill = dict(Y=str(Y), E=ctx.E(True), S=ctx.E(False), J=ctx.p["job"], M=ctx.p["major"], O=ctx.O(), G=G)
 
     if not page2:
-        titles = [f"{Y}年度事业单位工作人员年度考核登记表", "专业技术人员年度考核表",
-                  f"公务员年度考核登记表（{Y}年度）", "年度考核登记表", f"{Y}年度考核登记表"]
+        titles = [
+            f"{Y}年度事业单位工作人员年度考核登记表",
+            "专业技术人员年度考核表",
+            f"公务员年度考核登记表（{Y}年度）",
+            "年度考核登记表",
+            f"{Y}年度考核登记表",
+        ]
         title = pick(rng, titles)
         tf = font(ctx.bold, mm(rng.uniform(5.5, 7.5)))
         tw = cv.width(title, tf)
@@ -272,7 +352,7 @@ def appraisal(cv, ctx, tags):
     thin = max(1, mm(rng.uniform(0.25, 0.45)))
     thick = max(thin, mm(rng.uniform(0.5, 0.9)))
     pad = mm(rng.uniform(1.0, 3.0))
-    rows = []   # (y0, y1)
+    rows = []  # (y0, y1)
     bottom_limit = cv.H - mm(rng.uniform(16, 24))
 
     # ---- info rows
@@ -298,13 +378,39 @@ def appraisal(cv, ctx, tags):
         if wide:
             fr = [0.12, 0.17, 0.1, 0.14, 0.15, 0.32]
             jitter = rng.uniform(-0.02, 0.02, 6)
-            fr = [max(0.07, f + j) for f, j in zip(fr, jitter)]
+            fr = [max(0.07, f + j) for f, j in zip(fr, jitter, strict=True)]
             spec_rows = [
-                [("姓名", 1), (nm, 1, name_meta, spacing), ("性别", 1), (ctx.p["sex"], 1), ("出生年月", 1), (ctx.p["birth"], 1)],
-                [("民族", 1), (ctx.p["eth"], 1), ("政治面貌", 1), (pick(rng, ["中共党员", "群众", "共青团员"]), 1), ("参加工作时间", 1), (ctx.p["start"], 1)],
-                [("工作单位", 1), (emp_s, 3, E_meta[1]), ("现任职务", 1), (pick(rng, ["科员", "技术员", "副科长", "专业技术人员"]), 1)]
-                if rng.random() < 0.6 else
-                [("工作单位", 1), (emp_s, 1, E_meta[1]), ("现任职务", 1), (pick(rng, ["科员", "技术员", "副科长"]), 1), ("学历", 1), (pick(rng, ["大学本科", "研究生", "大专"]), 1)],
+                [
+                    ("姓名", 1),
+                    (nm, 1, name_meta, spacing),
+                    ("性别", 1),
+                    (ctx.p["sex"], 1),
+                    ("出生年月", 1),
+                    (ctx.p["birth"], 1),
+                ],
+                [
+                    ("民族", 1),
+                    (ctx.p["eth"], 1),
+                    ("政治面貌", 1),
+                    (pick(rng, ["中共党员", "群众", "共青团员"]), 1),
+                    ("参加工作时间", 1),
+                    (ctx.p["start"], 1),
+                ],
+                [
+                    ("工作单位", 1),
+                    (emp_s, 3, E_meta[1]),
+                    ("现任职务", 1),
+                    (pick(rng, ["科员", "技术员", "副科长", "专业技术人员"]), 1),
+                ]
+                if rng.random() < 0.6
+                else [
+                    ("工作单位", 1),
+                    (emp_s, 1, E_meta[1]),
+                    ("现任职务", 1),
+                    (pick(rng, ["科员", "技术员", "副科长"]), 1),
+                    ("学历", 1),
+                    (pick(rng, ["大学本科", "研究生", "大专"]), 1),
+                ],
                 [("专业技术职务", 1), (ctx.p["job"], 3), ("任职时间", 1), (f"{int(ctx.p['start'][:4]) + 5}.09", 1)],
             ]
         else:
@@ -315,7 +421,12 @@ def appraisal(cv, ctx, tags):
                 [("姓名", 1), (nm, 1, name_meta, spacing), ("性别", 1), (ctx.p["sex"], 1)],
                 [("出生年月", 1), (ctx.p["birth"], 1), ("民族", 1), (ctx.p["eth"], 1)],
                 [("工作单位", 1), (emp_s, 1, E_meta[1]), ("专业技术职务", 1), (ctx.p["job"], 1)],
-                [("政治面貌", 1), (pick(rng, ["中共党员", "群众"]), 1), ("现任职务", 1), (pick(rng, ["科员", "主任", "技术员"]), 1)],
+                [
+                    ("政治面貌", 1),
+                    (pick(rng, ["中共党员", "群众"]), 1),
+                    ("现任职务", 1),
+                    (pick(rng, ["科员", "主任", "技术员"]), 1),
+                ],
             ]
         s_ = sum(fr)
         xs = [L]
@@ -381,8 +492,18 @@ def appraisal(cv, ctx, tags):
         if fl.count_lines(cand, fnt, (px1 - px0) * (0.88 if hand else 1.0), fnt.size * 2) > nlines_fit:
             continue
         toks = cand
-    fl.flow(cv, toks, px0, y0 + pad + fnt.size * 1.2, (px1 - px0) * (0.88 if hand else 1.0), fnt, lh, BLACK,
-                 first_indent=fnt.size * 2, hand=hand_args)
+    fl.flow(
+        cv,
+        toks,
+        px0,
+        y0 + pad + fnt.size * 1.2,
+        (px1 - px0) * (0.88 if hand else 1.0),
+        fnt,
+        lh,
+        BLACK,
+        first_indent=fnt.size * 2,
+        hand=hand_args,
+    )
     # signature
     sy = y1 - mm(4)
     sig = ctx.p["name"] if rng.random() < 0.7 else ctx.p["name_nodot"]
@@ -401,8 +522,18 @@ def appraisal(cv, ctx, tags):
     _vertical_label(cv, fnt, L, y0, vx, y1, lab, ctx.body)
     c_toks = fl.tokens(pick(rng, COMMENT), fill)
     hc = rng.random() < 0.5
-    fl.flow(cv, c_toks, px0, y0 + pad + fnt.size * 1.2, (px1 - px0) * (0.88 if hc else 1.0), fnt, lh, BLACK,
-            first_indent=fnt.size * 2, hand=(ctx.handf, fnt.size * 1.05, rng, ctx.pen) if hc else None)
+    fl.flow(
+        cv,
+        c_toks,
+        px0,
+        y0 + pad + fnt.size * 1.2,
+        (px1 - px0) * (0.88 if hc else 1.0),
+        fnt,
+        lh,
+        BLACK,
+        first_indent=fnt.size * 2,
+        hand=(ctx.handf, fnt.size * 1.05, rng, ctx.pen) if hc else None,
+    )
     sy = y1 - mm(4)
     boss = ctx.people[0]
     need = cv.width("签名：", fnt) + len(boss) * fnt.size * 1.45 + mm(6) + cv.width("2024年12月22日", fnt)
@@ -459,23 +590,36 @@ def appraisal(cv, ctx, tags):
         auth = ctx.auth
         lab = pick(rng, ["主管部门意见", "审核意见", "主管部门审核意见"])
         _vertical_label(cv, fnt, L, y0, vx, y1, lab, ctx.body)
-        print_term(cv, px0 + fnt.size * 2, y0 + pad + fnt.size * 1.2, pick(rng, ["同意。", "情况属实，同意。", "同意单位考核意见。"]), fnt, None)
+        print_term(
+            cv,
+            px0 + fnt.size * 2,
+            y0 + pad + fnt.size * 1.2,
+            pick(rng, ["同意。", "情况属实，同意。", "同意单位考核意见。"]),
+            fnt,
+            None,
+        )
         dy = y1 - mm(rng.uniform(5, 8))
         w = cv.width(auth, fnt)
         dx = min(R - mm(3) - w, R - mm(70))
         print_term(cv, dx, dy - lh, auth, fnt, ("org", "other", ()))
         print_term(cv, dx + mm(8), dy, cn_date(Y + 1, 2, int(rng.integers(1, 28))), fnt, None)
-        other_seal(cv, ctx, dx + min(w, mm(60)) / 2 + mm(rng.uniform(-4, 8)), dy - lh * 0.8 + mm(rng.uniform(-4, 4)),
-                   auth, oval=rng.random() < 0.15)
+        other_seal(
+            cv,
+            ctx,
+            dx + min(w, mm(60)) / 2 + mm(rng.uniform(-4, 8)),
+            dy - lh * 0.8 + mm(rng.uniform(-4, 4)),
+            auth,
+            oval=rng.random() < 0.15,
+        )
         big.append((y0, y1))
         y = y1
 
     # rules (drawn last is fine: multiplicative ink)
-    for (y0, y1) in big:
+    for y0, y1 in big:
         cv.vline(vx, y0, y1, thin, rule_c)
-    for (y0, y1, cells) in rows:
+    for y0, _y1, _cells in rows:
         cv.hline(L, R, y0, thin, rule_c)
-    for (y0, y1) in big:
+    for y0, _y1 in big:
         cv.hline(L, R, y0, thin, rule_c)
     cv.hline(L, R, T, thick, rule_c)
     cv.hline(L, R, y, thick, rule_c)
@@ -483,7 +627,13 @@ def appraisal(cv, ctx, tags):
     cv.vline(R, T, y, thick, rule_c)
     if rng.random() < 0.4:
         nf = font(ctx.body, mm(3.2))
-        note = pick(rng, ["注：本表一式两份，一份存入本人档案，一份由单位留存。", "说明：考核等次分为优秀、合格、基本合格、不合格。"])
+        note = pick(
+            rng,
+            [
+                "注：本表一式两份，一份存入本人档案，一份由单位留存。",
+                "说明：考核等次分为优秀、合格、基本合格、不合格。",
+            ],
+        )
         print_term(cv, L, y + mm(6), note, nf, None)
     if red_rules:
         tags.add("red_rules")
@@ -492,18 +642,24 @@ def appraisal(cv, ctx, tags):
 # ------------------------------------------------------------------------------------------
 LETTER_TITLES = ["证明", "证  明", "在职证明", "任职证明", "工作证明", "推荐信", "单位推荐意见", "情况说明"]
 LETTER_BODY = [
-    ["兹证明{N}同志，{X}，{T}，{B}出生，身份证号码：{ID}，于{W}参加工作，现在{E}工作，任{J}，从事{M}专业技术工作至今。",
-     "该同志在{S}工作期间，政治立场坚定，遵纪守法，爱岗敬业，业务能力强，历年年度考核均为合格以上等次，无违法违纪行为。",
-     "{N}同志所提交的申报材料真实有效，如有不实，{E}愿承担相应责任。",
-     "特此证明。"],
-    ["{N}同志，{X}，{T}，现年{A}岁，{W}参加工作，{K}调入{E}，现任{J}。",
-     "该同志自到{S}工作以来，认真钻研{M}业务，先后参与完成多项重点工作，经{O}考核合格，在{S}起到了业务骨干作用。",
-     "经{E}研究，同意推荐{N}同志申报{J2}任职资格。",
-     "如有异议，请与{E}人事科联系，联系人：{P}，联系电话：{TEL}。"],
-    ["{O}：",
-     "我单位{N}同志，{B}出生，{T}，大学本科学历，{W}参加工作以来一直在{E}从事{M}工作，任职期间工作认真，成绩突出，符合申报条件。",
-     "经{S}领导班子集体研究，同意推荐该同志参加{Y}年度{J2}资格评审。{N}同志的申报材料已经我单位审核，情况属实。",
-     "特此推荐。"],
+    [
+        "兹证明{N}同志，{X}，{T}，{B}出生，身份证号码：{ID}，于{W}参加工作，现在{E}工作，任{J}，从事{M}专业技术工作至今。",
+        "该同志在{S}工作期间，政治立场坚定，遵纪守法，爱岗敬业，业务能力强，历年年度考核均为合格以上等次，无违法违纪行为。",
+        "{N}同志所提交的申报材料真实有效，如有不实，{E}愿承担相应责任。",
+        "特此证明。",
+    ],
+    [
+        "{N}同志，{X}，{T}，现年{A}岁，{W}参加工作，{K}调入{E}，现任{J}。",
+        "该同志自到{S}工作以来，认真钻研{M}业务，先后参与完成多项重点工作，经{O}考核合格，在{S}起到了业务骨干作用。",
+        "经{E}研究，同意推荐{N}同志申报{J2}任职资格。",
+        "如有异议，请与{E}人事科联系，联系人：{P}，联系电话：{TEL}。",
+    ],
+    [
+        "{O}：",
+        "我单位{N}同志，{B}出生，{T}，大学本科学历，{W}参加工作以来一直在{E}从事{M}工作，任职期间工作认真，成绩突出，符合申报条件。",
+        "经{S}领导班子集体研究，同意推荐该同志参加{Y}年度{J2}资格评审。{N}同志的申报材料已经我单位审核，情况属实。",
+        "特此推荐。",
+    ],
 ]
 
 
@@ -556,14 +712,31 @@ def letter(cv, ctx, tags):
     fnt = font(ctx.body, mm(fs))
     lh = fnt.size * rng.uniform(1.6, 2.1)
     birth = ctx.p["birth"]
-    fill = dict(N=ctx.N(), E=ctx.E(True), S=ctx.E(False), O=ctx.O(ctx.auth), P=ctx.P(ctx.people[2]),
-                X=ctx.p["sex"], T=ctx.p["eth"], B=f"{birth[:4]}年{int(birth[5:])}月",
-                ID="65" + "".join(str(int(d)) for d in rng.integers(0, 10, 4)) + birth[:4] + birth[5:]
-                + f"{int(rng.integers(1, 29)):02d}" + "".join(str(int(d)) for d in rng.integers(0, 10, 3))
-                + pick(rng, "0123456789X"),
-                W=f"{ctx.p['start'][:4]}年{int(ctx.p['start'][5:])}月", J=ctx.p["job"], M=ctx.p["major"],
-                A=str(Y - int(birth[:4])), K=f"{int(ctx.p['start'][:4]) + 3}年", Y=str(Y + 1),
-                J2=pick(rng, ["高级", "副高级", "中级"]) + "专业技术职务", TEL=f"0996-{int(rng.integers(2000000, 2999999))}")
+    fill = dict(
+        N=ctx.N(),
+        E=ctx.E(True),
+        S=ctx.E(False),
+        O=ctx.O(ctx.auth),
+        P=ctx.P(ctx.people[2]),
+        X=ctx.p["sex"],
+        T=ctx.p["eth"],
+        B=f"{birth[:4]}年{int(birth[5:])}月",
+        ID="65"
+        + "".join(str(int(d)) for d in rng.integers(0, 10, 4))
+        + birth[:4]
+        + birth[5:]
+        + f"{int(rng.integers(1, 29)):02d}"
+        + "".join(str(int(d)) for d in rng.integers(0, 10, 3))
+        + pick(rng, "0123456789X"),
+        W=f"{ctx.p['start'][:4]}年{int(ctx.p['start'][5:])}月",
+        J=ctx.p["job"],
+        M=ctx.p["major"],
+        A=str(Y - int(birth[:4])),
+        K=f"{int(ctx.p['start'][:4]) + 3}年",
+        Y=str(Y + 1),
+        J2=pick(rng, ["高级", "副高级", "中级"]) + "专业技术职务",
+        TEL=f"0996-{int(rng.integers(2000000, 2999999))}",
+    )
     if "推荐" in title:
         body = LETTER_BODY[1] if rng.random() < 0.4 else LETTER_BODY[2]
     else:
@@ -646,4 +819,13 @@ def letter(cv, ctx, tags):
         yb = cv.H - mm(rng.uniform(14, 20))
         cv.hline(mm(15), cv.W - mm(15), yb - mm(5), mm(0.6), RED_PRINT)
         af = font(ctx.body, mm(3))
-        print_term(cv, mm(20), yb, f"地址：{pick(rng, ['人民东路', '解放南路', '友好北路', '团结路'])}{int(rng.integers(1, 300))}号    邮编：8{int(rng.integers(30000, 49999))}    电话：{fill['TEL']}", af, None, color=RED_PRINT)
+        print_term(
+            cv,
+            mm(20),
+            yb,
+            f"地址：{pick(rng, ['人民东路', '解放南路', '友好北路', '团结路'])}{int(rng.integers(1, 300))}号"
+            f"    邮编：8{int(rng.integers(30000, 49999))}    电话：{fill['TEL']}",
+            af,
+            None,
+            color=RED_PRINT,
+        )

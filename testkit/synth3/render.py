@@ -1,5 +1,6 @@
 """Drawing primitives: a float ink canvas (multiplicative, so seals print over text), text runs
 whose ink hull is measured from the rendered glyphs, handwriting, and seals."""
+
 from __future__ import annotations
 
 import math
@@ -39,7 +40,7 @@ SEAL_FONTS = [
 ]
 
 BLACK = (0.08, 0.08, 0.08)
-RED_PRINT = (0.16, 0.13, 0.88)       # BGR transmission of red printing ink
+RED_PRINT = (0.16, 0.13, 0.88)  # BGR transmission of red printing ink
 BLUE_PEN = (0.45, 0.18, 0.12)
 BLACK_PEN = (0.15, 0.13, 0.13)
 
@@ -71,7 +72,7 @@ class Canvas:
         self.W = int(round(w_mm * ppmm))
         self.H = int(round(h_mm * ppmm))
         self.img = np.ones((self.H, self.W, 3), np.float32)
-        self.items = []   # raw truth: dicts with kind owner text tags hull / poly
+        self.items = []  # raw truth: dicts with kind owner text tags hull / poly
 
     def px(self, mm):
         return mm * self.ppmm
@@ -82,7 +83,7 @@ class Canvas:
         x0, y0, x1, y1 = max(0, x), max(0, y), min(self.W, x + w), min(self.H, y + h)
         if x1 <= x0 or y1 <= y0:
             return
-        sub = a[y0 - y:y1 - y, x0 - x:x1 - x] * strength
+        sub = a[y0 - y : y1 - y, x0 - x : x1 - x] * strength
         c = 1.0 - np.asarray(color, np.float32)
         self.img[y0:y1, x0:x1] *= 1.0 - sub[..., None] * c
 
@@ -120,7 +121,7 @@ class Canvas:
         # character by character, so that the advance is exactly the sum of getlength (the
         # shaper would otherwise squeeze adjacent CJK punctuation)
         cx = pad
-        for ch, a in zip(s, adv):
+        for ch, a in zip(s, adv, strict=True):
             d.text((cx, pad + asc), ch, font=fnt, fill=255, anchor="ls")
             cx += a
         a = np.asarray(im, np.float32) / 255.0
@@ -165,7 +166,7 @@ class Canvas:
             gy = max(0, min(Hh - h_, gy))
             if gx + w_ > W:
                 break
-            canvas[gy:gy + h_, gx:gx + w_] = np.maximum(canvas[gy:gy + h_, gx:gx + w_], ga)
+            canvas[gy : gy + h_, gx : gx + w_] = np.maximum(canvas[gy : gy + h_, gx : gx + w_], ga)
             adv = f.getlength(ch) if ch not in "·.•・ " else f.getlength(ch) * 0.8
             cx += adv * pitch * rng.uniform(0.92, 1.05)
         ox, oy = int(round(x - big * 0.3)), int(round(y - base))
@@ -214,17 +215,19 @@ def round_seal(rng, name, ppmm, dia_mm, fspec, bottom=None, line=None, inner_rin
     ch_h = min(R * 0.30, (R * 0.62) * span / max(n, 1) * 1.25)
     ch_h = max(ch_h, R * 0.17)
     rr = R - t - ch_h * 0.72 - 0.4 * ppmm
-    inner = rr - ch_h * 0.42          # the glyphs' inner edge is where neighbours touch first
+    inner = rr - ch_h * 0.42  # the glyphs' inner edge is where neighbours touch first
     sx = min(1.0, max(0.4, inner * span / n / ch_h * 0.97))
     f = font(fspec, int(ch_h))
     for i, ch in enumerate(name):
-        th = -span / 2 + span * (i + 0.5) / n          # 0 = top, clockwise positive
+        th = -span / 2 + span * (i + 0.5) / n  # 0 = top, clockwise positive
         g = _glyph(ch, f, sx).rotate(-math.degrees(th), resample=Image.BILINEAR)
         gx = c + rr * math.sin(th) - g.size[0] / 2
         gy = c - rr * math.cos(th) - g.size[1] / 2
         im.paste(255, (int(gx), int(gy)), g)
     self_line = bool(line)
-    _star(d, c, c - (R * 0.05 if self_line else 0), R * (rng.uniform(0.2, 0.25) if self_line else rng.uniform(0.24, 0.3)))
+    _star(
+        d, c, c - (R * 0.05 if self_line else 0), R * (rng.uniform(0.2, 0.25) if self_line else rng.uniform(0.24, 0.3))
+    )
     if line:
         fl = font(fspec, int(R * 0.17))
         wl = fl.getlength(line)
@@ -340,8 +343,9 @@ SEAL_COLORS = {
 }
 
 
-def stamp(cv: Canvas, rng, a, cx, cy, shape, kind, owner, text, tags, color="red",
-          faded=False, partial=False, rot=None):
+def stamp(
+    cv: Canvas, rng, a, cx, cy, shape, kind, owner, text, tags, color="red", faded=False, partial=False, rot=None
+):
     """Rotate a seal mask, texture it, multiply it over the canvas centred at (cx, cy) and record
     its outline polygon. shape: ("disc", R) | ("oval", (A, B)) | ("square", s)."""
     if rot is None:
@@ -351,7 +355,7 @@ def stamp(cv: Canvas, rng, a, cx, cy, shape, kind, owner, text, tags, color="red
         big = int(max(a.shape) * 1.45)
         pad = np.zeros((big, big), np.float32)
         oy, ox = (big - a.shape[0]) // 2, (big - a.shape[1]) // 2
-        pad[oy:oy + a.shape[0], ox:ox + a.shape[1]] = a
+        pad[oy : oy + a.shape[0], ox : ox + a.shape[1]] = a
         a = pad
     a = rotate_alpha(a, rot)
     h, w = a.shape
@@ -359,7 +363,7 @@ def stamp(cv: Canvas, rng, a, cx, cy, shape, kind, owner, text, tags, color="red
     strength = rng.uniform(0.6, 0.85) if faded else rng.uniform(0.85, 1.0)
     cv.multiply(a, x0, y0, SEAL_COLORS[color], strength)
     ccx, ccy = x0 + w / 2, y0 + h / 2
-    th = math.radians(-rot)   # image coords, y down: cv2 rotates CCW for positive angle
+    th = math.radians(-rot)  # image coords, y down: cv2 rotates CCW for positive angle
     cs, sn = math.cos(th), math.sin(th)
     if shape[0] == "disc":
         R = shape[1]

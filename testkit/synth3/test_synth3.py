@@ -1,4 +1,5 @@
 """Fast checks of the synth3 generator (a handful of pages)."""
+
 import numpy as np
 import pytest
 
@@ -62,7 +63,9 @@ def test_text_boxes_hold_ink(pages):
 
 def test_write_pages(tmp_path, pages):
     import json
+
     from testkit.synth3 import write_pages
+
     write_pages(pages[:2], str(tmp_path), overlay=True)
     d = json.loads((tmp_path / "truth.json").read_text(encoding="utf-8"))
     assert [p["stem"] for p in d["pages"]] == [pages[0].stem, pages[1].stem]
