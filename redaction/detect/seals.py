@@ -643,15 +643,16 @@ def _faint_red(image_bgr: Image, red: Mask) -> Mask:
         # Paper as scanned: the redness in whole numbers, as the float difference gives it (clipped
         # at 0, which stays below the threshold), without a float copy of the page.
         b8, g8, r8 = cv2.split(small)
-        # Pink paper is faint red all over: the ink's redness is then counted over the paper's.
         paper_red = tone[2] - max(tone[0], tone[1])
-        floor = FAINT_REDNESS + (int(paper_red) if paper_red >= FAINT_REDNESS else 0)
-        faint = (cv2.subtract(r8, cv2.max(b8, g8)) > floor) & (r8 > 90)
-        # Purple ink (a seal's red gone violet, on pink paper too) has blue up to its red: what
-        # marks it is green well under both, as under the paper's.
-        paper_purple = int(min(tone[2], tone[0]) - tone[1])
-        faint |= cv2.subtract(cv2.min(r8, b8), g8) > FAINT_REDNESS + max(0, paper_purple)
-        faint &= r8 > 90
+        if paper_red < FAINT_REDNESS:
+            faint = (cv2.subtract(r8, cv2.max(b8, g8)) > FAINT_REDNESS) & (r8 > 90)
+        else:
+            # Pink paper is faint red all over: the ink's redness is counted over the paper's, and
+            # a seal's red gone violet (blue up to its red, still faint red on white paper) has
+            # little left of it: what marks it there is green well under both, as under the paper's.
+            paper_violet = int(min(tone[2], tone[0]) - tone[1])
+            faint = ((cv2.subtract(r8, cv2.max(b8, g8)) > FAINT_REDNESS + int(paper_red))
+                     | (cv2.subtract(cv2.min(r8, b8), g8) > FAINT_REDNESS + max(0, paper_violet))) & (r8 > 90)
     return faint | red
 
 
@@ -1282,14 +1283,8 @@ def _ringed_whole(red: Mask, ring: RingOutline, box: BoxF) -> bool:
     return got is not None and got[3] >= FRAMED_WHOLE_RING
 
 
-#: A colour measure whose median over a crop (its paper) reaches this is counted over the paper's.
+#: A crop whose median redness (its paper's) reaches this is on pink paper (`_red_plate`).
 PAPER_TINT = 6.0
-
-
-def _over_paper(measure: Floats) -> Floats:
-    """`measure` less its median (the paper's) when that reaches PAPER_TINT, else as it is."""
-    paper = float(np.median(measure))
-    return measure - paper if paper >= PAPER_TINT else measure
 
 
 def _red_plate(crop: Image) -> Image:
@@ -1297,9 +1292,14 @@ def _red_plate(crop: Image) -> Image:
     strong): what the learned detector sees best."""
     blurred = cv2.blur(crop, (3, 3))
     b, g, r = cv2.split(_against_cool_paper(blurred))    # as `_faint_red` found such ink
-    # Red, or red gone violet (green under both red and blue), each over the paper's own when the
-    # paper has it (pink paper is red all over).
-    redness = np.clip(np.maximum(_over_paper(r - np.maximum(b, g)), _over_paper(np.minimum(r, b) - g)), 0, 255)
+    redness = r - np.maximum(b, g)
+    paper_red = float(np.median(redness))
+    if paper_red >= PAPER_TINT:
+        # Pink paper is red all over: red counted over the paper's, and violet (green under both
+        # red and blue) over the paper's, as `_faint_red` counts them there.
+        violet = np.minimum(r, b) - g
+        redness = np.maximum(redness - paper_red, violet - max(0.0, float(np.median(violet))))
+    redness = np.clip(redness, 0, 255)
     # Full strength at 30 over the floor, or at the crop's strongest red if fainter (a worn seal
     # in a phone photo reaches ~25: its ring text stayed below what the detector sees).
     span = float(np.clip(np.percentile(redness, 99.5) - 6, 12, 30))
