@@ -94,9 +94,9 @@ def test_seals_on_forms_and_pink_paper_of_the_fourth_generator_are_found_whole(d
     """synth3 (stop 30): a seal crossed by a red-ruled table's rule, taken for a candidate left of
     an ornamental border, read ring text round 0.66 of it (a border's candidate must show 0.7): its
     ink rings it whole, and it is a seal. Violet seals on pink paper: the paper is faint red all
-    over (one group the size of the page) and violet has no red over its blue; faint ink is now
-    counted over the paper's, violet (green under red and blue) too, and so is the learned
-    detector's plate."""
+    over (one group the size of the page) and violet has little red over its blue; on such paper
+    faint ink is now counted over the paper's, violet (green under red and blue) too, and so is
+    the learned detector's plate."""
     sp = _page3(seed, index)
     own = next(t for t in sp.truth if t.kind == "seal" and t.owner == "applicant")
     seals = find_page_seals(sp.pixels, sp.dpi, ring_reader=detector.ring_reader)
