@@ -492,7 +492,9 @@ def find_seals(image_bgr: Image, dpi: float | Sequence[float] | None, red_mask: 
         faint = _faint_gray(image_bgr, red.shape) if colourless else _faint_red(image_bgr, red)
         if not seals and not colourless:
             seals = _tinted_paper_seals(image_bgr, guesses, ring_reader)
-        faint_boxes = [b for d in guesses for b in _faint_candidates(faint, d * SCALE / 2.54, seals)]
+        # Rules out once, at the shortest rule any scale takes (a ring runs straight nowhere that long).
+        faint_ruled = _without_rules(faint, int(round(RULE_CM * min(guesses) * SCALE / 2.54)))
+        faint_boxes = [b for d in guesses for b in _faint_candidates(faint, d * SCALE / 2.54, seals, faint_ruled)]
         arc_boxes = [b for b in _faint_arcs(faint, guesses, seals, None if colourless else red)
                      if all(iou(b, o) < 0.5 for o in faint_boxes)] if ARC_SEARCH else []
         seals = _learned_candidates(image_bgr, red, seals, rejected or [], ring_reader, grey_search, guesses,
@@ -717,7 +719,7 @@ def _gray_plate(crop: Image) -> Image:
     return cast(Image, cv2.cvtColor((255 - ink).astype(np.uint8), cv2.COLOR_GRAY2BGR))
 
 
-def _faint_candidates(faint: Mask, px_cm: float, seals: list[Seal]) -> list[BoxF]:
+def _faint_candidates(faint: Mask, px_cm: float, seals: list[Seal], ruled: Mask | None = None) -> list[BoxF]:
     """Half-size boxes of seal-sized groups of faint red ink that carry some ring and lie in no
     seal found: worn pale seals, whose broken ring the red-ink rule sees in pieces or not at all.
     Groups are taken twice: as the ink lies, and with the seals found taken out of it (a worn seal
@@ -731,8 +733,10 @@ def _faint_candidates(faint: Mask, px_cm: float, seals: list[Seal]) -> list[BoxF
             cv2.ellipse(rest.view(np.uint8), (int(round(s.center[0] * SCALE)), int(round(s.center[1] * SCALE))),
                         (int(s.axes[0] * SCALE * 1.1) + 2, int(s.axes[1] * SCALE * 1.1) + 2), s.angle, 0, 360, 0, -1)
         masks.append(rest)
-    rule_px = int(round(RULE_CM * px_cm))
-    masks += [ruled for m in list(masks) if (ruled := _without_rules(m, rule_px)) is not m]
+    if ruled is None:
+        ruled = _without_rules(faint, int(round(RULE_CM * px_cm)))
+    if ruled is not faint:
+        masks += [ruled] + ([masks[1] & ruled] if len(masks) > 1 else [])
     out: list[BoxF] = []
     for m in masks:
         out += [b for b in _faint_groups(m, px_cm, seals) if all(iou(b, o) < 0.5 for o in out)]
