@@ -163,6 +163,21 @@ def test_fuzzy_hits_do_not_bring_their_own_numerals():
     assert [r.kind for r in match_lines([line("乌鲁术齐市第一中学", 0, 0)], profile)] == ["employer"]
 
 
+def test_fuzzy_hits_naming_another_place_unit_or_department_are_other_organisations():
+    # synth3 seed 2: a sister county's bureau, the same prefecture's other bureau, the bureau's
+    # station — each within the slips a 9–12 character name is allowed, each another organisation.
+    county = Profile(name="巴特尔", employers=("哈密市伊州区教育局",))
+    assert not match_lines([line("报送单位：哈密市伊吾县教育局", 0, 0)], county)
+    weather = Profile(name="王芳", employers=("博尔塔拉蒙古自治州气象局",))
+    assert not match_lines([line("抄送：博尔塔拉蒙古自治州水利局", 0, 0)], weather)
+    vets = Profile(name="王芳", employers=("塔城地区畜牧兽医局",))
+    assert not match_lines([line("塔城地区畜牧兽医站", 0, 0)], vets)
+    # Misreadings of the employer itself still are the employer: a character misread, one lost.
+    assert [r.kind for r in match_lines([line("哈密市伊州区教肓局", 0, 0)], county)] == ["employer"]
+    assert [r.kind for r in match_lines([line("博尔塔拉蒙古自治州气像局", 0, 0)], weather)] == ["employer"]
+    assert [r.kind for r in match_lines([line("塔城地区畜牧兽医", 0, 0)], vets)] == ["employer"]
+
+
 def _below(a: TextLine, b: TextLine) -> bool:
     """b begins below a, within CONTINUATION_GAP line heights, overlapping it across."""
     from redaction.detect.match import CONTINUATION_GAP

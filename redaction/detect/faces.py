@@ -42,7 +42,7 @@ import cv2
 import numpy as np
 
 from redaction.assets import models_dir
-from redaction.detect.ink import red_ink_mask
+from redaction.detect.ink import plain_red_ink
 from redaction.detect.orient import rotate_image, unrotate_points
 from redaction.model.regions import clip_box
 from redaction.model.types import Box, BoxF, Floats, Image
@@ -305,9 +305,10 @@ def _center_in(box: Sequence[float], rect: Sequence[float]) -> bool:
 
 
 def _has_red(image_bgr: Image, rect: Box, min_fraction: float = 0.01) -> bool:
-    """Red ink (the `ocr.red_ink_mask` rule) on at least `min_fraction` of the rectangle."""
+    """Red ink (the `ink.plain_red_ink` rule: a photo's skin is no paper) on at least
+    `min_fraction` of the rectangle."""
     x0, y0, x1, y1 = rect
-    red = red_ink_mask(np.ascontiguousarray(image_bgr[y0:y1:2, x0:x1:2]))
+    red = plain_red_ink(np.ascontiguousarray(image_bgr[y0:y1:2, x0:x1:2]))
     return bool(red.size and red.mean() >= min_fraction)
 
 

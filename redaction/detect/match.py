@@ -76,6 +76,51 @@ def numerals_compatible(term: str, found: str) -> bool:
     return _is_subsequence(found_numerals, "".join(c for c in term if c in NUMERALS))
 
 
+#: Characters that end a place's name and a unit's: a slip that turns one into another of its
+#: kind is no misreading (the recogniser does not mistake 县 for 区) but another place or unit:
+#: 哈密市伊吾县教育局 is not 哈密市伊州区教育局, 塔城地区畜牧兽医站 not 塔城地区畜牧兽医局.
+PLACE_ENDS = frozenset("省市县区州旗盟镇乡")
+UNIT_ENDS = frozenset("局站所处院校厅队馆场厂")
+#: Words that name a department: a hit naming one the term does not, where the term names one
+#: the hit does not, is another department of the same place (…自治州水利局 for …自治州气象局).
+DEPARTMENTS = ("教育", "水利", "水务", "气象", "自然资源", "国土资源", "林业", "草原", "人力资源", "社会保障",
+               "卫生", "健康", "财政", "公安", "交通", "运输", "农业", "农村", "畜牧", "兽医", "住房",
+               "城乡建设", "生态环境", "环境保护", "市场监督", "文化", "旅游", "广播电视", "体育", "民政",
+               "司法", "审计", "统计", "税务", "商务", "发展和改革", "科学技术", "工业和信息化", "应急管理",
+               "地质", "矿产", "疾病预防", "医疗保障", "退役军人", "档案", "粮食", "人民防空", "供销")
+
+
+def _substitutions(term: str, found: str) -> list[tuple[str, str]]:
+    """The (term character, found character) pairs an alignment of least edits substitutes."""
+    m, n = len(term), len(found)
+    d = [[i + j if i == 0 or j == 0 else 0 for j in range(n + 1)] for i in range(m + 1)]
+    for i in range(1, m + 1):
+        for j in range(1, n + 1):
+            d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (term[i - 1] != found[j - 1]))
+    out, i, j = [], m, n
+    while i > 0 and j > 0:
+        if d[i][j] == d[i - 1][j - 1] + (term[i - 1] != found[j - 1]):
+            if term[i - 1] != found[j - 1]:
+                out.append((term[i - 1], found[j - 1]))
+            i, j = i - 1, j - 1
+        elif d[i][j] == d[i - 1][j] + 1:
+            i -= 1
+        else:
+            j -= 1
+    return out
+
+
+def same_organisation(term: str, found: str) -> bool:
+    """May a fuzzy hit `found` of the employer `term` be it misread? Not when a slip swaps a
+    place's or a unit's ending for another (`PLACE_ENDS`, `UNIT_ENDS`), nor when the hit names
+    another department (`DEPARTMENTS`)."""
+    for a, b in _substitutions(term, found):
+        if (a in PLACE_ENDS and b in PLACE_ENDS) or (a in UNIT_ENDS and b in UNIT_ENDS):
+            return False
+    other = any(w in found and w not in term for w in DEPARTMENTS)
+    return not (other and any(w in term and w not in found for w in DEPARTMENTS))
+
+
 def term_length(key: str) -> int:
     """A normalised term's length in CJK characters: a Latin letter or digit counts half (Zuo Jia
     is as short as 左佳 is long, and as easily another person's with one letter changed)."""
@@ -411,6 +456,8 @@ def _regions_for(unit: _Unit, term: Term, lines: list[TextLine], spanning_only: 
             # a numeral read where the name has its dot is the dot
             found = found[:1] + "".join(c for c in found[1:-1] if c not in DOT_MISREADS) + found[-1:]
         if errors and not numerals_compatible(term.key, found):
+            continue
+        if errors and term.kind == "employer" and not same_organisation(term.key, found):
             continue
         if (errors >= 3 and unit.text[end - 1] != term.key[-1] and term.key[-1] not in unreadable
                 and not (term.key.isascii() and _ends_alike(found, term.key))):
