@@ -295,6 +295,14 @@ def test_a_half_printed_ring_reading_inside_the_employers_name_is_no_other_organ
     assert classify_seal([("新疆生产建设兵团第十三师红星医院", 0.98)], HOSPITAL)[:2] == ("other_seal", False)
 
 
+def test_a_short_grey_ring_reading_inside_the_employers_name_is_no_other_organisations():
+    # synth3 seed 2, 013: a grey copy's ring of 巴音郭楞蒙古自治州水利局 read, confidently, as 古自治局.
+    bureau = Profile(name="王芳", employers=("巴音郭楞蒙古自治州水利局", "巴州水利局"))
+    assert classify_seal([("古自治局", 0.96)], bureau)[:2] == ("seal", True)
+    # a short name of another organisation is not inside it
+    assert classify_seal([("博州气象局", 0.97)], bureau)[:2] == ("other_seal", False)
+
+
 # Two issuers sign a letter side by side (dev-letter-red-letterhead-volunteer-zhengming-two-seals-
 # phone-01): the league committee's seal, its ring read, over its printed name; the volunteers'
 # association's seal, unread, over its own name printed below and reaching over the committee's.

@@ -841,7 +841,9 @@ _RUN_ON = re.compile(r"((合同|人事|业务|财务|发票|行政|培训|证书
 
 
 #: A reading at least this long (Chinese characters) can be told to lie inside an employer's name.
-INSIDE_CHARS = 6
+#: Four: a grey copy's ring of 巴音郭楞蒙古自治州水利局 read as 古自治局 (synth3 seed 2, 013) names
+#: an organisation by its 局 and no other than the employer (6 before: it was masked as another's).
+INSIDE_CHARS = 4
 
 
 def inside_employer(text: str, profile: Profile) -> bool:
