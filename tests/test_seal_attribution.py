@@ -303,6 +303,18 @@ def test_a_short_grey_ring_reading_inside_the_employers_name_is_no_other_organis
     assert classify_seal([("博州气象局", 0.97)], bureau)[:2] == ("other_seal", False)
 
 
+def test_a_ring_naming_another_department_is_not_the_employers_for_a_short_name_close_to_part_of_it():
+    # synth3 seed 2, 006: the district's human-resources bureau's seal beside the hospital's; the
+    # ring holds 独山子区人, two slips from the hospital's short name 独山子医院.
+    hospital = Profile(name="王芳", employers=("克拉玛依市独山子区人民医院", "独山子医院"))
+    assert classify_seal([("克拉玛依市独山子区人力资源和社会保障局", 0.95)], hospital)[:2] == ("other_seal", False)
+    assert classify_seal([("克拉玛依市独山子区人民医院", 0.95)], hospital)[:2] == ("seal", True)
+    assert classify_seal([("独山子区人民医", 0.9)], hospital)[:2] == ("seal", True)       # part of its ring
+    # the employer's own department word is no other's
+    bureau = Profile(name="王芳", employers=("阿克苏地区生态环境局",))
+    assert classify_seal([("阿克苏地区生态环境局", 0.95)], bureau)[:2] == ("seal", True)
+
+
 # Two issuers sign a letter side by side (dev-letter-red-letterhead-volunteer-zhengming-two-seals-
 # phone-01): the league committee's seal, its ring read, over its printed name; the volunteers'
 # association's seal, unread, over its own name printed below and reaching over the committee's.

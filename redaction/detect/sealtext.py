@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, cast
 import cv2
 import numpy as np
 
-from redaction.detect.match import approximate_find, numerals_compatible
+from redaction.detect.match import DEPARTMENTS, approximate_find, numerals_compatible
 from redaction.model.profile import Profile
 from redaction.model.types import Floats, Image, Mask
 from redaction.ocr.base import OcrEngine
@@ -547,6 +547,14 @@ def attribute_seal(engine: OcrEngine, image: Image, seal: Seal, profile: Profile
     return result
 
 
+def _names_another_department(reading: str, profile: Profile) -> bool:
+    """Does a ring reading name a department (`match.DEPARTMENTS`) that none of the employer's
+    names does? Then it is another body's seal, however close a short name of the employer comes
+    to part of it (独山子区人力资源和社会保障局 holds 独山子区人, two slips from 独山子医院)."""
+    keys = [t.key for t in profile.terms() if t.kind == "employer"]
+    return any(w in reading and not any(w in k for k in keys) for w in DEPARTMENTS)
+
+
 def employer_in_ring(text: str, profile: Profile) -> str | None:
     """The employer named by a ring reading, tolerating ~30 % misread characters, though not a
     word of another name in their place: 新疆维吾尔自治区继续教育(中心) is within 4 edits of
@@ -559,6 +567,8 @@ def employer_in_ring(text: str, profile: Profile) -> str | None:
     end, so the name may start anywhere in it."""
     norm = normalize(text)
     round_twice = norm + norm
+    if _names_another_department(norm, profile):
+        return None
     for term in profile.terms():
         if term.kind != "employer" or len(term.key) < 3:
             continue
