@@ -220,8 +220,11 @@ class Detector:
         name = None if reading is None else other_persons_name_seal(reading, profile)
         if name is None:
             return
-        if any(name in normalize(ln.text) and intersection(ln.bbox, region.bbox) < 0.5 * _box_area(ln.bbox)
-               for ln in lines):
+        # Not a line of the seal's own characters read on the page (inside its box): the name
+        # written beside it, or signed under it and reaching out of it (synth3 seed 3: 何振华印 over
+        # 何振华 signed, 0.56 of the signature under the seal's box).
+        if any(name in normalize(ln.text)
+               and intersection(ln.bbox, region.bbox) < NAME_SEAL_OWN_LINE * _box_area(ln.bbox) for ln in lines):
             _other(region, reading[0] if reading else None, "name seal, the name on the page")
 
     def text_regions(self, image: np.ndarray, profile: Profile, red: np.ndarray | None = None) -> list[Region]:
@@ -648,6 +651,10 @@ def _continues(a: TextLine, b: TextLine, under: Sequence[TextLine]) -> bool:
     if height > 2 * width:                                          # a vertical column
         return 0 <= ax0 - bx1 < 1.5 * width and abs(by0 - ay0) < width
     return 0 <= by0 - ay1 < 1.5 * height and (any(b is u for u in under) or abs(bx0 - ax0) < height)
+
+
+#: A page line this much inside a square seal's box is the seal's own characters read on the page.
+NAME_SEAL_OWN_LINE = 0.8
 
 
 def find_page_seals(image: np.ndarray, dpi: int | None, red: np.ndarray | None = None,
