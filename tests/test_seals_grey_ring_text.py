@@ -9,8 +9,8 @@ from __future__ import annotations
 import cv2
 import pytest
 
-from redaction.detect.seals import RING_TEXT_OUTSIDE, RING_TEXT_ROUND, dpi_guesses, find_seals
 from redaction.detect.sealdet import SealTextDetector, ring_text_shares
+from redaction.detect.seals import RING_TEXT_OUTSIDE, RING_TEXT_ROUND, dpi_guesses, find_seals
 from testkit.imaging import blank_page, draw_text, seal_layer, stamp
 
 GREY = (90, 90, 90)
