@@ -184,6 +184,36 @@ def is_ring(fit: RingFit | None) -> TypeGuard[RingFit]:
     return fit is not None and fit.coverage >= MIN_COVERAGE and fit.concentric >= MIN_CONCENTRIC
 
 
+def ring_text_shares(detector: RingTextModel, image_bgr: Image, center: Sequence[float], radius: float,
+                     bands: Sequence[tuple[float, float]]) -> list[float]:
+    """For each band (fractions of `radius`) round a known ring (centre and radius in page px),
+    the share of directions in which the network marks text somewhere in it: ring text runs
+    round most of the band inside the ring, a line printed across the seal crosses it in two
+    short arcs."""
+    h, w = image_bgr.shape[:2]
+    m = (1 + CROP_MARGIN) * radius   # the crop find_ring_in_box takes of the ring's box
+    x0, y0 = int(max(0, np.floor(center[0] - m))), int(max(0, np.floor(center[1] - m)))
+    x1, y1 = int(min(w, np.ceil(center[0] + m))), int(min(h, np.ceil(center[1] + m)))
+    crop = image_bgr[y0:y1, x0:x1]
+    if crop.size == 0 or radius < 4:
+        return [0.0 for _ in bands]
+    scale = NET_DIAMETER / (2 * radius)
+    net = cast(Image, cv2.resize(crop, (max(1, int(round(crop.shape[1] * scale))),
+                                        max(1, int(round(crop.shape[0] * scale)))),
+                                 interpolation=cv2.INTER_AREA if scale < 1 else cv2.INTER_LINEAR))
+    hot = detector.probability(net) > BAND_THRESHOLD
+    ncx, ncy = (center[0] - x0) * scale, (center[1] - y0) * scale
+    shares = []
+    for lo, hi in bands:
+        radii = np.linspace(lo, hi, 8) * radius * scale
+        xs = ncx + np.outer(radii, np.cos(_ANGLES))
+        ys = ncy + np.outer(radii, np.sin(_ANGLES))
+        on = (xs >= 0) & (xs < hot.shape[1]) & (ys >= 0) & (ys < hot.shape[0])
+        hit = hot[np.clip(ys.astype(np.int32), 0, hot.shape[0] - 1), np.clip(xs.astype(np.int32), 0, hot.shape[1] - 1)]
+        shares.append(float((hit & on).any(axis=0).mean()))
+    return shares
+
+
 def find_ring_in_box(detector: RingTextModel, image_bgr: Image, box: Sequence[float], *,
                      passes: int = 2, first_pass: list[RingOutline] | None = None) -> RingOutline | None:
     """The seal outline (centre, semi-axes, angle, RingFit) around a candidate box of the page, or

@@ -939,6 +939,23 @@ GRAY_LEARNED_PEAK = 0.5
 NESTED_AREA = 0.85
 
 
+#: A grey ring whose own ring-text fit fails (the employer's name printed across the seal joins
+#: the ring text into one band, no longer concentric: synth3 s2 011, 055, s4 062 and 078, long
+#: ring texts of 18–22 characters) is still a seal when the network marks text round this much of
+#: the band inside the ring it was found by (0.49–0.88 on those) and none just outside it (0.0 on
+#: them): a line printed across a seal crosses that band in two short arcs.
+RING_TEXT_ROUND = 0.45
+RING_TEXT_OUTSIDE = 0.1
+
+
+def _ring_text_round(reader: RingTextModel, image_bgr: Image, center: tuple[float, float], r: float) -> bool:
+    """Does ring text run round the inside of a known grey ring, and not on outside it?"""
+    from redaction.detect import sealdet
+
+    inside, outside = sealdet.ring_text_shares(reader, image_bgr, center, r, ((0.6, 0.95), (1.08, 1.2)))
+    return inside >= RING_TEXT_ROUND and outside <= RING_TEXT_OUTSIDE
+
+
 def _half_box(seal: Seal, w: int, h: int) -> BoxF:
     """A half-size seal's outline box (no padding), for the candidate list."""
     cx, cy = seal.center
@@ -1021,7 +1038,8 @@ def _learned_candidates(image_bgr: Image, red: Mask, seals: list[Seal], rejected
         if s.colour == "gray" and s.score < GRAY_SCORE:
             r = max(s.axes)
             box = (s.center[0] - r, s.center[1] - r, s.center[0] + r, s.center[1] + r)
-            if sealdet.find_ring_in_box(reader, image_bgr, box, passes=1) is None:
+            if sealdet.find_ring_in_box(reader, image_bgr, box, passes=1) is None and not _ring_text_round(
+                    reader, image_bgr, s.center, r):
                 continue
         confirmed.append(s)
     seals = confirmed
