@@ -154,6 +154,19 @@ def test_a_name_cut_at_its_dot_and_wrapped_under_its_first_piece():
     assert not any(intersection(r.bbox, o.bbox) for r in regions for o in others)
 
 
+def test_a_cell_beside_a_wrapped_employer_is_not_part_of_it():
+    """Own corpus seed 0, page 050: 新疆生产建设兵团第一师阿 / 拉尔市农业农村局 with the label 职务
+    a cell apart on the first line's row: the wrap is found, 职务 is not masked with it."""
+    profile = Profile(name="王芳", employers=("新疆生产建设兵团第一师阿拉尔市农业农村局",))
+    first = line("新疆生产建设兵团第一师阿", 357, 434, char_w=36, h=46)
+    beside = line("职务", 870, 449, char_w=42, h=54)
+    label = line("工作单位", 167, 464, char_w=38, h=48)
+    last = line("拉尔市农业农村局", 357, 478, char_w=37, h=46)
+    regions = [r for r in match_lines([first, beside, label, last], profile) if r.kind == "employer"]
+    assert any(covers(r.bbox, first.bbox) for r in regions) and any(covers(r.bbox, last.bbox) for r in regions)
+    assert not any(intersection(r.bbox, beside.bbox) for r in regions)
+
+
 def test_a_wrap_does_not_skip_a_line():
     """Single-spaced text: the line two below is within three heights, but the line between is
     the one that continues it."""

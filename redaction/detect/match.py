@@ -634,10 +634,12 @@ def match_lines(lines: list[TextLine], profile: Profile, readable: frozenset[str
             # (the next cell on the row, the line below), the reading with the fewest slips
             # (巴音郭楞蒙 / 古自治州水 / 利局, not / 现任职 beside it).
             threes: dict[str, list[Region]] = {}
-            # After a row's next cell, a wrap also runs on under the row's first piece (a line the
-            # detector cut at a name's dot: 麦麦提江 · 艾合 / 买提).
+            # A line the detector cut in two (at a name's dot: 麦麦提江 · 艾合 / 买提, the pieces
+            # touching) wraps on under its first piece too. (Not after a cell apart: 职务 beside
+            # the first line of a wrapped employer is not part of it.)
             nexts = list(after.get(j, ()))
-            if lines[j].bbox[1] < lines[i].bbox[3] - 0.4 * max(1.0, min(lines[i].height, lines[j].height)):
+            hj = max(1.0, min(lines[i].height, lines[j].height))
+            if lines[j].bbox[1] < lines[i].bbox[3] - 0.4 * hj and lines[j].bbox[0] - lines[i].bbox[2] < 0.5 * hj:
                 nexts += [k for k in after.get(i, ()) if k not in nexts]
             for k in nexts:
                 if k not in (i, j) and units[k].text:
