@@ -110,6 +110,63 @@ def test_a_wrap_under_the_line_not_the_label_centred_beside_it():
     assert not any(intersection(r.bbox, label.bbox) for r in regions)
 
 
+def test_a_wrap_under_a_label_cell_read_into_the_line_below():
+    """A narrow form cell (synth3 seed 4, page 006): 巴音郭楞蒙 / 古自治州水 / 利局, the label
+    工作单位 and the table's rule read into the middle line (工作单位|古自治州水), the next cell
+    现任职 on the first line's row. All three pieces are found, the label stays visible and
+    现任职 is not taken for the end of the name."""
+    profile = Profile(name="王芳", employers=("巴音郭楞蒙古自治州水利局",))
+    first = line("巴音郭楞蒙", 322, 489, char_w=34, h=46)
+    middle = line("工作单位|古自治州水", 164, 527, char_w=34, h=46)
+    last = line("利局", 318, 574, char_w=40, h=46)
+    beside = [line("现任职", 519, 514, char_w=36, h=44), line("务", 521, 556, char_w=40, h=44),
+              line("副科长", 695, 539, char_w=36, h=44)]
+    regions = [r for r in match_lines([first, middle, last] + beside, profile) if r.kind == "employer"]
+    assert any(covers(r.bbox, first.bbox) for r in regions)
+    assert any(covers(r.bbox, char_span(middle, 5, 10)) for r in regions)
+    assert any(covers(r.bbox, last.bbox) for r in regions)
+    assert not any(intersection(r.bbox, char_span(middle, 0, 4)) for r in regions)
+    assert not any(intersection(r.bbox, beside[0].bbox) for r in regions)
+
+
+def test_a_paragraphs_next_line_is_not_cut_as_a_cell():
+    """The line below begins left of an indented first line (a paragraph): it is not a label
+    cell, and a term wrapped into its first characters is found there."""
+    first = line("兹有我单位职工在阿克苏地区生态", 160, 100)
+    below = line("环境局工作多年，特此证明。", 100, 140)
+    regions = [r for r in match_lines([first, below], PROFILE) if r.kind == "employer"]
+    assert any(covers(r.bbox, char_span(below, 0, 3)) for r in regions)
+
+
+def test_a_name_cut_at_its_dot_and_wrapped_under_its_first_piece():
+    """麦麦提江・艾合 / 买提 in a form's name cell (synth3 seed 4, page 048): the text detector cut
+    the first line at the dot into two boxes overlapping by half a height, and the wrap runs on
+    under the first piece."""
+    profile = Profile(name="麦麦提江·艾合买提", employers=("吐鲁番市高昌区自然资源局",))
+    a = line("麦麦提江", 365, 309, char_w=31, h=37)
+    b = line("艾合", 470, 311, char_w=50, h=36)
+    c = line("买提", 362, 338, char_w=35, h=40)
+    others = [line("姓名", 249, 324, char_w=33, h=40), line("性别", 615, 325, char_w=35, h=40),
+              line("民族", 249, 400, char_w=33, h=40), line("汉族", 470, 400, char_w=35, h=40)]
+    regions = [r for r in match_lines([a, b, c] + others, profile) if r.kind == "name"]
+    for piece in (a, b, c):
+        assert any(covers(r.bbox, piece.bbox, 0.9) for r in regions)
+    assert not any(intersection(r.bbox, o.bbox) for r in regions for o in others)
+
+
+def test_a_cell_beside_a_wrapped_employer_is_not_part_of_it():
+    """Own corpus seed 0, page 050: 新疆生产建设兵团第一师阿 / 拉尔市农业农村局 with the label 职务
+    a cell apart on the first line's row: the wrap is found, 职务 is not masked with it."""
+    profile = Profile(name="王芳", employers=("新疆生产建设兵团第一师阿拉尔市农业农村局",))
+    first = line("新疆生产建设兵团第一师阿", 357, 434, char_w=36, h=46)
+    beside = line("职务", 870, 449, char_w=42, h=54)
+    label = line("工作单位", 167, 464, char_w=38, h=48)
+    last = line("拉尔市农业农村局", 357, 478, char_w=37, h=46)
+    regions = [r for r in match_lines([first, beside, label, last], profile) if r.kind == "employer"]
+    assert any(covers(r.bbox, first.bbox) for r in regions) and any(covers(r.bbox, last.bbox) for r in regions)
+    assert not any(intersection(r.bbox, beside.bbox) for r in regions)
+
+
 def test_a_wrap_does_not_skip_a_line():
     """Single-spaced text: the line two below is within three heights, but the line between is
     the one that continues it."""
@@ -180,12 +237,12 @@ def test_fuzzy_hits_naming_another_place_unit_or_department_are_other_organisati
 
 def _below(a: TextLine, b: TextLine) -> bool:
     """b begins below a, within CONTINUATION_GAP line heights, overlapping it across."""
-    from redaction.detect.match import CONTINUATION_GAP
+    from redaction.detect.match import CONTINUATION_GAP, ROW_OVERLAP
 
     ax0, ay0, ax1, ay1 = a.bbox
     bx0, by0, bx1, by1 = b.bbox
     h = max(1.0, min(a.height, b.height))
-    if min(ay1, by1) - max(ay0, by0) > 0.5 * h and bx0 >= ax1 - 0.5 * h:
+    if min(ay1, by1) - max(ay0, by0) > 0.5 * h and bx0 >= ax1 - ROW_OVERLAP * h:
         return False    # same row
     return by0 >= ay1 - 0.4 * h and by0 - ay1 < CONTINUATION_GAP * h and bx0 < ax1 and bx1 > ax0 - 2 * h
 
@@ -193,10 +250,12 @@ def _below(a: TextLine, b: TextLine) -> bool:
 def _continues_one_pair(a: TextLine, b: TextLine, lines: list[TextLine]) -> bool:
     """The continuation rule written for a single pair: the next cell of the row, or a line of
     the nearest row below."""
+    from redaction.detect.match import ROW_OVERLAP
+
     ax0, ay0, ax1, ay1 = a.bbox
     bx0, by0, bx1, by1 = b.bbox
     h = max(1.0, min(a.height, b.height))
-    if min(ay1, by1) - max(ay0, by0) > 0.5 * h and bx0 >= ax1 - 0.5 * h:
+    if min(ay1, by1) - max(ay0, by0) > 0.5 * h and bx0 >= ax1 - ROW_OVERLAP * h:
         return bx0 - ax1 < 4.0 * h
     if not _below(a, b):
         return False

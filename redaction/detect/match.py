@@ -272,12 +272,18 @@ def unreadable_in(key: str, readable: frozenset[str] | None) -> frozenset[str]:
 CONTINUATION_GAP = 3.0
 
 
+#: How far (in line heights) the next piece of a row may begin inside the end of the one before:
+#: the text detector pads its boxes, and a line it cuts in two at a name's dot (麦麦提江・艾合)
+#: gives two boxes overlapping by half a height (0.51 measured).
+ROW_OVERLAP = 0.6
+
+
 def same_row(a: Sequence[Any], b: Sequence[Any], h: Any) -> Any:
     """Is box b the next cell on box a's row (boxes x0, y0, x1, y1, or their columns broadcast
     against each other): overlapping half of `h` (the lines' smaller height) in height, starting
-    right of a's end, half a height of slack?"""
+    right of a's end, `ROW_OVERLAP` of a height of slack?"""
     overlap = np.minimum(a[3], b[3]) - np.maximum(a[1], b[1])
-    return (overlap > 0.5 * h) & (b[0] >= a[2] - 0.5 * h)
+    return (overlap > 0.5 * h) & (b[0] >= a[2] - ROW_OVERLAP * h)
 
 
 #: A line whose middle lies this many line heights below another's is on a row below it.
@@ -350,6 +356,36 @@ def _over_column(unit: _Unit, line: TextLine, below: TextLine) -> _Unit | None:
     lo, hi = below.bbox[0] - COLUMN_SLACK * h, below.bbox[2] + COLUMN_SLACK * h
     keep = [k for k, b in enumerate(unit.boxes) if lo <= (b[0] + b[2]) / 2 <= hi]
     if not keep or len(keep) == len(unit.text):
+        return None
+    return _Unit("".join(unit.text[k] for k in keep), [unit.boxes[k] for k in keep],
+                 [unit.heights[k] for k in keep], [unit.scores[k] for k in keep],
+                 [unit.line_ids[k] for k in keep], [unit.opens[k] for k in keep], [unit.closes[k] for k in keep])
+
+
+#: What a table's ruling reads as when the recogniser takes it for a character.
+RULE_CHARS = frozenset("|｜丨│")
+
+
+def _under_column(unit: _Unit, line: TextLine, above: TextLine) -> _Unit | None:
+    """The characters of `line` standing under `above`'s column, when `line` is on the next row
+    and begins well left of it: a form's label cell read into one line with the value cell
+    beside it (工作单位|古自治州水 under 巴音郭楞蒙), the rule between them read as a character.
+    None when the line is all in the column."""
+    h = max(1.0, min(line.height, above.height))
+    if line.bbox[1] < above.bbox[3] - 0.4 * h:
+        return None                                 # the same row: no column
+    lo, hi = above.bbox[0] - 0.5 * h, above.bbox[2] + COLUMN_SLACK * h
+    inside = [lo <= (b[0] + b[2]) / 2 <= hi for b in unit.boxes]
+    first = next((k for k, ok in enumerate(inside) if ok), None)
+    if first is None or first == 0:
+        return None
+    # Only across a cell's border (a rule read, or a gap): a paragraph's next line begins left of
+    # an indented first line and runs on without one.
+    gap = unit.boxes[first][0] - unit.boxes[first - 1][2]
+    if not (unit.text[first - 1] in RULE_CHARS or unit.text[first] in RULE_CHARS or gap > h):
+        return None
+    keep = [k for k in range(first, len(unit.text)) if inside[k] and unit.text[k] not in RULE_CHARS]
+    if not keep:
         return None
     return _Unit("".join(unit.text[k] for k in keep), [unit.boxes[k] for k in keep],
                  [unit.heights[k] for k in keep], [unit.scores[k] for k in keep],
@@ -567,15 +603,24 @@ def match_lines(lines: list[TextLine], profile: Profile, readable: frozenset[str
         if not (units[i].text and units[j].text):
             continue
         joined = _join(units[i], units[j])
+        # A form's label cell read into the line below, left of the column (工作单位|古自治州水):
+        # the term runs on in the column only, and its piece there begins where the column does.
+        under = _under_column(units[j], lines[j], lines[i])
         # A sign-off's two columns read as one line (新疆生产建设兵团第一师新疆维吾尔自治区继续教育
         # 中心): a term wrapped in one column continues on the next row under its own part of the
         # line, not after the other column's text. Where that reading holds the term with fewer
         # slips, it replaces the whole line's (育中心阿拉尔市农业农村局 for 第一师阿拉尔市农业农村局).
         column = _over_column(units[i], lines[i], lines[j])
+        under_ends = None if under is None else {j: (min(b[0] for b in under.boxes), max(b[2] for b in under.boxes))}
         for term in terms:
             if len(term.key) < 2:
                 continue
             found = _regions_for(joined, term, lines, True, unreadable[term.key])
+            if under is not None:
+                in_cell = _regions_for(_join(units[i], under), term, lines, True, unreadable[term.key], ends=under_ends)
+                if in_cell and (not found or min(r.extra["errors"] for r in in_cell)
+                                < min(r.extra["errors"] for r in found)):
+                    found = in_cell
             # (not a term the line holds whole: 姓名：阿依古丽买买提 over 工作单位 is no 阿依古 / 工)
             if column is not None and len(term.key) >= 4 and (i, term.key) not in on_line:
                 ends = {i: (min(b[0] for b in column.boxes), max(b[2] for b in column.boxes))}
@@ -585,12 +630,28 @@ def match_lines(lines: list[TextLine], profile: Profile, readable: frozenset[str
                     found = in_column
             regions.extend(found)
         if len(units[j].text) < longest:
-            for k in after.get(j, ()):
-                if k != i and units[k].text:
+            # A term wrapped twice runs on into one third line: of the lines that could follow
+            # (the next cell on the row, the line below), the reading with the fewest slips
+            # (巴音郭楞蒙 / 古自治州水 / 利局, not / 现任职 beside it).
+            threes: dict[str, list[Region]] = {}
+            # A line the detector cut in two (at a name's dot: 麦麦提江 · 艾合 / 买提, the pieces
+            # touching) wraps on under its first piece too. (Not after a cell apart: 职务 beside
+            # the first line of a wrapped employer is not part of it.)
+            nexts = list(after.get(j, ()))
+            hj = max(1.0, min(lines[i].height, lines[j].height))
+            if lines[j].bbox[1] < lines[i].bbox[3] - 0.4 * hj and lines[j].bbox[0] - lines[i].bbox[2] < 0.5 * hj:
+                nexts += [k for k in after.get(i, ()) if k not in nexts]
+            for k in nexts:
+                if k not in (i, j) and units[k].text:
                     three = _join(joined, units[k])
                     for term in terms:
                         if len(term.key) > len(units[j].text):
-                            regions.extend(_regions_for(three, term, lines, True, unreadable[term.key], min_lines=3))
+                            threes.setdefault(term.key, []).extend(
+                                _regions_for(three, term, lines, True, unreadable[term.key], min_lines=3))
+                        if under is not None and len(term.key) > len(under.text):
+                            threes.setdefault(term.key, []).extend(
+                                _regions_for(_join(_join(units[i], under), units[k]), term, lines, True,
+                                             unreadable[term.key], min_lines=3, ends=under_ends))
                     # A long name in a narrow cell runs on to a fourth line (巴音郭楞蒙古 / 自治州库尔勒 /
                     # 市住房和城乡 / 建设局).
                     if len(units[j].text) + len(units[k].text) < longest:
@@ -601,6 +662,10 @@ def match_lines(lines: list[TextLine], profile: Profile, readable: frozenset[str
                                     if len(term.key) > len(units[j].text) + len(units[k].text):
                                         regions.extend(_regions_for(four, term, lines, True, unreadable[term.key],
                                                                     min_lines=4))
+            for hits in threes.values():
+                if hits:
+                    fewest = min(r.extra["errors"] for r in hits)
+                    regions.extend(r for r in hits if r.extra["errors"] == fewest)
     if page_width is not None or seal_boxes:
         regions += cut_by_edge(units, lines, terms, unreadable, page_width, regions, seal_boxes)
     regions += unit_regions(units, lines, terms, unreadable, regions)
