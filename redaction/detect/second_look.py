@@ -38,6 +38,12 @@ RUNNER_UP = 0.01
 #: slip there says nothing against the employer.
 GUESS = 0.5
 
+#: A name of three characters whose other two are read as the name's, in order, with the third
+#: one a guess (the recogniser's best under this): the name, whatever the runners-up. A small
+#: scan's 徐皎鹏 read 徐较鹏 (较 0.30, its runners-up 蛟 狡 校 姣, 皎 none), a handwritten 陈毓德 read
+#: 陈流德 (流 0.15). A clearly printed other name is read with confidence (0.9+) and stays unmatched.
+NAME_GUESS = 0.4
+
 #: Only lines read with less confidence than this are looked at again for an employer: clearly
 #: printed lines (0.95+) are read right, and a line of display type misread is read at 0.7–0.85.
 DOUBTED_LINE = 0.9
@@ -54,6 +60,7 @@ class Slip:
     wrong: int | None
     left: int | None
     right: int | None
+    size: int = 0        # the name's length in characters
 
 
 def one_slip_names(lines: list[TextLine], profile: Profile, readable: frozenset[str] | None) -> Iterator[Slip]:
@@ -77,7 +84,7 @@ def one_slip_names(lines: list[TextLine], profile: Profile, readable: frozenset[
                     if len(slips) == 1:
                         p = slips[0]
                         yield Slip(i, key[p], index[start + p], index[start + p - 1] if p else None,
-                                   index[start + p + 1] if p + 1 < len(key) else None)
+                                   index[start + p + 1] if p + 1 < len(key) else None, len(key))
                 elif len(found) == len(key) - 1 >= 2:
                     p = next((p for p in range(len(key)) if key[:p] + key[p + 1:] == found), -1)
                     if p >= 0 and key[p] not in unreadable:
@@ -151,6 +158,16 @@ def _chance(alternatives: list[tuple[str, dict[str, float]]], slip: Slip) -> flo
     return max((p for k in span for c, p in alternatives[k][1].items() if normalize(c) == slip.want), default=0.0)
 
 
+def _guessed(alternatives: list[tuple[str, dict[str, float]]], slip: Slip) -> bool:
+    """Is the slip a character of a name of three or more read as another one the recogniser
+    only guessed at (`NAME_GUESS`)?"""
+    if slip.wrong is None or slip.size < 3:
+        return False
+    where = [k for k, (c, _) in enumerate(alternatives) if c]
+    read, chances = alternatives[where[slip.wrong]]
+    return chances.get(read, 0.0) < NAME_GUESS
+
+
 def _with_char(line: TextLine, slip: Slip) -> TextLine:
     """The line with the name's character put where the slip is, with a box of its own when it
     was lost (between its neighbours, or a neighbour's width beyond the one it has)."""
@@ -196,7 +213,7 @@ def second_look(engine: OcrEngine, view: Image, lines: list[TextLine], profile: 
             if slip.line in fixed:
                 continue
             alternatives = again(slip.line)
-            if alternatives is not None and _chance(alternatives, slip) >= RUNNER_UP:
+            if alternatives is not None and (_chance(alternatives, slip) >= RUNNER_UP or _guessed(alternatives, slip)):
                 fixed[slip.line] = _with_char(lines[slip.line], slip)
                 fixed_for[slip.line] = "name"
         for misread in misread_employers(lines, profile, readable):
