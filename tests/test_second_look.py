@@ -5,7 +5,7 @@ import cv2
 import numpy as np
 import pytest
 
-from redaction.detect.second_look import RUNNER_UP, misread_employers, one_slip_names, second_look
+from redaction.detect.second_look import NAME_GUESS, RUNNER_UP, misread_employers, one_slip_names, second_look
 from redaction.model.profile import Profile
 from redaction.ocr.base import TextLine, proportional_char_boxes
 from testkit.imaging import draw_text
@@ -87,6 +87,29 @@ def test_a_three_character_name_with_one_character_lost_is_found_when_the_gap_he
         assert regions[0].bbox[0] < 3 * 30 and regions[0].bbox[2] > 5 * 30
 
 
+class Guessed:
+    """An engine whose second reading is the first, every character sure but the one at `at`,
+    read with probability `p` and the name's own character given none."""
+
+    def __init__(self, text: str, at: int, p: float):
+        self.text, self.at, self.p = text, at, p
+
+    def char_alternatives(self, image, quad, top=5):
+        return [(c, {c: self.p if k == self.at else 0.99, "蛟": 0.2}) for k, c in enumerate(self.text)]
+
+
+@pytest.mark.parametrize("name, text, at, p, found", [
+    ("徐皎鹏", "法定代表人徐较鹏", 6, 0.30, True),       # a small scan's 较 guessed among 蛟 狡 校 姣
+    ("徐皎鹏", "法定代表人徐较鹏", 6, NAME_GUESS, False),   # read with some confidence: another name
+    ("陈毓德", "陈流德", 1, 0.15, True),                  # handwriting
+    ("吴瑾", "作者：吴理", 4, 0.10, False),               # two characters: one slip is half the name
+])
+def test_a_three_character_name_whose_slip_the_recogniser_guessed_is_the_name(name, text, at, p, found):
+    prof = Profile(name=name, employers=EMPLOYERS)
+    regions = second_look(Guessed(text, at, p), np.zeros((60, 400, 3), np.uint8), [_line(text)], prof)
+    assert [r.kind for r in regions] == (["name"] if found else [])
+
+
 def test_a_blurred_small_name_read_with_a_look_alike_is_masked(detector):
     page = _page(["作者：吴瑾（新疆医科大学附属医院）"], 13, 1.2)
     assert "吴瑾" not in "".join(ln.text for ln in detector.ocr.read(page))    # the first reading slips
@@ -96,8 +119,8 @@ def test_a_blurred_small_name_read_with_a_look_alike_is_masked(detector):
 
 
 def test_another_person_whose_name_differs_by_a_clear_character_stays_visible(detector):
-    page = _page(["作者：马册（新疆医科大学附属医院）", "审核：吴理"], 15, 0)
-    for name in ("马丽", "吴瑾"):
+    page = _page(["作者：马册（新疆医科大学附属医院）", "审核：吴理", "法定代表人：徐校鹏"], 15, 0)
+    for name in ("马丽", "吴瑾", "徐皎鹏"):
         regions = detector.text_regions(page, Profile(name=name, employers=EMPLOYERS))
         assert not [r for r in regions if r.kind == "name"], name
 

@@ -6,8 +6,10 @@ half the people on a staff list). But a small or blurred name is sometimes read 
 character swapped for a look-alike (燕 → 药 in a 19-px author line of a phone photo), or with a
 character lost (郭曦文 → 郭文). Where a line holds the name but for that, the line is read again
 keeping the recogniser's runners-up, and the name counts as read when the recogniser gave the
-name's own character a real chance at that place. Only lines that nearly hold a name are read
-again: a few a page at most.
+name's own character a real chance at that place, or — in a name of three characters or more —
+when the character read in its place was only a guess (a small scan's 徐皎鹏 read 徐较鹏, 较 at 0.30;
+a handwritten 陈毓德 read 陈流德). Only lines that nearly hold a name are read again: a few a page
+at most.
 
 An employer printed in calligraphy or a display face (a university's letterhead: 广东金融学院 read
 老东全融学院 at 0.74) misses by more characters than matching allows. On a line the recogniser
