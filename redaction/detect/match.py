@@ -357,6 +357,11 @@ def _over_column(unit: _Unit, line: TextLine, below: TextLine) -> _Unit | None:
     keep = [k for k, b in enumerate(unit.boxes) if lo <= (b[0] + b[2]) / 2 <= hi]
     if not keep or len(keep) == len(unit.text):
         return None
+    return _subunit(unit, keep)
+
+
+def _subunit(unit: _Unit, keep: list[int]) -> _Unit:
+    """The unit's characters at `keep` (in order)."""
     return _Unit("".join(unit.text[k] for k in keep), [unit.boxes[k] for k in keep],
                  [unit.heights[k] for k in keep], [unit.scores[k] for k in keep],
                  [unit.line_ids[k] for k in keep], [unit.opens[k] for k in keep], [unit.closes[k] for k in keep])
@@ -387,9 +392,7 @@ def _under_column(unit: _Unit, line: TextLine, above: TextLine) -> _Unit | None:
     keep = [k for k in range(first, len(unit.text)) if inside[k] and unit.text[k] not in RULE_CHARS]
     if not keep:
         return None
-    return _Unit("".join(unit.text[k] for k in keep), [unit.boxes[k] for k in keep],
-                 [unit.heights[k] for k in keep], [unit.scores[k] for k in keep],
-                 [unit.line_ids[k] for k in keep], [unit.opens[k] for k in keep], [unit.closes[k] for k in keep])
+    return _subunit(unit, keep)
 
 
 def _box_for(unit: _Unit, start: int, end: int, lines: list[TextLine], line_id: int) -> BoxF:
@@ -617,17 +620,13 @@ def match_lines(lines: list[TextLine], profile: Profile, readable: frozenset[str
                 continue
             found = _regions_for(joined, term, lines, True, unreadable[term.key])
             if under is not None:
-                in_cell = _regions_for(_join(units[i], under), term, lines, True, unreadable[term.key], ends=under_ends)
-                if in_cell and (not found or min(r.extra["errors"] for r in in_cell)
-                                < min(r.extra["errors"] for r in found)):
-                    found = in_cell
+                found = _fewer_slips(found, _regions_for(_join(units[i], under), term, lines, True,
+                                                         unreadable[term.key], ends=under_ends))
             # (not a term the line holds whole: 姓名：阿依古丽买买提 over 工作单位 is no 阿依古 / 工)
             if column is not None and len(term.key) >= 4 and (i, term.key) not in on_line:
                 ends = {i: (min(b[0] for b in column.boxes), max(b[2] for b in column.boxes))}
-                in_column = _regions_for(_join(column, units[j]), term, lines, True, unreadable[term.key], ends=ends)
-                if in_column and (not found or min(r.extra["errors"] for r in in_column)
-                                  < min(r.extra["errors"] for r in found)):
-                    found = in_column
+                found = _fewer_slips(found, _regions_for(_join(column, units[j]), term, lines, True,
+                                                         unreadable[term.key], ends=ends))
             regions.extend(found)
         if len(units[j].text) < longest:
             # A term wrapped twice runs on into one third line: of the lines that could follow
@@ -673,6 +672,13 @@ def match_lines(lines: list[TextLine], profile: Profile, readable: frozenset[str
     regions += latin_name_regions(lines, profile)
     employers = [r for r in regions if r.kind == "employer"]
     return regions + english_affiliation_regions(lines, employers) + capitals_continued(lines, employers)
+
+
+def _fewer_slips(found: list[Region], other: list[Region]) -> list[Region]:
+    """Of two readings' hits of one term, `other` when it holds the term with fewer slips."""
+    if other and (not found or min(r.extra["errors"] for r in other) < min(r.extra["errors"] for r in found)):
+        return other
+    return found
 
 
 def _without_repeats(regions: list[Region]) -> list[Region]:
