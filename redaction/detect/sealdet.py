@@ -191,7 +191,9 @@ def ring_text_shares(detector: RingTextModel, image_bgr: Image, center: Sequence
     round most of the band inside the ring, a line printed across the seal crosses it in two
     short arcs."""
     h, w = image_bgr.shape[:2]
-    m = (1 + CROP_MARGIN) * radius   # the crop find_ring_in_box takes of the ring's box
+    # The ring and a little paper round it (1.2 radii; the shares in seals.RING_TEXT_ROUND were
+    # measured on this crop — find_ring_in_box's of a candidate box reaches 1.4).
+    m = (1 + CROP_MARGIN) * radius
     x0, y0 = int(max(0, np.floor(center[0] - m))), int(max(0, np.floor(center[1] - m)))
     x1, y1 = int(min(w, np.ceil(center[0] + m))), int(min(h, np.ceil(center[1] + m)))
     crop = image_bgr[y0:y1, x0:x1]
