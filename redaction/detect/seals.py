@@ -511,8 +511,10 @@ GROW_RADIUS = 1.4
 #: The outermost ink must lie on the larger ellipse this much of the way round: a whole ring.
 #: (A faded seal grown whole: 0.95-0.97 on the dev page; big red title characters 0.2-0.35.)
 GROWN_MIN_RING = 0.9
-#: ... which is round or a seal's oval, not a long band of red text.
+#: ... which is round or a seal's oval, not a long band of red text ...
 GROWN_MIN_ROUNDNESS = 0.7
+#: ... and larger than the find by this much (area), or there is nothing to grow.
+GROWN_MIN_GAIN = 1.25
 
 
 def _grown_to_whole_rings(seals: list[Seal], red: Mask, w: int, h: int) -> list[Seal]:
@@ -536,17 +538,18 @@ def _grown_to_whole_rings(seals: list[Seal], red: Mask, w: int, h: int) -> list[
         whole = _to_page(Seal((0, 0, 0, 0), shape, s.score, (cx, cy), (a, b), angle, s.colour), w, h)
         others = [o for o in seals if o is not s and _inside(o.bbox, whole.bbox) >= 0.6
                   and _inside(o.bbox, s.bbox) < 0.6]
-        if (min(a, b) < GROWN_MIN_ROUNDNESS * max(a, b) or max(a, b) < 1.1 * max(s.axes) * SCALE
+        if (min(a, b) < GROWN_MIN_ROUNDNESS * max(a, b) or a * b < GROWN_MIN_GAIN * s.axes[0] * s.axes[1] * SCALE * SCALE
                 or _inside(s.bbox, whole.bbox) < 0.8 or any(o.score >= GROW_MAX_SCORE for o in others)):
             grown.append(s)
             continue
         grown.append(whole)
-    # Fragments of one ring grown into it: one seal.
+    # Fragments of one ring grown into it: one seal (the largest); what was not grown stays.
+    new = [g for g in grown if not any(g is s for s in seals)]
     kept: list[Seal] = []
-    for s in sorted(grown, key=lambda s: -_area(s.bbox)):
-        if all(_inside(s.bbox, k.bbox) < 0.8 for k in kept):
-            kept.append(s)
-    return kept if len(kept) < len(seals) or any(k not in seals for k in kept) else seals
+    for g in sorted(new, key=lambda g: -_area(g.bbox)):
+        if all(_inside(g.bbox, k.bbox) < 0.8 for k in kept):
+            kept.append(g)
+    return [g for g in grown if any(g is s for s in seals) or any(g is k for k in kept)]
 
 
 #: A find lying inside another scale's find whose ring scores at most this much less is part of
