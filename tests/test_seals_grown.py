@@ -60,7 +60,7 @@ def test_a_ring_that_would_take_in_a_sound_seal_is_not_taken():
 def test_a_weak_find_inside_a_sound_seal_is_left_as_it_was():
     full = np.zeros((H, W), np.uint8)
     _ring(full, 700, 600, 230)
-    sound = _to_page(Seal((0, 0, 0, 0), "round", 1.0, (700 * SCALE, 600 * SCALE), (230 * SCALE, 230 * SCALE), 0.0), W, H)
+    sound = _to_page(Seal((0, 0, 0, 0), "round", 1.0, (700 * SCALE, 600 * SCALE), (115.0, 115.0), 0.0), W, H)
     small = _weak_find(780, 520, 60, 60)
     assert _grown_to_whole_rings([sound, small], _max_pool2(full > 0), W, H) == [sound, small]
 

@@ -538,7 +538,8 @@ def _grown_to_whole_rings(seals: list[Seal], red: Mask, w: int, h: int) -> list[
         whole = _to_page(Seal((0, 0, 0, 0), shape, s.score, (cx, cy), (a, b), angle, s.colour), w, h)
         others = [o for o in seals if o is not s and _inside(o.bbox, whole.bbox) >= 0.6
                   and _inside(o.bbox, s.bbox) < 0.6]
-        if (min(a, b) < GROWN_MIN_ROUNDNESS * max(a, b) or a * b < GROWN_MIN_GAIN * s.axes[0] * s.axes[1] * SCALE * SCALE
+        gain = a * b / (s.axes[0] * s.axes[1] * SCALE * SCALE)
+        if (min(a, b) < GROWN_MIN_ROUNDNESS * max(a, b) or gain < GROWN_MIN_GAIN
                 or _inside(s.bbox, whole.bbox) < 0.8 or any(o.score >= GROW_MAX_SCORE for o in others)):
             grown.append(s)
             continue
