@@ -499,7 +499,58 @@ def find_seals(image_bgr: Image, dpi: float | Sequence[float] | None, red_mask: 
                      if all(iou(b, o) < 0.5 for o in faint_boxes)] if ARC_SEARCH else []
         seals = _learned_candidates(image_bgr, red, seals, rejected or [], ring_reader, grey_search, guesses,
                                     gray_quarter, faint, faint_boxes, colourless, arc_boxes)
-    return seals
+    return _grown_to_whole_rings(seals, red, w, h)
+
+
+#: A weak red find (outline score under this) may be part of a larger ring: a faded seal's
+#: bright side fitted as a narrow oval (dev: three unit seals in a row, two of them pale).
+GROW_MAX_SCORE = 0.9
+#: How far out the larger ring is looked for, in the find's longer semi-axis (`fit_ring` searches
+#: 1.35 times further): a ring fitted on one side of a seal reaches about half its diameter.
+GROW_RADIUS = 1.4
+#: The outermost ink must lie on the larger ellipse this much of the way round: a whole ring.
+#: (A faded seal grown whole: 0.95-0.97 on the dev page; big red title characters 0.2-0.35.)
+GROWN_MIN_RING = 0.9
+#: ... which is round or a seal's oval, not a long band of red text ...
+GROWN_MIN_ROUNDNESS = 0.7
+#: ... and larger than the find by this much (area), or there is nothing to grow.
+GROWN_MIN_GAIN = 1.25
+
+
+def _grown_to_whole_rings(seals: list[Seal], red: Mask, w: int, h: int) -> list[Seal]:
+    """Each weak red round or oval find replaced by the whole ring round it when the page's
+    outermost red ink about it lies on one larger ellipse nearly all the way round: the part of a
+    faded seal that the outline tests found (its brighter side, a third of its text) leaves the
+    rest of the ring text readable. Finds that grow into one ring become one; a ring that would
+    take in another find it does not grow from (a seal beside it) is not taken."""
+    grown: list[Seal] = []
+    for s in seals:
+        if s.colour != "red" or s.shape == "square" or s.score >= GROW_MAX_SCORE:
+            grown.append(s)
+            continue
+        centre = ((s.center[0] + 0.5) * SCALE - 0.5, (s.center[1] + 0.5) * SCALE - 0.5)
+        fit = fit_ring(red, centre, GROW_RADIUS * max(s.axes) * SCALE)
+        if fit is None or fit[3] < GROWN_MIN_RING:
+            grown.append(s)
+            continue
+        (cx, cy), (a, b), angle, _ = fit
+        shape = "round" if min(a, b) >= 0.9 * max(a, b) else "oval"
+        whole = _to_page(Seal((0, 0, 0, 0), shape, s.score, (cx, cy), (a, b), angle, s.colour), w, h)
+        others = [o for o in seals if o is not s and _inside(o.bbox, whole.bbox) >= 0.6
+                  and _inside(o.bbox, s.bbox) < 0.6]
+        gain = a * b / (s.axes[0] * s.axes[1] * SCALE * SCALE)
+        if (min(a, b) < GROWN_MIN_ROUNDNESS * max(a, b) or gain < GROWN_MIN_GAIN
+                or _inside(s.bbox, whole.bbox) < 0.8 or any(o.score >= GROW_MAX_SCORE for o in others)):
+            grown.append(s)
+            continue
+        grown.append(whole)
+    # Fragments of one ring grown into it: one seal (the largest); what was not grown stays.
+    new = [g for g in grown if not any(g is s for s in seals)]
+    kept: list[Seal] = []
+    for g in sorted(new, key=lambda g: -_area(g.bbox)):
+        if all(_inside(g.bbox, k.bbox) < 0.8 for k in kept):
+            kept.append(g)
+    return [g for g in grown if any(g is s for s in seals) or any(g is k for k in kept)]
 
 
 #: A find lying inside another scale's find whose ring scores at most this much less is part of
