@@ -185,7 +185,7 @@ def is_ring(fit: RingFit | None) -> TypeGuard[RingFit]:
 
 
 def ring_text_shares(detector: RingTextModel, image_bgr: Image, center: Sequence[float], radius: float,
-                     bands: Sequence[tuple[float, float]]) -> list[float]:
+                     bands: Sequence[tuple[float, float]], on_page_only: bool = False) -> list[float]:
     """For each band (fractions of `radius`) round a known ring (centre and radius in page px),
     the share of directions in which the network marks text somewhere in it: ring text runs
     round most of the band inside the ring, a line printed across the seal crosses it in two
@@ -212,7 +212,8 @@ def ring_text_shares(detector: RingTextModel, image_bgr: Image, center: Sequence
         ys = ncy + np.outer(radii, np.sin(_ANGLES))
         on = (xs >= 0) & (xs < hot.shape[1]) & (ys >= 0) & (ys < hot.shape[0])
         hit = hot[np.clip(ys.astype(np.int32), 0, hot.shape[0] - 1), np.clip(xs.astype(np.int32), 0, hot.shape[1] - 1)]
-        shares.append(float((hit & on).any(axis=0).mean()))
+        seen = on.all(axis=0) if on_page_only else np.ones(len(_ANGLES), bool)
+        shares.append(float((hit & on).any(axis=0)[seen].mean()) if seen.any() else 0.0)
     return shares
 
 

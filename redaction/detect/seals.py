@@ -1007,6 +1007,68 @@ def _ring_text_round(reader: RingTextModel, image_bgr: Image, center: tuple[floa
     return inside >= RING_TEXT_ROUND and outside <= RING_TEXT_OUTSIDE
 
 
+#: A seal's outer edge meets the sheet's within this many half-size pixels of it.
+EDGE_TOUCH = 12
+#: An arc cut by the edge is a circle's when its outer edge's points lie within this share of the
+#: fitted radius of it.
+EDGE_ARC_FIT = 0.04
+
+
+def _edge_arc_ring(red: Mask, box: BoxF, w: int, h: int, reader: RingTextModel,
+                   image_bgr: Image) -> RingOutline | None:
+    """The ring of a seal cut by the sheet's edge from the arc `box` (page px) of red ink that
+    touches it: a circle through the ink's outer edge (per row, or per column, the ink farthest
+    from the sheet's edge), a third of the disc or more on the page, with ring text
+    (`RING_TEXT_ROUND`) round the part on the page. None otherwise."""
+    from redaction.detect import sealdet
+
+    hh, ww = red.shape
+    x0, y0 = int(box[0] * SCALE), int(box[1] * SCALE)
+    x1, y1 = int(np.ceil(box[2] * SCALE)), int(np.ceil(box[3] * SCALE))
+    ink = red[max(0, y0):min(hh, y1), max(0, x0):min(ww, x1)]
+    if ink.size == 0 or not ink.any():
+        return None
+    ox, oy = max(0, x0), max(0, y0)
+    rows = np.nonzero(ink.any(axis=1))[0]
+    cols = np.nonzero(ink.any(axis=0))[0]
+    if x1 >= ww - EDGE_TOUCH:          # cut by the right edge: the leftmost ink of each row
+        pts = np.stack([ink[rows].argmax(axis=1) + ox, rows + oy], axis=1)
+        chord = len(rows)
+    elif x0 <= EDGE_TOUCH:
+        pts = np.stack([ink.shape[1] - 1 - ink[rows, ::-1].argmax(axis=1) + ox, rows + oy], axis=1)
+        chord = len(rows)
+    elif y1 >= hh - EDGE_TOUCH:
+        pts = np.stack([cols + ox, ink[:, cols].argmax(axis=0) + oy], axis=1)
+        chord = len(cols)
+    elif y0 <= EDGE_TOUCH:
+        pts = np.stack([cols + ox, ink.shape[0] - 1 - ink[::-1, cols].argmax(axis=0) + oy], axis=1)
+        chord = len(cols)
+    else:
+        return None
+    pts = pts.astype(np.float64)
+    keep = np.ones(len(pts), bool)
+    cx = cy = r = 0.0
+    for _ in range(2):
+        if keep.sum() < 20:
+            return None
+        x, y = pts[keep, 0], pts[keep, 1]
+        sol, *_ = np.linalg.lstsq(np.stack([x, y, np.ones_like(x)], axis=1), x * x + y * y, rcond=None)
+        cx, cy = sol[0] / 2, sol[1] / 2
+        r2 = sol[2] + cx * cx + cy * cy
+        if not np.isfinite(r2) or r2 <= 16:
+            return None
+        r = float(np.sqrt(r2))
+        keep = np.abs(np.hypot(pts[:, 0] - cx, pts[:, 1] - cy) / r - 1) < EDGE_ARC_FIT
+    if keep.mean() < 0.6 or not 0.48 * chord <= r <= 0.9 * chord:
+        return None
+    centre, radius = ((cx + 0.5) / SCALE - 0.5, (cy + 0.5) / SCALE - 0.5), r / SCALE
+    share = sealdet.ring_text_shares(reader, image_bgr, centre, radius, ((0.6, 0.95),), on_page_only=True)[0]
+    if share < RING_TEXT_ROUND:
+        return None
+    fit = sealdet.RingFit(centre, (radius, radius), 0.0, share, 1.0)
+    return centre, (radius, radius), 0.0, fit
+
+
 def _half_box(seal: Seal, w: int, h: int) -> BoxF:
     """A half-size seal's outline box (no padding), for the candidate list."""
     cx, cy = seal.center
@@ -1106,6 +1168,7 @@ def _learned_candidates(image_bgr: Image, red: Mask, seals: list[Seal], rejected
                 break
         elif len(tried) >= MAX_LEARNED:
             continue
+        is_arc = colour == "arc"
         if colour == "arc":
             if arcs_tried >= MAX_ARCS:
                 continue
@@ -1139,6 +1202,11 @@ def _learned_candidates(image_bgr: Image, red: Mask, seals: list[Seal], rejected
             if seal is not None and not any(_inside(seal.bbox, s.bbox) > 0.6 for s in seals):
                 seals.append(seal)
             continue
+        if ring is None and is_arc:
+            # A paging seal cut by the sheet's edge (a third of its disc or more): the network's
+            # band is a thick crescent no ellipse holds; the ring line's crisp outer edge gives
+            # the circle, the ring text round its on-page part confirms it.
+            ring = _edge_arc_ring(red, box, w, h, reader, image_bgr)
         if ring is None:
             continue
         if framed and (ring[3].coverage < FRAMED_MIN_COVERAGE

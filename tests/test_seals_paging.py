@@ -1,0 +1,58 @@
+"""A paging seal (骑缝章) stamped across the edge of a multi-page report: the page holds a third of
+its disc or less (dev: a test report's cover, 153 of 438 px across). The outline tests see an arc,
+the learned detector a thick crescent no ellipse holds; the ring line's crisp outer edge gives the
+circle, and ring text round the part on the page confirms it. A bare red arc cut by the edge (no
+ring text) is no seal."""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+import pytest
+
+from redaction.detect.sealdet import SealTextDetector
+from redaction.detect.seals import dpi_guesses, find_seals
+from testkit.imaging import RED, blank_page, draw_text, seal_layer, stamp
+
+W, H, D, CY = 1654, 2339, 472, 1200
+
+
+@pytest.fixture(scope="module")
+def detector():
+    return SealTextDetector()
+
+
+def _report_page(shown: float, ring_text: bool) -> tuple[np.ndarray, tuple[int, int, int, int]]:
+    """A page of running text whose right edge cuts a seal `shown` of its diameter onto the page."""
+    wide = blank_page((W + 600, H))
+    for i in range(30):
+        draw_text(wide, "本报告共十二页，每页加盖骑缝章，复印无效。", (150, 150 + 70 * i), 34)
+    cx = W - int(shown * D) + D // 2
+    if ring_text:
+        stamp(wide, seal_layer(D, text="阿克苏地区生态环境局", bottom="检验专用章"), cx, CY, RED, 0.9)
+    else:
+        cv2.circle(wide, (cx, CY), D // 2 - 6, (60, 60, 220), 10)
+    return np.ascontiguousarray(wide[:, :W]), (cx - D // 2, CY - D // 2, W, CY + D // 2)
+
+
+def _covered(box, part) -> float:
+    x0, y0 = max(box[0], part[0]), max(box[1], part[1])
+    x1, y1 = min(box[2], part[2]), min(box[3], part[3])
+    return max(0, x1 - x0) * max(0, y1 - y0) / ((part[2] - part[0]) * (part[3] - part[1]))
+
+
+@pytest.mark.parametrize("shown", [0.25, 0.3, 0.35])
+def test_a_paging_seal_cut_by_the_page_edge_is_found_whole(detector, shown):
+    page, part = _report_page(shown, ring_text=True)
+    seals = find_seals(page, dpi_guesses(None, page.shape), None, detector)
+    assert len(seals) == 1, seals
+    box = seals[0].bbox
+    assert box[2] == W and _covered(box, part) > 0.98
+    # the box is the seal's on-page part and its padding, not more
+    assert (box[2] - box[0]) * (box[3] - box[1]) < 2.0 * (part[2] - part[0]) * (part[3] - part[1])
+
+
+@pytest.mark.parametrize("shown", [0.3, 0.35])
+def test_a_bare_red_arc_cut_by_the_edge_is_no_seal(detector, shown):
+    page, _ = _report_page(shown, ring_text=False)
+    assert find_seals(page, dpi_guesses(None, page.shape), None, detector) == []
