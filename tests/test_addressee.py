@@ -82,3 +82,31 @@ def test_a_list_of_names_before_the_salutation_is_not_one_blank():
     ln = line("邹娴、刘相江、左佳、杨敏同学：", 100, 100)
     view = np.full((300, 900, 3), 255, np.uint8)
     assert not addressee_regions([ln], view, Profile(name="左佳", employers=("哈尔滨工业大学",)))
+
+
+def test_a_misread_name_after_the_employer_before_the_salutation_is_masked():
+    """An institute's honour certificate prints its own name first: 清华大学交叉信息研究院杭易澎同学，
+    (dev round 13: the name read 坑易, 澎 dropped — no fuzzy match finds it). The form of address
+    after the employer still says the name is the applicant's."""
+    from redaction.detect.addressee import addressee_regions
+    from tests.test_match import line
+
+    employer = "清华大学交叉信息研究院"
+    ln = line(employer + "坑易同学，品", 100, 100)
+    view = np.full((300, 900, 3), 255, np.uint8)
+    profile = Profile(name="杭易澎", employers=(employer,))
+    regions = addressee_regions([ln], view, profile)
+    name = (100 + 30 * len(employer), 100, 100 + 30 * (len(employer) + 2), 132)
+    assert len(regions) == 1 and regions[0].kind == "name" and regions[0].accepted
+    assert covered(name, [regions[0].bbox], 1.0)
+    # nothing of the employer under it beyond the padding, nothing of 同学
+    assert regions[0].bbox[0] > name[0] - 10 and regions[0].bbox[2] <= name[2] + 1
+
+
+def test_another_persons_name_after_the_employer_stays_visible():
+    from redaction.detect.addressee import addressee_regions
+    from tests.test_match import line
+
+    ln = line("莆田华侨中学李宇明同志：", 100, 100)
+    view = np.full((300, 900, 3), 255, np.uint8)
+    assert not addressee_regions([ln], view, PROFILE)

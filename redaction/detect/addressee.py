@@ -49,6 +49,11 @@ def _shares_a_character(prefix: str, profile: Profile) -> bool:
     return any(c in name for c in prefix if is_cjk(c) for name in names)
 
 
+def _employer_first(norm: str, profile: Profile) -> int:
+    """The length of the employer's name the line begins with, or 0."""
+    return max((len(e) for e in map(normalize, profile.employers) if e and norm.startswith(e)), default=0)
+
+
 def addressee_regions(lines: Sequence[TextLine], view: Image, profile: Profile) -> list[Region]:
     """`name` regions over the blank before a form of address when it holds the applicant's name
     (written by hand and read as anything, or as nothing). `view`: the page's red-channel view."""
@@ -60,11 +65,27 @@ def addressee_regions(lines: Sequence[TextLine], view: Image, profile: Profile) 
             continue
         norm, index = normalize_with_map(ln.text)
         m = ADDRESS.match(norm)
+        # "<employer><name>同学，…" (an institute's honour certificate): the employer printed first
+        # on the salutation's line; what follows it is the form of address as above, but printed,
+        # so only what was read before 同学 is the name (the blank's ink would be the employer's).
+        employer = _employer_first(norm, profile) if m is None else 0
+        if employer:
+            index = index[employer:]
+            m = ADDRESS.match(norm[employer:])
+            if m is not None and not m.group("prefix"):
+                continue
         if m is None:
             continue
         prefix = "".join(c for c in m.group("prefix") if c.isalnum())
         if prefix and ln.score >= CONFIDENT and not _shares_a_character(prefix, profile):
             continue                    # someone else's name, printed or clearly written
+        if employer:
+            # up to the form of address: a character the recogniser dropped sits before it
+            a, b = ln.char_boxes[index[m.start("prefix")]], ln.char_boxes[index[m.start(2)]]
+            lh = max(8.0, ln.bbox[3] - ln.bbox[1])
+            out.append(Region("name", (a[0] - 0.2 * lh, ln.bbox[1], max(a[2], b[0]), ln.bbox[3]), 0.6,
+                              m.group("prefix"), True, extra={"term": profile.name, "errors": 0, "addressee": True}))
+            continue
         word = ln.char_boxes[index[m.start(2)]]
         lh = max(8.0, word[3] - word[1])
         # Where the form of address begins: the line's start when nothing is read before it (the
