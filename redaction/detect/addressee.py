@@ -49,9 +49,9 @@ def _shares_a_character(prefix: str, profile: Profile) -> bool:
     return any(c in name for c in prefix if is_cjk(c) for name in names)
 
 
-def _employer_first(norm: str, profile: Profile) -> int:
-    """The length of the employer's name the line begins with, or 0."""
-    return max((len(e) for e in map(normalize, profile.employers) if e and norm.startswith(e)), default=0)
+def _employer_first(norm: str, employers: Sequence[str]) -> int:
+    """The length of the (normalised) employer's name the line begins with, or 0."""
+    return max((len(e) for e in employers if norm.startswith(e)), default=0)
 
 
 def addressee_regions(lines: Sequence[TextLine], view: Image, profile: Profile) -> list[Region]:
@@ -60,15 +60,15 @@ def addressee_regions(lines: Sequence[TextLine], view: Image, profile: Profile) 
     out = []
     gray = view[:, :, 0] if view.ndim == 3 else view
     h, w = gray.shape[:2]
+    employers = [e for e in map(normalize, profile.employers) if e]
     for ln in lines:
         if ln.source != "page" or len(ln.char_boxes) != len(ln.text):
             continue
         norm, index = normalize_with_map(ln.text)
         m = ADDRESS.match(norm)
         # "<employer><name>同学，…" (an institute's honour certificate): the employer printed first
-        # on the salutation's line; what follows it is the form of address as above, but printed,
-        # so only what was read before 同学 is the name (the blank's ink would be the employer's).
-        employer = _employer_first(norm, profile) if m is None else 0
+        # on the salutation's line, then the form of address as above.
+        employer = _employer_first(norm, employers) if m is None else 0
         if employer:
             index = index[employer:]
             m = ADDRESS.match(norm[employer:])
@@ -79,39 +79,37 @@ def addressee_regions(lines: Sequence[TextLine], view: Image, profile: Profile) 
         prefix = "".join(c for c in m.group("prefix") if c.isalnum())
         if prefix and ln.score >= CONFIDENT and not _shares_a_character(prefix, profile):
             continue                    # someone else's name, printed or clearly written
-        if employer:
-            # up to the form of address: a character the recogniser dropped sits before it
-            a, b = ln.char_boxes[index[m.start("prefix")]], ln.char_boxes[index[m.start(2)]]
-            lh = max(8.0, ln.bbox[3] - ln.bbox[1])
-            out.append(Region("name", (a[0] - 0.2 * lh, ln.bbox[1], max(a[2], b[0]), ln.bbox[3]), 0.6,
-                              m.group("prefix"), True, extra={"term": profile.name, "errors": 0, "addressee": True}))
-            continue
         word = ln.char_boxes[index[m.start(2)]]
         lh = max(8.0, word[3] - word[1])
         # Where the form of address begins: the line's start when nothing is read before it (the
         # recogniser's character boxes can sit most of a character off).
         start = word[0] if prefix else ln.bbox[0]
-        ax0, ay0 = max(0, int(start - REACH * lh)), max(0, int(ln.bbox[1] - 0.8 * lh))
-        ax1, ay1 = max(0, int(start - 0.05 * lh)), min(h, int(ln.bbox[3] + 0.5 * lh))
-        # Nothing left of another line on the row (the blank is the row's start).
-        for o in lines:
-            if o is ln or not (o.bbox[1] < ln.bbox[3] and o.bbox[3] > ln.bbox[1]):
-                continue
-            if o.bbox[2] <= ax1 and o.source == "page" and o.score >= PRINTED:
-                ax0 = max(ax0, int(o.bbox[2]))
-        if ax1 - ax0 < 4 or ay1 - ay0 < 4:
-            continue
-        printed = [o.bbox for o in lines if o is not ln and o.source == "page" and o.score >= PRINTED]
-        ink = _ink(gray, (ax0, ay0, ax1, ay1), lh, printed)
-        box = _written_name(ink, lh)
         boxes: list[BoxF] = []
-        if box is not None:
-            bx0, by0, bx1, by1 = box
-            boxes.append((ax0 + bx0, ay0 + by0, ax0 + bx1, ay0 + by1))
-        if prefix:
-            first, last = index[m.start("prefix")], index[m.start(2) - 1]
-            a, b = ln.char_boxes[first], ln.char_boxes[last]
-            boxes.append((a[0], ln.bbox[1], b[2], ln.bbox[3]))
+        if employer:
+            # No blank to look in (the ink left of the name is the employer's): the name runs up to
+            # the form of address, where a character the recogniser dropped sits.
+            boxes.append((ln.char_boxes[index[m.start("prefix")]][0], ln.bbox[1], start, ln.bbox[3]))
+        else:
+            ax0, ay0 = max(0, int(start - REACH * lh)), max(0, int(ln.bbox[1] - 0.8 * lh))
+            ax1, ay1 = max(0, int(start - 0.05 * lh)), min(h, int(ln.bbox[3] + 0.5 * lh))
+            # Nothing left of another line on the row (the blank is the row's start).
+            for o in lines:
+                if o is ln or not (o.bbox[1] < ln.bbox[3] and o.bbox[3] > ln.bbox[1]):
+                    continue
+                if o.bbox[2] <= ax1 and o.source == "page" and o.score >= PRINTED:
+                    ax0 = max(ax0, int(o.bbox[2]))
+            if ax1 - ax0 < 4 or ay1 - ay0 < 4:
+                continue
+            printed = [o.bbox for o in lines if o is not ln and o.source == "page" and o.score >= PRINTED]
+            ink = _ink(gray, (ax0, ay0, ax1, ay1), lh, printed)
+            box = _written_name(ink, lh)
+            if box is not None:
+                bx0, by0, bx1, by1 = box
+                boxes.append((ax0 + bx0, ay0 + by0, ax0 + bx1, ay0 + by1))
+            if prefix:
+                first, last = index[m.start("prefix")], index[m.start(2) - 1]
+                a, b = ln.char_boxes[first], ln.char_boxes[last]
+                boxes.append((a[0], ln.bbox[1], b[2], ln.bbox[3]))
         if not boxes:
             continue
         pad = 0.2 * lh

@@ -523,15 +523,15 @@ def _grown_to_whole_rings(seals: list[Seal], red: Mask, w: int, h: int) -> list[
     faded seal that the outline tests found (its brighter side, a third of its text) leaves the
     rest of the ring text readable. Finds that grow into one ring become one; a ring that would
     take in another find it does not grow from (a seal beside it) is not taken."""
-    grown: list[Seal] = []
+    grown: list[tuple[Seal, bool]] = []     # each find, or the whole ring it grew into (True)
     for s in seals:
         if s.colour != "red" or s.shape == "square" or s.score >= GROW_MAX_SCORE:
-            grown.append(s)
+            grown.append((s, False))
             continue
         centre = ((s.center[0] + 0.5) * SCALE - 0.5, (s.center[1] + 0.5) * SCALE - 0.5)
         fit = fit_ring(red, centre, GROW_RADIUS * max(s.axes) * SCALE)
         if fit is None or fit[3] < GROWN_MIN_RING:
-            grown.append(s)
+            grown.append((s, False))
             continue
         (cx, cy), (a, b), angle, _ = fit
         shape = "round" if min(a, b) >= 0.9 * max(a, b) else "oval"
@@ -541,16 +541,15 @@ def _grown_to_whole_rings(seals: list[Seal], red: Mask, w: int, h: int) -> list[
         gain = a * b / (s.axes[0] * s.axes[1] * SCALE * SCALE)
         if (min(a, b) < GROWN_MIN_ROUNDNESS * max(a, b) or gain < GROWN_MIN_GAIN
                 or _inside(s.bbox, whole.bbox) < 0.8 or any(o.score >= GROW_MAX_SCORE for o in others)):
-            grown.append(s)
+            grown.append((s, False))
             continue
-        grown.append(whole)
+        grown.append((whole, True))
     # Fragments of one ring grown into it: one seal (the largest); what was not grown stays.
-    new = [g for g in grown if not any(g is s for s in seals)]
-    kept: list[Seal] = []
-    for g in sorted(new, key=lambda g: -_area(g.bbox)):
-        if all(_inside(g.bbox, k.bbox) < 0.8 for k in kept):
-            kept.append(g)
-    return [g for g in grown if any(g is s for s in seals) or any(g is k for k in kept)]
+    rings: list[Seal] = []
+    for g in sorted((g for g, whole_ring in grown if whole_ring), key=lambda g: -_area(g.bbox)):
+        if all(_inside(g.bbox, k.bbox) < 0.8 for k in rings):
+            rings.append(g)
+    return [g for g, whole_ring in grown if not whole_ring or any(g is k for k in rings)]
 
 
 #: A find lying inside another scale's find whose ring scores at most this much less is part of
@@ -923,19 +922,29 @@ def fit_ring_in_annulus(mask: Mask, center: Sequence[float], radius: float) -> R
             ((ex, ey), (w, h), ang), res = fit
             ring = float(np.count_nonzero(res < 0.05)) / len(_ANGLES)
             return (float(ex), float(ey)), (w / 2, h / 2), float(ang), ring
-    # Circle by least squares (x² + y² + Dx + Ey + F = 0), refitted once without the outliers.
+    circle = _least_squares_circle(pts, 0.07, 6)
+    if circle is None:
+        return None
+    ox, oy, rr, res = circle
+    ring = float(np.count_nonzero(res < 0.05)) / len(_ANGLES)
+    return (ox, oy), (rr, rr), 0.0, ring
+
+
+def _least_squares_circle(pts: Floats, outlier: float, min_points: int) -> tuple[float, float, float, Floats] | None:
+    """Circle through points by least squares (x² + y² + Dx + Ey + F = 0), refitted once without
+    the points farther than `outlier` (a share of the radius) from the first fit: centre, radius
+    and every point's residual (share of the radius); None with fewer than `min_points` to fit."""
     keep = np.ones(len(pts), bool)
     for _ in range(2):
         x, y = pts[keep, 0], pts[keep, 1]
-        if len(x) < 6:
+        if len(x) < min_points:
             return None
         sol = np.linalg.lstsq(np.stack([x, y, np.ones_like(x)], axis=1), -(x * x + y * y), rcond=None)[0]
         ox, oy = -sol[0] / 2, -sol[1] / 2
         rr = float(np.sqrt(max(ox * ox + oy * oy - sol[2], 1.0)))
         res = np.abs(np.hypot(pts[:, 0] - ox, pts[:, 1] - oy) / rr - 1)
-        keep = res < 0.07
-    ring = float(np.count_nonzero(res < 0.05)) / len(_ANGLES)
-    return (float(ox), float(oy)), (rr, rr), 0.0, ring
+        keep = res < outlier
+    return float(ox), float(oy), rr, res
 
 
 def _faint_groups(faint: Mask, px_cm: float, seals: list[Seal]) -> list[BoxF]:
@@ -1014,11 +1023,10 @@ EDGE_TOUCH = 12
 EDGE_ARC_FIT = 0.04
 
 
-def _edge_arc_ring(red: Mask, box: BoxF, w: int, h: int, reader: RingTextModel,
-                   image_bgr: Image) -> RingOutline | None:
+def _edge_arc_ring(red: Mask, box: BoxF, reader: RingTextModel, image_bgr: Image) -> RingOutline | None:
     """The ring of a seal cut by the sheet's edge from the arc `box` (page px) of red ink that
     touches it: a circle through the ink's outer edge (per row, or per column, the ink farthest
-    from the sheet's edge), a third of the disc or more on the page, with ring text
+    from the sheet's edge) whose on-page chord spans 1.1 to 2.1 radii, with ring text
     (`RING_TEXT_ROUND`) round the part on the page. None otherwise."""
     from redaction.detect import sealdet
 
@@ -1045,21 +1053,11 @@ def _edge_arc_ring(red: Mask, box: BoxF, w: int, h: int, reader: RingTextModel,
         chord = len(cols)
     else:
         return None
-    pts = pts.astype(np.float64)
-    keep = np.ones(len(pts), bool)
-    cx = cy = r = 0.0
-    for _ in range(2):
-        if keep.sum() < 20:
-            return None
-        x, y = pts[keep, 0], pts[keep, 1]
-        sol, *_ = np.linalg.lstsq(np.stack([x, y, np.ones_like(x)], axis=1), x * x + y * y, rcond=None)
-        cx, cy = sol[0] / 2, sol[1] / 2
-        r2 = sol[2] + cx * cx + cy * cy
-        if not np.isfinite(r2) or r2 <= 16:
-            return None
-        r = float(np.sqrt(r2))
-        keep = np.abs(np.hypot(pts[:, 0] - cx, pts[:, 1] - cy) / r - 1) < EDGE_ARC_FIT
-    if keep.mean() < 0.6 or not 0.48 * chord <= r <= 0.9 * chord:
+    circle = _least_squares_circle(pts.astype(np.float64), EDGE_ARC_FIT, 20)
+    if circle is None:
+        return None
+    cx, cy, r, res = circle
+    if r <= 4 or (res < EDGE_ARC_FIT).mean() < 0.6 or not 0.48 * chord <= r <= 0.9 * chord:
         return None
     centre, radius = ((cx + 0.5) / SCALE - 0.5, (cy + 0.5) / SCALE - 0.5), r / SCALE
     share = sealdet.ring_text_shares(reader, image_bgr, centre, radius, ((0.6, 0.95),), on_page_only=True)[0]
@@ -1203,10 +1201,10 @@ def _learned_candidates(image_bgr: Image, red: Mask, seals: list[Seal], rejected
                 seals.append(seal)
             continue
         if ring is None and is_arc:
-            # A paging seal cut by the sheet's edge (a third of its disc or more): the network's
+            # A paging seal cut by the sheet's edge (a third of its disc or less): the network's
             # band is a thick crescent no ellipse holds; the ring line's crisp outer edge gives
             # the circle, the ring text round its on-page part confirms it.
-            ring = _edge_arc_ring(red, box, w, h, reader, image_bgr)
+            ring = _edge_arc_ring(red, box, reader, image_bgr)
         if ring is None:
             continue
         if framed and (ring[3].coverage < FRAMED_MIN_COVERAGE
