@@ -579,6 +579,10 @@ DOTTED_SHARE = 0.3
 #: into one blob (0.94 of the page; specks 7 % of the ink, dev round 14), where a red border alone
 #: grows to a frame round an empty middle.
 SHEET_SHARE = 0.6
+#: ... on paper that is not red itself: red or orange paper (red ink on 0.61 of the page on two dev
+#: certificates; the guilloche certificate 0.22) is one sheet with or without specks, and is
+#: `_tinted_paper_seals`'s to search.
+SHEET_MAX_RED = 0.4
 
 
 def _page_dpi(guesses: list[float]) -> float:
@@ -620,7 +624,9 @@ def _seals_off_dotted_paper(red: Mask, guesses: list[float], w: int, h: int,
 
 def _one_sheet(red: Mask, dpi: float) -> bool:
     """Does the half-size red ink, grown as seals are grouped at `dpi`, make one blob over
-    `SHEET_SHARE` of the page?"""
+    `SHEET_SHARE` of the page, on paper that is not red (`SHEET_MAX_RED`)?"""
+    if red.mean() >= SHEET_MAX_RED:
+        return False
     r_dil = max(1, int(round(DILATE_MM / 10 * dpi * SCALE / 2.54 / 2)))
     n, _, stats, _ = _grown_components(red, r_dil)
     return n > 1 and int(stats[1:, cv2.CC_STAT_AREA].max()) > SHEET_SHARE * red.size
