@@ -581,3 +581,12 @@ def test_a_ring_reading_agreeing_with_the_employers_print_keeps_the_seal():
                                           ("新疆地矿局第一地质大队", "地矿局第一地质大队"), ("湖南省教育厅", "教育厅")])
 def test_a_provinces_bare_name_is_a_region_before_a_name_of_its_own(key, own):
     assert own_words(key) == own
+
+
+def test_a_departments_seal_ringed_by_its_parents_name_read_from_another_seam_is_no_other_organisations():
+    # dev round 14: 山东省教育厅高等教育处's seal rings 山东省教育厅 round the line 高等教育处; the
+    # ring's seam fell inside the name and it read, confidently, 教育厅山东省.
+    office = Profile(name="史冉军", employers=("山东省教育厅高等教育处",))
+    assert classify_seal([("教育厅山东省", 1.0)], office)[:2] == ("seal", True)
+    # the same turn of another province's education department is another organisation's
+    assert classify_seal([("教育厅河北省", 1.0)], office)[:2] == ("other_seal", False)

@@ -574,6 +574,15 @@ SPECK_MM = 1.4
 #: The page is dotted paper when specks hold this share of its red ink or more (a dotted
 #: certificate's 0.4; red text and seals, worn ones too, 0.05-0.2 on the dev images).
 DOTTED_SHARE = 0.3
+#: ... or when its red ink, grown as seals are grouped, makes one sheet over this share of the page:
+#: a pink guilloche certificate's faint ground pattern joins its border and the seal stamped by it
+#: into one blob (0.94 of the page; specks 7 % of the ink, dev round 14), where a red border alone
+#: grows to a frame round an empty middle.
+SHEET_SHARE = 0.6
+#: ... on paper that is not red itself: red or orange paper (red ink on 0.61 of the page on two dev
+#: certificates; the guilloche certificate 0.22) is one sheet with or without specks, and is
+#: `_tinted_paper_seals`'s to search.
+SHEET_MAX_RED = 0.4
 
 
 def _page_dpi(guesses: list[float]) -> float:
@@ -604,13 +613,23 @@ def _seals_off_dotted_paper(red: Mask, guesses: list[float], w: int, h: int,
     if not red.any():
         return [], red
     clean = _without_specks(red, _speck_px(guesses))
-    if clean.sum() > (1 - DOTTED_SHARE) * red.sum():
+    if clean.sum() > (1 - DOTTED_SHARE) * red.sum() and not _one_sheet(red, _page_dpi(guesses)):
         return [], clean
     more: list[tuple[BoxF, float]] = []
     found = [_to_page(s, w, h) for d in guesses for s in _find_red(clean, d * SCALE / 2.54, more)]
     if found and rejected is not None:
         rejected += more
     return found, clean
+
+
+def _one_sheet(red: Mask, dpi: float) -> bool:
+    """Does the half-size red ink, grown as seals are grouped at `dpi`, make one blob over
+    `SHEET_SHARE` of the page, on paper that is not red (`SHEET_MAX_RED`)?"""
+    if red.mean() >= SHEET_MAX_RED:
+        return False
+    r_dil = max(1, int(round(DILATE_MM / 10 * dpi * SCALE / 2.54 / 2)))
+    n, _, stats, _ = _grown_components(red, r_dil)
+    return n > 1 and int(stats[1:, cv2.CC_STAT_AREA].max()) > SHEET_SHARE * red.size
 
 
 def _red_share_off_rules(red: Mask, rule_px: int) -> float:

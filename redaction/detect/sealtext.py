@@ -860,12 +860,16 @@ def inside_employer(text: str, profile: Profile) -> bool:
     """Do all the Chinese characters of a reading (INSIDE_CHARS or more) but one in ten stand in
     order in an employer's name? A ring inked on one side only reads as the start of the name and
     its last character (新疆生产建设兵团第院 of 新疆生产建设兵团第六师五家渠市人民医院): however
-    confidently read, it names no other organisation."""
+    confidently read, it names no other organisation. The ring is read from its seam, which need
+    not be where the name starts, so the reading is taken from each of its characters round: a
+    department's seal rings its parent's name round the department's own line, and
+    山东省教育厅高等教育处's ring reads 教育厅山东省 (dev round 14)."""
     cjk = _cjk_of(text)
     if len(cjk) < INSIDE_CHARS:
         return False
-    return any(term.kind == "employer" and _lcs(cjk, term.key) >= len(cjk) - len(cjk) // 10
-               for term in profile.terms())
+    keys = [term.key for term in profile.terms() if term.kind == "employer"]
+    need = len(cjk) - len(cjk) // 10
+    return any(_lcs(cjk[i:] + cjk[:i], key) >= need for key in keys for i in range(len(cjk)))
 
 
 #: National parents whose name starts the rings of all their local bodies' seals (中国共产主义青年团
