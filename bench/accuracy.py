@@ -1,6 +1,7 @@
 """Accuracy and speed of the detection pipeline on three sets.
 
     python -m bench.accuracy [--set own|heldout|synth2|synth3|real|dev] --pages 40 --seed 0 [--engine rapid]
+                             [--only ID-PART,...]
                              [--json metrics.json] [--verbose] [--types letter,award] [--write-corpus DIR]
 
 Sets:
@@ -423,6 +424,8 @@ def main(argv=None) -> int:
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--engine", default=None, help="OCR engine name passed as Detector(ocr=NAME)")
     ap.add_argument("--types", default=None, help="comma-separated document types to keep")
+    ap.add_argument("--only", default=None,
+                    help="comma-separated parts of page ids: keep the pages whose id holds one (a dev round's images)")
     ap.add_argument("--json", dest="json_out", default=None, help="write the metrics here")
     ap.add_argument("--verbose", "-v", action="store_true",
                     help="list every miss, over-masked item and stray box")
@@ -451,6 +454,9 @@ def main(argv=None) -> int:
     if args.types:
         keep = set(args.types.split(","))
         pages = [p for p in pages if p.doc_type in keep]
+    if args.only:
+        parts = args.only.split(",")
+        pages = [p for p in pages if any(part in p.stem for part in parts)]
     gen = time.perf_counter() - t0
     print(f"{args.which} set: {len(pages)} pages (seed {args.seed}) in {gen:.1f} s", file=sys.stderr)
     if args.write_corpus:
