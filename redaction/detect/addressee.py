@@ -11,7 +11,8 @@ several names before 同学： (each of them is matched on its own, if it is the
 A certificate letter (实习证明, 在职证明, 介绍信) names the person it is about after its opening words:
 兹有张杰于2007年…, 兹证明李明同志系…. The same rule holds there: what stands between the opening
 and the form of address (or 于/在/系/自/从, or a comma) is the applicant's name when it shares a
-character with it or was read unsure, boxed up to the word after it, where a dropped character sits.
+character with it or was read unsure, boxed up to the word after it, where a dropped character sits;
+a name read clearly and whole there that matching did not find is another person's.
 """
 
 from __future__ import annotations
@@ -60,6 +61,11 @@ def _shares_a_character(prefix: str, profile: Profile) -> bool:
     return any(c in name for c in prefix if is_cjk(c) for name in names)
 
 
+def _shortest_name(profile: Profile) -> int:
+    """Characters in the applicant's shortest name (the name or an alias), normalised."""
+    return min(len(normalize(t)) for t in (profile.name, *profile.aliases) if normalize(t)) if profile.name else 0
+
+
 def _employer_first(norm: str, employers: Sequence[str]) -> int:
     """The length of the (normalised) employer's name the line begins with, or 0."""
     return max((len(e) for e in employers if norm.startswith(e)), default=0)
@@ -99,6 +105,11 @@ def addressee_regions(lines: Sequence[TextLine], view: Image, profile: Profile) 
         prefix = "".join(c for c in m.group("prefix") if c.isalnum())
         if prefix and ln.score >= CONFIDENT and not _shares_a_character(prefix, profile):
             continue                    # someone else's name, printed or clearly written
+        if lead and not employer and ln.score >= CONFIDENT and len(prefix) >= _shortest_name(profile):
+            # A letter's subject read clearly and whole, that matching did not find, is another
+            # person sharing a surname (a letter names a colleague: 兹有王海同志 for 王芳); the
+            # applicant's own name is looked for here when a character of it was dropped.
+            continue
         word = ln.char_boxes[index[m.start(2)]]
         lh = max(8.0, word[3] - word[1])
         # Where the form of address begins: the line's start when nothing is read before it (the
