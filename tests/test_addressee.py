@@ -110,3 +110,35 @@ def test_another_persons_name_after_the_employer_stays_visible():
     ln = line("莆田华侨中学李宇明同志：", 100, 100)
     view = np.full((300, 900, 3), 255, np.uint8)
     assert not addressee_regions([ln], view, PROFILE)
+
+
+def test_the_person_a_certificate_letter_is_about_is_masked_though_misread():
+    """An internship certificate: 兹有張傑于2007年6月5日至我公司…实习 (dev: the small scan read 兹有張于…,
+    傑 dropped; no fuzzy match finds a two-character name from one character). The letter's
+    opening says whose name follows."""
+    from redaction.detect.addressee import addressee_regions
+    from tests.test_match import line
+
+    ln = line("兹有張于2007年6月5日至我公司实习", 100, 100)
+    view = np.full((300, 1400, 3), 255, np.uint8)
+    profile = Profile(name="張傑", aliases=("张杰",), employers=("某电子科技有限公司",))
+    regions = addressee_regions([ln], view, profile)
+    name = (100 + 30 * 2, 100, 100 + 30 * 3, 132)           # 張, up to 于
+    assert len(regions) == 1 and regions[0].kind == "name" and regions[0].accepted
+    assert covered(name, [regions[0].bbox], 1.0)
+    assert regions[0].bbox[0] > 100 + 30 * 2 - 10 and regions[0].bbox[2] <= 100 + 30 * 3 + 1   # not 兹有, not 于
+    # with the form of address (杰 dropped again)
+    ln = line("兹证明张同志系我单位职工", 100, 100)
+    regions = addressee_regions([ln], view, profile)
+    assert len(regions) == 1 and covered((100 + 30 * 3, 100, 100 + 30 * 4, 132), [regions[0].bbox], 1.0)
+
+
+def test_another_person_a_certificate_letter_is_about_stays_visible():
+    from redaction.detect.addressee import addressee_regions
+    from tests.test_match import line
+
+    view = np.full((300, 1400, 3), 255, np.uint8)
+    for text in ("兹有李宇明同志于2019年至我院进修", "兹介绍王海前往贵处联系工作", "兹有我单位职工李宇明于2019年"):
+        assert not addressee_regions([line(text, 100, 100)], view, PROFILE), text
+    # a colleague sharing the applicant's surname, read clearly and whole
+    assert not addressee_regions([line("兹有庄海同志于2019年至我院进修", 100, 100)], view, PROFILE)

@@ -590,3 +590,14 @@ def test_a_departments_seal_ringed_by_its_parents_name_read_from_another_seam_is
     assert classify_seal([("教育厅山东省", 1.0)], office)[:2] == ("seal", True)
     # the same turn of another province's education department is another organisation's
     assert classify_seal([("教育厅河北省", 1.0)], office)[:2] == ("other_seal", False)
+
+
+def test_the_employers_party_committee_seal_names_the_employer():
+    # dev round 15: a party course's certificate stamped by 中共安徽大学计算机科学与技术学院委员会,
+    # its left side over the photo, read 中国机科学与技术学院委员会 (0.95).
+    college = Profile(name="裴政", employers=("安徽大学计算机科学与技术学院",))
+    assert classify_seal([("中国机科学与技术学院委员会", 0.95)], college)[:2] == ("seal", True)
+    assert classify_seal([("共青团安徽大学计算机科学与技术学院委员会", 0.97)], college)[:2] == ("seal", True)
+    # another college's committee, and a contest's organising committee, are others'
+    assert classify_seal([("中共安徽大学物理与光电工程学院委员会", 0.97)], college)[:2] == ("other_seal", False)
+    assert classify_seal([("全国大学生电子设计竞赛组织委员会", 0.97)], college)[:2] == ("other_seal", False)

@@ -41,7 +41,8 @@ def _certificate(seal: bool) -> tuple[np.ndarray, tuple[int, int, int, int] | No
     truth = None
     if seal:
         # stamped low on the right, its ring touching the border's band
-        truth = stamp(page, seal_layer(330, text="沙角电厂设备部", seed=4), w - BAND - 420, h - BAND - 165 + 4, RED, 0.9)
+        ink = seal_layer(330, text="沙角电厂设备部", seed=4)
+        truth = stamp(page, ink, w - BAND - 420, h - BAND - 165 + 4, RED, 0.9)
     return page, truth
 
 

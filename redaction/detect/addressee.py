@@ -7,6 +7,12 @@ itself says whose name it is: a certificate the applicant uploads is addressed t
 A name printed there and read confidently that shares no character with the applicant's is
 another person's (a certificate addressed to someone else) and stays visible; so does a list of
 several names before 同学： (each of them is matched on its own, if it is the applicant's).
+
+A certificate letter (实习证明, 在职证明, 介绍信) names the person it is about after its opening words:
+兹有张杰于2007年…, 兹证明李明同志系…. The same rule holds there: what stands between the opening
+and the form of address (or 于/在/系/自/从, or a comma) is the applicant's name when it shares a
+character with it or was read unsure, boxed up to the word after it, where a dropped character sits;
+a name read clearly and whole there that matching did not find is another person's.
 """
 
 from __future__ import annotations
@@ -30,6 +36,12 @@ from redaction.text.normalize import normalize, normalize_with_map
 #: 同学/同志/先生/女士/老师, then a colon or comma, or the line's end. A longer prefix is a sentence
 #: or a list of names, not a blank.
 ADDRESS = re.compile(r"^(?P<prefix>[^，,、；;。]{0,5}?)(同学|同志|先生|女士|老师)(?:[:：，,]|$)")
+#: A certificate letter's opening (兹有张杰于2007年…至我公司实习, 兹证明李明同志系…): the words that
+#: introduce the person it is about, and the name (at most five characters) up to a form of address
+#: or the word after the name (于, 在, 系, 自, 从) or a comma.
+SUBJECT_INTRO = ("兹有", "今有", "兹证明", "兹介绍", "现有")
+SUBJECT = re.compile(r"^(?P<prefix>[^，,、；;。:：\d]{1,5}?)(同学|同志|先生|女士|老师)")
+SUBJECT_END = re.compile(r"^(?P<prefix>[^，,、；;。:：\d]{1,5}?)(于|在|系|自|从|，|,)")
 #: A prefix read at least this confidently is print (or clear writing) and says whose it is.
 CONFIDENT = 0.9
 #: How far left of the form of address the written name may begin, in its line heights.
@@ -49,9 +61,19 @@ def _shares_a_character(prefix: str, profile: Profile) -> bool:
     return any(c in name for c in prefix if is_cjk(c) for name in names)
 
 
+def _shortest_name(profile: Profile) -> int:
+    """Characters in the applicant's shortest name (the name or an alias), normalised."""
+    return min(len(normalize(t)) for t in (profile.name, *profile.aliases) if normalize(t)) if profile.name else 0
+
+
 def _employer_first(norm: str, employers: Sequence[str]) -> int:
     """The length of the (normalised) employer's name the line begins with, or 0."""
     return max((len(e) for e in employers if norm.startswith(e)), default=0)
+
+
+def _subject_intro(norm: str) -> int:
+    """The length of a certificate letter's opening words the line begins with (`SUBJECT_INTRO`), or 0."""
+    return max((len(w) for w in SUBJECT_INTRO if norm.startswith(w)), default=0)
 
 
 def addressee_regions(lines: Sequence[TextLine], view: Image, profile: Profile) -> list[Region]:
@@ -69,9 +91,13 @@ def addressee_regions(lines: Sequence[TextLine], view: Image, profile: Profile) 
         # "<employer><name>同学，…" (an institute's honour certificate): the employer printed first
         # on the salutation's line, then the form of address as above.
         employer = _employer_first(norm, employers) if m is None else 0
-        if employer:
-            index = index[employer:]
-            m = ADDRESS.match(norm[employer:])
+        # "兹有<name>于…" (a certificate letter): the person the letter is about is named after its
+        # opening words; a letter the applicant uploads is about the applicant.
+        lead = employer or (_subject_intro(norm) if m is None else 0)
+        if lead:
+            index = index[lead:]
+            rest = norm[lead:]
+            m = ADDRESS.match(rest) if employer else (SUBJECT.match(rest) or SUBJECT_END.match(rest))
             if m is not None and not m.group("prefix"):
                 continue
         if m is None:
@@ -79,15 +105,20 @@ def addressee_regions(lines: Sequence[TextLine], view: Image, profile: Profile) 
         prefix = "".join(c for c in m.group("prefix") if c.isalnum())
         if prefix and ln.score >= CONFIDENT and not _shares_a_character(prefix, profile):
             continue                    # someone else's name, printed or clearly written
+        if lead and not employer and ln.score >= CONFIDENT and len(prefix) >= _shortest_name(profile):
+            # A letter's subject read clearly and whole, that matching did not find, is another
+            # person sharing a surname (a letter names a colleague: 兹有王海同志 for 王芳); the
+            # applicant's own name is looked for here when a character of it was dropped.
+            continue
         word = ln.char_boxes[index[m.start(2)]]
         lh = max(8.0, word[3] - word[1])
         # Where the form of address begins: the line's start when nothing is read before it (the
         # recogniser's character boxes can sit most of a character off).
         start = word[0] if prefix else ln.bbox[0]
         boxes: list[BoxF] = []
-        if employer:
-            # No blank to look in (the ink left of the name is the employer's): the name runs up to
-            # the form of address, where a character the recogniser dropped sits.
+        if lead:
+            # No blank to look in (the ink left of the name is the employer's or the opening's): the
+            # name runs up to the form of address, where a character the recogniser dropped sits.
             boxes.append((ln.char_boxes[index[m.start("prefix")]][0], ln.bbox[1], start, ln.bbox[3]))
         else:
             ax0, ay0 = max(0, int(start - REACH * lh)), max(0, int(ln.bbox[1] - 0.8 * lh))

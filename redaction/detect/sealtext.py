@@ -793,6 +793,11 @@ def classify_seal(readings: list[tuple[str, float]], profile: Profile) -> tuple[
     for text, score in readings:
         if score < MIN_SCORE:
             continue
+        core = committee_core(text)
+        if core is not None:
+            employer = employer_in_ring(core, profile) or consistent_with_employer(core, profile)
+            if employer:
+                return "seal", True, employer, score
         employer = consistent_with_employer(text, profile)
         if employer is None and cjk_count(text) >= 4:
             resembled, misread = resembled_employer(text, profile)
@@ -831,6 +836,26 @@ def classify_seal(readings: list[tuple[str, float]], profile: Profile) -> tuple[
     if partial is not None:
         return "other_seal", False, partial[0], partial[1]
     return "seal", True, None, 0.0
+
+
+#: A party, league or union body of an organisation rings its seal with the organisation's name
+#: between these (中共安徽大学计算机科学与技术学院委员会, 共青团…委员会, …工会委员会); the recogniser
+#: reads 中共 as 中国 as often as not.
+_COMMITTEE_PARENT = re.compile(r"^(中国共产党|中国共产主义青年团|中共|中国|共青团)")
+_COMMITTEE_BODY = re.compile(r"(总支部委员会|支部委员会|工会委员会|委员会|党总支|党支部|党委|团委|工会)$")
+
+
+def committee_core(text: str) -> str | None:
+    """The organisation a party, league or union committee's ring reading names, the committee's
+    words round it taken off (`_COMMITTEE_PARENT`, `_COMMITTEE_BODY`), or None when the reading is
+    no such committee's or too little (under `INSIDE_CHARS` characters) is left. The employer's own
+    party committee stamps for it (a party course's certificate): its seal names the employer."""
+    norm = _cjk_of(text)
+    body = _COMMITTEE_BODY.search(norm)
+    if body is None:
+        return None
+    core = _COMMITTEE_PARENT.sub("", norm[:body.start()])
+    return core if len(core) >= INSIDE_CHARS and len(core) < len(norm) - 2 else None
 
 
 #: The tax bureau's supervision seal printed on every invoice (全国统一发票监制章, XX税务局监制) is
