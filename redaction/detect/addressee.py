@@ -61,11 +61,6 @@ def _shares_a_character(prefix: str, profile: Profile) -> bool:
     return any(c in name for c in prefix if is_cjk(c) for name in names)
 
 
-def _shortest_name(profile: Profile) -> int:
-    """Characters in the applicant's shortest name (the name or an alias), normalised."""
-    return min(len(normalize(t)) for t in (profile.name, *profile.aliases) if normalize(t)) if profile.name else 0
-
-
 def _employer_first(norm: str, employers: Sequence[str]) -> int:
     """The length of the (normalised) employer's name the line begins with, or 0."""
     return max((len(e) for e in employers if norm.startswith(e)), default=0)
@@ -83,6 +78,7 @@ def addressee_regions(lines: Sequence[TextLine], view: Image, profile: Profile) 
     gray = view[:, :, 0] if view.ndim == 3 else view
     h, w = gray.shape[:2]
     employers = [e for e in map(normalize, profile.employers) if e]
+    shortest = min((len(n) for n in map(normalize, (profile.name, *profile.aliases)) if n), default=0)
     for ln in lines:
         if ln.source != "page" or len(ln.char_boxes) != len(ln.text):
             continue
@@ -105,7 +101,7 @@ def addressee_regions(lines: Sequence[TextLine], view: Image, profile: Profile) 
         prefix = "".join(c for c in m.group("prefix") if c.isalnum())
         if prefix and ln.score >= CONFIDENT and not _shares_a_character(prefix, profile):
             continue                    # someone else's name, printed or clearly written
-        if lead and not employer and ln.score >= CONFIDENT and len(prefix) >= _shortest_name(profile):
+        if lead and not employer and ln.score >= CONFIDENT and len(prefix) >= shortest:
             # A letter's subject read clearly and whole, that matching did not find, is another
             # person sharing a surname (a letter names a colleague: 兹有王海同志 for 王芳); the
             # applicant's own name is looked for here when a character of it was dropped.

@@ -622,12 +622,18 @@ def _seals_off_dotted_paper(red: Mask, guesses: list[float], w: int, h: int,
     return found, clean
 
 
+def _grouping_radius(px_cm: float) -> int:
+    """Half-size pixels red ink is grown by to group a seal's pieces (`DILATE_MM` across) at
+    `px_cm` half-size pixels a centimetre."""
+    return max(1, int(round(DILATE_MM / 10 * px_cm / 2)))
+
+
 def _one_sheet(red: Mask, dpi: float) -> bool:
     """Does the half-size red ink, grown as seals are grouped at `dpi`, make one blob over
     `SHEET_SHARE` of the page, on paper that is not red (`SHEET_MAX_RED`)?"""
     if red.mean() >= SHEET_MAX_RED:
         return False
-    r_dil = max(1, int(round(DILATE_MM / 10 * dpi * SCALE / 2.54 / 2)))
+    r_dil = _grouping_radius(dpi * SCALE / 2.54)
     n, _, stats, _ = _grown_components(red, r_dil)
     return n > 1 and int(stats[1:, cv2.CC_STAT_AREA].max()) > SHEET_SHARE * red.size
 
@@ -837,7 +843,7 @@ def _in_red_row(red: Mask, box: BoxF, px_cm: float) -> bool:
     its height, or one blob longer than the box and flat (a red letterhead's or heading's
     characters, which Hough draws circles through)? The blobs are taken as `_find_red` takes
     them, round the box and a seal's width either side."""
-    r_dil = max(1, int(round(DILATE_MM / 10 * px_cm / 2)))
+    r_dil = _grouping_radius(px_cm)
     x0, y0, x1, y1 = box
     reach = MAX_CM * px_cm
     h, w = red.shape
@@ -1837,7 +1843,7 @@ def _find_red(red: Mask, px_cm: float, rejected: list[tuple[BoxF, float]] | None
     seal-sized blobs that fail the outline tests (for the learned detector to look at). `framed`:
     `red` is what is left of a page's ornamental border once its band is taken out (see
     `_framed_candidates`): only complete rings are finds, the rest goes to `rejected`."""
-    r_dil = max(1, int(round(DILATE_MM / 10 * px_cm / 2)))
+    r_dil = _grouping_radius(px_cm)
     # A square kernel: separable, so ~4× faster than a disc of the same size, and the extra reach
     # along the diagonals is harmless for grouping.
     n, labels, stats, (lx, ly) = _grown_components(red, r_dil)
