@@ -1007,6 +1007,12 @@ def _faint_groups(faint: Mask, px_cm: float, seals: list[Seal]) -> list[BoxF]:
 MAX_ARCS = 1
 #: Marks a candidate that is part of a ring (a seal cut by the sheet's edge), not a whole blob.
 ARC = -1.0
+#: Marks a circle inside a blob of two seals stamped touching whose ring shows only within its
+#: own annulus (`_split_merged`): a seal when the learned detector sees ring text round its inside
+#: (`_ring_text_round`).
+HIDDEN = 1.2
+#: Such circles looked at a page (the largest first), besides `MAX_LEARNED`.
+MAX_HIDDEN = 1
 #: Such a part is at least this share of the smallest seal across.
 ARC_MIN_WIDTH = 0.15
 #: Candidates a page that go to the learned ring-text detector (each ~0.1–0.2 s), densest first.
@@ -1127,6 +1133,9 @@ def _learned_candidates(image_bgr: Image, red: Mask, seals: list[Seal], rejected
 
     h, w = image_bgr.shape[:2]
     f = 1.0 / SCALE
+    # Circles hidden in a blob (`HIDDEN`) are no blobs of their own: not counted in a row.
+    hidden = [(x0 * f, y0 * f, x1 * f, y1 * f) for (x0, y0, x1, y1), d in rejected if d == HIDDEN]
+    rejected = [(box, d) for box, d in rejected if d != HIDDEN]
     blobs = [_Blob((int(x0), int(y0), int(x1), int(y1))) for (x0, y0, x1, y1), _ in rejected]
     boxes: list[tuple[float, tuple[float, float, float, float], str]] = []
     cuts: list[BoxF] = []
@@ -1266,6 +1275,16 @@ def _learned_candidates(image_bgr: Image, red: Mask, seals: list[Seal], rejected
         if any(_inside(seal.bbox, s.bbox) > 0.6 for s in seals):
             continue
         seals.append(seal)
+    # A ring hidden in a blob with a seal stamped touching it (`_split_merged`): the circle is the
+    # ring already, fitted within its annulus; the network need only see ring text round its
+    # inside. Looked at last (the largest first, `MAX_HIDDEN` a page), where nothing covers it.
+    for box in sorted(set(hidden), key=lambda b: -_area(b))[:MAX_HIDDEN]:
+        if any(iou(box, s.bbox) > 0.3 or _inside(box, s.bbox) > 0.6 for s in seals):
+            continue
+        centre, r = ((box[0] + box[2]) / 2, (box[1] + box[3]) / 2), (box[2] - box[0]) / 2
+        if _ring_text_round(reader, image_bgr, centre, r):
+            seals.append(_to_page(Seal((0, 0, 0, 0), "round", 0.7, (centre[0] * SCALE, centre[1] * SCALE),
+                                       (r * SCALE, r * SCALE), 0.0), w, h))
     if faint is not None:
         # Worn pale seals: groups of faint red ink with a ring (see _faint_candidates), fitted on
         # the faint ink and checked for ring text by the learned detector on the red ink alone.
@@ -1871,9 +1890,12 @@ def _find_red(red: Mask, px_cm: float, rejected: list[tuple[BoxF, float]] | None
             # Too long for one seal: two seals stamped touching (appraisal forms stack the unit's
             # and the reviewer's), or a seal on a red title. Look for complete rings inside.
             inside = []
+            hidden: list[BoxF] = []
             if not thin and max(iw, ih) <= 2.2 * max_px:
-                inside = _split_merged(ink, (x, y), px_cm)
+                inside = _split_merged(ink, (x, y), px_cm, hidden)
                 merged += [seal for seal, _ in inside]
+                if rejected is not None and not inside:
+                    rejected += [(b, HIDDEN) for b in hidden[:1]]
             elif not thin and not framed and max(iw, ih) > FRAME_SEALS * max_px:
                 frames.append(i)    # an ornamental border round the page, seals touching it
                 continue
@@ -1891,12 +1913,14 @@ def _find_red(red: Mask, px_cm: float, rejected: list[tuple[BoxF, float]] | None
         if seal is None:
             # A seal stamped beside another one (a name seal, a second party's) makes one blob
             # that is neither: look for complete rings inside, as for blobs too long for one seal.
-            inside = _split_merged(ink, (x, y), px_cm)
+            hidden = []
+            inside = _split_merged(ink, (x, y), px_cm, hidden)
             merged += [s for s, _ in inside]
             if inside:
                 merged += _beside_rings(ink, (x, y), [s for s, _ in inside], r_dil, px_cm)
             elif rejected is not None:
                 rejected.append((box, density))
+                rejected += [(b, HIDDEN) for b in hidden[:1]]
             continue
         found.append((len(blobs) - 1, seal, outline))
 
@@ -2091,10 +2115,13 @@ def _patterned_ground(ink: Mask, px_cm: float) -> bool:
     return float(cells.mean()) >= PATTERN_COVER
 
 
-def _split_merged(ink: Mask, origin: tuple[int, int], px_cm: float) -> list[tuple[Seal, float]]:
+def _split_merged(ink: Mask, origin: tuple[int, int], px_cm: float,
+                  hidden: list[BoxF] | None = None) -> list[tuple[Seal, float]]:
     """Round/oval seals inside a blob too long to be one: Hough circles of seal size on the red ink,
     each kept only if `fit_ring` finds a complete ring around a sparse interior there (the same test
-    as for single blobs, so a title's characters still fail it)."""
+    as for single blobs, so a title's characters still fail it). `hidden` gets the half-size boxes
+    of circles whose ring only shows within its own annulus (the ink beside it, a name seal stamped
+    touching, is the outermost along some rays): candidates for the learned detector, not finds."""
     if _patterned_ground(ink, px_cm):
         return []
     img = cv2.GaussianBlur(ink.view(np.uint8) * 255, (5, 5), 1.5)
@@ -2112,6 +2139,12 @@ def _split_merged(ink: Mask, origin: tuple[int, int], px_cm: float) -> list[tupl
         if ring is None:
             continue
         (ex, ey), (a, b), ang, outline = ring
+        if outline < MIN_RING and hidden is not None and MIN_CM * px_cm <= 2 * r <= MAX_CM * px_cm:
+            own = fit_ring_in_annulus(ink, (float(cx), float(cy)), float(r))
+            if own is not None and own[3] >= MIN_RING:
+                (hx, hy), axes = own[0], own[1]
+                hr = max(axes)
+                hidden.append((hx + ox - hr, hy + oy - hr, hx + ox + hr, hy + oy + hr))
         if outline < MIN_RING or not MIN_ASPECT <= a / b <= MAX_ASPECT:
             continue
         if not MIN_CM * px_cm <= 2 * max(a, b) <= MAX_CM * px_cm:
