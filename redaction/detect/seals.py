@@ -1013,6 +1013,8 @@ ARC = -1.0
 HIDDEN = 1.2
 #: Such circles looked at a page (the largest first), besides `MAX_LEARNED`.
 MAX_HIDDEN = 1
+#: Such a circle is at most this share of the image's short side across.
+HIDDEN_MAX_FRAME = 0.6
 #: Such a part is at least this share of the smallest seal across.
 ARC_MIN_WIDTH = 0.15
 #: Candidates a page that go to the learned ring-text detector (each ~0.1–0.2 s), densest first.
@@ -1278,6 +1280,10 @@ def _learned_candidates(image_bgr: Image, red: Mask, seals: list[Seal], rejected
     # A ring hidden in a blob with a seal stamped touching it (`_split_merged`): the circle is the
     # ring already, fitted within its annulus; the network need only see ring text round its
     # inside. Looked at last (the largest first, `MAX_HIDDEN` a page), where nothing covers it.
+    # At the scale where a seal fills the frame a whole form is one blob and its Hough circles are
+    # page-sized (a 3:4 photo of a form with a rectangular seal: one 24-cm "ring"): such circles are no
+    # seal stamped beside another.
+    hidden = [b for b in hidden if max(b[2] - b[0], b[3] - b[1]) <= HIDDEN_MAX_FRAME * min(h, w)]
     for box in sorted(set(hidden), key=lambda b: -_area(b))[:MAX_HIDDEN]:
         if any(iou(box, s.bbox) > 0.3 or _inside(box, s.bbox) > 0.6 for s in seals):
             continue
