@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from redaction.detect.seals import find_seals
 from redaction.detect.sealdet import SealTextDetector
+from redaction.detect.seals import find_seals
 from testkit.imaging import RED, blank_page, draw_text, seal_layer, stamp
 
 
