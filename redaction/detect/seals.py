@@ -116,7 +116,7 @@ class Seal:
     """
 
     bbox: Box
-    shape: str                      # "round" | "oval" | "square"
+    shape: str                      # "round" | "oval" | "square" | "rect" (an oblong office stamp)
     score: float                    # 0..1 (low for grey-photocopy finds)
     center: tuple[float, float]
     axes: tuple[float, float]
@@ -525,7 +525,7 @@ def _grown_to_whole_rings(seals: list[Seal], red: Mask, w: int, h: int) -> list[
     take in another find it does not grow from (a seal beside it) is not taken."""
     grown: list[tuple[Seal, bool]] = []     # each find, or the whole ring it grew into (True)
     for s in seals:
-        if s.colour != "red" or s.shape == "square" or s.score >= GROW_MAX_SCORE:
+        if s.colour != "red" or s.shape in ("square", "rect") or s.score >= GROW_MAX_SCORE:
             grown.append((s, False))
             continue
         centre = ((s.center[0] + 0.5) * SCALE - 0.5, (s.center[1] + 0.5) * SCALE - 0.5)
@@ -1386,7 +1386,7 @@ def _without_sound_seals(faint: Mask, seals: list[Seal], small: list[Seal]) -> M
         return faint
     out = faint.view(np.uint8).copy()
     for s in sound:
-        if s.shape == "square":
+        if s.shape in ("square", "rect"):
             x0, y0, x1, y1 = (int(round(v * SCALE)) for v in s.bbox)
             out[max(0, y0):max(0, y1), max(0, x0):max(0, x1)] = 0
         else:
@@ -2203,6 +2203,14 @@ def _classify(ink: Mask, comp: Image, r_dil: int, origin: tuple[int, int]) -> tu
     if square_ok:
         score = 0.5 + 0.5 * min(1.0, r_out)
         return Seal((0, 0, 0, 0), "square", score, (rx + ox, ry + oy), (hx, hy), rang), r_out
+    # An office's oblong stamp (a department's 业务章, a hospital's 人事科): a red frame round lines
+    # of red characters, longer than a square name seal and read line by line.
+    long_side = max(hx, hy) / min(hx, hy)
+    rect_ok = (r_out >= MIN_OUTLINE + 0.1 and r_in <= MAX_INNER_FILL and 1.33 < long_side <= MAX_ASPECT
+               and rectangle_scores(ink, (rx, ry), (0.8 * hx, 0.8 * hy), rang)[1] >= SQUARE_MIN_FILL)
+    if rect_ok:
+        score = 0.5 + 0.5 * min(1.0, r_out)
+        return Seal((0, 0, 0, 0), "rect", score, (rx + ox, ry + oy), (hx, hy), rang), r_out
     return None, 0.0
 
 
@@ -2235,7 +2243,7 @@ def _to_page(seal: Seal, w: int, h: int) -> Seal:
     cx, cy = (seal.center[0] + 0.5) * f - 0.5, (seal.center[1] + 0.5) * f - 0.5
     a, b = seal.axes[0] * f + f, seal.axes[1] * f + f   # + half a ring's pixel footprint
     t = np.deg2rad(seal.angle)
-    if seal.shape == "square":
+    if seal.shape in ("square", "rect"):
         ex = abs(a * np.cos(t)) + abs(b * np.sin(t))
         ey = abs(a * np.sin(t)) + abs(b * np.cos(t))
     else:
