@@ -160,9 +160,10 @@ def merged_lines(engine: OcrEngine, view: Image, lines: Sequence[TextLine]) -> l
         return int(x0), int(y0), int(x1), int(y1)
 
     tall = [ln for ln in page if fits(*box_of(ln.quad)) and _two_bands(gray, box_of(ln.quad), hm)]
-    boxes = [box_of(q) for q in (weak(view) if weak is not None else [])]
-    boxes = [b for b in boxes if fits(*b)] + [box_of(ln.quad) for ln in tall]
-    if not boxes:
+    weak_quads = [q for q in (weak(view) if weak is not None else []) if fits(*box_of(q))]
+    candidates: list[tuple[tuple[int, int, int, int], Floats | None]] = [(box_of(q), q) for q in weak_quads]
+    candidates += [(box_of(ln.quad), None) for ln in tall]
+    if not candidates:
         return []
     read = np.zeros((ph, pw), bool)
     for ln in lines:
@@ -171,20 +172,32 @@ def merged_lines(engine: OcrEngine, view: Image, lines: Sequence[TextLine]) -> l
             read[y0:y1, x0:x1] = True
     out: list[TextLine] = []
     picks = 0
-    for x0, y0, x1, y1 in sorted(boxes, key=lambda b: -(b[2] - b[0]) * (b[3] - b[1])):
+    for (x0, y0, x1, y1), quad in sorted(candidates, key=lambda c: -(c[0][2] - c[0][0]) * (c[0][3] - c[0][1])):
         if picks >= MERGED_MAX:
             break
         if float(read[y0:y1, x0:x1].mean()) >= MERGED_COVERED:
             continue
         picks += 1
-        found = []
-        for line in engine.read(np.ascontiguousarray(view[y0:y1, x0:x1])):
+        crop_lines = engine.read(np.ascontiguousarray(view[y0:y1, x0:x1]))
+        for line in crop_lines:
             line.quad = line.quad + np.array([x0, y0], np.float32)
             line.char_boxes = [(a + x0, b + y0, c + x0, d + y0) for a, b, c, d in line.char_boxes]
-            lx0, ly0, lx1, ly1 = box_of(line.quad)
-            under = read[ly0:ly1, lx0:lx1]
-            if under.size and float(under.mean()) < MERGED_NEW and line.text.strip():
-                found.append(line)
+
+        def new(candidates: list[TextLine]) -> list[TextLine]:
+            kept = []
+            for line in candidates:
+                lx0, ly0, lx1, ly1 = box_of(line.quad)
+                under = read[ly0:ly1, lx0:lx1]
+                if under.size and float(under.mean()) < MERGED_NEW and line.text.strip():
+                    kept.append(line)
+            return kept
+
+        found = new(crop_lines)
+        if not found and quad is not None:
+            # Nothing detected in the crop either: one tilted line (a handwritten signature
+            # rising to the right) whose box is tall for its slant, not two lines. Its quad is
+            # recognised as it is.
+            found = new(engine.read(view, quads=[quad]))
         for line in found:
             lx0, ly0, lx1, ly1 = box_of(line.quad)
             read[ly0:ly1, lx0:lx1] = True
