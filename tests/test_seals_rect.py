@@ -49,7 +49,9 @@ def _cover(box, truth) -> float:
 
 
 @pytest.mark.parametrize(("w", "h", "lines"), [(360, 230, ["清华大学", "软件学院", "业务办公室"]),
-                                               (300, 200, ["教务处", "成绩专用章"])])
+                                               (300, 200, ["教务处", "成绩专用章"]),
+                                               (400, 160, ["阿克苏地区人民医院", "人事科"]),
+                                               (330, 140, ["现金收讫"])])
 def test_an_oblong_office_stamp_is_one_seal_over_all_of_it(w, h, lines):
     page, truth = _form(w, h, lines)
     seals = find_seals(page, 200, None, SealTextDetector())

@@ -67,6 +67,8 @@ SCALE = 0.5
 DILATE_MM = 3.5
 MIN_CM, MAX_CM = 1.3, 6.0
 MIN_ASPECT, MAX_ASPECT = 0.55, 1.8
+#: An office's oblong stamp (shape rect) is at most this much longer than it is tall.
+RECT_MAX_ASPECT = 3.0
 MIN_DENSITY, MAX_DENSITY = 0.06, 0.75
 PAD = 0.08
 #: Outline tests: share of rays whose outermost ink lies on the fitted ellipse (see fit_ring), share
@@ -1892,6 +1894,13 @@ def _find_red(red: Mask, px_cm: float, rejected: list[tuple[BoxF, float]] | None
         roi = (slice(y, y + bh), slice(x, x + bw))
         comp = labels[y - ly:y - ly + bh, x - lx:x - lx + bw] == i
         ink = red[roi] & comp
+        if (not thin and max(iw, ih) <= max_px and not MIN_ASPECT <= iw / ih <= MAX_ASPECT
+                and max(iw, ih) <= RECT_MAX_ASPECT * min(iw, ih)):
+            # Longer than any ring: an office's one- or two-line oblong stamp, if anything.
+            seal, outline = _classify(ink, comp.view(np.uint8), r_dil, (x, y))
+            if seal is not None and seal.shape == "rect":
+                found.append((len(blobs) - 1, seal, outline))
+                continue
         if thin or max(iw, ih) > max_px or not MIN_ASPECT <= iw / ih <= MAX_ASPECT:
             # Too long for one seal: two seals stamped touching (appraisal forms stack the unit's
             # and the reviewer's), or a seal on a red title. Look for complete rings inside.
@@ -2206,7 +2215,7 @@ def _classify(ink: Mask, comp: Image, r_dil: int, origin: tuple[int, int]) -> tu
     # An office's oblong stamp (a department's 业务章, a hospital's 人事科): a red frame round lines
     # of red characters, longer than a square name seal and read line by line.
     long_side = max(hx, hy) / min(hx, hy)
-    rect_ok = (r_out >= MIN_OUTLINE + 0.1 and r_in <= MAX_INNER_FILL and 1.33 < long_side <= MAX_ASPECT
+    rect_ok = (r_out >= MIN_OUTLINE + 0.1 and r_in <= MAX_INNER_FILL and 1.33 < long_side <= RECT_MAX_ASPECT
                and rectangle_scores(ink, (rx, ry), (0.8 * hx, 0.8 * hy), rang)[1] >= SQUARE_MIN_FILL)
     if rect_ok:
         score = 0.5 + 0.5 * min(1.0, r_out)
