@@ -28,6 +28,7 @@ class _Engine:
         self.crops: list[tuple[int, ...]] = []
         self.quads: list[np.ndarray] = []
         self.quad_text = "本人签名：吐尔洪·阿布都热依木"
+        self.quad_score = 0.99
 
     def weak_boxes(self, image):
         return list(self.weak)
@@ -35,7 +36,8 @@ class _Engine:
     def read(self, image, quads=None):
         if quads is not None:
             self.quads += [q.copy() for q in quads]
-            return [TextLine(q, self.quad_text, 0.99, proportional_char_boxes(q, self.quad_text)) for q in quads]
+            return [TextLine(q, self.quad_text, self.quad_score, proportional_char_boxes(q, self.quad_text))
+                    for q in quads]
         self.crops.append(image.shape)
         return [_line(b, t) for b, t in self.lines_in_crop]
 
@@ -68,6 +70,9 @@ def test_a_weak_tilted_line_nothing_is_detected_in_is_recognised_on_its_quad():
     assert engine.crops == [(70, 600, 3)]
     assert [ln.text for ln in new] == ["本人签名：吐尔洪·阿布都热依木"]
     assert new[0].bbox == (200.0, 500.0, 800.0, 570.0)
+    engine = _Engine([weak], [])
+    engine.quad_text, engine.quad_score = "orCa", 0.55              # two lines read as one: garbage
+    assert merged_lines(engine, view, lines) == []
     engine = _Engine([weak], [((10, 5, 300, 35), "申报人：潘高")])     # the crop's lines come first
     assert [ln.text for ln in merged_lines(engine, view, lines)] == ["申报人：潘高"]
     assert engine.quads == []

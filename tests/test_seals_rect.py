@@ -86,3 +86,10 @@ def test_a_square_name_seal_stays_square():
     draw_text(page, "单位负责人：", (200, 1300), 36)
     stamp(page, seal_layer(200, text="林晓东印", shape="square", seed=1), 520, 1300, RED, 0.9)
     assert [s.shape for s in find_seals(page, 200, None, SealTextDetector())] == ["square"]
+
+
+def test_a_clerks_word_stamp_is_no_ones_seal(detector):
+    page, truth = _form(330, 140, ["现金收讫"])
+    found = detector.propose(Page(page, Path("form.png"), 0, 1, 200), Profile(name="苏星辰", employers=("清华大学",)))
+    seals = [r for r in found if r.kind in ("seal", "other_seal") and _cover(r.bbox, truth) >= 0.9]
+    assert [(r.kind, r.accepted) for r in seals] == [("other_seal", False)]

@@ -136,6 +136,10 @@ MERGED_MAX = 3
 MERGED_INK, MERGED_ROW_INK, MERGED_BAND = 128, 0.05, 0.4
 #: A line read in such a box is new when less than this share of it lies under other lines.
 MERGED_NEW = 0.5
+#: A weak box recognised on its own quad (nothing detected in it again) is a line when read this
+#: confidently: two lines read as one give garbage, which would hide the words under it from
+#: `uncovered_lines` (dev: a handwritten 'Chen yude' under a weak box read 'orCa', 0.55).
+MERGED_QUAD_SCORE = 0.8
 
 
 def merged_lines(engine: OcrEngine, view: Image, lines: Sequence[TextLine]) -> list[TextLine]:
@@ -197,7 +201,7 @@ def merged_lines(engine: OcrEngine, view: Image, lines: Sequence[TextLine]) -> l
             # Nothing detected in the crop either: one tilted line (a handwritten signature
             # rising to the right) whose box is tall for its slant, not two lines. Its quad is
             # recognised as it is.
-            found = new(engine.read(view, quads=[quad]))
+            found = [ln for ln in new(engine.read(view, quads=[quad])) if ln.score >= MERGED_QUAD_SCORE]
         for line in found:
             lx0, ly0, lx1, ly1 = box_of(line.quad)
             read[ly0:ly1, lx0:lx1] = True

@@ -239,6 +239,31 @@ def rectangle_scores(mask: Mask, center: Sequence[float], half: Sequence[float],
     return float(ring.any(axis=0).mean()), float(inner.mean())
 
 
+#: An oblong stamp's frame: each of its four sides is a straight line of ink along this share of
+#: its length or more (two seals stamped touching, a table's cell round a word are not).
+RECT_SIDE = 0.8
+
+
+def _straight_sides(mask: Mask, center: Sequence[float], half: Sequence[float], angle_deg: float) -> float:
+    """The least, over a rectangle's four sides, of the share of the side inked along one straight
+    line parallel to it (two neighbouring sample lines, from 0.86 to 1.10 of the half size out:
+    a frame on a slant or a thick rule spans two)."""
+    n = 30
+    u = np.linspace(-1, 1, n + 2)[1:-1]          # corners left out: they belong to both sides
+    s = np.linspace(0.86, 1.10, 9)[:, None]
+    t = np.deg2rad(angle_deg)
+    ct, st = np.cos(t), np.sin(t)
+    cx, cy = center
+    hx, hy = half
+    least = 1.0
+    for sx, sy in ((u, -np.ones(n)), (np.ones(n), u), (u, np.ones(n)), (-np.ones(n), u)):
+        x, y = sx * s * hx, sy * s * hy
+        on = _sample(mask, cx + x * ct - y * st, cy + x * st + y * ct)       # (9, n)
+        pairs = on[:-1] | on[1:]
+        least = min(least, float(pairs.mean(axis=1).max()))
+    return least
+
+
 #: A ring fit whose outermost ink lies this much on four straight sides is a red frame (a table's
 #: border, a box) it was fitted into, unless the frame holds red characters (a square seal): the
 #: outermost ink along rays from inside a ruled table lies on an ellipse often enough.
@@ -2216,7 +2241,8 @@ def _classify(ink: Mask, comp: Image, r_dil: int, origin: tuple[int, int]) -> tu
     # of red characters, longer than a square name seal and read line by line.
     long_side = max(hx, hy) / min(hx, hy)
     rect_ok = (r_out >= MIN_OUTLINE + 0.1 and r_in <= MAX_INNER_FILL and 1.33 < long_side <= RECT_MAX_ASPECT
-               and rectangle_scores(ink, (rx, ry), (0.8 * hx, 0.8 * hy), rang)[1] >= SQUARE_MIN_FILL)
+               and rectangle_scores(ink, (rx, ry), (0.8 * hx, 0.8 * hy), rang)[1] >= SQUARE_MIN_FILL
+               and _straight_sides(ink, (rx, ry), (hx, hy), rang) >= RECT_SIDE)
     if rect_ok:
         score = 0.5 + 0.5 * min(1.0, r_out)
         return Seal((0, 0, 0, 0), "rect", score, (rx + ox, ry + oy), (hx, hy), rang), r_out

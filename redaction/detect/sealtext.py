@@ -522,6 +522,8 @@ def other_persons_name_seal(reading: tuple[str, float], profile: Profile) -> str
 
 #: An oblong stamp is read on its ink, black on white, with this margin (px) for the detector.
 RECT_MARGIN = 16
+#: An oblong stamp read this confidently that resembles no employer's name is no one's seal.
+RECT_FIRM = 0.7
 
 
 def read_rect_seal(engine: OcrEngine, image: Image, seal: Seal) -> tuple[str, float] | None:
@@ -550,9 +552,15 @@ def attribute_seal(engine: OcrEngine, image: Image, seal: Seal, profile: Profile
         # its organisation's name (清华大学 / 软件学院 / 业务办公室).
         readings = readings_out if readings_out is not None else []
         reading = read_rect_seal(engine, image, seal)
-        if reading is not None:
-            readings.append(reading)
-        return classify_seal(readings, profile) if readings else result
+        if reading is None:
+            return result
+        readings.append(reading)
+        kind, accepted, text, confidence = classify_seal(readings, profile)
+        if (text is None and reading[1] >= RECT_FIRM and cjk_count(reading[0]) >= 2
+                and resembled_employer(reading[0], profile)[0] is None):
+            # Read clearly and naming no employer: a clerk's word stamp (附件, 现金收讫, 已审核).
+            return "other_seal", False, reading[0], reading[1]
+        return kind, accepted, text, confidence
     ring = unroll_ring_text(image, seal)
     if ring is None:
         return EMBLEM if is_emblem(image, seal) or is_pictorial_emblem(image, seal) else result
