@@ -705,3 +705,49 @@ def test_a_long_employer_wrapped_over_four_lines_of_a_narrow_cell_is_found_on_ea
     found = [r for r in match_lines(cell, prof) if r.kind == "employer"]
     for ln in cell:
         assert union_covers([r.bbox for r in found], ln.bbox, 0.9), ln.text
+
+
+def read_as_one(*parts):
+    """Lines standing on one row read as one TextLine (the red rule between two cells taken out
+    with the red ink before reading): its text and character boxes are the parts' in order."""
+    x0 = min(p.bbox[0] for p in parts)
+    y0 = min(p.bbox[1] for p in parts)
+    x1 = max(p.bbox[2] for p in parts)
+    y1 = max(p.bbox[3] for p in parts)
+    quad = np.array([[x0, y0], [x1, y0], [x1, y1], [x0, y1]], np.float32)
+    return TextLine(quad, "".join(p.text for p in parts), 0.95, [b for p in parts for b in p.char_boxes])
+
+
+def test_a_wrap_over_four_lines_with_the_next_cell_read_into_two_of_them():
+    """synth3 seed 6, 058 (appraisal form, red ruling): 巴音郭楞蒙古 / 自治州库尔勒|现任职 /
+    市住房和城乡|务 / 建设局 — the cell 现任职务 beside the employer's read into its second and third
+    lines, 0.4–0.6 line heights after them. Every line of the employer is found, and the boxes
+    stay out of the next cell."""
+    prof = Profile(name="王芳", employers=("巴音郭楞蒙古自治州库尔勒市住房和城乡建设局",))
+    first = line("巴音郭楞蒙古", 502, 679, char_w=25, h=39)
+    beside_2, beside_3 = line("现任职", 669, 713, char_w=21, h=40), line("务", 662, 748, char_w=24, h=39)
+    second = read_as_one(line("自治州库尔勒", 503, 713, char_w=24, h=40), beside_2)
+    third = read_as_one(line("市住房和城乡", 502, 748, char_w=24, h=39), beside_3)
+    last = line("建设局", 501, 785, char_w=20, h=38)
+    found = [r.bbox for r in match_lines([first, second, third, last], prof) if r.kind == "employer"]
+    assert union_covers(found, first.bbox, 0.9)
+    assert union_covers(found, char_span(second, 0, 6), 0.9)
+    assert union_covers(found, char_span(third, 0, 6), 0.9)
+    assert union_covers(found, last.bbox, 0.9)
+    assert not any(intersection(b, beside_2.bbox) > 0.3 * box_area(beside_2.bbox) for b in found)
+
+
+def test_a_label_cell_read_into_a_wrapped_line_across_a_gap():
+    """synth3 seed 6, 062: 阿勒泰地区 / 工作单位 福海县水利 / 管理站 — the label cell read into the
+    middle line across a gap of 0.6 line heights where the red rule was (no rule character read).
+    The first line is found too, not only the short form 福海县水利管理站 on the two below."""
+    prof = Profile(name="马福祥", employers=("阿勒泰地区福海县水利管理站", "福海县水管站"))
+    first = line("阿勒泰地区", 232, 399, char_w=27, h=32)
+    label = line("工作单位", 122, 434, char_w=24, h=34)
+    middle = read_as_one(label, line("福海县水利", 237, 434, char_w=25, h=34))
+    last = line("管理站", 232, 466, char_w=29, h=35)
+    found = [r.bbox for r in match_lines([first, middle, last], prof) if r.kind == "employer"]
+    assert union_covers(found, first.bbox, 0.9)
+    assert union_covers(found, char_span(middle, 4, 9), 0.9)
+    assert union_covers(found, last.bbox, 0.9)
+    assert not any(intersection(b, label.bbox) > 0.3 * box_area(label.bbox) for b in found)

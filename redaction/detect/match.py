@@ -360,6 +360,27 @@ def _over_column(unit: _Unit, line: TextLine, below: TextLine) -> _Unit | None:
     return _subunit(unit, keep)
 
 
+#: A character this many line heights or more past the column's right end, after a gap of at
+#: least `CELL_GAP` line heights, stands in the next cell.
+CELL_RIGHT = 0.3
+CELL_GAP = 0.3
+
+
+def _left_cell(unit: _Unit, line: TextLine, first: TextLine) -> _Unit | None:
+    """The characters of `line` in `first`'s column, when `line` runs on past its right end into
+    the next cell across a gap: a form's red ruling, taken out with the red ink before reading,
+    leaves two cells of a row as one line (自治州库尔勒现任职 under 巴音郭楞蒙古, 现任职务 the cell
+    beside). None when nothing stands past the column."""
+    h = max(1.0, min(line.height, first.height))
+    hi = first.bbox[2] + CELL_RIGHT * h
+    past = next((k for k, b in enumerate(unit.boxes) if (b[0] + b[2]) / 2 > hi), None)
+    if past is None or past == 0:
+        return None
+    if not (unit.boxes[past][0] - unit.boxes[past - 1][2] >= CELL_GAP * h or unit.text[past] in RULE_CHARS):
+        return None
+    return _subunit(unit, list(range(past)))
+
+
 def _subunit(unit: _Unit, keep: list[int]) -> _Unit:
     """The unit's characters at `keep` (in order)."""
     return _Unit("".join(unit.text[k] for k in keep), [unit.boxes[k] for k in keep],
@@ -369,6 +390,10 @@ def _subunit(unit: _Unit, keep: list[int]) -> _Unit:
 
 #: What a table's ruling reads as when the recogniser takes it for a character.
 RULE_CHARS = frozenset("|｜丨│")
+
+
+#: The gap (line heights) between a form's label and the value cell read into one line with it.
+CELL_GAP_UNDER = 0.5
 
 
 def _under_column(unit: _Unit, line: TextLine, above: TextLine) -> _Unit | None:
@@ -385,9 +410,10 @@ def _under_column(unit: _Unit, line: TextLine, above: TextLine) -> _Unit | None:
     if first is None or first == 0:
         return None
     # Only across a cell's border (a rule read, or a gap): a paragraph's next line begins left of
-    # an indented first line and runs on without one.
+    # an indented first line and runs on without one. (A red rule is taken out before reading:
+    # 工作单位 福海县水利 keeps only the gap, 0.6 line heights, where running text has ~0.1.)
     gap = unit.boxes[first][0] - unit.boxes[first - 1][2]
-    if not (unit.text[first - 1] in RULE_CHARS or unit.text[first] in RULE_CHARS or gap > h):
+    if not (unit.text[first - 1] in RULE_CHARS or unit.text[first] in RULE_CHARS or gap > CELL_GAP_UNDER * h):
         return None
     keep = [k for k in range(first, len(unit.text)) if inside[k] and unit.text[k] not in RULE_CHARS]
     if not keep:
@@ -633,6 +659,7 @@ def match_lines(lines: list[TextLine], profile: Profile, readable: frozenset[str
             # (the next cell on the row, the line below), the reading with the fewest slips
             # (巴音郭楞蒙 / 古自治州水 / 利局, not / 现任职 beside it).
             threes: dict[str, list[Region]] = {}
+            cell_fours: dict[str, list[Region]] = {}
             # A line the detector cut in two (at a name's dot: 麦麦提江 · 艾合 / 买提, the pieces
             # touching) wraps on under its first piece too. (Not after a cell apart: 职务 beside
             # the first line of a wrapped employer is not part of it.)
@@ -640,8 +667,31 @@ def match_lines(lines: list[TextLine], profile: Profile, readable: frozenset[str
             hj = max(1.0, min(lines[i].height, lines[j].height))
             if lines[j].bbox[1] < lines[i].bbox[3] - 0.4 * hj and lines[j].bbox[0] - lines[i].bbox[2] < 0.5 * hj:
                 nexts += [k for k in after.get(i, ()) if k not in nexts]
+            # The wrapped lines' own cell, where the next cell's text was read into them.
+            cells = {n: _left_cell(units[n], lines[n], lines[i]) for n in (j, *nexts)}
+            cell_ends = {n: (min(b[0] for b in c.boxes), max(b[2] for b in c.boxes)) for n, c in cells.items() if c}
             for k in nexts:
                 if k not in (i, j) and units[k].text:
+                    cell_j, cell_k = cells[j], cells[k]
+                    if cell_j is not None or cell_k is not None:
+                        in_cell = _join(_join(units[i], cell_j or units[j]), cell_k or units[k])
+                        for term in terms:
+                            if len(term.key) > len(in_cell.text) - len((cell_k or units[k]).text):
+                                threes.setdefault(term.key, []).extend(
+                                    _regions_for(in_cell, term, lines, True, unreadable[term.key], min_lines=3,
+                                                 ends=cell_ends))
+                        short = len(in_cell.text) - len(units[i].text)
+                        for m in after.get(k, ()) if short < longest else ():
+                            if m not in (i, j) and units[m].text:
+                                cell_m = _left_cell(units[m], lines[m], lines[i])
+                                four = _join(in_cell, cell_m or units[m])
+                                four_ends = cell_ends if cell_m is None else {
+                                    **cell_ends, m: (min(b[0] for b in cell_m.boxes), max(b[2] for b in cell_m.boxes))}
+                                for term in terms:
+                                    if len(term.key) > short:
+                                        cell_fours.setdefault(term.key, []).extend(
+                                            _regions_for(four, term, lines, True, unreadable[term.key], min_lines=4,
+                                                         ends=four_ends))
                     three = _join(joined, units[k])
                     for term in terms:
                         if len(term.key) > len(units[j].text):
@@ -661,7 +711,7 @@ def match_lines(lines: list[TextLine], profile: Profile, readable: frozenset[str
                                     if len(term.key) > len(units[j].text) + len(units[k].text):
                                         regions.extend(_regions_for(four, term, lines, True, unreadable[term.key],
                                                                     min_lines=4))
-            for hits in threes.values():
+            for hits in (*threes.values(), *cell_fours.values()):
                 if hits:
                     fewest = min(r.extra["errors"] for r in hits)
                     regions.extend(r for r in hits if r.extra["errors"] == fewest)

@@ -33,6 +33,7 @@ def read_page_text(engine: OcrEngine, image: Image, red_mask: Mask | None = None
     if mask.mean() > 0.0005:
         lines += _red_lines(engine, image, mask, skip_boxes)
     lines = [ln for ln in lines if ln.text.strip()]
+    lines += merged_lines(engine, view, lines)
     lines += gap_lines(engine, view, lines)
     return lines + uncovered_lines(engine, view, lines)
 
@@ -119,6 +120,105 @@ def gap_lines(engine: OcrEngine, view: Image, lines: Sequence[TextLine]) -> list
         quad = np.array([[cx0, cy0], [cx1, cy0], [cx1, cy1], [cx0, cy1]], np.float32)
         out.append(TextLine(quad, text, float(score), proportional_char_boxes(quad, text), source="gap"))
     return out
+
+
+#: Where two close lines ran into one blob at detection size, the blob's box is detected again at
+#: full size: a box the detection dropped for scoring low (engine.weak_boxes), or a line it kept
+#: whose ink lies in two bands, one above the other. Such a box is at least MERGED_HEIGHT median
+#: line heights tall, at most MERGED_HEIGHT_MAX (a photo's texture, a picture), at least
+#: MERGED_LENGTH line heights long, less than MERGED_COVERED of it under other lines read; at most
+#: MERGED_MAX boxes a page, the largest first.
+MERGED_HEIGHT, MERGED_HEIGHT_MAX, MERGED_LENGTH = 1.5, 6.0, 3.0
+MERGED_COVERED = 0.6
+MERGED_MAX = 3
+#: A band of ink is rows darker than MERGED_INK holding at least MERGED_ROW_INK of the densest
+#: row's dark pixels, MERGED_BAND line heights tall or more.
+MERGED_INK, MERGED_ROW_INK, MERGED_BAND = 128, 0.05, 0.4
+#: A line read in such a box is new when less than this share of it lies under other lines.
+MERGED_NEW = 0.5
+#: A weak box recognised on its own quad (nothing detected in it again) is a line when read this
+#: confidently: two lines read as one give garbage, which would hide the words under it from
+#: `uncovered_lines` (dev: a handwritten 'Chen yude' under a weak box read 'orCa', 0.55).
+MERGED_QUAD_SCORE = 0.8
+
+
+def merged_lines(engine: OcrEngine, view: Image, lines: Sequence[TextLine]) -> list[TextLine]:
+    """Lines read where the page's detection, run shrunk to DET_LIMIT, ran two close lines into
+    one blob (a list of authors wrapped close under its label on a phone photo, 潘 高 杨静茹 … 10 px
+    over 李姝奇 …): the blob dropped with both lines, or kept as one line read as garbage. The
+    blob's box is detected again at full size, where the two lines come apart."""
+    page = [ln for ln in lines if ln.source == "page"]
+    if not page:
+        return []
+    weak = getattr(engine, "weak_boxes", None)
+    hm = float(np.median([ln.bbox[3] - ln.bbox[1] for ln in page]))
+    gray = view[:, :, 0] if view.ndim == 3 else view
+    ph, pw = gray.shape
+
+    def fits(x0: int, y0: int, x1: int, y1: int) -> bool:
+        return MERGED_HEIGHT * hm <= y1 - y0 <= MERGED_HEIGHT_MAX * hm and x1 - x0 >= MERGED_LENGTH * hm
+
+    def box_of(quad: Floats) -> tuple[int, int, int, int]:
+        x0, y0 = np.maximum(quad.min(axis=0), 0).astype(int)
+        x1, y1 = np.minimum(quad.max(axis=0), [pw, ph]).astype(int)
+        return int(x0), int(y0), int(x1), int(y1)
+
+    tall = [ln for ln in page if fits(*box_of(ln.quad)) and _two_bands(gray, box_of(ln.quad), hm)]
+    weak_quads = [q for q in (weak(view) if weak is not None else []) if fits(*box_of(q))]
+    candidates: list[tuple[tuple[int, int, int, int], Floats | None]] = [(box_of(q), q) for q in weak_quads]
+    candidates += [(box_of(ln.quad), None) for ln in tall]
+    if not candidates:
+        return []
+    read = np.zeros((ph, pw), bool)
+    for ln in lines:
+        if not any(ln is t for t in tall):
+            x0, y0, x1, y1 = box_of(ln.quad)
+            read[y0:y1, x0:x1] = True
+    out: list[TextLine] = []
+    picks = 0
+    for (x0, y0, x1, y1), quad in sorted(candidates, key=lambda c: -(c[0][2] - c[0][0]) * (c[0][3] - c[0][1])):
+        if picks >= MERGED_MAX:
+            break
+        if float(read[y0:y1, x0:x1].mean()) >= MERGED_COVERED:
+            continue
+        picks += 1
+        crop_lines = engine.read(np.ascontiguousarray(view[y0:y1, x0:x1]))
+        for line in crop_lines:
+            line.quad = line.quad + np.array([x0, y0], np.float32)
+            line.char_boxes = [(a + x0, b + y0, c + x0, d + y0) for a, b, c, d in line.char_boxes]
+
+        def new(candidates: list[TextLine]) -> list[TextLine]:
+            kept = []
+            for line in candidates:
+                lx0, ly0, lx1, ly1 = box_of(line.quad)
+                under = read[ly0:ly1, lx0:lx1]
+                if under.size and float(under.mean()) < MERGED_NEW and line.text.strip():
+                    kept.append(line)
+            return kept
+
+        found = new(crop_lines)
+        if not found and quad is not None:
+            # Nothing detected in the crop either: one tilted line (a handwritten signature
+            # rising to the right) whose box is tall for its slant, not two lines. Its quad is
+            # recognised as it is.
+            found = [ln for ln in new(engine.read(view, quads=[quad])) if ln.score >= MERGED_QUAD_SCORE]
+        for line in found:
+            lx0, ly0, lx1, ly1 = box_of(line.quad)
+            read[ly0:ly1, lx0:lx1] = True
+        out += found
+    return out
+
+
+def _two_bands(gray: Numeric, box: tuple[int, int, int, int], hm: float) -> bool:
+    """The ink in `box` lies in two bands or more, one above the other (two lines, not one tall one)."""
+    x0, y0, x1, y1 = box
+    rows = (gray[y0:y1, x0:x1] < MERGED_INK).sum(axis=1)
+    if rows.size == 0 or rows.max() == 0:
+        return False
+    inked = np.r_[False, rows >= MERGED_ROW_INK * rows.max(), False].astype(np.int8)
+    edges = np.flatnonzero(np.diff(inked))
+    heights = edges[1::2] - edges[0::2]
+    return int((heights >= MERGED_BAND * hm).sum()) >= 2
 
 
 def red_ink_dark(mask: Mask) -> Image:

@@ -67,6 +67,8 @@ SCALE = 0.5
 DILATE_MM = 3.5
 MIN_CM, MAX_CM = 1.3, 6.0
 MIN_ASPECT, MAX_ASPECT = 0.55, 1.8
+#: An office's oblong stamp (shape rect) is at most this much longer than it is tall.
+RECT_MAX_ASPECT = 3.0
 MIN_DENSITY, MAX_DENSITY = 0.06, 0.75
 PAD = 0.08
 #: Outline tests: share of rays whose outermost ink lies on the fitted ellipse (see fit_ring), share
@@ -116,7 +118,7 @@ class Seal:
     """
 
     bbox: Box
-    shape: str                      # "round" | "oval" | "square"
+    shape: str                      # "round" | "oval" | "square" | "rect" (an oblong office stamp)
     score: float                    # 0..1 (low for grey-photocopy finds)
     center: tuple[float, float]
     axes: tuple[float, float]
@@ -235,6 +237,31 @@ def rectangle_scores(mask: Mask, center: Sequence[float], half: Sequence[float],
     gx, gy = np.meshgrid(np.linspace(-0.75, 0.75, 12), np.linspace(-0.75, 0.75, 12))
     inner = _sample(mask, *to_page(gx, gy))
     return float(ring.any(axis=0).mean()), float(inner.mean())
+
+
+#: An oblong stamp's frame: each of its four sides is a straight line of ink along this share of
+#: its length or more (two seals stamped touching, a table's cell round a word are not).
+RECT_SIDE = 0.8
+
+
+def _straight_sides(mask: Mask, center: Sequence[float], half: Sequence[float], angle_deg: float) -> float:
+    """The least, over a rectangle's four sides, of the share of the side inked along one straight
+    line parallel to it (two neighbouring sample lines, from 0.86 to 1.10 of the half size out:
+    a frame on a slant or a thick rule spans two)."""
+    n = 30
+    u = np.linspace(-1, 1, n + 2)[1:-1]          # corners left out: they belong to both sides
+    s = np.linspace(0.86, 1.10, 9)[:, None]
+    t = np.deg2rad(angle_deg)
+    ct, st = np.cos(t), np.sin(t)
+    cx, cy = center
+    hx, hy = half
+    least = 1.0
+    for sx, sy in ((u, -np.ones(n)), (np.ones(n), u), (u, np.ones(n)), (-np.ones(n), u)):
+        x, y = sx * s * hx, sy * s * hy
+        on = _sample(mask, cx + x * ct - y * st, cy + x * st + y * ct)       # (9, n)
+        pairs = on[:-1] | on[1:]
+        least = min(least, float(pairs.mean(axis=1).max()))
+    return least
 
 
 #: A ring fit whose outermost ink lies this much on four straight sides is a red frame (a table's
@@ -525,7 +552,7 @@ def _grown_to_whole_rings(seals: list[Seal], red: Mask, w: int, h: int) -> list[
     take in another find it does not grow from (a seal beside it) is not taken."""
     grown: list[tuple[Seal, bool]] = []     # each find, or the whole ring it grew into (True)
     for s in seals:
-        if s.colour != "red" or s.shape == "square" or s.score >= GROW_MAX_SCORE:
+        if s.colour != "red" or s.shape in ("square", "rect") or s.score >= GROW_MAX_SCORE:
             grown.append((s, False))
             continue
         centre = ((s.center[0] + 0.5) * SCALE - 0.5, (s.center[1] + 0.5) * SCALE - 0.5)
@@ -1007,6 +1034,14 @@ def _faint_groups(faint: Mask, px_cm: float, seals: list[Seal]) -> list[BoxF]:
 MAX_ARCS = 1
 #: Marks a candidate that is part of a ring (a seal cut by the sheet's edge), not a whole blob.
 ARC = -1.0
+#: Marks a circle inside a blob of two seals stamped touching whose ring shows only within its
+#: own annulus (`_split_merged`): a seal when the learned detector sees ring text round its inside
+#: (`_ring_text_round`).
+HIDDEN = 1.2
+#: Such circles looked at a page (the largest first), besides `MAX_LEARNED`.
+MAX_HIDDEN = 1
+#: Such a circle is at most this share of the image's short side across.
+HIDDEN_MAX_FRAME = 0.6
 #: Such a part is at least this share of the smallest seal across.
 ARC_MIN_WIDTH = 0.15
 #: Candidates a page that go to the learned ring-text detector (each ~0.1–0.2 s), densest first.
@@ -1127,6 +1162,9 @@ def _learned_candidates(image_bgr: Image, red: Mask, seals: list[Seal], rejected
 
     h, w = image_bgr.shape[:2]
     f = 1.0 / SCALE
+    # Circles hidden in a blob (`HIDDEN`) are no blobs of their own: not counted in a row.
+    hidden = [(x0 * f, y0 * f, x1 * f, y1 * f) for (x0, y0, x1, y1), d in rejected if d == HIDDEN]
+    rejected = [(box, d) for box, d in rejected if d != HIDDEN]
     blobs = [_Blob((int(x0), int(y0), int(x1), int(y1))) for (x0, y0, x1, y1), _ in rejected]
     boxes: list[tuple[float, tuple[float, float, float, float], str]] = []
     cuts: list[BoxF] = []
@@ -1266,6 +1304,20 @@ def _learned_candidates(image_bgr: Image, red: Mask, seals: list[Seal], rejected
         if any(_inside(seal.bbox, s.bbox) > 0.6 for s in seals):
             continue
         seals.append(seal)
+    # A ring hidden in a blob with a seal stamped touching it (`_split_merged`): the circle is the
+    # ring already, fitted within its annulus; the network need only see ring text round its
+    # inside. Looked at last (the largest first, `MAX_HIDDEN` a page), where nothing covers it.
+    # At the scale where a seal fills the frame a whole form is one blob and its Hough circles are
+    # page-sized (a 3:4 photo of a form with a rectangular seal: one 24-cm "ring"): such circles are no
+    # seal stamped beside another.
+    hidden = [b for b in hidden if max(b[2] - b[0], b[3] - b[1]) <= HIDDEN_MAX_FRAME * min(h, w)]
+    for box in sorted(set(hidden), key=lambda b: -_area(b))[:MAX_HIDDEN]:
+        if any(iou(box, s.bbox) > 0.3 or _inside(box, s.bbox) > 0.6 for s in seals):
+            continue
+        centre, r = ((box[0] + box[2]) / 2, (box[1] + box[3]) / 2), (box[2] - box[0]) / 2
+        if _ring_text_round(reader, image_bgr, centre, r):
+            seals.append(_to_page(Seal((0, 0, 0, 0), "round", 0.7, (centre[0] * SCALE, centre[1] * SCALE),
+                                       (r * SCALE, r * SCALE), 0.0), w, h))
     if faint is not None:
         # Worn pale seals: groups of faint red ink with a ring (see _faint_candidates), fitted on
         # the faint ink and checked for ring text by the learned detector on the red ink alone.
@@ -1361,7 +1413,7 @@ def _without_sound_seals(faint: Mask, seals: list[Seal], small: list[Seal]) -> M
         return faint
     out = faint.view(np.uint8).copy()
     for s in sound:
-        if s.shape == "square":
+        if s.shape in ("square", "rect"):
             x0, y0, x1, y1 = (int(round(v * SCALE)) for v in s.bbox)
             out[max(0, y0):max(0, y1), max(0, x0):max(0, x1)] = 0
         else:
@@ -1867,13 +1919,23 @@ def _find_red(red: Mask, px_cm: float, rejected: list[tuple[BoxF, float]] | None
         roi = (slice(y, y + bh), slice(x, x + bw))
         comp = labels[y - ly:y - ly + bh, x - lx:x - lx + bw] == i
         ink = red[roi] & comp
+        if (not thin and max(iw, ih) <= max_px and not MIN_ASPECT <= iw / ih <= MAX_ASPECT
+                and max(iw, ih) <= RECT_MAX_ASPECT * min(iw, ih)):
+            # Longer than any ring: an office's one- or two-line oblong stamp, if anything.
+            seal, outline = _classify(ink, comp.view(np.uint8), r_dil, (x, y))
+            if seal is not None and seal.shape == "rect":
+                found.append((len(blobs) - 1, seal, outline))
+                continue
         if thin or max(iw, ih) > max_px or not MIN_ASPECT <= iw / ih <= MAX_ASPECT:
             # Too long for one seal: two seals stamped touching (appraisal forms stack the unit's
             # and the reviewer's), or a seal on a red title. Look for complete rings inside.
             inside = []
+            hidden: list[BoxF] = []
             if not thin and max(iw, ih) <= 2.2 * max_px:
-                inside = _split_merged(ink, (x, y), px_cm)
+                inside = _split_merged(ink, (x, y), px_cm, hidden)
                 merged += [seal for seal, _ in inside]
+                if rejected is not None and not inside:
+                    rejected += [(b, HIDDEN) for b in hidden[:1]]
             elif not thin and not framed and max(iw, ih) > FRAME_SEALS * max_px:
                 frames.append(i)    # an ornamental border round the page, seals touching it
                 continue
@@ -1891,12 +1953,14 @@ def _find_red(red: Mask, px_cm: float, rejected: list[tuple[BoxF, float]] | None
         if seal is None:
             # A seal stamped beside another one (a name seal, a second party's) makes one blob
             # that is neither: look for complete rings inside, as for blobs too long for one seal.
-            inside = _split_merged(ink, (x, y), px_cm)
+            hidden = []
+            inside = _split_merged(ink, (x, y), px_cm, hidden)
             merged += [s for s, _ in inside]
             if inside:
                 merged += _beside_rings(ink, (x, y), [s for s, _ in inside], r_dil, px_cm)
             elif rejected is not None:
                 rejected.append((box, density))
+                rejected += [(b, HIDDEN) for b in hidden[:1]]
             continue
         found.append((len(blobs) - 1, seal, outline))
 
@@ -2091,10 +2155,13 @@ def _patterned_ground(ink: Mask, px_cm: float) -> bool:
     return float(cells.mean()) >= PATTERN_COVER
 
 
-def _split_merged(ink: Mask, origin: tuple[int, int], px_cm: float) -> list[tuple[Seal, float]]:
+def _split_merged(ink: Mask, origin: tuple[int, int], px_cm: float,
+                  hidden: list[BoxF] | None = None) -> list[tuple[Seal, float]]:
     """Round/oval seals inside a blob too long to be one: Hough circles of seal size on the red ink,
     each kept only if `fit_ring` finds a complete ring around a sparse interior there (the same test
-    as for single blobs, so a title's characters still fail it)."""
+    as for single blobs, so a title's characters still fail it). `hidden` gets the half-size boxes
+    of circles whose ring only shows within its own annulus (the ink beside it, a name seal stamped
+    touching, is the outermost along some rays): candidates for the learned detector, not finds."""
     if _patterned_ground(ink, px_cm):
         return []
     img = cv2.GaussianBlur(ink.view(np.uint8) * 255, (5, 5), 1.5)
@@ -2112,6 +2179,12 @@ def _split_merged(ink: Mask, origin: tuple[int, int], px_cm: float) -> list[tupl
         if ring is None:
             continue
         (ex, ey), (a, b), ang, outline = ring
+        if outline < MIN_RING and hidden is not None and MIN_CM * px_cm <= 2 * r <= MAX_CM * px_cm:
+            own = fit_ring_in_annulus(ink, (float(cx), float(cy)), float(r))
+            if own is not None and own[3] >= MIN_RING:
+                (hx, hy), axes = own[0], own[1]
+                hr = max(axes)
+                hidden.append((hx + ox - hr, hy + oy - hr, hx + ox + hr, hy + oy + hr))
         if outline < MIN_RING or not MIN_ASPECT <= a / b <= MAX_ASPECT:
             continue
         if not MIN_CM * px_cm <= 2 * max(a, b) <= MAX_CM * px_cm:
@@ -2164,6 +2237,15 @@ def _classify(ink: Mask, comp: Image, r_dil: int, origin: tuple[int, int]) -> tu
     if square_ok:
         score = 0.5 + 0.5 * min(1.0, r_out)
         return Seal((0, 0, 0, 0), "square", score, (rx + ox, ry + oy), (hx, hy), rang), r_out
+    # An office's oblong stamp (a department's 业务章, a hospital's 人事科): a red frame round lines
+    # of red characters, longer than a square name seal and read line by line.
+    long_side = max(hx, hy) / min(hx, hy)
+    rect_ok = (r_out >= MIN_OUTLINE + 0.1 and r_in <= MAX_INNER_FILL and 1.33 < long_side <= RECT_MAX_ASPECT
+               and rectangle_scores(ink, (rx, ry), (0.8 * hx, 0.8 * hy), rang)[1] >= SQUARE_MIN_FILL
+               and _straight_sides(ink, (rx, ry), (hx, hy), rang) >= RECT_SIDE)
+    if rect_ok:
+        score = 0.5 + 0.5 * min(1.0, r_out)
+        return Seal((0, 0, 0, 0), "rect", score, (rx + ox, ry + oy), (hx, hy), rang), r_out
     return None, 0.0
 
 
@@ -2196,7 +2278,7 @@ def _to_page(seal: Seal, w: int, h: int) -> Seal:
     cx, cy = (seal.center[0] + 0.5) * f - 0.5, (seal.center[1] + 0.5) * f - 0.5
     a, b = seal.axes[0] * f + f, seal.axes[1] * f + f   # + half a ring's pixel footprint
     t = np.deg2rad(seal.angle)
-    if seal.shape == "square":
+    if seal.shape in ("square", "rect"):
         ex = abs(a * np.cos(t)) + abs(b * np.sin(t))
         ey = abs(a * np.sin(t)) + abs(b * np.cos(t))
     else:

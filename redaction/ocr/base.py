@@ -23,6 +23,9 @@ TEXT_SCORE = 0.3
 #: signature line (本人签名： + a handwritten name in blue) went undetected on a corpus page;
 #: recognition's TEXT_SCORE still drops boxes that read as nothing.
 DET_BOX_THRESH = 0.4
+#: Boxes scoring from this up to DET_BOX_THRESH are dropped as lines but kept aside (an engine's
+#: `weak_boxes`): where two close lines ran into one blob at detection size (page_text.merged_lines).
+WEAK_BOX_THRESH = 0.15
 #: Text lines per recognition call (PP-OCR: 6); see RapidOcrEngine.
 REC_BATCH = 1
 

@@ -5,6 +5,8 @@ time)."""
 from __future__ import annotations
 
 import threading
+import weakref
+from collections import deque
 from collections.abc import Sequence
 from typing import Any
 
@@ -17,6 +19,7 @@ from redaction.ocr.base import (
     DET_LIMIT,
     REC_BATCH,
     TEXT_SCORE,
+    WEAK_BOX_THRESH,
     TextLine,
     proportional_char_boxes,
 )
@@ -24,6 +27,8 @@ from redaction.ocr.base import (
 #: ImageNet normalisation, which PaddleOCR's own exports of PP-OCRv5/v6 detection expect
 #: (rapidocr 1.4 feeds its PP-OCRv4 detector mean = std = 0.5 instead).
 _IMAGENET_MEAN, _IMAGENET_STD = [0.485, 0.456, 0.406], [0.229, 0.224, 0.225]
+#: Detections whose weak boxes are kept (see `weak_boxes`).
+WEAK_KEPT = 8
 
 
 def _model_overrides() -> dict[str, Any]:
@@ -98,12 +103,50 @@ class RapidOcrEngine:
         det_pre = _DetPreprocess(det_limit, self._engine.text_det.mean, self._engine.text_det.std)
         self._engine.text_det.get_preprocess = lambda max_wh: det_pre
         self._lock = threading.Lock()      # ONNX sessions are thread-safe, rapidocr's state is not
+        # (image, its weak boxes) of the last few detections: a page's reading detects other
+        # images (red-ink crops, stacked canvases) before it asks for the page's
+        self._weak: deque[tuple[weakref.ref[Any], list[Floats]]] = deque(maxlen=WEAK_KEPT)
+        self._weak_found: list[Floats] = []     # the weak boxes of the detection just run
+        self._keep_weak_boxes()
         self._characters = frozenset(self._engine.text_rec.postprocess_op.character) - {"blank"}
+
+    def _keep_weak_boxes(self) -> None:
+        """Have detection also keep the boxes scoring from WEAK_BOX_THRESH up to the threshold in
+        force (dropped as lines, kept aside for `weak_boxes`), in the same pass over the map."""
+        op = self._engine.text_det.postprocess_op
+        boxes_from_bitmap = op.boxes_from_bitmap
+
+        def split(pred: Any, bitmap: Any, dest_width: int, dest_height: int) -> tuple[Any, list[float]]:
+            keep = op.box_thresh
+            op.box_thresh = min(keep, WEAK_BOX_THRESH)
+            try:
+                boxes, scores = boxes_from_bitmap(pred, bitmap, dest_width, dest_height)
+            finally:
+                op.box_thresh = keep
+            strong = [i for i, s in enumerate(scores) if s >= keep]
+            self._weak_found = [np.asarray(boxes[i], np.float32).reshape(4, 2)
+                                for i, s in enumerate(scores) if s < keep]
+            return (np.array([boxes[i] for i in strong], dtype=np.int32).reshape(-1, 4, 2),
+                    [scores[i] for i in strong])
+
+        op.boxes_from_bitmap = split
+
+    def _remember_weak(self, image: Image) -> None:
+        self._weak.append((weakref.ref(image), self._weak_found))
+        self._weak_found = []
+
+    def weak_boxes(self, image: Image) -> list[Floats]:
+        """The boxes the last detection of this very `image` (same array) dropped for scoring below
+        the detection threshold: two lines set close run into one blob at detection size, whose
+        box scores low and goes with both lines (see page_text.merged_lines)."""
+        with self._lock:
+            return next((list(boxes) for ref, boxes in reversed(self._weak) if ref() is image), [])
 
     def detect_boxes(self, image: Image) -> list[Floats]:
         """Text line quads only (no recognition): cheap, used for page orientation."""
         with self._lock:
             boxes, _ = self._engine.text_det(image)
+            self._remember_weak(image)
         return [] if boxes is None else [np.asarray(b, np.float32).reshape(4, 2) for b in boxes]
 
     def upside_down(self, crops: list[Image]) -> list[float]:
@@ -155,6 +198,7 @@ class RapidOcrEngine:
             if quads is None:
                 result, _ = self._engine(image, use_cls=False, return_word_box=True, text_score=self.text_score,
                                          box_thresh=DET_BOX_THRESH)
+                self._remember_weak(image)
             else:
                 result = self._recognise_quads(image, quads)
         lines: list[TextLine] = []

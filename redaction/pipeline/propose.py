@@ -201,6 +201,9 @@ class Detector:
             if seal.kind == "seal" and seal.text is None and seal.extra.get("shape") == "square":
                 self.other_persons_name_seal(image, seal, seal_of[id(seal)], lines, profile)
         issuer_on_photo(seal_regions, [r for r in faces if r.kind == "eyes" and r.accepted])
+        from redaction.detect.sealtext import signoff_under_own_seal
+
+        regions += signoff_under_own_seal(seal_regions, lines, [r for r in regions if r.kind == "employer"], profile)
         regions += seal_regions
         clipped = []
         for r in regions:

@@ -1,0 +1,43 @@
+"""The employer's sign-off printed under its own seal and read through the seal's red ink (dev
+round 17: 枣庄市社会科学界联合会 read 枣上市社会学鼎联合会 under the 联合会's seal): matching asked too
+much of the line, and the seal's box covered only 0.86 of it. Under a seal that is the employer's,
+a line that could be the employer's name misread is the employer."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from redaction.detect.sealtext import signoff_under_own_seal
+from redaction.model.profile import Profile
+from redaction.model.regions import Region
+from redaction.ocr.base import TextLine, proportional_char_boxes
+
+PROFILE = Profile(name="潘高", employers=("枣庄市社会科学界联合会",))
+
+
+def _line(box, text):
+    x0, y0, x1, y1 = box
+    quad = np.array([[x0, y0], [x1, y0], [x1, y1], [x0, y1]], np.float32)
+    return TextLine(quad, text, 0.84, proportional_char_boxes(quad, text))
+
+
+SEAL = (1858, 1312, 2288, 1755)
+SIGNOFF = (1819, 1487, 2332, 1570)
+
+
+def test_a_misread_signoff_under_the_employers_seal_is_the_employer():
+    seal = Region("seal", SEAL, 0.9, "枣庄市社会科学界联合会", True)
+    found = signoff_under_own_seal([seal], [_line(SIGNOFF, "枣上市社会学鼎联合会")], [], PROFILE)
+    assert [(r.kind, r.accepted, r.bbox, r.extra["term"]) for r in found] == [
+        ("employer", True, SIGNOFF, "枣庄市社会科学界联合会")]
+
+
+def test_another_bodys_line_anothers_seal_a_line_away_from_it_or_one_matched_already_are_left():
+    seal = Region("seal", SEAL, 0.9, "枣庄市社会科学界联合会", True)
+    assert signoff_under_own_seal([seal], [_line(SIGNOFF, "共青团枣庄市委员会")], [], PROFILE) == []
+    other = Region("other_seal", SEAL, 0.9, "枣庄市文学艺术界联合会", False)
+    assert signoff_under_own_seal([other], [_line(SIGNOFF, "枣上市社会学鼎联合会")], [], PROFILE) == []
+    away = (1819, 1900, 2332, 1983)
+    assert signoff_under_own_seal([seal], [_line(away, "枣上市社会学鼎联合会")], [], PROFILE) == []
+    matched = Region("employer", SIGNOFF, 0.9, "枣庄市社会科学界联合会", True)
+    assert signoff_under_own_seal([seal], [_line(SIGNOFF, "枣上市社会学鼎联合会")], [matched], PROFILE) == []
