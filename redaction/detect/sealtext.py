@@ -703,6 +703,25 @@ def _matched_in(a: str, b: str) -> list[bool]:
 _SEAL_WORDS = re.compile(r"((合同|人事|业务|财务|发票|行政)?专用章|公章)$")
 
 
+#: The Party's and the League's bodies share most of their characters (中国共产党山东省委员会,
+#: 中国共产主义青年团山东省委员会) but are two organisations.
+_PARTY_WORDS = ("共产党", "中共")
+_LEAGUE_WORDS = ("青年团", "共青团")
+
+
+def other_parent_body(reading: str, key: str) -> bool:
+    """Does a reading name the Party where the employer is a League body, or the League where it
+    is a Party body? (A party propaganda department's ring read 社中国共产党省委员会数 resembled the
+    League's provincial committee, the employer, in all but 党.)"""
+    def party(t: str) -> bool:
+        return any(w in t for w in _PARTY_WORDS)
+
+    def league(t: str) -> bool:
+        return any(w in t for w in _LEAGUE_WORDS)
+
+    return (party(reading) and league(key) and not party(key)) or (league(reading) and party(key) and not league(key))
+
+
 def resembled_employer(text: str, profile: Profile) -> tuple[str | None, bool]:
     """(employer, could be a misreading) for a ring reading that names no employer outright.
 
@@ -720,7 +739,7 @@ def resembled_employer(text: str, profile: Profile) -> tuple[str | None, bool]:
         return None, False
     resembled = None
     for term in profile.terms():
-        if term.kind != "employer" or len(term.key) < 3:
+        if term.kind != "employer" or len(term.key) < 3 or other_parent_body(norm, term.key):
             continue
         used = _matched_in(norm, term.key)
         if sum(used) < 0.5 * len(norm):
@@ -789,7 +808,7 @@ def consistent_with_employer(text: str, profile: Profile, ratio: float = 0.75) -
         if term.kind != "employer":
             continue
         if any(_lcs(p, term.key) >= ratio * len(p) and numerals_compatible(term.key, p)
-               and names_own_words(p, term.key) for p in parts):
+               and names_own_words(p, term.key) and not other_parent_body(p, term.key) for p in parts):
             return term.text
     return None
 
