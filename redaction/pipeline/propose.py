@@ -372,8 +372,18 @@ def attribute_by_printed_name(seal: Region, lines: Sequence[TextLine], employer_
     if any(intersection(b, seal.bbox) > 0 for b in employer_boxes if b not in claimed):
         return
     fair = PRINTED_FAIR_SCORE if profile is not None else PRINTED_SCORE
-    page_lines = [ln for ln in lines if ln.source == "page" and ln.score >= fair
-                  and not any(intersection(ln.bbox, b) >= 0.5 * _box_area(b) for b in claimed)]
+    page_lines = []
+    for ln in lines:
+        if ln.source != "page" or ln.score < fair:
+            continue
+        if any(intersection(ln.bbox, b) >= 0.5 * _box_area(b) for b in claimed):
+            # One sign-off row for two issuers (共青团中央学校部全国学联秘书处): the employer's
+            # name is the other seal's; what the row says beside it may be this seal's.
+            rest = _outside(ln, claimed)
+            if rest is None:
+                continue
+            ln = rest
+        page_lines.append(ln)
     under = [ln for ln in page_lines if _printed_under(ln.bbox, seal.bbox)]
     names = []
     for a in under:
@@ -398,6 +408,23 @@ def attribute_by_printed_name(seal: Region, lines: Sequence[TextLine], employer_
             seal.text = name
             seal.extra["attributed_by"] = "printed name"
             return
+
+
+def _outside(line: TextLine, boxes: Sequence[Box | BoxF]) -> TextLine | None:
+    """The part of a line whose characters' centres lie outside `boxes` (None unless it is one run
+    of two characters or more at one end of the line)."""
+    if len(line.char_boxes) != len(line.text):
+        return None
+    keep = [not any(b[0] <= (c[0] + c[2]) / 2 <= b[2] and b[1] <= (c[1] + c[3]) / 2 <= b[3] for b in boxes)
+            for c in line.char_boxes]
+    idx = [i for i, k in enumerate(keep) if k]
+    if len(idx) < 2 or idx[-1] - idx[0] + 1 != len(idx) or (idx[0] != 0 and idx[-1] != len(keep) - 1):
+        return None
+    chars = [line.char_boxes[i] for i in idx]
+    x0, y0 = min(c[0] for c in chars), min(c[1] for c in chars)
+    x1, y1 = max(c[2] for c in chars), max(c[3] for c in chars)
+    quad = np.array([[x0, y0], [x1, y0], [x1, y1], [x0, y1]], np.float32)
+    return replace(line, quad=quad, text="".join(line.text[i] for i in idx), char_boxes=chars)
 
 
 #: A name the seal's ink breaks into pieces is read less surely: joined, the pieces count from this
