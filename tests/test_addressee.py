@@ -142,3 +142,22 @@ def test_another_person_a_certificate_letter_is_about_stays_visible():
         assert not addressee_regions([line(text, 100, 100)], view, PROFILE), text
     # a colleague sharing the applicant's surname, read clearly and whole
     assert not addressee_regions([line("兹有庄海同志于2019年至我院进修", 100, 100)], view, PROFILE)
+
+
+def test_a_name_written_in_a_blank_labelled_full_name_is_masked(detector):
+    """An authorisation letter's ____（全名）在此授权… (dev: 陈毓德 written in, read 分流强): the blank
+    before （全名） holds the signer's name, the applicant's."""
+    label = "（全名）在此授权本单位对我提供的材料进行核实。"
+    rows = [(520, 120, "授权书", 64), (300, 300, label, 40),
+            (300, 400, "本授权书自签署之日起生效。", 40), (1000, 600, "莆田华侨中学", 40)]
+    page = render_page(rows)
+    full = text_box(300, 300, label, 40)
+    cv2.line(page, (60, full[3] + 6), (290, full[3] + 6), (40, 40, 40), 2)
+    name = scribble(page, (80, full[1] - 20, 270, full[3] + 4), seed=5)
+    regions = detector.text_regions(page, PROFILE)
+    accepted = [r.bbox for r in regions if r.accepted]
+    assert covered(name, accepted), [(r.kind, r.bbox) for r in regions]
+    body = text_box(300, 400, "本授权书自签署之日起生效。", 40)
+    assert not any(intersection(b, body) > 0.1 * box_area(body) for b in accepted)
+    rows[1] = (300, 300, "（全名）" + label[4:], 40)     # no blank, nothing written: nothing masked
+    assert not any(r.kind == "name" and r.accepted for r in detector.text_regions(render_page(rows), PROFILE))

@@ -1,4 +1,5 @@
-"""The name a certificate addresses: the blank before its form of address (____同学：, ____同志：).
+"""The name a certificate addresses: the blank before its form of address (____同学：, ____同志：),
+or a form's blank labelled after it (____（全名）).
 
 Award and scholarship certificates are printed with a blank line before 同学：/同志： and the
 recipient's name is written in by hand. OCR reads such a name poorly or not at all (左佳 → 七统,
@@ -36,6 +37,9 @@ from redaction.text.normalize import normalize, normalize_with_map
 #: 同学/同志/先生/女士/老师, then a colon or comma, or the line's end. A longer prefix is a sentence
 #: or a list of names, not a blank.
 ADDRESS = re.compile(r"^(?P<prefix>[^，,、；;。]{0,5}?)(同学|同志|先生|女士|老师)(?:[:：，,]|$)")
+#: A form's blank for the signer's name, labelled after it: ____（全名）在此授权… (an authorisation
+#: letter), ____（姓名）. What is written there is the name of the person who signs, the applicant.
+FULL_NAME = re.compile(r"^(?P<prefix>[^，,、；;。]{0,5}?)([(（](?:全名|姓名)[)）])")
 #: A certificate letter's opening (兹有张杰于2007年…至我公司实习, 兹证明李明同志系…): the words that
 #: introduce the person it is about, and the name (at most five characters) up to a form of address
 #: or the word after the name (于, 在, 系, 自, 从) or a comma.
@@ -83,7 +87,7 @@ def addressee_regions(lines: Sequence[TextLine], view: Image, profile: Profile) 
         if ln.source != "page" or len(ln.char_boxes) != len(ln.text):
             continue
         norm, index = normalize_with_map(ln.text)
-        m = ADDRESS.match(norm)
+        m = ADDRESS.match(norm) or FULL_NAME.match(norm)
         # "<employer><name>同学，…" (an institute's honour certificate): the employer printed first
         # on the salutation's line, then the form of address as above.
         employer = _employer_first(norm, employers) if m is None else 0
