@@ -381,6 +381,11 @@ def _left_cell(unit: _Unit, line: TextLine, first: TextLine) -> _Unit | None:
     return _subunit(unit, list(range(past)))
 
 
+def _extent(unit: _Unit) -> tuple[float, float]:
+    """The left and right ends of a unit's characters."""
+    return min(b[0] for b in unit.boxes), max(b[2] for b in unit.boxes)
+
+
 def _subunit(unit: _Unit, keep: list[int]) -> _Unit:
     """The unit's characters at `keep` (in order)."""
     return _Unit("".join(unit.text[k] for k in keep), [unit.boxes[k] for k in keep],
@@ -669,7 +674,7 @@ def match_lines(lines: list[TextLine], profile: Profile, readable: frozenset[str
                 nexts += [k for k in after.get(i, ()) if k not in nexts]
             # The wrapped lines' own cell, where the next cell's text was read into them.
             cells = {n: _left_cell(units[n], lines[n], lines[i]) for n in (j, *nexts)}
-            cell_ends = {n: (min(b[0] for b in c.boxes), max(b[2] for b in c.boxes)) for n, c in cells.items() if c}
+            cell_ends = {n: _extent(c) for n, c in cells.items() if c}
             for k in nexts:
                 if k not in (i, j) and units[k].text:
                     cell_j, cell_k = cells[j], cells[k]
@@ -685,8 +690,7 @@ def match_lines(lines: list[TextLine], profile: Profile, readable: frozenset[str
                             if m not in (i, j) and units[m].text:
                                 cell_m = _left_cell(units[m], lines[m], lines[i])
                                 four = _join(in_cell, cell_m or units[m])
-                                four_ends = cell_ends if cell_m is None else {
-                                    **cell_ends, m: (min(b[0] for b in cell_m.boxes), max(b[2] for b in cell_m.boxes))}
+                                four_ends = cell_ends if cell_m is None else {**cell_ends, m: _extent(cell_m)}
                                 for term in terms:
                                     if len(term.key) > short:
                                         cell_fours.setdefault(term.key, []).extend(

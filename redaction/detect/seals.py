@@ -223,20 +223,23 @@ def rectangle_scores(mask: Mask, center: Sequence[float], half: Sequence[float],
     # (side points at s = 1 and their direction) for the four sides, in the rectangle's frame
     side_x = np.concatenate([u, np.ones(n), u, -np.ones(n)])
     side_y = np.concatenate([-np.ones(n), u, np.ones(n), u])
-    s = np.linspace(0.86, 1.10, 9)[:, None]
+    ring = _on_rectangle(mask, center, half, angle_deg, side_x * FRAME_BAND, side_y * FRAME_BAND)
+    gx, gy = np.meshgrid(np.linspace(-0.75, 0.75, 12), np.linspace(-0.75, 0.75, 12))
+    inner = _on_rectangle(mask, center, half, angle_deg, gx, gy)
+    return float(ring.any(axis=0).mean()), float(inner.mean())
+
+
+#: The band round a rectangle's outline its frame is looked for in (shares of the half sizes).
+FRAME_BAND = np.linspace(0.86, 1.10, 9)[:, None]
+
+
+def _on_rectangle(mask: Mask, center: Sequence[float], half: Sequence[float], angle_deg: float,
+                  x: Floats, y: Floats) -> Mask:
+    """The mask at points given in a rotated rectangle's own frame (half sizes 1)."""
     t = np.deg2rad(angle_deg)
     ct, st = np.cos(t), np.sin(t)
-    cx, cy = center
-    hx, hy = half
-
-    def to_page(x: Floats, y: Floats) -> tuple[Floats, Floats]:
-        x, y = x * hx, y * hy
-        return cx + x * ct - y * st, cy + x * st + y * ct
-
-    ring = _sample(mask, *to_page(side_x * s, side_y * s))
-    gx, gy = np.meshgrid(np.linspace(-0.75, 0.75, 12), np.linspace(-0.75, 0.75, 12))
-    inner = _sample(mask, *to_page(gx, gy))
-    return float(ring.any(axis=0).mean()), float(inner.mean())
+    x, y = x * half[0], y * half[1]
+    return _sample(mask, center[0] + x * ct - y * st, center[1] + x * st + y * ct)
 
 
 #: An oblong stamp's frame: each of its four sides is a straight line of ink along this share of
@@ -250,15 +253,9 @@ def _straight_sides(mask: Mask, center: Sequence[float], half: Sequence[float], 
     a frame on a slant or a thick rule spans two)."""
     n = 30
     u = np.linspace(-1, 1, n + 2)[1:-1]          # corners left out: they belong to both sides
-    s = np.linspace(0.86, 1.10, 9)[:, None]
-    t = np.deg2rad(angle_deg)
-    ct, st = np.cos(t), np.sin(t)
-    cx, cy = center
-    hx, hy = half
     least = 1.0
     for sx, sy in ((u, -np.ones(n)), (np.ones(n), u), (u, np.ones(n)), (-np.ones(n), u)):
-        x, y = sx * s * hx, sy * s * hy
-        on = _sample(mask, cx + x * ct - y * st, cy + x * st + y * ct)       # (9, n)
+        on = _on_rectangle(mask, center, half, angle_deg, sx * FRAME_BAND, sy * FRAME_BAND)   # (9, n)
         pairs = on[:-1] | on[1:]
         least = min(least, float(pairs.mean(axis=1).max()))
     return least
@@ -1921,9 +1918,11 @@ def _find_red(red: Mask, px_cm: float, rejected: list[tuple[BoxF, float]] | None
         ink = red[roi] & comp
         if (not thin and max(iw, ih) <= max_px and not MIN_ASPECT <= iw / ih <= MAX_ASPECT
                 and max(iw, ih) <= RECT_MAX_ASPECT * min(iw, ih)):
-            # Longer than any ring: an office's one- or two-line oblong stamp, if anything.
-            seal, outline = _classify(ink, comp.view(np.uint8), r_dil, (x, y))
-            if seal is not None and seal.shape == "rect":
+            # Longer than any ring: an office's one- or two-line oblong stamp, if anything (its
+            # frame only: no ring is fitted to a blob this long).
+            frame = _frame_of(comp.view(np.uint8), r_dil)
+            seal, outline = _oblong(ink, frame, None, (x, y)) if frame is not None else (None, 0.0)
+            if seal is not None:
                 found.append((len(blobs) - 1, seal, outline))
                 continue
         if thin or max(iw, ih) > max_px or not MIN_ASPECT <= iw / ih <= MAX_ASPECT:
@@ -2237,16 +2236,35 @@ def _classify(ink: Mask, comp: Image, r_dil: int, origin: tuple[int, int]) -> tu
     if square_ok:
         score = 0.5 + 0.5 * min(1.0, r_out)
         return Seal((0, 0, 0, 0), "square", score, (rx + ox, ry + oy), (hx, hy), rang), r_out
-    # An office's oblong stamp (a department's 业务章, a hospital's 人事科): a red frame round lines
-    # of red characters, longer than a square name seal and read line by line.
-    long_side = max(hx, hy) / min(hx, hy)
-    rect_ok = (r_out >= MIN_OUTLINE + 0.1 and r_in <= MAX_INNER_FILL and 1.33 < long_side <= RECT_MAX_ASPECT
-               and rectangle_scores(ink, (rx, ry), (0.8 * hx, 0.8 * hy), rang)[1] >= SQUARE_MIN_FILL
-               and _straight_sides(ink, (rx, ry), (hx, hy), rang) >= RECT_SIDE)
-    if rect_ok:
-        score = 0.5 + 0.5 * min(1.0, r_out)
-        return Seal((0, 0, 0, 0), "rect", score, (rx + ox, ry + oy), (hx, hy), rang), r_out
-    return None, 0.0
+    return _oblong(ink, ((rx, ry), (hx, hy), rang), (r_out, r_in), origin)
+
+
+def _frame_of(comp: Image, r_dil: int) -> tuple[tuple[float, float], tuple[float, float], float] | None:
+    """The blob's outline as a rotated rectangle (centre, half sizes pulled back by the grouping
+    radius, angle), or None for a blob too small to outline."""
+    contours, _ = cv2.findContours(comp, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_NONE)
+    contour = max(contours, key=cv2.contourArea)
+    if len(contour) < 5:
+        return None
+    (rx, ry), (rw, rh), rang = cv2.minAreaRect(contour)
+    return (rx, ry), (max(1.0, rw / 2 - r_dil - 1), max(1.0, rh / 2 - r_dil - 1)), rang
+
+
+def _oblong(ink: Mask, frame: tuple[tuple[float, float], tuple[float, float], float],
+            scores: tuple[float, float] | None, origin: tuple[int, int]) -> tuple[Seal | None, float]:
+    """An office's oblong stamp (a department's 业务章, a hospital's 人事科): a red frame of four
+    straight sides round lines of red characters, longer than a square name seal, read line by line.
+    `scores`: the frame's `rectangle_scores` when already made."""
+    (rx, ry), (hx, hy), rang = frame
+    if not 1.33 < max(hx, hy) / min(hx, hy) <= RECT_MAX_ASPECT:
+        return None, 0.0
+    r_out, r_in = scores if scores is not None else rectangle_scores(ink, (rx, ry), (hx, hy), rang)
+    if not (r_out >= MIN_OUTLINE + 0.1 and r_in <= MAX_INNER_FILL
+            and rectangle_scores(ink, (rx, ry), (0.8 * hx, 0.8 * hy), rang)[1] >= SQUARE_MIN_FILL
+            and _straight_sides(ink, (rx, ry), (hx, hy), rang) >= RECT_SIDE):
+        return None, 0.0
+    ox, oy = origin
+    return Seal((0, 0, 0, 0), "rect", 0.5 + 0.5 * min(1.0, r_out), (rx + ox, ry + oy), (hx, hy), rang), r_out
 
 
 def _row_neighbours(blobs: list[_Blob], idx: int) -> int:

@@ -24,7 +24,7 @@ import numpy as np
 
 from redaction.detect.match import DEPARTMENTS, approximate_find, numerals_compatible
 from redaction.model.profile import Profile
-from redaction.model.regions import Region
+from redaction.model.regions import Region, intersection
 from redaction.model.types import Floats, Image, Mask
 from redaction.ocr.base import OcrEngine, TextLine
 from redaction.text.normalize import normalize
@@ -1060,11 +1060,11 @@ def signoff_under_own_seal(seals: Sequence[Region], lines: Sequence[TextLine], e
     for line in lines:
         box = line.bbox
         area = max(1.0, (box[2] - box[0]) * (box[3] - box[1]))
-        seal = next((s for s in own if _overlap(box, s.bbox) >= SIGNOFF_INSIDE * area
+        seal = next((s for s in own if intersection(box, s.bbox) >= SIGNOFF_INSIDE * area
                      and box[3] - box[1] <= SIGNOFF_HEIGHT * (s.bbox[3] - s.bbox[1])), None)
         if seal is None or cjk_count(line.text) < SIGNOFF_MIN_CJK:
             continue
-        if any(_overlap(box, e.bbox) >= 0.9 * area for e in employers):
+        if any(intersection(box, e.bbox) >= 0.9 * area for e in employers):
             continue
         term, misread = resembled_employer(line.text, profile)
         if term is not None and misread:
@@ -1072,8 +1072,3 @@ def signoff_under_own_seal(seals: Sequence[Region], lines: Sequence[TextLine], e
                               extra={"term": term, "attributed_by": "under the employer's seal"}))
     return out
 
-
-def _overlap(a: Sequence[float], b: Sequence[float]) -> float:
-    iw = min(a[2], b[2]) - max(a[0], b[0])
-    ih = min(a[3], b[3]) - max(a[1], b[1])
-    return float(iw * ih) if iw > 0 and ih > 0 else 0.0
