@@ -523,6 +523,7 @@ def find_seals(image_bgr: Image, dpi: float | Sequence[float] | None, red_mask: 
                      if all(iou(b, o) < 0.5 for o in faint_boxes)] if ARC_SEARCH else []
         seals = _learned_candidates(image_bgr, red, seals, rejected or [], ring_reader, grey_search, guesses,
                                     gray_quarter, faint, faint_boxes, colourless, arc_boxes)
+    seals += _edge_slivers(red, guesses, seals, w, h)
     return _grown_to_whole_rings(seals, red, w, h)
 
 
@@ -1123,6 +1124,141 @@ def _edge_arc_ring(red: Mask, box: BoxF, reader: RingTextModel, image_bgr: Image
     fit = sealdet.RingFit(centre, (radius, radius), 0.0, share, 1.0)
     return centre, (radius, radius), 0.0, fit
 
+
+# --- slivers of paging seals ----------------------------------------------------------------------
+
+#: A sliver is looked for this far in from each side of the image (share of its long side): wider
+#: than the quarter of a 6-cm seal at 300 dpi that the arc path (`ARC`) does not reach.
+SLIVER_STRIP = 0.08
+#: The sliver's ring line and the characters inside it are grouped over gaps this wide (share of
+#: the image's long side: ~2 mm on an A4 page).
+SLIVER_GROUP = 0.006
+#: Least share of the on-page arc's outer edge within `EDGE_ARC_FIT` of the fitted circle.
+SLIVER_MIN_FIT = 0.7
+#: The sliver shows at most this share of its seal's diameter (larger parts go the `ARC` way).
+SLIVER_MAX_SHOWN = 0.3
+#: Its ink spans the chord the circle cuts on the cut line within these shares of it.
+SLIVER_CHORD = (0.75, 1.12)
+#: Radii (1-px rings, from the outer edge in) on ink along this share of the on-page arc are the
+#: ring line; it is at most `SLIVER_MAX_LINE` of the radius thick.
+SLIVER_LINE_INK = 0.7
+SLIVER_MAX_LINE = 0.12
+#: Inside the ring line, the ring text: ink over this share of the band's pixels (a bare arc has
+#: none, a red disc or photo background is solid), on at least `SLIVER_MIN_TEXT_PX` pixels.
+SLIVER_TEXT_INK = (0.04, 0.5)
+SLIVER_MIN_TEXT_PX = 40
+#: Its box: the sliver's ink and this share of the seal's radius round it.
+SLIVER_PAD = 0.04
+
+
+def _oriented(mask: Mask, side: str) -> Mask:
+    """A view of the mask with `side` ("right", "left", "bottom", "top") as its right side."""
+    views: dict[str, Mask] = {"right": mask, "left": mask[:, ::-1], "bottom": mask.T, "top": mask.T[:, ::-1]}
+    return views[side]
+
+
+def _from_oriented(x: float, y: float, side: str, shape: tuple[int, int]) -> tuple[float, float]:
+    """A point of `_oriented(mask, side)` in the mask's own coordinates (`shape` its (h, w))."""
+    h, w = shape
+    if side == "right":
+        return x, y
+    if side == "left":
+        return w - 1 - x, y
+    if side == "bottom":
+        return y, x
+    return y, h - 1 - x
+
+
+def _sliver_circle(ink: Mask, r_range: tuple[float, float]) -> tuple[float, float, float] | None:
+    """The circle of a seal whose sliver `ink` (oriented: cut by its right side) shows: centre and
+    radius in `ink`'s pixels, or None when the ink is no such sliver — its outer edge (per row, the
+    leftmost ink) an arc of a circle of seal size centred right of the cut, spanning the chord the
+    circle cuts there, a ring line of even thickness along it and ring text inside."""
+    rows = np.flatnonzero(ink.any(axis=1))
+    if len(rows) < 20:
+        return None
+    edge = float(np.flatnonzero(ink.any(axis=0))[-1]) + 0.5        # the cut: the ink's right end
+    pts = np.stack([ink[rows].argmax(axis=1).astype(np.float64), rows.astype(np.float64)], axis=1)
+    circle = _least_squares_circle(pts, EDGE_ARC_FIT, 20)
+    if circle is None:
+        return None
+    cx, cy, r, res = circle
+    if float((res < EDGE_ARC_FIT).mean()) < SLIVER_MIN_FIT or not r_range[0] <= r <= r_range[1]:
+        return None
+    shown = edge - (cx - r)
+    if not 0 < shown <= 2 * SLIVER_MAX_SHOWN * r or abs(cx - edge) >= r:
+        return None
+    chord = 2 * np.sqrt(r * r - (cx - edge) ** 2)
+    if not SLIVER_CHORD[0] <= (rows[-1] - rows[0] + 1) / chord <= SLIVER_CHORD[1]:
+        return None
+    # Ink by distance from the centre, in 1-px rings, over the part of the disc on the page.
+    ys, xs = np.mgrid[0:ink.shape[0], 0:ink.shape[1]]
+    dist = np.hypot(xs + 0.5 - cx, ys + 0.5 - cy)
+    inside = dist < r + 1
+    ring_of = np.minimum(((r + 1 - dist[inside])).astype(np.int64), int(r))   # 0 = the outer edge
+    total = np.bincount(ring_of, minlength=int(r) + 1)
+    inked = np.bincount(ring_of, weights=ink[inside], minlength=int(r) + 1)
+    share = inked / np.maximum(total, 1)
+    line = 0
+    while line < len(share) and (share[line] >= SLIVER_LINE_INK or line < 1):
+        line += 1
+    if line > SLIVER_MAX_LINE * r + 2:
+        return None
+    band = slice(line + 1, int(0.45 * r))
+    text_px = int(total[band].sum())
+    if text_px < SLIVER_MIN_TEXT_PX:
+        return None
+    text = float(inked[band].sum()) / text_px
+    if not SLIVER_TEXT_INK[0] <= text <= SLIVER_TEXT_INK[1]:
+        return None
+    return cx, cy, r
+
+
+def _edge_slivers(red: Mask, guesses: Sequence[float], seals: list[Seal], w: int, h: int) -> list[Seal]:
+    """Seals the sheet's edge cuts to a sliver (a paging seal, 骑缝章, on a page of a thick
+    bundle: a tenth of its disc or less), in page pixels: seal-sized arcs of red ink at the image's
+    sides with a ring line and ring text inside (`_sliver_circle`). Too little of the ring for the
+    outline tests or the learned detector; a seal's identifying text all the same."""
+    hh, ww = red.shape
+    strip = max(8, int(round(SLIVER_STRIP * max(hh, ww))))
+    grow = max(2, int(round(SLIVER_GROUP * max(hh, ww))))
+    page_dpis = [d for d in guesses if d <= 300.0] or list(guesses)
+    # (The outer edge of a seal MAX_CM across fits a little larger than MAX_CM / 2.)
+    r_range = (MIN_CM / 2 * min(page_dpis) * SCALE / 2.54, 1.15 * MAX_CM / 2 * max(page_dpis) * SCALE / 2.54)
+    out: list[Seal] = []
+    for side in ("right", "left", "bottom", "top"):
+        view = _oriented(red, side)
+        vh, vw = view.shape
+        part = np.ascontiguousarray(view[:, vw - min(strip, vw):]).view(np.uint8)
+        if not part.any():
+            continue
+        x_off = vw - part.shape[1]
+        grown = cv2.dilate(part, np.ones((2 * grow + 1, 2 * grow + 1), np.uint8))
+        n, labels, stats, _ = cv2.connectedComponentsWithStats(grown, connectivity=8)
+        for i in range(1, n):
+            x, y, bw, bh, _ = stats[i]
+            if x + bw < part.shape[1] - EDGE_TOUCH or bh < 2 * r_range[0] * 0.5:
+                continue
+            ink = (part[y:y + bh, x:x + bw] > 0) & (labels[y:y + bh, x:x + bw] == i)
+            found = _sliver_circle(ink, r_range)
+            if found is None:
+                continue
+            cx, cy, r = found
+            px, py = _from_oriented(cx + x + x_off, cy + y, side, (hh, ww))
+            seal = _to_page(Seal((0, 0, 0, 0), "round", 0.5, (px, py), (r, r), 0.0), w, h)
+            # Boxed to the sliver itself and a little round it: the padding of a whole seal's box
+            # (a share of its radius) would double a sliver's area.
+            rows, cols = np.flatnonzero(ink.any(axis=1)), np.flatnonzero(ink.any(axis=0))
+            corners = [_from_oriented(float(cols[j] + x + x_off), float(rows[k] + y), side, (hh, ww))
+                       for j in (0, -1) for k in (0, -1)]
+            m = SLIVER_PAD * r + 1
+            xs, ys = [c[0] for c in corners], [c[1] for c in corners]
+            f = 1.0 / SCALE
+            box = clip_box(((min(xs) - m) * f, (min(ys) - m) * f, (max(xs) + 1 + m) * f, (max(ys) + 1 + m) * f), w, h)
+            seal = replace(seal, bbox=box)
+            if all(iou(seal.bbox, s.bbox) < 0.3 and _inside(seal.bbox, s.bbox) < 0.5 for s in seals + out):
+                out.append(seal)
+    return out
 
 def _half_box(seal: Seal, w: int, h: int) -> BoxF:
     """A half-size seal's outline box (no padding), for the candidate list."""
