@@ -105,3 +105,4 @@ def test_red_title_characters_and_a_rule_at_the_edge_are_no_sliver(detector):
     page = np.ascontiguousarray(wide[:, :W])
     cv2.line(page, (W - 4, 400), (W - 4, 2000), RED, 6)
     assert find_seals(page, dpi_guesses(None, page.shape), None, detector) == []
+

@@ -1135,14 +1135,20 @@ SLIVER_STRIP = 0.08
 SLIVER_GROUP = 0.006
 #: Least share of the on-page arc's outer edge within `EDGE_ARC_FIT` of the fitted circle.
 SLIVER_MIN_FIT = 0.7
-#: The sliver shows at most this share of its seal's diameter (larger parts go the `ARC` way).
+#: The sliver shows at most this share of its seal's diameter (larger parts go the `ARC` way),
+#: and at least `SLIVER_MIN_SHOWN` (dev: a wooden desk's grain along a photo's bottom edge and red
+#: specks along a scan's top edge fitted as 0.026-0.052 of a circle's diameter; the drawn slivers
+#: of a tenth show 0.099).
 SLIVER_MAX_SHOWN = 0.3
+SLIVER_MIN_SHOWN = 0.07
 #: Its ink spans the chord the circle cuts on the cut line within these shares of it.
 SLIVER_CHORD = (0.75, 1.12)
 #: Radii (1-px rings, from the outer edge in) on ink along this share of the on-page arc are the
 #: ring line; it is at most `SLIVER_MAX_LINE` of the radius thick.
 SLIVER_LINE_INK = 0.7
 SLIVER_MAX_LINE = 0.12
+#: Within a tenth of the radius inside the ring line, some 1-px ring is inked under this share.
+SLIVER_GAP_INK = 0.4
 #: Inside the ring line, the ring text: ink over this share of the band's pixels (a bare arc has
 #: none, a red disc or photo background is solid), on at least `SLIVER_MIN_TEXT_PX` pixels.
 SLIVER_TEXT_INK = (0.04, 0.5)
@@ -1186,7 +1192,7 @@ def _sliver_circle(ink: Mask, r_range: tuple[float, float]) -> tuple[float, floa
     if float((res < EDGE_ARC_FIT).mean()) < SLIVER_MIN_FIT or not r_range[0] <= r <= r_range[1]:
         return None
     shown = edge - (cx - r)
-    if not 0 < shown <= 2 * SLIVER_MAX_SHOWN * r or abs(cx - edge) >= r:
+    if not 2 * SLIVER_MIN_SHOWN * r <= shown <= 2 * SLIVER_MAX_SHOWN * r or abs(cx - edge) >= r:
         return None
     chord = 2 * np.sqrt(r * r - (cx - edge) ** 2)
     if not SLIVER_CHORD[0] <= (rows[-1] - rows[0] + 1) / chord <= SLIVER_CHORD[1]:
@@ -1203,6 +1209,9 @@ def _sliver_circle(ink: Mask, r_range: tuple[float, float]) -> tuple[float, floa
     while line < len(share) and (share[line] >= SLIVER_LINE_INK or line < 1):
         line += 1
     if line > SLIVER_MAX_LINE * r + 2:
+        return None
+    # Paper between the ring line and its text (a texture's ink runs on without a gap).
+    if float(share[line:line + max(3, int(0.1 * r))].min(initial=1.0)) >= SLIVER_GAP_INK:
         return None
     band = slice(line + 1, int(0.45 * r))
     text_px = int(total[band].sum())
