@@ -20,11 +20,20 @@ TINTED_SHARE = 0.3
 PINK_PAPER = 20
 
 
+#: Purple seal ink (a stamp pad's violet-red: blue nearly up to its red, green far under both):
+#: R − G above this and R above B. (Red ink under 0.55-0.62 transmission of blue and red: R − B
+#: 17-22 on white paper, R − G 60-150 — under `REDNESS` for the plain rule.)
+VIOLET_RG = 50
+
+
 def plain_red_ink(image: Image) -> Mask:
     """Red and faded-pink ink: R − max(G, B) > REDNESS and R > 90 (HSV saturation loses pink
-    seals). Saturating uint8 subtraction gives the same mask as signed arithmetic, 5× faster."""
+    seals); and purple seal ink, R − G > VIOLET_RG with B under R. Saturating uint8 subtraction
+    gives the same mask as signed arithmetic, 5× faster."""
     b, g, r = cv2.split(image)
-    return (cv2.subtract(r, cv2.max(b, g)) > REDNESS) & (r > 90)
+    red = cv2.subtract(r, cv2.max(b, g)) > REDNESS
+    violet = (cv2.subtract(r, g) > VIOLET_RG) & (cv2.subtract(r, b) > 0)
+    return (red | violet) & (r > 90)
 
 
 def red_ink_mask(image: Image) -> Mask:
