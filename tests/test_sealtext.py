@@ -154,6 +154,14 @@ def test_misreadings_of_the_employers_name_keep_the_seal_the_applicants():
     station = Profile(name="努尔兰", employers=("伊犁哈萨克自治州农业技术推广总站",))
     assert classify_seal([("您型哈族基息溶州农术推广总站", 0.70), ("您型哈族基息溶州农术推广总站", 0.66)],
                          station)[:2] == ("seal", True)
+    # The employer's long ring read twice alike from a seam in the middle of its name, garbled but
+    # for words of it kept whole (业…学研究, 生…建设兵…第): the employer's (synth3 s7 076).
+    institute = Profile(name="陈志刚", employers=("新疆生产建设兵团第一师阿拉尔市农业科学研究所",))
+    assert classify_seal([("《很获业制学研究成能殖生严建设兵出第筛网经", 0.65),
+                          ("《很获业制学研究成能殖生严建设兵出第解网经", 0.65)], institute)[:2] == ("seal", True)
+    # A long ring of another body read twice alike keeps none of the employer's own words.
+    assert classify_seal([("喀什地区疏附县第二中学助公激公", 0.65),
+                          ("喀什地区疏附县第二中学助公激么", 0.65)], institute)[:2] == ("other_seal", False)
 
 
 def test_organisations_resembling_the_employer_are_told_apart_by_their_own_words():

@@ -873,9 +873,12 @@ def classify_seal(readings: list[tuple[str, float]], profile: Profile) -> tuple[
         candidates.append((normalize(text), score))
     candidates.sort(key=lambda c: -c[1])
     # Two fair readings agreeing on a long run of characters that resembles no employer: a long
-    # ring text read twice alike (its organisation word misread: 办公室 → 助公激公).
+    # ring text read twice alike (its organisation word misread: 办公室 → 助公激公). Stable garbage
+    # of the employer's own long ring keeps words of its name whole (…业制学研究… for 阿拉尔市农业科学
+    # 研究所, read from its seam in the middle: synth3 s7 076): no other's then.
     fair = [(normalize(t), sc) for t, sc in readings
-            if sc >= MIN_SCORE and cjk_count(t) >= 10 and resembled_employer(t, profile)[0] is None]
+            if sc >= MIN_SCORE and cjk_count(t) >= 10 and resembled_employer(t, profile)[0] is None
+            and not _keeps_own_words(t, profile)]
     for i, (text, score) in enumerate(fair):
         for other, other_score in fair[i + 1:]:
             if (score + other_score) / 2 >= AGREEING_SCORE and _common_run(text, other) >= LONG_AGREEMENT:
@@ -996,6 +999,17 @@ def shares_own_words(text: str, profile: Profile) -> bool:
     (its name without the region)? The least evidence that a seal could be the employer's."""
     cjk = _cjk_of(text)
     return any(term.kind == "employer" and len(term.key) >= 3 and names_own_words(cjk, term.key)
+               for term in profile.terms())
+
+
+#: Characters in a row of an employer's own words a garbled long ring reading keeps.
+OWN_RUN = 3
+
+
+def _keeps_own_words(text: str, profile: Profile) -> bool:
+    """Does a reading hold `OWN_RUN` characters in a row of an employer's own words?"""
+    cjk = _cjk_of(text)
+    return any(term.kind == "employer" and len(term.key) >= 3 and _common_run(cjk, own_words(term.key)) >= OWN_RUN
                for term in profile.terms())
 
 
