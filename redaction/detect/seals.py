@@ -524,7 +524,8 @@ def find_seals(image_bgr: Image, dpi: float | Sequence[float] | None, red_mask: 
         seals = _learned_candidates(image_bgr, red, seals, rejected or [], ring_reader, grey_search, guesses,
                                     gray_quarter, faint, faint_boxes, colourless, arc_boxes)
     seals += _edge_slivers(red, guesses, seals, w, h)
-    return _grown_to_whole_rings(seals, red, w, h)
+    return _completed_half_rings(_grown_to_whole_rings(seals, red, w, h), red, w, h,
+                                 faint if ring_reader is not None and colourless else None)
 
 
 #: A weak red find (outline score under this) may be part of a larger ring: a faded seal's
@@ -576,6 +577,103 @@ def _grown_to_whole_rings(seals: list[Seal], red: Mask, w: int, h: int) -> list[
             rings.append(g)
     return [g for g, whole_ring in grown if not whole_ring or any(g is k for k in rings)]
 
+
+
+#: A red find this much longer one way than the other has no seal's shape (an invoice's oval is
+#: 4:3): a round seal inked on one side only, fitted as a narrow oval round its inked half (synth3
+#: s7 014: 72 x 166 px over the left half of a 125-px seal, 024: 73 x 117 over the right half).
+HALF_RING_ASPECT = 1.55
+#: The whole circle: its outermost ink within this share of the radius of one circle on at least
+#: `HALF_RING_MIN_ARC` of the directions round it, spanning `HALF_RING_MIN_SPAN` of the turn.
+HALF_RING_FIT = 0.05
+HALF_RING_MIN_ARC = 0.3
+HALF_RING_MIN_SPAN = np.deg2rad(140.0)
+#: ... and the circle is this much larger than the oval (else there is nothing to complete).
+HALF_RING_GAIN = 1.1
+#: ... and lies off the oval's centre by this share of its radius, away from the inked side (a
+#: whole oval's best circle is centred on it: own corpus 010's worn grey 3:4 oval).
+HALF_RING_SHIFT = 0.15
+
+
+def _consensus_circle(pts: Floats, tolerance: float,
+                      radii: tuple[float, float]) -> tuple[float, float, float, Floats] | None:
+    """The circle (centre, radius, its points) through the most of `pts` within `tolerance` of its
+    radius, its radius in `radii`: circles through every third of the points taken three at a
+    time, a third of the way round apart (an arc's points, whatever else the rays met), refitted
+    by least squares on the points on the best."""
+    n = len(pts)
+    if n < 12:
+        return None
+    i = np.arange(n)
+    triples = np.stack([i, (i + n // 3) % n, (i + 2 * n // 3) % n], axis=1)
+    (x1, y1), (x2, y2), (x3, y3) = (pts[triples[:, k]].T for k in range(3))
+    d = 2 * (x1 * (y2 - y3) + x2 * (y3 - y1) + x3 * (y1 - y2))
+    ok = np.abs(d) > 1e-6
+    if not ok.any():
+        return None
+    d = np.where(ok, d, 1.0)
+    s1, s2, s3 = x1 * x1 + y1 * y1, x2 * x2 + y2 * y2, x3 * x3 + y3 * y3
+    ux = (s1 * (y2 - y3) + s2 * (y3 - y1) + s3 * (y1 - y2)) / d
+    uy = (s1 * (x3 - x2) + s2 * (x1 - x3) + s3 * (x2 - x1)) / d
+    rr = np.hypot(x1 - ux, y1 - uy)
+    ok &= (rr >= radii[0]) & (rr <= radii[1])
+    if not ok.any():
+        return None
+    dist = np.hypot(pts[None, :, 0] - ux[:, None], pts[None, :, 1] - uy[:, None])
+    inliers = (np.abs(dist / rr[:, None] - 1) < tolerance) & ok[:, None]
+    best = int(inliers.sum(axis=1).argmax())
+    fit = _least_squares_circle(pts[inliers[best]], tolerance, 12)
+    if fit is None:
+        return None
+    cx, cy, r, _ = fit
+    on = pts[np.abs(np.hypot(pts[:, 0] - cx, pts[:, 1] - cy) / r - 1) < tolerance]
+    return cx, cy, r, on
+
+
+def _completed_half_rings(seals: list[Seal], red: Mask, w: int, h: int, grey: Mask | None = None) -> list[Seal]:
+    """Each narrow oval find replaced by the circle its outer arc lies on, when the ink round
+    it rings half a seal or more on that circle (`HALF_RING_*`) and the circle holds the find and
+    no other seal: the blank half of a seal inked on one side (its ring text and star lie in the
+    inked half; the reviewer sees a half seal either way, the platform asks the whole covered).
+    The ink is the red ink, and for grey finds `grey` too: the page's mid-grey ink (`_faint_gray`)
+    on a page searched as a copy (a red seal on a page of black print that the outline tests did
+    not take is found by the grey search; its strong red is dark, not mid-grey)."""
+    out: list[Seal] = []
+    for s in seals:
+        a, b = s.axes
+        narrow = max(a, b) >= HALF_RING_ASPECT * min(a, b)
+        ink = red if s.colour != "gray" or grey is None else red | grey
+        if s.shape != "oval" or not narrow:
+            out.append(s)
+            continue
+        centre = ((s.center[0] + 0.5) * SCALE - 0.5, (s.center[1] + 0.5) * SCALE - 0.5)
+        reach = max(a, b) * SCALE
+        # The find's own ink (a seal touching it, a form's rules beside it are no part of its arc).
+        x0, y0, x1, y1 = (int(round(v * SCALE)) for v in s.bbox)
+        own = np.zeros_like(ink)
+        own[max(0, y0):y1, max(0, x0):x1] = ink[max(0, y0):y1, max(0, x0):x1]
+        found = _outermost_ink(own, centre, 0.5 * min(a, b) * SCALE, 1.3 * reach)
+        circle = None if found is None else _consensus_circle(found[0], HALF_RING_FIT,
+                                                              (0.9 * min(a, b) * SCALE, 1.1 * reach))
+        if circle is None:
+            out.append(s)
+            continue
+        cx, cy, r, on = circle
+        angles = np.sort(np.arctan2(on[:, 1] - cy, on[:, 0] - cx)) if len(on) else np.zeros(0)
+        # The arc's span: the turn less the widest gap between inked directions.
+        gaps = np.diff(np.concatenate([angles, angles[:1] + 2 * np.pi])) if len(angles) else np.zeros(1)
+        span = 2 * np.pi - float(gaps.max())
+        whole = _to_page(Seal((0, 0, 0, 0), "round", s.score, (cx, cy), (r, r), 0.0, s.colour), w, h)
+        if (len(on) < HALF_RING_MIN_ARC * len(_ANGLES) or span < HALF_RING_MIN_SPAN
+                or not 0.9 * min(a, b) * SCALE <= r <= 1.1 * reach or _inside(s.bbox, whole.bbox) < 0.8
+                or r * r < HALF_RING_GAIN * a * b * SCALE * SCALE
+                or np.hypot(cx - centre[0], cy - centre[1]) < HALF_RING_SHIFT * r
+                or any(o is not s and (iou(o.bbox, whole.bbox) > 0.3 or _inside(o.bbox, whole.bbox) > 0.6)
+                       for o in seals)):
+            out.append(s)
+            continue
+        out.append(whole)
+    return out
 
 #: A find lying inside another scale's find whose ring scores at most this much less is part of
 #: that ring: at a scale too small for a large oval, the largest circle inside it (an invoice's

@@ -1,0 +1,55 @@
+"""A red seal inked on one side only (the stamp rocked as it was pressed): its inked half carries
+the ring text and the star, the other half next to nothing. The outline tests fit a narrow oval
+round the inked half (synth3 seed 7, 014: 72 × 166 px over a 125-px seal); a seal is round or a
+4:3 oval, so such a find is completed to the circle its outer arc lies on
+(`seals._completed_half_rings`): the whole seal covered, as the platform asks."""
+
+from __future__ import annotations
+
+import pytest
+
+from redaction.detect.sealdet import SealTextDetector
+from redaction.detect.seals import dpi_guesses, find_seals
+from testkit.imaging import RED, blank_page, seal_layer, stamp
+
+W, H, D = 1654, 2339, 330
+CX, CY = 1100, 1500
+
+
+@pytest.fixture(scope="module")
+def detector():
+    return SealTextDetector()
+
+
+def _covered(box, part) -> float:
+    x0, y0 = max(box[0], part[0]), max(box[1], part[1])
+    x1, y1 = min(box[2], part[2]), min(box[3], part[3])
+    return max(0, x1 - x0) * max(0, y1 - y0) / ((part[2] - part[0]) * (part[3] - part[1]))
+
+
+@pytest.mark.parametrize("index", [14, 24])
+def test_a_red_seal_inked_on_one_side_is_covered_whole(detector, index):
+    """synth3 seed 7: 014 inked on its left half (72 x 166 px oval fitted), 024 on its right half
+    (73 x 117), each over the unit's sign-off on an appraisal form."""
+    from testkit.synth3 import make_page
+
+    page = make_page(7, index)
+    truth = [t.as_dict()["bbox"] for t in page.truth
+             if t.kind == "seal" and "incomplete" in t.as_dict()["tags"]]
+    assert truth
+    seals = find_seals(page.pixels, dpi_guesses(page.dpi, page.pixels.shape), None, detector)
+    for whole in truth:
+        box = max((s.bbox for s in seals), key=lambda b: _covered(b, whole))
+        assert _covered(box, whole) > 0.95
+        assert (box[2] - box[0]) * (box[3] - box[1]) < 2.0 * (whole[2] - whole[0]) * (whole[3] - whole[1])
+
+
+def test_an_invoices_oval_seal_stays_an_oval(detector):
+    """A whole 4:3 oval (发票专用章) is no half of a round seal."""
+    page = blank_page((W, H))
+    stamp(page, seal_layer(D, text="乌鲁木齐市某某科技有限公司", bottom="发票专用章", shape="oval", aspect=0.75),
+          CX, CY, RED, 0.9)
+    seals = find_seals(page, dpi_guesses(200, page.shape), None, detector)
+    assert len(seals) == 1 and seals[0].shape == "oval", seals
+    x0, y0, x1, y1 = seals[0].bbox
+    assert (x1 - x0) > 1.2 * (y1 - y0)
