@@ -2,15 +2,19 @@
 the ring text and the star, the other half next to nothing. The outline tests fit a narrow oval
 round the inked half (synth3 seed 7, 014: 72 × 166 px over a 125-px seal); a seal is round or a
 4:3 oval, so such a find is completed to the circle its outer arc lies on
-(`seals._completed_half_rings`): the whole seal covered, as the platform asks."""
+(`seals._completed_half_rings`): the whole seal covered, as the platform asks. Inked on one side
+so little that no oval was fitted (a blob too thin for a seal), the seal is the circle its ring
+line's outer edge lies on when ring text runs round the inked side (`seals._half_inked_red`)."""
 
 from __future__ import annotations
 
+import cv2
+import numpy as np
 import pytest
 
 from redaction.detect.sealdet import SealTextDetector
 from redaction.detect.seals import dpi_guesses, find_seals
-from testkit.imaging import RED, blank_page, seal_layer, stamp
+from testkit.imaging import RED, blank_page, draw_text, seal_layer, stamp
 
 W, H, D = 1654, 2339, 330
 CX, CY = 1100, 1500
@@ -53,3 +57,38 @@ def test_an_invoices_oval_seal_stays_an_oval(detector):
     assert len(seals) == 1 and seals[0].shape == "oval", seals
     x0, y0, x1, y1 = seals[0].bbox
     assert (x1 - x0) > 1.2 * (y1 - y0)
+
+
+def _signoff(inked_to: float, ring_text: bool = True) -> tuple[np.ndarray, tuple[int, int, int, int]]:
+    """A sign-off on black print with the employer's seal inked on its right side only: full
+    strength right of `inked_to` × D/5 from its middle, none a fifth of D left of that."""
+    page = blank_page((W, H))
+    for i in range(16):
+        draw_text(page, "该同志工作认真负责，业务能力强，同意推荐申报中级职称。", (150, 200 + 70 * i), 34)
+    draw_text(page, "（单位盖章）", (1000, 1460), 36)
+    draw_text(page, "2019年1月9日", (990, 1520), 36)
+    if ring_text:
+        ink = seal_layer(D, text="乌鲁木齐市第十一中学", bottom="人事专用章")
+    else:
+        ink = np.zeros((D + 2, D + 2), np.float32)
+        cv2.circle(ink, (D // 2 + 1, D // 2 + 1), D // 2 - 6, 1.0, 10)
+    xs = np.arange(ink.shape[1])[None, :] - ink.shape[1] / 2
+    stamp(page, ink * np.clip(inked_to + xs / (0.2 * D), 0, 1), CX, CY, RED, 0.9)
+    return page, (CX - D // 2, CY - D // 2, CX + D // 2, CY + D // 2)
+
+
+@pytest.mark.parametrize(("inked_to", "dpi"), [(-0.3, 200), (-0.1, None), (0.1, 200)])
+def test_a_red_seal_inked_on_its_right_side_only_is_found_whole(detector, inked_to, dpi):
+    """The inked side's ring line is one long arc and its ring text runs round it; nothing else
+    settled such a seal (`seals._half_inked_red`): missed whole before."""
+    page, whole = _signoff(inked_to)
+    seals = find_seals(page, dpi_guesses(dpi, page.shape), None, detector)
+    assert len(seals) == 1, seals
+    box = seals[0].bbox
+    assert _covered(box, whole) > 0.95
+    assert (box[2] - box[0]) * (box[3] - box[1]) < 2.0 * D * D
+
+
+def test_a_bare_red_half_ring_is_no_seal(detector):
+    page, _ = _signoff(-0.1, ring_text=False)
+    assert find_seals(page, dpi_guesses(200, page.shape), None, detector) == []

@@ -1367,6 +1367,59 @@ def _edge_slivers(red: Mask, guesses: Sequence[float], seals: list[Seal], w: int
                 out.append(seal)
     return out
 
+
+#: A red seal inked on one side only (the stamp pressed on one edge): the outer edge of its ring
+#: line lies on one circle (within this share of its radius) over `HALF_RED_SPAN` of the turn, and
+#: the network marks ring text round `HALF_RED_TEXT` of the band inside it (about the inked half;
+#: a bare arc, a bracket or a curved red rule carries none).
+HALF_RED_FIT = 0.04
+HALF_RED_SPAN = np.deg2rad(140.0)
+HALF_RED_TEXT = 0.3
+
+
+def _half_inked_red(red: Mask, box: BoxF, reader: RingTextModel, image_bgr: Image, guesses: Sequence[float],
+                    w: int, h: int) -> Seal | None:
+    """The whole seal of which the red arc `box` (page px; a blob too thin for a seal) is the
+    inked side, or None (see `HALF_RED_*`). The circle is the consensus of circles through the
+    outline of the blob's largest piece (`_consensus_circle`) within the seal sizes of the page's
+    scales."""
+    from redaction.detect import sealdet
+
+    hh, ww = red.shape
+    x0, y0 = max(0, int(box[0] * SCALE) - 2), max(0, int(box[1] * SCALE) - 2)
+    x1, y1 = min(ww, int(np.ceil(box[2] * SCALE)) + 2), min(hh, int(np.ceil(box[3] * SCALE)) + 2)
+    ink = np.ascontiguousarray(red[y0:y1, x0:x1]).view(np.uint8)
+    if not ink.any():
+        return None
+    contours, _ = cv2.findContours(ink, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_NONE)
+    if not contours:
+        return None
+    # The ring line's outline: the blob's largest piece (its characters are pieces of their own).
+    pts = max(contours, key=len).reshape(-1, 2).astype(np.float64) + (x0, y0)
+    if len(pts) > 360:
+        pts = pts[np.linspace(0, len(pts) - 1, 360).astype(int)]
+    page_dpis = [d for d in guesses if d <= 300.0] or list(guesses)
+    radii = (MIN_CM / 2 * min(page_dpis) * SCALE / 2.54, MAX_CM / 2 * max(page_dpis) * SCALE / 2.54)
+    circle = _consensus_circle(pts, HALF_RED_FIT, radii)
+    if circle is None:
+        return None
+    cx, cy, r, on = circle
+    angles = np.sort(np.arctan2(on[:, 1] - cy, on[:, 0] - cx))
+    gaps = np.diff(np.concatenate([angles, angles[:1] + 2 * np.pi]))
+    if 2 * np.pi - float(gaps.max()) < HALF_RED_SPAN:
+        return None
+    # The blob lies within the circle.
+    slack = 0.1 * r + 2
+    if not (box[0] * SCALE >= cx - r - slack and box[2] * SCALE <= cx + r + slack
+            and box[1] * SCALE >= cy - r - slack and box[3] * SCALE <= cy + r + slack):
+        return None
+    centre, radius = ((cx + 0.5) / SCALE - 0.5, (cy + 0.5) / SCALE - 0.5), r / SCALE
+    share = sealdet.ring_text_shares(reader, image_bgr, centre, radius, ((0.6, 0.95),), on_page_only=True)[0]
+    if share < HALF_RED_TEXT:
+        return None
+    seal = _to_page(Seal((0, 0, 0, 0), "round", 0.5, (cx, cy), (r, r), 0.0), w, h)
+    return seal if _on_page(seal, w, h) else None
+
 def _half_box(seal: Seal, w: int, h: int) -> BoxF:
     """A half-size seal's outline box (no padding), for the candidate list."""
     cx, cy = seal.center
@@ -1508,6 +1561,14 @@ def _learned_candidates(image_bgr: Image, red: Mask, seals: list[Seal], rejected
             # band is a thick crescent no ellipse holds; the ring line's crisp outer edge gives
             # the circle, the ring text round its on-page part confirms it.
             ring = _edge_arc_ring(red, box, reader, image_bgr)
+            if ring is None:
+                # A red seal inked on one side only: its ring line one long arc, its ring text
+                # round that side (not cut by the sheet's edge: whole on the page, half inked).
+                half = _half_inked_red(red, box, reader, image_bgr, guesses, w, h)
+                if half is not None and not any(_inside(half.bbox, s.bbox) > 0.6 or iou(half.bbox, s.bbox) > 0.3
+                                                 for s in seals):
+                    seals.append(half)
+                continue
         if ring is None:
             continue
         if framed and (ring[3].coverage < FRAMED_MIN_COVERAGE
