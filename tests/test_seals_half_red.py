@@ -92,3 +92,17 @@ def test_a_red_seal_inked_on_its_right_side_only_is_found_whole(detector, inked_
 def test_a_bare_red_half_ring_is_no_seal(detector):
     page, _ = _signoff(-0.1, ring_text=False)
     assert find_seals(page, dpi_guesses(200, page.shape), None, detector) == []
+
+
+def test_a_tilted_whole_oval_is_not_completed_to_a_circle(detector):
+    """synth3 seed 7, 070: a long-ring 人事专用章 oval turned 45 degrees; the best circle through its
+    outline runs through the two ends of its long axis (two arcs, not one), and the oval's box stays
+    the oval's (a circle there was 2.2 times its area)."""
+    from testkit.synth3 import make_page
+
+    page = make_page(7, 70)
+    oval = next(t.as_dict()["bbox"] for t in page.truth if t.kind == "seal" and "oval" in t.as_dict()["tags"])
+    seals = find_seals(page.pixels, dpi_guesses(page.dpi, page.pixels.shape), None, detector)
+    box = max((s.bbox for s in seals), key=lambda b: _covered(b, oval))
+    assert _covered(box, oval) > 0.9
+    assert (box[2] - box[0]) * (box[3] - box[1]) < 2.0 * (oval[2] - oval[0]) * (oval[3] - oval[1])

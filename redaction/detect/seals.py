@@ -588,6 +588,8 @@ HALF_RING_ASPECT = 1.55
 HALF_RING_FIT = 0.05
 HALF_RING_MIN_ARC = 0.3
 HALF_RING_MIN_SPAN = np.deg2rad(140.0)
+#: ... with no gap wider than this inside the arc.
+HALF_RING_MAX_GAP = np.deg2rad(45.0)
 #: ... and the circle is this much larger than the oval (else there is nothing to complete).
 HALF_RING_GAIN = 1.1
 #: ... and lies off the oval's centre by this share of its radius, away from the inked side (a
@@ -663,8 +665,12 @@ def _completed_half_rings(seals: list[Seal], red: Mask, w: int, h: int, grey: Ma
         # The arc's span: the turn less the widest gap between inked directions.
         gaps = np.diff(np.concatenate([angles, angles[:1] + 2 * np.pi])) if len(angles) else np.zeros(1)
         span = 2 * np.pi - float(gaps.max())
+        # One arc, not the two ends of a whole oval's long axis (a tilted 人事专用章 oval: its best
+        # circle runs through both ends, two arcs with a wide gap between them either side).
+        second_gap = float(np.sort(gaps)[-2]) if len(gaps) > 1 else 0.0
         whole = _to_page(Seal((0, 0, 0, 0), "round", s.score, (cx, cy), (r, r), 0.0, s.colour), w, h)
         if (len(on) < HALF_RING_MIN_ARC * len(_ANGLES) or span < HALF_RING_MIN_SPAN
+                or second_gap > HALF_RING_MAX_GAP
                 or not 0.9 * min(a, b) * SCALE <= r <= 1.1 * reach or _inside(s.bbox, whole.bbox) < 0.8
                 or r * r < HALF_RING_GAIN * a * b * SCALE * SCALE
                 or np.hypot(cx - centre[0], cy - centre[1]) < HALF_RING_SHIFT * r
