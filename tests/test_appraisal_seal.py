@@ -45,3 +45,15 @@ def test_another_organisations_words_before_the_name_are_still_foreign():
     seal = Region("other_seal", ARMY_SEAL, 0.99, "厦门大学附属第一医院建省莆田市通汇人民代发部", False)
     own_by_printed_employer(seal, [ARMY_PRINTED], ARMY)
     assert (seal.kind, seal.accepted) == ("other_seal", False)
+
+
+def test_any_of_the_rings_readings_may_be_the_near_one():
+    """The same seal read twice: …莆田市… (near the employer) and …莆团市… (0.80, which named it
+    another's once the first reading, keeping 莆田市 of the employer's own words, no longer counted
+    for two agreeing readings). Either reading near the employer makes it the employer's."""
+    readings = [("中国人民辉故军品建省莆田市通汇人民代发部", 0.74), ("中国人民辉故军建省莆团市通汇人民代发部", 0.80)]
+    seal = Region("other_seal", ARMY_SEAL, 0.8, readings[1][0], False)
+    own_by_printed_employer(seal, [ARMY_PRINTED], ARMY)
+    assert seal.kind == "other_seal"        # the chosen reading alone is not near enough
+    own_by_printed_employer(seal, [ARMY_PRINTED], ARMY, readings)
+    assert (seal.kind, seal.accepted) == ("seal", True)

@@ -192,7 +192,7 @@ class Detector:
                 attribute_by_printed_name(seal, lines, employer_boxes, profile, claimed,
                                           ring_readings.get(id(seal), []))
             elif seal.kind == "other_seal" and seal.text is not None:
-                own_by_printed_employer(seal, employer_boxes, profile)
+                own_by_printed_employer(seal, employer_boxes, profile, ring_readings.get(id(seal), []))
         identity_boxes = [r.bbox for r in regions if r.kind in ("name", "employer") and r.accepted]
         seal_regions = [s for s in seal_regions if not _in_title_line(s, lines)]
         for seal in seal_regions:
@@ -458,15 +458,19 @@ def _same_row(a: Box | BoxF, b: Box | BoxF) -> bool:
     return bool(same_row(a, b, max(1.0, min(a[3] - a[1], b[3] - b[1]))))
 
 
-def own_by_printed_employer(seal: Region, employer_boxes: Sequence[Box | BoxF], profile: Profile) -> None:
+def own_by_printed_employer(seal: Region, employer_boxes: Sequence[Box | BoxF], profile: Profile,
+                            readings: Sequence[tuple[str, float]] = ()) -> None:
     """A seal whose ring reading is near an employer's name (`near_employer`:
     昌售国成自治州林业和草总局 for 昌吉回族自治州林业和草原局, three characters in a row misread)
     stamped over that employer's printed name is the employer's seal: an organisation stamps over
     its own name in a sign-off, and another organisation's name that much like the employer's
-    would not be printed there."""
+    would not be printed there. `readings`: all the seal's ring readings, any of which may be the
+    near one (the one that named it another's need not be: dev, 涵江区人民武装部's seal read
+    …莆田市… once and …莆团市… once)."""
     from redaction.detect.sealtext import near_employer
 
-    if seal.text is None or near_employer(seal.text, profile) is None:
+    texts = ([seal.text] if seal.text is not None else []) + [t for t, _ in readings]
+    if not any(near_employer(t, profile) is not None for t in texts):
         return
     for box in employer_boxes:
         if _printed_under(box, seal.bbox):
