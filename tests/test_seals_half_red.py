@@ -14,7 +14,7 @@ import pytest
 
 from redaction.detect.sealdet import SealTextDetector
 from redaction.detect.seals import dpi_guesses, find_seals
-from testkit.imaging import RED, blank_page, draw_text, seal_layer, stamp
+from testkit.imaging import RED, blank_page, box_covered, draw_text, seal_layer, stamp
 
 W, H, D = 1654, 2339, 330
 CX, CY = 1100, 1500
@@ -25,10 +25,6 @@ def detector():
     return SealTextDetector()
 
 
-def _covered(box, part) -> float:
-    x0, y0 = max(box[0], part[0]), max(box[1], part[1])
-    x1, y1 = min(box[2], part[2]), min(box[3], part[3])
-    return max(0, x1 - x0) * max(0, y1 - y0) / ((part[2] - part[0]) * (part[3] - part[1]))
 
 
 @pytest.mark.parametrize("index", [14, 24])
@@ -43,8 +39,8 @@ def test_a_red_seal_inked_on_one_side_is_covered_whole(detector, index):
     assert truth
     seals = find_seals(page.pixels, dpi_guesses(page.dpi, page.pixels.shape), None, detector)
     for whole in truth:
-        box = max((s.bbox for s in seals), key=lambda b: _covered(b, whole))
-        assert _covered(box, whole) > 0.95
+        box = max((s.bbox for s in seals), key=lambda b: box_covered(b, whole))
+        assert box_covered(box, whole) > 0.95
         assert (box[2] - box[0]) * (box[3] - box[1]) < 2.0 * (whole[2] - whole[0]) * (whole[3] - whole[1])
 
 
@@ -85,7 +81,7 @@ def test_a_red_seal_inked_on_its_right_side_only_is_found_whole(detector, inked_
     seals = find_seals(page, dpi_guesses(dpi, page.shape), None, detector)
     assert len(seals) == 1, seals
     box = seals[0].bbox
-    assert _covered(box, whole) > 0.95
+    assert box_covered(box, whole) > 0.95
     assert (box[2] - box[0]) * (box[3] - box[1]) < 2.0 * D * D
 
 
@@ -103,6 +99,6 @@ def test_a_tilted_whole_oval_is_not_completed_to_a_circle(detector):
     page = make_page(7, 70)
     oval = next(t.as_dict()["bbox"] for t in page.truth if t.kind == "seal" and "oval" in t.as_dict()["tags"])
     seals = find_seals(page.pixels, dpi_guesses(page.dpi, page.pixels.shape), None, detector)
-    box = max((s.bbox for s in seals), key=lambda b: _covered(b, oval))
-    assert _covered(box, oval) > 0.9
+    box = max((s.bbox for s in seals), key=lambda b: box_covered(b, oval))
+    assert box_covered(box, oval) > 0.9
     assert (box[2] - box[0]) * (box[3] - box[1]) < 2.0 * (oval[2] - oval[0]) * (oval[3] - oval[1])

@@ -12,7 +12,7 @@ import pytest
 
 from redaction.detect.sealdet import SealTextDetector
 from redaction.detect.seals import dpi_guesses, find_seals
-from testkit.imaging import RED, blank_page, draw_text, seal_layer, stamp
+from testkit.imaging import RED, blank_page, box_covered, draw_text, seal_layer, stamp
 
 W, H, D, CY = 1654, 2339, 472, 1200
 
@@ -35,10 +35,6 @@ def _report_page(shown: float, ring_text: bool) -> tuple[np.ndarray, tuple[int, 
     return np.ascontiguousarray(wide[:, :W]), (cx - D // 2, CY - D // 2, W, CY + D // 2)
 
 
-def _covered(box, part) -> float:
-    x0, y0 = max(box[0], part[0]), max(box[1], part[1])
-    x1, y1 = min(box[2], part[2]), min(box[3], part[3])
-    return max(0, x1 - x0) * max(0, y1 - y0) / ((part[2] - part[0]) * (part[3] - part[1]))
 
 
 @pytest.mark.parametrize("shown", [0.25, 0.3, 0.35])
@@ -47,7 +43,7 @@ def test_a_paging_seal_cut_by_the_page_edge_is_found_whole(detector, shown):
     seals = find_seals(page, dpi_guesses(None, page.shape), None, detector)
     assert len(seals) == 1, seals
     box = seals[0].bbox
-    assert box[2] == W and _covered(box, part) > 0.98
+    assert box[2] == W and box_covered(box, part) > 0.98
     # the box is the seal's on-page part and its padding, not more
     assert (box[2] - box[0]) * (box[3] - box[1]) < 2.0 * (part[2] - part[0]) * (part[3] - part[1])
 
@@ -84,7 +80,7 @@ def test_a_sliver_of_a_paging_seal_at_any_side_is_masked(detector, side, shown, 
     seals = find_seals(page, dpi_guesses(dpi, page.shape), None, detector)
     assert len(seals) == 1, seals
     box = seals[0].bbox
-    assert _covered(box, part) > 0.98
+    assert box_covered(box, part) > 0.98
     assert (box[2] - box[0]) * (box[3] - box[1]) < 1.6 * (part[2] - part[0]) * (part[3] - part[1])
 
 

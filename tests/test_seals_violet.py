@@ -11,6 +11,7 @@ import pytest
 from redaction.detect.ink import plain_red_ink
 from redaction.detect.sealdet import SealTextDetector
 from redaction.detect.seals import dpi_guesses, find_seals
+from testkit.imaging import box_covered
 
 #: BGR of violet stamp-pad ink on white paper (the median of synth3 seed 7 068's purple seal).
 VIOLET = (160, 108, 185)
@@ -21,10 +22,6 @@ def detector():
     return SealTextDetector()
 
 
-def _covered(box, part) -> float:
-    x0, y0 = max(box[0], part[0]), max(box[1], part[1])
-    x1, y1 = min(box[2], part[2]), min(box[3], part[3])
-    return max(0, x1 - x0) * max(0, y1 - y0) / ((part[2] - part[0]) * (part[3] - part[1]))
 
 
 def test_violet_seal_ink_is_seal_ink_and_black_or_blue_ink_is_not():
@@ -42,7 +39,7 @@ def test_a_purple_seal_touching_a_red_one_on_an_appraisal_form_is_found(detector
     purple, red = (t["bbox"] for t in truth if t["kind"] == "seal")
     seals = find_seals(page.pixels, dpi_guesses(page.dpi, page.pixels.shape), None, detector)
     for part in (purple, red):
-        found = [s.bbox for s in seals if _covered(s.bbox, part) > 0.95]
+        found = [s.bbox for s in seals if box_covered(s.bbox, part) > 0.95]
         assert found, (part, seals)
         box = found[0]
         assert (box[2] - box[0]) * (box[3] - box[1]) < 2.0 * (part[2] - part[0]) * (part[3] - part[1])
