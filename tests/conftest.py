@@ -73,6 +73,14 @@ def detector():
     return Detector()
 
 
+@pytest.fixture(scope="session")
+def seal_reader():
+    """The learned seal-text detector, loaded once for the session."""
+    from redaction.detect.sealdet import SealTextDetector
+
+    return SealTextDetector()
+
+
 @pytest.fixture(autouse=True)
 def one_worker_in_process(monkeypatch):
     """`main([...])` called inside the test process runs its batch in this process, as on a

@@ -12,7 +12,6 @@ import cv2
 import numpy as np
 import pytest
 
-from redaction.detect.sealdet import SealTextDetector
 from redaction.detect.seals import dpi_guesses, find_seals
 from testkit.imaging import RED, blank_page, box_covered, draw_text, seal_layer, stamp
 
@@ -20,15 +19,11 @@ W, H, D = 1654, 2339, 330
 CX, CY = 1100, 1500
 
 
-@pytest.fixture(scope="module")
-def detector():
-    return SealTextDetector()
-
 
 
 
 @pytest.mark.parametrize("index", [14, 24])
-def test_a_red_seal_inked_on_one_side_is_covered_whole(detector, index):
+def test_a_red_seal_inked_on_one_side_is_covered_whole(seal_reader, index):
     """synth3 seed 7: 014 inked on its left half (72 x 166 px oval fitted), 024 on its right half
     (73 x 117), each over the unit's sign-off on an appraisal form."""
     from testkit.synth3 import make_page
@@ -37,19 +32,19 @@ def test_a_red_seal_inked_on_one_side_is_covered_whole(detector, index):
     truth = [t.as_dict()["bbox"] for t in page.truth
              if t.kind == "seal" and "incomplete" in t.as_dict()["tags"]]
     assert truth
-    seals = find_seals(page.pixels, dpi_guesses(page.dpi, page.pixels.shape), None, detector)
+    seals = find_seals(page.pixels, dpi_guesses(page.dpi, page.pixels.shape), None, seal_reader)
     for whole in truth:
         box = max((s.bbox for s in seals), key=lambda b: box_covered(b, whole))
         assert box_covered(box, whole) > 0.95
         assert (box[2] - box[0]) * (box[3] - box[1]) < 2.0 * (whole[2] - whole[0]) * (whole[3] - whole[1])
 
 
-def test_an_invoices_oval_seal_stays_an_oval(detector):
+def test_an_invoices_oval_seal_stays_an_oval(seal_reader):
     """A whole 4:3 oval (发票专用章) is no half of a round seal."""
     page = blank_page((W, H))
     stamp(page, seal_layer(D, text="乌鲁木齐市某某科技有限公司", bottom="发票专用章", shape="oval", aspect=0.75),
           CX, CY, RED, 0.9)
-    seals = find_seals(page, dpi_guesses(200, page.shape), None, detector)
+    seals = find_seals(page, dpi_guesses(200, page.shape), None, seal_reader)
     assert len(seals) == 1 and seals[0].shape == "oval", seals
     x0, y0, x1, y1 = seals[0].bbox
     assert (x1 - x0) > 1.2 * (y1 - y0)
@@ -74,23 +69,23 @@ def _signoff(inked_to: float, ring_text: bool = True) -> tuple[np.ndarray, tuple
 
 
 @pytest.mark.parametrize(("inked_to", "dpi"), [(-0.3, 200), (-0.1, None), (0.1, 200)])
-def test_a_red_seal_inked_on_its_right_side_only_is_found_whole(detector, inked_to, dpi):
+def test_a_red_seal_inked_on_its_right_side_only_is_found_whole(seal_reader, inked_to, dpi):
     """The inked side's ring line is one long arc and its ring text runs round it; nothing else
     settled such a seal (`seals._half_inked_red`): missed whole before."""
     page, whole = _signoff(inked_to)
-    seals = find_seals(page, dpi_guesses(dpi, page.shape), None, detector)
+    seals = find_seals(page, dpi_guesses(dpi, page.shape), None, seal_reader)
     assert len(seals) == 1, seals
     box = seals[0].bbox
     assert box_covered(box, whole) > 0.95
     assert (box[2] - box[0]) * (box[3] - box[1]) < 2.0 * D * D
 
 
-def test_a_bare_red_half_ring_is_no_seal(detector):
+def test_a_bare_red_half_ring_is_no_seal(seal_reader):
     page, _ = _signoff(-0.1, ring_text=False)
-    assert find_seals(page, dpi_guesses(200, page.shape), None, detector) == []
+    assert find_seals(page, dpi_guesses(200, page.shape), None, seal_reader) == []
 
 
-def test_a_tilted_whole_oval_is_not_completed_to_a_circle(detector):
+def test_a_tilted_whole_oval_is_not_completed_to_a_circle(seal_reader):
     """synth3 seed 7, 070: a long-ring 人事专用章 oval turned 45 degrees; the best circle through its
     outline runs through the two ends of its long axis (two arcs, not one), and the oval's box stays
     the oval's (a circle there was 2.2 times its area)."""
@@ -98,7 +93,7 @@ def test_a_tilted_whole_oval_is_not_completed_to_a_circle(detector):
 
     page = make_page(7, 70)
     oval = next(t.as_dict()["bbox"] for t in page.truth if t.kind == "seal" and "oval" in t.as_dict()["tags"])
-    seals = find_seals(page.pixels, dpi_guesses(page.dpi, page.pixels.shape), None, detector)
+    seals = find_seals(page.pixels, dpi_guesses(page.dpi, page.pixels.shape), None, seal_reader)
     box = max((s.bbox for s in seals), key=lambda b: box_covered(b, oval))
     assert box_covered(box, oval) > 0.9
     assert (box[2] - box[0]) * (box[3] - box[1]) < 2.0 * (oval[2] - oval[0]) * (oval[3] - oval[1])

@@ -10,16 +10,11 @@ import cv2
 import numpy as np
 import pytest
 
-from redaction.detect.sealdet import SealTextDetector
 from redaction.detect.seals import dpi_guesses, find_seals
 from testkit.imaging import RED, blank_page, box_covered, draw_text, seal_layer, stamp
 
 W, H, D, CY = 1654, 2339, 472, 1200
 
-
-@pytest.fixture(scope="module")
-def detector():
-    return SealTextDetector()
 
 
 def _report_page(shown: float, ring_text: bool) -> tuple[np.ndarray, tuple[int, int, int, int]]:
@@ -38,9 +33,9 @@ def _report_page(shown: float, ring_text: bool) -> tuple[np.ndarray, tuple[int, 
 
 
 @pytest.mark.parametrize("shown", [0.25, 0.3, 0.35])
-def test_a_paging_seal_cut_by_the_page_edge_is_found_whole(detector, shown):
+def test_a_paging_seal_cut_by_the_page_edge_is_found_whole(seal_reader, shown):
     page, part = _report_page(shown, ring_text=True)
-    seals = find_seals(page, dpi_guesses(None, page.shape), None, detector)
+    seals = find_seals(page, dpi_guesses(None, page.shape), None, seal_reader)
     assert len(seals) == 1, seals
     box = seals[0].bbox
     assert box[2] == W and box_covered(box, part) > 0.98
@@ -49,9 +44,9 @@ def test_a_paging_seal_cut_by_the_page_edge_is_found_whole(detector, shown):
 
 
 @pytest.mark.parametrize("shown", [0.3, 0.35])
-def test_a_bare_red_arc_cut_by_the_edge_is_no_seal(detector, shown):
+def test_a_bare_red_arc_cut_by_the_edge_is_no_seal(seal_reader, shown):
     page, _ = _report_page(shown, ring_text=False)
-    assert find_seals(page, dpi_guesses(None, page.shape), None, detector) == []
+    assert find_seals(page, dpi_guesses(None, page.shape), None, seal_reader) == []
 
 
 # A sliver: a page of a thick bundle holds a tenth or a fifth of the paging seal's disc. The
@@ -74,10 +69,10 @@ def _ink_box(page: np.ndarray) -> tuple[int, int, int, int]:
 @pytest.mark.parametrize(("side", "shown", "dpi"), [
     ("right", 0.1, None), ("left", 0.2, None), ("top", 0.15, None), ("bottom", 0.1, None),
     ("right", 0.2, 200), ("bottom", 0.15, 200)])
-def test_a_sliver_of_a_paging_seal_at_any_side_is_masked(detector, side, shown, dpi):
+def test_a_sliver_of_a_paging_seal_at_any_side_is_masked(seal_reader, side, shown, dpi):
     page = _turned(_report_page(shown, ring_text=True)[0], side)
     part = _ink_box(page)
-    seals = find_seals(page, dpi_guesses(dpi, page.shape), None, detector)
+    seals = find_seals(page, dpi_guesses(dpi, page.shape), None, seal_reader)
     assert len(seals) == 1, seals
     box = seals[0].bbox
     assert box_covered(box, part) > 0.98
@@ -86,12 +81,12 @@ def test_a_sliver_of_a_paging_seal_at_any_side_is_masked(detector, side, shown, 
 
 @pytest.mark.parametrize("side", ["right", "bottom"])
 @pytest.mark.parametrize("shown", [0.1, 0.2])
-def test_a_bare_red_sliver_of_arc_is_no_seal(detector, side, shown):
+def test_a_bare_red_sliver_of_arc_is_no_seal(seal_reader, side, shown):
     page = _turned(_report_page(shown, ring_text=False)[0], side)
-    assert find_seals(page, dpi_guesses(None, page.shape), None, detector) == []
+    assert find_seals(page, dpi_guesses(None, page.shape), None, seal_reader) == []
 
 
-def test_red_title_characters_and_a_rule_at_the_edge_are_no_sliver(detector):
+def test_red_title_characters_and_a_rule_at_the_edge_are_no_sliver(seal_reader):
     """A red heading whose last characters the image's side cuts, and a red rule along the side:
     the characters' left edges are no arc of a seal-sized circle, the rule is straight."""
     wide = blank_page((W + 300, H))
@@ -100,5 +95,5 @@ def test_red_title_characters_and_a_rule_at_the_edge_are_no_sliver(detector):
     draw_text(wide, "（关于专业技术职务任职资格评审的通知）", (900, 120), 64, colour=RED)
     page = np.ascontiguousarray(wide[:, :W])
     cv2.line(page, (W - 4, 400), (W - 4, 2000), RED, 6)
-    assert find_seals(page, dpi_guesses(None, page.shape), None, detector) == []
+    assert find_seals(page, dpi_guesses(None, page.shape), None, seal_reader) == []
 

@@ -578,7 +578,6 @@ def _grown_to_whole_rings(seals: list[Seal], red: Mask, w: int, h: int) -> list[
     return [g for g, whole_ring in grown if not whole_ring or any(g is k for k in rings)]
 
 
-
 #: A red find this much longer one way than the other has no seal's shape (an invoice's oval is
 #: 4:3): a round seal inked on one side only, fitted as a narrow oval round its inked half (synth3
 #: s7 014: 72 x 166 px over the left half of a 125-px seal, 024: 73 x 117 over the right half).
@@ -632,6 +631,22 @@ def _consensus_circle(pts: Floats, tolerance: float,
     return cx, cy, r, on
 
 
+def _arc_gaps(pts: Floats, cx: float, cy: float) -> Floats:
+    """The gaps (radians, ascending) between the directions of `pts` round (cx, cy), going round:
+    the turn less the last is the arc they span. One gap of a whole turn without points."""
+    if not len(pts):
+        return np.array([2 * np.pi])
+    angles = np.sort(np.arctan2(pts[:, 1] - cy, pts[:, 0] - cx))
+    return np.sort(np.diff(np.concatenate([angles, angles[:1] + 2 * np.pi])))
+
+
+def _seal_radii(guesses: Sequence[float], slack: float = 1.0) -> tuple[float, float]:
+    """Half-size radii of seals MIN_CM to MAX_CM across at the page's scales (those up to 300 dpi
+    when there are several: the frame-filling scale is no page's); the upper one times `slack`."""
+    page_dpis = [d for d in guesses if d <= 300.0] or list(guesses)
+    return MIN_CM / 2 * min(page_dpis) * SCALE / 2.54, slack * MAX_CM / 2 * max(page_dpis) * SCALE / 2.54
+
+
 def _completed_half_rings(seals: list[Seal], red: Mask, w: int, h: int, grey: Mask | None = None) -> list[Seal]:
     """Each narrow oval find replaced by the circle its outer arc lies on, when the ink round
     it rings half a seal or more on that circle (`HALF_RING_*`) and the circle holds the find and
@@ -643,11 +658,10 @@ def _completed_half_rings(seals: list[Seal], red: Mask, w: int, h: int, grey: Ma
     out: list[Seal] = []
     for s in seals:
         a, b = s.axes
-        narrow = max(a, b) >= HALF_RING_ASPECT * min(a, b)
-        ink = red if s.colour != "gray" or grey is None else red | grey
-        if s.shape != "oval" or not narrow:
+        if s.shape != "oval" or max(a, b) < HALF_RING_ASPECT * min(a, b):
             out.append(s)
             continue
+        ink = red if s.colour != "gray" or grey is None else red | grey
         centre = ((s.center[0] + 0.5) * SCALE - 0.5, (s.center[1] + 0.5) * SCALE - 0.5)
         reach = max(a, b) * SCALE
         # The find's own ink (a seal touching it, a form's rules beside it are no part of its arc).
@@ -661,13 +675,11 @@ def _completed_half_rings(seals: list[Seal], red: Mask, w: int, h: int, grey: Ma
             out.append(s)
             continue
         cx, cy, r, on = circle
-        angles = np.sort(np.arctan2(on[:, 1] - cy, on[:, 0] - cx)) if len(on) else np.zeros(0)
-        # The arc's span: the turn less the widest gap between inked directions.
-        gaps = np.diff(np.concatenate([angles, angles[:1] + 2 * np.pi])) if len(angles) else np.zeros(1)
-        span = 2 * np.pi - float(gaps.max())
+        gaps = _arc_gaps(on, cx, cy)
+        span = 2 * np.pi - float(gaps[-1])
         # One arc, not the two ends of a whole oval's long axis (a tilted 人事专用章 oval: its best
         # circle runs through both ends, two arcs with a wide gap between them either side).
-        second_gap = float(np.sort(gaps)[-2]) if len(gaps) > 1 else 0.0
+        second_gap = float(gaps[-2]) if len(gaps) > 1 else 0.0
         whole = _to_page(Seal((0, 0, 0, 0), "round", s.score, (cx, cy), (r, r), 0.0, s.colour), w, h)
         if (len(on) < HALF_RING_MIN_ARC * len(_ANGLES) or span < HALF_RING_MIN_SPAN
                 or second_gap > HALF_RING_MAX_GAP
@@ -680,6 +692,7 @@ def _completed_half_rings(seals: list[Seal], red: Mask, w: int, h: int, grey: Ma
             continue
         out.append(whole)
     return out
+
 
 #: A find lying inside another scale's find whose ring scores at most this much less is part of
 #: that ring: at a scale too small for a large oval, the largest circle inside it (an invoice's
@@ -1335,9 +1348,8 @@ def _edge_slivers(red: Mask, guesses: Sequence[float], seals: list[Seal], w: int
     hh, ww = red.shape
     strip = max(8, int(round(SLIVER_STRIP * max(hh, ww))))
     grow = max(2, int(round(SLIVER_GROUP * max(hh, ww))))
-    page_dpis = [d for d in guesses if d <= 300.0] or list(guesses)
     # (The outer edge of a seal MAX_CM across fits a little larger than MAX_CM / 2.)
-    r_range = (MIN_CM / 2 * min(page_dpis) * SCALE / 2.54, 1.15 * MAX_CM / 2 * max(page_dpis) * SCALE / 2.54)
+    r_range = _seal_radii(guesses, 1.15)
     out: list[Seal] = []
     for side in ("right", "left", "bottom", "top"):
         view = _oriented(red, side)
@@ -1350,7 +1362,7 @@ def _edge_slivers(red: Mask, guesses: Sequence[float], seals: list[Seal], w: int
         n, labels, stats, _ = cv2.connectedComponentsWithStats(grown, connectivity=8)
         for i in range(1, n):
             x, y, bw, bh, _ = stats[i]
-            if x + bw < part.shape[1] - EDGE_TOUCH or bh < 2 * r_range[0] * 0.5:
+            if x + bw < part.shape[1] - EDGE_TOUCH or bh < r_range[0]:
                 continue
             ink = (part[y:y + bh, x:x + bw] > 0) & (labels[y:y + bh, x:x + bw] == i)
             found = _sliver_circle(ink, r_range)
@@ -1404,15 +1416,11 @@ def _half_inked_red(red: Mask, box: BoxF, reader: RingTextModel, image_bgr: Imag
     pts = max(contours, key=len).reshape(-1, 2).astype(np.float64) + (x0, y0)
     if len(pts) > 360:
         pts = pts[np.linspace(0, len(pts) - 1, 360).astype(int)]
-    page_dpis = [d for d in guesses if d <= 300.0] or list(guesses)
-    radii = (MIN_CM / 2 * min(page_dpis) * SCALE / 2.54, MAX_CM / 2 * max(page_dpis) * SCALE / 2.54)
-    circle = _consensus_circle(pts, HALF_RED_FIT, radii)
+    circle = _consensus_circle(pts, HALF_RED_FIT, _seal_radii(guesses))
     if circle is None:
         return None
     cx, cy, r, on = circle
-    angles = np.sort(np.arctan2(on[:, 1] - cy, on[:, 0] - cx))
-    gaps = np.diff(np.concatenate([angles, angles[:1] + 2 * np.pi]))
-    if 2 * np.pi - float(gaps.max()) < HALF_RED_SPAN:
+    if 2 * np.pi - float(_arc_gaps(on, cx, cy)[-1]) < HALF_RED_SPAN:
         return None
     # The blob lies within the circle.
     slack = 0.1 * r + 2
@@ -1425,6 +1433,7 @@ def _half_inked_red(red: Mask, box: BoxF, reader: RingTextModel, image_bgr: Imag
         return None
     seal = _to_page(Seal((0, 0, 0, 0), "round", 0.5, (cx, cy), (r, r), 0.0), w, h)
     return seal if _on_page(seal, w, h) else None
+
 
 def _half_box(seal: Seal, w: int, h: int) -> BoxF:
     """A half-size seal's outline box (no padding), for the candidate list."""

@@ -878,7 +878,7 @@ def classify_seal(readings: list[tuple[str, float]], profile: Profile) -> tuple[
     # 研究所, read from its seam in the middle: synth3 s7 076): no other's then.
     fair = [(normalize(t), sc) for t, sc in readings
             if sc >= MIN_SCORE and cjk_count(t) >= 10 and resembled_employer(t, profile)[0] is None
-            and not _keeps_own_words(t, profile)]
+            and not prints_own_words(t, profile, OWN_RUN)]
     for i, (text, score) in enumerate(fair):
         for other, other_score in fair[i + 1:]:
             if (score + other_score) / 2 >= AGREEING_SCORE and _common_run(text, other) >= LONG_AGREEMENT:
@@ -1006,20 +1006,13 @@ def shares_own_words(text: str, profile: Profile) -> bool:
 OWN_RUN = 3
 
 
-def _keeps_own_words(text: str, profile: Profile) -> bool:
-    """Does a reading hold `OWN_RUN` characters in a row of an employer's own words?"""
+def prints_own_words(text: str, profile: Profile, run: int = 2) -> bool:
+    """Does a printed line (or a reading) hold `run` characters in a row of an employer's own
+    words? A line of print misread still keeps words of the employer's name whole; two characters
+    far apart in a long name (和 … 局 of 人力资源和社会保障局 against 住房和城乡建设局, which
+    `shares_own_words` counts) are no evidence that it names the employer."""
     cjk = _cjk_of(text)
-    return any(term.kind == "employer" and len(term.key) >= 3 and _common_run(cjk, own_words(term.key)) >= OWN_RUN
-               for term in profile.terms())
-
-
-def prints_own_words(text: str, profile: Profile) -> bool:
-    """Does a printed line hold two characters in a row of an employer's own words? A line of
-    print misread still keeps words of the employer's name whole; two characters far apart in a
-    long name (和 … 局 of 人力资源和社会保障局 against 住房和城乡建设局, which `shares_own_words`
-    counts) are no evidence that it names the employer."""
-    cjk = _cjk_of(text)
-    return any(term.kind == "employer" and len(term.key) >= 3 and _common_run(cjk, own_words(term.key)) >= 2
+    return any(term.kind == "employer" and len(term.key) >= 3 and _common_run(cjk, own_words(term.key)) >= run
                for term in profile.terms())
 
 
