@@ -4,7 +4,9 @@ round the inked half (synth3 seed 7, 014: 72 × 166 px over a 125-px seal); a se
 4:3 oval, so such a find is completed to the circle its outer arc lies on
 (`seals._completed_half_rings`): the whole seal covered, as the platform asks. Inked on one side
 so little that no oval was fitted (a blob too thin for a seal), the seal is the circle its ring
-line's outer edge lies on when ring text runs round the inked side (`seals._half_inked_red`)."""
+line's outer edge lies on when ring text runs round the inked side (`seals._half_inked_red`); so
+too when the learned detector saw a ring there that the ink did not confirm
+(`seals._half_inked_round`)."""
 
 from __future__ import annotations
 
@@ -22,13 +24,17 @@ CX, CY = 1100, 1500
 
 
 
-@pytest.mark.parametrize("index", [14, 24])
-def test_a_red_seal_inked_on_one_side_is_covered_whole(seal_reader, index):
+@pytest.mark.parametrize(("seed", "index"), [(7, 14), (7, 24), (8, 24)])
+def test_a_red_seal_inked_on_one_side_is_covered_whole(seal_reader, seed, index):
     """synth3 seed 7: 014 inked on its left half (72 x 166 px oval fitted), 024 on its right half
-    (73 x 117), each over the unit's sign-off on an appraisal form."""
+    (73 x 117), each over the unit's sign-off on an appraisal form. Seed 8, 024: inked on its
+    left half, stamped across the form's red title; its ring line is broken by the title and the
+    print under it, and the learned detector's ring round the inked side's text is a 250 x 430 px
+    oval off the 300-px seal's centre, which the ink did not confirm (`seals._half_inked_round`:
+    missed whole before, covered 0.39 by the name's box)."""
     from testkit.synth3 import make_page
 
-    page = make_page(7, index)
+    page = make_page(seed, index)
     truth = [t.as_dict()["bbox"] for t in page.truth
              if t.kind == "seal" and "incomplete" in t.as_dict()["tags"]]
     assert truth

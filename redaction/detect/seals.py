@@ -1393,6 +1393,10 @@ def _edge_slivers(red: Mask, guesses: Sequence[float], seals: list[Seal], w: int
 HALF_RED_FIT = 0.04
 HALF_RED_SPAN = np.deg2rad(140.0)
 HALF_RED_TEXT = 0.3
+#: Rays from a learned ring's centre look for the outermost ink between these shares of its
+#: longer semi-axis (`_half_inked_round`): the network's oval over the inked side of a seal is
+#: up to 1.4 times the seal's radius one way and off its centre.
+HALF_ROUND_RAYS = (0.5, 1.3)
 
 
 def _half_inked_red(red: Mask, box: BoxF, reader: RingTextModel, image_bgr: Image, guesses: Sequence[float],
@@ -1401,8 +1405,6 @@ def _half_inked_red(red: Mask, box: BoxF, reader: RingTextModel, image_bgr: Imag
     inked side, or None (see `HALF_RED_*`). The circle is the consensus of circles through the
     outline of the blob's largest piece (`_consensus_circle`) within the seal sizes of the page's
     scales."""
-    from redaction.detect import sealdet
-
     hh, ww = red.shape
     x0, y0 = max(0, int(box[0] * SCALE) - 2), max(0, int(box[1] * SCALE) - 2)
     x1, y1 = min(ww, int(np.ceil(box[2] * SCALE)) + 2), min(hh, int(np.ceil(box[3] * SCALE)) + 2)
@@ -1416,11 +1418,39 @@ def _half_inked_red(red: Mask, box: BoxF, reader: RingTextModel, image_bgr: Imag
     pts = max(contours, key=len).reshape(-1, 2).astype(np.float64) + (x0, y0)
     if len(pts) > 360:
         pts = pts[np.linspace(0, len(pts) - 1, 360).astype(int)]
+    return _half_inked_circle(pts, box, reader, image_bgr, guesses, w, h)
+
+
+def _half_inked_round(red: Mask, ring: RingOutline, box: BoxF, reader: RingTextModel, image_bgr: Image,
+                      guesses: Sequence[float], w: int, h: int) -> Seal | None:
+    """The whole seal round a learned ring the ink did not confirm, when it is a red seal inked
+    on one side (see `HALF_RED_*`): the network sees the inked side's ring text and fits it as a
+    narrow oval off the seal's centre (synth3 s8 024: 250 × 430 px for a 300-px seal), its ring
+    line is broken by the text stamped over and joined to a red title, so neither an outline fit
+    nor one piece of it holds the circle; the outermost red ink along rays from the network's
+    centre does (the consensus of circles through it, `_consensus_circle`). `box`: the candidate
+    (page px), which must lie in the circle."""
+    (cx, cy), axes, _, _ = ring
+    r = max(axes) * SCALE
+    found = _outermost_ink(red, (cx * SCALE, cy * SCALE), HALF_ROUND_RAYS[0] * r, HALF_ROUND_RAYS[1] * r)
+    if found is None:
+        return None
+    return _half_inked_circle(found[0], box, reader, image_bgr, guesses, w, h)
+
+
+def _half_inked_circle(pts: Floats, box: BoxF, reader: RingTextModel, image_bgr: Image, guesses: Sequence[float],
+                       w: int, h: int) -> Seal | None:
+    """The seal whose ring line's outer edge `pts` (half size) lie on over `HALF_RED_SPAN` of a
+    seal-sized circle holding `box` (page px), with ring text round the inked side, or None."""
+    from redaction.detect import sealdet
+
     circle = _consensus_circle(pts, HALF_RED_FIT, _seal_radii(guesses))
     if circle is None:
         return None
     cx, cy, r, on = circle
-    if 2 * np.pi - float(_arc_gaps(on, cx, cy)[-1]) < HALF_RED_SPAN:
+    gaps = _arc_gaps(on, cx, cy)
+    # One arc (`HALF_RING_MAX_GAP`), not the two ends of a whole oval's long axis.
+    if 2 * np.pi - float(gaps[-1]) < HALF_RED_SPAN or (len(gaps) > 1 and gaps[-2] > HALF_RING_MAX_GAP):
         return None
     # The blob lies within the circle.
     slack = 0.1 * r + 2
@@ -1597,6 +1627,8 @@ def _learned_candidates(image_bgr: Image, red: Mask, seals: list[Seal], rejected
                                framed=framed)
         if seal is None and framed and not cut and ink is red:
             seal = _confirm_on_ink(image_bgr, _alone_ink(red, box), ring, colour, box, framed=True)
+        if seal is None and colour == "red" and not cut:
+            seal = _half_inked_round(ink, ring, box, reader, image_bgr, guesses, w, h)
         if seal is None and colour == "gray" and not faint_gray:
             # A page searched as a copy for want of red ink (a seal inked on one side only is
             # little ink) is no copy: its ring may be red.
