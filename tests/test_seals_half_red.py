@@ -45,10 +45,12 @@ def test_a_red_seal_inked_on_one_side_is_covered_whole(seal_reader, seed, index)
         assert (box[2] - box[0]) * (box[3] - box[1]) < 2.0 * (whole[2] - whole[0]) * (whole[3] - whole[1])
 
 
-def test_an_invoices_oval_seal_stays_an_oval(seal_reader):
-    """A whole 4:3 oval (发票专用章) is no half of a round seal."""
+@pytest.mark.parametrize("aspect", [0.75, 2 / 3])
+def test_an_invoices_oval_seal_stays_an_oval(seal_reader, aspect):
+    """A whole 4:3 oval (发票专用章, 40 x 30 mm) is no half of a round seal, nor is an older
+    45 x 30 mm one."""
     page = blank_page((W, H))
-    stamp(page, seal_layer(D, text="乌鲁木齐市某某科技有限公司", bottom="发票专用章", shape="oval", aspect=0.75),
+    stamp(page, seal_layer(D, text="乌鲁木齐市某某科技有限公司", bottom="发票专用章", shape="oval", aspect=aspect),
           CX, CY, RED, 0.9)
     seals = find_seals(page, dpi_guesses(200, page.shape), None, seal_reader)
     assert len(seals) == 1 and seals[0].shape == "oval", seals
@@ -103,3 +105,18 @@ def test_a_tilted_whole_oval_is_not_completed_to_a_circle(seal_reader):
     box = max((s.bbox for s in seals), key=lambda b: box_covered(b, oval))
     assert box_covered(box, oval) > 0.9
     assert (box[2] - box[0]) * (box[3] - box[1]) < 2.0 * (oval[2] - oval[0]) * (oval[3] - oval[1])
+
+
+def test_a_seal_inked_on_its_lower_two_thirds_is_covered_whole(seal_reader):
+    """synth2 seed 11, 075: an appraisal form's seal inked on its lower two thirds, fitted as a
+    1.5:1 oval over the inked part (282 x 424 px over a 449-px seal: covered 0.73), is completed
+    to its circle (`HALF_RING_ASPECT` 1.55 → 1.4; a whole 1.5:1 oval stays one, above)."""
+    from testkit.synth2 import make_page
+
+    page = make_page(11, 75)
+    whole = next(t.as_dict()["bbox"] for t in page.truth
+                 if t.kind == "seal" and "incomplete" in t.as_dict()["tags"])
+    seals = find_seals(page.pixels, dpi_guesses(page.dpi, page.pixels.shape), None, seal_reader)
+    box = max((s.bbox for s in seals), key=lambda b: box_covered(b, whole))
+    assert box_covered(box, whole) > 0.95
+    assert (box[2] - box[0]) * (box[3] - box[1]) < 2.0 * (whole[2] - whole[0]) * (whole[3] - whole[1])

@@ -578,10 +578,12 @@ def _grown_to_whole_rings(seals: list[Seal], red: Mask, w: int, h: int) -> list[
     return [g for g, whole_ring in grown if not whole_ring or any(g is k for k in rings)]
 
 
-#: A red find this much longer one way than the other has no seal's shape (an invoice's oval is
-#: 4:3): a round seal inked on one side only, fitted as a narrow oval round its inked half (synth3
-#: s7 014: 72 x 166 px over the left half of a 125-px seal, 024: 73 x 117 over the right half).
-HALF_RING_ASPECT = 1.55
+#: A red find this much longer one way than the other may be a round seal inked on one side
+#: only, fitted as a narrow oval round its inked part (synth3 s7 014: 72 x 166 px over the left
+#: half of a 125-px seal, 024: 73 x 117 over the right half; synth2 s11 075: 282 x 424 over the
+#: lower two thirds of a 449-px seal). An invoice's oval is 4:3, an older one 3:2: a whole oval's
+#: best circle runs through both its ends (two arcs) or is centred on it, and is not taken.
+HALF_RING_ASPECT = 1.4
 #: The whole circle: its outermost ink within this share of the radius of one circle on at least
 #: `HALF_RING_MIN_ARC` of the directions round it, spanning `HALF_RING_MIN_SPAN` of the turn.
 HALF_RING_FIT = 0.05
