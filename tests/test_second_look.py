@@ -171,3 +171,44 @@ def test_an_employer_needs_half_its_characters_read_right():
     assert list(misread_employers([_doubted("老东全院学融", 0.6)], prof, None)) == []
     misreads = misread_employers([_doubted("老东全融学院", 0.6)], prof, None)
     assert [(m.slips, m.wanted) for m in misreads] == [((0, 2), ("广", "金"))]
+
+
+def _read_as(page: np.ndarray, text: str) -> TextLine:
+    """A line read as `text` over all the ink on the page."""
+    ys, xs = np.nonzero(page[:, :, 0] < 200)
+    x0, y0, x1, y1 = xs.min() - 4, ys.min() - 6, xs.max() + 5, ys.max() + 7
+    quad = np.array([[x0, y0], [x1, y0], [x1, y1], [x0, y1]], np.float32)
+    return TextLine(quad, text, 0.95, proportional_char_boxes(quad, text))
+
+
+@pytest.mark.parametrize("drawn, found", [
+    ("周丽娟", True),       # 丽 lost in the reading, there in ink
+    ("周　娟", False),      # another person's two-character name, letter-spaced to a form's width
+    ("周 娟", False),
+    ("周娟", False),        # ... or printed tight
+])
+@pytest.mark.parametrize("px, blur", [(18, 0.0), (16, 1.7), (30, 1.0)])
+def test_a_character_lost_between_two_of_a_name_is_found_in_the_ink(drawn, found, px, blur):
+    """synth2 seed 11, 034: a blurred phone photo of a title certificate reads 周丽娟 as 周娟, the
+    recogniser giving 丽 no chance where it lost it; the ink between 周 and 娟 is three characters
+    wide with no gap (`second_look._lost_in_ink`)."""
+    page = _page([drawn], px, blur)
+    line = _read_as(page, "周娟")
+    regions = second_look(LostBetween("周娟", 0, "丽", 0.0), page, [line], Profile(name="周丽娟", employers=EMPLOYERS))
+    assert [r.kind for r in regions] == (["name"] if found else [])
+
+
+def test_a_blurred_name_read_without_its_middle_character_is_masked(detector):
+    """synth2 seed 11, 034 end to end: missed whole before."""
+    from pathlib import Path
+
+    from bench.accuracy import _spec_pages
+    from redaction.files.document import Page
+    from testkit.synth2 import make_page
+
+    sp = _spec_pages([make_page(11, 34)])[0]
+    truth = next(t.as_dict()["bbox"] for t in make_page(11, 34).truth if t.kind == "name")
+    _, _, regions = detector.propose_upright(Page(sp.pixels, Path("034.jpg"), 0, 1, sp.dpi), sp.profile)
+    names = [r for r in regions if r.kind == "name" and r.accepted]
+    assert any(r.bbox[0] <= truth[0] and r.bbox[2] >= truth[2] and r.bbox[1] <= truth[1] + 4
+               and r.bbox[3] >= truth[3] - 4 for r in names), names

@@ -8,8 +8,9 @@ character lost (郭曦文 → 郭文). Where a line holds the name but for that,
 keeping the recogniser's runners-up, and the name counts as read when the recogniser gave the
 name's own character a real chance at that place, or — in a name of three characters or more —
 when the character read in its place was only a guess (a small scan's 徐皎鹏 read 徐较鹏, 较 at 0.30;
-a handwritten 陈毓德 read 陈流德). Only lines that nearly hold a name are read again: a few a page
-at most.
+a handwritten 陈毓德 read 陈流德), or — a character lost between two of the name's — when the ink
+there holds it (周丽娟 read 周娟 on a blurred phone photo: three characters of ink, no gap).
+Only lines that nearly hold a name are read again: a few a page at most.
 
 An employer printed in calligraphy or a display face (a university's letterhead: 广东金融学院 read
 老东全融学院 at 0.74) misses by more characters than matching allows. On a line the recogniser
@@ -22,6 +23,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+
+import cv2
+import numpy as np
 
 from redaction.detect.match import allowed_errors, approximate_find, match_lines, term_length, unreadable_in
 from redaction.model.profile import Profile
@@ -45,6 +49,18 @@ GUESS = 0.5
 #: scan's 徐皎鹏 read 徐较鹏 (较 0.30, its runners-up 蛟 狡 校 姣, 皎 none), a handwritten 陈毓德 read
 #: 陈流德 (流 0.15). A clearly printed other name is read with confidence (0.9+) and stays unmatched.
 NAME_GUESS = 0.4
+
+#: A character lost between two of a name's (周丽娟 read 周娟 on a blurred phone photo, 丽 given
+#: no chance) is still there in ink: from the first's left edge to the second's right edge the
+#: ink is the whole name wide (at most `LOST_SHORT` of a character short of as many characters as
+#: the name has, each as wide as the ink is high), with no blank gap wider than `LOST_MAX_GAP` of
+#: the height. Another person's name of the two characters is two characters of ink: tight (1.8–
+#: 2.1 heights wide) or letter-spaced (a character-wide gap; drawn at 16–30 px, blurred or not).
+LOST_SHORT = 0.5
+LOST_MAX_GAP = 0.5
+#: Rows and columns with ink are those with at least this share of the fullest one's ink (the
+#: blur round a photo's characters makes them look taller and wider than they are).
+LOST_INK_SHARE = 0.1
 
 #: Only lines read with less confidence than this are looked at again for an employer: clearly
 #: printed lines (0.95+) are read right, and a line of display type misread is read at 0.7–0.85.
@@ -91,7 +107,7 @@ def one_slip_names(lines: list[TextLine], profile: Profile, readable: frozenset[
                     p = next((p for p in range(len(key)) if key[:p] + key[p + 1:] == found), -1)
                     if p >= 0 and key[p] not in unreadable:
                         yield Slip(i, key[p], None, index[start + p - 1] if p else None,
-                                   index[start + p] if p < len(found) else None)
+                                   index[start + p] if p < len(found) else None, len(key))
 
 
 @dataclass(frozen=True)
@@ -170,6 +186,38 @@ def _guessed(alternatives: list[tuple[str, dict[str, float]]], slip: Slip) -> bo
     return chances.get(read, 0.0) < NAME_GUESS
 
 
+def _lost_in_ink(view: Image, line: TextLine, slip: Slip) -> bool:
+    """Is the character lost between two of a name's read on a line still there in ink
+    (`LOST_*`)? Horizontal lines only."""
+    if slip.wrong is not None or slip.left is None or slip.right is None or slip.size < 3:
+        return False
+    x0, y0, x1, y1 = line.bbox
+    if y1 - y0 > x1 - x0 or len(line.char_boxes) != len(line.text):
+        return False
+    a, b = line.char_boxes[slip.left], line.char_boxes[slip.right]
+    h, w = view.shape[:2]
+    cx0, cy0 = max(0, int(np.floor(min(a[0], b[0])))), max(0, int(np.floor(min(a[1], b[1]))))
+    cx1, cy1 = min(w, int(np.ceil(max(a[2], b[2])))), min(h, int(np.ceil(max(a[3], b[3]))))
+    grey = view[cy0:cy1, cx0:cx1]
+    grey = grey[:, :, 0] if grey.ndim == 3 else grey
+    if grey.size == 0 or int(grey.max()) - int(grey.min()) < 32:
+        return False
+    threshold, _ = cv2.threshold(np.ascontiguousarray(grey), 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+    ink = grey < threshold
+    ink[ink.mean(axis=1) > 0.8] = False         # a field's rule under the name
+    per_col, per_row = ink.sum(axis=0), ink.sum(axis=1)
+    if not per_col.any():
+        return False
+    cols = np.flatnonzero(per_col >= max(1, LOST_INK_SHARE * per_col.max()))
+    rows = np.flatnonzero(per_row >= max(1, LOST_INK_SHARE * per_row.max()))
+    if len(cols) < 2 or len(rows) < 2:
+        return False
+    height, width = rows[-1] - rows[0] + 1, cols[-1] - cols[0] + 1
+    gap = int(np.diff(cols).max()) - 1
+    return bool(width >= (slip.size - LOST_SHORT) * height and width <= (slip.size + LOST_SHORT) * height
+                and gap <= LOST_MAX_GAP * height)
+
+
 def _with_char(line: TextLine, slip: Slip) -> TextLine:
     """The line with the name's character put where the slip is, with a box of its own when it
     was lost (between its neighbours, or a neighbour's width beyond the one it has)."""
@@ -215,7 +263,8 @@ def second_look(engine: OcrEngine, view: Image, lines: list[TextLine], profile: 
             if slip.line in fixed:
                 continue
             alternatives = again(slip.line)
-            if alternatives is not None and (_chance(alternatives, slip) >= RUNNER_UP or _guessed(alternatives, slip)):
+            if alternatives is not None and (_chance(alternatives, slip) >= RUNNER_UP or _guessed(alternatives, slip)
+                                             or _lost_in_ink(view, lines[slip.line], slip)):
                 fixed[slip.line] = _with_char(lines[slip.line], slip)
                 fixed_for[slip.line] = "name"
         for misread in misread_employers(lines, profile, readable):
