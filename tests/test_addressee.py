@@ -1,6 +1,7 @@
 """The name written into a certificate's blank before 同学：/同志： is the applicant's."""
 
 import cv2
+import pytest
 import numpy as np
 
 from redaction.model.profile import Profile
@@ -161,3 +162,107 @@ def test_a_name_written_in_a_blank_labelled_full_name_is_masked(detector):
     assert not any(intersection(b, body) > 0.1 * box_area(body) for b in accepted)
     rows[1] = (300, 300, "（全名）" + label[4:], 40)     # no blank, nothing written: nothing masked
     assert not any(r.kind == "name" and r.accepted for r in detector.text_regions(render_page(rows), PROFILE))
+
+
+def _scored(ln, score):
+    from redaction.ocr.base import TextLine
+
+    return TextLine(ln.quad, ln.text, score, ln.char_boxes)
+
+
+FORM = Profile(name="巴特尔", employers=("哈密市伊州区教育局",))
+
+
+def _form_row(value=None, score=0.6, label="姓名"):
+    """An appraisal form's first row: the name label, its cell, 性别 and its cell."""
+    from tests.test_match import line
+
+    rows = [line(label, 100, 200)]
+    if value is not None:
+        rows.append(_scored(line(value, 350, 196), score))
+    rows += [line("性别", 700, 200), line("男", 950, 200)]
+    return rows
+
+
+def test_what_a_forms_name_field_holds_is_the_applicants_name_though_misread():
+    """synth3 seed 8, 048: 巴特尔 handwritten in the 姓名 cell under a seal, read 色特 at 0.61 — no
+    match finds a name from one of its characters. The field says whose name it is."""
+    from redaction.detect.addressee import name_field_regions
+
+    view = np.full((400, 1200, 3), 255, np.uint8)
+    regions = name_field_regions(_form_row("色特"), view, FORM)
+    assert len(regions) == 1 and regions[0].kind == "name" and regions[0].accepted
+    assert covered((350, 196, 410, 228), [regions[0].bbox], 1.0)
+    assert regions[0].bbox[0] > 100 + 60 and regions[0].bbox[2] < 700     # not the labels
+
+
+@pytest.mark.parametrize("value, score, found", [
+    ("王芳", 0.99, False),       # another person's form, clearly read
+    ("巴特", 0.97, True),        # the applicant's, a character lost
+    ("王芳", 0.7, True),         # read unsure: a hand read as anything
+])
+def test_a_name_field_read_clearly_as_another_name_stays_visible(value, score, found):
+    from redaction.detect.addressee import name_field_regions
+
+    view = np.full((400, 1200, 3), 255, np.uint8)
+    assert bool(name_field_regions(_form_row(value, score), view, FORM)) == found
+
+
+def test_a_name_field_with_a_qualified_label_is_someone_elses():
+    """推荐人姓名, 联系人姓名, 配偶姓名: the field's label names whose it is."""
+    from redaction.detect.addressee import name_field_regions
+
+    view = np.full((400, 1200, 3), 255, np.uint8)
+    assert not name_field_regions(_form_row("色特", label="推荐人姓名"), view, FORM)
+
+
+def test_a_name_written_in_the_field_and_not_read_is_masked_by_its_ink():
+    """Nothing read in the cell (the hand too loose): the pen's ink right of the label is the name,
+    wherever in the cell it was written; the next cell's label is not."""
+    from redaction.detect.addressee import name_field_regions
+
+    from testkit.imaging import draw_text
+
+    view = np.full((400, 1200, 3), 255, np.uint8)
+    draw_text(view, "巴特尔", (430, 196), 34, colour=(120, 40, 10))
+    ys, xs = np.nonzero(view[:, :, 0] < 200)
+    name = (xs.min(), ys.min(), xs.max() + 1, ys.max() + 1)
+    regions = name_field_regions(_form_row(), view, FORM)
+    assert len(regions) == 1 and covered(name, [regions[0].bbox])
+    assert regions[0].bbox[2] < 700
+    assert not name_field_regions(_form_row(), np.full((400, 1200, 3), 255, np.uint8), FORM)
+
+
+def test_a_name_field_on_one_line_masks_its_value_only():
+    from redaction.detect.addressee import name_field_regions
+    from tests.test_match import line
+
+    ln = _scored(line("姓名：色特性别：男", 100, 200), 0.7)
+    regions = name_field_regions([ln], np.full((400, 1200, 3), 255, np.uint8), FORM)
+    assert len(regions) == 1
+    assert covered((190, 200, 250, 232), [regions[0].bbox], 1.0) and regions[0].bbox[2] < 260 + 8
+
+
+def test_a_column_header_named_姓名_takes_no_box():
+    """A team list's header row (姓名 | 单位 | 职务) with the names below."""
+    from redaction.detect.addressee import name_field_regions
+    from tests.test_match import line
+
+    rows = [line("姓名", 100, 100), line("单位", 400, 100), line("职务", 700, 100),
+            _scored(line("王芳", 100, 160), 0.99), line("阿克苏地区人民医院", 400, 160)]
+    assert not name_field_regions(rows, np.full((400, 1200, 3), 255, np.uint8), FORM)
+
+
+def test_a_handwritten_name_under_a_seal_in_a_forms_name_field_is_masked(detector):
+    """synth3 seed 8, 048 end to end: missed whole before (the seal over it missed too)."""
+    from pathlib import Path
+
+    from bench.accuracy import _spec_pages
+    from redaction.files.document import Page
+    from testkit.synth3 import make_page
+
+    page = make_page(8, 48)
+    sp = _spec_pages([page])[0]
+    truth = next(t.as_dict()["bbox"] for t in page.truth if t.kind == "name" and "under_seal" in t.as_dict()["tags"])
+    _, _, regions = detector.propose_upright(Page(sp.pixels, Path("048.jpg"), 0, 1, sp.dpi), sp.profile)
+    assert covered(truth, [r.bbox for r in regions if r.accepted])

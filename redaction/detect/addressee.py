@@ -9,6 +9,12 @@ A name printed there and read confidently that shares no character with the appl
 another person's (a certificate addressed to someone else) and stays visible; so does a list of
 several names before 同学： (each of them is matched on its own, if it is the applicant's).
 
+A form's field labelled 姓名 (an appraisal form, a registration form, a certificate's 姓名 line)
+holds the name of the person the form is about: on a form the applicant uploads, the applicant.
+Handwritten there it is read as anything (巴特尔 under a seal → 色特 at 0.61) or not at all; what
+stands right of the label up to the next cell's label is the applicant's name by the same rule:
+unless printed or clearly written, sharing no character with the applicant's name.
+
 A certificate letter (实习证明, 在职证明, 介绍信) names the person it is about after its opening words:
 兹有张杰于2007年…, 兹证明李明同志系…. The same rule holds there: what stands between the opening
 and the form of address (or 于/在/系/自/从, or a comma) is the applicant's name when it shares a
@@ -58,6 +64,81 @@ GAP = 1.0
 INK = 140
 #: Printed text read this confidently is not the written name.
 PRINTED = 0.85
+
+
+#: A form's name field: the label 姓名 (alone, or 姓名：<value> on one line), the line's start.
+NAME_LABEL = re.compile(r"^姓名[:：]?")
+#: The value is looked for up to this many label heights right of the label.
+FIELD_REACH = 10.0
+#: Words that label a form's other cells: a line reading one of these is the next cell's label, not
+#: the name field's value.
+FIELD_LABELS = ("性别", "出生", "民族", "籍贯", "政治面貌", "工作单位", "单位", "职务", "职称", "学历", "学位",
+                "专业", "身份证", "证件", "年龄", "编号", "照片", "电话", "部门", "科室", "岗位", "文化程度")
+
+
+def _is_label(norm: str) -> bool:
+    return norm.endswith((":", "：")) or any(norm.startswith(w) for w in FIELD_LABELS)
+
+
+def name_field_regions(lines: Sequence[TextLine], view: Image, profile: Profile) -> list[Region]:
+    """`name` regions over what a form's 姓名 field holds (see the module's notes): the line right
+    of the label on its row, or the written ink there when nothing was read; the label's own line
+    when it holds the value too. A value printed or clearly written that shares no character with
+    the applicant's name is another person's and stays visible."""
+    out = []
+    gray = view[:, :, 0] if view.ndim == 3 else view
+    h, w = gray.shape[:2]
+    printed = [o.bbox for o in lines if o.source == "page" and o.score >= PRINTED]
+    for ln in lines:
+        if ln.source != "page" or len(ln.char_boxes) != len(ln.text):
+            continue
+        x0, y0, x1, y1 = ln.bbox
+        lh = max(8.0, y1 - y0)
+        if y1 - y0 > x1 - x0:
+            continue                                    # a vertical column
+        norm, index = normalize_with_map(ln.text)
+        m = NAME_LABEL.match(norm)
+        if m is None:
+            continue
+        rest = norm[m.end():]
+        if rest:
+            # 姓名：<value> on one line: the value is what follows, up to the next cell's label.
+            cut = min((rest.find(w) for w in FIELD_LABELS if rest.find(w) > 0), default=len(rest))
+            value = rest[:cut]
+            if not value or (ln.score >= CONFIDENT and not _shares_a_character(value, profile)):
+                continue
+            first, last = index[m.end()], index[m.end() + cut - 1]
+            a, b = ln.char_boxes[first], ln.char_boxes[last]
+            box: BoxF = (a[0], y0, b[2], y1)
+        else:
+            # The value on its own line right of the label, or written there and not read.
+            row = sorted((o for o in lines if o is not ln and o.source == "page" and o.bbox[0] >= x1 - 0.2 * lh
+                          and min(o.bbox[3], y1) - max(o.bbox[1], y0) >= 0.5 * min(lh, o.bbox[3] - o.bbox[1])),
+                         key=lambda o: o.bbox[0])
+            nxt = row[0] if row else None
+            if nxt is not None and nxt.bbox[0] - x1 <= FIELD_REACH * lh and not _is_label(normalize(nxt.text)):
+                value = "".join(c for c in normalize(nxt.text) if c.isalnum())
+                if not value or (nxt.score >= CONFIDENT and not _shares_a_character(value, profile)):
+                    continue
+                box = nxt.bbox
+            else:
+                ax0, ay0 = min(w, int(x1 + 0.05 * lh)), max(0, int(y0 - 0.5 * lh))
+                # Up to the next cell's label; the name's first stroke within FIELD_REACH of the label.
+                ax1 = min(w, int(x1 + 2 * FIELD_REACH * lh), int(nxt.bbox[0]) if nxt is not None else w)
+                ay1 = min(h, int(y1 + 0.5 * lh))
+                if ax1 - ax0 < 4 or ay1 - ay0 < 4:
+                    continue
+                ink = _ink(gray, (ax0, ay0, ax1, ay1), lh, printed)
+                # From the label rightwards, anywhere in the cell (a value is often centred in it).
+                found = _written_name(np.ascontiguousarray(ink[:, ::-1]), lh, FIELD_REACH)
+                if found is None:
+                    continue
+                bx0, by0, bx1, by1 = found
+                box = (ax1 - bx1, ay0 + by0, ax1 - bx0, ay0 + by1)
+        pad = 0.2 * lh
+        out.append(Region("name", (box[0] - pad, box[1] - pad, box[2] + pad, box[3] + pad), 0.6, None, True,
+                          extra={"term": profile.name, "errors": 0, "name_field": True}))
+    return out
 
 
 def _shares_a_character(prefix: str, profile: Profile) -> bool:
@@ -170,9 +251,10 @@ def _ink(gray: npt.NDArray[Any], area: tuple[int, int, int, int], lh: float,
     return ink[y0 - gy0:y1 - gy0, x0 - gx0:x1 - gx0]
 
 
-def _written_name(ink: npt.NDArray[np.uint8], lh: float) -> tuple[int, int, int, int] | None:
+def _written_name(ink: npt.NDArray[np.uint8], lh: float,
+                  first_gap: float = FIRST_GAP) -> tuple[int, int, int, int] | None:
     """The ink running leftwards from the area's right end (the form of address) with no gap wider
-    than `GAP` line heights (`FIRST_GAP` before the first stroke): the written name, not whatever
+    than `GAP` line heights (`first_gap` before the first stroke): the written name, not whatever
     lies further left in the margin."""
     count, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
     blobs = [s for s in stats[1:] if s[4] >= max(6, 0.01 * lh * lh)
@@ -183,7 +265,7 @@ def _written_name(ink: npt.NDArray[np.uint8], lh: float) -> tuple[int, int, int,
     chosen: list[Any] = []
     for s in blobs:
         gap = left - (s[0] + s[2])
-        if gap > (FIRST_GAP if not chosen else GAP) * lh:
+        if gap > (first_gap if not chosen else GAP) * lh:
             break
         chosen.append(s)
         left = min(left, int(s[0]))
