@@ -1,8 +1,8 @@
-"""The name written into a certificate's blank before 同学：/同志： is the applicant's."""
+"""The name written into a certificate's blank before 同学：/同志：, or into a form's 姓名 field, is the applicant's."""
 
 import cv2
-import pytest
 import numpy as np
+import pytest
 
 from redaction.model.profile import Profile
 from redaction.model.regions import box_area, intersection
@@ -220,7 +220,6 @@ def test_a_name_written_in_the_field_and_not_read_is_masked_by_its_ink():
     """Nothing read in the cell (the hand too loose): the pen's ink right of the label is the name,
     wherever in the cell it was written; the next cell's label is not."""
     from redaction.detect.addressee import name_field_regions
-
     from testkit.imaging import draw_text
 
     view = np.full((400, 1200, 3), 255, np.uint8)
