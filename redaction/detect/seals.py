@@ -1618,8 +1618,14 @@ def _learned_candidates(image_bgr: Image, red: Mask, seals: list[Seal], rejected
                 continue
         if ring is None:
             continue
-        if framed and (ring[3].coverage < FRAMED_MIN_COVERAGE
-                       or 2 * max(ring[1]) < FRAMED_MIN_SIZE * max(box[2] - box[0], box[3] - box[1])):
+        if framed and not cut and ink is red and _framed_short(ring, box):
+            # Two seals stamped touching on a form's rules whose ring texts the detector read as
+            # one ring round both (synth2 s12 067: a 150 x 218 px oval, coverage 0.52, between a
+            # whole seal and the half-inked one under it): the candidate looked at alone.
+            alone = sealdet.find_ring_in_box(reader, _alone(image_bgr, box), box)
+            if alone is not None and not _framed_short(alone, box):
+                ring, ink = alone, _alone_ink(red, box)
+        if framed and _framed_short(ring, box):
             # A border's ornament (a scroll, a fan) read as a little ring text, or a word — unless
             # the ink rings it whole (a seal on a red-ruled form, its code along the bottom ring
             # text too short for the coverage asked of a border's candidates).
@@ -1840,6 +1846,13 @@ def _alone_ink(red: Mask, box: BoxF) -> Mask:
     centre = (int(round((x0 + x1) / 2)), int(round((y0 + y1) / 2)))
     cv2.circle(inside, centre, int(round(ALONE_MARGIN * side / 2)), 1, -1)
     return remove_rules(red & inside.view(bool), int(round(ALONE_RULE * side)))
+
+
+def _framed_short(ring: RingOutline, box: BoxF) -> bool:
+    """Is a learned ring in a border's candidate too little ring text, or too small for it
+    (`FRAMED_MIN_COVERAGE`, `FRAMED_MIN_SIZE`)?"""
+    return (ring[3].coverage < FRAMED_MIN_COVERAGE
+            or 2 * max(ring[1]) < FRAMED_MIN_SIZE * max(box[2] - box[0], box[3] - box[1]))
 
 
 def _ringed_whole(red: Mask, ring: RingOutline, box: BoxF) -> bool:
