@@ -265,3 +265,16 @@ def test_a_handwritten_name_under_a_seal_in_a_forms_name_field_is_masked(detecto
     truth = next(t.as_dict()["bbox"] for t in page.truth if t.kind == "name" and "under_seal" in t.as_dict()["tags"])
     _, _, regions = detector.propose_upright(Page(sp.pixels, Path("048.jpg"), 0, 1, sp.dpi), sp.profile)
     assert covered(truth, [r.bbox for r in regions if r.accepted])
+
+
+def test_a_value_line_starting_over_the_labels_box_is_the_value():
+    """The detector's boxes overlap: an ID card's name line began 11 px inside the label's box
+    (own corpus 038); the photo's edge right of it is not the name."""
+    from redaction.detect.addressee import name_field_regions
+    from tests.test_match import line
+
+    value = _scored(line("热孜万古丽·艾则孜", 150, 200), 0.95)
+    view = np.full((400, 1200, 3), 255, np.uint8)
+    view[150:300, 700:900] = 60                                      # a photo right of the row
+    regions = name_field_regions([line("姓名", 100, 200), value], view, Profile(name="热孜万古丽·艾则孜", employers=("阿克苏地区人民医院",)))
+    assert len(regions) == 1 and regions[0].bbox[2] < 700

@@ -70,6 +70,8 @@ PRINTED = 0.85
 NAME_LABEL = re.compile(r"^姓名[:：]?")
 #: The value is looked for up to this many label heights right of the label.
 FIELD_REACH = 10.0
+#: Written ink wider than this many label heights a character of the name (two more) is no name.
+FIELD_NAME_WIDTH = 1.5
 #: Words that label a form's other cells: a line reading one of these is the next cell's label, not
 #: the name field's value.
 FIELD_LABELS = ("性别", "出生", "民族", "籍贯", "政治面貌", "工作单位", "单位", "职务", "职称", "学历", "学位",
@@ -112,7 +114,8 @@ def name_field_regions(lines: Sequence[TextLine], view: Image, profile: Profile)
             box: BoxF = (a[0], y0, b[2], y1)
         else:
             # The value on its own line right of the label, or written there and not read.
-            row = sorted((o for o in lines if o is not ln and o.source == "page" and o.bbox[0] >= x1 - 0.2 * lh
+            # (A value line may start over the label's box: the detector's boxes overlap.)
+            row = sorted((o for o in lines if o is not ln and o.source == "page" and (o.bbox[0] + o.bbox[2]) / 2 > x1
                           and min(o.bbox[3], y1) - max(o.bbox[1], y0) >= 0.5 * min(lh, o.bbox[3] - o.bbox[1])),
                          key=lambda o: o.bbox[0])
             nxt = row[0] if row else None
@@ -134,6 +137,8 @@ def name_field_regions(lines: Sequence[TextLine], view: Image, profile: Profile)
                 if found is None:
                     continue
                 bx0, by0, bx1, by1 = found
+                if bx1 - bx0 > FIELD_NAME_WIDTH * (len(normalize(profile.name)) + 2) * lh:
+                    continue                            # no name's width: a photo, a stamp
                 box = (ax1 - bx1, ay0 + by0, ax1 - bx0, ay0 + by1)
         pad = 0.2 * lh
         out.append(Region("name", (box[0] - pad, box[1] - pad, box[2] + pad, box[3] + pad), 0.6, None, True,
