@@ -276,5 +276,6 @@ def test_a_value_line_starting_over_the_labels_box_is_the_value():
     value = _scored(line("热孜万古丽·艾则孜", 150, 200), 0.95)
     view = np.full((400, 1200, 3), 255, np.uint8)
     view[150:300, 700:900] = 60                                      # a photo right of the row
-    regions = name_field_regions([line("姓名", 100, 200), value], view, Profile(name="热孜万古丽·艾则孜", employers=("阿克苏地区人民医院",)))
+    profile = Profile(name="热孜万古丽·艾则孜", employers=("阿克苏地区人民医院",))
+    regions = name_field_regions([line("姓名", 100, 200), value], view, profile)
     assert len(regions) == 1 and regions[0].bbox[2] < 700
