@@ -279,3 +279,17 @@ def test_a_value_line_starting_over_the_labels_box_is_the_value():
     profile = Profile(name="热孜万古丽·艾则孜", employers=("阿克苏地区人民医院",))
     regions = name_field_regions([line("姓名", 100, 200), value], view, profile)
     assert len(regions) == 1 and regions[0].bbox[2] < 700
+
+
+def test_a_header_cell_named_姓名_with_slanted_rules_takes_no_box():
+    """A letter's table photographed at a slant (dev: 姓名 | 身份证号码, the names in the row below):
+    the rules between the cells are no written name."""
+    from redaction.detect.addressee import name_field_regions
+    from tests.test_match import line
+
+    view = np.full((400, 1200, 3), 255, np.uint8)
+    cv2.line(view, (60, 160), (1100, 196), (30, 30, 30), 3)           # the table's top rule
+    cv2.line(view, (330, 170), (342, 390), (30, 30, 30), 3)           # the border between the cells
+    cv2.line(view, (60, 250), (1100, 286), (30, 30, 30), 3)
+    rows = [line("姓名", 100, 200), line("身份证号码", 500, 200)]
+    assert not name_field_regions(rows, view, FORM)

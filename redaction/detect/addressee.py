@@ -131,7 +131,7 @@ def name_field_regions(lines: Sequence[TextLine], view: Image, profile: Profile)
                 ay1 = min(h, int(y1 + 0.5 * lh))
                 if ax1 - ax0 < 4 or ay1 - ay0 < 4:
                     continue
-                ink = _ink(gray, (ax0, ay0, ax1, ay1), lh, printed)
+                ink = _without_cell_borders(_ink(gray, (ax0, ay0, ax1, ay1), lh, printed), lh)
                 # From the label rightwards, anywhere in the cell (a value is often centred in it).
                 found = _written_name(np.ascontiguousarray(ink[:, ::-1]), lh, FIELD_REACH)
                 if found is None:
@@ -144,6 +144,32 @@ def name_field_regions(lines: Sequence[TextLine], view: Image, profile: Profile)
         out.append(Region("name", (box[0] - pad, box[1] - pad, box[2] + pad, box[3] + pad), 0.6, None, True,
                           extra={"term": profile.name, "errors": 0, "name_field": True}))
     return out
+
+
+#: Ink crossing this share of the cell's height or width is a table's rules when it fills less
+#: than `BORDER_FILL` of its box (pen strokes fill a fifth and more of theirs) or, crossing its
+#: height, is at most `BORDER_WIDTH` label heights wide.
+BORDER_SPAN = 0.9
+BORDER_FILL = 0.08
+BORDER_WIDTH = 0.3
+
+
+def _without_cell_borders(ink: npt.NDArray[np.uint8], lh: float) -> npt.NDArray[np.uint8]:
+    """The ink without a table's rules crossing the cell: slanted in a phone photo, the straight-rule
+    opening of `_ink` leaves them (dev: a letter's table 姓名 | 身份证号码, the names below; its top
+    rule and the border between the two cells, one stroke 194 × 80 px filling 0.04 of its box)."""
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    h, w = ink.shape[:2]
+    borders = []
+    for i in range(1, count):
+        bw, bh, area = stats[i, cv2.CC_STAT_WIDTH], stats[i, cv2.CC_STAT_HEIGHT], stats[i, cv2.CC_STAT_AREA]
+        crossing = bh >= BORDER_SPAN * h or bw >= BORDER_SPAN * w
+        if (crossing and area < BORDER_FILL * bw * bh) or (bh >= BORDER_SPAN * h and bw <= BORDER_WIDTH * lh):
+            borders.append(i)
+    if borders:
+        ink = ink.copy()
+        ink[np.isin(labels, borders)] = 0
+    return ink
 
 
 def _shares_a_character(prefix: str, profile: Profile) -> bool:
