@@ -189,3 +189,23 @@ def test_a_signature_in_a_row_labelled_down_a_narrow_column_is_someone_elses(det
     assert _in_others_row(label, 35, pairs)
     own = [ln(c, 160, 860 + 40 * i, 192, 895 + 40 * i) for i, c in enumerate("个人总结")]
     assert not _in_others_row(label, 35, own)
+
+
+@pytest.mark.parametrize("signed, score, found", [
+    ("刘海涛", 0.995, False),     # the unit head's name, read clearly: their signature
+    ("陈志刚", 0.995, True),      # the applicant's own
+    ("刘海涛", 0.7, True),        # read unsure: a hand read as anything
+])
+def test_a_signature_read_clearly_as_another_name_is_theirs(signed, score, found):
+    """synth3 seeds 8 and 9: an appraisal form's unit opinion row ends 签名：刘海涛2023年1月14日
+    (read at 0.995) — a bare 签名 label, the head's hand beside it, boxed and masked as the
+    applicant's (other people's names covered whole on four pages)."""
+    from redaction.ocr.base import TextLine, proportional_char_boxes
+
+    page = np.full((400, 1400, 3), 255, np.uint8)
+    text = f"签名：{signed}2023年1月14日"
+    quad = np.array([[100, 100], [100 + 30 * len(text), 100], [100 + 30 * len(text), 132], [100, 132]], np.float32)
+    line = TextLine(quad, text, score, proportional_char_boxes(quad, text))
+    sig = scribble(page, 195, 80, 110, 72)                      # the hand beside the label, over the line
+    regions = [r for r in find_signatures(page, [line], names=["陈志刚"]) if r.kind == "signature"]
+    assert any(covered(r.bbox, sig, 0.5) for r in regions) == found

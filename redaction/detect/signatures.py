@@ -120,6 +120,8 @@ def find_signatures(image: Image, lines: list[TextLine], red: Mask | None = None
         if ln.source != "page":
             continue
         for first, last, end in _label_matches(ln):
+            if names and _signed_by_another(ln, end, names):
+                continue
             lh = max(8.0, ln.height)
             lx0, ly0 = first[0], min(first[1], last[1])
             lx1, ly1 = last[2], max(first[3], last[3])
@@ -161,6 +163,24 @@ def find_signatures(image: Image, lines: list[TextLine], red: Mask | None = None
                                           (x0 + bx0 - pad, y0 + by0 - pad, x0 + bx1 + pad, y0 + by1 + pad),
                                           0.6, None, True))
     return regions
+
+
+#: A name of two to four characters read right after a signature label, before the date or the
+#: line's end ...
+SIGNED_NAME = re.compile(r"^([\u4e00-\u9fff]{2,4})(?=\d|$|[(（])")
+#: ... on a line read this confidently, that shares no character with the applicant's names, is
+#: the signer's: another person (签名：刘海涛2023年1月14日 at 0.995, the unit head signing the unit's
+#: opinion row of an appraisal form: synth3 s8 062 and 064, s9 032 and 062).
+SIGNED_SCORE = 0.9
+
+
+def _signed_by_another(line: TextLine, end: int, names: Sequence[str]) -> bool:
+    """Is the text after a signature label (`end` in the normalised text) another person's name
+    read clearly (`SIGNED_NAME`, `SIGNED_SCORE`)?"""
+    if line.score < SIGNED_SCORE:
+        return False
+    found = SIGNED_NAME.match(normalize(line.text)[end:])
+    return found is not None and not any(c in key for key in names for c in found.group(1))
 
 
 def _next_row_top(label_line: TextLine, lines: Sequence[TextLine], reach: float, lh: float) -> float:
