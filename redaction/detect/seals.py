@@ -1603,15 +1603,6 @@ def _learned_candidates(image_bgr: Image, red: Mask, seals: list[Seal], rejected
             if seal is not None and not any(_inside(seal.bbox, s.bbox) > 0.6 for s in seals):
                 seals.append(seal)
             continue
-        if ring is None and circle:
-            # A faint ring on a copy inked on one side only: too little for the detector to fit a
-            # ring in the crop, but its ring text runs round the inside of the circle the grey
-            # ink makes, and nothing just outside it (synth3 s9 045: 0.46 of the band, 0.0).
-            centre, r = ((box[0] + box[2]) / 2, (box[1] + box[3]) / 2), (box[2] - box[0]) / 2
-            if not any(_inside(box, s.bbox) > 0.6 for s in seals) and _ring_text_round(reader, image_bgr, centre, r):
-                seals.append(_to_page(Seal((0, 0, 0, 0), "round", GRAY_SCORE, (centre[0] * SCALE, centre[1] * SCALE),
-                                           (r * SCALE, r * SCALE), 0.0, "gray"), w, h))
-            continue
         if ring is None and is_arc:
             # A paging seal cut by the sheet's edge (a third of its disc or less): the network's
             # band is a thick crescent no ellipse holds; the ring line's crisp outer edge gives
