@@ -315,6 +315,17 @@ def test_a_ring_naming_another_department_is_not_the_employers_for_a_short_name_
     assert classify_seal([("阿克苏地区生态环境局", 0.95)], bureau)[:2] == ("seal", True)
 
 
+def test_a_ring_naming_another_department_is_not_consistent_with_the_employer_sharing_its_parent():
+    """synth3 seed 8, 074: 新疆生产建设兵团第一师农业农村局, read whole at 0.98, holds 13 of its 16
+    characters in order in the institute's name 新疆生产建设兵团第一师阿拉尔市农业科学研究所 — but 农村 names a
+    bureau the institute is not: another body's seal (it was masked as the employer's, and the
+    bureau's name printed under it with it). Part of the institute's own ring is still its own."""
+    institute = Profile(name="陈志刚", employers=("新疆生产建设兵团第一师阿拉尔市农业科学研究所", "一师农科所"))
+    assert classify_seal([("新疆生产建设兵团第一师农业农村局", 0.98)], institute)[:2] == ("other_seal", False)
+    assert classify_seal([("新疆生产建设兵团第一师阿拉尔市农业", 0.9)], institute)[:2] == ("seal", True)
+    assert classify_seal([("兵团第一师阿拉尔市农业科学研", 0.8)], institute)[:2] == ("seal", True)
+
+
 # Two issuers sign a letter side by side (dev-letter-red-letterhead-volunteer-zhengming-two-seals-
 # phone-01): the league committee's seal, its ring read, over its printed name; the volunteers'
 # association's seal, unread, over its own name printed below and reaching over the committee's.

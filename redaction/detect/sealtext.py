@@ -797,13 +797,18 @@ def consistent_with_employer(text: str, profile: Profile, ratio: float = 0.75) -
     """The employer that a partial ring reading could be: most of what was read (the whole
     reading, or either half when both turns of the strip were read) appears in order in the employer's
     name. A worn ring read as 伊犁哈治农站 is 伊犁哈萨克自治州农业技术推广总站's seal, not another's;
-    乌鲁木齐市第十三中学 is not 乌鲁木齐市第一中学's (a reading may lose a numeral, not bring one)."""
+    乌鲁木齐市第十三中学 is not 乌鲁木齐市第一中学's (a reading may lose a numeral, not bring one), nor
+    is a reading that names a department none of the employer's names does (`_names_another_department`)."""
     norm = normalize(text)
     half = len(norm) // 2
     parts = [norm]
     if half >= 4 and _lcs(norm[:half], norm[half:]) >= 0.6 * half:   # both turns were read
         parts += [norm[:half], norm[half:]]
     parts = [p for p in parts if len(p) >= 4]
+    if _names_another_department(norm, profile):
+        # 新疆生产建设兵团第一师农业农村局 is 13 of 16 characters of 新疆生产建设兵团第一师阿拉尔市农业科学
+        # 研究所 in order, but 农村 names a bureau the institute is not (synth3 s8 074).
+        return None
     for term in profile.terms():
         if term.kind != "employer":
             continue
