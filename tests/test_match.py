@@ -233,6 +233,12 @@ def test_fuzzy_hits_naming_another_place_unit_or_department_are_other_organisati
     assert [r.kind for r in match_lines([line("哈密市伊州区教肓局", 0, 0)], county)] == ["employer"]
     assert [r.kind for r in match_lines([line("博尔塔拉蒙古自治州气像局", 0, 0)], weather)] == ["employer"]
     assert [r.kind for r in match_lines([line("塔城地区畜牧兽医", 0, 0)], vets)] == ["employer"]
+    # Another kind of hospital of the same prefecture (synth3 s8 039: two slips in fifteen).
+    hospital = Profile(name="王芳", employers=("克孜勒苏柯尔克孜自治州人民医院",))
+    assert not match_lines([line("克孜勒苏柯尔克孜自治州中医医院", 0, 0)], hospital)
+    assert [r.kind for r in match_lines([line("克孜勒苏柯尔克孜自治州人民医阮", 0, 0)], hospital)] == ["employer"]
+    county_hospital = Profile(name="王芳", employers=("阿克苏地区人民医院",))
+    assert not match_lines([line("抄送：阿克苏地区妇幼保健院", 0, 0)], county_hospital)
 
 
 def _below(a: TextLine, b: TextLine) -> bool:
