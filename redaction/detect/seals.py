@@ -582,8 +582,12 @@ def _grown_to_whole_rings(seals: list[Seal], red: Mask, w: int, h: int) -> list[
 #: only, fitted as a narrow oval round its inked part (synth3 s7 014: 72 x 166 px over the left
 #: half of a 125-px seal, 024: 73 x 117 over the right half; synth2 s11 075: 282 x 424 over the
 #: lower two thirds of a 449-px seal). An invoice's oval is 4:3, an older one 3:2: a whole oval's
-#: best circle runs through both its ends (two arcs) or is centred on it, and is not taken.
+#: best circle runs through both its ends (two arcs) or is centred on it, and is not taken. A grey
+#: find on a copy must be narrower (`HALF_RING_ASPECT_GREY`): a 4:3 oval seal photocopied and
+#: inked on one side was fitted 1.49:1 and completed into a circle 2.2 times its area (synth3 s10
+#: 041).
 HALF_RING_ASPECT = 1.4
+HALF_RING_ASPECT_GREY = 1.55
 #: The whole circle: its outermost ink within this share of the radius of one circle on at least
 #: `HALF_RING_MIN_ARC` of the directions round it, spanning `HALF_RING_MIN_SPAN` of the turn.
 HALF_RING_FIT = 0.05
@@ -660,7 +664,8 @@ def _completed_half_rings(seals: list[Seal], red: Mask, w: int, h: int, grey: Ma
     out: list[Seal] = []
     for s in seals:
         a, b = s.axes
-        if s.shape != "oval" or max(a, b) < HALF_RING_ASPECT * min(a, b):
+        narrow = HALF_RING_ASPECT_GREY if s.colour == "gray" else HALF_RING_ASPECT
+        if s.shape != "oval" or max(a, b) < narrow * min(a, b):
             out.append(s)
             continue
         ink = red if s.colour != "gray" or grey is None else red | grey
