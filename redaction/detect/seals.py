@@ -595,6 +595,9 @@ HALF_RING_MIN_ARC = 0.3
 HALF_RING_MIN_SPAN = np.deg2rad(140.0)
 #: ... with no gap wider than this inside the arc.
 HALF_RING_MAX_GAP = np.deg2rad(45.0)
+#: ... of a radius up to this many times the oval's longer semi-axis: the inked part's chord is
+#: shorter than the seal's diameter when less than half of it is inked (synth2 s13 071: 1.15).
+HALF_RING_REACH = 1.25
 #: ... and the circle is this much larger than the oval (else there is nothing to complete).
 HALF_RING_GAIN = 1.1
 #: ... and lies off the oval's centre by this share of its radius, away from the inked side (a
@@ -677,7 +680,7 @@ def _completed_half_rings(seals: list[Seal], red: Mask, w: int, h: int, grey: Ma
         own[max(0, y0):y1, max(0, x0):x1] = ink[max(0, y0):y1, max(0, x0):x1]
         found = _outermost_ink(own, centre, 0.5 * min(a, b) * SCALE, 1.3 * reach)
         circle = None if found is None else _consensus_circle(found[0], HALF_RING_FIT,
-                                                              (0.9 * min(a, b) * SCALE, 1.1 * reach))
+                                                              (0.9 * min(a, b) * SCALE, HALF_RING_REACH * reach))
         if circle is None:
             out.append(s)
             continue
@@ -690,7 +693,7 @@ def _completed_half_rings(seals: list[Seal], red: Mask, w: int, h: int, grey: Ma
         whole = _to_page(Seal((0, 0, 0, 0), "round", s.score, (cx, cy), (r, r), 0.0, s.colour), w, h)
         if (len(on) < HALF_RING_MIN_ARC * len(_ANGLES) or span < HALF_RING_MIN_SPAN
                 or second_gap > HALF_RING_MAX_GAP
-                or not 0.9 * min(a, b) * SCALE <= r <= 1.1 * reach or _inside(s.bbox, whole.bbox) < 0.8
+                or not 0.9 * min(a, b) * SCALE <= r <= HALF_RING_REACH * reach or _inside(s.bbox, whole.bbox) < 0.8
                 or r * r < HALF_RING_GAIN * a * b * SCALE * SCALE
                 or np.hypot(cx - centre[0], cy - centre[1]) < HALF_RING_SHIFT * r
                 or any(o is not s and (iou(o.bbox, whole.bbox) > 0.3 or _inside(o.bbox, whole.bbox) > 0.6)
