@@ -31,14 +31,16 @@ def _area(box) -> float:
     return float((box[2] - box[0]) * (box[3] - box[1]))
 
 
-@pytest.mark.parametrize(("seed", "index"), [(7, 14), (7, 24), (8, 24)])
+@pytest.mark.parametrize(("seed", "index"), [(7, 14), (7, 24), (8, 24), (10, 73)])
 def test_a_red_seal_inked_on_one_side_is_covered_whole(seal_reader, seed, index):
     """synth3 seed 7: 014 inked on its left half (72 x 166 px oval fitted), 024 on its right half
     (73 x 117), each over the unit's sign-off on an appraisal form. Seed 8, 024: inked on its
     left half, stamped across the form's red title; its ring line is broken by the title and the
     print under it, and the learned detector's ring round the inked side's text is a 250 x 430 px
     oval off the 300-px seal's centre, which the ink did not confirm (`seals._half_inked_round`:
-    missed whole before, covered 0.39 by the name's box)."""
+    missed whole before, covered 0.39 by the name's box). Seed 10, 073: a grey copy's seal inked
+    on its lower part, fitted 1.51:1, its arc 218° (covered 0.78 while grey finds were completed
+    from 1.55:1 only)."""
     from testkit.synth3 import make_page
 
     page = make_page(seed, index)
@@ -131,8 +133,9 @@ def test_a_seal_inked_on_its_lower_part_is_covered_whole(seal_reader, seed, inde
 
 def test_a_photocopied_oval_inked_on_one_side_is_not_made_a_circle(seal_reader):
     """synth3 seed 10, 041: a 4:3 oval seal on a grey copy inked on one side, fitted as a 1.49:1
-    oval; completed as a red find would be (1.4:1 and narrower), its circle covered 2.2 times the
-    seal. Grey finds are completed from 1.55:1 only (`HALF_RING_ASPECT_GREY`)."""
+    oval; completed as a find 1.4:1 and narrower may be, its circle covered 2.2 times the
+    seal: the arc its outer ink rings on that circle spans 144°, a seal inked on one side 198–218°
+    (`HALF_RING_MIN_SPAN` 140° → 170°)."""
     from testkit.synth3 import make_page
 
     page = make_page(10, 41)

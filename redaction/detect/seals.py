@@ -582,17 +582,16 @@ def _grown_to_whole_rings(seals: list[Seal], red: Mask, w: int, h: int) -> list[
 #: only, fitted as a narrow oval round its inked part (synth3 s7 014: 72 x 166 px over the left
 #: half of a 125-px seal, 024: 73 x 117 over the right half; synth2 s11 075: 282 x 424 over the
 #: lower two thirds of a 449-px seal). An invoice's oval is 4:3, an older one 3:2: a whole oval's
-#: best circle runs through both its ends (two arcs) or is centred on it, and is not taken. A grey
-#: find on a copy must be narrower (`HALF_RING_ASPECT_GREY`): a 4:3 oval seal photocopied and
-#: inked on one side was fitted 1.49:1 and completed into a circle 2.2 times its area (synth3 s10
-#: 041).
+#: best circle runs through both its ends (two arcs) or is centred on it, and is not taken.
 HALF_RING_ASPECT = 1.4
-HALF_RING_ASPECT_GREY = 1.55
 #: The whole circle: its outermost ink within this share of the radius of one circle on at least
 #: `HALF_RING_MIN_ARC` of the directions round it, spanning `HALF_RING_MIN_SPAN` of the turn.
 HALF_RING_FIT = 0.05
 HALF_RING_MIN_ARC = 0.3
-HALF_RING_MIN_SPAN = np.deg2rad(140.0)
+#: (A seal inked on one side rings 198-218° of its circle; a photocopied 4:3 oval inked on one
+#: side, fitted 1.49:1, rang 144° of the circle 2.2 times its area that completed it: synth3 s10
+#: 041.)
+HALF_RING_MIN_SPAN = np.deg2rad(170.0)
 #: ... with no gap wider than this inside the arc.
 HALF_RING_MAX_GAP = np.deg2rad(45.0)
 #: ... of a radius up to this many times the oval's longer semi-axis: the inked part's chord is
@@ -667,8 +666,7 @@ def _completed_half_rings(seals: list[Seal], red: Mask, w: int, h: int, grey: Ma
     out: list[Seal] = []
     for s in seals:
         a, b = s.axes
-        narrow = HALF_RING_ASPECT_GREY if s.colour == "gray" else HALF_RING_ASPECT
-        if s.shape != "oval" or max(a, b) < narrow * min(a, b):
+        if s.shape != "oval" or max(a, b) < HALF_RING_ASPECT * min(a, b):
             out.append(s)
             continue
         ink = red if s.colour != "gray" or grey is None else red | grey
