@@ -273,7 +273,7 @@ def test_a_value_line_starting_over_the_labels_box_is_the_value():
     from redaction.detect.addressee import name_field_regions
     from tests.test_match import line
 
-    value = _scored(line("热孜万古丽·艾则孜", 150, 200), 0.95)
+    value = _scored(line("热孜万古丽·艾则败", 150, 200), 0.8)          # read with a slip
     view = np.full((400, 1200, 3), 255, np.uint8)
     view[150:300, 700:900] = 60                                      # a photo right of the row
     profile = Profile(name="热孜万古丽·艾则孜", employers=("阿克苏地区人民医院",))
@@ -293,3 +293,14 @@ def test_a_header_cell_named_姓名_with_slanted_rules_takes_no_box():
     cv2.line(view, (60, 250), (1100, 286), (30, 30, 30), 3)
     rows = [line("姓名", 100, 200), line("身份证号码", 500, 200)]
     assert not name_field_regions(rows, view, FORM)
+
+
+def test_a_name_read_whole_in_the_field_is_left_to_matching_and_a_mask_is_no_hand():
+    """The value read as the name itself is matched and boxed by matching (no second box); a solid
+    fill over the cell (a masked page read again by `verify`) is no handwritten name."""
+    from redaction.detect.addressee import name_field_regions
+
+    view = np.full((400, 1200, 3), 255, np.uint8)
+    assert not name_field_regions(_form_row("巴特尔", 0.99), view, FORM)
+    view[190:240, 400:520] = 0                                      # the name's mask
+    assert not name_field_regions(_form_row(), view, FORM)

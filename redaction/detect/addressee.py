@@ -72,6 +72,9 @@ NAME_LABEL = re.compile(r"^姓名[:：]?")
 FIELD_REACH = 10.0
 #: Written ink wider than this many label heights a character of the name (two more) is no name.
 FIELD_NAME_WIDTH = 1.5
+#: Ink filling this much of its box is a solid fill (a mask), not a hand: pen strokes fill a
+#: fifth to a half of theirs.
+SOLID_FILL = 0.8
 #: Words that label a form's other cells: a line reading one of these is the next cell's label, not
 #: the name field's value.
 FIELD_LABELS = ("性别", "出生", "民族", "籍贯", "政治面貌", "工作单位", "单位", "职务", "职称", "学历", "学位",
@@ -91,6 +94,11 @@ def name_field_regions(lines: Sequence[TextLine], view: Image, profile: Profile)
     gray = view[:, :, 0] if view.ndim == 3 else view
     h, w = gray.shape[:2]
     printed = [o.bbox for o in lines if o.source == "page" and o.score >= PRINTED]
+    names = [n for n in map(normalize, (profile.name, *profile.aliases)) if n]
+
+    def matched(value: str) -> bool:       # the name read whole: matching boxes it
+        return any(n in value for n in names)
+
     for ln in lines:
         if ln.source != "page" or len(ln.char_boxes) != len(ln.text):
             continue
@@ -107,7 +115,7 @@ def name_field_regions(lines: Sequence[TextLine], view: Image, profile: Profile)
             # 姓名：<value> on one line: the value is what follows, up to the next cell's label.
             cut = min((rest.find(w) for w in FIELD_LABELS if rest.find(w) > 0), default=len(rest))
             value = rest[:cut]
-            if not value or (ln.score >= CONFIDENT and not _shares_a_character(value, profile)):
+            if not value or matched(value) or (ln.score >= CONFIDENT and not _shares_a_character(value, profile)):
                 continue
             first, last = index[m.end()], index[m.end() + cut - 1]
             a, b = ln.char_boxes[first], ln.char_boxes[last]
@@ -121,7 +129,8 @@ def name_field_regions(lines: Sequence[TextLine], view: Image, profile: Profile)
             nxt = row[0] if row else None
             if nxt is not None and nxt.bbox[0] - x1 <= FIELD_REACH * lh and not _is_label(normalize(nxt.text)):
                 value = "".join(c for c in normalize(nxt.text) if c.isalnum())
-                if not value or (nxt.score >= CONFIDENT and not _shares_a_character(value, profile)):
+                if (not value or matched(normalize(nxt.text))
+                        or (nxt.score >= CONFIDENT and not _shares_a_character(value, profile))):
                     continue
                 box = nxt.bbox
             else:
@@ -139,6 +148,8 @@ def name_field_regions(lines: Sequence[TextLine], view: Image, profile: Profile)
                 bx0, by0, bx1, by1 = found
                 if bx1 - bx0 > FIELD_NAME_WIDTH * (len(normalize(profile.name)) + 2) * lh:
                     continue                            # no name's width: a photo, a stamp
+                if float(ink[by0:by1, ink.shape[1] - bx1:ink.shape[1] - bx0].mean()) >= SOLID_FILL:
+                    continue                            # a mask already burnt in (verify reads masked pages)
                 box = (ax1 - bx1, ay0 + by0, ax1 - bx0, ay0 + by1)
         pad = 0.2 * lh
         out.append(Region("name", (box[0] - pad, box[1] - pad, box[2] + pad, box[3] + pad), 0.6, None, True,
