@@ -588,10 +588,7 @@ HALF_RING_ASPECT = 1.4
 #: `HALF_RING_MIN_ARC` of the directions round it, spanning `HALF_RING_MIN_SPAN` of the turn.
 HALF_RING_FIT = 0.05
 HALF_RING_MIN_ARC = 0.3
-#: (A seal inked on one side rings 198-218° of its circle; a photocopied 4:3 oval inked on one
-#: side, fitted 1.49:1, rang 144° of the circle 2.2 times its area that completed it: synth3 s10
-#: 041.)
-HALF_RING_MIN_SPAN = np.deg2rad(170.0)
+HALF_RING_MIN_SPAN = np.deg2rad(170.0)      # inked on one side: 198-218°; synth3 s10 041's oval: 144°
 #: ... with no gap wider than this inside the arc.
 HALF_RING_MAX_GAP = np.deg2rad(45.0)
 #: ... of a radius up to this many times the oval's longer semi-axis: the inked part's chord is
@@ -648,6 +645,13 @@ def _arc_gaps(pts: Floats, cx: float, cy: float) -> Floats:
     return np.sort(np.diff(np.concatenate([angles, angles[:1] + 2 * np.pi])))
 
 
+def _one_arc(pts: Floats, cx: float, cy: float, min_span: float) -> bool:
+    """Do `pts` lie round (cx, cy) on one arc of at least `min_span` radians, with no gap wider
+    than `HALF_RING_MAX_GAP` inside it (not the two ends of a whole oval's long axis)?"""
+    gaps = _arc_gaps(pts, cx, cy)
+    return 2 * np.pi - float(gaps[-1]) >= min_span and (len(gaps) < 2 or float(gaps[-2]) <= HALF_RING_MAX_GAP)
+
+
 def _seal_radii(guesses: Sequence[float], slack: float = 1.0) -> tuple[float, float]:
     """Half-size radii of seals MIN_CM to MAX_CM across at the page's scales (those up to 300 dpi
     when there are several: the frame-filling scale is no page's); the upper one times `slack`."""
@@ -683,14 +687,10 @@ def _completed_half_rings(seals: list[Seal], red: Mask, w: int, h: int, grey: Ma
             out.append(s)
             continue
         cx, cy, r, on = circle
-        gaps = _arc_gaps(on, cx, cy)
-        span = 2 * np.pi - float(gaps[-1])
+        whole = _to_page(Seal((0, 0, 0, 0), "round", s.score, (cx, cy), (r, r), 0.0, s.colour), w, h)
         # One arc, not the two ends of a whole oval's long axis (a tilted 人事专用章 oval: its best
         # circle runs through both ends, two arcs with a wide gap between them either side).
-        second_gap = float(gaps[-2]) if len(gaps) > 1 else 0.0
-        whole = _to_page(Seal((0, 0, 0, 0), "round", s.score, (cx, cy), (r, r), 0.0, s.colour), w, h)
-        if (len(on) < HALF_RING_MIN_ARC * len(_ANGLES) or span < HALF_RING_MIN_SPAN
-                or second_gap > HALF_RING_MAX_GAP
+        if (len(on) < HALF_RING_MIN_ARC * len(_ANGLES) or not _one_arc(on, cx, cy, HALF_RING_MIN_SPAN)
                 or not 0.9 * min(a, b) * SCALE <= r <= HALF_RING_REACH * reach or _inside(s.bbox, whole.bbox) < 0.8
                 or r * r < HALF_RING_GAIN * a * b * SCALE * SCALE
                 or np.hypot(cx - centre[0], cy - centre[1]) < HALF_RING_SHIFT * r
@@ -1456,9 +1456,7 @@ def _half_inked_circle(pts: Floats, box: BoxF, reader: RingTextModel, image_bgr:
     if circle is None:
         return None
     cx, cy, r, on = circle
-    gaps = _arc_gaps(on, cx, cy)
-    # One arc (`HALF_RING_MAX_GAP`), not the two ends of a whole oval's long axis.
-    if 2 * np.pi - float(gaps[-1]) < HALF_RED_SPAN or (len(gaps) > 1 and gaps[-2] > HALF_RING_MAX_GAP):
+    if not _one_arc(on, cx, cy, HALF_RED_SPAN):
         return None
     # The blob lies within the circle.
     slack = 0.1 * r + 2
