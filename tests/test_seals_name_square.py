@@ -29,14 +29,20 @@ def test_whose_name_seal(reading, name):
     assert other_persons_name_seal(reading, PROFILE) == name
 
 
-@pytest.mark.parametrize("seed, index, text", [(7, 15, "韩立新印"), (8, 63, "谢宏伟印"), (7, 33, "郑雪梅印")])
-def test_another_persons_square_name_seal_named_on_the_page_is_not_masked(detector, seed, index, text):
+@pytest.mark.parametrize("generator, seed, index, text", [
+    ("synth2", 7, 15, "韩立新印"), ("synth2", 8, 63, "谢宏伟印"), ("synth2", 7, 33, "郑雪梅印"),
+    # synth3 seed 11: 韩雪之印 over 韩雪 signed (read 草韦雪) just after 单位负责人签名：; 马玉兰印 read
+    # 马玉座印 at 0.76 beside 单位负责人：马玉兰; 何振华印 found as the circle round it and read 何振华迎.
+    ("synth3", 11, 28, "韩雪"), ("synth3", 11, 57, "马玉兰"), ("synth3", 11, 47, "何振华"),
+])
+def test_another_persons_square_name_seal_named_on_the_page_is_not_masked(detector, generator, seed, index, text):
+    import importlib
     from pathlib import Path
 
     from bench.accuracy import _spec_pages
     from redaction.files.document import Page
-    from testkit.synth2 import make_page
 
+    make_page = importlib.import_module(f"testkit.{generator}").make_page
     sp = _spec_pages([make_page(seed, index)])[0]
     truth = next(t for t in sp.truth if t.kind == "seal" and t.text == text)
     _, _, regions = detector.propose_upright(Page(sp.pixels, Path(f"{sp.stem}.jpg"), 0, 1, sp.dpi), sp.profile)
@@ -88,3 +94,21 @@ def test_a_name_seal_alone_in_a_close_up_stays_masked(detector):
     assert read_square_seal(detector.ocr, page, seal)[0] == "韩立新印"     # read, yet
     detector.other_persons_name_seal(page, region, seal, [], PROFILE)
     assert region.kind == "seal" and region.accepted
+
+
+@pytest.mark.parametrize("reading, written, name", [
+    (("马玉座印", 0.76), ["单位负责人：马玉兰"], "马玉兰"),                # one character misread, less sure
+    (("库尔班尼", 0.99), ["单位负责人：库尔班·尼亚孜"], "库尔班尼亚孜"),  # a long name's first four, no 印
+    (("何振华迎", 0.91), ["单位负责人：何振华"], "何振华"),                # 印 read as another character
+    (("叶尔三沙", 0.94), ["单位负责人签名：叶尔兰·沙肯"], "叶尔兰沙肯"),
+    (("马玉座印", 0.76), ["联系人：马丽"], None),                       # no written name begins so
+    (("马玉座印", 0.76), ["马玉兰同志工作认真"], None),                   # a name inside prose, not written alone
+    (("马玉座印", 0.3), ["单位负责人：马玉兰"], None),                  # not read at all
+    (("马晓座印", 0.9), ["单位负责人：马晓燕"], None),                  # the applicant's own name
+    (("韩雪之印", 0.99), ["负责人：韩雨"], None),                      # two characters: exact or nothing
+    (("二四年八", 0.9), ["二四年八月"], None),                          # a date is no one's name ... 
+])
+def test_name_seal_written_on_the_page_loosely(reading, written, name):
+    from redaction.detect.sealtext import name_seal_written_loosely
+
+    assert name_seal_written_loosely(reading, Profile(name="马晓燕", employers=("昌吉州人民医院",)), written) == name

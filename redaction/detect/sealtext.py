@@ -520,6 +520,52 @@ def other_persons_name_seal(reading: tuple[str, float], profile: Profile) -> str
     return name
 
 
+#: A name seal read less surely than NAME_SEAL_SCORE, or without its 印, is still another person's
+#: when its characters are a name written on the page with at most one read wrong (a 2 × 2 seal's
+#: stylised characters: 马玉兰印 read 马玉座印 at 0.76; a long name's first four, 库尔班尼 for 库尔班·
+#: 尼亚孜, beside 单位负责人：库尔班·尼亚孜) — read at least this confidently, three characters or more.
+NAME_SEAL_LOOSE_SCORE = 0.5
+NAME_SEAL_LOOSE_MIN = 3
+
+
+#: A line of its own is a name written (signed) when it holds at most this many characters.
+NAME_LINE_MAX = 6
+_DATE = re.compile(r"年.*月")
+
+
+def _written_name(line: str) -> str:
+    """What may be a person's name in a normalised line: the characters after its last colon (单位
+    负责人：马玉兰), or the whole of a short line (a name signed on its own); "" for a date."""
+    label, colon, rest = line.rpartition("：") if "：" in line else line.rpartition(":")
+    name = _cjk_of(rest)
+    if (not colon and len(name) > NAME_LINE_MAX) or _DATE.search(rest):
+        return ""
+    return name
+
+
+def name_seal_written_loosely(reading: tuple[str, float], profile: Profile, written: Sequence[str]) -> str | None:
+    """The name written on the page that a square seal's reading spells with at most one
+    character wrong: its 某某印/某某之印 name, or all its characters when no 印 was read (or its
+    first three exactly, the 印 read as another character: 何振华迎). `written`: normalised lines
+    outside the seal; a name is what follows a line's last colon (单位负责人：马玉兰), or a short line
+    of its own (`_written_name`). None when the name shares two characters in order with the applicant's name or an
+    employer, or no written name begins with it."""
+    text, score = reading
+    if score < NAME_SEAL_LOOSE_SCORE:
+        return None
+    chars = _cjk_of(text)
+    found = _NAME_SEAL.match(chars)
+    tries = [(found.group(1), 1)] if found else [(chars, 1)] + ([(chars[:3], 0)] if len(chars) == 4 else [])
+    names = [_written_name(line) for line in written]
+    for name, errors in tries:
+        if not NAME_SEAL_LOOSE_MIN <= len(name) <= 4 or any(_lcs(name, term.key) >= 2 for term in profile.terms()):
+            continue
+        for other in names:
+            if len(other) >= len(name) and sum(a != b for a, b in zip(name, other, strict=False)) <= errors:
+                return other
+    return None
+
+
 #: An oblong stamp is read on its ink, black on white, with this margin (px) for the detector.
 RECT_MARGIN = 16
 #: An oblong stamp read this confidently that resembles no employer's name is no one's seal.

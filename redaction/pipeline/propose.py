@@ -198,7 +198,9 @@ class Detector:
         for seal in seal_regions:
             if seal.kind == "seal" and seal.text is None:
                 attribute_by_place(seal, lines, identity_boxes)
-            if seal.kind == "seal" and seal.text is None and seal.extra.get("shape") == "square":
+            if seal.kind == "seal" and seal.text is None and seal.extra.get("shape") in ("square", "round"):
+                # Round too: a square name seal stamped touching a signature is found as the
+                # circle round it (synth3 s11 047, 何振华印).
                 self.other_persons_name_seal(image, seal, seal_of[id(seal)], lines, profile)
         issuer_on_photo(seal_regions, [r for r in faces if r.kind == "eyes" and r.accepted])
         from redaction.detect.sealtext import signoff_under_own_seal
@@ -215,20 +217,28 @@ class Detector:
     def other_persons_name_seal(self, image: np.ndarray, region: Region, seal: Seal, lines: Sequence[TextLine],
                                 profile: Profile) -> None:
         """An unread square seal that reads as another person's name seal (韩立新印: down its right
-        column, then its left) whose name is also written on the page outside it (单位负责人：韩立新,
-        校长：郑雪梅) is theirs: `other_seal`. A seal alone in a close-up stays as it is (masked)."""
-        from redaction.detect.sealtext import other_persons_name_seal, read_square_seal
+        column, then its left) is theirs (`other_seal`) when the page says so too: the name written
+        on it outside the seal (单位负责人：韩立新, 校长：郑雪梅), or — read confidently — the seal
+        stamped just after another person's signing label (单位负责人签名：, the name signed under
+        the seal itself unreadable). A seal alone in a close-up stays as it is (masked)."""
+        from redaction.detect.sealtext import name_seal_written_loosely, other_persons_name_seal, read_square_seal
+        from redaction.detect.signatures import other_persons_labels
 
         reading = read_square_seal(self.ocr, image, seal)
-        name = None if reading is None else other_persons_name_seal(reading, profile)
-        if name is None:
+        if reading is None:
             return
         # Not a line of the seal's own characters read on the page (inside its box): the name
         # written beside it, or signed under it and reaching out of it (synth3 seed 3: 何振华印 over
         # 何振华 signed, 0.56 of the signature under the seal's box).
-        if any(name in normalize(ln.text)
-               and intersection(ln.bbox, region.bbox) < NAME_SEAL_OWN_LINE * _box_area(ln.bbox) for ln in lines):
-            _other(region, reading[0] if reading else None, "name seal, the name on the page")
+        written = [normalize(ln.text) for ln in lines
+                   if intersection(ln.bbox, region.bbox) < NAME_SEAL_OWN_LINE * _box_area(ln.bbox)]
+        name = other_persons_name_seal(reading, profile)
+        if name is not None and any(name in text for text in written):
+            _other(region, reading[0], "name seal, the name on the page")
+        elif name is not None and _beside_other_signer(region.bbox, other_persons_labels(lines)):
+            _other(region, reading[0], "name seal, another signer's label")
+        elif name_seal_written_loosely(reading, profile, written) is not None:
+            _other(region, reading[0], "name seal, the name on the page")
 
     def text_regions(self, image: np.ndarray, profile: Profile, red: np.ndarray | None = None) -> list[Region]:
         """Name and employer regions only (OCR + matching)."""
@@ -533,7 +543,6 @@ def attribute_by_place(seal: Region, lines: Sequence[TextLine], identity_boxes: 
     if any(intersection(b, seal.bbox) > 0 for b in identity_boxes):
         return
     x0, y0, x1, y1 = seal.bbox
-    cy = (y0 + y1) / 2
     page_lines = [ln for ln in lines if ln.source == "page"]
     heads = [ln.bbox for ln in lines if _INVOICE_HEAD.search(normalize(ln.text))]
     if seal.extra.get("shape") == "oval" and any(y0 < hy1 and y1 > hy0 - (y1 - y0) for _, hy0, _, hy1 in heads):
@@ -554,11 +563,9 @@ def attribute_by_place(seal: Region, lines: Sequence[TextLine], identity_boxes: 
         if below or before:
             _other(seal, None, "issuing authority's label")
             return
-    for _, ly0, lx1, ly1 in other_persons_labels(page_lines):
-        lh = max(8.0, ly1 - ly0)
-        if ly0 - lh <= cy <= ly1 + lh and lx1 - lh <= x0 <= lx1 + 3 * lh and y1 - y0 <= 4 * lh:
-            _other(seal, None, "another signer's label")
-            return
+    if _beside_other_signer(seal.bbox, other_persons_labels(page_lines), SIGNER_SEAL_LINES):
+        _other(seal, None, "another signer's label")
+        return
     if seal.extra.get("shape") != "square":
         return
     area = max(1.0, seal.width * seal.height)
@@ -568,6 +575,24 @@ def attribute_by_place(seal: Region, lines: Sequence[TextLine], identity_boxes: 
                 and intersection(ln.bbox, seal.bbox) >= 0.5 * area):
             _other(seal, text, "its characters")
             return
+
+
+#: An unread seal beside another person's signing label is their name seal when at most this many
+#: of the label's line heights tall (an office's seal stamped near 负责人签字 is larger).
+SIGNER_SEAL_LINES = 4.0
+
+
+def _beside_other_signer(box: Box | BoxF, labels: Sequence[BoxF], max_lines: float | None = None) -> bool:
+    """Is a seal stamped just after one of `labels` (another person's 签名/签章 label), level with it
+    — and, with `max_lines`, no taller than that many of its line heights?"""
+    x0, y0, x1, y1 = box
+    cy = (y0 + y1) / 2
+    for _, ly0, lx1, ly1 in labels:
+        lh = max(8.0, ly1 - ly0)
+        if (ly0 - lh <= cy <= ly1 + lh and lx1 - lh <= x0 <= lx1 + 3 * lh
+                and (max_lines is None or y1 - y0 <= max_lines * lh)):
+            return True
+    return False
 
 
 #: The applicant's photo around its eye band, in eye distances: across the eyes either way, and
