@@ -757,3 +757,29 @@ def test_a_label_cell_read_into_a_wrapped_line_across_a_gap():
     assert union_covers(found, char_span(middle, 4, 9), 0.9)
     assert union_covers(found, last.bbox, 0.9)
     assert not any(intersection(b, label.bbox) > 0.3 * box_area(label.bbox) for b in found)
+
+
+def test_a_paragraphs_line_over_its_short_last_line_is_no_column_wrap():
+    """synth3 s11 021: …经克拉玛依市卫生健康委员会考核合格，在 over a short last line beginning with
+    the employer's short form (独山子区人民医院起到了…): the line's part over the last line's
+    column (…克拉玛依市卫) joined to it is no 克拉玛依市独山子区人民医院 with one slip — the health
+    commission's name stays visible, the employer below is masked."""
+    from bench.accuracy import coverage
+    from bench.realset import RealItem
+
+    prof = Profile(name="李静", employers=("克拉玛依市独山子区人民医院", "独山子区人民医院"))
+    top = line("后参与完成多项重点工作，经克拉玛依市卫生健康委员会考核合格，在", 287, 1105, char_w=58, h=62)
+    below = line("独山子区人民医院起到了业务骨干作用。", 287, 1229, char_w=58, h=62)
+    boxes = [tuple(round(v) for v in r.bbox) for r in match_lines([top, below], prof)]
+    commission = tuple(round(v) for v in char_span(top, 13, 25))
+    assert coverage(RealItem("org", commission, None, "other"), boxes) < 0.3
+    employer = tuple(round(v) for v in char_span(below, 0, 8))
+    assert coverage(RealItem("employer", employer, None, "applicant"), boxes) >= 0.9
+
+
+@pytest.mark.parametrize("text", ["请与塔城地区畜牧兽医站联系", "塔城地区畜牧兽医站"])
+def test_a_hit_stopping_short_of_the_unit_ending_before_another_one_is_another_unit(text):
+    """塔城地区畜牧局 read with 局 as 兽 in 塔城地区畜牧兽医站 (synth3 s11 005): the 站 is another
+    unit of the same place, not the employer 塔城地区畜牧兽医局 misread."""
+    prof = Profile(name="其木格", employers=("塔城地区畜牧兽医局", "塔城地区畜牧局"))
+    assert [r for r in match_lines([line(text, 100, 300)], prof) if r.kind == "employer"] == []

@@ -113,6 +113,13 @@ def _substitutions(term: str, found: str) -> list[tuple[str, str]]:
     return out
 
 
+def _other_unit_next(term: str, found: str, after: str) -> bool:
+    """Does a fuzzy hit stop short of the term's unit ending where the text goes on to another
+    one? 塔城地区畜牧兽 (for 塔城地区畜牧局, 局 read as 兽) in 塔城地区畜牧兽医站 names the 站."""
+    end = term[-1]
+    return end in UNIT_ENDS and not found.endswith(end) and any(c in UNIT_ENDS and c != end for c in after)
+
+
 def same_organisation(term: str, found: str) -> bool:
     """May a fuzzy hit `found` of the employer `term` be it misread? Not when a slip swaps a
     place's or a unit's ending for another (`PLACE_ENDS`, `UNIT_ENDS`), nor when the hit names
@@ -532,6 +539,8 @@ def _regions_for(unit: _Unit, term: Term, lines: list[TextLine], spanning_only: 
             continue
         if errors and term.kind == "employer" and not same_organisation(term.key, found):
             continue
+        if errors and term.kind == "employer" and _other_unit_next(term.key, found, unit.text[end:end + 2]):
+            continue
         if (errors >= 3 and unit.text[end - 1] != term.key[-1] and term.key[-1] not in unreadable
                 and not (term.key.isascii() and _ends_alike(found, term.key))):
             # The third slip is for characters lost inside a long name (a seal over it), not for
@@ -659,8 +668,15 @@ def match_lines(lines: list[TextLine], profile: Profile, readable: frozenset[str
             # (not a term the line holds whole: 姓名：阿依古丽买买提 over 工作单位 is no 阿依古 / 工)
             if column is not None and len(term.key) >= 4 and (i, term.key) not in on_line:
                 ends = {i: (min(b[0] for b in column.boxes), max(b[2] for b in column.boxes))}
-                found = _fewer_slips(found, _regions_for(_join(column, units[j]), term, lines, True,
-                                                         unreadable[term.key], ends=ends))
+                in_column = _regions_for(_join(column, units[j]), term, lines, True, unreadable[term.key], ends=ends)
+                if any(units[j].text.startswith(t.key) for t in terms
+                       if t.kind == "employer" and len(t.key) < len(term.key)):
+                    # The row below begins with a shorter form of the employer, whole: the line over
+                    # it is a paragraph's, its place name no column's piece of the longer form
+                    # unless read exactly (…经克拉玛依市卫 | 独山子区人民医院起到了 is no
+                    # 克拉玛依市独山子区人民医院 with a slip; synth3 s11 021).
+                    in_column = [r for r in in_column if r.extra["errors"] == 0]
+                found = _fewer_slips(found, in_column)
             regions.extend(found)
         if len(units[j].text) < longest:
             # A term wrapped twice runs on into one third line: of the lines that could follow
