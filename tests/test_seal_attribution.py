@@ -612,3 +612,22 @@ def test_the_employers_party_committee_seal_names_the_employer():
     # another college's committee, and a contest's organising committee, are others'
     assert classify_seal([("中共安徽大学物理与光电工程学院委员会", 0.97)], college)[:2] == ("other_seal", False)
     assert classify_seal([("全国大学生电子设计竞赛组织委员会", 0.97)], college)[:2] == ("other_seal", False)
+
+
+@pytest.mark.parametrize("reading, kind", [
+    (("哈密市伊吾县教育局", 0.9997), "other_seal"),     # another county's bureau, read surely
+    (("塔城地区畜牧兽医站", 0.98), "other_seal"),       # another unit of the place
+    (("哈密市伊吾县教育局", 0.7), "seal"),              # unsure: may be the employer's misread
+    (("哈密市伊州区教育局", 0.99), "seal"),
+    (("哈密市伊州区教育局业务专用章", 0.95), "seal"),
+    (("教育局哈密市伊州区", 0.95), "seal"),             # read round from another start
+])
+def test_a_sure_ring_reading_swapping_a_place_or_unit_ending_is_another_body(reading, kind):
+    """synth3 s11 024: 哈密市伊吾县教育局's seal stamped below the employer's, read at 0.9997, was
+    taken for 哈密市伊州区教育局's (two slips in nine, within a ring's tolerance)."""
+    from redaction.detect.sealtext import classify_seal
+
+    for profile in (Profile(name="巴特尔", employers=("哈密市伊州区教育局", "伊州区教育局")),
+                    Profile(name="其木格", employers=("塔城地区畜牧兽医局",))):
+        if reading[0][:2] == profile.employers[0][:2]:
+            assert classify_seal([reading], profile)[0] == kind

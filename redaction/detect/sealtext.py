@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, cast
 import cv2
 import numpy as np
 
-from redaction.detect.match import DEPARTMENTS, approximate_find, numerals_compatible
+from redaction.detect.match import DEPARTMENTS, approximate_find, numerals_compatible, same_organisation
 from redaction.model.profile import Profile
 from redaction.model.regions import Region, intersection
 from redaction.model.types import Floats, Image, Mask
@@ -878,6 +878,28 @@ def _common_run(a: str, b: str) -> int:
     return best
 
 
+#: A ring read at least this surely that swaps the ending of a place or a unit in the employer's
+#: name for another of its kind names another body (`match.same_organisation`): 哈密市伊吾县教育局
+#: read at 0.9997 is another county's bureau, not 哈密市伊州区教育局 with two slips (synth3 s11 024).
+SWAPPED_FIRM = 0.9
+
+
+def _swapped_ending(text: str, score: float, profile: Profile) -> bool:
+    """Does a sure reading hold an employer's name with a place's or a unit's ending swapped?"""
+    if score < SWAPPED_FIRM:
+        return False
+    norm = normalize(text)
+    employers = [t for t in profile.terms() if t.kind == "employer" and len(t.key) >= 4]
+    if any(t.key in norm + norm for t in employers):
+        return False
+    for term in employers:
+        k = max(1, int(round(0.3 * len(term.key))))
+        for s, e, errors in approximate_find(term.key, norm + norm, k):
+            if errors and e - s <= len(norm) and not same_organisation(term.key, (norm + norm)[s:e]):
+                return True
+    return False
+
+
 def classify_seal(readings: list[tuple[str, float]], profile: Profile) -> tuple[str, bool, str | None, float]:
     """(kind, accepted, text, confidence) for a seal from its ring readings.
 
@@ -893,10 +915,10 @@ def classify_seal(readings: list[tuple[str, float]], profile: Profile) -> tuple[
     """
     for text, score in readings:
         employer = employer_in_ring(text, profile)
-        if employer:
+        if employer and not _swapped_ending(text, score, profile):
             return "seal", True, employer, score
     for text, score in readings:
-        if score < MIN_SCORE:
+        if score < MIN_SCORE or _swapped_ending(text, score, profile):
             continue
         core = committee_core(text)
         if core is not None:
