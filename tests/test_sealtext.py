@@ -214,3 +214,14 @@ def test_a_forms_label_for_the_seal_naming_an_office_gives_the_seal_to_no_one(de
         assert [(r.kind, r.accepted) for r in seals] == [(kind, kind == "seal")], (label, seals)
         x0, y0, x1, y1 = seals[0].bbox
         assert x0 <= truth[0] and y0 <= truth[1] and x1 >= truth[2] and y1 >= truth[3]
+
+
+def test_a_ring_reading_turned_at_its_seam_with_a_misread_character_there_is_the_employers():
+    """synth2 s14 019: a grey copy's ring read 业和草原局白汁区林 (喀什 as 白汁, 地 lost, the seam inside
+    林业): the first of two equally close hits began on 局, four characters foreign in a row; the
+    hit without it is the employer's name three slips off."""
+    from redaction.detect.sealtext import employer_in_ring
+
+    prof = Profile(name="艾力·吐尔逊", employers=("喀什地区林业和草原局", "喀什地区林草局"))
+    assert employer_in_ring("业和草原局白汁区林", prof) == "喀什地区林业和草原局"
+    assert employer_in_ring("业和草原局白汁区林", Profile(name="艾力", employers=("喀什地区水利局",))) is None
