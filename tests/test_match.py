@@ -783,3 +783,17 @@ def test_a_hit_stopping_short_of_the_unit_ending_before_another_one_is_another_u
     unit of the same place, not the employer 塔城地区畜牧兽医局 misread."""
     prof = Profile(name="其木格", employers=("塔城地区畜牧兽医局", "塔城地区畜牧局"))
     assert [r for r in match_lines([line(text, 100, 300)], prof) if r.kind == "employer"] == []
+
+
+@pytest.mark.parametrize("employer, text", [
+    ("吐鲁番市高昌区自然资源局", "经吐鲁番市自然资源局考核合格"),          # the city's bureau (synth3 s11 019)
+    ("吐鲁番市自然资源局", "经吐鲁番市高昌区自然资源局考核合格"),          # the district's
+])
+def test_the_employers_name_with_a_place_left_out_or_put_in_is_another_body(employer, text):
+    prof = Profile(name="买买提", employers=(employer,))
+    assert [r for r in match_lines([line(text, 100, 300)], prof) if r.kind == "employer"] == []
+
+
+def test_the_employers_name_without_its_first_place_is_its_short_form():
+    prof = Profile(name="买买提", employers=("吐鲁番市高昌区自然资源局",))
+    assert [r.text for r in match_lines([line("经高昌区自然资源局考核合格", 100, 300)], prof)] == ["高昌区自然资源局"]

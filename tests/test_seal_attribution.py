@@ -631,3 +631,14 @@ def test_a_sure_ring_reading_swapping_a_place_or_unit_ending_is_another_body(rea
                     Profile(name="其木格", employers=("塔城地区畜牧兽医局",))):
         if reading[0][:2] == profile.employers[0][:2]:
             assert classify_seal([reading], profile)[0] == kind
+
+
+@pytest.mark.parametrize("reading, kind", [
+    (("吐鲁番市自然资源局", 0.98), "other_seal"),        # the city's bureau, read surely
+    (("吐鲁番市自然资源局", 0.7), "seal"),               # unsure: a worn employer's ring may lose a place
+    (("吐鲁番市高昌区自然资源局", 0.98), "seal"),
+])
+def test_a_sure_ring_reading_with_a_place_of_the_employers_name_left_out_is_another_body(reading, kind):
+    from redaction.detect.sealtext import classify_seal
+
+    assert classify_seal([reading], Profile(name="巴特尔", employers=("吐鲁番市高昌区自然资源局",)))[0] == kind

@@ -120,10 +120,26 @@ def _other_unit_next(term: str, found: str, after: str) -> bool:
     return end in UNIT_ENDS and not found.endswith(end) and any(c in UNIT_ENDS and c != end for c in after)
 
 
+def one_place_apart(longer: str, shorter: str) -> bool:
+    """Is `shorter` `longer` without one place of its name, not its first (吐鲁番市自然资源局 is
+    吐鲁番市高昌区自然资源局 without 高昌区): the parent's body, or the child's?"""
+    start = 0
+    for i, c in enumerate(longer):
+        if c in PLACE_ENDS:
+            if start > 0 and i - start >= 1 and longer[:start] + longer[i + 1:] == shorter:
+                return True
+            start = i + 1
+    return False
+
+
 def same_organisation(term: str, found: str) -> bool:
     """May a fuzzy hit `found` of the employer `term` be it misread? Not when a slip swaps a
-    place's or a unit's ending for another (`PLACE_ENDS`, `UNIT_ENDS`), nor when the hit names
-    another department (`DEPARTMENTS`)."""
+    place's or a unit's ending for another (`PLACE_ENDS`, `UNIT_ENDS`), nor when the hit is the
+    term with a whole place of its name left out or put in (`one_place_apart`: the city's bureau
+    for the district's, or the district's for the city's), nor when the hit names another
+    department (`DEPARTMENTS`)."""
+    if one_place_apart(term, found) or one_place_apart(found, term):
+        return False
     for a, b in _substitutions(term, found):
         if (a in PLACE_ENDS and b in PLACE_ENDS) or (a in UNIT_ENDS and b in UNIT_ENDS):
             return False

@@ -22,7 +22,13 @@ from typing import TYPE_CHECKING, cast
 import cv2
 import numpy as np
 
-from redaction.detect.match import DEPARTMENTS, approximate_find, numerals_compatible, same_organisation
+from redaction.detect.match import (
+    DEPARTMENTS,
+    approximate_find,
+    numerals_compatible,
+    one_place_apart,
+    same_organisation,
+)
 from redaction.model.profile import Profile
 from redaction.model.regions import Region, intersection
 from redaction.model.types import Floats, Image, Mask
@@ -895,18 +901,23 @@ def _common_run(a: str, b: str) -> int:
 
 #: A ring read at least this surely that swaps the ending of a place or a unit in the employer's
 #: name for another of its kind names another body (`match.same_organisation`): 哈密市伊吾县教育局
-#: read at 0.9997 is another county's bureau, not 哈密市伊州区教育局 with two slips (synth3 s11 024).
-SWAPPED_FIRM = 0.9
+#: read at 0.9997 is another county's bureau, not 哈密市伊州区教育局 with two slips (synth3 s11 024);
+#: so does one that leaves a whole place out of it or puts one in (`match.one_place_apart`).
+ANOTHER_BODY_FIRM = 0.9
 
 
-def _swapped_ending(text: str, score: float, profile: Profile) -> bool:
-    """Does a sure reading hold an employer's name with a place's or a unit's ending swapped?"""
-    if score < SWAPPED_FIRM:
+def _surely_another_body(text: str, score: float, profile: Profile) -> bool:
+    """Does a sure reading name a body next to the employer: its name with a place's or a unit's
+    ending swapped, or with a place left out or put in?"""
+    if score < ANOTHER_BODY_FIRM:
         return False
     norm = normalize(text)
     employers = [t for t in profile.terms() if t.kind == "employer" and len(t.key) >= 4]
     if any(t.key in norm + norm for t in employers):
         return False
+    cjk = _cjk_of(_SEAL_WORDS.sub("", norm))
+    if any(one_place_apart(t.key, cjk) or one_place_apart(cjk, t.key) for t in employers):
+        return True         # 吐鲁番市自然资源局 for 吐鲁番市高昌区自然资源局: the city's bureau
     for term in employers:
         k = max(1, int(round(0.3 * len(term.key))))
         for s, e, errors in approximate_find(term.key, norm + norm, k):
@@ -930,10 +941,10 @@ def classify_seal(readings: list[tuple[str, float]], profile: Profile) -> tuple[
     """
     for text, score in readings:
         employer = employer_in_ring(text, profile)
-        if employer and not _swapped_ending(text, score, profile):
+        if employer and not _surely_another_body(text, score, profile):
             return "seal", True, employer, score
     for text, score in readings:
-        if score < MIN_SCORE or _swapped_ending(text, score, profile):
+        if score < MIN_SCORE or _surely_another_body(text, score, profile):
             continue
         core = committee_core(text)
         if core is not None:
@@ -951,7 +962,8 @@ def classify_seal(readings: list[tuple[str, float]], profile: Profile) -> tuple[
             return "other_seal", False, normalize(text), score
     # A half-printed ring of the employer reads as a run of its name with a gap, a ring read only
     # where it says its national parent's name (中国共产主义青年团) as that: no other's.
-    readings = [(t, sc) for t, sc in readings if not inside_employer(t, profile) and not parent_only(t)]
+    readings = [(t, sc) for t, sc in readings
+                if (_surely_another_body(t, sc, profile) or not inside_employer(t, profile)) and not parent_only(t)]
     candidates = []
     for text, score in readings:
         if score < MIN_SCORE or not is_organisation_name(text) or not is_organisation_name(_name_part(text)):
