@@ -31,7 +31,7 @@ def _area(box) -> float:
     return float((box[2] - box[0]) * (box[3] - box[1]))
 
 
-@pytest.mark.parametrize(("seed", "index"), [(7, 14), (7, 24), (8, 24), (10, 73)])
+@pytest.mark.parametrize(("seed", "index"), [(7, 14), (7, 24), (8, 24), (10, 73), (12, 8)])
 def test_a_red_seal_inked_on_one_side_is_covered_whole(seal_reader, seed, index):
     """synth3 seed 7: 014 inked on its left half (72 x 166 px oval fitted), 024 on its right half
     (73 x 117), each over the unit's sign-off on an appraisal form. Seed 8, 024: inked on its
@@ -40,7 +40,8 @@ def test_a_red_seal_inked_on_one_side_is_covered_whole(seal_reader, seed, index)
     oval off the 300-px seal's centre, which the ink did not confirm (`seals._half_inked_round`:
     missed whole before, covered 0.39 by the name's box). Seed 10, 073: a grey copy's seal inked
     on its lower part, fitted 1.51:1, its arc 218° (covered 0.78 while grey finds were completed
-    from 1.55:1 only)."""
+    from 1.55:1 only). Seed 12, 008: inked on its right, its left ring text faint, the learned
+    detector's ring text round 0.97 of it: boxed to its ink, it covered 0.89 of the disc."""
     from testkit.synth3 import make_page
 
     page = make_page(seed, index)
