@@ -35,3 +35,18 @@ def test_a_ring_round_a_seal_and_a_name_seal_beside_it_is_not_one_seal():
     assert _round_separate_seals(ring, [police, clerk], small=[])
     assert not _round_separate_seals(ring, [police, clerk], small=[clerk])
     assert not _round_separate_seals(ring, [police], small=[])
+
+
+def test_a_weak_ring_round_a_sound_seal_and_a_desk_is_no_seal(detector):
+    """synth3 s12 078, a phone photo of an appraisal form on a brown desk: the red-ink outline tests
+    fitted a 907 x 920 px oval (outline 0.52) round the employer's 295-px seal, a leader's name seal
+    and the desk along the photo's edge; kept beside the sound seal, it masked 13 times its area.
+    The sound seal alone is kept."""
+    from testkit.synth3 import make_page
+
+    page = make_page(12, 78)
+    truth = next(t.as_dict()["bbox"] for t in page.truth if t.kind == "seal" and t.owner == "applicant")
+    seals = find_page_seals(page.pixels, page.dpi, ring_reader=detector.ring_reader)
+    area = (truth[2] - truth[0]) * (truth[3] - truth[1])
+    assert max(iou(s.bbox, truth) for s in seals) > 0.6
+    assert all((s.bbox[2] - s.bbox[0]) * (s.bbox[3] - s.bbox[1]) < 2 * area for s in seals), seals

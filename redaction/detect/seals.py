@@ -505,7 +505,8 @@ def find_seals(image_bgr: Image, dpi: float | Sequence[float] | None, red_mask: 
     # seal filling the frame is found as arcs of its ring text), then the larger one.
     kept: list[Seal] = []
     for s in sorted(seals, key=lambda s: (-s.score, -_area(s.bbox))):
-        if all(iou(s.bbox, k.bbox) < 0.3 and _inside(s.bbox, k.bbox) < 0.8 for k in kept):
+        if all(iou(s.bbox, k.bbox) < 0.3 and _inside(s.bbox, k.bbox) < 0.8 for k in kept) and not any(
+                _round_sound_seal(s, k) for k in kept):
             kept.append(s)
     seals = list({id(w): w for w in (_whole_ring(k, seals) for k in kept)}.values())
     if ring_reader is not None:
@@ -526,6 +527,20 @@ def find_seals(image_bgr: Image, dpi: float | Sequence[float] | None, red_mask: 
     seals += _edge_slivers(red, guesses, seals, w, h)
     return _completed_half_rings(_grown_to_whole_rings(seals, red, w, h), red, w, h,
                                  faint if ring_reader is not None and colourless else None)
+
+
+#: A weak find (outline score under WEAK_ROUND) round a sound seal (SOUND_INSIDE) and this many
+#: times its area is a ring fitted round more than a seal: a phone photo's brown desk along the
+#: page's edge and the seals by it (synth3 s12 078: a 907 x 920 px oval round a 295-px seal).
+ROUND_SOUND_AREA = 4.0
+WEAK_ROUND = 0.8
+SOUND_INSIDE = 0.95
+
+
+def _round_sound_seal(weak: Seal, sound: Seal) -> bool:
+    """Is `weak` a poorly fitted ring round the whole of the `sound` seal, many times its size?"""
+    return (weak.score < WEAK_ROUND and sound.score >= SOUND_INSIDE
+            and _inside(sound.bbox, weak.bbox) >= 0.95 and _area(weak.bbox) >= ROUND_SOUND_AREA * _area(sound.bbox))
 
 
 #: A weak red find (outline score under this) may be part of a larger ring: a faded seal's
