@@ -642,3 +642,16 @@ def test_a_sure_ring_reading_with_a_place_of_the_employers_name_left_out_is_anot
     from redaction.detect.sealtext import classify_seal
 
     assert classify_seal([reading], Profile(name="巴特尔", employers=("吐鲁番市高昌区自然资源局",)))[0] == kind
+
+
+def test_a_human_resources_bureaus_ring_read_in_part_is_not_the_hospitals():
+    """synth3 s12 020: the district's 人力资源和社会保障局 seal read 办位玛政市独山子区人力武鑫粉社农保障局
+    (0.68) passed for 独山子医院 (the employer's short form, in order in it); 人力 and 保障 name a
+    department no employer's name does."""
+    from redaction.detect.sealtext import classify_seal
+
+    prof = Profile(name="李静", employers=("克拉玛依市独山子区人民医院", "独山子区人民医院", "独山子医院"))
+    assert classify_seal([("办位玛政市独山子区人力武鑫粉社农保障局", 0.68)], prof)[2] is None
+    assert classify_seal([("克拉玛依市独山子区人民医", 0.68)], prof)[2] == "克拉玛依市独山子区人民医院"
+    bureau = Profile(name="李静", employers=("克拉玛依市独山子区人力资源和社会保障局",))
+    assert classify_seal([("克拉玛依市独山子区人力资源和社会保障局", 0.95)], bureau)[0] == "seal"

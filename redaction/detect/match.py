@@ -90,7 +90,9 @@ DEPARTMENTS = ("教育", "水利", "水务", "气象", "自然资源", "国土�
                "地质", "矿产", "疾病预防", "医疗保障", "退役军人", "档案", "粮食", "人民防空", "供销",
                # what kind of hospital: a prefecture's 中医医院 is not its 人民医院 (synth3 s8 039: two
                # slips in fifteen characters, within what matching allows)
-               "人民医院", "中医", "妇幼", "中心医院", "肿瘤", "儿童医院", "口腔", "精神卫生", "传染病")
+               "人民医院", "中医", "妇幼", "中心医院", "肿瘤", "儿童医院", "口腔", "精神卫生", "传染病",
+               # a human-resources bureau's ring read in part (人力武鑫粉社农保障局, synth3 s12 020)
+               "人力", "保障")
 
 
 def _substitutions(term: str, found: str) -> list[tuple[str, str]]:
