@@ -797,3 +797,27 @@ def test_the_employers_name_with_a_place_left_out_or_put_in_is_another_body(empl
 def test_the_employers_name_without_its_first_place_is_its_short_form():
     prof = Profile(name="买买提", employers=("吐鲁番市高昌区自然资源局",))
     assert [r.text for r in match_lines([line("经高昌区自然资源局考核合格", 100, 300)], prof)] == ["高昌区自然资源局"]
+
+
+def test_a_handwritten_employer_wrapped_in_its_cell_continues_on_the_row_below():
+    """synth2 s15 067, a phone photo of an appraisal form: the employer written by hand over two
+    rows of its cell (骤维吾尔自治区地质矿产 / 勘查开发局第一地质大队, 新疆 read as one character).
+    Pen-written lines slant: their boxes overlap by 31 px, the second's middle 1.17 line heights
+    below the first's — under the 1.2 asked then, so the two were not joined and the first row
+    stayed readable."""
+    from bench.accuracy import coverage
+    from bench.realset import RealItem
+
+    def slanted(text, x0, x1, y_left, y_right, h):
+        quad = np.array([[x0, y_left], [x1, y_right], [x1, y_right + h], [x0, y_left + h]], np.float32)
+        return TextLine(quad, text, 0.93, proportional_char_boxes(quad, text))
+
+    prof = Profile(name="木合塔尔·阿不都拉", employers=("新疆维吾尔自治区地质矿产勘查开发局第一地质大队", "第一地质大队"))
+    top = slanted("骤维吾尔自治区地质矿产", 499, 914, 781, 746, 51)
+    below = slanted("勘查开发局第一地质大队", 499, 886, 836, 801, 44)
+    # the form's printed lines run level: the page is not turned to the pen's slant
+    printed = [line("政治面貌中共党员职务副科长所在部门综合科", 324, 676, char_w=40, h=46),
+               line("本年度考核意见同意评定为优秀等次单位负责人签名", 324, 1000, char_w=40, h=46),
+               line("说明考核等次分为优秀合格基本合格不合格", 324, 1100, char_w=40, h=46)]
+    boxes = [tuple(round(v) for v in r.bbox) for r in match_lines([*printed, top, below], prof)]
+    assert coverage(RealItem("employer", (499, 746, 914, 832), None, "applicant"), boxes) >= 0.9

@@ -315,7 +315,7 @@ def same_row(a: Sequence[Any], b: Sequence[Any], h: Any) -> Any:
 
 
 #: A line whose middle lies this many line heights below another's is on a row below it.
-HANDWRITTEN_BELOW = 1.2
+HANDWRITTEN_BELOW = 1.0
 
 
 def continuation_pairs(lines: list[TextLine]) -> list[tuple[int, int]]:
