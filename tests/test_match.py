@@ -812,7 +812,8 @@ def test_a_handwritten_employer_wrapped_in_its_cell_continues_on_the_row_below()
         quad = np.array([[x0, y_left], [x1, y_right], [x1, y_right + h], [x0, y_left + h]], np.float32)
         return TextLine(quad, text, 0.93, proportional_char_boxes(quad, text))
 
-    prof = Profile(name="木合塔尔·阿不都拉", employers=("新疆维吾尔自治区地质矿产勘查开发局第一地质大队", "第一地质大队"))
+    prof = Profile(name="木合塔尔·阿不都拉",
+                   employers=("新疆维吾尔自治区地质矿产勘查开发局第一地质大队", "第一地质大队"))
     top = slanted("骤维吾尔自治区地质矿产", 499, 914, 781, 746, 51)
     below = slanted("勘查开发局第一地质大队", 499, 886, 836, 801, 44)
     # the form's printed lines run level: the page is not turned to the pen's slant

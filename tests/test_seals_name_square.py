@@ -106,9 +106,25 @@ def test_a_name_seal_alone_in_a_close_up_stays_masked(detector):
     (("马玉座印", 0.3), ["单位负责人：马玉兰"], None),                  # not read at all
     (("马晓座印", 0.9), ["单位负责人：马晓燕"], None),                  # the applicant's own name
     (("韩雪之印", 0.99), ["负责人：韩雨"], None),                      # two characters: exact or nothing
-    (("二四年八", 0.9), ["二四年八月"], None),                          # a date is no one's name ... 
+    (("二四年八", 0.9), ["二四年八月"], None),                          # a date is no one's name
 ])
 def test_name_seal_written_on_the_page_loosely(reading, written, name):
     from redaction.detect.sealtext import name_seal_written_loosely
 
     assert name_seal_written_loosely(reading, Profile(name="马晓燕", employers=("昌吉州人民医院",)), written) == name
+
+
+@pytest.mark.parametrize("reading, name", [
+    (("努尔古印", 0.99), "努尔古丽库尔班"),   # shares 努尔 with the applicant's name, spells another's
+    (("赛力克印", 0.99), None),             # the applicant's own
+    (("努尔别克", 0.99), None),
+    (("努尔古印", 0.99), None),             # ... with no one's name written so: the applicant's, misread
+])
+def test_a_name_seal_sharing_characters_with_the_applicants_name_is_anothers_when_it_spells_theirs(reading, name):
+    """synth2 s15 071: 努尔古丽·库尔班's 努尔古印 beside 单位负责人：努尔古丽·库尔班, the applicant
+    赛力克·努尔别克 (Kazakh and Uyghur names share their transliteration characters)."""
+    from redaction.detect.sealtext import name_seal_written_loosely
+
+    prof = Profile(name="赛力克·努尔别克", employers=("阿勒泰地区畜牧兽医局",))
+    written = ["单位负责人：努尔古丽·库尔班"] if name else ["单位负责人：阿不都热依木"]
+    assert name_seal_written_loosely(reading, prof, written) == name

@@ -554,8 +554,9 @@ def name_seal_written_loosely(reading: tuple[str, float], profile: Profile, writ
     character wrong: its 某某印/某某之印 name, or all its characters when no 印 was read (or its
     first three exactly, the 印 read as another character: 何振华迎). `written`: normalised lines
     outside the seal; a name is what follows a line's last colon (单位负责人：马玉兰), or a short line
-    of its own (`_written_name`). None when the name shares two characters in order with the applicant's name or an
-    employer, or no written name begins with it."""
+    of its own (`_written_name`). None when no written name begins with it, or when it shares two
+    characters in order with the applicant's name or an employer — unless a written name begins
+    with it exactly and none of theirs holds all of it."""
     text, score = reading
     if score < NAME_SEAL_LOOSE_SCORE:
         return None
@@ -564,10 +565,16 @@ def name_seal_written_loosely(reading: tuple[str, float], profile: Profile, writ
     tries = [(found.group(1), 1)] if found else [(chars, 1)] + ([(chars[:3], 0)] if len(chars) == 4 else [])
     names = [_written_name(line) for line in written]
     for name, errors in tries:
-        if not NAME_SEAL_LOOSE_MIN <= len(name) <= 4 or any(_lcs(name, term.key) >= 2 for term in profile.terms()):
+        if not NAME_SEAL_LOOSE_MIN <= len(name) <= 4:
             continue
+        shared = max((_lcs(name, term.key) for term in profile.terms()), default=0)
         for other in names:
-            if len(other) >= len(name) and sum(a != b for a, b in zip(name, other, strict=False)) <= errors:
+            if len(other) < len(name) or sum(a != b for a, b in zip(name, other, strict=False)) > errors:
+                continue
+            # Sharing two characters with the applicant's name or an employer, it is theirs unless
+            # it spells another's written name exactly and not the whole of any of theirs
+            # (努尔古印 beside 单位负责人：努尔古丽·库尔班, the applicant 赛力克·努尔别克).
+            if shared < 2 or (shared < len(name) and other.startswith(name)):
                 return other
     return None
 
