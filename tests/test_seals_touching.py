@@ -50,3 +50,17 @@ def test_a_weak_ring_round_a_sound_seal_and_a_desk_is_no_seal(detector):
     area = (truth[2] - truth[0]) * (truth[3] - truth[1])
     assert max(iou(s.bbox, truth) for s in seals) > 0.6
     assert all((s.bbox[2] - s.bbox[0]) * (s.bbox[3] - s.bbox[1]) < 2 * area for s in seals), seals
+
+
+def test_a_seal_touching_another_on_a_ruled_form_keeps_its_first_ring_when_the_look_alone_drifts(detector):
+    """synth3 s11 012: the school's purple seal stamped just over the county bureau's red one on an
+    appraisal form's rules. The learned detector rang it at 0.66 — short for a border's candidate
+    — and looked alone, found a ring 64 px off towards the other seal that the ink did not
+    confirm; the seal was missed (covered 0.46 by the other's box). Its first ring is confirmed."""
+    from testkit.synth3 import make_page
+
+    page = make_page(11, 12)
+    truths = [t.as_dict()["bbox"] for t in page.truth if t.kind == "seal"]
+    seals = find_page_seals(page.pixels, page.dpi, ring_reader=detector.ring_reader)
+    for truth in truths:
+        assert max(iou(s.bbox, truth) for s in seals) > 0.6, (truth, seals)

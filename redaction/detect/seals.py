@@ -1639,6 +1639,7 @@ def _learned_candidates(image_bgr: Image, red: Mask, seals: list[Seal], rejected
                 continue
         if ring is None:
             continue
+        seen_first = ring
         if framed and not cut and ink is red and _framed_short(ring, box):
             # Two seals stamped touching on a form's rules whose ring texts the detector read as
             # one ring round both (synth2 s12 067: a 150 x 218 px oval, coverage 0.52, between a
@@ -1656,6 +1657,11 @@ def _learned_candidates(image_bgr: Image, red: Mask, seals: list[Seal], rejected
                                framed=framed)
         if seal is None and framed and not cut and ink is red:
             seal = _confirm_on_ink(image_bgr, _alone_ink(red, box), ring, colour, box, framed=True)
+        if seal is None and ring is not seen_first:
+            # The look alone drifted onto the seal touching it (synth3 s11 012: a purple seal over
+            # a red one, its ring seen at 0.66 on the page, alone at 0.70 off its centre by 64 px
+            # towards the other): the first ring, confirmed on the ink as a border's candidate is.
+            seal = _confirm_on_ink(image_bgr, red, seen_first, colour, box, framed=True)
         if seal is None and colour == "red" and not cut:
             seal = _half_inked_round(ink, ring, box, reader, image_bgr, guesses, w, h)
         if seal is None and colour == "gray" and not faint_gray:
