@@ -34,6 +34,9 @@ def test_whose_name_seal(reading, name):
     # synth3 seed 11: 韩雪之印 over 韩雪 signed (read 草韦雪) just after 单位负责人签名：; 马玉兰印 read
     # 马玉座印 at 0.76 beside 单位负责人：马玉兰; 何振华印 found as the circle round it and read 何振华迎.
     ("synth3", 11, 28, "韩雪"), ("synth3", 11, 57, "马玉兰"), ("synth3", 11, 47, "何振华"),
+    # synth3 seed 13: 曹文斌印 over 曹文斌 signed in pen, the signature all inside the seal's box —
+    # no red seal characters, so no line of the seal's own read on the page
+    ("synth3", 13, 65, "曹文斌"),
 ])
 def test_another_persons_square_name_seal_named_on_the_page_is_not_masked(detector, generator, seed, index, text):
     import importlib

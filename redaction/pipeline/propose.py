@@ -231,7 +231,8 @@ class Detector:
         # written beside it, or signed under it and reaching out of it (synth3 seed 3: 何振华印 over
         # 何振华 signed, 0.56 of the signature under the seal's box).
         written = [normalize(ln.text) for ln in lines
-                   if intersection(ln.bbox, region.bbox) < NAME_SEAL_OWN_LINE * _box_area(ln.bbox)]
+                   if intersection(ln.bbox, region.bbox) < NAME_SEAL_OWN_LINE * _box_area(ln.bbox)
+                   or _not_seal_ink(image, ln.bbox)]
         name = other_persons_name_seal(reading, profile)
         if name is not None and any(name in text for text in written):
             _other(region, reading[0], "name seal, the name on the page")
@@ -655,6 +656,25 @@ def _other(seal: Region, text: str | None, why: str) -> None:
     seal.kind, seal.accepted = "other_seal", False
     seal.text = text
     seal.extra["attributed_by"] = why
+
+
+#: A line inside a seal is written over it, not the seal's own characters read on the page, when
+#: this share of its ink is not red (a signature in pen under a name seal: 曹文斌 under 曹文斌印).
+NOT_SEAL_INK = 0.5
+
+
+def _not_seal_ink(image: np.ndarray, box: Box | BoxF) -> bool:
+    """Is most of the ink in a line's box dark ink other than the seal's red?"""
+    from redaction.detect.ink import plain_red_ink
+
+    h, w = image.shape[:2]
+    x0, y0, x1, y1 = (int(round(v)) for v in box)
+    crop = image[max(0, y0):min(h, y1), max(0, x0):min(w, x1)]
+    if crop.size == 0 or crop.ndim != 3:
+        return False
+    ink = cv2.cvtColor(crop, cv2.COLOR_BGR2GRAY) < 150
+    total = int(np.count_nonzero(ink))
+    return total > 0 and bool(np.count_nonzero(ink & ~plain_red_ink(crop)) >= NOT_SEAL_INK * total)
 
 
 def _black_print(image: np.ndarray, box: Box | BoxF) -> bool:
