@@ -822,3 +822,16 @@ def test_a_handwritten_employer_wrapped_in_its_cell_continues_on_the_row_below()
                line("说明考核等次分为优秀合格基本合格不合格", 324, 1100, char_w=40, h=46)]
     boxes = [tuple(round(v) for v in r.bbox) for r in match_lines([*printed, top, below], prof)]
     assert coverage(RealItem("employer", (499, 746, 914, 832), None, "applicant"), boxes) >= 0.9
+
+
+def test_a_hit_cut_at_the_line_end_before_another_units_ending_on_the_next_line_is_another_unit():
+    """synth3 s13 002: …积极参加塔城地区畜牧 / 兽医站组织的… — 塔城地区畜牧局 with its 局 left out at the
+    line's end is the 畜牧兽医站 wrapped; 塔城地区畜牧 / 局完成了… is the employer wrapped."""
+    prof = Profile(name="其木格", employers=("塔城地区畜牧兽医局", "塔城地区畜牧局"))
+    other = [line("技术工作，撰写技术报告两篇，积极参加塔城地区畜牧", 266, 711, h=40),
+             line("兽医站组织的专业技术人员继续教育培训，完成规定学时", 269, 751, h=40)]
+    assert [r for r in match_lines(other, prof) if r.kind == "employer"] == []
+    own = [line("技术工作，撰写技术报告两篇，积极协助塔城地区畜牧", 266, 711, h=40),
+           line("局完成了年度考核和业务检查的各项准备工作，所属", 269, 751, h=40)]
+    found = [r for r in match_lines(own, prof) if r.kind == "employer"]
+    assert {round(r.bbox[1]) // 40 for r in found} == {711 // 40, 751 // 40}, found
