@@ -835,3 +835,15 @@ def test_a_hit_cut_at_the_line_end_before_another_units_ending_on_the_next_line_
            line("局完成了年度考核和业务检查的各项准备工作，所属", 269, 751, h=40)]
     found = [r for r in match_lines(own, prof) if r.kind == "employer"]
     assert {round(r.bbox[1]) // 40 for r in found} == {711 // 40, 751 // 40}, found
+
+
+@pytest.mark.parametrize("term, found, ok", [
+    ("昌吉市自然资源局", "昌离市百然资源局", True),     # 自 read 百 (synth2 s16 011's ring)
+    ("第一中学", "第一百中学", False),                 # 百 beside a numeral is one
+    ("第一中学", "第十三中学", False),
+    ("第十三中学", "第十中学", True),                   # a numeral lost, not brought
+])
+def test_a_lone_hundred_is_a_slip_not_a_numeral(term, found, ok):
+    from redaction.detect.match import numerals_compatible
+
+    assert numerals_compatible(term, found) is ok

@@ -69,10 +69,19 @@ def _dot_slot(term: Term) -> int | None:
     return None
 
 
+#: Numerals that are also common misreadings of other characters (自 read 百): counted only beside
+#: another numeral (第一百中学), alone they are a slip (昌吉市自然资源局's ring read 昌离市百然资源局).
+_LARGE_NUMERALS = frozenset("百千")
+
+
 def numerals_compatible(term: str, found: str) -> bool:
     """A fuzzy hit may lose a numeral (OCR drops a thin 一) but not bring its own: 第十三中学 is
     another school than 第一中学, whatever the edit distance says."""
-    found_numerals = "".join(c for c in found if c in NUMERALS)
+    def counted(i: int, c: str) -> bool:
+        beside = found[max(0, i - 1):i] + found[i + 1:i + 2]
+        return c in NUMERALS and (c not in _LARGE_NUMERALS or any(b in NUMERALS for b in beside))
+
+    found_numerals = "".join(c for i, c in enumerate(found) if counted(i, c))
     return _is_subsequence(found_numerals, "".join(c for c in term if c in NUMERALS))
 
 
