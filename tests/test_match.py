@@ -822,6 +822,11 @@ def test_a_handwritten_employer_wrapped_in_its_cell_continues_on_the_row_below()
                line("说明考核等次分为优秀合格基本合格不合格", 324, 1100, char_w=40, h=46)]
     boxes = [tuple(round(v) for v in r.bbox) for r in match_lines([*printed, top, below], prof)]
     assert coverage(RealItem("employer", (499, 746, 914, 832), None, "applicant"), boxes) >= 0.9
+    # ... and a label above it (职务) joined to it is no part of it: 务骤维吾尔… is the term with its
+    # slip on the label's line, no further from it without that character
+    label = line("职务", 836, 674, char_w=40, h=51)
+    boxes = [r.bbox for r in match_lines([*printed, label, top, below], prof)]
+    assert all(intersection(b, label.bbox) == 0 for b in boxes), boxes
 
 
 def test_a_hit_cut_at_the_line_end_before_another_units_ending_on_the_next_line_is_another_unit():

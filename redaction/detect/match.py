@@ -104,6 +104,17 @@ DEPARTMENTS = ("教育", "水利", "水务", "气象", "自然资源", "国土�
                "人力", "保障")
 
 
+def edits(a: str, b: str) -> int:
+    """Levenshtein distance (short strings: plain DP)."""
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, start=1):
+        cur = [i] + [0] * len(b)
+        for j, cb in enumerate(b, start=1):
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
+        prev = cur
+    return prev[-1]
+
+
 def _substitutions(term: str, found: str) -> list[tuple[str, str]]:
     """The (term character, found character) pairs an alignment of least edits substitutes."""
     m, n = len(term), len(found)
@@ -559,6 +570,16 @@ def _regions_for(unit: _Unit, term: Term, lines: list[TextLine], spanning_only: 
             while start < end and not unit.text[start].isascii():
                 start += 1
             while end > start and not unit.text[end - 1].isascii():
+                end -= 1
+        elif errors and spanning_only:
+            # A slip standing alone on another line at a hit's end is no part of it (务 of a form's
+            # 职务 over a handwritten employer: 务骤维吾尔… for 新疆维吾尔…): left out when the term
+            # is no further without it.
+            if (end - start > 2 and unit.line_ids[start] != unit.line_ids[start + 1] and unit.text[start] != key[0]
+                    and edits(key, unit.text[start + 1:end]) <= errors):
+                start += 1
+            if (end - start > 2 and unit.line_ids[end - 1] != unit.line_ids[end - 2]
+                    and unit.text[end - 1] != key[-1] and edits(key, unit.text[start:end - 1]) <= errors):
                 end -= 1
         found = unit.text[start:end]
         if whole_word and not (unit.opens[start] and unit.closes[end - 1]):

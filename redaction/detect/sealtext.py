@@ -25,6 +25,7 @@ import numpy as np
 from redaction.detect.match import (
     DEPARTMENTS,
     approximate_find,
+    edits,
     numerals_compatible,
     one_place_apart,
     same_organisation,
@@ -673,23 +674,12 @@ def employer_in_ring(text: str, profile: Profile) -> str | None:
                 # the ring's seam turned it (业和草原局白汁区林: 局白汁区林业和草原局 or 白汁区林业和
                 # 草原局, both three slips from 喀什地区林业和草原局): without it, if no further.
                 for a, b in ((s, e), (s + 1, e), (s, e - 1)):
-                    if b - a > len(norm) or ((a, b) != (s, e) and _edits(term.key, hay[a:b]) > k):
+                    if b - a > len(norm) or ((a, b) != (s, e) and edits(term.key, hay[a:b]) > k):
                         continue        # (nor a match using some characters twice)
                     if (numerals_compatible(term.key, hay[a:b]) and _foreign_run(hay[a:b], term.key) < 3
                             and names_own_words(hay[a:b], term.key)):
                         return term.text
     return None
-
-
-def _edits(a: str, b: str) -> int:
-    """Levenshtein distance (short strings: plain DP)."""
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, start=1):
-        cur = [i] + [0] * len(b)
-        for j, cb in enumerate(b, start=1):
-            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
-        prev = cur
-    return prev[-1]
 
 
 def _foreign_run(text: str, name: str) -> int:
