@@ -543,7 +543,7 @@ _DATE = re.compile(r"年.*月")
 def _written_name(line: str) -> str:
     """What may be a person's name in a normalised line: the characters after its last colon (单位
     负责人：马玉兰), or the whole of a short line (a name signed on its own); "" for a date."""
-    label, colon, rest = line.rpartition("：") if "：" in line else line.rpartition(":")
+    _, colon, rest = line.rpartition("：") if "：" in line else line.rpartition(":")
     name = _cjk_of(rest)
     if (not colon and len(name) > NAME_LINE_MAX) or _DATE.search(rest):
         return ""
