@@ -936,12 +936,14 @@ def classify_seal(readings: list[tuple[str, float]], profile: Profile) -> tuple[
     counts only when confident on its own: two mediocre readings of a worn employer's seal can
     agree on the same garbled characters. Anything else stays an accepted seal.
     """
+    # (asked once a reading: each pass below needs it)
+    another = {(t, sc) for t, sc in readings if _surely_another_body(t, sc, profile)}
     for text, score in readings:
         employer = employer_in_ring(text, profile)
-        if employer and not _surely_another_body(text, score, profile):
+        if employer and (text, score) not in another:
             return "seal", True, employer, score
     for text, score in readings:
-        if score < MIN_SCORE or _surely_another_body(text, score, profile):
+        if score < MIN_SCORE or (text, score) in another:
             continue
         core = committee_core(text)
         if core is not None:
@@ -960,7 +962,7 @@ def classify_seal(readings: list[tuple[str, float]], profile: Profile) -> tuple[
     # A half-printed ring of the employer reads as a run of its name with a gap, a ring read only
     # where it says its national parent's name (中国共产主义青年团) as that: no other's.
     readings = [(t, sc) for t, sc in readings
-                if (_surely_another_body(t, sc, profile) or not inside_employer(t, profile)) and not parent_only(t)]
+                if ((t, sc) in another or not inside_employer(t, profile)) and not parent_only(t)]
     candidates = []
     for text, score in readings:
         if score < MIN_SCORE or not is_organisation_name(text) or not is_organisation_name(_name_part(text)):
