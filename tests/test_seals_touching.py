@@ -5,7 +5,7 @@ joined them (027), and the authority's seal was masked with the employer's."""
 
 from __future__ import annotations
 
-from redaction.detect.seals import Seal, _round_separate_seals
+from redaction.detect.seals import Seal, _loosely_fitted, _round_separate_seals
 from redaction.model.regions import iou
 from redaction.pipeline.propose import find_page_seals
 from testkit.imaging import seal_layer, stamp, text_page
@@ -64,3 +64,30 @@ def test_a_seal_touching_another_on_a_ruled_form_keeps_its_first_ring_when_the_l
     seals = find_page_seals(page.pixels, page.dpi, ring_reader=detector.ring_reader)
     for truth in truths:
         assert max(iou(s.bbox, truth) for s in seals) > 0.6, (truth, seals)
+
+
+def test_a_faint_ink_fit_loosely_round_a_confirmed_seal_does_not_replace_it(detector):
+    """synth3 s14 052, a phone photo of an appraisal form, the employer's seal stamped on the
+    corner of the table's red rules: the learned ring was confirmed on the ink at 0.77, then the
+    faint-ink pass fitted a 0.59 oval 1.7 times its area round it and the rules, and replaced it:
+    the seal was covered 0.26, its ring text misread as another body's. The confirmed seal stays."""
+    from testkit.synth3 import make_page
+
+    page = make_page(14, 52)
+    truth = next(t.as_dict()["bbox"] for t in page.truth if t.kind == "seal" and t.owner == "applicant")
+    seals = find_page_seals(page.pixels, page.dpi, ring_reader=detector.ring_reader)
+    best = max(seals, key=lambda s: iou(s.bbox, truth))
+    assert iou(best.bbox, truth) > 0.6, (truth, seals)
+    area = (truth[2] - truth[0]) * (truth[3] - truth[1])
+    assert (best.bbox[2] - best.bbox[0]) * (best.bbox[3] - best.bbox[1]) < 1.5 * area, best
+
+
+def test_a_weak_fit_is_loose_round_one_seal_only_when_centred_on_it():
+    seal = Seal((906, 1650, 1188, 1941), "round", 0.77, (1046.0, 1795.0), (119.0, 126.0), 0.0)
+    loose = Seal((887, 1585, 1273, 1945), "round", 0.59, (1080.0, 1765.0), (149.0, 170.0), 0.0)
+    assert _loosely_fitted(loose, seal)
+    # round two seals side by side: centred between them, twice the area
+    pair = Seal((906, 1650, 1470, 1941), "oval", 0.59, (1188.0, 1795.0), (145.0, 282.0), 0.0)
+    assert not _loosely_fitted(pair, seal)
+    # a sound fit is no loose one
+    assert not _loosely_fitted(Seal(loose.bbox, "round", 0.85, loose.center, loose.axes, 0.0), seal)

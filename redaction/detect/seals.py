@@ -1720,7 +1720,7 @@ def _learned_candidates(image_bgr: Image, red: Mask, seals: list[Seal], rejected
                 continue
             seal = _faint_seal(image_bgr, _without_sound_seals(faint, seals, small), box, reader,
                                "gray" if faint_gray else "red", box in arc_boxes)
-            if (seal is not None and not any(_inside(seal.bbox, s.bbox) > 0.8 for s in seals)
+            if (seal is not None and not any(_inside(seal.bbox, s.bbox) > 0.8 or _loosely_fitted(seal, s) for s in seals)
                     and not _round_separate_seals(seal, seals, small) and not _round_a_sound_seal(seal, seals, small)):
                 seals = [s for s in seals if not (_inside(s.bbox, seal.bbox) >= 0.6 and s.score < 0.9)]
                 seals.append(seal)
@@ -1755,6 +1755,23 @@ def _ringed_box(red: Mask, box: BoxF) -> BoxF | None:
     if got is not None and got[3] >= LEARNED_MIN_RING:
         return box
     return None
+
+
+#: A weak fit (under WEAK_ROUND) round the whole of a better seal found already, at most this
+#: many times its area and centred on it, is that seal fitted loosely: on a phone photo the faint
+#: ink of a form's red rules touching the seal pulled the fit out (synth3 s14 052: a 0.59 oval
+#: 1.7 times the seal's area replaced the seal's own ring, confirmed at 0.77).
+LOOSE_FIT_AREA = 2.5
+#: ... its centre within this share of the seal's smaller semi-axis from the seal's centre.
+LOOSE_FIT_OFFSET = 0.5
+
+
+def _loosely_fitted(weak: Seal, seal: Seal) -> bool:
+    """Is `weak` a looser fit of `seal`: weaker, round all of it, not much larger, and centred on
+    it (not two seals fitted as one, whose centre lies between them)?"""
+    off = float(np.hypot(weak.center[0] - seal.center[0], weak.center[1] - seal.center[1]))
+    return (weak.score < WEAK_ROUND and seal.score > weak.score and _inside(seal.bbox, weak.bbox) >= 0.9
+            and _area(weak.bbox) <= LOOSE_FIT_AREA * _area(seal.bbox) and off <= LOOSE_FIT_OFFSET * min(seal.axes))
 
 
 #: Two finds overlapping less than this are two seals, whatever ring is found round both.
