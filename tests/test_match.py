@@ -777,6 +777,25 @@ def test_a_paragraphs_line_over_its_short_last_line_is_no_column_wrap():
     assert coverage(RealItem("employer", employer, None, "applicant"), boxes) >= 0.9
 
 
+@pytest.mark.parametrize("char_w", [20, 40])      # the column joined reads it with two slips / exactly
+def test_a_paragraph_wrapping_a_short_form_exactly_is_no_column_of_the_long_form(char_w):
+    """synth3 s14 003: …经哈密市伊州区人民政府考核合格，在伊 over 州区教育局起到了…: the short form
+    伊州区教育局 reads exactly across the break, so the line's part over the row below
+    (…哈密市伊州区) is no column joined to 州区教育局 as 哈密市伊州区教育局 with two slips — the
+    district government's name stays visible, the wrapped employer is masked."""
+    from bench.accuracy import coverage
+    from bench.realset import RealItem
+
+    prof = Profile(name="巴特尔", employers=("哈密市伊州区教育局", "伊州区教育局"))
+    top = line("后参与完成多项重点工作，经哈密市伊州区人民政府考核合格，在伊", 208, 802, char_w=char_w, h=51)
+    below = line("州区教育局起到了业务骨干作用。", 210, 889, char_w=char_w, h=46)
+    boxes = [tuple(round(v) for v in r.bbox) for r in match_lines([top, below], prof)]
+    government = tuple(round(v) for v in char_span(top, 13, 23))
+    assert coverage(RealItem("org", government, None, "other"), boxes) < 0.3
+    for piece in (char_span(top, 29, 30), char_span(below, 0, 5)):
+        assert coverage(RealItem("employer", tuple(round(v) for v in piece), None, "applicant"), boxes) >= 0.9
+
+
 @pytest.mark.parametrize("text", ["请与塔城地区畜牧兽医站联系", "塔城地区畜牧兽医站"])
 def test_a_hit_stopping_short_of_the_unit_ending_before_another_one_is_another_unit(text):
     """塔城地区畜牧局 read with 局 as 兽 in 塔城地区畜牧兽医站 (synth3 s11 005): the 站 is another

@@ -716,15 +716,23 @@ def match_lines(lines: list[TextLine], profile: Profile, readable: frozenset[str
         # slips, it replaces the whole line's (育中心阿拉尔市农业农村局 for 第一师阿拉尔市农业农村局).
         column = _over_column(units[i], lines[i], lines[j])
         under_ends = None if under is None else {j: (min(b[0] for b in under.boxes), max(b[2] for b in under.boxes))}
+        wrapped = {term.key: _regions_for(joined, term, lines, True, unreadable[term.key])
+                   for term in terms if len(term.key) >= 2}
+        # A form of the employer read exactly across the break: the lines are a paragraph's,
+        # wrapped, and no sign-off's columns (…经哈密市伊州区人民政府考核合格，在伊 | 州区教育局:
+        # its part over the row below, …哈密市伊, joined to 州区教育局 is no 哈密市伊州区教育局;
+        # synth3 s14 003).
+        exact_wrap = any(r.extra["errors"] == 0 for term in terms if term.kind == "employer"
+                         for r in wrapped.get(term.key, ()))
         for term in terms:
             if len(term.key) < 2:
                 continue
-            found = _regions_for(joined, term, lines, True, unreadable[term.key])
+            found = wrapped[term.key]
             if under is not None:
                 found = _fewer_slips(found, _regions_for(_join(units[i], under), term, lines, True,
                                                          unreadable[term.key], ends=under_ends))
             # (not a term the line holds whole: 姓名：阿依古丽买买提 over 工作单位 is no 阿依古 / 工)
-            if column is not None and len(term.key) >= 4 and (i, term.key) not in on_line:
+            if column is not None and len(term.key) >= 4 and (i, term.key) not in on_line and not exact_wrap:
                 ends = {i: (min(b[0] for b in column.boxes), max(b[2] for b in column.boxes))}
                 in_column = _regions_for(_join(column, units[j]), term, lines, True, unreadable[term.key], ends=ends)
                 if any(units[j].text.startswith(t.key) for t in terms

@@ -1720,7 +1720,8 @@ def _learned_candidates(image_bgr: Image, red: Mask, seals: list[Seal], rejected
                 continue
             seal = _faint_seal(image_bgr, _without_sound_seals(faint, seals, small), box, reader,
                                "gray" if faint_gray else "red", box in arc_boxes)
-            if (seal is not None and not any(_inside(seal.bbox, s.bbox) > 0.8 or _loosely_fitted(seal, s) for s in seals)
+            if (seal is not None
+                    and not any(_inside(seal.bbox, s.bbox) > 0.8 or _loosely_fitted(seal, s) for s in seals)
                     and not _round_separate_seals(seal, seals, small) and not _round_a_sound_seal(seal, seals, small)):
                 seals = [s for s in seals if not (_inside(s.bbox, seal.bbox) >= 0.6 and s.score < 0.9)]
                 seals.append(seal)
