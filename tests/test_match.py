@@ -871,3 +871,18 @@ def test_a_lone_hundred_is_a_slip_not_a_numeral(term, found, ok):
     from redaction.detect.match import numerals_compatible
 
     assert numerals_compatible(term, found) is ok
+
+
+def test_of_the_ways_a_cells_term_runs_on_the_one_with_fewest_slips_is_taken():
+    """synth3 s14 064, an appraisal form: 吐鲁番市高昌区自然资 / 源局 in the 工作单位 cell, 专业技术职 /
+    务 in the cell beside. The term runs on exactly below; read on into the next cell it is
+    …自然资专业 with two slips, which masked 专业 too."""
+    prof = Profile(name="麦麦提江·艾合买提", employers=("吐鲁番市高昌区自然资源局", "高昌区自然资源局"))
+    cell = line("吐鲁番市高昌区自然资", 604, 779, char_w=54, h=66)
+    beside = line("专业技术职", 1215, 779, char_w=54, h=68)
+    below = line("源局", 598, 844, char_w=65, h=75)
+    under_beside = line("务", 1208, 845, char_w=68, h=73)
+    found = [r for r in match_lines([cell, beside, below, under_beside], prof) if r.kind == "employer"]
+    boxes = [r.bbox for r in found]
+    assert union_covers(boxes, cell.bbox, 0.9) and union_covers(boxes, below.bbox, 0.9)
+    assert not any(intersection(r.bbox, beside.bbox) > 0.1 * box_area(beside.bbox) for r in found), found

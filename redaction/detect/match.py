@@ -703,6 +703,7 @@ def match_lines(lines: list[TextLine], profile: Profile, readable: frozenset[str
     # Terms broken across two lines or two cells of a row, or across three lines where the
     # middle one is shorter than a term (深圳市今天国 / 际物流技术股 / 份有限公司 in a table cell).
     longest = max((len(term.key) for term in terms), default=0)
+    wraps: dict[tuple[int, str], list[Region]] = {}     # (line, term): its hits run on to any line
     for i, j in pairs:
         if not (units[i].text and units[j].text):
             continue
@@ -743,7 +744,7 @@ def match_lines(lines: list[TextLine], profile: Profile, readable: frozenset[str
                     # 克拉玛依市独山子区人民医院 with a slip; synth3 s11 021).
                     in_column = [r for r in in_column if r.extra["errors"] == 0]
                 found = _fewer_slips(found, in_column)
-            regions.extend(found)
+            wraps.setdefault((i, term.key), []).extend(found)
         if len(units[j].text) < longest:
             # A term wrapped twice runs on into one third line: of the lines that could follow
             # (the next cell on the row, the line below), the reading with the fewest slips
@@ -804,6 +805,12 @@ def match_lines(lines: list[TextLine], profile: Profile, readable: frozenset[str
                 if hits:
                     fewest = min(r.extra["errors"] for r in hits)
                     regions.extend(r for r in hits if r.extra["errors"] == fewest)
+    # Of the ways a line's term runs on (the line below, the next cell on the row), the one with
+    # the fewest slips: 吐鲁番市高昌区自然资 / 源局 in its cell is the employer, so 专业 in the cell
+    # beside (…自然资专业, two slips) is not (synth3 s14 064).
+    for hits in wraps.values():
+        fewest = min((r.extra["errors"] for r in hits), default=0)
+        regions.extend(r for r in hits if r.extra["errors"] == fewest)
     if page_width is not None or seal_boxes:
         regions += cut_by_edge(units, lines, terms, unreadable, page_width, regions, seal_boxes)
     regions += unit_regions(units, lines, terms, unreadable, regions)
