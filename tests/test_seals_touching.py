@@ -91,3 +91,18 @@ def test_a_weak_fit_is_loose_round_one_seal_only_when_centred_on_it():
     assert not _loosely_fitted(pair, seal)
     # a sound fit is no loose one
     assert not _loosely_fitted(Seal(loose.bbox, "round", 0.85, loose.center, loose.axes, 0.0), seal)
+
+
+def test_a_weak_ring_round_a_phone_photos_whole_form_on_a_desk_is_no_seal(detector):
+    """synth3 s15 010, a phone photo of a red-ruled appraisal form on a brown desk: the outline
+    tests fitted a 0.76 ring round the desk on both sides (a box over 81 % of the frame, 46 times
+    the employer's seal), and the form's seals inside it were never looked for. No ring text runs
+    round it; the reviewing bureau's seal inside is found on its own."""
+    from testkit.synth3 import make_page
+
+    page = make_page(15, 10)
+    h, w = page.pixels.shape[:2]
+    seals = find_page_seals(page.pixels, page.dpi, ring_reader=detector.ring_reader)
+    assert all((s.bbox[2] - s.bbox[0]) * (s.bbox[3] - s.bbox[1]) < 0.1 * w * h for s in seals), seals
+    bureau = next(t.as_dict()["bbox"] for t in page.truth if t.kind == "seal" and t.owner == "other")
+    assert max(iou(s.bbox, bureau) for s in seals) > 0.6, seals

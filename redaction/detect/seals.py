@@ -543,6 +543,11 @@ def _round_sound_seal(weak: Seal, sound: Seal) -> bool:
             and _inside(sound.bbox, weak.bbox) >= 0.95 and _area(weak.bbox) >= ROUND_SOUND_AREA * _area(sound.bbox))
 
 
+#: A weak red find (under WEAK_ROUND) this share of the frame's area or more is kept only with
+#: ring text round it (see `_learned_candidates`).
+FRAME_FIND_SHARE = 0.25
+
+
 #: A weak red find (outline score under this) may be part of a larger ring: a faded seal's
 #: bright side fitted as a narrow oval (dev: three unit seals in a row, two of them pale).
 GROW_MAX_SCORE = 0.9
@@ -1570,6 +1575,15 @@ def _learned_candidates(image_bgr: Image, red: Mask, seals: list[Seal], rejected
     # bold title characters can pass: the learned detector must see ring text in them too.
     confirmed = []
     for s in seals:
+        if s.colour == "red" and s.score < WEAK_ROUND and _area(s.bbox) >= FRAME_FIND_SHARE * w * h:
+            # A weak ring filling the frame may be a phone photo's desk round the sheet (synth3
+            # s15 010: a brown desk on both sides, a 0.76 "seal" over the whole red-ruled form,
+            # inside which the form's two seals were never looked for): a close-up's seal shows
+            # ring text round its rim.
+            (cx, cy), r = s.center, max(s.axes)
+            if not _ring_text_round(reader, image_bgr, (cx, cy), r) and sealdet.find_ring_in_box(
+                    reader, image_bgr, (cx - r, cy - r, cx + r, cy + r), passes=1) is None:
+                continue
         if s.colour == "gray" and s.score < GRAY_SCORE:
             r = max(s.axes)
             box = (s.center[0] - r, s.center[1] - r, s.center[0] + r, s.center[1] + r)
