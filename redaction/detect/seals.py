@@ -1671,6 +1671,15 @@ def _learned_candidates(image_bgr: Image, red: Mask, seals: list[Seal], rejected
                                framed=framed)
         if seal is None and framed and not cut and ink is red:
             seal = _confirm_on_ink(image_bgr, _alone_ink(red, box), ring, colour, box, framed=True)
+        if seal is None and framed and not cut and colour == "red":
+            # Two seals stamped touching on a form's rules (synth2 s17 003: a faded unit seal over
+            # the reviewing department's, neither found): the ring read round both is drawn out
+            # toward the other (145 x 180 px for a 133-px seal), off its ink on the page and in
+            # the annulus. Looked at alone, ring text round the most of it, its outline fitted on
+            # its own ink.
+            alone = sealdet.find_ring_in_box(reader, _alone(image_bgr, box), box)
+            if alone is not None and not _framed_short(alone, box):
+                seal = _confirm_on_ink(image_bgr, _alone_ink(red, box), alone, colour, box)
         if seal is None and ring is not seen_first:
             # The look alone drifted onto the seal touching it (synth3 s11 012: a purple seal over
             # a red one, its ring seen at 0.66 on the page, alone at 0.70 off its centre by 64 px
