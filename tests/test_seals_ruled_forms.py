@@ -105,3 +105,26 @@ def test_seals_on_forms_and_pink_paper_of_the_fourth_generator_are_found_whole(d
     seals = find_page_seals(sp.pixels, sp.dpi, ring_reader=detector.ring_reader)
     on_own = [s for s in seals if _covered(s.bbox, own.bbox) >= 0.95]
     assert on_own and all(_area(s.bbox) < 2 * _area(own.bbox) for s in on_own), (seals, own.bbox)
+
+
+def test_a_seal_on_a_phone_photos_tilted_red_rules_is_found(detector):
+    """synth3 s15 032: a phone photo tilts the form's red rules ~4°; the axis-aligned openings of
+    `remove_rules` left them joined to the seal stamped on the bottom and right rules, and nothing
+    was found on the page. Without straight lines at any angle, the seal is found whole."""
+    sp = _page3(15, 32)
+    own = next(t for t in sp.truth if t.kind == "seal" and t.owner == "applicant")
+    seals = find_page_seals(sp.pixels, sp.dpi, ring_reader=detector.ring_reader)
+    on_own = [s for s in seals if _covered(s.bbox, own.bbox) >= 0.95]
+    assert on_own and all(_area(s.bbox) < 2 * _area(own.bbox) for s in on_own), (seals, own.bbox)
+
+
+def test_tilted_red_rules_alone_are_no_seal(detector):
+    """The same search on a tilted red-ruled table with nothing stamped on it finds nothing."""
+    import cv2
+
+    page = np.full((1400, 1000, 3), 245, np.uint8)
+    for y in range(150, 1300, 110):
+        cv2.line(page, (80, y), (920, y + 55), (40, 40, 215), 3)
+    for x in (80, 330, 920):
+        cv2.line(page, (x, 150), (x - 60, 1300), (40, 40, 215), 3)
+    assert find_page_seals(page, None, ring_reader=detector.ring_reader) == []
