@@ -91,6 +91,11 @@ def test_a_weak_fit_is_loose_round_one_seal_only_when_centred_on_it():
     assert not _loosely_fitted(pair, seal)
     # a sound fit is no loose one
     assert not _loosely_fitted(Seal(loose.bbox, "round", 0.85, loose.center, loose.axes, 0.0), seal)
+    # a seal boxed as part of a ring (its box short of its outline) is no sound fit: the faint fit
+    # of the whole worn ring replaces it (own corpus seed 0, 074)
+    part = Seal((968, 1351, 1239, 1633), "round", 0.76, (1104.0, 1492.0), (176.0, 176.0), 0.0)
+    worn = Seal((969, 1345, 1334, 1749), "oval", 0.67, (1151.0, 1547.0), (152.0, 178.0), 0.0)
+    assert not _loosely_fitted(worn, part)
 
 
 def test_a_weak_ring_round_a_phone_photos_whole_form_on_a_desk_is_no_seal(detector):

@@ -1816,7 +1816,10 @@ def _loosely_fitted(weak: Seal, seal: Seal) -> bool:
     """Is `weak` a looser fit of `seal`: weaker, round all of it, not much larger, and centred on
     it (not two seals fitted as one, whose centre lies between them)?"""
     off = float(np.hypot(weak.center[0] - seal.center[0], weak.center[1] - seal.center[1]))
-    return (weak.score < WEAK_ROUND and seal.score > weak.score and _inside(seal.bbox, weak.bbox) >= 0.9
+    # (A seal boxed as part of a ring, its box short of its outline, is no sound fit: a worn
+    # ring's faint fit replaces it; own corpus 074.)
+    whole = min(seal.bbox[2] - seal.bbox[0], seal.bbox[3] - seal.bbox[1]) >= 2 * min(seal.axes)
+    return (whole and weak.score < WEAK_ROUND and seal.score > weak.score and _inside(seal.bbox, weak.bbox) >= 0.9
             and _area(weak.bbox) <= LOOSE_FIT_AREA * _area(seal.bbox) and off <= LOOSE_FIT_OFFSET * min(seal.axes))
 
 
