@@ -110,6 +110,8 @@ def test_a_name_seal_alone_in_a_close_up_stays_masked(detector):
     (("马晓座印", 0.9), ["单位负责人：马晓燕"], None),                  # the applicant's own name
     (("韩雪之印", 0.99), ["负责人：韩雨"], None),                      # two characters: exact or nothing
     (("二四年八", 0.9), ["二四年八月"], None),                          # a date is no one's name
+    (("买合本提", 0.91), ["买合木提·阿西木"], "买合木提阿西木"),          # a long name signed on its own
+    (("买合本提", 0.91), ["买合木提同志工作认真"], None),                # ... not prose of that length
 ])
 def test_name_seal_written_on_the_page_loosely(reading, written, name):
     from redaction.detect.sealtext import name_seal_written_loosely

@@ -537,15 +537,20 @@ NAME_SEAL_LOOSE_MIN = 3
 
 #: A line of its own is a name written (signed) when it holds at most this many characters.
 NAME_LINE_MAX = 6
+#: ... or this many when it holds a name's dot between two characters: a Uyghur or Kazakh name
+#: (买合木提·阿西木 signed beside the seal 买合木提, synth3 s15 005).
+NAME_LINE_MAX_DOTTED = 10
+_NAME_DOT = re.compile(r"[\u4e00-\u9fff] ?[·•・.．] ?[\u4e00-\u9fff]")
 _DATE = re.compile(r"年.*月")
 
 
 def _written_name(line: str) -> str:
-    """What may be a person's name in a normalised line: the characters after its last colon (单位
-    负责人：马玉兰), or the whole of a short line (a name signed on its own); "" for a date."""
+    """What may be a person's name in a line: the characters after its last colon (单位负责人：马玉兰),
+    or the whole of a short line (a name signed on its own); "" for a date."""
     _, colon, rest = line.rpartition("：") if "：" in line else line.rpartition(":")
     name = _cjk_of(rest)
-    if (not colon and len(name) > NAME_LINE_MAX) or _DATE.search(rest):
+    longest = NAME_LINE_MAX_DOTTED if _NAME_DOT.search(rest) else NAME_LINE_MAX
+    if (not colon and len(name) > longest) or _DATE.search(rest):
         return ""
     return name
 
@@ -553,7 +558,7 @@ def _written_name(line: str) -> str:
 def name_seal_written_loosely(reading: tuple[str, float], profile: Profile, written: Sequence[str]) -> str | None:
     """The name written on the page that a square seal's reading spells with at most one
     character wrong: its 某某印/某某之印 name, or all its characters when no 印 was read (or its
-    first three exactly, the 印 read as another character: 何振华迎). `written`: normalised lines
+    first three exactly, the 印 read as another character: 何振华迎). `written`: the lines (as read)
     outside the seal; a name is what follows a line's last colon (单位负责人：马玉兰), or a short line
     of its own (`_written_name`). None when no written name begins with it, or when it shares two
     characters in order with the applicant's name or an employer — unless a written name begins

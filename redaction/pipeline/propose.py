@@ -230,15 +230,16 @@ class Detector:
         # Not a line of the seal's own characters read on the page (inside its box): the name
         # written beside it, or signed under it and reaching out of it (synth3 seed 3: 何振华印 over
         # 何振华 signed, 0.56 of the signature under the seal's box).
-        written = [normalize(ln.text) for ln in lines
-                   if intersection(ln.bbox, region.bbox) < NAME_SEAL_OWN_LINE * _box_area(ln.bbox)
-                   or _not_seal_ink(image, ln.bbox)]
+        read = [ln.text for ln in lines
+                if intersection(ln.bbox, region.bbox) < NAME_SEAL_OWN_LINE * _box_area(ln.bbox)
+                or _not_seal_ink(image, ln.bbox)]
+        written = [normalize(text) for text in read]
         name = other_persons_name_seal(reading, profile)
         if name is not None and any(name in text for text in written):
             _other(region, reading[0], "name seal, the name on the page")
         elif name is not None and _beside_other_signer(region.bbox, other_persons_labels(lines)):
             _other(region, reading[0], "name seal, another signer's label")
-        elif name_seal_written_loosely(reading, profile, written) is not None:
+        elif name_seal_written_loosely(reading, profile, read) is not None:
             _other(region, reading[0], "name seal, the name on the page")
 
     def text_regions(self, image: np.ndarray, profile: Profile, red: np.ndarray | None = None) -> list[Region]:
