@@ -5,6 +5,8 @@ joined them (027), and the authority's seal was masked with the employer's."""
 
 from __future__ import annotations
 
+import pytest
+
 from redaction.detect.seals import Seal, _loosely_fitted, _round_separate_seals
 from redaction.model.regions import iou
 from redaction.pipeline.propose import find_page_seals
@@ -129,3 +131,19 @@ def test_two_seals_touching_on_a_forms_rules_are_each_found_when_looked_at_alone
         assert iou(best.bbox, truth) > 0.55, (truth, seals)
         area = (truth[2] - truth[0]) * (truth[3] - truth[1])
         assert (best.bbox[2] - best.bbox[0]) * (best.bbox[3] - best.bbox[1]) < 1.7 * area, best
+
+
+@pytest.mark.parametrize("seed, index", [(15, 34), (15, 64)])
+def test_a_round_seal_with_a_name_seal_on_its_rim_is_boxed_as_its_circle(detector, seed, index):
+    """synth3 s15 034 and 064: another person's square name seal stamped on the employer's round
+    seal's rim pulled the ring's outline into an oval round both (1.64 times the seal's area, the
+    name seal's corner under it). The circle through the ring's own ink is the seal."""
+    from testkit.synth3 import make_page
+
+    page = make_page(seed, index)
+    truth = next(t.as_dict()["bbox"] for t in page.truth if t.kind == "seal" and t.owner == "applicant")
+    seals = find_page_seals(page.pixels, page.dpi, ring_reader=detector.ring_reader)
+    best = max(seals, key=lambda s: iou(s.bbox, truth))
+    area = (truth[2] - truth[0]) * (truth[3] - truth[1])
+    assert iou(best.bbox, truth) > 0.6 and best.shape == "round", (truth, seals)
+    assert (best.bbox[2] - best.bbox[0]) * (best.bbox[3] - best.bbox[1]) < 1.6 * area, best

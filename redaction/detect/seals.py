@@ -1124,6 +1124,19 @@ def _outermost_ink(mask: Mask, center: Sequence[float], r_from: float,
     return np.stack([xs[last, cols], ys[last, cols]], axis=1)[has].astype(np.float64), has
 
 
+def _circle_in_annulus(mask: Mask, center: Sequence[float], radius: float) -> RingShape | None:
+    """The circle (least squares, outliers refitted out) through the outermost ink between 0.8
+    and 1.2 × `radius` from `center`, with the share of rays on it; None if too few rays meet ink."""
+    found = _outermost_ink(mask, center, 0.8 * radius, 1.2 * radius)
+    if found is None:
+        return None
+    circle = _least_squares_circle(found[0], 0.07, 6)
+    if circle is None:
+        return None
+    ox, oy, rr, res = circle
+    return (ox, oy), (rr, rr), 0.0, float(np.count_nonzero(res < 0.05)) / len(_ANGLES)
+
+
 def fit_ring_in_annulus(mask: Mask, center: Sequence[float], radius: float) -> RingShape | None:
     """`fit_ring` with the outermost ink looked for only between 0.8 and 1.2 × `radius` (a circle
     found by Hough): the rays that meet no ring there (its worn side) drop out instead of ending on
@@ -2616,6 +2629,11 @@ def _patterned_ground(ink: Mask, px_cm: float) -> bool:
     return float(cells.mean()) >= PATTERN_COVER
 
 
+#: A ring fitted this much longer than wide round a Hough circle may be a circle pulled out by
+#: the ink beside it (see `_split_merged`).
+PULLED_OVAL = 1.15
+
+
 def _split_merged(ink: Mask, origin: tuple[int, int], px_cm: float,
                   hidden: list[BoxF] | None = None) -> list[tuple[Seal, float]]:
     """Round/oval seals inside a blob too long to be one: Hough circles of seal size on the red ink,
@@ -2640,6 +2658,14 @@ def _split_merged(ink: Mask, origin: tuple[int, int], px_cm: float,
         if ring is None:
             continue
         (ex, ey), (a, b), ang, outline = ring
+        if outline >= MIN_RING and max(a, b) >= PULLED_OVAL * min(a, b):
+            # An oval through the corner of another's square name seal stamped on the ring's rim
+            # (synth3 s15 034: 62 x 77 half-size px round a 64-px seal, the name seal under the
+            # box): the circle through the ring's own ink, within the annulus of the Hough circle,
+            # when as many rays lie on it.
+            circle = _circle_in_annulus(ink, (float(cx), float(cy)), float(r))
+            if circle is not None and circle[3] >= outline:
+                (ex, ey), (a, b), ang, outline = circle
         if outline < MIN_RING and hidden is not None and MIN_CM * px_cm <= 2 * r <= MAX_CM * px_cm:
             own = fit_ring_in_annulus(ink, (float(cx), float(cy)), float(r))
             if own is not None and own[3] >= MIN_RING:
