@@ -655,24 +655,3 @@ def test_a_human_resources_bureaus_ring_read_in_part_is_not_the_hospitals():
     assert classify_seal([("克拉玛依市独山子区人民医", 0.68)], prof)[2] == "克拉玛依市独山子区人民医院"
     bureau = Profile(name="李静", employers=("克拉玛依市独山子区人力资源和社会保障局",))
     assert classify_seal([("克拉玛依市独山子区人力资源和社会保障局", 0.95)], bureau)[0] == "seal"
-
-
-SCHOOL = Profile(name="艾尔肯·吐尔逊", employers=("喀什地区疏附县第二中学", "疏附县二中"))
-
-
-@pytest.mark.parametrize("ink, kind", [((150, 60, 140), "seal"),      # the seal's own violet characters
-                                       ((20, 20, 20), "other_seal")])   # black print under it
-def test_a_department_seals_own_characters_read_on_the_page_name_no_other_body(ink, kind):
-    """synth3 s16 034: the school's 人事处 seal, its ring unread, over a form's （单位盖章）label: its
-    inner line 人事处, read on the page, joined to the label above as 专单位盖章）人事处, named
-    another organisation and the employer's seal was left visible. A line inside the seal in no
-    black ink is the seal's own; black print there still names its body."""
-    page = np.full((700, 700, 3), 245, np.uint8)
-    seal_box = (100, 100, 600, 600)
-    label, office = (230, 240, 470, 300), (300, 315, 440, 365)
-    page[label[1] + 10:label[3] - 10, label[0]:label[2]:12] = 20         # black print: （单位盖章）
-    page[office[1] + 10:office[3] - 10, office[0]:office[2]:10] = ink
-    lines = [_line("（单位盖章）", label, 0.95), _line("人事处", office, 0.97)]
-    seal = Region("seal", seal_box, 0.98, None, True)
-    attribute_by_printed_name(seal, lines, [], SCHOOL, image=page)
-    assert seal.kind == kind

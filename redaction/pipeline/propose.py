@@ -190,7 +190,7 @@ class Detector:
                 _seal_not_emblem(seal)
             if seal.kind == "seal" and seal.text is None:
                 attribute_by_printed_name(seal, lines, employer_boxes, profile, claimed,
-                                          ring_readings.get(id(seal), []), image)
+                                          ring_readings.get(id(seal), []))
             elif seal.kind == "other_seal" and seal.text is not None:
                 own_by_printed_employer(seal, employer_boxes, profile, ring_readings.get(id(seal), []))
         identity_boxes = [r.bbox for r in regions if r.kind in ("name", "employer") and r.accepted]
@@ -337,8 +337,6 @@ def _has_running_text(quads: Sequence[np.ndarray], min_lines: int = 3) -> bool:
     return int((widths > 2 * heights).sum()) >= min_lines
 
 
-#: A line this share of whose box lies in a seal's, in no black ink, is the seal's own characters.
-SEAL_OWN_LINE = 0.9
 #: A printed line under a seal read this confidently names its organisation; down to the fair
 #: score, when it shares nothing of any employer's own words (red ink over black print costs the
 #: reading a few points: 全国木学生机器人大塞组委 0.898).
@@ -356,7 +354,7 @@ def claimed_employers(seals: Sequence[Region], employer_boxes: Sequence[Box | Bo
 
 def attribute_by_printed_name(seal: Region, lines: Sequence[TextLine], employer_boxes: Sequence[Box | BoxF],
                               profile: Profile | None = None, claimed: Sequence[Box | BoxF] = (),
-                              ring: Sequence[tuple[str, float]] = (), image: np.ndarray | None = None) -> None:
+                              ring: Sequence[tuple[str, float]] = ()) -> None:
     """An unreadable seal stamped over a confidently printed organisation name that is not an
     employer (the 落款 of a diploma or certificate) is that organisation's seal: `other_seal`.
     The name may run past the seal (a long name, the seal stamped on its end) or be wrapped over
@@ -373,10 +371,7 @@ def attribute_by_printed_name(seal: Region, lines: Sequence[TextLine], employer_
     `claimed`: employer names another seal, read as the employer's, is stamped over
     (`claimed_employers`). Two issuers sign side by side (共青团…委员会 and its 青年志愿者协会, one
     printed name under the other): the unread seal reaching over the employer's name beside the
-    employer's own seal is the other issuer's, named by the rest of the print under it.
-
-    `image`: the page, when given, tells the seal's own characters read on the page (a department
-    seal's 人事处 under its star, in the seal's ink) from print under it: they name no other body."""
+    employer's own seal is the other issuer's, named by the rest of the print under it."""
     from redaction.detect.sealtext import (
         cjk_count,
         is_printed_organisation,
@@ -401,10 +396,6 @@ def attribute_by_printed_name(seal: Region, lines: Sequence[TextLine], employer_
                 continue
             ln = rest
         page_lines.append(ln)
-    if image is not None:
-        page_lines = [ln for ln in page_lines
-                      if _black_print(image, ln.bbox)
-                      or intersection(ln.bbox, seal.bbox) < SEAL_OWN_LINE * _box_area(ln.bbox)]
     under = [ln for ln in page_lines if _printed_under(ln.bbox, seal.bbox)]
     names = []
     for a in under:
