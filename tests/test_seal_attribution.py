@@ -655,3 +655,25 @@ def test_a_human_resources_bureaus_ring_read_in_part_is_not_the_hospitals():
     assert classify_seal([("克拉玛依市独山子区人民医", 0.68)], prof)[2] == "克拉玛依市独山子区人民医院"
     bureau = Profile(name="李静", employers=("克拉玛依市独山子区人力资源和社会保障局",))
     assert classify_seal([("克拉玛依市独山子区人力资源和社会保障局", 0.95)], bureau)[0] == "seal"
+
+
+SCHOOL = Profile(name="艾尔肯·吐尔逊", employers=("喀什地区疏附县第二中学", "疏附县二中"))
+
+
+@pytest.mark.parametrize("label", ["专单位盖章）", "（单位盖章）", "单位（盖章）"])
+def test_a_forms_request_for_the_seal_is_no_part_of_a_printed_name(label):
+    """synth3 s16 034: the school's 人事处 seal, its ring unread, stamped over a form's （单位盖章）
+    label (its bracket read 专): the label and the seal's inner 人事处 read below it joined as
+    专单位盖章）人事处, a body's name, and the employer's seal was left visible."""
+    lines = [_line(label, (1423, 3086, 1695, 3174), 0.91), _line("2021年1月11日", (1392, 3150, 1796, 3273), 0.89),
+             _line("人事处", (1529, 3219, 1772, 3292), 0.97)]
+    seal = Region("seal", (1332, 2907, 1861, 3439), 0.98, None, True)
+    attribute_by_printed_name(seal, lines, [], SCHOOL)
+    assert (seal.kind, seal.accepted) == ("seal", True)
+
+
+def test_a_name_printed_with_the_request_for_its_seal_still_names_its_body():
+    lines = [_line("新疆大学继续教育学院（盖章）", (1300, 3086, 1900, 3174), 0.95)]
+    seal = Region("seal", (1332, 2907, 1861, 3439), 0.98, None, True)
+    attribute_by_printed_name(seal, lines, [], SCHOOL)
+    assert seal.kind == "other_seal"
