@@ -300,13 +300,18 @@ def _red_frame(ink: Mask, center: Sequence[float], radius: float) -> bool:
 RULED_KEEP = 0.5
 
 
+#: A page is ruled in red (a form's table) when this many straight red segments 4 cm long are
+#: found on it (synth3 s15 032: 31); a card's or a certificate's few red lines are no table.
+RULED_MIN_LINES = 8
+
+
 def _without_tilted_rules(red: Mask, length: int) -> Mask:
     """The mask without straight lines at least `length` long at any angle (HoughLinesP, as
-    `_traced_by_lines`), or `red` itself when it holds none. ~20 ms on a half-size page: only
-    where nothing else was found."""
+    `_traced_by_lines`), or `red` itself when it holds fewer than `RULED_MIN_LINES`. ~20 ms on a
+    half-size page: only where nothing else was found."""
     u8 = red.view(np.uint8) * np.uint8(255)
     lines = cv2.HoughLinesP(u8, 1, np.pi / 360, threshold=int(0.8 * length), minLineLength=length, maxLineGap=2)
-    if lines is None:
+    if lines is None or len(lines) < RULED_MIN_LINES:
         return red
     for x0, y0, x1, y1 in lines.reshape(-1, 4):
         cv2.line(u8, (int(x0), int(y0)), (int(x1), int(y1)), 0, 5)
