@@ -128,3 +128,4 @@ def test_tilted_red_rules_alone_are_no_seal(detector):
     for x in (80, 330, 920):
         cv2.line(page, (x, 150), (x - 60, 1300), (40, 40, 215), 3)
     assert find_page_seals(page, None, ring_reader=detector.ring_reader) == []
+
