@@ -520,13 +520,13 @@ def find_seals(image_bgr: Image, dpi: float | Sequence[float] | None, red_mask: 
         seals, clean = _seals_off_dotted_paper(red, guesses, w, h, rejected)
         if seals:
             red = clean
-    if not seals and not colourless and red.any():
+    if not seals and not colourless and ring_reader is not None and red.any():
         # A phone photo tilts a form's red rules a few degrees: the axis-aligned openings of
         # `remove_rules` leave them, joined to the seal stamped on them (synth3 s15 032: a seal
         # on the bottom rule and the right one, nothing found). Straight lines at any angle out.
         # Shapes left where lines were cut out are confirmed by ring text round them.
         level = _without_tilted_rules(red, int(round(RULE_CM * min(guesses) * SCALE / 2.54)))
-        if level is not red and ring_reader is not None:
+        if level is not red:
             for d in guesses:
                 seals += [s for s in (_to_page(f, w, h) for f in _find_red(level, d * SCALE / 2.54))
                           if _ring_text_round(ring_reader, image_bgr, s.center, max(s.axes))]

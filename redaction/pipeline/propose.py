@@ -699,12 +699,12 @@ def over_signoff(image: np.ndarray, box: Box | BoxF, lines: Sequence[TextLine]) 
                and _printed_under(ln.bbox, box) and _black_print(image, ln.bbox) for ln in lines)
 
 
+#: A form's printed request for a seal: （单位盖章）, （公章）, 盖章处.
+_SEAL_LABEL = re.compile(r"(盖章|公章|签章|印章)")
 #: A line of at most this many characters holding such a request is the request alone (synth3
 #: s16 034: 专单位盖章）, its bracket misread, over the 人事处 inside a department's seal, read joined
 #: as a body's name 专单位盖章）人事处 that made the employer's seal another's).
 SEAL_LABEL_MAX = 5
-#: A form's printed request for a seal: （单位盖章）, （公章）, 盖章处.
-_SEAL_LABEL = re.compile(r"(盖章|公章|签章|印章)")
 
 
 def over_seal_label(box: Box | BoxF, lines: Sequence[TextLine]) -> bool:
