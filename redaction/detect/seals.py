@@ -572,9 +572,12 @@ def _round_sound_seal(weak: Seal, sound: Seal) -> bool:
             and _inside(sound.bbox, weak.bbox) >= 0.95 and _area(weak.bbox) >= ROUND_SOUND_AREA * _area(sound.bbox))
 
 
-#: A weak red find (under WEAK_ROUND) this share of the frame's area or more is kept only with
-#: ring text round it (see `_learned_candidates`).
+#: A red find scored under FRAME_FIND_SCORE this share of the frame's area or more is kept only
+#: with ring text round it (see `_learned_candidates`): a sound ring (0.9+) fills a close-up; a
+#: phone photo's desk round a form (synth3 s15 010, 0.76) or a circle through an orange
+#: certificate's ground (dev, a 0.87 circle over the whole frame) is no seal.
 FRAME_FIND_SHARE = 0.25
+FRAME_FIND_SCORE = 0.9
 
 
 #: A weak red find (outline score under this) may be part of a larger ring: a faded seal's
@@ -1617,14 +1620,14 @@ def _learned_candidates(image_bgr: Image, red: Mask, seals: list[Seal], rejected
     # bold title characters can pass: the learned detector must see ring text in them too.
     confirmed = []
     for s in seals:
-        if s.colour == "red" and s.score < WEAK_ROUND and _area(s.bbox) >= FRAME_FIND_SHARE * w * h:
+        if s.colour == "red" and s.score < FRAME_FIND_SCORE and _area(s.bbox) >= FRAME_FIND_SHARE * w * h:
             # A weak ring filling the frame may be a phone photo's desk round the sheet (synth3
             # s15 010: a brown desk on both sides, a 0.76 "seal" over the whole red-ruled form,
             # inside which the form's two seals were never looked for): a close-up's seal shows
             # ring text round its rim.
-            (cx, cy), r = s.center, max(s.axes)
-            if not _ring_text_round(reader, image_bgr, (cx, cy), r) and sealdet.find_ring_in_box(
-                    reader, image_bgr, (cx - r, cy - r, cx + r, cy + r), passes=1) is None:
+            # (Round it, not anywhere in view: the learned detector fits a certificate's whole
+            # ground as one ring.)
+            if not _ring_text_round(reader, image_bgr, s.center, max(s.axes)):
                 continue
         if s.colour == "gray" and s.score < GRAY_SCORE:
             r = max(s.axes)
@@ -2671,7 +2674,8 @@ def _split_merged(ink: Mask, origin: tuple[int, int], px_cm: float,
             # box): the circle through the ring's own ink, within the annulus of the Hough circle,
             # when as many rays lie on it.
             circle = _circle_in_annulus(ink, (float(cx), float(cy)), float(r))
-            if circle is not None and circle[3] >= outline:
+            # (within the oval: its short axis is the seal's, the long one the pull)
+            if circle is not None and circle[3] >= outline and 0.95 * min(a, b) <= circle[1][0] <= max(a, b):
                 (ex, ey), (a, b), ang, outline = circle
         if outline < MIN_RING and hidden is not None and MIN_CM * px_cm <= 2 * r <= MAX_CM * px_cm:
             own = fit_ring_in_annulus(ink, (float(cx), float(cy)), float(r))
