@@ -305,18 +305,25 @@ RULED_KEEP = 0.5
 RULED_MIN_LINES = 8
 
 
-def _without_tilted_rules(red: Mask, length: int) -> Mask:
-    """The mask without straight lines at least `length` long at any angle (HoughLinesP, as
-    `_traced_by_lines`), or `red` itself when it holds fewer than `RULED_MIN_LINES`. ~20 ms on a
-    half-size page: only where nothing else was found."""
-    u8 = red.view(np.uint8) * np.uint8(255)
+def _straight_lines_out(ink: Mask, length: int) -> tuple[Mask, int]:
+    """The mask without its straight lines at least `length` long at any angle (HoughLinesP, each
+    taken out 5 px wide), and how many there were."""
+    u8 = ink.view(np.uint8) * np.uint8(255)
     lines = cv2.HoughLinesP(u8, 1, np.pi / 360, threshold=int(0.8 * length), minLineLength=length, maxLineGap=2)
-    if lines is None or len(lines) < RULED_MIN_LINES:
-        return red
+    if lines is None:
+        return ink, 0
     for x0, y0, x1, y1 in lines.reshape(-1, 4):
         cv2.line(u8, (int(x0), int(y0)), (int(x1), int(y1)), 0, 5)
     out: Mask = u8 > 0
-    return out
+    return out, len(lines)
+
+
+def _without_tilted_rules(red: Mask, length: int) -> Mask:
+    """The mask without straight lines at least `length` long at any angle, or `red` itself when
+    it holds fewer than `RULED_MIN_LINES`. ~20 ms on a ruled half-size page: only where nothing
+    else was found."""
+    cut, lines = _straight_lines_out(red, length)
+    return cut if lines >= RULED_MIN_LINES else red
 
 
 def _traced_by_lines(ink: Mask, center: Sequence[float], axes: Sequence[float], ring: float) -> bool:
@@ -326,13 +333,10 @@ def _traced_by_lines(ink: Mask, center: Sequence[float], axes: Sequence[float], 
     length = int(min(axes))
     if length < 8:
         return False
-    u8 = ink.view(np.uint8) * np.uint8(255)
-    lines = cv2.HoughLinesP(u8, 1, np.pi / 360, threshold=int(0.8 * length), minLineLength=length, maxLineGap=2)
-    if lines is None:
+    cut, lines = _straight_lines_out(ink, length)
+    if not lines:
         return False
-    for x0, y0, x1, y1 in lines.reshape(-1, 4):
-        cv2.line(u8, (int(x0), int(y0)), (int(x1), int(y1)), 0, 5)
-    refit = fit_ring(u8 > 0, center, max(axes))
+    refit = fit_ring(cut, center, max(axes))
     return refit is None or refit[3] < RULED_KEEP * ring
 
 
@@ -1134,38 +1138,26 @@ def _outermost_ink(mask: Mask, center: Sequence[float], r_from: float,
     return np.stack([xs[last, cols], ys[last, cols]], axis=1)[has].astype(np.float64), has
 
 
-def _circle_in_annulus(mask: Mask, center: Sequence[float], radius: float) -> RingShape | None:
-    """The circle (least squares, outliers refitted out) through the outermost ink between 0.8
-    and 1.2 × `radius` from `center`, with the share of rays on it; None if too few rays meet ink."""
-    found = _outermost_ink(mask, center, 0.8 * radius, 1.2 * radius)
-    if found is None:
-        return None
-    circle = _least_squares_circle(found[0], 0.07, 6)
-    if circle is None:
-        return None
-    ox, oy, rr, res = circle
-    return (ox, oy), (rr, rr), 0.0, float(np.count_nonzero(res < 0.05)) / len(_ANGLES)
-
-
-def fit_ring_in_annulus(mask: Mask, center: Sequence[float], radius: float) -> RingShape | None:
+def fit_ring_in_annulus(mask: Mask, center: Sequence[float], radius: float,
+                        circle: bool = False) -> RingShape | None:
     """`fit_ring` with the outermost ink looked for only between 0.8 and 1.2 × `radius` (a circle
     found by Hough): the rays that meet no ring there (its worn side) drop out instead of ending on
     the star inside. A ring inked round less than half its turn is fitted as a circle (an ellipse
-    through one side of a ring is unstable)."""
+    through one side of a ring is unstable); so is every ring when `circle`."""
     found = _outermost_ink(mask, center, 0.8 * radius, 1.2 * radius)
     if found is None:
         return None
     pts, has = found
-    if has.mean() >= 0.5:
+    if has.mean() >= 0.5 and not circle:
         fit = refit_ellipse(pts.astype(np.float32), (0.15, 0.07), 6)
         if fit is not None:
             ((ex, ey), (w, h), ang), res = fit
             ring = float(np.count_nonzero(res < 0.05)) / len(_ANGLES)
             return (float(ex), float(ey)), (w / 2, h / 2), float(ang), ring
-    circle = _least_squares_circle(pts, 0.07, 6)
-    if circle is None:
+    fitted = _least_squares_circle(pts, 0.07, 6)
+    if fitted is None:
         return None
-    ox, oy, rr, res = circle
+    ox, oy, rr, res = fitted
     ring = float(np.count_nonzero(res < 0.05)) / len(_ANGLES)
     return (ox, oy), (rr, rr), 0.0, ring
 
@@ -2673,7 +2665,7 @@ def _split_merged(ink: Mask, origin: tuple[int, int], px_cm: float,
             # (synth3 s15 034: 62 x 77 half-size px round a 64-px seal, the name seal under the
             # box): the circle through the ring's own ink, within the annulus of the Hough circle,
             # when as many rays lie on it.
-            circle = _circle_in_annulus(ink, (float(cx), float(cy)), float(r))
+            circle = fit_ring_in_annulus(ink, (float(cx), float(cy)), float(r), circle=True)
             # (within the oval: its short axis is the seal's, the long one the pull)
             if circle is not None and circle[3] >= outline and 0.95 * min(a, b) <= circle[1][0] <= max(a, b):
                 (ex, ey), (a, b), ang, outline = circle

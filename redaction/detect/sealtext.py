@@ -34,7 +34,7 @@ from redaction.model.profile import Profile
 from redaction.model.regions import Region, intersection
 from redaction.model.types import Floats, Image, Mask
 from redaction.ocr.base import OcrEngine, TextLine
-from redaction.text.normalize import normalize
+from redaction.text.normalize import MIDDLE_DOTS, normalize
 from redaction.text.ownwords import lcs as _lcs, names_own_words, own_words
 
 if TYPE_CHECKING:
@@ -540,7 +540,7 @@ NAME_LINE_MAX = 6
 #: ... or this many when it holds a name's dot between two characters: a Uyghur or Kazakh name
 #: (买合木提·阿西木 signed beside the seal 买合木提, synth3 s15 005).
 NAME_LINE_MAX_DOTTED = 10
-_NAME_DOT = re.compile(r"[\u4e00-\u9fff] ?[·•・.．] ?[\u4e00-\u9fff]")
+_NAME_DOT = re.compile(r"[\u4e00-\u9fff] ?[" + re.escape("".join(sorted(MIDDLE_DOTS))) + r"] ?[\u4e00-\u9fff]")
 _DATE = re.compile(r"年.*月")
 
 
