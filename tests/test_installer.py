@@ -80,8 +80,12 @@ def built(tmp_path_factory):
     assert r.returncode == 0, f"build failed:\n{r.stdout[-4000:]}\n{r.stderr[-4000:]}"
     summary = json.loads((work / "build-summary.json").read_text(encoding="utf-8"))
     timings = {"build_seconds": round(build_s, 1), **summary}
-    return {"tmp": tmp, "dist": dist, "work": work, "bundle": dist / "BlindMask", "summary": summary,
-            "timings": timings}
+    yield {"tmp": tmp, "dist": dist, "work": work, "bundle": dist / "BlindMask", "summary": summary,
+           "timings": timings}
+    # The build, its archive and the installed copy take ~1.6 GB; pytest keeps every temporary folder of a
+    # session, and on a machine with little disk left later tests' tmp_path then fail. The timings file stays.
+    for big in (dist, work, tmp / "安装 目录"):
+        shutil.rmtree(big, ignore_errors=True)
 
 
 @pytest.fixture(scope="module")
