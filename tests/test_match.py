@@ -886,3 +886,25 @@ def test_of_the_ways_a_cells_term_runs_on_the_one_with_fewest_slips_is_taken():
     boxes = [r.bbox for r in found]
     assert union_covers(boxes, cell.bbox, 0.9) and union_covers(boxes, below.bbox, 0.9)
     assert not any(intersection(r.bbox, beside.bbox) > 0.1 * box_area(beside.bbox) for r in found), found
+
+
+def test_a_wrapped_term_filling_its_cell_over_a_short_second_line_runs_on_to_the_cell_edge():
+    """synth3 s18 066: a handwritten 新疆生产建设兵团第一师阿拉 fills the 工作单位 cell and is read
+    into one line with the next cell's label (专业技术职), 尔市农业科学研究所 below is shorter. The
+    first line's part over the line below stops at 第一师 (three slips); its cell runs on to the
+    gap before 专: the employer is masked to 拉, the label beside it stays visible."""
+    from bench.accuracy import coverage
+    from bench.realset import RealItem
+
+    prof = Profile(name="陈志刚", employers=("新疆生产建设兵团第一师阿拉尔市农业科学研究所", "阿拉尔市农科所"))
+    text, w, h = "新疆生产建设兵团第一师阿拉专业技术职", 46, 69
+    xs = [614 + w * k + (23 if k >= 13 else 0) for k in range(len(text))]   # a 23-px cell gap before 专
+    quad = np.array([[xs[0], 685], [xs[-1] + w, 685], [xs[-1] + w, 685 + h], [xs[0], 685 + h]], np.float32)
+    top = TextLine(quad, text, 0.99, [(x, 685.0, x + w, 685.0 + h) for x in xs])
+    below = line("尔市农业科学研究所", 611, 749, char_w=w, h=h)
+    boxes = [tuple(round(v) for v in r.bbox) for r in match_lines([top, below], prof)]
+    first = tuple(round(v) for v in char_span(top, 0, 13))
+    assert coverage(RealItem("employer", first, None, "applicant"), boxes) >= 0.9
+    assert coverage(RealItem("employer", tuple(round(v) for v in below.bbox), None, "applicant"), boxes) >= 0.9
+    label = tuple(round(v) for v in char_span(top, 13, 18))
+    assert coverage(RealItem("org", label, None, "other"), boxes) < 0.3

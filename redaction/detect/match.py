@@ -398,10 +398,13 @@ def _deskewed_boxes(lines: list[TextLine]) -> Floats:
 COLUMN_SLACK = 1.5
 
 
-def _over_column(unit: _Unit, line: TextLine, below: TextLine) -> _Unit | None:
+def _over_column(unit: _Unit, line: TextLine, below: TextLine) -> tuple[_Unit, _Unit | None] | None:
     """The characters of `line` standing over `below`'s column (within `COLUMN_SLACK` line
     heights of its ends), when `below` is on the next row and `line` runs well past its column:
-    two cells of a row read as one line. None when the line is all in the column."""
+    two cells of a row read as one line. None when the line is all in the column. With them, the
+    column run on to its cell's edge (None when that adds nothing): a wrapped term's first line
+    fills its cell, the line below can be short (新疆生产建设兵团第一师阿拉 | 专业技术职 over
+    尔市农业科学研究所; synth3 s18 066)."""
     h = max(1.0, min(line.height, below.height))
     if below.bbox[1] < line.bbox[3] - 0.4 * h:
         return None                                 # the same row: no column below
@@ -409,7 +412,14 @@ def _over_column(unit: _Unit, line: TextLine, below: TextLine) -> _Unit | None:
     keep = [k for k, b in enumerate(unit.boxes) if lo <= (b[0] + b[2]) / 2 <= hi]
     if not keep or len(keep) == len(unit.text):
         return None
-    return _subunit(unit, keep)
+    run_on = list(keep)
+    while run_on[-1] + 1 < len(unit.text):
+        k = run_on[-1] + 1
+        if unit.boxes[k][0] - unit.boxes[k - 1][2] >= CELL_GAP * h or unit.text[k] in RULE_CHARS:
+            break
+        run_on.append(k)
+    cell = len(keep) < len(run_on) < len(unit.text)  # (none where no cell's edge is found)
+    return _subunit(unit, keep), (_subunit(unit, run_on) if cell else None)
 
 
 #: A character this many line heights or more past the column's right end, after a gap of at
@@ -715,7 +725,7 @@ def match_lines(lines: list[TextLine], profile: Profile, readable: frozenset[str
         # 中心): a term wrapped in one column continues on the next row under its own part of the
         # line, not after the other column's text. Where that reading holds the term with fewer
         # slips, it replaces the whole line's (育中心阿拉尔市农业农村局 for 第一师阿拉尔市农业农村局).
-        column = _over_column(units[i], lines[i], lines[j])
+        columns = _over_column(units[i], lines[i], lines[j])
         under_ends = None if under is None else {j: (min(b[0] for b in under.boxes), max(b[2] for b in under.boxes))}
         wrapped = {term.key: _regions_for(joined, term, lines, True, unreadable[term.key])
                    for term in terms if len(term.key) >= 2}
@@ -733,9 +743,13 @@ def match_lines(lines: list[TextLine], profile: Profile, readable: frozenset[str
                 found = _fewer_slips(found, _regions_for(_join(units[i], under), term, lines, True,
                                                          unreadable[term.key], ends=under_ends))
             # (not a term the line holds whole: 姓名：阿依古丽买买提 over 工作单位 is no 阿依古 / 工)
-            if column is not None and len(term.key) >= 4 and (i, term.key) not in on_line and not exact_wrap:
-                ends = {i: (min(b[0] for b in column.boxes), max(b[2] for b in column.boxes))}
-                in_column = _regions_for(_join(column, units[j]), term, lines, True, unreadable[term.key], ends=ends)
+            if columns is not None and len(term.key) >= 4 and (i, term.key) not in on_line and not exact_wrap:
+                in_column: list[Region] = []
+                for column in columns:
+                    if column is not None:
+                        in_column = _fewer_slips(in_column, _regions_for(_join(column, units[j]), term, lines, True,
+                                                                         unreadable[term.key],
+                                                                         ends={i: _extent(column)}))
                 if any(units[j].text.startswith(t.key) for t in terms
                        if t.kind == "employer" and len(t.key) < len(term.key)):
                     # The row below begins with a shorter form of the employer, whole: the line over
