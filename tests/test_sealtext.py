@@ -225,3 +225,16 @@ def test_a_ring_reading_turned_at_its_seam_with_a_misread_character_there_is_the
     prof = Profile(name="艾力·吐尔逊", employers=("喀什地区林业和草原局", "喀什地区林草局"))
     assert employer_in_ring("业和草原局白汁区林", prof) == "喀什地区林业和草原局"
     assert employer_in_ring("业和草原局白汁区林", Profile(name="艾力", employers=("喀什地区水利局",))) is None
+
+
+def test_a_ring_read_twice_as_a_kind_of_body_the_employer_is_not_is_anothers():
+    """synth2 s20 041: a university's seal over a diploma's photo, its ring hidden but for 大学,
+    read 大学 twice (0.99) and 阿大学: not the bureau's seal. The same readings stay the applicant's
+    where the employer is a university, and one sure reading alone settles nothing."""
+    bureau = Profile(name="欧阳明辉", employers=("克拉玛依市生态环境局",))
+    readings = [("大学", 0.993), ("大学", 0.997), ("阿大学 ", 0.852)]
+    assert classify_seal(readings, bureau)[:2] == ("other_seal", False)
+    university = Profile(name="欧阳明辉", employers=("河海大学",))
+    assert classify_seal(readings, university)[:2] == ("seal", True)
+    assert classify_seal([("大学", 0.99), ("A#", 0.3)], bureau)[:2] == ("seal", True)
+    assert classify_seal([("局", 0.99), ("局", 0.99)], bureau)[:2] == ("seal", True)

@@ -996,7 +996,34 @@ def classify_seal(readings: list[tuple[str, float]], profile: Profile) -> tuple[
     partial = partial_other_reading(readings, profile)
     if partial is not None:
         return "other_seal", False, partial[0], partial[1]
+    kind = another_kind_alone(readings, profile)
+    if kind is not None:
+        return "other_seal", False, kind[0], kind[1]
     return "seal", True, None, 0.0
+
+
+#: Kinds of body a ring reads as on their own where the rest of the ring is hidden (a university's
+#: seal stamped over a diploma's photo reads 大学). Two characters and more: a single 局 or 院 read
+#: alone is as likely a fragment of the employer's name misread.
+BODY_KINDS = ("大学", "学院", "中学", "小学", "幼儿园", "医院", "银行", "公司", "集团")
+#: At most this many characters besides the kind word (阿大学 for 河海大学 half hidden).
+KIND_ALONE_EXTRA = 1
+
+
+def another_kind_alone(readings: list[tuple[str, float]], profile: Profile) -> tuple[str, float] | None:
+    """(kind, score) when two readings (READABLE_SCORE+) are a kind of body (`BODY_KINDS`), with at
+    most `KIND_ALONE_EXTRA` characters more, that none of the employer's names holds: the ring of a
+    university's seal over a diploma's photo is hidden but for 大学, and a bureau's own seal never
+    reads as 大学 twice (synth2 s20 041). None otherwise."""
+    keys = [t.key for t in profile.terms() if t.kind == "employer"]
+    for kind in BODY_KINDS:
+        if any(kind in key for key in keys):
+            continue
+        sure = [sc for t, sc in readings if sc >= READABLE_SCORE
+                and (cjk := _cjk_of(t)).endswith(kind) and len(cjk) <= len(kind) + KIND_ALONE_EXTRA]
+        if len(sure) >= 2:
+            return kind, max(sure)
+    return None
 
 
 #: A party, league or union body of an organisation rings its seal with the organisation's name
