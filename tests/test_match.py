@@ -908,3 +908,17 @@ def test_a_wrapped_term_filling_its_cell_over_a_short_second_line_runs_on_to_the
     assert coverage(RealItem("employer", tuple(round(v) for v in below.bbox), None, "applicant"), boxes) >= 0.9
     label = tuple(round(v) for v in char_span(top, 13, 18))
     assert coverage(RealItem("org", label, None, "other"), boxes) < 0.3
+
+
+def test_a_page_number_printed_over_the_employers_last_character_is_no_other_number():
+    """synth3 s19 012: a phone photo's header 工作单位：…住房和城乡建设局 with 第2页 printed over its
+    局, read …城乡建设2页: the 2 in place of 局 is no numeral of another body's name (the hit with it
+    was refused), the employer is masked through the 2. A numeral inside a name still refuses a
+    hit: 乌鲁木齐市第3中学 is not 乌鲁木齐市第一中学."""
+    prof = Profile(name="吾尔开西·托合塔尔", employers=("巴音郭楞蒙古自治州库尔勒市住房和城乡建设局", "库尔勒市住建局"))
+    header = line("姓名：吾尔开西·托合塔尔工作单位：巴音郭楞蒙古自治州库尔勒市住房和城乡建设2页", 310, 261)
+    employers = [r for r in match_lines([header], prof) if r.kind == "employer"]
+    start = header.text.index("巴")
+    assert employers and union_covers([r.bbox for r in employers], char_span(header, start, start + 21), 0.99)
+    school = Profile(name="王芳", employers=("乌鲁木齐市第一中学",))
+    assert [r for r in match_lines([line("乌鲁木齐市第3中学", 100, 100)], school) if r.kind == "employer"] == []
