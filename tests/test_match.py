@@ -922,3 +922,9 @@ def test_a_page_number_printed_over_the_employers_last_character_is_no_other_num
     assert employers and union_covers([r.bbox for r in employers], char_span(header, start, start + 21), 0.99)
     school = Profile(name="王芳", employers=("乌鲁木齐市第一中学",))
     assert [r for r in match_lines([line("乌鲁木齐市第3中学", 100, 100)], school) if r.kind == "employer"] == []
+    # Not a year on the next line: a certificate's title 湖南省守合同重信用企业 over (2020年度) is no
+    # hit running on into (2 or 20 for 协会 (dev: the association's name printed in its title).
+    association = Profile(name="王芳", employers=("湖南省守合同重信用企业协会",))
+    title = line("湖南省守合同重信用企业", 340, 740, char_w=150, h=200)
+    year = line("(2020年度)", 920, 985, char_w=100, h=110)
+    assert [r for r in match_lines([title, year], association) if r.bbox[1] > 960] == []

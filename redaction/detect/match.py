@@ -607,8 +607,14 @@ def _regions_for(unit: _Unit, term: Term, lines: list[TextLine], spanning_only: 
                    and edits(key, unit.text[start:end - 1]) <= errors):
                 end -= 1
             found = unit.text[start:end]
-            if not numerals_compatible(term.key, found):
+            trimmed = masked_end - end
+            # (in place of the term's last characters: what is left ends where they begin)
+            if not (trimmed and trimmed < len(key) and found[-1] == key[-trimmed - 1]
+                    and numerals_compatible(term.key, found)):
                 continue
+            # (on its own line only: 湖南省守合同重信用企业 / 2020年度 is no hit reaching into 2020)
+            while masked_end > end and unit.line_ids[masked_end - 1] != unit.line_ids[end - 1]:
+                masked_end -= 1
         if errors and term.kind == "employer" and not same_organisation(term.key, found):
             continue
         if errors and term.kind == "employer" and _other_unit_next(term.key, found, unit.text[end:end + 3]):
