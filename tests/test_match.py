@@ -32,6 +32,14 @@ def union_covers(boxes, target, frac):
     return under.mean() >= frac
 
 
+def covered(boxes, box, kind="employer", owner="applicant"):
+    """How much of `box` (an item of `kind`) the boxes cover, as bench.accuracy counts it."""
+    from bench.accuracy import coverage
+    from bench.realset import RealItem
+
+    return coverage(RealItem(kind, tuple(round(v) for v in box), None, owner), boxes)
+
+
 def char_span(ln: TextLine, start, end):
     boxes = ln.char_boxes[start:end]
     return (boxes[0][0], boxes[0][1], boxes[-1][2], boxes[-1][3])
@@ -609,18 +617,12 @@ def test_an_employer_wrapped_in_the_left_column_of_a_sign_off_read_as_one_line()
     """Two sign-offs side by side read as one line (新疆生产建设兵团第一师 and the training
     centre's name): the employer continues on the next row under its own column, and is masked on
     both rows; the other organisation's name beside it stays visible."""
-    from bench.accuracy import coverage
-    from bench.realset import RealItem
-
     prof = Profile(name="张晓燕", employers=("新疆生产建设兵团第一师阿拉尔市农业农村局", "第一师阿拉尔市农业农村局"))
     top = line("新疆生产建设兵团第一师新疆维吾尔自治区继续教育中心", 300, 1800, char_w=40, h=50)
     below = line("阿拉尔市农业农村局", 340, 1880, char_w=40, h=50)
     boxes = [tuple(round(v) for v in r.bbox) for r in match_lines([top, below], prof)]
-    first = tuple(round(v) for v in char_span(top, 0, 11))
-    assert coverage(RealItem("employer", first, None, "applicant"), boxes) >= 0.9
-    assert coverage(RealItem("employer", tuple(round(v) for v in below.bbox), None, "applicant"), boxes) >= 0.9
-    other = tuple(round(v) for v in char_span(top, 11, 25))
-    assert coverage(RealItem("org", other, None, "other"), boxes) < 0.3
+    assert covered(boxes, char_span(top, 0, 11)) >= 0.9 and covered(boxes, below.bbox) >= 0.9
+    assert covered(boxes, char_span(top, 11, 25), "org", "other") < 0.3
 
 
 def test_a_term_a_line_holds_whole_is_not_taken_for_a_column_wrap():
@@ -893,9 +895,6 @@ def test_a_wrapped_term_filling_its_cell_over_a_short_second_line_runs_on_to_the
     into one line with the next cell's label (专业技术职), 尔市农业科学研究所 below is shorter. The
     first line's part over the line below stops at 第一师 (three slips); its cell runs on to the
     gap before 专: the employer is masked to 拉, the label beside it stays visible."""
-    from bench.accuracy import coverage
-    from bench.realset import RealItem
-
     prof = Profile(name="陈志刚", employers=("新疆生产建设兵团第一师阿拉尔市农业科学研究所", "阿拉尔市农科所"))
     text, w, h = "新疆生产建设兵团第一师阿拉专业技术职", 46, 69
     xs = [614 + w * k + (23 if k >= 13 else 0) for k in range(len(text))]   # a 23-px cell gap before 专
@@ -903,11 +902,8 @@ def test_a_wrapped_term_filling_its_cell_over_a_short_second_line_runs_on_to_the
     top = TextLine(quad, text, 0.99, [(x, 685.0, x + w, 685.0 + h) for x in xs])
     below = line("尔市农业科学研究所", 611, 749, char_w=w, h=h)
     boxes = [tuple(round(v) for v in r.bbox) for r in match_lines([top, below], prof)]
-    first = tuple(round(v) for v in char_span(top, 0, 13))
-    assert coverage(RealItem("employer", first, None, "applicant"), boxes) >= 0.9
-    assert coverage(RealItem("employer", tuple(round(v) for v in below.bbox), None, "applicant"), boxes) >= 0.9
-    label = tuple(round(v) for v in char_span(top, 13, 18))
-    assert coverage(RealItem("org", label, None, "other"), boxes) < 0.3
+    assert covered(boxes, char_span(top, 0, 13)) >= 0.9 and covered(boxes, below.bbox) >= 0.9
+    assert covered(boxes, char_span(top, 13, 18), "org", "other") < 0.3
 
 
 def test_a_page_number_printed_over_the_employers_last_character_is_no_other_number():
