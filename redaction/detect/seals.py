@@ -2438,6 +2438,15 @@ def _find_red(red: Mask, px_cm: float, rejected: list[tuple[BoxF, float]] | None
                 rejected.append((box, density))
                 rejected += [(b, HIDDEN) for b in hidden[:1]]
             continue
+        if max(seal.axes) >= TOUCHING_OVAL * min(seal.axes):
+            # An oval round a round seal and a name seal stamped touching it (synth2 s20 041: 1.4:1
+            # round both, 9.8 times the name seal): a complete circle inside that holds the ring
+            # better than the oval is the seal, and what is left beside it is looked at alone.
+            inside = [(s, o) for s, o in _split_merged(ink, (x, y), px_cm) if s.shape == "round"]
+            if inside and max(o for _, o in inside) >= outline + TOUCHING_MARGIN:
+                merged += [s for s, _ in inside]
+                merged += _beside_rings(ink, (x, y), [s for s, _ in inside], r_dil, px_cm)
+                continue
         found.append((len(blobs) - 1, seal, outline))
 
     out = []
@@ -2634,6 +2643,10 @@ def _patterned_ground(ink: Mask, px_cm: float) -> bool:
 #: A ring fitted this much longer than wide round a Hough circle may be a circle pulled out by
 #: the ink beside it (see `_split_merged`).
 PULLED_OVAL = 1.15
+#: An oval find this long is checked for a round seal inside it that holds its ring better by
+#: `TOUCHING_MARGIN` (of the outline): two seals stamped touching, fitted as one oval.
+TOUCHING_OVAL = 1.25
+TOUCHING_MARGIN = 0.15
 
 
 def _split_merged(ink: Mask, origin: tuple[int, int], px_cm: float,
