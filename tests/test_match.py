@@ -924,3 +924,15 @@ def test_a_page_number_printed_over_the_employers_last_character_is_no_other_num
     title = line("湖南省守合同重信用企业", 340, 740, char_w=150, h=200)
     year = line("(2020年度)", 920, 985, char_w=100, h=110)
     assert [r for r in match_lines([title, year], association) if r.bbox[1] > 960] == []
+
+
+def test_a_long_employer_wrapped_over_five_lines_of_a_narrow_cell_is_masked_on_all_five():
+    """synth3 s20 072: 新疆维吾尔 / 自治区地质 / 矿产勘查开 / 发局第二地 / 质大队 in a five-character
+    工作单位 cell, every line read right: matching ran on to four lines, so only the made form
+    自治区地质矿产勘查开发局第二地质大队 was found and 新疆维吾尔 stayed visible."""
+    prof = Profile(name="赵宇", employers=("新疆维吾尔自治区地质矿产勘查开发局第二地质大队", "新疆地矿局第二地质大队"))
+    rows = ["新疆维吾尔", "自治区地质", "矿产勘查开", "发局第二地", "质大队"]
+    cell = [line(text, 310, 430 + 41 * n, char_w=34, h=40) for n, text in enumerate(rows)]
+    boxes = [tuple(round(v) for v in r.bbox) for r in match_lines(cell, prof) if r.kind == "employer"]
+    for row in cell:
+        assert covered(boxes, row.bbox) >= 0.9, row.text

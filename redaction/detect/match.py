@@ -832,6 +832,16 @@ def match_lines(lines: list[TextLine], profile: Profile, readable: frozenset[str
                                     if len(term.key) > len(units[j].text) + len(units[k].text):
                                         regions.extend(_regions_for(four, term, lines, True, unreadable[term.key],
                                                                     min_lines=4))
+                                # ... and to a fifth (新疆维吾尔 / 自治区地质 / 矿产勘查开 / 发局第二地 / 质大队:
+                                # a five-character cell; synth3 s20 072)
+                                middle = len(units[j].text) + len(units[k].text) + len(units[m].text)
+                                for q in after.get(m, ()) if middle < longest else ():
+                                    if q not in (i, j, k) and units[q].text:
+                                        five = _join(four, units[q])
+                                        for term in terms:
+                                            if len(term.key) > middle:
+                                                regions.extend(_regions_for(five, term, lines, True,
+                                                                            unreadable[term.key], min_lines=5))
             for hits in (*threes.values(), *cell_fours.values()):
                 if hits:
                     fewest = min(r.extra["errors"] for r in hits)
