@@ -822,26 +822,10 @@ def match_lines(lines: list[TextLine], profile: Profile, readable: frozenset[str
                             threes.setdefault(term.key, []).extend(
                                 _regions_for(_join(_join(units[i], under), units[k]), term, lines, True,
                                              unreadable[term.key], min_lines=3, ends=under_ends))
-                    # A long name in a narrow cell runs on to a fourth line (巴音郭楞蒙古 / 自治州库尔勒 /
-                    # 市住房和城乡 / 建设局).
-                    if len(units[j].text) + len(units[k].text) < longest:
-                        for m in after.get(k, ()):
-                            if m not in (i, j) and units[m].text:
-                                four = _join(three, units[m])
-                                for term in terms:
-                                    if len(term.key) > len(units[j].text) + len(units[k].text):
-                                        regions.extend(_regions_for(four, term, lines, True, unreadable[term.key],
-                                                                    min_lines=4))
-                                # ... and to a fifth (新疆维吾尔 / 自治区地质 / 矿产勘查开 / 发局第二地 / 质大队:
-                                # a five-character cell; synth3 s20 072)
-                                middle = len(units[j].text) + len(units[k].text) + len(units[m].text)
-                                for q in after.get(m, ()) if middle < longest else ():
-                                    if q not in (i, j, k) and units[q].text:
-                                        five = _join(four, units[q])
-                                        for term in terms:
-                                            if len(term.key) > middle:
-                                                regions.extend(_regions_for(five, term, lines, True,
-                                                                            unreadable[term.key], min_lines=5))
+                    middle = len(units[j].text) + len(units[k].text)
+                    if middle < longest:
+                        regions += _runs_on(three, k, {i, j, k}, middle, units, lines, terms, unreadable, after,
+                                            longest)
             for hits in (*threes.values(), *cell_fours.values()):
                 if hits:
                     fewest = min(r.extra["errors"] for r in hits)
@@ -859,6 +843,32 @@ def match_lines(lines: list[TextLine], profile: Profile, readable: frozenset[str
     regions += latin_name_regions(lines, profile)
     employers = [r for r in regions if r.kind == "employer"]
     return regions + english_affiliation_regions(lines, employers) + capitals_continued(lines, employers)
+
+
+#: A long name in a narrow cell runs on line after line: over at most this many lines.
+MAX_WRAP_LINES = 5
+
+
+def _runs_on(so_far: _Unit, last: int, used: set[int], middle: int, units: list[_Unit], lines: list[TextLine],
+             terms: list[Term], unreadable: dict[str, frozenset[str]], after: dict[int, list[int]],
+             longest: int) -> list[Region]:
+    """Hits of terms longer than `middle` (the characters of `so_far`'s lines but its first)
+    running on from `so_far`, whose last line is `last`, to each line after it — and on again
+    while the lines between the first and the last are together shorter than the longest term: a
+    long name in a narrow cell (巴音郭楞蒙古 / 自治州库尔勒 / 市住房和城乡 / 建设局; 新疆维吾尔 /
+    自治区地质 / 矿产勘查开 / 发局第二地 / 质大队, synth3 s20 072)."""
+    out: list[Region] = []
+    for m in after.get(last, ()):
+        if m in used or not units[m].text:
+            continue
+        longer = _join(so_far, units[m])
+        for term in terms:
+            if len(term.key) > middle:
+                out += _regions_for(longer, term, lines, True, unreadable[term.key], min_lines=len(used) + 1)
+        if len(used) + 1 < MAX_WRAP_LINES and middle + len(units[m].text) < longest:
+            out += _runs_on(longer, m, used | {m}, middle + len(units[m].text), units, lines, terms, unreadable,
+                            after, longest)
+    return out
 
 
 def _fewer_slips(found: list[Region], other: list[Region]) -> list[Region]:

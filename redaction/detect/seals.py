@@ -2438,7 +2438,8 @@ def _find_red(red: Mask, px_cm: float, rejected: list[tuple[BoxF, float]] | None
                 rejected.append((box, density))
                 rejected += [(b, HIDDEN) for b in hidden[:1]]
             continue
-        if max(seal.axes) >= TOUCHING_OVAL * min(seal.axes):
+        # (Not where the oval holds its ring so well that no circle can beat it by the margin.)
+        if max(seal.axes) >= TOUCHING_OVAL * min(seal.axes) and outline <= 1.0 - TOUCHING_MARGIN:
             # An oval round a round seal and a name seal stamped touching it (synth2 s20 041: 1.4:1
             # round both, 9.8 times the name seal): a complete circle inside that holds the ring
             # better than the oval is the seal, and what is left beside it is looked at alone.
