@@ -524,6 +524,15 @@ def find_seals(image_bgr: Image, dpi: float | Sequence[float] | None, red_mask: 
         seals, clean = _seals_off_dotted_paper(red, guesses, w, h, rejected)
         if seals:
             red = clean
+    if red.mean() > GUILLOCHE_MIN_RED and _one_sheet(red, _page_dpi(guesses)):
+        # Guilloche: fine red wavy lines over the whole sheet join a seal to them, and to the
+        # outline tests look like rings of any size (dev: a work-study certificate's orange-red
+        # waves, one blob over 0.36 of the page). Their strokes are a pixel or two; a seal's ring
+        # and star are thicker and outlast an opening that clears the lines (and the specks it
+        # leaves where a line runs thicker, as where a wave turns).
+        thick = _without_specks(cv2.morphologyEx(red.view(np.uint8), cv2.MORPH_OPEN, np.ones(
+            (GUILLOCHE_OPEN, GUILLOCHE_OPEN), np.uint8)).view(bool), _speck_px(guesses))
+        seals += [_to_page(s, w, h) for d in guesses for s in _find_red(thick, d * SCALE / 2.54)]
     if not seals and not colourless and ring_reader is not None and red.any():
         # A phone photo tilts a form's red rules a few degrees: the axis-aligned openings of
         # `remove_rules` leave them, joined to the seal stamped on them (synth3 s15 032: a seal
@@ -789,6 +798,13 @@ SHEET_SHARE = 0.6
 #: certificates; the guilloche certificate 0.22) is one sheet with or without specks, and is
 #: `_tinted_paper_seals`'s to search.
 SHEET_MAX_RED = 0.4
+
+
+#: A page whose red ink, grown, is one sheet (`_one_sheet`) is searched again with strokes
+#: thinner than this (half-size pixels, a square opening) taken out: a guilloche's lines (1-2 px),
+#: not a seal's ring. Looked at only when red ink is over `GUILLOCHE_MIN_RED` of the page.
+GUILLOCHE_OPEN = 3
+GUILLOCHE_MIN_RED = 0.1
 
 
 def _page_dpi(guesses: list[float]) -> float:
