@@ -262,3 +262,25 @@ def test_ring_text_fit_needs_text_running_round_one_centre():
         lines[y - 15:y + 15, 50:450] = 1.0                            # four lines of text
     got = fit_ring_text(lines)
     assert got is None or got.coverage < 0.4 or got.concentric < 0.7
+
+
+def test_a_pale_seal_found_by_its_inkiest_side_is_found_whole(reader):
+    """A pale pink seal whose upper right third the red-ink rule sees is fitted there as a weak
+    oval; the faint group round it, the whole ring, came fourth of five on the page, past the two
+    looked at. Faint groups round a weak find are looked at first (`_round_weak_finds_first`)."""
+    page, entry = _real("dev-cert-engineering-contest-scan-two-faded-pink-seals-over-own-signoffs-long-"
+                        "committee-name-four-students-01", dev=True)
+    truth = _truth_seals(entry, "applicant")[0]["bbox"]
+    seals = find_page_seals(page.pixels, page.dpi, ring_reader=reader)
+    assert any(_cover(s.bbox, truth) >= 0.9 and _bloat(s.bbox, truth) <= 2.0 for s in seals), [s.bbox for s in seals]
+
+
+def test_faint_groups_round_a_weak_find_come_first():
+    from redaction.detect.seals import Seal, _round_weak_finds_first
+
+    weak = Seal((2177, 1334, 2463, 1584), "oval", 0.75, (2319.0, 1458.0), (83.0, 140.0), 0.0)
+    sound = Seal((500, 500, 800, 800), "round", 0.95, (650.0, 650.0), (150.0, 150.0), 0.0)
+    ornament, whole, round_sound = (1454, 526, 1479, 571), (1007, 674, 1232, 899), (240, 240, 410, 410)
+    assert _round_weak_finds_first([ornament, round_sound, whole], [weak, sound]) == [whole, ornament, round_sound]
+    # A group no larger than the weak find holds no more of it.
+    assert _round_weak_finds_first([ornament, (1088, 667, 1232, 792)], [weak]) == [ornament, (1088, 667, 1232, 792)]
