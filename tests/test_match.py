@@ -249,19 +249,46 @@ def test_fuzzy_hits_naming_another_place_unit_or_department_are_other_organisati
     assert not match_lines([line("抄送：阿克苏地区妇幼保健院", 0, 0)], county_hospital)
 
 
-def _below(a: TextLine, b: TextLine) -> bool:
-    """b begins below a, within CONTINUATION_GAP line heights, overlapping it across."""
-    from redaction.detect.match import CONTINUATION_GAP, ROW_OVERLAP
+def _next_cell(a: TextLine, b: TextLine) -> bool:
+    """b is the next cell after a on its row."""
+    from redaction.detect.match import ROW_OVERLAP
 
     ax0, ay0, ax1, ay1 = a.bbox
     bx0, by0, bx1, by1 = b.bbox
     h = max(1.0, min(a.height, b.height))
-    if min(ay1, by1) - max(ay0, by0) > 0.5 * h and bx0 >= ax1 - ROW_OVERLAP * h:
+    return min(ay1, by1) - max(ay0, by0) > 0.5 * h and bx0 >= ax1 - ROW_OVERLAP * h
+
+
+def _row_start(a: TextLine, lines: list[TextLine]) -> float:
+    """Where a's row begins, when a ends it: the least x0 of the cells before it, followed leftwards."""
+    if any(c is not a and _next_cell(a, c) for c in lines):
+        return a.bbox[0]
+    start, seen, todo = a.bbox[0], {id(a)}, [a]
+    while todo:
+        b = todo.pop()
+        for c in lines:
+            if id(c) not in seen and _next_cell(c, b):
+                seen.add(id(c))
+                start = min(start, c.bbox[0])
+                todo.append(c)
+    return start
+
+
+def _below(a: TextLine, b: TextLine, starts: dict[int, float]) -> bool:
+    """b begins below a (a's row, from where it begins when a ends it), within CONTINUATION_GAP
+    line heights, overlapping it across."""
+    from redaction.detect.match import CONTINUATION_GAP
+
+    ax0, ay0, ax1, ay1 = a.bbox
+    ax0 = starts[id(a)]
+    bx0, by0, bx1, by1 = b.bbox
+    h = max(1.0, min(a.height, b.height))
+    if _next_cell(a, b):
         return False    # same row
     return by0 >= ay1 - 0.4 * h and by0 - ay1 < CONTINUATION_GAP * h and bx0 < ax1 and bx1 > ax0 - 2 * h
 
 
-def _continues_one_pair(a: TextLine, b: TextLine, lines: list[TextLine]) -> bool:
+def _continues_one_pair(a: TextLine, b: TextLine, lines: list[TextLine], starts: dict[int, float]) -> bool:
     """The continuation rule written for a single pair: the next cell of the row, or a line of
     the nearest row below."""
     from redaction.detect.match import ROW_OVERLAP
@@ -271,9 +298,10 @@ def _continues_one_pair(a: TextLine, b: TextLine, lines: list[TextLine]) -> bool
     h = max(1.0, min(a.height, b.height))
     if min(ay1, by1) - max(ay0, by0) > 0.5 * h and bx0 >= ax1 - ROW_OVERLAP * h:
         return bx0 - ax1 < 4.0 * h
-    if not _below(a, b):
+    if not _below(a, b, starts):
         return False
-    candidates = [c for c in lines if c is not a and _below(a, c)]
+    candidates = [c for c in lines if c is not a and _below(a, c, starts)]
+    ax0 = starts[id(a)]
     under = [c for c in candidates if c.bbox[2] > ax0]
     if under and bx1 <= ax0:
         return False    # beside a's start, while a line runs under it
@@ -288,8 +316,9 @@ def test_continuation_pairs_for_a_whole_page_follow_the_rule_for_one_pair():
     # A dense page: table cells and wrapped lines on a grid, so many pairs are near the rule's edges.
     lines = [line("阿克苏地区"[: int(rng.integers(1, 6))], int(rng.integers(0, 40)) * 25,
                   int(rng.integers(0, 30)) * 20, h=int(rng.integers(16, 40))) for _ in range(120)]
+    starts = {id(a): _row_start(a, lines) for a in lines}
     expected = [(i, j) for i, a in enumerate(lines) for j, b in enumerate(lines)
-                if i != j and _continues_one_pair(a, b, lines)]
+                if i != j and _continues_one_pair(a, b, lines, starts)]
     assert len(expected) > 100
     assert continuation_pairs(lines) == expected
     assert continuation_pairs(lines[:1]) == []
@@ -936,3 +965,21 @@ def test_a_long_employer_wrapped_over_five_lines_of_a_narrow_cell_is_masked_on_a
     boxes = [tuple(round(v) for v in r.bbox) for r in match_lines(cell, prof) if r.kind == "employer"]
     for row in cell:
         assert covered(boxes, row.bbox) >= 0.9, row.text
+
+
+def test_a_wrap_at_the_end_of_a_row_the_detector_cut_in_two_continues_where_the_next_row_begins():
+    """A phone photo's paragraph line read as two pieces (找差距，…2018年， | 本人在新疆…第一师阿拉): the
+    employer wrapped at the second piece's end goes on at the start of the next row, which lies
+    wholly left of that piece (synth3 s21 046: both halves were missed)."""
+    profile = Profile(name="陈志刚", employers=("新疆生产建设兵团第一师阿拉尔市农业科学研究所",))
+    first = line("找差距，努力把各项工作做得更好。2018年，", 100, 400)
+    second = line("本人在新疆生产建设兵团第一师阿拉", first.bbox[2] + 12, 402)
+    below = line("尔市农业科学研究所党委的", 100, 440)
+    rest = line("正确领导下，认真学习贯彻党的路线方针政策，", below.bbox[2] + 12, 442)
+    assert below.bbox[2] < second.bbox[0] - 2 * second.height      # wholly left of the piece
+    boxes = [r.bbox for r in match_lines([first, second, below, rest], profile) if r.kind == "employer"]
+    assert covered(boxes, char_span(second, 3, 16)) >= 0.9
+    assert covered(boxes, char_span(below, 0, 9)) >= 0.9
+    # The piece before it, and the rest of the row below, stay as they are.
+    assert covered(boxes, char_span(first, 0, 10)) == 0
+    assert covered(boxes, char_span(rest, 3, 20)) == 0

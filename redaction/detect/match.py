@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 
 from redaction.model.profile import Profile, Term
 from redaction.model.regions import Region
@@ -354,6 +355,11 @@ def continuation_pairs(lines: list[TextLine]) -> list[tuple[int, int]]:
     bx0, by0, bx1, by1 = (box[None, :, k] for k in range(4))    # b = line j, across the columns
     h = np.maximum(1.0, np.minimum(height[:, None], height[None, :]))
     row = same_row((ax0, ay0, ax1, ay1), (bx0, by0, bx1, by1), h)
+    # The last piece of a row the text detector cut in pieces (本人在新疆生产建设兵团第一师阿拉
+    # after 找差距，…2018年，) wraps on to the next row's start as the whole row would: below it,
+    # where that row begins (synth3 s21 046, a phone photo's paragraph).
+    start = _row_starts(box[:, 0], row)
+    ax0 = np.where(row.any(axis=1), box[:, 0], start)[:, None]
     # (Or its middle well below: two lines written in pen slant apart, their boxes overlapping.)
     below = (((by0 >= ay1 - 0.4 * h) | ((by0 + by1) - (ay0 + ay1) >= 2 * HANDWRITTEN_BELOW * h))
              & (by0 - ay1 < CONTINUATION_GAP * h)
@@ -369,6 +375,18 @@ def continuation_pairs(lines: list[TextLine]) -> list[tuple[int, int]]:
     ok = np.where(row, bx0 - ax1 < 4.0 * h, below)
     np.fill_diagonal(ok, False)
     return [(int(i), int(j)) for i, j in zip(*np.nonzero(ok), strict=False)]
+
+
+def _row_starts(x0: Floats, row: npt.NDArray[np.bool_]) -> Floats:
+    """Where each line's row begins: the least x0 of the lines before it on its row (`row[a, b]`:
+    b is the next cell after a), following the row leftwards."""
+    start: Floats = x0.copy()
+    for _ in range(len(x0)):
+        new: Floats = np.minimum(start, np.where(row, start[:, None], np.inf).min(axis=0))
+        if np.array_equal(new, start):
+            break
+        start = new
+    return start
 
 
 def _deskewed_boxes(lines: list[TextLine]) -> Floats:
