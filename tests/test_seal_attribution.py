@@ -251,6 +251,26 @@ def test_the_employers_own_name_misread_under_an_unread_seal_keeps_it_the_applic
     assert (seal.kind, seal.accepted) == ("seal", True)
 
 
+WATER = Profile(name="阿依古丽·买买提", employers=("巴音郭楞蒙古自治州水利局", "巴州水利局"))
+
+
+def test_a_long_printed_name_read_poorly_under_an_unread_seal_names_its_organisation():
+    # synth2 seed 23, 026: a phone photo's title certificate, its issuer's small seal unread, its
+    # printed name under it read whole at 0.77 (under the fair score) and garbled, sharing nothing
+    # of the employer's words: a whole line counts from the pieces' score, as its pieces would.
+    printed = "伊型哈#克人力家社公局"
+    assert not shares_own_words(printed, WATER)
+    lines = [_line(printed, (838, 747, 1099, 773), 0.77), _line("2024年1月16日", (906, 781, 1030, 817), 0.85)]
+    seal = Region("seal", (901, 681, 1096, 875), 0.8, None, True)
+    attribute_by_printed_name(seal, lines, [], WATER)
+    assert (seal.kind, seal.accepted, seal.text) == ("other_seal", False, printed)
+    # Short, or holding the employer's words, or under the pieces' score: the seal stays the applicant's.
+    for text, score in (("伊型哈#克局", 0.77), ("巴音郭楞家古自治州水和局", 0.77), (printed, 0.55)):
+        seal = Region("seal", (901, 681, 1096, 875), 0.8, None, True)
+        attribute_by_printed_name(seal, [_line(text, (838, 747, 1099, 773), score)], [], WATER)
+        assert (seal.kind, seal.accepted) == ("seal", True), text
+
+
 # synth2 seed 4, 026: a title certificate's long-ring seal (the title reform office's), unread,
 # over the office's printed name, which its ink splits in two pieces read at 0.68 and 0.75.
 GEOLOGY = Profile(name="木合塔尔·阿不都拉",

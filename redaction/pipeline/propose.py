@@ -384,9 +384,12 @@ def attribute_by_printed_name(seal: Region, lines: Sequence[TextLine], employer_
     if any(intersection(b, seal.bbox) > 0 for b in employer_boxes if b not in claimed):
         return
     fair = PRINTED_FAIR_SCORE if profile is not None else PRINTED_SCORE
+    # (A long name sharing nothing of the employer's is read from the pieces' score, as below: a
+    # phone photo's seal over its issuer's name, 伊型哈#克人力家社公局 at 0.77, synth2 s23 026.)
+    floor = PRINTED_PIECES_SCORE if profile is not None else fair
     page_lines = []
     for ln in lines:
-        if ln.source != "page" or ln.score < fair:
+        if ln.source != "page" or ln.score < floor:
             continue
         if any(intersection(ln.bbox, b) >= 0.5 * _box_area(b) for b in claimed):
             # One sign-off row for two issuers (共青团中央学校部全国学联秘书处): the employer's
