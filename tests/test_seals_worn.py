@@ -236,3 +236,26 @@ def test_the_worn_red_seal_in_a_dim_sideways_photo_is_masked_once_the_page_is_up
     own = next(t for t in page.truth if t.kind == "seal" and t.owner == "applicant")
     assert "worn" in own.tags and page.rotation
     assert coverage(own, [tuple(int(v) for v in b) for b in boxes]) >= 0.9
+
+
+def test_a_tilted_grey_oval_with_a_long_ring_over_a_line_of_print_is_found(reader):
+    """synth3 s21 029: a photocopied 人事专用章, a 4.6-cm oval tilted 17°, its 22-character ring
+    text too small for the network to see round it, a line of black print across its middle. The
+    Hough search finds round seals only; the mid-grey ink away from the print, without the dots
+    the print's edges leave (which joined it to the whole line), is one group ringed 0.97 of the
+    way round by an oval: a seal on a copy (`GRAY_OVAL_RING`)."""
+    from bench.accuracy import _spec_pages
+    from testkit.synth3 import make_page
+
+    sp = _spec_pages([make_page(21, 29)])[0]
+    truth = next(t for t in sp.truth if t.kind == "seal" and t.owner == "applicant")
+    assert {"grey", "oval", "long_ring", "over_text"} <= set(truth.tags)
+    seals = find_page_seals(sp.pixels, sp.dpi, red_ink_mask(sp.pixels), reader)
+    assert _covered_by_one_snug_box(seals, truth.bbox), (truth.bbox, seals)
+    assert len(seals) == 1, seals
+
+
+def test_a_grey_copy_of_print_alone_has_no_oval_seal(reader):
+    for seed in (3, 4):
+        page = photocopy(text_page(seed=seed), seed)
+        assert _seals(page, reader) == []
