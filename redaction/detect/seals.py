@@ -561,7 +561,12 @@ def find_seals(image_bgr: Image, dpi: float | Sequence[float] | None, red_mask: 
             seals = _tinted_paper_seals(image_bgr, guesses, ring_reader)
         # Rules out once, at the shortest rule any scale takes (a ring runs straight nowhere that long).
         faint_ruled = _without_rules(faint, int(round(RULE_CM * min(guesses) * SCALE / 2.54)))
-        faint_boxes = [b for d in guesses for b in _faint_candidates(faint, d * SCALE / 2.54, seals, faint_ruled)]
+        # On a copy, what black print's antialiased edges leave in the mid-grey ink, a row of dots
+        # along a line of print running through a grey seal, joins the seal to the whole line
+        # (synth3 s21 029: a grey oval 人事专用章 over the employer's printed name, no candidate).
+        unspecked = _without_specks(faint, _speck_px(guesses)) if colourless else None
+        faint_boxes = [b for d in guesses
+                       for b in _faint_candidates(faint, d * SCALE / 2.54, seals, faint_ruled, unspecked)]
         arc_boxes = [b for b in _faint_arcs(faint, guesses, seals, None if colourless else red)
                      if all(iou(b, o) < 0.5 for o in faint_boxes)] if ARC_SEARCH else []
         seals = _learned_candidates(image_bgr, red, seals, rejected or [], ring_reader, grey_search, guesses,
@@ -1016,13 +1021,15 @@ def _gray_plate(crop: Image) -> Image:
     return cast(Image, cv2.cvtColor((255 - ink).astype(np.uint8), cv2.COLOR_GRAY2BGR))
 
 
-def _faint_candidates(faint: Mask, px_cm: float, seals: list[Seal], ruled: Mask | None = None) -> list[BoxF]:
+def _faint_candidates(faint: Mask, px_cm: float, seals: list[Seal], ruled: Mask | None = None,
+                      unspecked: Mask | None = None) -> list[BoxF]:
     """Half-size boxes of seal-sized groups of faint red ink that carry some ring and lie in no
     seal found: worn pale seals, whose broken ring the red-ink rule sees in pieces or not at all.
     Groups are taken twice: as the ink lies, and with the seals found taken out of it (a worn seal
     stamped touching another one makes one group too long for a seal with it), and with straight
     rules longer than a seal's side taken out (a pale seal touching a pale red-ruled table's rule
-    is one group with the whole table)."""
+    is one group with the whole table); last, `unspecked` (on a copy: the mid-grey ink without
+    specks), where given."""
     masks = [faint]
     if seals:
         rest = faint.copy()
@@ -1034,10 +1041,8 @@ def _faint_candidates(faint: Mask, px_cm: float, seals: list[Seal], ruled: Mask 
         ruled = _without_rules(faint, int(round(RULE_CM * px_cm)))
     if ruled is not faint:
         masks += [ruled] + ([masks[1] & ruled] if len(masks) > 1 else [])
-    # Last, without specks: what black text's antialiased edges leave of a line of print running
-    # through a grey seal on a copy, a row of dots, joins the seal to the whole line (synth3 s21
-    # 029: a grey oval 人事专用章 over the employer's printed name, no candidate).
-    masks.append(_without_specks(faint, SPECK_MM / 10 * px_cm))
+    if unspecked is not None:
+        masks.append(unspecked)
     out: list[BoxF] = []
     for m in masks:
         out += [b for b in _faint_groups(m, px_cm, seals) if all(iou(b, o) < 0.5 for o in out)]
