@@ -249,25 +249,28 @@ def test_fuzzy_hits_naming_another_place_unit_or_department_are_other_organisati
     assert not match_lines([line("抄送：阿克苏地区妇幼保健院", 0, 0)], county_hospital)
 
 
-def _next_cell(a: TextLine, b: TextLine) -> bool:
-    """b is the next cell after a on its row."""
+def _next_cell(a: TextLine, b: TextLine, within: float = np.inf) -> bool:
+    """b is the next cell after a on its row (less than `within` line heights after it)."""
     from redaction.detect.match import ROW_OVERLAP
 
     ax0, ay0, ax1, ay1 = a.bbox
     bx0, by0, bx1, by1 = b.bbox
     h = max(1.0, min(a.height, b.height))
-    return min(ay1, by1) - max(ay0, by0) > 0.5 * h and bx0 >= ax1 - ROW_OVERLAP * h
+    return min(ay1, by1) - max(ay0, by0) > 0.5 * h and bx0 >= ax1 - ROW_OVERLAP * h and bx0 - ax1 < within * h
 
 
 def _row_start(a: TextLine, lines: list[TextLine]) -> float:
-    """Where a's row begins, when a ends it: the least x0 of the cells before it, followed leftwards."""
+    """Where a's row begins, when a ends it: the least x0 of the pieces before it (cells within
+    ROW_PIECE_GAP heights), followed leftwards."""
+    from redaction.detect.match import ROW_PIECE_GAP
+
     if any(c is not a and _next_cell(a, c) for c in lines):
         return a.bbox[0]
     start, seen, todo = a.bbox[0], {id(a)}, [a]
     while todo:
         b = todo.pop()
         for c in lines:
-            if id(c) not in seen and _next_cell(c, b):
+            if id(c) not in seen and _next_cell(c, b, ROW_PIECE_GAP):
                 seen.add(id(c))
                 start = min(start, c.bbox[0])
                 todo.append(c)
@@ -983,3 +986,19 @@ def test_a_wrap_at_the_end_of_a_row_the_detector_cut_in_two_continues_where_the_
     # The piece before it, and the rest of the row below, stay as they are.
     assert covered(boxes, char_span(first, 0, 10)) == 0
     assert covered(boxes, char_span(rest, 3, 20)) == 0
+
+
+def test_a_sign_offs_right_column_is_no_wrap_of_the_left_columns_lines():
+    """Own corpus 075: two issuers sign side by side, each name wrapped in its own column. The
+    right column's first line ends its row, but the left column's line is another cell far off,
+    not a piece of it: the right one does not run on under the left one (区环境 + 阿拉尔市农业农村局
+    was taken, with three slips, for 第一师阿拉尔市农业农村局)."""
+    profile = Profile(name="张晓燕", employers=("新疆生产建设兵团第一师阿拉尔市农业农村局", "第一师阿拉尔市农业农村局"))
+    left = line("新疆生产建设兵团第一师", 300, 1140, char_w=38, h=38)
+    right = line("新疆维吾尔自治区环境", 1656, 1150, char_w=38, h=38)
+    left2 = line("阿拉尔市农业农村局", 337, 1200, char_w=38, h=38)
+    right2 = line("保护科学研究院", 1713, 1210, char_w=38, h=38)
+    regions = [r for r in match_lines([left, right, left2, right2], profile) if r.kind == "employer"]
+    boxes = [tuple(round(v) for v in r.bbox) for r in regions]
+    assert covered(boxes, char_span(left, 0, 11)) >= 0.9 and covered(boxes, char_span(left2, 0, 9)) >= 0.9
+    assert covered(boxes, char_span(right, 0, 10)) == 0, regions

@@ -339,6 +339,10 @@ def same_row(a: Sequence[Any], b: Sequence[Any], h: Any) -> Any:
     return (overlap > 0.5 * h) & (b[0] >= a[2] - ROW_OVERLAP * h)
 
 
+#: Pieces of one row the text detector cut apart stand at most this many line heights apart.
+ROW_PIECE_GAP = 1.0
+
+
 #: A line whose middle lies this many line heights below another's is on a row below it.
 HANDWRITTEN_BELOW = 1.0
 
@@ -357,8 +361,9 @@ def continuation_pairs(lines: list[TextLine]) -> list[tuple[int, int]]:
     row = same_row((ax0, ay0, ax1, ay1), (bx0, by0, bx1, by1), h)
     # The last piece of a row the text detector cut in pieces (本人在新疆生产建设兵团第一师阿拉
     # after 找差距，…2018年，) wraps on to the next row's start as the whole row would: below it,
-    # where that row begins (synth3 s21 046, a phone photo's paragraph).
-    start = _row_starts(box[:, 0], row)
+    # where that row begins (synth3 s21 046, a phone photo's paragraph). Pieces, not cells: they
+    # touch (a sign-off's two columns stand apart; own corpus 075's right one is no wrap of the left).
+    start = _row_starts(box[:, 0], row & (bx0 - ax1 < ROW_PIECE_GAP * h))
     ax0 = np.where(row.any(axis=1), box[:, 0], start)[:, None]
     # (Or its middle well below: two lines written in pen slant apart, their boxes overlapping.)
     below = (((by0 >= ay1 - 0.4 * h) | ((by0 + by1) - (ay0 + ay1) >= 2 * HANDWRITTEN_BELOW * h))
