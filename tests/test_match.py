@@ -737,6 +737,21 @@ def test_a_line_cut_by_a_seal_must_hold_two_of_the_employers_own_words(text, mat
     assert bool(found) == matched
 
 
+def test_a_line_under_a_seal_ending_on_another_units_end_is_that_bodys_whole_name():
+    """synth3 s22 072: the bureau's seal stamped on its own printed name, read up to the seal as
+    伊犁哈萨克自治州农业农村局 — within three slips of 伊犁哈萨克自治州农业技术推 (the applicant's
+    …农业技术推广总站 cut short), so the bureau's seal was taken for the applicant's. A line ending
+    on 局 where the term's piece does not is a whole name."""
+    prof = Profile(name="努尔兰·哈布都拉", employers=("伊犁哈萨克自治州农业技术推广总站",))
+    seal = (1454, 2750, 2053, 3350)
+    other = line("伊犁哈萨克自治州农业农村局", 1433, 3021, char_w=46, h=79)
+    assert other.bbox[2] > seal[0]
+    assert not [r for r in match_lines([other], prof, seal_boxes=[seal]) if r.kind == "employer"]
+    # The employer's own name read up to the seal is still matched, its last read character a slip.
+    own = line("伊犁哈萨克自治州农业技木推", 1433, 3021, char_w=46, h=79)
+    assert [r for r in match_lines([own], prof, seal_boxes=[seal]) if r.kind == "employer"]
+
+
 def test_a_long_employer_wrapped_over_four_lines_of_a_narrow_cell_is_found_on_each():
     # synth3 seed 1, 020: the first line was left readable (the name joined three lines at most)
     prof = Profile(name="王芳", employers=("巴音郭楞蒙古自治州库尔勒市住房和城乡建设局",))

@@ -1108,12 +1108,22 @@ def cut_by_edge(units: list[_Unit], lines: list[TextLine], terms: list[Term], un
                 hits = [h for h in approximate_find(piece, unit.text, k, unreadable[term.key])
                         if (h[1] == len(unit.text) if right else h[0] == 0)
                         and (not h[2] or numerals_compatible(piece, unit.text[h[0]:h[1]]))
-                        and (edge_right or edge_left or names_own_words(unit.text[h[0]:h[1]], term.key))]
+                        and (edge_right or edge_left or (names_own_words(unit.text[h[0]:h[1]], term.key)
+                                                         and not _whole_other_name(piece, unit.text[h[0]:h[1]],
+                                                                                   right)))]
                 if hits:
                     s, e, errors = hits[0]
                     out += _hit_region(unit, s, e, errors, term, lines, "cut_by_edge")
                     break
     return out
+
+
+def _whole_other_name(piece: str, found: str, right: bool) -> bool:
+    """Does a line read up to a seal (`right`: the seal over its end) end on a unit's last
+    character (局, 站, 所 ...) where the term's piece does not? The line is then another body's whole
+    name, not the employer's cut short: 伊犁哈萨克自治州农业农村局 under the bureau's seal is no
+    伊犁哈萨克自治州农业技术推 (of …农业技术推广总站) with three slips (synth3 s22 072)."""
+    return right and found[-1:] in UNIT_ENDS and found[-1:] != piece[-1:]
 
 
 #: A unit of an organisation (a university's college, a company's branch) by how its name ends.
