@@ -826,6 +826,24 @@ def test_a_paragraphs_line_over_its_short_last_line_is_no_column_wrap():
     assert coverage(RealItem("employer", employer, None, "applicant"), boxes) >= 0.9
 
 
+def test_a_paragraphs_next_line_holding_the_short_form_after_a_word_is_no_column_wrap():
+    """synth3 s22 035: …经巴音郭楞蒙古自治州农业农村局考核合格， over 在巴州水利局起到了…: the line's
+    part over the row below (…巴音郭楞蒙古) joined to it read 巴音郭楞蒙古在巴州水利局, two slips from
+    the employer, and masked the bureau's region; the row below holds the short form whole after
+    在, so the column must read exactly."""
+    from bench.accuracy import coverage
+    from bench.realset import RealItem
+
+    prof = Profile(name="王芳", employers=("巴音郭楞蒙古自治州水利局", "巴州水利局"))
+    top = line("参与完成多项重点工作，经巴音郭楞蒙古自治州农业农村局考核合格，", 193, 673, char_w=40, h=58)
+    below = line("在巴州水利局起到了业务骨干作用。", 191, 744, char_w=40, h=53)
+    boxes = [tuple(round(v) for v in r.bbox) for r in match_lines([top, below], prof)]
+    bureau = tuple(round(v) for v in char_span(top, 12, 26))
+    assert coverage(RealItem("org", bureau, None, "other"), boxes) < 0.3
+    employer = tuple(round(v) for v in char_span(below, 1, 6))
+    assert coverage(RealItem("employer", employer, None, "applicant"), boxes) >= 0.9
+
+
 @pytest.mark.parametrize("char_w", [20, 40])      # the column joined reads it with two slips / exactly
 def test_a_paragraph_wrapping_a_short_form_exactly_is_no_column_of_the_long_form(char_w):
     """synth3 s14 003: …经哈密市伊州区人民政府考核合格，在伊 over 州区教育局起到了…: the short form

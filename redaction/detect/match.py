@@ -339,6 +339,11 @@ def same_row(a: Sequence[Any], b: Sequence[Any], h: Any) -> Any:
     return (overlap > 0.5 * h) & (b[0] >= a[2] - ROW_OVERLAP * h)
 
 
+#: Characters a paragraph's line may begin with before a name (在, 于, 经 …): a line beginning
+#: with a shorter form of the employer this close to its start is a paragraph's.
+SENTENCE_LEAD = 2
+
+
 #: Pieces of one row the text detector cut apart stand at most this many line heights apart.
 ROW_PIECE_GAP = 1.0
 
@@ -790,12 +795,14 @@ def match_lines(lines: list[TextLine], profile: Profile, readable: frozenset[str
                         in_column = _fewer_slips(in_column, _regions_for(_join(column, units[j]), term, lines, True,
                                                                          unreadable[term.key],
                                                                          ends={i: _extent(column)}))
-                if any(units[j].text.startswith(t.key) for t in terms
+                if any(t.key in units[j].text[:len(t.key) + SENTENCE_LEAD] for t in terms
                        if t.kind == "employer" and len(t.key) < len(term.key)):
-                    # The row below begins with a shorter form of the employer, whole: the line over
-                    # it is a paragraph's, its place name no column's piece of the longer form
-                    # unless read exactly (…经克拉玛依市卫 | 独山子区人民医院起到了 is no
-                    # 克拉玛依市独山子区人民医院 with a slip; synth3 s11 021).
+                    # The row below begins with a shorter form of the employer, whole (after a word
+                    # or two: 在巴州水利局): the line over it is a paragraph's, its place name no
+                    # column's piece of the longer form unless read exactly (…经克拉玛依市卫 |
+                    # 独山子区人民医院起到了 is no 克拉玛依市独山子区人民医院 with a slip; synth3 s11
+                    # 021; …经巴音郭楞蒙古自治州农业农村局 | 在巴州水利局 no 巴音郭楞蒙古在巴州水利局
+                    # with two, s22 035).
                     in_column = [r for r in in_column if r.extra["errors"] == 0]
                 found = _fewer_slips(found, in_column)
             wraps.setdefault((i, term.key), []).extend(found)
