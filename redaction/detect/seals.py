@@ -561,16 +561,12 @@ def find_seals(image_bgr: Image, dpi: float | Sequence[float] | None, red_mask: 
             seals = _tinted_paper_seals(image_bgr, guesses, ring_reader)
         # Rules out once, at the shortest rule any scale takes (a ring runs straight nowhere that long).
         faint_ruled = _without_rules(faint, int(round(RULE_CM * min(guesses) * SCALE / 2.54)))
-        # On a copy, what black print's antialiased edges leave in the mid-grey ink, a row of dots
-        # along a line of print running through a grey seal, joins the seal to the whole line
-        # (synth3 s21 029: a grey oval 人事专用章 over the employer's printed name, no candidate).
-        unspecked = _without_specks(faint, _speck_px(guesses)) if colourless else None
-        faint_boxes = [b for d in guesses
-                       for b in _faint_candidates(faint, d * SCALE / 2.54, seals, faint_ruled, unspecked)]
+        faint_boxes = [b for d in guesses for b in _faint_candidates(faint, d * SCALE / 2.54, seals, faint_ruled)]
+        unspecked = _unspecked_candidates(faint, guesses, seals, faint_boxes) if colourless else []
         arc_boxes = [b for b in _faint_arcs(faint, guesses, seals, None if colourless else red)
                      if all(iou(b, o) < 0.5 for o in faint_boxes)] if ARC_SEARCH else []
         seals = _learned_candidates(image_bgr, red, seals, rejected or [], ring_reader, grey_search, guesses,
-                                    gray_quarter, faint, faint_boxes, colourless, arc_boxes)
+                                    gray_quarter, faint, faint_boxes, colourless, arc_boxes, unspecked)
     seals += _edge_slivers(red, guesses, seals, w, h)
     return _completed_half_rings(_grown_to_whole_rings(seals, red, w, h), red, w, h,
                                  faint if ring_reader is not None and colourless else None)
@@ -1021,15 +1017,13 @@ def _gray_plate(crop: Image) -> Image:
     return cast(Image, cv2.cvtColor((255 - ink).astype(np.uint8), cv2.COLOR_GRAY2BGR))
 
 
-def _faint_candidates(faint: Mask, px_cm: float, seals: list[Seal], ruled: Mask | None = None,
-                      unspecked: Mask | None = None) -> list[BoxF]:
+def _faint_candidates(faint: Mask, px_cm: float, seals: list[Seal], ruled: Mask | None = None) -> list[BoxF]:
     """Half-size boxes of seal-sized groups of faint red ink that carry some ring and lie in no
     seal found: worn pale seals, whose broken ring the red-ink rule sees in pieces or not at all.
     Groups are taken twice: as the ink lies, and with the seals found taken out of it (a worn seal
     stamped touching another one makes one group too long for a seal with it), and with straight
     rules longer than a seal's side taken out (a pale seal touching a pale red-ruled table's rule
-    is one group with the whole table); last, `unspecked` (on a copy: the mid-grey ink without
-    specks), where given."""
+    is one group with the whole table)."""
     masks = [faint]
     if seals:
         rest = faint.copy()
@@ -1041,11 +1035,27 @@ def _faint_candidates(faint: Mask, px_cm: float, seals: list[Seal], ruled: Mask 
         ruled = _without_rules(faint, int(round(RULE_CM * px_cm)))
     if ruled is not faint:
         masks += [ruled] + ([masks[1] & ruled] if len(masks) > 1 else [])
-    if unspecked is not None:
-        masks.append(unspecked)
     out: list[BoxF] = []
     for m in masks:
         out += [b for b in _faint_groups(m, px_cm, seals) if all(iou(b, o) < 0.5 for o in out)]
+    return out
+
+
+def _unspecked_candidates(faint: Mask, guesses: list[float], seals: list[Seal], taken: list[BoxF]) -> list[BoxF]:
+    """On a copy, the groups of mid-grey ink once specks are out (`_faint_groups` at each scale):
+    what black print's antialiased edges leave in it, a row of dots along a line of print running
+    through a grey seal, joins the seal to the whole line (synth3 s21 029: a grey oval 人事专用章 over
+    the employer's printed name, no candidate). Only where nothing was found (round a grey seal
+    found already such a group is that seal, boxed larger) and none of `taken` lies."""
+    unspecked = _without_specks(faint, _speck_px(guesses))
+    f = 1.0 / SCALE
+    out: list[BoxF] = []
+    for d in guesses:
+        for b in _faint_groups(unspecked, d * SCALE / 2.54, seals):
+            page_box = (b[0] * f, b[1] * f, b[2] * f, b[3] * f)
+            if all(iou(b, o) < 0.5 for o in (*taken, *out)) and all(
+                    iou(page_box, s.bbox) < 0.1 and _inside(s.bbox, page_box) < 0.3 for s in seals):
+                out.append(b)
     return out
 
 
@@ -1566,7 +1576,7 @@ def _learned_candidates(image_bgr: Image, red: Mask, seals: list[Seal], rejected
                         reader: RingTextModel, colourless: bool, guesses: list[float],
                         gray_quarter: GreyCopy | None = None, faint: Mask | None = None,
                         faint_boxes: Sequence[BoxF] = (), faint_gray: bool = False,
-                        arc_boxes: Sequence[BoxF] = ()) -> list[Seal]:
+                        arc_boxes: Sequence[BoxF] = (), unspecked: Sequence[BoxF] = ()) -> list[Seal]:
     """Seals the outline tests could not settle, settled by the learned ring-text detector.
 
     Looked at (at most `MAX_LEARNED` a page): seal-sized red blobs that failed the outline tests
@@ -1790,7 +1800,11 @@ def _learned_candidates(image_bgr: Image, red: Mask, seals: list[Seal], rejected
         # Worn pale seals: groups of faint red ink with a ring (see _faint_candidates), fitted on
         # the faint ink and checked for ring text by the learned detector on the red ink alone.
         looked: list[BoxF] = []
-        for box in _round_weak_finds_first(faint_boxes, seals)[:MAX_FAINT] + list(arc_boxes[:MAX_FAINT_ARCS]):
+        regular = _round_weak_finds_first(faint_boxes, seals)[:MAX_FAINT]
+        # (`_unspecked_candidates` only in what budget the others leave, after them: what they find
+        # is looked at as before.)
+        extra = [b for b in unspecked if b not in regular][:MAX_FAINT - len(regular)]
+        for box in regular + list(arc_boxes[:MAX_FAINT_ARCS]) + extra:
             # One group found at two scales comes twice: the second look would give the first's seal.
             if box in looked:
                 continue
@@ -1803,8 +1817,12 @@ def _learned_candidates(image_bgr: Image, red: Mask, seals: list[Seal], rejected
             # sheet's edge, than a second seal.
             if box in arc_boxes and any(iou(page_box, s.bbox) > 0.1 or _inside(s.bbox, page_box) > 0.3 for s in seals):
                 continue
+            # (An oval on a copy settled by its ring alone only where nothing was found about it.)
+            unfound = all(iou(page_box, s.bbox) < 0.1 and _inside(s.bbox, page_box) < 0.3 for s in seals)
             seal = _faint_seal(image_bgr, _without_sound_seals(faint, seals, small), box, reader,
-                               "gray" if faint_gray else "red", box in arc_boxes)
+                               "gray" if faint_gray else "red", box in arc_boxes, ring_alone=unfound)
+            if seal is not None and box in extra and any(iou(seal.bbox, s.bbox) > 0 for s in seals):
+                continue    # (an unspecked group's seal only where it touches none found)
             if (seal is not None
                     and not any(_inside(seal.bbox, s.bbox) > 0.8 or _loosely_fitted(seal, s) for s in seals)
                     and not _round_separate_seals(seal, seals, small) and not _round_a_sound_seal(seal, seals, small)):
@@ -1943,7 +1961,8 @@ FAINT_TEXT_COVERAGE = 0.3
 #: ... or, on a copy, an oval of mid-grey ink away from black text ringed this much of the way
 #: round (the outline the Hough search for round grey seals does not see): a photocopied
 #: 人事专用章 whose long ring text is too small for the network (synth3 s21 029: 0.97, its ring
-#: text 0.27 of the way round, only the 人事专用章 line seen).
+#: text 0.27 of the way round, only the 人事专用章 line seen). Only where nothing was found about
+#: it: round a grey seal found already, such an oval is a larger box for the same seal.
 GRAY_OVAL_RING = 0.95
 
 
@@ -2039,12 +2058,13 @@ def _red_plate(crop: Image) -> Image:
 
 
 def _faint_seal(image_bgr: Image, faint: Mask, box: BoxF, reader: RingTextModel, colour: str = "red",
-                arcs: bool = False) -> Seal | None:
+                arcs: bool = False, ring_alone: bool = False) -> Seal | None:
     """A worn pale seal in a group of faint red ink (half-size box), or None: the outline fitted
     on the faint ink (once on the group, again on all faint ink round that fit: a worn ring is in
     pieces), confirmed by ring text running round inside it on the red ink alone. `arcs`: the box
     is a circle drawn by arcs (`_faint_arcs`), fitted within its annulus, and its ring text must
-    run round it away from the centre."""
+    run round it away from the centre. `ring_alone`: on a copy, an oval ringed `GRAY_OVAL_RING` of
+    the way round needs no ring text seen round it."""
     from redaction.detect import sealdet
 
     h, w = image_bgr.shape[:2]
@@ -2124,7 +2144,8 @@ def _faint_seal(image_bgr: Image, faint: Mask, box: BoxF, reader: RingTextModel,
     xs = ecx + np.outer(rs, ux * np.cos(t) - uy * np.sin(t))
     ys = ecy + np.outer(rs, ux * np.sin(t) + uy * np.cos(t))
     coverage = float(_sample(band, xs, ys).any(axis=0).mean())
-    if coverage < FAINT_TEXT_COVERAGE and not (colour != "red" and shape == "oval" and ring >= GRAY_OVAL_RING):
+    if coverage < FAINT_TEXT_COVERAGE and not (ring_alone and colour != "red" and shape == "oval"
+                                               and ring >= GRAY_OVAL_RING):
         return None
     return seal
 
