@@ -282,5 +282,10 @@ def test_faint_groups_round_a_weak_find_come_first():
     sound = Seal((500, 500, 800, 800), "round", 0.95, (650.0, 650.0), (150.0, 150.0), 0.0)
     ornament, whole, round_sound = (1454, 526, 1479, 571), (1007, 674, 1232, 899), (240, 240, 410, 410)
     assert _round_weak_finds_first([ornament, round_sound, whole], [weak, sound]) == [whole, ornament, round_sound]
+    # A weak round find is a whole ring: the group round it keeps its place (synth2 s7 035: it
+    # held a pale seal beside it too, and the oval fitted round both made one box of them).
+    weak_round = Seal((1001, 1647, 1297, 1964), "round", 0.8, (1149.0, 1805.0), (148.0, 158.0), 0.0)
+    both = (469, 724, 636, 971)
+    assert _round_weak_finds_first([ornament, both], [weak_round]) == [ornament, both]
     # A group no larger than the weak find holds no more of it.
     assert _round_weak_finds_first([ornament, (1088, 667, 1232, 792)], [weak]) == [ornament, (1088, 667, 1232, 792)]

@@ -1833,14 +1833,16 @@ def _learned_candidates(image_bgr: Image, red: Mask, seals: list[Seal], rejected
 
 def _round_weak_finds_first(faint_boxes: Sequence[BoxF], seals: list[Seal]) -> list[BoxF]:
     """The faint groups (half-size boxes) in the order they are looked at: first those round a weak
-    find (outline under `GROW_MAX_SCORE`) and larger than it by `GROWN_MIN_GAIN`, the faint rest of a
-    pale seal whose inkiest side the outline tests took for the whole (dev: an oval over the upper
-    right third of a pink 4.5-cm seal, the faint group round it fourth of five on the page); then
-    the rest as they came."""
+    narrow oval (outline under `GROW_MAX_SCORE`, `HALF_RING_ASPECT` long) and larger than it by
+    `GROWN_MIN_GAIN`, the faint rest of a pale seal whose inkiest side the outline tests fitted as
+    an oval (dev: 1.7:1 over the upper right third of a pink 4.5-cm seal, the faint group round it
+    fourth of five on the page); then the rest as they came. (A weak round find is a ring whole: a
+    faint group round it is more often it and a pale seal beside it, synth2 s7 035.)"""
     def holds_weak_find(box: BoxF) -> bool:
         page_box = (box[0] / SCALE, box[1] / SCALE, box[2] / SCALE, box[3] / SCALE)
-        return any(s.score < GROW_MAX_SCORE and _inside(s.bbox, page_box) >= 0.8
-                   and _area(page_box) >= GROWN_MIN_GAIN * _area(s.bbox) for s in seals)
+        return any(s.score < GROW_MAX_SCORE and s.shape == "oval" and max(s.axes) >= HALF_RING_ASPECT * min(s.axes)
+                   and _inside(s.bbox, page_box) >= 0.8 and _area(page_box) >= GROWN_MIN_GAIN * _area(s.bbox)
+                   for s in seals)
     return sorted(faint_boxes, key=lambda b: not holds_weak_find(b))
 
 
