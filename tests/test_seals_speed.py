@@ -102,7 +102,7 @@ def test_a_faint_group_found_at_two_scales_is_looked_at_once(monkeypatch):
     look at the same box gives the first look's seal."""
     looked: list[tuple[float, ...]] = []
 
-    def faint_seal(image, faint, box, reader, colour="red", arc=False):
+    def faint_seal(image, faint, box, reader, colour="red", arc=False, ring_alone=False):
         looked.append(tuple(box))
         return None
 
