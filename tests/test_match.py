@@ -808,39 +808,35 @@ def test_a_label_cell_read_into_a_wrapped_line_across_a_gap():
     assert not any(intersection(b, label.bbox) > 0.3 * box_area(label.bbox) for b in found)
 
 
-def test_a_paragraphs_line_over_its_short_last_line_is_no_column_wrap():
-    """synth3 s11 021: …经克拉玛依市卫生健康委员会考核合格，在 over a short last line beginning with
-    the employer's short form (独山子区人民医院起到了…): the line's part over the last line's
-    column (…克拉玛依市卫) joined to it is no 克拉玛依市独山子区人民医院 with one slip — the health
-    commission's name stays visible, the employer below is masked."""
+@pytest.mark.parametrize(("employers", "top_text", "top_at", "below_text", "below_at", "char_w", "other_span",
+                          "own_span"), [
+    # synth3 s11 021: …经克拉玛依市卫生健康委员会考核合格，在 over a short last line beginning with the
+    # employer's short form (独山子区人民医院起到了…): the line's part over the last line's column
+    # (…克拉玛依市卫) joined to it is no 克拉玛依市独山子区人民医院 with one slip.
+    (("克拉玛依市独山子区人民医院", "独山子区人民医院"),
+     "后参与完成多项重点工作，经克拉玛依市卫生健康委员会考核合格，在", (287, 1105, 62),
+     "独山子区人民医院起到了业务骨干作用。", (287, 1229, 62), 58, (13, 25), (0, 8)),
+    # synth3 s22 035: …经巴音郭楞蒙古自治州农业农村局考核合格， over 在巴州水利局起到了…: joined, the column
+    # read 巴音郭楞蒙古在巴州水利局 (two slips); the row below holds the short form whole after 在.
+    (("巴音郭楞蒙古自治州水利局", "巴州水利局"),
+     "参与完成多项重点工作，经巴音郭楞蒙古自治州农业农村局考核合格，", (193, 673, 58),
+     "在巴州水利局起到了业务骨干作用。", (191, 744, 53), 40, (12, 26), (1, 6)),
+])
+def test_a_paragraphs_line_over_a_row_holding_the_short_form_is_no_column_wrap(
+        employers, top_text, top_at, below_text, below_at, char_w, other_span, own_span):
+    """A paragraph's line over a row below that holds a shorter form of the employer whole at (or a
+    word after) its start: the column must read exactly — the other body's name in the line above
+    stays visible, the employer below is masked."""
     from bench.accuracy import coverage
     from bench.realset import RealItem
 
-    prof = Profile(name="李静", employers=("克拉玛依市独山子区人民医院", "独山子区人民医院"))
-    top = line("后参与完成多项重点工作，经克拉玛依市卫生健康委员会考核合格，在", 287, 1105, char_w=58, h=62)
-    below = line("独山子区人民医院起到了业务骨干作用。", 287, 1229, char_w=58, h=62)
+    prof = Profile(name="李静", employers=employers)
+    top = line(top_text, top_at[0], top_at[1], char_w=char_w, h=top_at[2])
+    below = line(below_text, below_at[0], below_at[1], char_w=char_w, h=below_at[2])
     boxes = [tuple(round(v) for v in r.bbox) for r in match_lines([top, below], prof)]
-    commission = tuple(round(v) for v in char_span(top, 13, 25))
-    assert coverage(RealItem("org", commission, None, "other"), boxes) < 0.3
-    employer = tuple(round(v) for v in char_span(below, 0, 8))
-    assert coverage(RealItem("employer", employer, None, "applicant"), boxes) >= 0.9
-
-
-def test_a_paragraphs_next_line_holding_the_short_form_after_a_word_is_no_column_wrap():
-    """synth3 s22 035: …经巴音郭楞蒙古自治州农业农村局考核合格， over 在巴州水利局起到了…: the line's
-    part over the row below (…巴音郭楞蒙古) joined to it read 巴音郭楞蒙古在巴州水利局, two slips from
-    the employer, and masked the bureau's region; the row below holds the short form whole after
-    在, so the column must read exactly."""
-    from bench.accuracy import coverage
-    from bench.realset import RealItem
-
-    prof = Profile(name="王芳", employers=("巴音郭楞蒙古自治州水利局", "巴州水利局"))
-    top = line("参与完成多项重点工作，经巴音郭楞蒙古自治州农业农村局考核合格，", 193, 673, char_w=40, h=58)
-    below = line("在巴州水利局起到了业务骨干作用。", 191, 744, char_w=40, h=53)
-    boxes = [tuple(round(v) for v in r.bbox) for r in match_lines([top, below], prof)]
-    bureau = tuple(round(v) for v in char_span(top, 12, 26))
-    assert coverage(RealItem("org", bureau, None, "other"), boxes) < 0.3
-    employer = tuple(round(v) for v in char_span(below, 1, 6))
+    other = tuple(round(v) for v in char_span(top, *other_span))
+    assert coverage(RealItem("org", other, None, "other"), boxes) < 0.3
+    employer = tuple(round(v) for v in char_span(below, *own_span))
     assert coverage(RealItem("employer", employer, None, "applicant"), boxes) >= 0.9
 
 

@@ -9,7 +9,7 @@ import cv2
 import numpy as np
 
 from redaction.detect.seals import find_seals
-from testkit.imaging import RED, blank_page, draw_text, seal_layer, stamp
+from testkit.imaging import RED, blank_page, box_covered, draw_text, seal_layer, stamp
 
 WAVE_RED = (90, 120, 225)      # BGR: orange-red print, as on the dev work-study certificate
 
@@ -26,18 +26,12 @@ def _guilloche_page(step: int = 14) -> np.ndarray:
     return page
 
 
-def _cover(box, truth) -> float:
-    iw = min(box[2], truth[2]) - max(box[0], truth[0])
-    ih = min(box[3], truth[3]) - max(box[1], truth[1])
-    return max(0, iw) * max(0, ih) / ((truth[2] - truth[0]) * (truth[3] - truth[1])) if iw > 0 and ih > 0 else 0.0
-
-
 def test_a_seal_on_guilloche_paper_is_found_whole_and_snug():
     page = _guilloche_page()
     draw_text(page, "中南大学勤工助学指导中心", (520, 1480), 40)
     truth = stamp(page, seal_layer(320, text="中南大学勤工助学指导中心", seed=3), 900, 1500, RED, 0.9)
     seals = find_seals(page, 200)
-    hits = [s for s in seals if _cover(s.bbox, truth) >= 0.9]
+    hits = [s for s in seals if box_covered(s.bbox, truth) >= 0.9]
     assert hits, ([s.bbox for s in seals], truth)
     x0, y0, x1, y1 = hits[0].bbox
     assert (x1 - x0) * (y1 - y0) <= 2 * (truth[2] - truth[0]) * (truth[3] - truth[1])

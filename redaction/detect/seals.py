@@ -1053,10 +1053,15 @@ def _unspecked_candidates(faint: Mask, guesses: list[float], seals: list[Seal], 
     for d in guesses:
         for b in _faint_groups(unspecked, d * SCALE / 2.54, seals):
             page_box = (b[0] * f, b[1] * f, b[2] * f, b[3] * f)
-            if all(iou(b, o) < 0.5 for o in (*taken, *out)) and all(
-                    iou(page_box, s.bbox) < 0.1 and _inside(s.bbox, page_box) < 0.3 for s in seals):
+            if all(iou(b, o) < 0.5 for o in (*taken, *out)) and not _found_about(page_box, seals):
                 out.append(b)
     return out
+
+
+def _found_about(box: BoxF, seals: Sequence[Seal]) -> bool:
+    """Was a seal found about a candidate's page box: overlapping it (IoU over 0.1) or lying
+    mostly (0.3) inside it?"""
+    return any(iou(box, s.bbox) > 0.1 or _inside(s.bbox, box) > 0.3 for s in seals)
 
 
 def _without_rules(mask: Mask, length: int) -> Mask:
@@ -1147,8 +1152,8 @@ def _faint_arcs(faint: Mask, guesses: Sequence[float], seals: list[Seal], red: M
         if fit is None or fit[3] < ARC_MIN_RING:
             continue
         box = (c2[0] - r2, c2[1] - r2, c2[0] + r2, c2[1] + r2)
-        page_box = tuple(v / SCALE for v in box)
-        if any(iou(page_box, s.bbox) > 0.1 or _inside(s.bbox, page_box) > 0.3 for s in seals):
+        page_box = (box[0] / SCALE, box[1] / SCALE, box[2] / SCALE, box[3] / SCALE)
+        if _found_about(page_box, seals):
             continue    # see _learned_candidates
         if red is not None and _in_red_row(red, box, min(guesses) * SCALE / 2.54):
             continue
@@ -1815,12 +1820,12 @@ def _learned_candidates(image_bgr: Image, red: Mask, seals: list[Seal], rejected
             # A circle drawn by arcs is looked at only where nothing was found: beside a find it
             # is more often that find's ring, or the missing half of a paging seal cut by the
             # sheet's edge, than a second seal.
-            if box in arc_boxes and any(iou(page_box, s.bbox) > 0.1 or _inside(s.bbox, page_box) > 0.3 for s in seals):
+            if box in arc_boxes and _found_about(page_box, seals):
                 continue
             # (An oval on a copy settled by its ring alone only where nothing was found about it.)
-            unfound = all(iou(page_box, s.bbox) < 0.1 and _inside(s.bbox, page_box) < 0.3 for s in seals)
             seal = _faint_seal(image_bgr, _without_sound_seals(faint, seals, small), box, reader,
-                               "gray" if faint_gray else "red", box in arc_boxes, ring_alone=unfound)
+                               "gray" if faint_gray else "red", box in arc_boxes,
+                               ring_alone=not _found_about(page_box, seals))
             if seal is not None and box in extra and any(iou(seal.bbox, s.bbox) > 0 for s in seals):
                 continue    # (an unspecked group's seal only where it touches none found)
             if (seal is not None
