@@ -107,15 +107,20 @@ def test_seals_on_forms_and_pink_paper_of_the_fourth_generator_are_found_whole(d
     assert on_own and all(_area(s.bbox) < 2 * _area(own.bbox) for s in on_own), (seals, own.bbox)
 
 
-def test_a_seal_on_a_phone_photos_tilted_red_rules_is_found(detector):
+@pytest.mark.parametrize("seed, index, owners", [(15, 32, ("applicant",)), (23, 6, ("applicant", "other"))])
+def test_a_seal_on_a_phone_photos_tilted_red_rules_is_found(detector, seed, index, owners):
     """synth3 s15 032: a phone photo tilts the form's red rules ~4°; the axis-aligned openings of
     `remove_rules` left them joined to the seal stamped on the bottom and right rules, and nothing
-    was found on the page. Without straight lines at any angle, the seal is found whole."""
-    sp = _page3(15, 32)
-    own = next(t for t in sp.truth if t.kind == "seal" and t.owner == "applicant")
+    was found on the page. Without straight lines at any angle, the seal is found whole.
+    synth3 s23 006 (stop 41): the employer's seal on a rule tilted ~1.5°, another body's seal
+    below it off the rules and found; the rules were looked past only where nothing was found, and
+    the employer's seal came out of the learned detector as a 0.61 ring round it and the rules
+    (1.6× wide, its ring read 塔城地区畜委 and given to another body)."""
+    sp = _page3(seed, index)
     seals = find_page_seals(sp.pixels, sp.dpi, ring_reader=detector.ring_reader)
-    on_own = [s for s in seals if _covered(s.bbox, own.bbox) >= 0.95]
-    assert on_own and all(_area(s.bbox) < 2 * _area(own.bbox) for s in on_own), (seals, own.bbox)
+    for truth in (t for t in sp.truth if t.kind == "seal" and t.owner in owners):
+        on_it = [s for s in seals if _covered(s.bbox, truth.bbox) >= 0.95]
+        assert on_it and all(_area(s.bbox) < 2 * _area(truth.bbox) for s in on_it), (seals, truth.bbox)
 
 
 def test_tilted_red_rules_alone_are_no_seal(detector):

@@ -326,6 +326,28 @@ def _without_tilted_rules(red: Mask, length: int) -> Mask:
     return cut if lines >= RULED_MIN_LINES else red
 
 
+#: Red ink joined up by rules, outside every seal found, this dense over a smallest seal's square
+#: somewhere: a seal may be on the rules (rules alone: two crossing lines fill ~0.1 of it).
+RULED_UNFOUND_DENSITY = 0.15
+
+
+def _ruled_ink_unfound(red: Mask, seals: Sequence[Seal], guesses: Sequence[float]) -> bool:
+    """Is there seal-dense red ink in a piece larger than the largest seal both ways (a form's
+    rules joined up) outside the seals found (page px)? Then a seal stamped on rules a photo tilted
+    may be in it (`_without_tilted_rules`); ~3 ms a page with red rules."""
+    big = MAX_CM * max(guesses) * SCALE / 2.54
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(red.view(np.uint8), connectivity=8)
+    joined = np.flatnonzero((stats[1:, cv2.CC_STAT_WIDTH] > big) & (stats[1:, cv2.CC_STAT_HEIGHT] > big)) + 1
+    if not joined.size:
+        return False
+    ink = np.isin(labels, joined).astype(np.float32)
+    for s in seals:
+        x0, y0, x1, y1 = (int(v * SCALE) for v in s.bbox)
+        ink[max(0, y0):max(0, y1 + 1), max(0, x0):max(0, x1 + 1)] = 0
+    side = max(3, int(MIN_CM * min(guesses) * SCALE / 2.54))
+    return bool(cv2.boxFilter(ink, -1, (side, side)).max() > RULED_UNFOUND_DENSITY)
+
+
 def _traced_by_lines(ink: Mask, center: Sequence[float], axes: Sequence[float], ring: float) -> bool:
     """Does the ring fitted round `center` (share `ring` of its rays on it) lie on straight lines,
     at any angle, as long as its smaller semi-axis? (A table's rules; a photo tilts them, so the
@@ -533,16 +555,20 @@ def find_seals(image_bgr: Image, dpi: float | Sequence[float] | None, red_mask: 
         thick = _without_specks(cv2.morphologyEx(red.view(np.uint8), cv2.MORPH_OPEN, np.ones(
             (GUILLOCHE_OPEN, GUILLOCHE_OPEN), np.uint8)).view(bool), _speck_px(guesses))
         seals += [_to_page(s, w, h) for d in guesses for s in _find_red(thick, d * SCALE / 2.54)]
-    if not seals and not colourless and ring_reader is not None and red.any():
+    if (not colourless and ring_reader is not None and red.any()
+            and (not seals or _ruled_ink_unfound(red, seals, guesses))):
         # A phone photo tilts a form's red rules a few degrees: the axis-aligned openings of
         # `remove_rules` leave them, joined to the seal stamped on them (synth3 s15 032: a seal
-        # on the bottom rule and the right one, nothing found). Straight lines at any angle out.
-        # Shapes left where lines were cut out are confirmed by ring text round them.
+        # on the bottom rule and the right one, nothing found; synth3 s23 006: the seal on a rule,
+        # found beside another one off it). Straight lines at any angle out. Shapes left where
+        # lines were cut out are confirmed by ring text round them.
         level = _without_tilted_rules(red, int(round(RULE_CM * min(guesses) * SCALE / 2.54)))
         if level is not red:
+            known = list(seals)
             for d in guesses:
                 seals += [s for s in (_to_page(f, w, h) for f in _find_red(level, d * SCALE / 2.54))
-                          if _ring_text_round(ring_reader, image_bgr, s.center, max(s.axes))]
+                          if all(iou(s.bbox, k.bbox) < 0.3 and _inside(s.bbox, k.bbox) < 0.8 for k in known)
+                          and _ring_text_round(ring_reader, image_bgr, s.center, max(s.axes))]
     # Finds at several scales of one seal: the best ring wins (at a scale too small for it a
     # seal filling the frame is found as arcs of its ring text), then the larger one.
     kept: list[Seal] = []
