@@ -653,6 +653,28 @@ def test_a_sure_ring_reading_swapping_a_place_or_unit_ending_is_another_body(rea
             assert classify_seal([reading], profile)[0] == kind
 
 
+@pytest.mark.parametrize("reading, employers, kind", [
+    # synth3 s23 040: another county's bureau, read in part (哈 and 教 lost) — 区/县 swapped
+    (("密市伊吾县育局—", 0.94), ("哈密市伊州区教育局", "伊州区教育局"), "other_seal"),
+    (("密市伊吾县育局—", 0.7), ("哈密市伊州区教育局", "伊州区教育局"), "seal"),     # unsure
+    (("密市伊州区育局", 0.94), ("哈密市伊州区教育局", "伊州区教育局"), "seal"),      # the employer's, in part
+    (("哈市伊州区教育产", 0.91), ("哈密市伊州区教育局", "伊州区教育局"), "seal"),    # ... 局 misread
+    # synth3 s23 068: the prefecture's bureau under the county's station: a 局 no name of it has
+    (("阿勒泰地区水利局", 0.997), ("阿勒泰地区福海县水利管理站", "福海县水管站"), "other_seal"),
+    (("阿勒泰地区福海县水利", 0.99), ("阿勒泰地区福海县水利管理站", "福海县水管站"), "seal"),
+    (("勒泰地区福海县水利管站", 0.99), ("阿勒泰地区福海县水利管理站", "福海县水管站"), "seal"),
+])
+def test_a_sure_partial_reading_of_the_employers_name_with_another_ending_is_another_body(
+        reading, employers, kind):
+    """A ring read in part, in order in the employer's name but for two characters, was taken for
+    the employer's seal (`resembled_employer`, `consistent_with_employer`) though what it read in
+    place of the name was a place's ending for another's, or a unit's ending the employer's names
+    do not have: another body's seal, masked as the employer's."""
+    from redaction.detect.sealtext import classify_seal
+
+    assert classify_seal([reading], Profile(name="马福祥", employers=employers))[0] == kind
+
+
 @pytest.mark.parametrize("reading, kind", [
     (("吐鲁番市自然资源局", 0.98), "other_seal"),        # the city's bureau, read surely
     (("吐鲁番市自然资源局", 0.7), "seal"),               # unsure: a worn employer's ring may lose a place

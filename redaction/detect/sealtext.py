@@ -24,11 +24,14 @@ import numpy as np
 
 from redaction.detect.match import (
     DEPARTMENTS,
+    PLACE_ENDS,
+    UNIT_ENDS,
     approximate_find,
     edits,
     numerals_compatible,
     one_place_apart,
     same_organisation,
+    substitutions,
 )
 from redaction.model.profile import Profile
 from redaction.model.regions import Region, intersection
@@ -925,7 +928,21 @@ def _surely_another_body(text: str, score: float, profile: Profile) -> bool:
         for s, e, errors in approximate_find(term.key, norm + norm, k):
             if errors and e - s <= len(norm) and not same_organisation(term.key, (norm + norm)[s:e]):
                 return True
-    return False
+    return any(_another_body_in_part(cjk, t.key, [e.key for e in employers]) for t in employers)
+
+
+def _another_body_in_part(cjk: str, key: str, keys: Sequence[str]) -> bool:
+    """Is a sure reading, the employer's name `key` in order but for two characters at most (the
+    ring read where it was legible), another body by what those characters are: a place's or a
+    unit's ending swapped for another of its kind (密市伊吾县育局 for 哈密市伊州区教育局), or a
+    unit's ending that none of the employer's names `keys` has (阿勒泰地区水利局, the prefecture's
+    bureau, for 阿勒泰地区福海县水利管理站; synth3 s23 040, 068)?"""
+    if len(cjk) < 4 or _lcs(cjk, key) < len(cjk) - 2:
+        return False
+    if cjk[-1] in UNIT_ENDS and not any(cjk[-1] in k for k in keys):
+        return True
+    return any((a in PLACE_ENDS and b in PLACE_ENDS) or (a in UNIT_ENDS and b in UNIT_ENDS)
+               for a, b in substitutions(key, cjk, kind_swap=0.5))
 
 
 def classify_seal(readings: list[tuple[str, float]], profile: Profile) -> tuple[str, bool, str | None, float]:
