@@ -53,3 +53,30 @@ def test_the_core_is_strictly_typed():
     result = subprocess.run([sys.executable, "-m", "mypy"], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
     assert "Success: no issues found" in result.stdout
+
+
+def _module_constants_set_twice(path: Path) -> list[str]:
+    """UPPER_CASE names a module assigns at its top level more than once."""
+    import ast
+    from collections import Counter
+
+    names: Counter[str] = Counter()
+    for node in ast.parse(path.read_text("utf-8")).body:
+        targets = (node.targets if isinstance(node, ast.Assign)
+                   else [node.target] if isinstance(node, ast.AnnAssign) else [])
+        for target in targets:
+            for name in ([target] if isinstance(target, ast.Name) else getattr(target, "elts", [])):
+                if isinstance(name, ast.Name) and name.id.isupper():
+                    names[name.id] += 1
+    return [n for n, count in names.items() if count > 1]
+
+
+def test_no_module_constant_is_set_twice():
+    """Stop 41: seals.py defined GRAY_OVAL_RING twice (0.95 for the faint oval ringed alone, 0.6
+    for the grey oval's outline, ~300 lines apart): the second silently replaced the first, and the
+    faint-oval test ran at 0.6. A tuning constant has one definition."""
+    clashes = {str(p.relative_to(ROOT)): names for p in sorted((ROOT / "redaction").rglob("*.py"))
+               if (names := _module_constants_set_twice(p))}
+    clashes.update({str(p.relative_to(ROOT)): names for p in sorted((ROOT / "app").rglob("*.py"))
+                    if (names := _module_constants_set_twice(p))})
+    assert clashes == {}

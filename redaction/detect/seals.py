@@ -1996,7 +1996,7 @@ FAINT_TEXT_COVERAGE = 0.3
 #: 人事专用章 whose long ring text is too small for the network (synth3 s21 029: 0.97, its ring
 #: text 0.27 of the way round, only the 人事专用章 line seen). Only where nothing was found about
 #: it: round a grey seal found already, such an oval is a larger box for the same seal.
-GRAY_OVAL_RING = 0.95
+FAINT_OVAL_RING_ALONE = 0.95
 
 
 def _crop_window(shape: tuple[int, ...], box: BoxF) -> tuple[int, int, int, int]:
@@ -2096,7 +2096,7 @@ def _faint_seal(image_bgr: Image, faint: Mask, box: BoxF, reader: RingTextModel,
     on the faint ink (once on the group, again on all faint ink round that fit: a worn ring is in
     pieces), confirmed by ring text running round inside it on the red ink alone. `arcs`: the box
     is a circle drawn by arcs (`_faint_arcs`), fitted within its annulus, and its ring text must
-    run round it away from the centre. `ring_alone`: on a copy, an oval ringed `GRAY_OVAL_RING` of
+    run round it away from the centre. `ring_alone`: on a copy, an oval ringed `FAINT_OVAL_RING_ALONE` of
     the way round needs no ring text seen round it."""
     from redaction.detect import sealdet
 
@@ -2178,7 +2178,7 @@ def _faint_seal(image_bgr: Image, faint: Mask, box: BoxF, reader: RingTextModel,
     ys = ecy + np.outer(rs, ux * np.sin(t) + uy * np.cos(t))
     coverage = float(_sample(band, xs, ys).any(axis=0).mean())
     if coverage < FAINT_TEXT_COVERAGE and not (ring_alone and colour != "red" and shape == "oval"
-                                               and ring >= GRAY_OVAL_RING):
+                                               and ring >= FAINT_OVAL_RING_ALONE):
         return None
     return seal
 
