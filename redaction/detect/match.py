@@ -783,6 +783,11 @@ def match_lines(lines: list[TextLine], profile: Profile, readable: frozenset[str
         under_ends = None if under is None else {j: (min(b[0] for b in under.boxes), max(b[2] for b in under.boxes))}
         wrapped = {term.key: _regions_for(joined, term, lines, True, unreadable[term.key])
                    for term in terms if len(term.key) >= 2}
+        for twice_read in _without_ink_read_twice(units[i], units[j], lines[i], lines[j]):
+            for term in terms:
+                if len(term.key) >= 2:
+                    wrapped[term.key] = _fewer_slips(wrapped[term.key], _regions_for(
+                        twice_read, term, lines, True, unreadable[term.key]))
         # A form of the employer read exactly across the break: the lines are a paragraph's,
         # wrapped, and no sign-off's columns (…经哈密市伊州区人民政府考核合格，在伊 | 州区教育局:
         # its part over the row below, …哈密市伊, joined to 州区教育局 is no 哈密市伊州区教育局;
@@ -907,6 +912,23 @@ def _runs_on(so_far: _Unit, last: int, used: set[int], middle: int, units: list[
         if len(used) + 1 < MAX_WRAP_LINES and middle + len(units[m].text) < longest:
             out += _runs_on(longer, m, used | {m}, middle + len(units[m].text), units, lines, terms, unreadable,
                             after, longest)
+    return out
+
+
+def _without_ink_read_twice(a: _Unit, b: _Unit, line_a: TextLine, line_b: TextLine) -> list[_Unit]:
+    """Joins of two pieces of a row whose boxes overlap, without the characters of one read on
+    the other's ink: a letter-spaced name cut in two overlapping pieces, 马日 and 晓梅, where 日
+    is 晓's left half read twice (synth2 s26 051). Empty unless the pieces overlap."""
+    start, end = line_b.bbox[0], line_a.bbox[2]
+    if start >= end or line_b.bbox[1] >= line_a.bbox[3] or line_a.bbox[1] >= line_b.bbox[3]:
+        return []
+    keep_a = [k for k, box in enumerate(a.boxes) if (box[0] + box[2]) / 2 < start]
+    keep_b = [k for k, box in enumerate(b.boxes) if (box[0] + box[2]) / 2 > end]
+    out = []
+    if 0 < len(keep_a) < len(a.text):
+        out.append(_join(_subunit(a, keep_a), b))
+    if 0 < len(keep_b) < len(b.text):
+        out.append(_join(a, _subunit(b, keep_b)))
     return out
 
 
