@@ -1,6 +1,6 @@
 """Accuracy and speed of the detection pipeline on three sets.
 
-    python -m bench.accuracy [--set own|heldout|synth2|synth3|real|dev] --pages 40 --seed 0 [--engine rapid]
+    python -m bench.accuracy [--set own|heldout|synth2|synth3|synth4|real|dev] --pages 40 --seed 0 [--engine rapid]
                              [--only ID-PART,...]
                              [--json metrics.json] [--verbose] [--types letter,award] [--write-corpus DIR]
 
@@ -15,6 +15,9 @@ Sets:
 - `synth3`: a fourth generator written from the same spec alone (testkit/synth3), of the two
   types where the held-out split's misses lie, appraisal forms and employer letters, in more
   layouts: tuned on, as synth2;
+- `synth4`: a fifth generator written from the same spec alone at stop 41 (testkit/synth4), of
+  letters, awards, appraisal forms and journal pages (employers wrapped anywhere in running prose,
+  two-issuer awards, sideways forms): tuned on, as synth2;
 - `real`: real public photos and scans annotated by hand (bench/real: truth/*.json, the images
   whose licence allows it in images/, the others rebuilt from a local mirror of their repository
   when one is present under /work/.mirror or $BLINDMASK_MIRRORS);
@@ -396,6 +399,13 @@ def synth3_pages(n: int, seed: int) -> list:
     return _spec_pages(make_pages(n, seed))
 
 
+def synth4_pages(n: int, seed: int) -> list:
+    """The letter/award/appraisal/journal generator's pages (stop 41, tuned on) as bench pages."""
+    from testkit.synth4 import make_pages
+
+    return _spec_pages(make_pages(n, seed))
+
+
 def _spec_pages(generated) -> list:
     """Pages of a generator written from testkit/heldout/SPEC.md (profile dicts made Profiles)."""
     from types import SimpleNamespace
@@ -414,11 +424,11 @@ def _spec_pages(generated) -> list:
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--set", dest="which", choices=("own", "heldout", "synth2", "synth3", "real", "dev"),
+    ap.add_argument("--set", dest="which", choices=("own", "heldout", "synth2", "synth3", "synth4", "real", "dev"),
                     default="own",
                     help="own synthetic corpus (tuned on), held-out synthetic split, the second generator "
                          "written from the held-out split's spec (tuned on), its appraisal-and-letter sibling "
-                         "(synth3, tuned on), real public images, "
+                         "(synth3, tuned on), the fifth (synth4, tuned on), real public images, "
                          "or the real development images (bench/real/dev, tuned on)")
     ap.add_argument("--pages", type=int, default=40)
     ap.add_argument("--seed", type=int, default=0)
@@ -447,6 +457,8 @@ def main(argv=None) -> int:
         pages = synth2_pages(args.pages, args.seed)
     elif args.which == "synth3":
         pages = synth3_pages(args.pages, args.seed)
+    elif args.which == "synth4":
+        pages = synth4_pages(args.pages, args.seed)
     else:
         from testkit.corpus import make_corpus
 
