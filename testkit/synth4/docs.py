@@ -344,7 +344,7 @@ def border(cv, rng, color):
     g = cv.mm(rng.uniform(2.5, 4))
     cv.rect(m + g, m + g, cv.w - m - g, cv.h - m - g, color, cv.mm(0.5))
     # corner ornaments: nested squares and diamonds
-    s = cv.mm(rng.uniform(8, 14))
+    s = min(cv.mm(rng.uniform(8, 14)), m + g - cv.mm(3))
     for (cx, cy) in [(m + g, m + g), (cv.w - m - g, m + g), (m + g, cv.h - m - g), (cv.w - m - g, cv.h - m - g)]:
         for k in range(3):
             r = s * (1 - k * 0.28)
@@ -668,7 +668,7 @@ def build_journal(rng, ctx, dpi):
                                 "med": ["基层医院", "疗效", "护理"], "edu": ["课堂教学", "核心素养"],
                                 "env": ["颗粒物", "气象条件", "监测"]}[ctx.field])
     _, y, _ = cv.paragraph(x0 + cv.mm(6), x1 - cv.mm(6), y, kw, body, ab_s, ab_lead, indent_chars=2)
-    cv.text(x0 + cv.mm(6), y, f"中图分类号：{pick(rng, ['TV213', 'S562', 'R473', 'G633', 'X513'])}　　文献标志码：A",
+    cv.text(x0 + cv.mm(6), y, f"中图分类号：{dict(water='TV213', agri='S562', med='R473', edu='G633', env='X513')[ctx.field]}　　文献标志码：A",
             body, ab_s, BLACK)
     y += ab_lead + cv.mm(3)
     # two columns + footnote
