@@ -1,6 +1,8 @@
 """An appraisal form's employer seal whose ring reads half garbled, stamped over the employer's
 printed name, is the employer's seal; another organisation's seal over its own name stays another's."""
 
+import pytest
+
 from redaction.model.profile import Profile
 from redaction.model.regions import Region
 from redaction.pipeline.propose import own_by_printed_employer
@@ -57,3 +59,57 @@ def test_any_of_the_rings_readings_may_be_the_near_one():
     assert seal.kind == "other_seal"        # the chosen reading alone is not near enough
     own_by_printed_employer(seal, [ARMY_PRINTED], ARMY, readings)
     assert (seal.kind, seal.accepted) == ("seal", True)
+
+
+def _text_line(text: str, box, score: float = 0.99):
+    import numpy as np
+
+    from redaction.ocr.base import TextLine, proportional_char_boxes
+
+    x0, y0, x1, y1 = box
+    quad = np.array([[x0, y0], [x1, y0], [x1, y1], [x0, y1]], np.float32)
+    return TextLine(quad, text, score, proportional_char_boxes(quad, text))
+
+
+# synth4 s0 030: an appraisal form's last two rows — the unit's opinion with the employer's seal
+# over （盖章） and its date, then 主管部门 / 意见 down the label column beside the authority's
+# oval seal over its date; its long ring (…人力资源和社会保障局 人事专用章) read as nothing.
+ROWS = [("（盖章）", (820, 1255, 932, 1312)), ("2020年1月24日", (815, 1300, 973, 1349)),
+        ("同意单位意见。", (321, 1337, 463, 1382)), ("2020年2月14日", (814, 1556, 977, 1610))]
+AUTHORITY_SEAL = (740, 1363, 999, 1660)
+
+
+@pytest.mark.parametrize("label, kind", [
+    ((("主管部门", (163, 1395, 258, 1436)), ("意见", (181, 1428, 237, 1468))), "other_seal"),
+    ((("主管部门意", (163, 1395, 258, 1436)), ("见", (196, 1428, 222, 1468))), "other_seal"),
+    ((("上级主管部门意见", (120, 1490, 300, 1530)),), "other_seal"),
+    # the unit's own rows: its seal
+    ((("单位意见", (163, 1395, 258, 1436)),), "seal"),
+    ((("所在单位", (163, 1395, 258, 1436)), ("审核意见", (163, 1428, 258, 1468))), "seal"),
+    ((("考核委员", (163, 1395, 258, 1436)), ("会意见", (170, 1428, 250, 1468))), "seal"),
+])
+def test_an_unread_seal_in_a_supervising_authoritys_row_is_the_authoritys(label, kind):
+    """synth4 s0 010, 030, 042 and synth2 s25 059: a 人力资源和社会保障局 seal whose long ring read
+    as nothing was masked as the employer's; it is stamped in the row the form gives the
+    supervising authority (主管部门意见), and a seal there is the authority's."""
+    from redaction.pipeline.propose import attribute_by_place
+
+    lines = [_text_line(t, b) for t, b in ROWS + list(label)]
+    seal = Region("seal", AUTHORITY_SEAL, 0.9, None, True, extra={"shape": "oval"})
+    attribute_by_place(seal, lines, [])
+    assert (seal.kind, seal.accepted) == (kind, kind == "seal")
+
+
+def test_the_employers_seal_in_the_row_above_the_authoritys_stays_the_employers():
+    """synth4 s0 042: the employer's seal, unread too, in the unit's row just above the authority's."""
+    from redaction.pipeline.propose import attribute_by_place
+
+    lines = [_text_line(t, b) for t, b in ROWS] + [
+        _text_line("单位意见", (163, 1150, 258, 1190)), _text_line("主管部门意", (156, 1417, 265, 1452)),
+        _text_line("见", (201, 1448, 226, 1475))]
+    employers_seal = Region("seal", (781, 1091, 1030, 1340), 0.9, None, True, extra={"shape": "round"})
+    attribute_by_place(employers_seal, lines, [])
+    assert (employers_seal.kind, employers_seal.accepted) == ("seal", True)
+    authoritys = Region("seal", (778, 1282, 1044, 1578), 0.9, None, True, extra={"shape": "round"})
+    attribute_by_place(authoritys, lines, [])
+    assert authoritys.kind == "other_seal"

@@ -241,10 +241,27 @@ DROPPED_INK = 0.5
 
 
 def _in_others_row(label: BoxF, lh: float, lines: list[TextLine]) -> bool:
-    """Is a signature label in a form row that is someone else's opinion? Its row label is the
-    short printed line nearest in height among those well to its left (the table's label column),
-    above it or level with it within a tall cell's reach."""
-    lx0, ly0, _, ly1 = label
+    """Is a signature label in a form row that is someone else's opinion (`OTHERS_ROW`)?"""
+    row = row_label(label, lh, lines)
+    if row is None:
+        return False
+    text, down_column = row
+    if down_column:
+        # Two columns read across (考核小组意见 down two columns is read 组考 / 意核 / 见小):
+        # a word of OTHERS_ROW whose characters are all there.
+        return any(all(c in text for c in word) for word in _OTHERS_WORDS)
+    return OTHERS_ROW.search(text) is not None
+
+
+def row_label(box: BoxF, lh: float, lines: Sequence[TextLine], above: float = 8.0,
+              below: float = 1.5, cell: bool = False) -> tuple[str, bool] | None:
+    """(text, read down a narrow column) of the label of the form row holding `box`: the short
+    printed line nearest in height among those well to its left (the table's label column), from
+    `above` line heights over the box's middle to `below` under it (a tall cell's label sits over
+    what is written low in it). None where no such line is. `cell`: a label of a character or
+    two a line is read on through the lines of any length just over and under it in its column
+    (主管部门 / 意见), and no further; else through the column's short lines in that reach."""
+    lx0, ly0, _, ly1 = box
     mid = (ly0 + ly1) / 2
     best: tuple[float, str, BoxF] | None = None
     for ln in lines:
@@ -255,28 +272,42 @@ def _in_others_row(label: BoxF, lh: float, lines: list[TextLine]) -> bool:
         if x1 > lx0 - 2 * lh or not 0 < len(norm) <= 10 or norm.endswith(("。", "，", "；")):
             continue
         centre = (y0 + y1) / 2
-        if not mid - 8 * lh <= centre <= mid + 1.5 * lh:
+        if not mid - above * lh <= centre <= mid + below * lh:
             continue
         d = abs(mid - centre)
         if best is None or d < best[0]:
             best = (d, norm, ln.bbox)
     if best is None:
-        return False
-    label_text = best[1]
-    if len(label_text) <= 2:
-        # A row label written down a narrow column, a character or two a line (主 / 管 / 领 / 导 /
-        # 评 / 语): read down the column, over the cell's height above the label (not below it:
-        # the next row's label may start just under the applicant's own 本人签名).
-        bx0, _, bx1, _ = best[2]
-        column = sorted((ln.bbox[1], normalize(ln.text)) for ln in lines
-                        if ln.source == "page" and len(normalize(ln.text)) <= 2
-                        and min(ln.bbox[2], bx1) - max(ln.bbox[0], bx0) > 0.5 * min(ln.bbox[2] - ln.bbox[0], bx1 - bx0)
-                        and mid - 8 * lh <= (ln.bbox[1] + ln.bbox[3]) / 2 <= mid + 0.5 * lh)
-        label_text = "".join(t for _, t in column)
-        # Two columns read across (考核小组意见 down two columns is read 组考 / 意核 / 见小):
-        # a word of OTHERS_ROW whose characters are all there.
-        return any(all(c in label_text for c in word) for word in _OTHERS_WORDS)
-    return OTHERS_ROW.search(label_text) is not None
+        return None
+    if len(best[1]) > 2:
+        return best[1], False
+    # A row label written down a narrow column, a character or two a line (主 / 管 / 领 / 导 /
+    # 评 / 语): read down the column, over the cell's height above the label (not below it:
+    # the next row's label may start just under the applicant's own 本人签名).
+    bx0, _, bx1, _ = best[2]
+    if cell:
+        return _label_cell(best[2], lh, lines), True
+    column = sorted((ln.bbox[1], normalize(ln.text)) for ln in lines
+                    if ln.source == "page" and len(normalize(ln.text)) <= 2
+                    and min(ln.bbox[2], bx1) - max(ln.bbox[0], bx0) > 0.5 * min(ln.bbox[2] - ln.bbox[0], bx1 - bx0)
+                    and mid - above * lh <= (ln.bbox[1] + ln.bbox[3]) / 2 <= mid + 0.5 * lh)
+    return "".join(t for _, t in column), True
+
+
+def _label_cell(first: BoxF, lh: float, lines: Sequence[TextLine]) -> str:
+    """The label lines in `first`'s column that run on from it up and down, each under a line
+    height from the next (one cell's label broken over lines), read top to bottom."""
+    column = sorted((ln.bbox, normalize(ln.text)) for ln in lines
+                    if ln.source == "page" and 0 < len(normalize(ln.text)) <= 10
+                    and min(ln.bbox[2], first[2]) - max(ln.bbox[0], first[0])
+                    > 0.5 * min(ln.bbox[2] - ln.bbox[0], first[2] - first[0]))
+    at = next(i for i, (b, _) in enumerate(column) if b == first)
+    lo = hi = at
+    while lo > 0 and column[lo][0][1] - column[lo - 1][0][3] < lh:
+        lo -= 1
+    while hi + 1 < len(column) and column[hi + 1][0][1] - column[hi][0][3] < lh:
+        hi += 1
+    return "".join(t for _, t in column[lo:hi + 1])
 
 
 def _rule_like(stats: npt.NDArray[np.integer[Any]], line_height: float) -> bool:
