@@ -41,3 +41,21 @@ def test_another_bodys_line_anothers_seal_a_line_away_from_it_or_one_matched_alr
     assert signoff_under_own_seal([seal], [_line(away, "枣上市社会学鼎联合会")], [], PROFILE) == []
     matched = Region("employer", SIGNOFF, 0.9, "枣庄市社会科学界联合会", True)
     assert signoff_under_own_seal([seal], [_line(SIGNOFF, "枣上市社会学鼎联合会")], [matched], PROFILE) == []
+
+
+def test_a_signoff_the_seal_parts_in_two_pieces_is_the_employer_whole():
+    """synth4 s0 060: the sign-off 巴音郭楞蒙古自治州水利局 under the employer's grey seal came out in
+    two pieces, 巴音郭楞 and 自活水利局 (蒙古 lost under the star); neither piece alone could be the
+    name misread, and the first reaches out of the seal's box (employer covered 0.83)."""
+    bureau = Profile(name="王芳", employers=("巴音郭楞蒙古自治州水利局", "巴州水利局"))
+    seal = Region("seal", (989, 1557, 1362, 1930), 0.9, "巴州水利局", True)
+    left, right = _line((900, 1621, 1061, 1673), "巴音郭楞"), _line((1161, 1623, 1385, 1687), "自活水利局")
+    date = _line((1012, 1715, 1267, 1763), "2016年2月24日")
+    found = signoff_under_own_seal([seal], [left, right, date], [], bureau)
+    assert sorted(r.bbox for r in found) == [left.bbox, right.bbox]
+    assert all(r.kind == "employer" and r.accepted for r in found)
+    # Another body's sign-off in pieces, or the pieces under another's seal, are left.
+    other = [_line((900, 1621, 1061, 1673), "巴音郭楞"), _line((1161, 1623, 1385, 1687), "自治州财政局")]
+    assert signoff_under_own_seal([seal], other, [], bureau) == []
+    theirs = Region("other_seal", seal.bbox, 0.9, "巴音郭楞蒙古自治州财政局", False)
+    assert signoff_under_own_seal([theirs], [left, right], [], bureau) == []

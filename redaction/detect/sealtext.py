@@ -1225,5 +1225,40 @@ def signoff_under_own_seal(seals: Sequence[Region], lines: Sequence[TextLine], e
         if term is not None and misread:
             out.append(Region("employer", box, round(float(line.score), 4), line.text, True,
                               extra={"term": term, "attributed_by": "under the employer's seal"}))
+    return out + _signoff_pieces_under_own_seal(own, lines, employers, profile, out)
+
+
+def _signoff_pieces_under_own_seal(own: Sequence[Region], lines: Sequence[TextLine], employers: Sequence[Region],
+                                   profile: Profile, found: Sequence[Region]) -> list[Region]:
+    """The sign-off under the employer's seal read in pieces the seal's ink parts (巴音郭楞 |
+    自活水利局 for 巴音郭楞蒙古自治州水利局, 蒙古 under the star; synth4 s0 060): the pieces of one
+    row that the seal's box reaches, joined left to right, that could be the employer's name
+    misread, are the employer — each piece, the one reaching out of the seal's box too."""
+    out: list[Region] = []
+    for seal in own:
+        sx0, sy0, sx1, sy1 = seal.bbox
+        pieces = sorted((ln for ln in lines if ln.source == "page" and intersection(ln.bbox, seal.bbox) > 0
+                         and ln.bbox[3] - ln.bbox[1] <= SIGNOFF_HEIGHT * (sy1 - sy0)),
+                        key=lambda ln: ln.bbox[0])
+        rows: list[list[TextLine]] = []
+        for ln in pieces:
+            row = next((r for r in rows if min(r[-1].bbox[3], ln.bbox[3]) - max(r[-1].bbox[1], ln.bbox[1])
+                        > 0.5 * min(r[-1].height, ln.height)), None)
+            if row is None:
+                rows.append([ln])
+            else:
+                row.append(ln)
+        for row in rows:
+            text = "".join(ln.text for ln in row)
+            if len(row) < 2 or cjk_count(text) < SIGNOFF_MIN_CJK:
+                continue
+            term, misread = resembled_employer(text, profile)
+            if term is None or not misread:
+                continue
+            for ln in row:
+                area = max(1.0, (ln.bbox[2] - ln.bbox[0]) * (ln.bbox[3] - ln.bbox[1]))
+                if not any(intersection(ln.bbox, r.bbox) >= 0.9 * area for r in (*employers, *found, *out)):
+                    out.append(Region("employer", ln.bbox, round(float(ln.score), 4), text, True,
+                                      extra={"term": term, "attributed_by": "under the employer's seal, in pieces"}))
     return out
 
