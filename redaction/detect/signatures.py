@@ -34,7 +34,6 @@ OTHER_SIGNER = re.compile(r"(领导|负责人|审核人|审批人|复核人|经�
 #: A form's row label (the cell left of a bare 签名) saying whose opinion the row is: 主管领导评语,
 #: 单位负责人意见, 审核意见, 考核委员会意见. 本人意见 and 个人总结 are the applicant's own.
 OTHERS_ROW = re.compile(r"(领导|负责人|评语|审核|审批|考核等次|考核小组|委员会|主管部门|推荐|单位意见|机关)")
-_OTHERS_WORDS = OTHERS_ROW.pattern.strip("()").split("|")
 #: A date line (年 月 日, printed blank or filled in) is not a signature, however poorly it reads.
 DATE_LINE = re.compile(r"年.{0,8}月.{0,8}日?$")
 
@@ -242,15 +241,19 @@ DROPPED_INK = 0.5
 
 def _in_others_row(label: BoxF, lh: float, lines: list[TextLine]) -> bool:
     """Is a signature label in a form row that is someone else's opinion (`OTHERS_ROW`)?"""
-    row = row_label(label, lh, lines)
+    return label_says(row_label(label, lh, lines), OTHERS_ROW)
+
+
+def label_says(row: tuple[str, bool] | None, words: re.Pattern[str]) -> bool:
+    """Does a row label (`row_label`) hold one of `words` (an alternation)? Read down a column, a
+    word whose characters are all there: two columns read across (考核小组意见 down two columns is
+    read 组考 / 意核 / 见小)."""
     if row is None:
         return False
     text, down_column = row
     if down_column:
-        # Two columns read across (考核小组意见 down two columns is read 组考 / 意核 / 见小):
-        # a word of OTHERS_ROW whose characters are all there.
-        return any(all(c in text for c in word) for word in _OTHERS_WORDS)
-    return OTHERS_ROW.search(text) is not None
+        return any(all(c in text for c in word) for word in words.pattern.strip("()").split("|"))
+    return words.search(text) is not None
 
 
 def row_label(box: BoxF, lh: float, lines: Sequence[TextLine], above: float = 8.0,

@@ -591,24 +591,17 @@ def attribute_by_place(seal: Region, lines: Sequence[TextLine], identity_boxes: 
 #: 上级主管部门意见, 人社部门审批意见): the seal stamped in it is that authority's. Not 审核 alone
 #: (所在单位审核意见 is the employer's), nor any row of the unit's own (单位意见, 考核委员会意见).
 _AUTHORITY_ROW = re.compile(r"(主管部门|主管单位|上级|人社|人力资源|职改|审批)")
-_AUTHORITY_WORDS = _AUTHORITY_ROW.pattern.strip("()").split("|")
 
 
 def _in_authoritys_row(box: Box | BoxF, lines: Sequence[TextLine]) -> bool:
     """Is a seal stamped in a form row labelled with a supervising authority (`_AUTHORITY_ROW`),
     the label in the table's label column level with the seal (synth4 s0 010, 030, 042; synth2
     s25 059: a 人力资源和社会保障局 seal whose long ring read as nothing, masked as the employer's)?"""
-    from redaction.detect.signatures import row_label
+    from redaction.detect.signatures import label_says, row_label
 
     lh = float(np.median([ln.height for ln in lines]))
     half = (box[3] - box[1]) / 2 / max(1.0, lh)
-    row = row_label(box, lh, lines, above=half, below=half, cell=True)
-    if row is None:
-        return False
-    text, down_column = row
-    if down_column:
-        return any(all(c in text for c in word) for word in _AUTHORITY_WORDS)
-    return _AUTHORITY_ROW.search(text) is not None
+    return label_says(row_label(box, lh, lines, above=half, below=half, cell=True), _AUTHORITY_ROW)
 
 
 #: An unread seal beside another person's signing label is their name seal when at most this many
