@@ -54,6 +54,10 @@ def test_a_signoff_the_seal_parts_in_two_pieces_is_the_employer_whole():
     found = signoff_under_own_seal([seal], [left, right, date], [], bureau)
     assert sorted(r.bbox for r in found) == [left.bbox, right.bbox]
     assert all(r.kind == "employer" and r.accepted for r in found)
+    # A label's piece before the name (名称 | 天津…, dev's business licence copy) holds none of it.
+    label = _line((960, 1621, 1000, 1673), "称")
+    found = signoff_under_own_seal([seal], [label, _line((1001, 1621, 1100, 1673), "巴音郭楞"), right], [], bureau)
+    assert found and label.bbox not in [r.bbox for r in found]
     # Another body's sign-off in pieces, or the pieces under another's seal, are left.
     other = [_line((900, 1621, 1061, 1673), "巴音郭楞"), _line((1161, 1623, 1385, 1687), "自治州财政局")]
     assert signoff_under_own_seal([seal], other, [], bureau) == []

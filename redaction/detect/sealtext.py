@@ -1257,6 +1257,8 @@ def _signoff_pieces_under_own_seal(own: Sequence[Region], lines: Sequence[TextLi
                 continue
             for ln in row:
                 area = max(1.0, (ln.bbox[2] - ln.bbox[0]) * (ln.bbox[3] - ln.bbox[1]))
+                if not any(c in term for c in _cjk_of(ln.text)):
+                    continue            # a form's label before the name (名称 | 天津…: its 称)
                 if not any(intersection(ln.bbox, r.bbox) >= 0.9 * area for r in (*employers, *found, *out)):
                     out.append(Region("employer", ln.bbox, round(float(ln.score), 4), text, True,
                                       extra={"term": term, "attributed_by": "under the employer's seal, in pieces"}))
