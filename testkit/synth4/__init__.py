@@ -1,14 +1,16 @@
 """synth4: synthetic attachment pages (letter, award, appraisal, journal) with exact truth.
 
 Written from testkit/heldout/SPEC.md and the task brief only; see README.md."""
+
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 import math
+from dataclasses import dataclass
+
 import numpy as np
 
-from .docs import Ctx, BUILDERS
 from . import capture
+from .docs import BUILDERS, Ctx
 
 DOC_TYPES = ("letter", "award", "appraisal", "journal")
 
@@ -23,9 +25,14 @@ class Item:
     tags: tuple = ()
 
     def as_dict(self):
-        return dict(kind=self.kind, bbox=[int(v) for v in self.bbox], text=self.text, owner=self.owner,
-                    polygon=None if self.polygon is None else [[float(x), float(y)] for x, y in self.polygon],
-                    tags=list(self.tags))
+        return dict(
+            kind=self.kind,
+            bbox=[int(v) for v in self.bbox],
+            text=self.text,
+            owner=self.owner,
+            polygon=None if self.polygon is None else [[float(x), float(y)] for x, y in self.polygon],
+            tags=list(self.tags),
+        )
 
 
 @dataclass
@@ -89,12 +96,19 @@ def make_page(seed: int, index: int) -> Page:
         y1 = min(H, int(math.ceil(h[:, 1].max())))
         if x1 <= x0 or y1 <= y0:
             continue
-        truth.append(Item(it["kind"], [x0, y0, x1, y1], it["text"], it["owner"],
-                          [(float(x), float(y)) for x, y in it["poly"]], tuple(sorted(it["tags"]))))
+        truth.append(
+            Item(
+                it["kind"],
+                [x0, y0, x1, y1],
+                it["text"],
+                it["owner"],
+                [(float(x), float(y)) for x, y in it["poly"]],
+                tuple(sorted(it["tags"])),
+            )
+        )
     profile = {"name": ctx.canon, "employers": list(ctx.employers), "aliases": list(ctx.aliases)}
     bgr = np.ascontiguousarray(img[..., ::-1])
-    return Page(bgr, truth, doc_type, profile, float(round(dpi, 1)), rotation, f"{index:03d}-{doc_type}",
-                cap, subtype)
+    return Page(bgr, truth, doc_type, profile, float(round(dpi, 1)), rotation, f"{index:03d}-{doc_type}", cap, subtype)
 
 
 def make_pages(n: int, seed: int) -> list:

@@ -1,4 +1,5 @@
 """python -m testkit.synth4 --pages 16 --seed 1 --out DIR [--overlay]"""
+
 import argparse
 import json
 import os
@@ -18,8 +19,15 @@ def overlay(page):
         cv2.rectangle(img, (x0, y0), (x1 - 1, y1 - 1), col, th)
         if it.kind == "seal" and it.polygon:
             cv2.polylines(img, [np.array(it.polygon, np.int32)], True, (255, 0, 0), th)
-        cv2.putText(img, it.kind + ("/w" if "wrapped" in it.tags else ""), (x0, max(10, y0 - 3)),
-                    cv2.FONT_HERSHEY_SIMPLEX, 0.4 * th, col, th)
+        cv2.putText(
+            img,
+            it.kind + ("/w" if "wrapped" in it.tags else ""),
+            (x0, max(10, y0 - 3)),
+            cv2.FONT_HERSHEY_SIMPLEX,
+            0.4 * th,
+            col,
+            th,
+        )
     return img
 
 
@@ -38,8 +46,18 @@ def main():
         cv2.imwrite(os.path.join(a.out, p.stem + ".jpg"), p.pixels, [cv2.IMWRITE_JPEG_QUALITY, 92])
         if a.overlay:
             cv2.imwrite(os.path.join(a.out, p.stem + "-truth.png"), overlay(p))
-        recs.append(dict(stem=p.stem, file=p.stem + ".jpg", doc_type=p.doc_type, dpi=p.dpi, rotation=p.rotation,
-                         capture=p.capture, profile=p.profile, truth=[t.as_dict() for t in p.truth]))
+        recs.append(
+            dict(
+                stem=p.stem,
+                file=p.stem + ".jpg",
+                doc_type=p.doc_type,
+                dpi=p.dpi,
+                rotation=p.rotation,
+                capture=p.capture,
+                profile=p.profile,
+                truth=[t.as_dict() for t in p.truth],
+            )
+        )
     with open(os.path.join(a.out, "truth.json"), "w", encoding="utf-8") as f:
         json.dump({"version": 1, "generator": "synth4", "seed": a.seed, "pages": recs}, f, ensure_ascii=False, indent=1)
 

@@ -1,9 +1,11 @@
 """Drawing surface that records, for every tracked term, the ink it actually put down."""
+
 from __future__ import annotations
 
 import functools
-import numpy as np
+
 import cv2
+import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
 F = "/usr/share/fonts/"
@@ -79,7 +81,7 @@ class Canvas:
         self.img = np.empty((h, w, 3), np.uint8)
         self.img[:] = paper
         self.terms: list[Term] = []
-        self.items: list[dict] = []   # kind, text, owner, tags(set), hull (Nx2, px centres), poly
+        self.items: list[dict] = []  # kind, text, owner, tags(set), hull (Nx2, px centres), poly
 
     # units
     def mm(self, v):
@@ -120,7 +122,7 @@ class Canvas:
         x1, y1 = min(self.w, x + w), min(self.h, y + h)
         if x1 <= x0 or y1 <= y0:
             return
-        mm = m[y0 - y:y1 - y, x0 - x:x1 - x, None]
+        mm = m[y0 - y : y1 - y, x0 - x : x1 - x, None]
         reg = self.img[y0:y1, x0:x1].astype(np.float32)
         c = np.asarray(color, np.float32) / 255.0
         reg *= 1.0 - mm * (1.0 - c)
@@ -138,8 +140,7 @@ class Canvas:
     def add_item(self, kind, text, owner, hull, tags=(), poly=None):
         if hull is None or len(hull) == 0:
             return None
-        it = dict(kind=kind, text=text, owner=owner, tags=set(tags), hull=np.asarray(hull, np.float32),
-                  poly=poly)
+        it = dict(kind=kind, text=text, owner=owner, tags=set(tags), hull=np.asarray(hull, np.float32), poly=poly)
         self.items.append(it)
         return it
 
@@ -155,7 +156,7 @@ class Canvas:
                 lid = line_ids[k] if line_ids is not None else 0
                 pieces.setdefault(lid, []).append(k)
             wrapped = len(pieces) > 1
-            for lid, ks in pieces.items():
+            for ks in pieces.values():
                 hs = [chars[k] for k in ks if chars[k] is not None]
                 if not hs:
                     continue
@@ -163,12 +164,12 @@ class Canvas:
                 if wrapped:
                     tags.add("wrapped")
                 piece_text = "".join(text[k] for k in ks)
-                out.append(self.add_item(t.kind, piece_text if wrapped else t.text, t.owner,
-                                         np.concatenate(hs), tags))
+                out.append(self.add_item(t.kind, piece_text if wrapped else t.text, t.owner, np.concatenate(hs), tags))
         return out
 
-    def text(self, x, y, s, key, size, color=(20, 20, 20), spacing=0.0, anchor="l", tags=(), alpha=1.0,
-             hand=None, rng=None):
+    def text(
+        self, x, y, s, key, size, color=(20, 20, 20), spacing=0.0, anchor="l", tags=(), alpha=1.0, hand=None, rng=None
+    ):
         """One line of text, baseline y. anchor l/c/r on x. Returns (items, x_end).
         hand: jitter amplitude (0..1) for handwriting-like drawing (needs rng)."""
         wid = text_width(key, size, s, spacing)
@@ -196,7 +197,7 @@ class Canvas:
         h, w = m.shape
         pad = int(max(h, w) * 0.3) + 2
         big = np.zeros((h + 2 * pad, w + 2 * pad), np.uint8)
-        big[pad:pad + h, pad:pad + w] = m
+        big[pad : pad + h, pad : pad + w] = m
         M = cv2.getRotationMatrix2D(((w + 2 * pad) / 2, (h + 2 * pad) / 2), ang, 1.0)
         r = cv2.warpAffine(big, M, (big.shape[1], big.shape[0]), flags=cv2.INTER_LINEAR)
         ix = int(round(x + ox - pad))
@@ -226,7 +227,7 @@ class Canvas:
                 used += a
                 j += 1
             if j < n:
-                if s[j] in no_start:        # hang the punctuation
+                if s[j] in no_start:  # hang the punctuation
                     j += 1
                 elif s[j - 1] in no_end and j - 1 > i:
                     j -= 1
@@ -235,8 +236,23 @@ class Canvas:
             first = False
         return lines
 
-    def paragraph(self, x0, x1, y, s, key, size, leading, color=(20, 20, 20), indent_chars=2, justify=True,
-                  tags=(), lines=None, justify_last=False, align="l"):
+    def paragraph(
+        self,
+        x0,
+        x1,
+        y,
+        s,
+        key,
+        size,
+        leading,
+        color=(20, 20, 20),
+        indent_chars=2,
+        justify=True,
+        tags=(),
+        lines=None,
+        justify_last=False,
+        align="l",
+    ):
         """Draw s as a justified paragraph starting with baseline y. Returns (items, y_next, lines)."""
         width = x1 - x0
         ind = adv(key, size, "一") * indent_chars
@@ -253,7 +269,7 @@ class Canvas:
                 tot = sum(adv(key, size, s[k]) for k in chars[:-1])
                 if tot + adv(key, size, s[chars[-1]]) > avail + 0.01:
                     hang = 1
-            body = chars[:len(chars) - hang] if hang else chars
+            body = chars[: len(chars) - hang] if hang else chars
             tot = sum(adv(key, size, s[k]) for k in body)
             gap = 0.0
             if align == "c":
@@ -282,8 +298,9 @@ class Canvas:
         ya, yb = int(min(y0, y1)) - int(th) - 2, int(max(y0, y1)) + int(th) + 3
         xa, ya = max(0, xa), max(0, ya)
         m = np.zeros((max(1, yb - ya), max(1, xb - xa)), np.uint8)
-        cv2.line(m, (int(x0 - xa), int(y0 - ya)), (int(x1 - xa), int(y1 - ya)), 255, max(1, int(round(th))),
-                 cv2.LINE_AA)
+        cv2.line(
+            m, (int(x0 - xa), int(y0 - ya)), (int(x1 - xa), int(y1 - ya)), 255, max(1, int(round(th))), cv2.LINE_AA
+        )
         self.blend(m, xa, ya, color)
 
     def _blend_full(self, m, color):

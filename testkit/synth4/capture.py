@@ -1,11 +1,13 @@
 """Scan / photocopy / phone-photo simulation with truth carried through the geometry.
 
 All point arithmetic is in continuous pixel coordinates (pixel i covers [i, i+1))."""
+
 from __future__ import annotations
 
 import math
-import numpy as np
+
 import cv2
+import numpy as np
 
 _SH = np.array([[1, 0, 0.5], [0, 1, 0.5], [0, 0, 1]], np.float64)
 _SHI = np.array([[1, 0, -0.5], [0, 1, -0.5], [0, 0, 1]], np.float64)
@@ -44,8 +46,14 @@ def scan(img, items, rng, grey=False):
     ang = rng.uniform(-2, 2) if rng.random() < 0.8 else 0.0
     if abs(ang) > 0.05:
         M = cv2.getRotationMatrix2D(((w - 1) / 2, (h - 1) / 2), ang, 1.0)
-        out = cv2.warpAffine(out, M, (w, h), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_CONSTANT,
-                             borderValue=tuple(float(t) for t in tone))
+        out = cv2.warpAffine(
+            out,
+            M,
+            (w, h),
+            flags=cv2.INTER_LINEAR,
+            borderMode=cv2.BORDER_CONSTANT,
+            borderValue=tuple(float(t) for t in tone),
+        )
         _transform_items(items, _cont(np.vstack([M, [0, 0, 1]])))
     if grey:
         g = cv2.cvtColor(out, cv2.COLOR_RGB2GRAY).astype(np.float32)
@@ -67,11 +75,11 @@ def scan(img, items, rng, grey=False):
         if side == 0:
             out[:, :bw] = val
         elif side == 1:
-            out[:, w - bw:] = val
+            out[:, w - bw :] = val
         elif side == 2:
             out[:bw, :] = val
         else:
-            out[h - bw:, :] = val
+            out[h - bw :, :] = val
     out = _noise(out, rng, rng.uniform(1.5, 3.5))
     if not grey:
         out = cv2.GaussianBlur(out, (0, 0), rng.uniform(0.35, 0.6))
@@ -87,7 +95,8 @@ def phone(img, items, rng):
     base = np.array([[-pw / 2, -ph / 2], [pw / 2, -ph / 2], [pw / 2, ph / 2], [-pw / 2, ph / 2]])
     tilt = rng.uniform(-0.06, 0.06)
     jit = rng.uniform(-0.035, 0.035, (4, 2)) * [pw, ph]
-    jit[0, 0] += tilt * pw; jit[1, 0] -= tilt * pw          # trapezoid
+    jit[0, 0] += tilt * pw
+    jit[1, 0] -= tilt * pw  # trapezoid
     rot = math.radians(rng.uniform(-4, 4))
     R = np.array([[math.cos(rot), -math.sin(rot)], [math.sin(rot), math.cos(rot)]])
     dst = (base + jit) @ R.T + [cx, cy]
@@ -98,8 +107,14 @@ def phone(img, items, rng):
     tb = np.array([rng.uniform(60, 160), rng.uniform(50, 140), rng.uniform(40, 120)], np.float32)
     bg = np.ones((Ho, Wo, 3), np.float32) * tb
     bg *= cv2.resize(rng.uniform(0.75, 1.1, (6, 6)).astype(np.float32), (Wo, Ho))[..., None]
-    paper = cv2.warpPerspective(img, Hidx, (Wo, Ho), flags=cv2.INTER_AREA if scale < 0.8 else cv2.INTER_LINEAR,
-                                borderMode=cv2.BORDER_CONSTANT, borderValue=(0, 0, 0)).astype(np.float32)
+    paper = cv2.warpPerspective(
+        img,
+        Hidx,
+        (Wo, Ho),
+        flags=cv2.INTER_AREA if scale < 0.8 else cv2.INTER_LINEAR,
+        borderMode=cv2.BORDER_CONSTANT,
+        borderValue=(0, 0, 0),
+    ).astype(np.float32)
     msk = cv2.warpPerspective(np.ones((h, w), np.float32), Hidx, (Wo, Ho), flags=cv2.INTER_LINEAR)
     out = paper * msk[..., None] + bg * (1 - msk[..., None])
     _transform_items(items, Hc)
@@ -116,14 +131,15 @@ def phone(img, items, rng):
     sh = cv2.GaussianBlur(sh, (0, 0), Wo * 0.03 / f)
     sh = cv2.resize(sh, (Wo, Ho), interpolation=cv2.INTER_LINEAR)
     out *= (1 - sh * rng.uniform(0.25, 0.45))[..., None]
-    out *= np.array([rng.uniform(0.95, 1.02), 1.0, rng.uniform(0.92, 1.0)], np.float32)   # warm/cool cast
+    out *= np.array([rng.uniform(0.95, 1.02), 1.0, rng.uniform(0.92, 1.0)], np.float32)  # warm/cool cast
     out = np.clip(out, 0, 255).astype(np.uint8)
     out = cv2.GaussianBlur(out, (0, 0), rng.uniform(0.6, 1.2))
     out = _noise(out, rng, rng.uniform(2, 4))
     q = int(rng.integers(55, 86))
     ok, buf = cv2.imencode(".jpg", out[..., ::-1], [cv2.IMWRITE_JPEG_QUALITY, q])
     out = cv2.imdecode(buf, cv2.IMREAD_COLOR)[..., ::-1]
-    top = np.linalg.norm(dst[1] - dst[0]); bot = np.linalg.norm(dst[2] - dst[3])
+    top = np.linalg.norm(dst[1] - dst[0])
+    bot = np.linalg.norm(dst[2] - dst[3])
     dpi_guess = float((top + bot) / 2 / img_dpi_hint(w, h))
     return np.ascontiguousarray(out), dpi_guess
 

@@ -1,12 +1,14 @@
 """Seal drawing: round official seals (star, ring text, optional 专用章 line), square name seals."""
+
 from __future__ import annotations
 
 import math
-import numpy as np
+
 import cv2
+import numpy as np
 from PIL import Image, ImageDraw
 
-from .canvas import pil_font, INK_T
+from .canvas import INK_T, pil_font
 
 SEAL_FONTS = ["sansb", "serifb", "zenhei", "uming", "microhei"]
 
@@ -38,7 +40,7 @@ def round_seal(text, font_key, rng, sub=None, number=None, S=640):
     squeeze = min(1.0, arc_per * 0.93 / ch_h)
     f = pil_font(font_key, ch_h)
     for k, ch in enumerate(text):
-        th = -span / 2 + span * (k + 0.5) / n       # from top, clockwise
+        th = -span / 2 + span * (k + 0.5) / n  # from top, clockwise
         g = Image.new("L", (int(ch_h * 1.5), int(ch_h * 1.5)), 0)
         ImageDraw.Draw(g).text((g.width / 2, g.height / 2), ch, font=f, fill=255, anchor="mm")
         if squeeze < 1.0:
@@ -112,7 +114,7 @@ def texture(mask, rng, faded=False, incomplete=False):
     if incomplete:
         a = rng.uniform(0, 2 * np.pi)
         yy, xx = np.mgrid[0:S, 0:S].astype(np.float32) / S - 0.5
-        g = (xx * math.cos(a) + yy * math.sin(a)) / 0.5           # -1..1 across the disc
+        g = (xx * math.cos(a) + yy * math.sin(a)) / 0.5  # -1..1 across the disc
         tex *= np.clip(1.0 - np.clip(g - 0.1, 0, 1) * 1.1, 0.28, 1.0)
     m = cv2.GaussianBlur(mask, (0, 0), max(0.6, S / 700)) * tex
     return np.clip(m * 1.1, 0, 1)
@@ -125,16 +127,30 @@ SEAL_COLORS = {
 }
 
 
-def stamp(canvas, mask, cx, cy, diam_px, rng, color, angle, item_kind="seal", text="", owner="other",
-          tags=(), shape="round", aspect=1.0):
+def stamp(
+    canvas,
+    mask,
+    cx,
+    cy,
+    diam_px,
+    rng,
+    color,
+    angle,
+    item_kind="seal",
+    text="",
+    owner="other",
+    tags=(),
+    shape="round",
+    aspect=1.0,
+):
     """Scale mask to diam_px, rotate by angle (deg), multiply-blend centred at (cx, cy); record item."""
-    S = mask.shape[0]
+    mask.shape[0]
     size = max(8, int(round(diam_px / 0.96)))
     m = cv2.resize(mask, (size, int(round(size * aspect))), interpolation=cv2.INTER_AREA)
     h, w = m.shape
     pad = int(0.25 * max(h, w)) + 2
     big = np.zeros((h + 2 * pad, w + 2 * pad), np.float32)
-    big[pad:pad + h, pad:pad + w] = m
+    big[pad : pad + h, pad : pad + w] = m
     bc = (big.shape[1] / 2, big.shape[0] / 2)
     M = cv2.getRotationMatrix2D(bc, angle, 1.0)
     r = cv2.warpAffine(big, M, (big.shape[1], big.shape[0]), flags=cv2.INTER_LINEAR)

@@ -1,9 +1,10 @@
 """Self-checks of the synth4 generator (no project code involved)."""
+
 import numpy as np
 import pytest
 
-from testkit.synth4 import make_page, make_pages, DOC_TYPES
 from testkit.spec import REQUIRED_BY_TYPE
+from testkit.synth4 import DOC_TYPES, make_page, make_pages
 
 N = 24
 SEED = 7
@@ -78,8 +79,9 @@ def test_wrapped_in_pieces(pages):
         # pieces of one term come at least in pairs
         if wrapped:
             seen += 1
-            assert len([t for t in wrapped if t.owner == "applicant"]) != 1 or \
-                any(t.owner == "other" for t in wrapped), p.stem
+            assert len([t for t in wrapped if t.owner == "applicant"]) != 1 or any(
+                t.owner == "other" for t in wrapped
+            ), p.stem
     assert seen >= N // 4
 
 
