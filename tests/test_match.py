@@ -1043,6 +1043,13 @@ def test_a_name_cut_in_two_overlapping_pieces_is_found_without_the_ink_read_twic
     second = line("晓梅", 592, 451, char_w=71, h=61)         # 晓 592–663, 梅 663–734
     found = [r for r in match_lines([first, second], prof) if r.kind == "name"]
     assert covered([tuple(round(v) for v in r.bbox) for r in found], (534, 460, 723, 502), kind="name") >= 0.9, found
+    # A paragraph's next row begins left of the line's end: no piece of it (synth3 s23 005, the
+    # first version joined …行为。 to …自治州人民医院 without the 昌吉 under its end: 2 slips).
+    prof2 = Profile(name="马晓燕", employers=("昌吉回族自治州人民医院",))
+    above = line("能力强，无违法违纪行为。", 172, 588, char_w=56, h=48)
+    below = line("如有不实，昌吉回族自治州人民医院愿", 500, 631, char_w=52, h=57)   # 吉 ends past 行为。
+    hits = [r for r in match_lines([above, below], prof2) if r.kind == "employer"]
+    assert hits and all(r.extra["errors"] == 0 for r in hits), hits
     # Pieces that do not overlap are joined as read: 马日 / 晓梅 a cell apart is no name.
     apart = line("晓梅", 700, 451, char_w=71, h=61)
     assert not [r for r in match_lines([first, apart], prof) if r.kind == "name"]

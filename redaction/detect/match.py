@@ -920,8 +920,9 @@ def _without_ink_read_twice(a: _Unit, b: _Unit, line_a: TextLine, line_b: TextLi
     the other's ink: a letter-spaced name cut in two overlapping pieces, 马日 and 晓梅, where 日
     is 晓's left half read twice (synth2 s26 051). Empty unless the pieces overlap."""
     start, end = line_b.bbox[0], line_a.bbox[2]
-    if start >= end or line_b.bbox[1] >= line_a.bbox[3] or line_a.bbox[1] >= line_b.bbox[3]:
-        return []
+    level = min(line_a.bbox[3], line_b.bbox[3]) - max(line_a.bbox[1], line_b.bbox[1])
+    if start >= end or level <= 0.5 * min(line_a.height, line_b.height):
+        return []           # (not a row's pieces: the row below a paragraph's line starts left of its end)
     keep_a = [k for k, box in enumerate(a.boxes) if (box[0] + box[2]) / 2 < start]
     keep_b = [k for k, box in enumerate(b.boxes) if (box[0] + box[2]) / 2 > end]
     out = []
