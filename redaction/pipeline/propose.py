@@ -588,15 +588,16 @@ def attribute_by_place(seal: Region, lines: Sequence[TextLine], identity_boxes: 
 
 
 #: A form row whose label says a supervising authority gives its opinion there (主管部门意见,
-#: 上级主管部门意见, 人社部门审批意见): the seal stamped in it is that authority's. Not 审核 alone
-#: (所在单位审核意见 is the employer's), nor any row of the unit's own (单位意见, 考核委员会意见).
-_AUTHORITY_ROW = re.compile(r"(主管部门|主管单位|上级|人社|人力资源|职改|审批)")
+#: 上级主管部门意见, 人社部门意见): the seal stamped in it is that authority's. Not 审核 or 审批
+#: alone (所在单位审核意见 is the employer's), nor 人力资源 (a company's own 人力资源部), nor any
+#: row of the unit's own (单位意见, 考核委员会意见).
+_AUTHORITY_ROW = re.compile(r"(主管部门|主管单位|上级|人社|职改)")
 
 
 def _in_authoritys_row(box: Box | BoxF, lines: Sequence[TextLine]) -> bool:
     """Is a seal stamped in a form row labelled with a supervising authority (`_AUTHORITY_ROW`),
-    the label in the table's label column level with the seal (synth4 s0 010, 030, 042; synth2
-    s25 059: a 人力资源和社会保障局 seal whose long ring read as nothing, masked as the employer's)?"""
+    the label in the table's label column level with the seal (synth4 s0 010, 030, 042: a
+    人力资源和社会保障局 seal whose long ring read as nothing, masked as the employer's)?"""
     from redaction.detect.signatures import label_says, row_label
 
     lh = float(np.median([ln.height for ln in lines]))
