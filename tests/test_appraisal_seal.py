@@ -114,3 +114,17 @@ def test_the_employers_seal_in_the_row_above_the_authoritys_stays_the_employers(
     authoritys = Region("seal", (778, 1282, 1044, 1578), 0.9, None, True, extra={"shape": "round"})
     attribute_by_place(authoritys, lines, [])
     assert authoritys.kind == "other_seal"
+
+
+def test_a_label_cell_is_read_top_to_bottom():
+    """synth4 s2 030: the label column's lines as read (评语's 语, 考核等次, 单位 / 意见, 主管部门 /
+    意见). Ordered by their left edges, the cell was read on from 意见 through the rows above
+    (意见意见单位语) and the authority's seal stayed masked as the employer's."""
+    from redaction.pipeline.propose import attribute_by_place
+
+    column = [("语", (253, 1082, 283, 1118)), ("考核等次", (208, 1143, 321, 1191)), ("单位", (236, 1278, 275, 1352)),
+              ("意见", (234, 1337, 273, 1411)), ("主管部门", (186, 1571, 300, 1620)), ("意见", (208, 1606, 272, 1651))]
+    lines = [_text_line(t, b) for t, b in column] + [_text_line("同意单位意见。", (372, 1517, 538, 1568))]
+    seal = Region("seal", (876, 1590, 1145, 1852), 0.9, None, True, extra={"shape": "round"})
+    attribute_by_place(seal, lines, [])
+    assert seal.kind == "other_seal"

@@ -300,10 +300,11 @@ def row_label(box: BoxF, lh: float, lines: Sequence[TextLine], above: float = 8.
 def _label_cell(first: BoxF, lh: float, lines: Sequence[TextLine]) -> str:
     """The label lines in `first`'s column that run on from it up and down, each under a line
     height from the next (one cell's label broken over lines), read top to bottom."""
-    column = sorted((ln.bbox, normalize(ln.text)) for ln in lines
-                    if ln.source == "page" and 0 < len(normalize(ln.text)) <= 10
-                    and min(ln.bbox[2], first[2]) - max(ln.bbox[0], first[0])
-                    > 0.5 * min(ln.bbox[2] - ln.bbox[0], first[2] - first[0]))
+    column = sorted(((ln.bbox, normalize(ln.text)) for ln in lines
+                     if ln.source == "page" and 0 < len(normalize(ln.text)) <= 10
+                     and min(ln.bbox[2], first[2]) - max(ln.bbox[0], first[0])
+                     > 0.5 * min(ln.bbox[2] - ln.bbox[0], first[2] - first[0])),
+                    key=lambda line: line[0][1])       # top to bottom
     at = next(i for i, (b, _) in enumerate(column) if b == first)
     lo = hi = at
     while lo > 0 and column[lo][0][1] - column[lo - 1][0][3] < lh:
