@@ -340,6 +340,11 @@ CONTINUATION_GAP = 3.0
 ROW_OVERLAP = 0.6
 
 
+def level(a: TextLine, b: TextLine) -> bool:
+    """Are two lines on one level: overlapping half the smaller one's height (as `same_row` asks)?"""
+    return min(a.bbox[3], b.bbox[3]) - max(a.bbox[1], b.bbox[1]) > 0.5 * min(a.height, b.height)
+
+
 def same_row(a: Sequence[Any], b: Sequence[Any], h: Any) -> Any:
     """Is box b the next cell on box a's row (boxes x0, y0, x1, y1, or their columns broadcast
     against each other): overlapping half of `h` (the lines' smaller height) in height, starting
@@ -920,8 +925,7 @@ def _without_ink_read_twice(a: _Unit, b: _Unit, line_a: TextLine, line_b: TextLi
     the other's ink: a letter-spaced name cut in two overlapping pieces, 马日 and 晓梅, where 日
     is 晓's left half read twice (synth2 s26 051). Empty unless the pieces overlap."""
     start, end = line_b.bbox[0], line_a.bbox[2]
-    level = min(line_a.bbox[3], line_b.bbox[3]) - max(line_a.bbox[1], line_b.bbox[1])
-    if start >= end or level <= 0.5 * min(line_a.height, line_b.height):
+    if start >= end or not level(line_a, line_b):
         return []           # (not a row's pieces: the row below a paragraph's line starts left of its end)
     keep_a = [k for k, box in enumerate(a.boxes) if (box[0] + box[2]) / 2 < start]
     keep_b = [k for k, box in enumerate(b.boxes) if (box[0] + box[2]) / 2 > end]

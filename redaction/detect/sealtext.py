@@ -28,6 +28,7 @@ from redaction.detect.match import (
     UNIT_ENDS,
     approximate_find,
     edits,
+    level,
     numerals_compatible,
     one_place_apart,
     same_organisation,
@@ -928,7 +929,8 @@ def _surely_another_body(text: str, score: float, profile: Profile) -> bool:
         for s, e, errors in approximate_find(term.key, norm + norm, k):
             if errors and e - s <= len(norm) and not same_organisation(term.key, (norm + norm)[s:e]):
                 return True
-    return any(_another_body_in_part(cjk, t.key, [e.key for e in employers]) for t in employers)
+    keys = [t.key for t in employers]
+    return any(_another_body_in_part(cjk, key, keys) for key in keys)
 
 
 def _another_body_in_part(cjk: str, key: str, keys: Sequence[str]) -> bool:
@@ -1242,8 +1244,7 @@ def _signoff_pieces_under_own_seal(own: Sequence[Region], lines: Sequence[TextLi
                         key=lambda ln: ln.bbox[0])
         rows: list[list[TextLine]] = []
         for ln in pieces:
-            row = next((r for r in rows if min(r[-1].bbox[3], ln.bbox[3]) - max(r[-1].bbox[1], ln.bbox[1])
-                        > 0.5 * min(r[-1].height, ln.height)), None)
+            row = next((r for r in rows if level(r[-1], ln)), None)
             if row is None:
                 rows.append([ln])
             else:

@@ -287,9 +287,9 @@ def row_label(box: BoxF, lh: float, lines: Sequence[TextLine], above: float = 8.
     # A row label written down a narrow column, a character or two a line (主 / 管 / 领 / 导 /
     # 评 / 语): read down the column, over the cell's height above the label (not below it:
     # the next row's label may start just under the applicant's own 本人签名).
-    bx0, _, bx1, _ = best[2]
     if cell:
         return _label_cell(best[2], lh, lines), True
+    bx0, _, bx1, _ = best[2]
     column = sorted((ln.bbox[1], normalize(ln.text)) for ln in lines
                     if ln.source == "page" and len(normalize(ln.text)) <= 2
                     and min(ln.bbox[2], bx1) - max(ln.bbox[0], bx0) > 0.5 * min(ln.bbox[2] - ln.bbox[0], bx1 - bx0)
