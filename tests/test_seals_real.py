@@ -264,6 +264,38 @@ def test_ring_text_fit_needs_text_running_round_one_centre():
     assert got is None or got.coverage < 0.4 or got.concentric < 0.7
 
 
+def test_ring_text_joined_to_the_middle_is_fitted_on_the_band_s_outer_part():
+    # synth3 s27 038: a faint seal over a printed sign-off. The network marks the sign-off and the
+    # star as text too, one blob joined to the ring text's arc; a fit on the whole band is not
+    # concentric, and the arc is no piece of its own. The outer part of the band is the ring.
+    prob = np.zeros((600, 600), np.float32)
+    cv2.ellipse(prob, (300, 300), (165, 165), 0, 140, 400, 1.0, 40)   # ring text over the top, 260°
+    cv2.ellipse(prob, (300, 320), (90, 70), 0, 0, 360, 1.0, -1)       # sign-off and star, filled
+    cv2.rectangle(prob, (285, 150), (315, 260), 1.0, -1)              # joined to the arc
+    fit = fit_ring_text(prob)
+    assert fit is not None and fit.coverage >= 0.6 and fit.concentric >= 0.9, fit
+    assert abs(fit.center[0] - 300) < 12 and abs(fit.center[1] - 300) < 25 and 160 < max(fit.axes) < 215
+    lines = np.zeros((600, 600), np.float32)
+    for y in (100, 200, 300, 400, 500):
+        lines[y - 15:y + 15, 60:540] = 1.0                            # a paragraph: still no ring
+    got = fit_ring_text(lines)
+    assert got is None or got.coverage < 0.4 or got.concentric < 0.7
+
+
+def test_a_faint_seal_on_a_red_ruled_form_beside_a_name_seal_is_found(reader):
+    # synth3 s27 038: the employer's faint pink seal over its printed sign-off, on a red rule of
+    # the form, a red name seal stamped touching it. The learned ring is joined to the sign-off
+    # in the middle (fitted on the band's outer part) and drawn out of round by the faint bottom
+    # (semi-axes 137 x 162 for a 155-px ring): round its larger axis the annulus reaches the name
+    # seal and 0.78 of the rays meet the ring; round the axes' mean, 0.93.
+    from testkit.synth3 import make_page
+
+    page = make_page(27, 38)
+    truth = next(t.as_dict()["bbox"] for t in page.truth if t.kind == "seal" and t.owner == "applicant")
+    seals = find_page_seals(page.pixels, page.dpi, ring_reader=reader)
+    assert any(_cover(s.bbox, truth) >= 0.9 and _bloat(s.bbox, truth) <= 2.0 for s in seals), [s.bbox for s in seals]
+
+
 def test_a_pale_seal_found_by_its_inkiest_side_is_found_whole(reader):
     """A pale pink seal whose upper right third the red-ink rule sees is fitted there as a weak
     oval; the faint group round it, the whole ring, came fourth of five on the page, past the two

@@ -122,15 +122,35 @@ def fit_ring_text(prob: Floats, threshold: float = BAND_THRESHOLD) -> RingFit | 
     if fit is None or fit.concentric >= LOOSE_CONCENTRIC:
         return fit
     n, labels, stats, _ = cv2.connectedComponentsWithStats(band.view(np.uint8), connectivity=8)
-    if n <= 2:
+    if n > 2:
+        largest = labels == 1 + int(np.argmax(stats[1:, cv2.CC_STAT_AREA]))
+        # Fitted on the arc; its edge and coverage still taken on the whole band (a horizontal line
+        # of text inside the ring, under the star, is the seal's own).
+        arc = _fit_band(band, largest)
+        if is_ring(arc) and arc.concentric >= ARC_CONCENTRIC:
+            return arc
+    if is_ring(fit):
         return fit
-    largest = labels == 1 + int(np.argmax(stats[1:, cv2.CC_STAT_AREA]))
-    # Fitted on the arc; its edge and coverage still taken on the whole band (a horizontal line of
-    # text inside the ring, under the star, is the seal's own).
-    arc = _fit_band(band, largest)
-    if is_ring(arc) and arc.concentric >= ARC_CONCENTRIC:
-        return arc
+    # Band joined across the middle (a printed sign-off and the star under a faint seal, marked
+    # as text too, touching the ring text's arc: synth3 s27 038): the ring text lies in the outer
+    # part of the band's extent, so the middle is fitted on that part alone.
+    outer = _fit_band(band, band & _outer_part(band))
+    if is_ring(outer) and outer.concentric >= ARC_CONCENTRIC:
+        return outer
     return fit
+
+
+#: The outer part of a band: from this share of the band's half-extent out from its extent's centre.
+OUTER_PART = 0.6
+
+
+def _outer_part(band: Mask) -> Mask:
+    """Pixels at least `OUTER_PART` of the band's half-extent from the middle of its extent."""
+    ys, xs = np.nonzero(band)
+    cx, cy = (xs.min() + xs.max()) / 2, (ys.min() + ys.max()) / 2
+    half = max(xs.max() - xs.min(), ys.max() - ys.min()) / 2
+    yy, xx = np.ogrid[:band.shape[0], :band.shape[1]]
+    return cast(Mask, (xx - cx) ** 2 + (yy - cy) ** 2 >= (OUTER_PART * half) ** 2)
 
 
 def _fit_band(band: Mask, middle: Mask | None = None) -> RingFit | None:
