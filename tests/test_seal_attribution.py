@@ -719,27 +719,3 @@ def test_a_name_printed_with_the_request_for_its_seal_still_names_its_body():
     seal = Region("seal", (1332, 2907, 1861, 3439), 0.98, None, True)
     attribute_by_printed_name(seal, lines, [], SCHOOL)
     assert seal.kind == "other_seal"
-
-
-def _inner_line_page(ink_bgr: tuple[int, int, int]) -> tuple[np.ndarray, list[TextLine], Region]:
-    """A seal's box with a department's name written inside it, under the star, in `ink_bgr`."""
-    page = np.full((400, 400, 3), 245, np.uint8)
-    cv2.circle(page, (200, 200), 120, (150, 60, 170), 6)       # the seal's ring, purple
-    cv2.rectangle(page, (140, 220), (260, 244), ink_bgr, -1)   # the line's strokes, as solid ink
-    lines = [_line("党委组织部", (135, 216, 265, 248), 0.97)]
-    return page, lines, Region("seal", (75, 75, 325, 325), 0.9, None, True)
-
-
-def test_a_seals_own_inner_line_in_its_ink_names_no_other_body():
-    # synth3 s27 026: the employer's purple long-ring seal (巴音郭楞…住房和城乡建设局, unread) has
-    # 党委组织部 inside it, under the star, read on the page. In the seal's own ink it is the
-    # seal's department line, not a body's printed name: the seal stays the applicant's.
-    page, lines, seal = _inner_line_page((150, 60, 170))
-    attribute_by_printed_name(seal, lines, [], HOUSING, image=page)
-    assert (seal.kind, seal.accepted) == ("seal", True)
-
-
-def test_a_black_printed_name_inside_a_seal_still_names_its_body():
-    page, lines, seal = _inner_line_page((20, 20, 20))
-    attribute_by_printed_name(seal, lines, [], HOUSING, image=page)
-    assert (seal.kind, seal.accepted, seal.text) == ("other_seal", False, "党委组织部")

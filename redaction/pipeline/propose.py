@@ -190,7 +190,7 @@ class Detector:
                 _seal_not_emblem(seal)
             if seal.kind == "seal" and seal.text is None:
                 attribute_by_printed_name(seal, lines, employer_boxes, profile, claimed,
-                                          ring_readings.get(id(seal), []), image)
+                                          ring_readings.get(id(seal), []))
             elif seal.kind == "other_seal" and seal.text is not None:
                 own_by_printed_employer(seal, employer_boxes, profile, ring_readings.get(id(seal), []))
         identity_boxes = [r.bbox for r in regions if r.kind in ("name", "employer") and r.accepted]
@@ -342,8 +342,6 @@ def _has_running_text(quads: Sequence[np.ndarray], min_lines: int = 3) -> bool:
 #: reading a few points: 全国木学生机器人大塞组委 0.898).
 PRINTED_SCORE = 0.9
 PRINTED_FAIR_SCORE = 0.8
-#: A line this much inside a seal's box may be the seal's own inner line (see `_black_print`).
-SEALS_OWN_LINE = 0.8
 
 
 def claimed_employers(seals: Sequence[Region], employer_boxes: Sequence[Box | BoxF]) -> list[Box | BoxF]:
@@ -356,7 +354,7 @@ def claimed_employers(seals: Sequence[Region], employer_boxes: Sequence[Box | Bo
 
 def attribute_by_printed_name(seal: Region, lines: Sequence[TextLine], employer_boxes: Sequence[Box | BoxF],
                               profile: Profile | None = None, claimed: Sequence[Box | BoxF] = (),
-                              ring: Sequence[tuple[str, float]] = (), image: np.ndarray | None = None) -> None:
+                              ring: Sequence[tuple[str, float]] = ()) -> None:
     """An unreadable seal stamped over a confidently printed organisation name that is not an
     employer (the 落款 of a diploma or certificate) is that organisation's seal: `other_seal`.
     The name may run past the seal (a long name, the seal stamped on its end) or be wrapped over
@@ -373,11 +371,7 @@ def attribute_by_printed_name(seal: Region, lines: Sequence[TextLine], employer_
     `claimed`: employer names another seal, read as the employer's, is stamped over
     (`claimed_employers`). Two issuers sign side by side (共青团…委员会 and its 青年志愿者协会, one
     printed name under the other): the unread seal reaching over the employer's name beside the
-    employer's own seal is the other issuer's, named by the rest of the print under it.
-
-    `image`: the page, when given, tells print from the seal's own characters. A line inside the
-    seal that is not black print is the seal's inner line in its own ink (党委组织部 inside a
-    purple seal read on the page, synth3 s27 026): a department of the seal's body, no other body."""
+    employer's own seal is the other issuer's, named by the rest of the print under it."""
     from redaction.detect.sealtext import (
         cjk_count,
         is_printed_organisation,
@@ -406,9 +400,6 @@ def attribute_by_printed_name(seal: Region, lines: Sequence[TextLine], employer_
             ln = rest
         if _SEAL_LABEL.search(ln.text) and cjk_count(ln.text) <= SEAL_LABEL_MAX:
             continue        # a form's request for the seal, （单位盖章）: no part of a name
-        if (image is not None and intersection(ln.bbox, seal.bbox) >= SEALS_OWN_LINE * _box_area(ln.bbox)
-                and not _black_print(image, ln.bbox)):
-            continue
         page_lines.append(ln)
     under = [ln for ln in page_lines if _printed_under(ln.bbox, seal.bbox)]
     names = []
