@@ -719,3 +719,22 @@ def test_a_name_printed_with_the_request_for_its_seal_still_names_its_body():
     seal = Region("seal", (1332, 2907, 1861, 3439), 0.98, None, True)
     attribute_by_printed_name(seal, lines, [], SCHOOL)
     assert seal.kind == "other_seal"
+
+
+def test_a_department_alone_under_an_unread_seal_names_no_body():
+    # synth3 s27 026: the employer's purple long-ring seal (巴音郭楞…住房和城乡建设局, unread) holds
+    # the department's line 党委组织部 under its star, read on the page. A department's name
+    # alone says whose department no more than the seal does: the seal stays the applicant's.
+    for department in ("党委组织部", "人事处", "办公室"):
+        seal = Region("seal", (944, 1243, 1201, 1506), 0.9, None, True)
+        attribute_by_printed_name(seal, [_line(department, (1030, 1405, 1112, 1428), 0.97)], [], HOUSING)
+        assert (seal.kind, seal.accepted) == ("seal", True), department
+
+
+def test_a_body_named_under_an_unread_seal_still_makes_it_that_bodys():
+    # (The real set's award: the organising committee's seal holds its name, DataCon组委会,
+    # printed in the seal's red and read on the page; it is the committee's.)
+    for body in ("DataCon组委会", "共青团中央", "中共中央组织部"):
+        seal = Region("seal", (944, 1243, 1201, 1506), 0.9, None, True)
+        attribute_by_printed_name(seal, [_line(body, (1030, 1405, 1112, 1428), 0.97)], [], HOUSING)
+        assert (seal.kind, seal.accepted, seal.text) == ("other_seal", False, body), body
