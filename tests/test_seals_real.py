@@ -12,7 +12,7 @@ import cv2
 import numpy as np
 import pytest
 
-from redaction.detect.sealdet import SealTextDetector, find_ring_in_box, fit_ring_text
+from redaction.detect.sealdet import SealTextDetector, find_ring_in_box, fit_ring_text, is_ring
 from redaction.detect.seals import dpi_guesses, find_seals, remove_rules
 from redaction.files.document import iter_pages
 from redaction.model.profile import Profile
@@ -272,13 +272,14 @@ def test_ring_text_joined_to_the_middle_is_fitted_on_the_band_s_outer_part():
     cv2.ellipse(prob, (300, 300), (165, 165), 0, 140, 400, 1.0, 40)   # ring text over the top, 260°
     cv2.ellipse(prob, (300, 320), (90, 70), 0, 0, 360, 1.0, -1)       # sign-off and star, filled
     cv2.rectangle(prob, (285, 150), (315, 260), 1.0, -1)              # joined to the arc
-    fit = fit_ring_text(prob)
+    assert not is_ring(fit_ring_text(prob))                           # the whole band: no ring
+    fit = fit_ring_text(prob, outer=True)
     assert fit is not None and fit.coverage >= 0.6 and fit.concentric >= 0.9, fit
     assert abs(fit.center[0] - 300) < 12 and abs(fit.center[1] - 300) < 25 and 160 < max(fit.axes) < 215
     lines = np.zeros((600, 600), np.float32)
     for y in (100, 200, 300, 400, 500):
         lines[y - 15:y + 15, 60:540] = 1.0                            # a paragraph: still no ring
-    got = fit_ring_text(lines)
+    got = fit_ring_text(lines, outer=True)
     assert got is None or got.coverage < 0.4 or got.concentric < 0.7
 
 

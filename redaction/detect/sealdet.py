@@ -109,7 +109,7 @@ LOOSE_CONCENTRIC = 0.8
 ARC_CONCENTRIC = 0.9
 
 
-def fit_ring_text(prob: Floats, threshold: float = BAND_THRESHOLD) -> RingFit | None:
+def fit_ring_text(prob: Floats, threshold: float = BAND_THRESHOLD, outer: bool = False) -> RingFit | None:
     """The band of ring text on a probability map, as an ellipse through its outer edge; None if
     the map holds no band running round one centre.
 
@@ -129,11 +129,13 @@ def fit_ring_text(prob: Floats, threshold: float = BAND_THRESHOLD) -> RingFit | 
         arc = _fit_band(band, largest)
         if is_ring(arc) and arc.concentric >= ARC_CONCENTRIC:
             return arc
-    if is_ring(fit):
+    if is_ring(fit) or not outer:
         return fit
-    # Band joined across the middle (a printed sign-off and the star under a faint seal, marked
+    # `outer`: band joined across the middle (a printed sign-off and the star under a faint seal, marked
     # as text too, touching the ring text's arc: synth3 s27 038): the ring text lies in the outer
-    # part of the band's extent, so the middle is fitted on that part alone.
+    # part of the band's extent, so the middle is fitted on that part alone. (Asked for only where
+    # the ink must then ring the fit whole: on a page at large, a red-ruled e-invoice's headings
+    # and a certificate's emblems pass as such rings.)
     outer = _fit_band(band, band & _outer_part(band))
     if is_ring(outer) and outer.concentric >= ARC_CONCENTRIC:
         return outer
@@ -238,12 +240,14 @@ def ring_text_shares(detector: RingTextModel, image_bgr: Image, center: Sequence
 
 
 def find_ring_in_box(detector: RingTextModel, image_bgr: Image, box: Sequence[float], *,
-                     passes: int = 2, first_pass: list[RingOutline] | None = None) -> RingOutline | None:
+                     passes: int = 2, first_pass: list[RingOutline] | None = None,
+                     outer: bool = False) -> RingOutline | None:
     """The seal outline (centre, semi-axes, angle, RingFit) around a candidate box of the page, or
     None. The crop is the box plus `CROP_MARGIN`, scaled so that the box is `NET_DIAMETER` across;
     when the ring found is much larger than the box (the box was a fragment of it), the search is
     repeated once on a crop around that ring. `first_pass`: gets the ring of a pass that was
-    looked at again (for the caller to judge when the second look finds none)."""
+    looked at again (for the caller to judge when the second look finds none). `outer`: see
+    `fit_ring_text`."""
     h, w = image_bgr.shape[:2]
     x0, y0, x1, y1 = box
     for _ in range(passes):
@@ -260,7 +264,7 @@ def find_ring_in_box(detector: RingTextModel, image_bgr: Image, box: Sequence[fl
         net = cast(Image, cv2.resize(crop, (max(1, int(round(crop.shape[1] * scale))),
                                             max(1, int(round(crop.shape[0] * scale)))),
                                      interpolation=cv2.INTER_AREA if scale < 1 else cv2.INTER_LINEAR))
-        fit = fit_ring_text(detector.probability(net))
+        fit = fit_ring_text(detector.probability(net), outer=outer)
         if not is_ring(fit):
             return None
         sx, sy = crop.shape[1] / net.shape[1], crop.shape[0] / net.shape[0]

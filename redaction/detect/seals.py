@@ -1734,6 +1734,13 @@ def _learned_candidates(image_bgr: Image, red: Mask, seals: list[Seal], rejected
             # also a ring the detector saw at once, when the whole ink does not confirm it).
             ring = sealdet.find_ring_in_box(reader, _alone(image_bgr, box), box)
             ink = _alone_ink(red, box)
+        if ring is None and framed and not cut:
+            # A faint seal over its printed sign-off on a red-ruled form (synth3 s27 038): the
+            # network marks the sign-off and the star as text too, joined to the ring text's arc.
+            # The ring fitted on the band's outer part stands if the ink rings it whole.
+            ring = sealdet.find_ring_in_box(reader, image_bgr, box, outer=True)
+            if ring is not None and not _ringed_whole(red, ring, box):
+                ring = None
         if ring is None and circle and first:
             # Ring text round the circle that the look round the ring it makes did not confirm:
             # a seal inked on one side only, if its ring line is one long unbroken arc there.
