@@ -116,7 +116,8 @@ def fit_ring_text(prob: Floats, threshold: float = BAND_THRESHOLD, outer: bool =
     Straight lines of text in the crop (a red English line printed above the seal, the 联合创新平台
     line across its bottom) are band too and pull the ellipse off the ring: a loosely concentric
     fit gives way to one on the band's largest piece (the ring text's arc) when that one is a
-    ring and much more concentric."""
+    ring and much more concentric. `outer`: a fit that is no ring gives way to one on the band's
+    outer part (see below)."""
     band = prob > threshold
     fit = _fit_band(band)
     if fit is None or fit.concentric >= LOOSE_CONCENTRIC:
@@ -131,14 +132,14 @@ def fit_ring_text(prob: Floats, threshold: float = BAND_THRESHOLD, outer: bool =
             return arc
     if is_ring(fit) or not outer:
         return fit
-    # `outer`: band joined across the middle (a printed sign-off and the star under a faint seal, marked
-    # as text too, touching the ring text's arc: synth3 s27 038): the ring text lies in the outer
-    # part of the band's extent, so the middle is fitted on that part alone. (Asked for only where
+    # `outer`: band joined across the middle (a printed sign-off and the star under a faint seal,
+    # marked as text too, touching the ring text's arc: synth3 s27 038): the ring text lies in the
+    # outer part of the band's extent, so the middle is fitted on that part alone. (Asked for only where
     # the ink must then ring the fit whole: on a page at large, a red-ruled e-invoice's headings
     # and a certificate's emblems pass as such rings.)
-    outer = _fit_band(band, band & _outer_part(band))
-    if is_ring(outer) and outer.concentric >= ARC_CONCENTRIC:
-        return outer
+    rim = _fit_band(band, band & _outer_part(band))
+    if is_ring(rim) and rim.concentric >= ARC_CONCENTRIC:
+        return rim
     return fit
 
 
