@@ -732,10 +732,26 @@ _TRAILING_DATE = re.compile(r"[\d〇零一二三四五六七八九十]{2,4}年[\
                             r"([\d〇零一二三四五六七八九十]{1,3}日)?$")
 
 
+#: A department's name alone (党委组织部, 人事处, 教务处, 办公室): one to four characters before its
+#: ending, after an optional party prefix, none of them an organisation word.
+_DEPARTMENT = re.compile(r"^(党委|党组|党总支)?(?P<what>[\u4e00-\u9fff]{1,4})(部|处|科|室|办)$")
+
+
+def is_department(text: str) -> bool:
+    """Is a printed line a department's name alone (`_DEPARTMENT`), which names no body: any
+    body's seal may be stamped over it, or hold it (the department's line inside the employer's
+    own seal, read on the page: synth3 s27 026, 党委组织部)."""
+    m = _DEPARTMENT.match(normalize(text))
+    return m is not None and _ORGANISATION_WORD.search(m.group("what")) is None
+
+
 def is_printed_organisation(text: str) -> bool:
     """A printed line that is an organisation's name: it ends in an organisation word and is not a
-    sentence (学校评审后，于10月11日 has 学校 in it and is not a name). Latin names count
-    (ROBOMASTER组委会): 3 Chinese characters and 2 letters are enough."""
+    sentence (学校评审后，于10月11日 has 学校 in it and is not a name), nor a department's name
+    alone (`is_department`). Latin names count (ROBOMASTER组委会): 3 Chinese characters and 2
+    letters are enough."""
+    if is_department(text):
+        return False
     norm = _TRAILING_DATE.sub("", normalize(text))
     letters = sum(1 for c in norm if c.isascii() and c.isalpha())
     cjk = cjk_count(norm)

@@ -342,17 +342,6 @@ def _has_running_text(quads: Sequence[np.ndarray], min_lines: int = 3) -> bool:
 #: reading a few points: 全国木学生机器人大塞组委 0.898).
 PRINTED_SCORE = 0.9
 PRINTED_FAIR_SCORE = 0.8
-#: A printed line that is only a department's name (党委组织部, 人事处, 教务处, 办公室) names no
-#: body: any body's seal may be stamped over it, or hold it (a department's line inside the
-#: employer's own seal, read on the page: synth3 s27 026).
-_DEPARTMENT_ONLY = re.compile(r"^(党委|党组|党总支)?[\u4e00-\u9fff]{1,4}(部|处|科|室|办)$")
-_BODY_WORD = re.compile(r"局|院|大学|学校|中学|小学|中心|会|公司|厅|站|所|队|社|馆|厂|集团|银行|政府|团")
-
-
-def department_only(name: str) -> bool:
-    """Is a printed name only a department's, no body's (`_DEPARTMENT_ONLY`)?"""
-    norm = normalize(name)
-    return _DEPARTMENT_ONLY.match(norm) is not None and _BODY_WORD.search(norm) is None
 
 
 def claimed_employers(seals: Sequence[Region], employer_boxes: Sequence[Box | BoxF]) -> list[Box | BoxF]:
@@ -431,7 +420,7 @@ def attribute_by_printed_name(seal: Region, lines: Sequence[TextLine], employer_
             continue
         if score < fair and (profile is None or cjk_count(name) < PRINTED_LONG or shares_own_words(name, profile)):
             continue
-        if is_printed_organisation(name) and not department_only(name):
+        if is_printed_organisation(name):
             seal.kind, seal.accepted = "other_seal", False
             seal.text = name
             seal.extra["attributed_by"] = "printed name"
