@@ -280,7 +280,7 @@ def _row_start(a: TextLine, lines: list[TextLine]) -> float:
 def _below(a: TextLine, b: TextLine, starts: dict[int, float]) -> bool:
     """b begins below a (a's row, from where it begins when a ends it), within CONTINUATION_GAP
     line heights, overlapping it across."""
-    from redaction.detect.match import CONTINUATION_GAP
+    from redaction.detect.match import CONTINUATION_GAP, MERGED_ROWS
 
     ax0, ay0, ax1, ay1 = a.bbox
     ax0 = starts[id(a)]
@@ -288,7 +288,8 @@ def _below(a: TextLine, b: TextLine, starts: dict[int, float]) -> bool:
     h = max(1.0, min(a.height, b.height))
     if _next_cell(a, b):
         return False    # same row
-    return by0 >= ay1 - 0.4 * h and by0 - ay1 < CONTINUATION_GAP * h and bx0 < ax1 and bx1 > ax0 - 2 * h
+    row_end = min(ay1, ay0 + MERGED_ROWS * h)     # a line this much taller is two rows read as one
+    return by0 >= row_end - 0.4 * h and by0 - ay1 < CONTINUATION_GAP * h and bx0 < ax1 and bx1 > ax0 - 2 * h
 
 
 def _continues_one_pair(a: TextLine, b: TextLine, lines: list[TextLine], starts: dict[int, float]) -> bool:
@@ -1053,3 +1054,22 @@ def test_a_name_cut_in_two_overlapping_pieces_is_found_without_the_ink_read_twic
     # Pieces that do not overlap are joined as read: 马日 / 晓梅 a cell apart is no name.
     apart = line("晓梅", 700, 451, char_w=71, h=61)
     assert not [r for r in match_lines([first, apart], prof) if r.kind == "name"]
+
+
+def test_an_employer_wrapped_in_a_journals_left_column_read_as_one_line_with_the_right_one():
+    """synth4 s5 023: a journal's author note (…现就职于乌 / 市十三中。) whose first row the
+    detector read as one line with the right column's row beside it, that row lower: one box
+    twice as tall as the line below, which begins inside it. The short form wraps after one
+    character; both pieces are masked, the right column's text is not."""
+    prof = Profile(name="迪丽娜尔·阿不都热依木", employers=("乌鲁木齐市第十三中学", "乌市十三中"))
+    left_text, right_text = "新疆乌鲁木齐人，现就职于乌", "养。实践表明，该方法能够激发"
+    left = line(left_text, 140, 2519, char_w=30, h=37)
+    right = line(right_text, left.bbox[2] + 57, 2561, char_w=30, h=37)
+    quad = np.array([[140, 2519], [right.bbox[2], 2519], [right.bbox[2], 2598], [140, 2598]], np.float32)
+    merged = TextLine(quad, left_text + right_text, 0.99,
+                      [(b[0], 2519.0, b[2], 2598.0) for b in (*left.char_boxes, *right.char_boxes)])
+    below = line("市十三中。", 150, 2570, char_w=30, h=37)
+    boxes = [tuple(round(v) for v in r.bbox) for r in match_lines([merged, below], prof) if r.kind == "employer"]
+    head = char_span(merged, len(left_text) - 1, len(left_text))
+    assert covered(boxes, head) >= 0.9 and covered(boxes, char_span(below, 0, 4)) >= 0.9
+    assert covered(boxes, char_span(merged, len(left_text), len(merged.text)), "org", "other") < 0.3

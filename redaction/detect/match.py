@@ -364,6 +364,9 @@ ROW_PIECE_GAP = 1.0
 
 #: A line whose middle lies this many line heights below another's is on a row below it.
 HANDWRITTEN_BELOW = 1.0
+#: A line's row ends at most this many heights of the line below it under its top: a line that
+#: much taller than the next is two rows read as one (a journal's two columns, their rows offset).
+MERGED_ROWS = 1.5
 
 
 def continuation_pairs(lines: list[TextLine]) -> list[tuple[int, int]]:
@@ -384,8 +387,11 @@ def continuation_pairs(lines: list[TextLine]) -> list[tuple[int, int]]:
     # touch (a sign-off's two columns stand apart; own corpus 075's right one is no wrap of the left).
     start = _row_starts(box[:, 0], row & (bx0 - ax1 < ROW_PIECE_GAP * h))
     ax0 = np.where(row.any(axis=1), box[:, 0], start)[:, None]
-    # (Or its middle well below: two lines written in pen slant apart, their boxes overlapping.)
-    below = (((by0 >= ay1 - 0.4 * h) | ((by0 + by1) - (ay0 + ay1) >= 2 * HANDWRITTEN_BELOW * h))
+    # (Or its middle well below: two lines written in pen slant apart, their boxes overlapping.
+    # Or below the row where a line much taller than it begins: two columns' rows read as one
+    # line, the right one's lower, stand that tall; synth4 s5 023.)
+    row_end = np.minimum(ay1, ay0 + MERGED_ROWS * h)
+    below = (((by0 >= row_end - 0.4 * h) | ((by0 + by1) - (ay0 + ay1) >= 2 * HANDWRITTEN_BELOW * h))
              & (by0 - ay1 < CONTINUATION_GAP * h)
              & (bx0 < ax1) & (bx1 > ax0 - 2 * h) & ~row)
     np.fill_diagonal(below, False)
@@ -448,7 +454,7 @@ def _over_column(unit: _Unit, line: TextLine, below: TextLine) -> tuple[_Unit, _
     fills its cell, the line below can be short (新疆生产建设兵团第一师阿拉 | 专业技术职 over
     尔市农业科学研究所; synth3 s18 066)."""
     h = max(1.0, min(line.height, below.height))
-    if below.bbox[1] < line.bbox[3] - 0.4 * h:
+    if below.bbox[1] < min(line.bbox[3], line.bbox[1] + MERGED_ROWS * h) - 0.4 * h:
         return None                                 # the same row: no column below
     lo, hi = below.bbox[0] - COLUMN_SLACK * h, below.bbox[2] + COLUMN_SLACK * h
     keep = [k for k, b in enumerate(unit.boxes) if lo <= (b[0] + b[2]) / 2 <= hi]
