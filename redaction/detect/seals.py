@@ -1661,6 +1661,7 @@ def _learned_candidates(image_bgr: Image, red: Mask, seals: list[Seal], rejected
         x0, y0, x1, y1 = ringed
         boxes.append((density, (x0 * f, y0 * f, x1 * f, y1 * f), "red"))
     small = [s for s in seals if max(s.bbox[2] - s.bbox[0], s.bbox[3] - s.bbox[1]) < 2.6 * min(guesses) / 2.54]
+    pair_boxes: list[BoxF] = []     # two small finds close together (not one blob's box)
     for i, a in enumerate(small):
         for b in small[i + 1:]:
             gap = max(b.bbox[0] - a.bbox[2], a.bbox[0] - b.bbox[2], b.bbox[1] - a.bbox[3], a.bbox[1] - b.bbox[3])
@@ -1668,6 +1669,7 @@ def _learned_candidates(image_bgr: Image, red: Mask, seals: list[Seal], rejected
                 u = (min(a.bbox[0], b.bbox[0]), min(a.bbox[1], b.bbox[1]),
                      max(a.bbox[2], b.bbox[2]), max(a.bbox[3], b.bbox[3]))
                 boxes.append((2.0, u, a.colour))
+                pair_boxes.append(u)
     if colourless:
         boxes += [(0.6, box, "gray") for box in _gray_blobs(image_bgr, red.shape, guesses, seals)]
         unprofiled: list[BoxF] = []
@@ -1761,6 +1763,16 @@ def _learned_candidates(image_bgr: Image, red: Mask, seals: list[Seal], rejected
                                                  for s in seals):
                     seals.append(half)
                 continue
+        if ring is None and colour == "red" and not framed and box not in pair_boxes:
+            # A red seal inked on one side only, its blob dense enough to be a candidate of its own
+            # (synth3 s29 005: the left half of a seal on pink paper, the date and the employer's
+            # name printed in it): ring text round one side is no ring to the network; its ring
+            # line, one long arc, gives the circle as a thin arc's does.
+            half = _half_inked_red(red, box, reader, image_bgr, guesses, w, h)
+            if half is not None and not any(_inside(half.bbox, s.bbox) > 0.6 or iou(half.bbox, s.bbox) > 0.3
+                                             for s in seals):
+                seals.append(half)
+            continue
         if ring is None:
             continue
         seen_first = ring
