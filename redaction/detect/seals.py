@@ -1534,10 +1534,10 @@ HALF_ROUND_RAYS = (0.5, 1.3)
 
 def _half_inked_red(red: Mask, box: BoxF, reader: RingTextModel, image_bgr: Image, guesses: Sequence[float],
                     w: int, h: int) -> Seal | None:
-    """The whole seal of which the red arc `box` (page px; a blob too thin for a seal) is the
-    inked side, or None (see `HALF_RED_*`). The circle is the consensus of circles through the
-    outline of the blob's largest piece (`_consensus_circle`) within the seal sizes of the page's
-    scales."""
+    """The whole seal of which the red arc `box` (page px; a blob too thin for a seal, or one in
+    which the learned detector saw no ring) is the inked side, or None (see `HALF_RED_*`). The
+    circle is the consensus of circles through the outline of the blob's largest piece
+    (`_consensus_circle`) within the seal sizes of the page's scales."""
     hh, ww = red.shape
     x0, y0 = max(0, int(box[0] * SCALE) - 2), max(0, int(box[1] * SCALE) - 2)
     x1, y1 = min(ww, int(np.ceil(box[2] * SCALE)) + 2), min(hh, int(np.ceil(box[3] * SCALE)) + 2)
@@ -1755,19 +1755,12 @@ def _learned_candidates(image_bgr: Image, red: Mask, seals: list[Seal], rejected
             # band is a thick crescent no ellipse holds; the ring line's crisp outer edge gives
             # the circle, the ring text round its on-page part confirms it.
             ring = _edge_arc_ring(red, box, reader, image_bgr)
-            if ring is None:
-                # A red seal inked on one side only: its ring line one long arc, its ring text
-                # round that side (not cut by the sheet's edge: whole on the page, half inked).
-                half = _half_inked_red(red, box, reader, image_bgr, guesses, w, h)
-                if half is not None and not any(_inside(half.bbox, s.bbox) > 0.6 or iou(half.bbox, s.bbox) > 0.3
-                                                 for s in seals):
-                    seals.append(half)
-                continue
-        if ring is None and colour == "red" and not framed and box not in pair_boxes:
-            # A red seal inked on one side only, its blob dense enough to be a candidate of its own
-            # (synth3 s29 005: the left half of a seal on pink paper, the date and the employer's
-            # name printed in it): ring text round one side is no ring to the network; its ring
-            # line, one long arc, gives the circle as a thin arc's does.
+        if ring is None and (is_arc or (colour == "red" and not framed and box not in pair_boxes)):
+            # A red seal inked on one side only: its ring line one long arc, its ring text round
+            # that side (not cut by the sheet's edge: whole on the page, half inked). So too a
+            # blob dense enough to be a candidate of its own (synth3 s29 005: the left half of a
+            # seal on pink paper, the date and the employer's name printed in it), in which ring
+            # text round one side is no ring to the network.
             half = _half_inked_red(red, box, reader, image_bgr, guesses, w, h)
             if half is not None and not any(_inside(half.bbox, s.bbox) > 0.6 or iou(half.bbox, s.bbox) > 0.3
                                              for s in seals):
