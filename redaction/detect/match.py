@@ -369,6 +369,12 @@ HANDWRITTEN_BELOW = 1.0
 MERGED_ROWS = 1.5
 
 
+def _row_end(y0: Any, y1: Any, h: Any) -> Any:
+    """Where the row of a line spanning `y0`–`y1` ends for a line `h` tall below it (scalars or
+    arrays broadcast): at most `MERGED_ROWS` of `h` under its top."""
+    return np.minimum(y1, y0 + MERGED_ROWS * h)
+
+
 def continuation_pairs(lines: list[TextLine]) -> list[tuple[int, int]]:
     """(i, j) where line j can continue line i: the next cell on the same row (a little to the
     right), or a line of the nearest row below that overlaps it horizontally. All pairs at once
@@ -390,8 +396,7 @@ def continuation_pairs(lines: list[TextLine]) -> list[tuple[int, int]]:
     # (Or its middle well below: two lines written in pen slant apart, their boxes overlapping.
     # Or below the row where a line much taller than it begins: two columns' rows read as one
     # line, the right one's lower, stand that tall; synth4 s5 023.)
-    row_end = np.minimum(ay1, ay0 + MERGED_ROWS * h)
-    below = (((by0 >= row_end - 0.4 * h) | ((by0 + by1) - (ay0 + ay1) >= 2 * HANDWRITTEN_BELOW * h))
+    below = (((by0 >= _row_end(ay0, ay1, h) - 0.4 * h) | ((by0 + by1) - (ay0 + ay1) >= 2 * HANDWRITTEN_BELOW * h))
              & (by0 - ay1 < CONTINUATION_GAP * h)
              & (bx0 < ax1) & (bx1 > ax0 - 2 * h) & ~row)
     np.fill_diagonal(below, False)
@@ -454,7 +459,7 @@ def _over_column(unit: _Unit, line: TextLine, below: TextLine) -> tuple[_Unit, _
     fills its cell, the line below can be short (新疆生产建设兵团第一师阿拉 | 专业技术职 over
     尔市农业科学研究所; synth3 s18 066)."""
     h = max(1.0, min(line.height, below.height))
-    if below.bbox[1] < min(line.bbox[3], line.bbox[1] + MERGED_ROWS * h) - 0.4 * h:
+    if below.bbox[1] < _row_end(line.bbox[1], line.bbox[3], h) - 0.4 * h:
         return None                                 # the same row: no column below
     lo, hi = below.bbox[0] - COLUMN_SLACK * h, below.bbox[2] + COLUMN_SLACK * h
     keep = [k for k, b in enumerate(unit.boxes) if lo <= (b[0] + b[2]) / 2 <= hi]
