@@ -111,18 +111,41 @@ def test_a_wrapped_name_on_a_turned_form_is_read_on_the_upright_page_s_own_lines
         assert _covered(t, regions) >= 0.9, t
 
 
+def _quad(x0, y0, x1, y1):
+    return np.array([[x0, y0], [x1, y0], [x1, y1], [x0, y1]], np.float32)
+
+
 def test_lines_only_the_turned_page_showed_are_kept_beside_the_upright_page_s():
     """`with_unseen`: a turned pass's line that the upright pass also found (in one piece or in
-    two) is dropped; one the upright pass has nothing for is kept; the upright lines all stay."""
+    two: the first then reaches the second, never over it) adds nothing; one the upright pass has
+    nothing for is kept; the upright lines all stay."""
     from redaction.pipeline.propose import with_unseen
 
-    def quad(x0, y0, x1, y1):
-        return np.array([[x0, y0], [x1, y0], [x1, y1], [x0, y1]], np.float32)
-
-    upright = [quad(100, 100, 600, 140), quad(100, 200, 300, 240), quad(320, 200, 600, 240)]
-    turned = [quad(102, 98, 560, 138), quad(100, 200, 600, 240), quad(100, 400, 500, 440),
-              quad(100, 300, 400, 340)]
+    upright = [_quad(100, 100, 600, 140), _quad(100, 200, 300, 240), _quad(320, 200, 600, 240)]
+    turned = [_quad(102, 101, 560, 139), _quad(100, 200, 600, 240), _quad(100, 400, 500, 440),
+              _quad(100, 300, 400, 340)]
     kept = with_unseen(upright, turned, (1000, 800))
     assert len(kept) == 5
-    assert all(any(k is u for k in kept) for u in upright)
-    assert any(k is turned[2] for k in kept) and any(k is turned[3] for k in kept)
+    assert np.allclose(kept[0], upright[0]) and np.allclose(kept[2], upright[2])
+    assert np.allclose(kept[1], _quad(100, 200, 320, 240))
+    assert np.allclose(kept[3], turned[2]) and np.allclose(kept[4], turned[3])
+
+
+def test_an_upright_line_cut_short_or_thin_takes_the_turned_pass_s_ends_and_height():
+    """dev, the Tencent letter (sideways): the upright pass's box of a sentence was 22 px thick
+    where the turned pass's was 32 (the name in it left 0.75 covered), and its box of the name 王昊
+    on its own ended before 昊's last strokes. A turned line lying along an upright one lengthens
+    and thickens it — not past the next line of the row, and not to a box of two lines."""
+    from redaction.pipeline.propose import with_unseen
+
+    line = _quad(100, 105, 400, 127)
+    kept = with_unseen([line], [_quad(95, 100, 460, 132)], (1000, 800))
+    assert len(kept) == 1 and np.allclose(kept[0], _quad(95, 100, 460, 132))
+    # the next piece of the row stops it
+    row = [line, _quad(430, 105, 600, 127)]
+    kept = with_unseen(row, [_quad(100, 103, 470, 129)], (1000, 800))
+    assert len(kept) == 2 and np.allclose(kept[0], _quad(100, 103, 430, 129)) and np.allclose(kept[1], row[1])
+    # a box over two lines is neither's: both stay as they are
+    two = [line, _quad(100, 135, 400, 157)]
+    kept = with_unseen(two, [_quad(100, 103, 420, 159)], (1000, 800))
+    assert len(kept) == 2 and all(np.allclose(k, t) for k, t in zip(kept, two, strict=True))

@@ -318,22 +318,82 @@ SMALL_PAGE_TARGET = 1600
 #: A line found on the turned page is kept beside the upright page's lines when less than this
 #: share of it lies in them.
 UNSEEN_SHARE = 0.5
+#: ... and a line lying along one of theirs makes it as thick as itself up to this many times its
+#: height.
+THICKER_AT_MOST = 1.6
 
 
 def with_unseen(quads: list[np.ndarray], extra: Sequence[np.ndarray], shape: tuple[int, int]) -> list[np.ndarray]:
-    """`quads` and those of `extra` that mostly lie outside them (areas on a quarter-size raster)."""
+    """The upright pass's lines (`quads`) with what only the turned pass's (`extra`) show: a line
+    of `extra` that mostly lies outside them is added, and one lying along a line of theirs
+    lengthens it to its own ends (`_lengthened`: the upright pass cut the last character of a small
+    name the turned pass kept whole — dev, the Tencent letter's 王昊). Areas are compared on a
+    quarter-size raster."""
     h, w = shape
     seen = np.zeros(((h + 3) // 4, (w + 3) // 4), np.uint8)
     for q in quads:
         cv2.fillPoly(seen, [np.round(np.asarray(q, np.float32).reshape(-1, 2) / 4).astype(np.int32)], 1)
-    kept = list(quads)
+    kept = [np.asarray(q, np.float32).reshape(4, 2) for q in quads]
+    added = []
     for q in extra:
         one = np.zeros_like(seen)
         cv2.fillPoly(one, [np.round(np.asarray(q, np.float32).reshape(-1, 2) / 4).astype(np.int32)], 1)
         area = int(one.sum())
-        if area and int((one & seen).sum()) < UNSEEN_SHARE * area:
-            kept.append(q)
-    return kept
+        if not area:
+            continue
+        if int((one & seen).sum()) < UNSEEN_SHARE * area:
+            added.append(q)
+        else:
+            kept = _lengthened(kept, np.asarray(q, np.float32).reshape(4, 2))
+    return kept + added
+
+
+def _lengthened(quads: list[np.ndarray], other: np.ndarray) -> list[np.ndarray]:
+    """`quads` with the one `other` lies along (its middle inside that line's band, running the same
+    way) lengthened at either end to `other`'s, where no other line of the band lies in the way,
+    and as thick as `other` where that is thicker (not much: two lines taken as one are not one
+    line's height; dev, the Tencent letter: the upright pass's box of the sentence holding the
+    name, 22 px, cut its characters the turned pass's 32 px held)."""
+    def frame(q: np.ndarray) -> tuple[np.ndarray, np.ndarray, float, float]:
+        along = q[1] - q[0]
+        length = float(np.hypot(*along))
+        axis = along / max(length, 1e-6)
+        normal = np.array([-axis[1], axis[0]], np.float32)
+        return axis, normal, length, float((q[3] - q[0]) @ normal)
+
+    def band(q: np.ndarray, origin: np.ndarray, axis: np.ndarray, normal: np.ndarray) -> tuple[float, float, float]:
+        rel = q - origin
+        return float((rel @ axis).min()), float((rel @ axis).max()), float(rel.mean(axis=0) @ normal)
+
+    for i, q in enumerate(quads):
+        axis, normal, length, height = frame(q)
+        if length < height or height <= 0:
+            continue     # a vertical line: left as the upright pass found it
+        s0, s1, middle = band(other, q[0], axis, normal)
+        if not (0.2 * height <= middle <= 0.8 * height and s0 < length and s1 > 0):
+            continue
+        if abs(float(np.dot(frame(other)[0], axis))) < 0.95:
+            continue     # not running the same way
+        lo, hi = min(0.0, s0), max(length, s1)
+        across = (other - q[0]) @ normal
+        top, bottom = 0.0, height
+        if float(across.max() - across.min()) <= THICKER_AT_MOST * height:
+            top, bottom = min(0.0, float(across.min())), max(height, float(across.max()))
+        for j, o in enumerate(quads):   # no other line of the band in the way
+            a, b, m = band(o, q[0], axis, normal)
+            if j != i and 0 <= m <= height:
+                if b <= 0:
+                    lo = max(lo, b)
+                elif a >= length:
+                    hi = min(hi, a)
+        if lo >= 0 and hi <= length and top >= 0 and bottom <= height:
+            return quads
+        if lo >= 0 and hi <= length:
+            lo, hi = 0.0, length
+        grown = np.array([q[0] + axis * lo + normal * top, q[0] + axis * hi + normal * top,
+                          q[0] + axis * hi + normal * bottom, q[0] + axis * lo + normal * bottom], np.float32)
+        return quads[:i] + [grown] + quads[i + 1:]
+    return quads
 
 
 def enlargement(page: Page) -> float:
