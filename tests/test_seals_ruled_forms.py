@@ -107,7 +107,8 @@ def test_seals_on_forms_and_pink_paper_of_the_fourth_generator_are_found_whole(d
     assert on_own and all(_area(s.bbox) < 2 * _area(own.bbox) for s in on_own), (seals, own.bbox)
 
 
-@pytest.mark.parametrize("seed, index, owners", [(15, 32, ("applicant",)), (23, 6, ("applicant", "other"))])
+@pytest.mark.parametrize("seed, index, owners", [(15, 32, ("applicant",)), (23, 6, ("applicant", "other")),
+                                                  (31, 14, ("applicant",))])
 def test_a_seal_on_a_phone_photos_tilted_red_rules_is_found(detector, seed, index, owners):
     """synth3 s15 032: a phone photo tilts the form's red rules ~4°; the axis-aligned openings of
     `remove_rules` left them joined to the seal stamped on the bottom and right rules, and nothing
@@ -115,7 +116,12 @@ def test_a_seal_on_a_phone_photos_tilted_red_rules_is_found(detector, seed, inde
     synth3 s23 006 (stop 41): the employer's seal on a rule tilted ~1.5°, another body's seal
     below it off the rules and found; the rules were looked past only where nothing was found, and
     the employer's seal came out of the learned detector as a 0.61 ring round it and the rules
-    (1.6× wide, its ring read 塔城地区畜委 and given to another body)."""
+    (1.6× wide, its ring read 塔城地区畜委 and given to another body).
+    synth3 s31 014 (stop 44): a phone photo (no dpi) of a red-ruled form, a pink seal on its tilted
+    rules under the red title. Rules were looked past only where the joined ink was larger than the
+    largest seal at the largest scale guessed — the one at which a seal fills the frame, so never on
+    a phone photo; and the ring fitted once they were out, stretched by the title, showed ring text
+    round 0.41 of it at its larger semi-axis (0.50 at its smaller)."""
     sp = _page3(seed, index)
     seals = find_page_seals(sp.pixels, sp.dpi, ring_reader=detector.ring_reader)
     for truth in (t for t in sp.truth if t.kind == "seal" and t.owner in owners):

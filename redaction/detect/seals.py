@@ -334,8 +334,10 @@ RULED_UNFOUND_DENSITY = 0.15
 def _ruled_ink_unfound(red: Mask, seals: Sequence[Seal], guesses: Sequence[float]) -> bool:
     """Is there seal-dense red ink in a piece larger than the largest seal both ways (a form's
     rules joined up) outside the seals found (page px)? Then a seal stamped on rules a photo tilted
-    may be in it (`_without_tilted_rules`); ~3 ms a page with red rules."""
-    big = MAX_CM * max(guesses) * SCALE / 2.54
+    may be in it (`_without_tilted_rules`); ~3 ms a page with red rules. (The largest seal at the
+    page's scale: at the scale of a seal filling the frame, a phone photo's, nothing on the page is
+    larger — synth3 s31 014, a pink seal on a tilted red-ruled form, was never looked for.)"""
+    big = MAX_CM * _page_dpi(list(guesses)) * SCALE / 2.54
     n, labels, stats, _ = cv2.connectedComponentsWithStats(red.view(np.uint8), connectivity=8)
     joined = np.flatnonzero((stats[1:, cv2.CC_STAT_WIDTH] > big) & (stats[1:, cv2.CC_STAT_HEIGHT] > big)) + 1
     if not joined.size:
@@ -568,7 +570,7 @@ def find_seals(image_bgr: Image, dpi: float | Sequence[float] | None, red_mask: 
             for d in guesses:
                 seals += [s for s in (_to_page(f, w, h) for f in _find_red(level, d * SCALE / 2.54))
                           if all(iou(s.bbox, k.bbox) < 0.3 and _inside(s.bbox, k.bbox) < 0.8 for k in known)
-                          and _ring_text_round(ring_reader, image_bgr, s.center, max(s.axes))]
+                          and _ring_text_round_either(ring_reader, image_bgr, s)]
     # Finds at several scales of one seal: the best ring wins (at a scale too small for it a
     # seal filling the frame is found as arcs of its ring text), then the larger one.
     kept: list[Seal] = []
@@ -1322,6 +1324,16 @@ def _ring_text_round(reader: RingTextModel, image_bgr: Image, center: tuple[floa
 
     inside, outside = sealdet.ring_text_shares(reader, image_bgr, center, r, ((0.6, 0.95), (1.08, 1.2)))
     return inside >= RING_TEXT_ROUND and outside <= RING_TEXT_OUTSIDE
+
+
+def _ring_text_round_either(reader: RingTextModel, image_bgr: Image, seal: Seal) -> bool:
+    """`_ring_text_round` at the seal's larger semi-axis, or else at its smaller one: what is left
+    of cut-out rules and a red title touching the ring stretches the fit one way (synth3 s31 014,
+    a pink seal on a tilted red-ruled form under the red title: 162 × 153 px for a ring of 151,
+    ring text round 0.41 of it at 162, 0.50 at 153)."""
+    big, small = max(seal.axes), min(seal.axes)
+    return _ring_text_round(reader, image_bgr, seal.center, big) or (
+        small < 0.97 * big and _ring_text_round(reader, image_bgr, seal.center, small))
 
 
 #: A seal's outer edge meets the sheet's within this many half-size pixels of it.
