@@ -122,7 +122,8 @@ class Detector:
                 # upside down) lose pieces the upright page's keep — in 12 of 21 turned pages of
                 # five fresh draws, the ·艾 that ends a wrapped name in a form cell (synth4 s6 030)
                 # and a whole sign-off under a grey seal among them. Lines only the turned pass
-                # found (a vertical column is a horizontal line there) are kept too.
+                # found (a vertical column is a horizontal line there) are kept too, and its
+                # longer or thicker boxes of the same lines stretch the upright ones.
                 quads = with_unseen(self.ocr.detect_boxes(view), turned, view.shape[:2])
         return page, rotation, self.propose(page, profile, quads=quads, oriented=True, view=view, others=others)
 
@@ -326,9 +327,9 @@ THICKER_AT_MOST = 1.6
 def with_unseen(quads: list[np.ndarray], extra: Sequence[np.ndarray], shape: tuple[int, int]) -> list[np.ndarray]:
     """The upright pass's lines (`quads`) with what only the turned pass's (`extra`) show: a line
     of `extra` that mostly lies outside them is added, and one lying along a line of theirs
-    lengthens it to its own ends (`_lengthened`: the upright pass cut the last character of a small
-    name the turned pass kept whole — dev, the Tencent letter's 王昊). Areas are compared on a
-    quarter-size raster."""
+    stretches it to its own ends and thickness (`_lengthened`: the upright pass cut the last
+    character of a small name the turned pass kept whole — dev, the Tencent letter's 王昊). Areas
+    are compared on a quarter-size raster."""
     h, w = shape
     seen = np.zeros(((h + 3) // 4, (w + 3) // 4), np.uint8)
     for q in quads:
