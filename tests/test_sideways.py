@@ -131,21 +131,23 @@ def test_lines_only_the_turned_page_showed_are_kept_beside_the_upright_page_s():
     assert np.allclose(kept[3], turned[2]) and np.allclose(kept[4], turned[3])
 
 
-def test_an_upright_line_cut_short_or_thin_takes_the_turned_pass_s_ends_and_height():
+def test_an_upright_line_cut_short_or_thin_gives_way_to_the_turned_pass_s():
     """dev, the Tencent letter (sideways): the upright pass's box of a sentence was 22 px thick
     where the turned pass's was 32 (the name in it left 0.75 covered), and its box of the name 王昊
-    on its own ended before 昊's last strokes. A turned line lying along an upright one lengthens
-    and thickens it — not past the next line of the row, and not to a box of two lines."""
+    on its own ended before 昊's last strokes. A turned line lying along an upright one and holding
+    it whole and thicker takes its place; one longer lengthens it along its own line — neither
+    past the next line of the row; one shorter at an end (a piece lost) or a box over two lines
+    changes nothing."""
     from redaction.pipeline.propose import with_unseen
 
     line = _quad(100, 105, 400, 127)
     kept = with_unseen([line], [_quad(95, 100, 460, 132)], (1000, 800))
     assert len(kept) == 1 and np.allclose(kept[0], _quad(95, 100, 460, 132))
-    # the next piece of the row stops it
     row = [line, _quad(430, 105, 600, 127)]
     kept = with_unseen(row, [_quad(100, 103, 470, 129)], (1000, 800))
-    assert len(kept) == 2 and np.allclose(kept[0], _quad(100, 103, 430, 129)) and np.allclose(kept[1], row[1])
-    # a box over two lines is neither's: both stay as they are
+    assert len(kept) == 2 and np.allclose(kept[0], _quad(100, 105, 430, 127)) and np.allclose(kept[1], row[1])
+    kept = with_unseen([line], [_quad(100, 100, 340, 132)], (1000, 800))
+    assert len(kept) == 1 and np.allclose(kept[0], line)
     two = [line, _quad(100, 135, 400, 157)]
     kept = with_unseen(two, [_quad(100, 103, 420, 159)], (1000, 800))
     assert len(kept) == 2 and all(np.allclose(k, t) for k, t in zip(kept, two, strict=True))

@@ -319,17 +319,18 @@ SMALL_PAGE_TARGET = 1600
 #: A line found on the turned page is kept beside the upright page's lines when less than this
 #: share of it lies in them.
 UNSEEN_SHARE = 0.5
-#: ... and a line lying along one of theirs makes it as thick as itself up to this many times its
-#: height.
+#: ... and a line lying along one of theirs and holding it whole takes its place when it is thicker
+#: (by a tenth of its height at least), up to this many times its height thick.
 THICKER_AT_MOST = 1.6
+LONGER = 0.1
 
 
 def with_unseen(quads: list[np.ndarray], extra: Sequence[np.ndarray], shape: tuple[int, int]) -> list[np.ndarray]:
     """The upright pass's lines (`quads`) with what only the turned pass's (`extra`) show: a line
-    of `extra` that mostly lies outside them is added, and one lying along a line of theirs
-    stretches it to its own ends and thickness (`_lengthened`: the upright pass cut the last
-    character of a small name the turned pass kept whole — dev, the Tencent letter's 王昊). Areas
-    are compared on a quarter-size raster."""
+    of `extra` that mostly lies outside them is added, and one lying along a line of theirs and
+    holding it whole, longer or thicker, takes its place (`_lengthened`: the upright pass cut the
+    last character of a small name the turned pass kept whole — dev, the Tencent letter's 王昊).
+    Areas are compared on a quarter-size raster."""
     h, w = shape
     seen = np.zeros(((h + 3) // 4, (w + 3) // 4), np.uint8)
     for q in quads:
@@ -351,10 +352,14 @@ def with_unseen(quads: list[np.ndarray], extra: Sequence[np.ndarray], shape: tup
 
 def _lengthened(quads: list[np.ndarray], other: np.ndarray) -> list[np.ndarray]:
     """`quads` with the one `other` lies along (its middle inside that line's band, running the same
-    way) lengthened at either end to `other`'s, where no other line of the band lies in the way,
-    and as thick as `other` where that is thicker (not much: two lines taken as one are not one
-    line's height; dev, the Tencent letter: the upright pass's box of the sentence holding the
-    name, 22 px, cut its characters the turned pass's 32 px held)."""
+    way) replaced by `other` where `other` holds it whole — as long at both ends, within a fifth of
+    its height — and is thicker (by a tenth, up to 1.6×: two lines taken as one are not one line's
+    height), or else lengthened along its own line to `other`'s ends; never past another line of
+    the band (dev, the Tencent letter: the upright pass's box of the sentence holding the name, 22
+    px, cut its characters the turned pass's 32 px held; its box of 王昊 alone ended inside 昊). A
+    thicker box is taken whole, not merged: a union of two boxes at slightly different angles is
+    thicker than either and reads another way (dev, an award's list of names and employers: a name
+    dropped from its row's reading, the row's employer box then over it)."""
     def frame(q: np.ndarray) -> tuple[np.ndarray, np.ndarray, float, float]:
         along = q[1] - q[0]
         length = float(np.hypot(*along))
@@ -375,24 +380,23 @@ def _lengthened(quads: list[np.ndarray], other: np.ndarray) -> list[np.ndarray]:
             continue
         if abs(float(np.dot(frame(other)[0], axis))) < 0.95:
             continue     # not running the same way
-        lo, hi = min(0.0, s0), max(length, s1)
+        slack = 0.2 * height
         across = (other - q[0]) @ normal
-        top, bottom = 0.0, height
-        if float(across.max() - across.min()) <= THICKER_AT_MOST * height:
-            top, bottom = min(0.0, float(across.min())), max(height, float(across.max()))
-        for j, o in enumerate(quads):   # no other line of the band in the way
+        thickness = float(across.max() - across.min())
+        lo, hi = min(0.0, s0), max(length, s1)
+        for j, o in enumerate(quads):   # not past the next line of the row
             a, b, m = band(o, q[0], axis, normal)
             if j != i and 0 <= m <= height:
                 if b <= 0:
                     lo = max(lo, b)
                 elif a >= length:
                     hi = min(hi, a)
-        if lo >= 0 and hi <= length and top >= 0 and bottom <= height:
-            return quads
+        if (s0 <= slack and s1 >= length - slack and lo <= s0 + 1 and hi >= s1 - 1
+                and (1 + LONGER) * height <= thickness <= THICKER_AT_MOST * height):
+            return quads[:i] + [np.asarray(other, np.float32).reshape(4, 2)] + quads[i + 1:]
         if lo >= 0 and hi <= length:
-            lo, hi = 0.0, length
-        grown = np.array([q[0] + axis * lo + normal * top, q[0] + axis * hi + normal * top,
-                          q[0] + axis * hi + normal * bottom, q[0] + axis * lo + normal * bottom], np.float32)
+            return quads
+        grown = np.array([q[0] + axis * lo, q[0] + axis * hi, q[3] + axis * hi, q[3] + axis * lo], np.float32)
         return quads[:i] + [grown] + quads[i + 1:]
     return quads
 
