@@ -337,7 +337,7 @@ def _ruled_ink_unfound(red: Mask, seals: Sequence[Seal], guesses: Sequence[float
     may be in it (`_without_tilted_rules`); ~3 ms a page with red rules. (The largest seal at the
     page's scale: at the scale of a seal filling the frame, a phone photo's, nothing on the page is
     larger — synth3 s31 014, a pink seal on a tilted red-ruled form, was never looked for.)"""
-    big = MAX_CM * _page_dpi(list(guesses)) * SCALE / 2.54
+    big = MAX_CM * _page_dpi(guesses) * SCALE / 2.54
     n, labels, stats, _ = cv2.connectedComponentsWithStats(red.view(np.uint8), connectivity=8)
     joined = np.flatnonzero((stats[1:, cv2.CC_STAT_WIDTH] > big) & (stats[1:, cv2.CC_STAT_HEIGHT] > big)) + 1
     if not joined.size:
@@ -836,7 +836,7 @@ GUILLOCHE_OPEN = 3
 GUILLOCHE_MIN_RED = 0.1
 
 
-def _page_dpi(guesses: list[float]) -> float:
+def _page_dpi(guesses: Sequence[float]) -> float:
     """The largest scale a page's print may be at: its dpi, or at most 300 dpi when it is guessed
     (the scale at which a seal fills the frame is no page's)."""
     return guesses[0] if len(guesses) == 1 else min(max(guesses), 300.0)

@@ -320,85 +320,105 @@ SMALL_PAGE_TARGET = 1600
 #: share of it lies in them.
 UNSEEN_SHARE = 0.5
 #: ... and a line lying along one of theirs and holding it whole takes its place when it is thicker
-#: (by a tenth of its height at least), up to this many times its height thick.
+#: by at least this share of that line's height, and at most `THICKER_AT_MOST` times as thick.
+THICKER_BY = 0.1
 THICKER_AT_MOST = 1.6
-LONGER = 0.1
 
 
 def with_unseen(quads: list[np.ndarray], extra: Sequence[np.ndarray], shape: tuple[int, int]) -> list[np.ndarray]:
     """The upright pass's lines (`quads`) with what only the turned pass's (`extra`) show: a line
-    of `extra` that mostly lies outside them is added, and one lying along a line of theirs and
-    holding it whole, longer or thicker, takes its place (`_lengthened`: the upright pass cut the
-    last character of a small name the turned pass kept whole — dev, the Tencent letter's 王昊).
-    Areas are compared on a quarter-size raster."""
+    of `extra` that mostly lies outside them is added, and one lying along a line of theirs takes
+    its place when it holds it whole and is thicker, or lengthens it when it is longer
+    (`_stretched_by`: the upright pass cut the last character of a small name the turned pass kept
+    whole — dev, the Tencent letter's 王昊). Areas are compared on a quarter-size raster, each line
+    in its own bounding window."""
     h, w = shape
     seen = np.zeros(((h + 3) // 4, (w + 3) // 4), np.uint8)
     for q in quads:
         cv2.fillPoly(seen, [np.round(np.asarray(q, np.float32).reshape(-1, 2) / 4).astype(np.int32)], 1)
-    kept = [np.asarray(q, np.float32).reshape(4, 2) for q in quads]
+    lines = _Lines([np.asarray(q, np.float32).reshape(4, 2) for q in quads])
     added = []
     for q in extra:
-        one = np.zeros_like(seen)
-        cv2.fillPoly(one, [np.round(np.asarray(q, np.float32).reshape(-1, 2) / 4).astype(np.int32)], 1)
+        corners = np.round(np.asarray(q, np.float32).reshape(-1, 2) / 4).astype(np.int32)
+        x0, y0 = np.maximum(corners.min(axis=0), 0)
+        x1, y1 = np.minimum(corners.max(axis=0) + 1, (seen.shape[1], seen.shape[0]))
+        if x1 <= x0 or y1 <= y0:
+            continue
+        one = np.zeros((y1 - y0, x1 - x0), np.uint8)
+        cv2.fillPoly(one, [corners - (x0, y0)], 1)
         area = int(one.sum())
         if not area:
             continue
-        if int((one & seen).sum()) < UNSEEN_SHARE * area:
+        if int((one & seen[y0:y1, x0:x1]).sum()) < UNSEEN_SHARE * area:
             added.append(q)
         else:
-            kept = _lengthened(kept, np.asarray(q, np.float32).reshape(4, 2))
-    return kept + added
+            _stretched_by(lines, np.asarray(q, np.float32).reshape(4, 2))
+    return lines.quads + added
 
 
-def _lengthened(quads: list[np.ndarray], other: np.ndarray) -> list[np.ndarray]:
-    """`quads` with the one `other` lies along (its middle inside that line's band, running the same
-    way) replaced by `other` where `other` holds it whole — as long at both ends, within a fifth of
-    its height — and is thicker (by a tenth, up to 1.6×: two lines taken as one are not one line's
-    height), or else lengthened along its own line to `other`'s ends; never past another line of
-    the band (dev, the Tencent letter: the upright pass's box of the sentence holding the name, 22
-    px, cut its characters the turned pass's 32 px held; its box of 王昊 alone ended inside 昊). A
-    thicker box is taken whole, not merged: a union of two boxes at slightly different angles is
-    thicker than either and reads another way (dev, an award's list of names and employers: a name
-    dropped from its row's reading, the row's employer box then over it)."""
-    def frame(q: np.ndarray) -> tuple[np.ndarray, np.ndarray, float, float]:
-        along = q[1] - q[0]
-        length = float(np.hypot(*along))
-        axis = along / max(length, 1e-6)
-        normal = np.array([-axis[1], axis[0]], np.float32)
-        return axis, normal, length, float((q[3] - q[0]) @ normal)
+class _Lines:
+    """Line quads (corners clockwise from the top-left) and each one's frame: its top-left corner,
+    the unit vectors along and across it, its length and its height."""
 
-    def band(q: np.ndarray, origin: np.ndarray, axis: np.ndarray, normal: np.ndarray) -> tuple[float, float, float]:
-        rel = q - origin
-        return float((rel @ axis).min()), float((rel @ axis).max()), float(rel.mean(axis=0) @ normal)
+    def __init__(self, quads: list[np.ndarray]):
+        self.quads = quads
+        q = np.asarray(quads, np.float32).reshape(-1, 4, 2)
+        self.corners = q.copy()
+        along = q[:, 1] - q[:, 0]
+        self.length = np.hypot(along[:, 0], along[:, 1])
+        self.axis = along / np.maximum(self.length, 1e-6)[:, None]
+        self.normal = np.stack([-self.axis[:, 1], self.axis[:, 0]], axis=1)
+        self.height = np.einsum("nc,nc->n", q[:, 3] - q[:, 0], self.normal)
 
-    for i, q in enumerate(quads):
-        axis, normal, length, height = frame(q)
-        if length < height or height <= 0:
-            continue     # a vertical line: left as the upright pass found it
-        s0, s1, middle = band(other, q[0], axis, normal)
-        if not (0.2 * height <= middle <= 0.8 * height and s0 < length and s1 > 0):
-            continue
-        if abs(float(np.dot(frame(other)[0], axis))) < 0.95:
-            continue     # not running the same way
-        slack = 0.2 * height
-        across = (other - q[0]) @ normal
-        thickness = float(across.max() - across.min())
-        lo, hi = min(0.0, s0), max(length, s1)
-        for j, o in enumerate(quads):   # not past the next line of the row
-            a, b, m = band(o, q[0], axis, normal)
-            if j != i and 0 <= m <= height:
-                if b <= 0:
-                    lo = max(lo, b)
-                elif a >= length:
-                    hi = min(hi, a)
-        if (s0 <= slack and s1 >= length - slack and lo <= s0 + 1 and hi >= s1 - 1
-                and (1 + LONGER) * height <= thickness <= THICKER_AT_MOST * height):
-            return quads[:i] + [np.asarray(other, np.float32).reshape(4, 2)] + quads[i + 1:]
-        if lo >= 0 and hi <= length:
-            return quads
-        grown = np.array([q[0] + axis * lo, q[0] + axis * hi, q[3] + axis * hi, q[3] + axis * lo], np.float32)
-        return quads[:i] + [grown] + quads[i + 1:]
-    return quads
+    def replace(self, i: int, quad: np.ndarray) -> None:
+        one = _Lines([quad])
+        self.quads[i] = quad
+        for name in ("corners", "length", "axis", "normal", "height"):
+            getattr(self, name)[i] = getattr(one, name)[0]
+
+
+def _stretched_by(lines: _Lines, other: np.ndarray) -> None:
+    """The first line `other` lies along (its middle inside that line's band, running the same
+    way, the line not vertical) replaced by `other` where `other` holds it whole — as long at both
+    ends, within a fifth of its height — and is thicker (`THICKER_BY`, up to `THICKER_AT_MOST`: two
+    lines taken as one are not one line's height), or else lengthened along its own line to
+    `other`'s ends; never past another line of its band (dev, the Tencent letter: the upright
+    pass's box of the sentence holding the name, 22 px, cut its characters the turned pass's 32 px
+    held; its box of 王昊 alone ended inside 昊). A thicker box is taken whole, not merged: a union
+    of two boxes at slightly different angles is thicker than either and reads another way (dev,
+    an award's list of names and employers: a name dropped from its row's reading, the row's
+    employer box then over it)."""
+    if not lines.quads:
+        return
+    origin = lines.corners[:, 0]
+    rel = other[None] - origin[:, None]                                  # other in each line's frame
+    along = np.einsum("nkc,nc->nk", rel, lines.axis)
+    s0s, s1s = along.min(axis=1), along.max(axis=1)
+    middles = np.einsum("nc,nc->n", rel.mean(axis=1), lines.normal)
+    direction = other[1] - other[0]
+    direction = direction / max(float(np.hypot(*direction)), 1e-6)
+    height, length = lines.height, lines.length
+    fits = ((length >= height) & (height > 0) & (0.2 * height <= middles) & (middles <= 0.8 * height)
+            & (s0s < length) & (s1s > 0) & (np.abs(lines.axis @ direction) >= 0.95))
+    if not fits.any():
+        return
+    i = int(np.argmax(fits))
+    s0, s1, h, n = float(s0s[i]), float(s1s[i]), float(height[i]), float(length[i])
+    thickness = float(np.ptp((other - origin[i]) @ lines.normal[i]))
+    # The line's neighbours in its band, each as its extent along the line.
+    rel = lines.corners - origin[i]
+    a, b = (rel @ lines.axis[i]).min(axis=1), (rel @ lines.axis[i]).max(axis=1)
+    m = rel.mean(axis=1) @ lines.normal[i]
+    band = (0 <= m) & (m <= h) & (np.arange(len(m)) != i)
+    lo = max([min(0.0, s0)] + [float(v) for v in b[band & (b <= 0)]])
+    hi = min([max(n, s1)] + [float(v) for v in a[band & (b > 0) & (a >= n)]])
+    slack = 0.2 * h
+    if (s0 <= slack and s1 >= n - slack and lo <= s0 + 1 and hi >= s1 - 1
+            and (1 + THICKER_BY) * h <= thickness <= THICKER_AT_MOST * h):
+        lines.replace(i, other)
+    elif lo < 0 or hi > n:
+        q, axis = lines.quads[i], lines.axis[i]
+        lines.replace(i, np.array([q[0] + axis * lo, q[0] + axis * hi, q[3] + axis * hi, q[3] + axis * lo], np.float32))
 
 
 def enlargement(page: Page) -> float:
