@@ -1120,6 +1120,30 @@ def inside_employer(text: str, profile: Profile) -> bool:
     return any(_lcs(cjk[i:] + cjk[:i], key) >= need for key in keys for i in range(len(cjk)))
 
 
+#: Characters of an employer's name, its end then its start, that a reading must hold in a row to
+#: have read its ring across the seam (`reads_across_seam`).
+SEAM_CHARS = 3
+
+
+def reads_across_seam(text: str, profile: Profile) -> bool:
+    """Does a reading hold an employer's name across its ring's seam: its last characters then its
+    first (SEAM_CHARS or more, one of each at least)? A ring inked in part is read from a gap in its
+    ink, not from where its text starts, and the rest of it misread: 中学喀科路 for 喀什地区疏附县第二
+    中学 (synth3 s32 036), 小局sto阿克苏址 for 阿克苏地区水利局 (synth2 s32 005). The seam's organisation
+    word is the employer's own there; by itself (one region's bureaus share 局阿克苏) it is evidence
+    only beside other evidence."""
+    cjk = _cjk_of(text)
+    for term in profile.terms():
+        key = term.key
+        if term.kind != "employer" or len(key) < SEAM_CHARS + 1:
+            continue
+        for end in range(1, len(key)):
+            start = max(1, SEAM_CHARS - end)
+            if start < len(key) and key[-end:] + key[:start] in cjk:
+                return True
+    return False
+
+
 #: National parents whose name starts the rings of all their local bodies' seals (中国共产主义青年团
 #: 成都信息工程大学委员会): read alone, they name none of them.
 NATIONAL_PARENTS = ("中国共产主义青年团", "中国共产党", "中国人民解放军", "中华人民共和国")

@@ -1,0 +1,63 @@
+"""A seal inked in part, stamped over the employer's printed name, whose ring is read from the gap in
+its ink (the end of the employer's name, then its start, then the rest misread) is the employer's
+seal, not another organisation's (synth3 s32 036, synth2 s32 005: both read as an organisation's
+name at 0.76-0.79, left unmasked, the ring's legible part naming the employer)."""
+
+from __future__ import annotations
+
+import pytest
+
+from redaction.detect.sealtext import reads_across_seam
+from redaction.model.profile import Profile
+from redaction.model.regions import Region
+from redaction.pipeline.propose import own_by_printed_employer
+
+SCHOOL = Profile(name="艾尔肯·吐尔逊", employers=("喀什地区疏附县第二中学", "疏附县二中"))
+BUREAU = Profile(name="哈斯也提·托乎提", employers=("阿克苏地区水利局",))
+SEAL_BOX = (1024, 1938, 1392, 2281)
+PRINTED_EMPLOYER = (1006, 2027, 1331, 2081)     # the sign-off's printed name, under the seal
+
+
+@pytest.mark.parametrize("reading, profile", [("中学喀科路", SCHOOL), ("小局sto阿克苏址.", BUREAU),
+                                              ("水利局阿克", BUREAU)])
+def test_a_reading_across_the_rings_seam_is_the_employers_name(reading, profile):
+    assert reads_across_seam(reading, profile)
+
+
+@pytest.mark.parametrize("reading, profile", [
+    ("阿克苏地区水利局", BUREAU),                    # read from its start: no seam in it
+    ("阿克苏地区人力资源和社会保障局", BUREAU),        # another bureau of the region, read from its start
+    ("学喀科路", SCHOOL),                            # two characters across the seam: too few
+    ("喀什地区第一人民医院", SCHOOL)])
+def test_a_reading_from_the_start_or_too_little_across_it_is_not(reading, profile):
+    assert not reads_across_seam(reading, profile)
+
+
+def test_a_seam_reading_over_the_printed_employer_is_the_employers_seal():
+    seal = Region("other_seal", SEAL_BOX, 0.76, "中学喀科路", False)
+    own_by_printed_employer(seal, [PRINTED_EMPLOYER], SCHOOL)
+    assert (seal.kind, seal.accepted) == ("seal", True)
+
+
+def test_a_seam_reading_away_from_the_printed_employer_stays_anothers():
+    seal = Region("other_seal", SEAL_BOX, 0.76, "中学喀科路", False)
+    own_by_printed_employer(seal, [(100, 200, 500, 260)], SCHOOL)
+    assert (seal.kind, seal.accepted) == ("other_seal", False)
+
+
+@pytest.mark.parametrize("generator, seed, index", [("synth3", 32, 36), ("synth2", 32, 5)])
+def test_a_seal_inked_in_part_over_the_employers_sign_off_is_masked(detector, generator, seed, index):
+    from pathlib import Path
+
+    from bench.accuracy import _box_of, _spec_pages, coverage
+    from redaction.files.document import Page
+
+    make_page = __import__(f"testkit.{generator}", fromlist=["make_page"]).make_page
+    sp = _spec_pages([make_page(seed, index)])[0]
+    _, rotation, regions = detector.propose_upright(Page(sp.pixels, Path("page.jpg"), 0, 1, sp.dpi), sp.profile)
+    assert rotation == 0
+    boxes = [_box_of(r) for r in regions if r.accepted]
+    own = [t for t in sp.truth if t.kind == "seal" and t.owner == "applicant"]
+    assert own
+    for truth in own:
+        assert coverage(truth, boxes) >= 0.9, (truth.bbox, [r for r in regions if "seal" in r.kind])
