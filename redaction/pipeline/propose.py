@@ -596,8 +596,8 @@ def own_by_printed_employer(seal: Region, employer_boxes: Sequence[Box | BoxF], 
     its own name in a sign-off, and another organisation's name that much like the employer's
     would not be printed there. So is one whose ring was read across its seam, from a gap in its ink
     (`reads_across_seam`: 中学喀科路 for 喀什地区疏附县第二中学, a ring inked in part). `readings`: all
-    the seal's ring readings, any of which may be the near one (the one that named it another's need not be: dev, 涵江区人民武装部's seal read
-    …莆田市… once and …莆团市… once)."""
+    the seal's ring readings, any of which may be the near one (the one that named it another's
+    need not be: dev, 涵江区人民武装部's seal read …莆田市… once and …莆团市… once)."""
     from redaction.detect.sealtext import near_employer, reads_across_seam
 
     texts = ([seal.text] if seal.text is not None else []) + [t for t, _ in readings]
