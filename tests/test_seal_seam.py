@@ -61,3 +61,38 @@ def test_a_seal_inked_in_part_over_the_employers_sign_off_is_masked(detector, ge
     assert own
     for truth in own:
         assert coverage(truth, boxes) >= 0.9, (truth.bbox, [r for r in regions if "seal" in r.kind])
+
+
+ROADS = Profile(name="王芳", employers=("伊犁哈萨克自治州交通运输局", "伊犁州交通运输局"))
+
+
+def test_a_kind_of_body_read_across_the_seam_names_another_body():
+    """synth2 s32 001: a diploma's grey seal over its college's printed name, read 学院昌 twice
+    (昌吉学院 from the seam). A bureau's own seal never reads as a college."""
+    from redaction.detect.sealtext import another_kind_alone, classify_seal
+
+    readings = [("学院昌", 0.95), ("学院昌", 0.93)]
+    assert another_kind_alone(readings, ROADS) == ("学院", 0.95)
+    assert classify_seal(readings, ROADS)[:2] == ("other_seal", False)
+    college = Profile(name="王芳", employers=("昌吉学院",))
+    assert another_kind_alone(readings, college) is None
+    assert classify_seal(readings, college)[:2] == ("seal", True)
+
+
+def test_a_diplomas_college_seal_read_across_its_seam_is_not_masked(detector):
+    from pathlib import Path
+
+    from bench.accuracy import _box_of, _spec_pages, coverage
+    from redaction.files.document import Page
+    from testkit.synth2 import make_page
+
+    sp = _spec_pages([make_page(32, 1)])[0]
+    _, rotation, regions = detector.propose_upright(Page(sp.pixels, Path("page.jpg"), 0, 1, sp.dpi), sp.profile)
+    assert rotation == 0
+    boxes = [_box_of(r) for r in regions if r.accepted]
+    college = [t for t in sp.truth if t.kind == "seal" and t.owner != "applicant"]
+    assert college
+    for truth in college:
+        assert coverage(truth, boxes) < 0.3, [r for r in regions if "seal" in r.kind]
+    name = next(t for t in sp.truth if t.kind == "name" and t.owner == "applicant")
+    assert coverage(name, boxes) >= 0.9

@@ -1049,13 +1049,15 @@ def another_kind_alone(readings: list[tuple[str, float]], profile: Profile) -> t
     """(kind, score) when two readings (READABLE_SCORE+) are a kind of body (`BODY_KINDS`), with at
     most `KIND_ALONE_EXTRA` characters more, that none of the employer's names holds: the ring of a
     university's seal over a diploma's photo is hidden but for 大学, and a bureau's own seal never
-    reads as 大学 twice (synth2 s20 041). None otherwise."""
+    reads as 大学 twice (synth2 s20 041). The kind may be read across the ring's seam (学院昌: the
+    reading starts where the ring's legible part does). None otherwise."""
     keys = [t.key for t in profile.terms() if t.kind == "employer"]
     for kind in BODY_KINDS:
         if any(kind in key for key in keys):
             continue
+        # (turned round its ring: read from its seam, 昌吉学院's ring gives 学院昌, synth2 s32 001)
         sure = [sc for t, sc in readings if sc >= READABLE_SCORE
-                and (cjk := _cjk_of(t)).endswith(kind) and len(cjk) <= len(kind) + KIND_ALONE_EXTRA]
+                and kind in (cjk := _cjk_of(t)) * 2 and len(cjk) <= len(kind) + KIND_ALONE_EXTRA]
         if len(sure) >= 2:
             return kind, max(sure)
     return None
