@@ -1879,7 +1879,8 @@ def _learned_candidates(image_bgr: Image, red: Mask, seals: list[Seal], rejected
             if seal is not None and box in extra and any(iou(seal.bbox, s.bbox) > 0 for s in seals):
                 continue    # (an unspecked group's seal only where it touches none found)
             if (seal is not None
-                    and not any(_inside(seal.bbox, s.bbox) > 0.8 or _loosely_fitted(seal, s) for s in seals)
+                    and not any(_inside(seal.bbox, s.bbox) > 0.8 or _loosely_fitted(seal, s)
+                                or _over_a_sound_seal(seal, s, small) for s in seals)
                     and not _round_separate_seals(seal, seals, small) and not _round_a_sound_seal(seal, seals, small)):
                 seals = [s for s in seals if not (_inside(s.bbox, seal.bbox) >= 0.6 and s.score < 0.9)]
                 seals.append(seal)
@@ -1949,6 +1950,20 @@ def _loosely_fitted(weak: Seal, seal: Seal) -> bool:
     whole = min(seal.bbox[2] - seal.bbox[0], seal.bbox[3] - seal.bbox[1]) >= 2 * min(seal.axes)
     return (whole and weak.score < WEAK_ROUND and seal.score > weak.score and _inside(seal.bbox, weak.bbox) >= 0.9
             and _area(weak.bbox) <= LOOSE_FIT_AREA * _area(seal.bbox) and off <= LOOSE_FIT_OFFSET * min(seal.axes))
+
+
+#: A weak find overlapping a sound seal this much (intersection over union) is fitted over it: two
+#: seals stamped touching overlap less (as finds at several scales of one seal count as one).
+OVER_SOUND_IOU = 0.3
+
+
+def _over_a_sound_seal(weak: Seal, seal: Seal, small: list[Seal]) -> bool:
+    """Is `weak` (a faint fit) reaching over much of a sound seal (0.9+, seal-sized)? synth3 s32 028:
+    a square name seal stamped touching the employer's round seal, its faint ink fitted as a
+    323 x 281 px oval half over the round seal (IoU 0.49), masking the name seal and the signed
+    name under it for the employer's, its box 2.8 times the seal's."""
+    return (weak.score < WEAK_ROUND and seal.score >= 0.9 and seal not in small
+            and iou(weak.bbox, seal.bbox) > OVER_SOUND_IOU)
 
 
 #: Two finds overlapping less than this are two seals, whatever ring is found round both.
