@@ -28,7 +28,9 @@ def test_a_reading_across_the_rings_seam_is_the_employers_name(reading, profile)
     ("阿克苏地区水利局", BUREAU),                    # read from its start: no seam in it
     ("阿克苏地区人力资源和社会保障局", BUREAU),        # another bureau of the region, read from its start
     ("学喀科路", SCHOOL),                            # two characters across the seam: too few
-    ("喀什地区第一人民医院", SCHOOL)])
+    ("喀什地区第一人民医院", SCHOOL),
+    # another body of the region, its ending the employer's too, read surely from its seam (dev)
+    ("行政干部培训中心江苏教育", Profile(name="周敏华", employers=("江苏省教师培训中心",)))])
 def test_a_reading_from_the_start_or_too_little_across_it_is_not(reading, profile):
     assert not reads_across_seam(reading, profile)
 

@@ -1125,6 +1125,7 @@ def inside_employer(text: str, profile: Profile) -> bool:
 #: Characters of an employer's name, its end then its start, that a reading must hold in a row to
 #: have read its ring across the seam (`reads_across_seam`).
 SEAM_CHARS = 3
+SEAM_FOREIGN = 3
 
 
 def reads_across_seam(text: str, profile: Profile) -> bool:
@@ -1133,7 +1134,7 @@ def reads_across_seam(text: str, profile: Profile) -> bool:
     ink, not from where its text starts, and the rest of it misread: 中学喀科路 for 喀什地区疏附县第二
     中学 (synth3 s32 036), 小局sto阿克苏址 for 阿克苏地区水利局 (synth2 s32 005). The seam's organisation
     word is the employer's own there; by itself (one region's bureaus share 局阿克苏) it is evidence
-    only beside other evidence."""
+    only beside other evidence, and a reading that keeps another name's own words is not it."""
     cjk = _cjk_of(text)
     for term in profile.terms():
         key = term.key
@@ -1141,7 +1142,12 @@ def reads_across_seam(text: str, profile: Profile) -> bool:
             continue
         for end in range(1, len(key)):
             start = max(1, SEAM_CHARS - end)
-            if start < len(key) and key[-end:] + key[:start] in cjk:
+            at = cjk.find(key[-end:] + key[:start]) if start < len(key) else -1
+            # Turned to start where the name does, the reading is the name misread, with no more
+            # than SEAM_FOREIGN characters in a row foreign to it: another body of the region
+            # with the same ending, read from its seam, keeps its own words (行政干部培训中心江苏教育
+            # for 江苏省教师培训中心: 育行政干部 foreign; dev).
+            if at >= 0 and _foreign_run(cjk[at + end:] + cjk[:at + end], key) <= SEAM_FOREIGN:
                 return True
     return False
 
