@@ -1,0 +1,35 @@
+"""A faded grey seal on a clean scan: its ring only 10-25 levels under the paper at the quarter
+size grey seals are searched at (synth3 s32 031, missed). On even paper 12 levels is ink."""
+
+from __future__ import annotations
+
+
+def test_a_faded_grey_ring_on_even_paper_is_found():
+    """synth3 s32 031: a letter's faded grey seal with a long ring text, its ring 10-25 levels
+    under the paper at quarter size (the strict ink thresholds, 25 and up, miss it). On even paper
+    (a clean scan: no copier's grain) 12 levels is ink; the ring test still guards against text."""
+    from bench.accuracy import _spec_pages
+    from redaction.detect.seals import GreyCopy, _find_gray
+    from testkit.synth3 import make_page
+
+    sp = _spec_pages([make_page(32, 31)])[0]
+    own = next(t for t in sp.truth if t.kind == "seal" and t.owner == "applicant")
+    x0, y0, x1, y1 = own.bbox
+    found = _find_gray(GreyCopy.of(sp.pixels), sp.pixels.shape[:2], sp.dpi)
+    assert len(found) == 1, found
+    bx0, by0, bx1, by1 = found[0].bbox
+    assert bx0 <= x0 and by0 <= y0 and bx1 >= x1 and by1 >= y1, (found[0].bbox, own.bbox)
+    assert (bx1 - bx0) * (by1 - by0) <= 2 * (x1 - x0) * (y1 - y0)
+
+
+def test_text_on_even_paper_is_no_faint_grey_ring():
+    """The fainter threshold on even paper finds no ring in a page of print: the antialiased
+    edges of text add ink all round, and the ring test asks for a sharp peak at one radius."""
+    import cv2
+
+    from redaction.detect.seals import GreyCopy, _find_gray
+    from testkit.imaging import text_page
+
+    page = cv2.cvtColor(cv2.cvtColor(text_page(lines=30), cv2.COLOR_BGR2GRAY), cv2.COLOR_GRAY2BGR)
+    for dpi in (150, 200, 300):
+        assert _find_gray(GreyCopy.of(page), page.shape[:2], dpi) == []
