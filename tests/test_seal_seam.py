@@ -1,7 +1,8 @@
 """A seal inked in part, stamped over the employer's printed name, whose ring is read from the gap in
 its ink (the end of the employer's name, then its start, then the rest misread) is the employer's
 seal, not another organisation's (synth3 s32 036, synth2 s32 005: both read as an organisation's
-name at 0.76-0.79, left unmasked, the ring's legible part naming the employer)."""
+name at 0.76-0.79, left unmasked, the ring's legible part naming the employer). A ring read as a
+kind of body across its seam (学院昌, twice) names another body (synth2 s32 001)."""
 
 from __future__ import annotations
 
