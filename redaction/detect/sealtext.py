@@ -1125,6 +1125,8 @@ def inside_employer(text: str, profile: Profile) -> bool:
 #: Characters of an employer's name, its end then its start, that a reading must hold in a row to
 #: have read its ring across the seam (`reads_across_seam`).
 SEAM_CHARS = 3
+#: ... and the reading, turned to start where the name does, at most this many characters in a row
+#: foreign to the name (as `near_employer` allows).
 SEAM_FOREIGN = 3
 
 
@@ -1142,7 +1144,7 @@ def reads_across_seam(text: str, profile: Profile) -> bool:
             continue
         for end in range(1, len(key)):
             start = max(1, SEAM_CHARS - end)
-            at = cjk.find(key[-end:] + key[:start]) if start < len(key) else -1
+            at = cjk.find(key[-end:] + key[:start])
             # Turned to start where the name does, the reading is the name misread, with no more
             # than SEAM_FOREIGN characters in a row foreign to it: another body of the region
             # with the same ending, read from its seam, keeps its own words (行政干部培训中心江苏教育
