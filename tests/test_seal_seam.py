@@ -36,29 +36,33 @@ def test_a_reading_from_the_start_or_too_little_across_it_is_not(reading, profil
     assert not reads_across_seam(reading, profile)
 
 
-def test_a_seam_reading_over_the_printed_employer_is_the_employers_seal():
+@pytest.mark.parametrize("printed, owner", [(PRINTED_EMPLOYER, ("seal", True)),
+                                             ((100, 200, 500, 260), ("other_seal", False))])
+def test_a_seam_reading_is_the_employers_seal_only_over_the_printed_employer(printed, owner):
     seal = Region("other_seal", SEAL_BOX, 0.76, "中学喀科路", False)
-    own_by_printed_employer(seal, [PRINTED_EMPLOYER], SCHOOL)
-    assert (seal.kind, seal.accepted) == ("seal", True)
+    own_by_printed_employer(seal, [printed], SCHOOL)
+    assert (seal.kind, seal.accepted) == owner
 
 
-def test_a_seam_reading_away_from_the_printed_employer_stays_anothers():
-    seal = Region("other_seal", SEAL_BOX, 0.76, "中学喀科路", False)
-    own_by_printed_employer(seal, [(100, 200, 500, 260)], SCHOOL)
-    assert (seal.kind, seal.accepted) == ("other_seal", False)
-
-
-@pytest.mark.parametrize("generator, seed, index", [("synth3", 32, 36), ("synth2", 32, 5)])
-def test_a_seal_inked_in_part_over_the_employers_sign_off_is_masked(detector, generator, seed, index):
+def _proposed(detector, generator: str, seed: int, index: int):
+    """(the generated page, its regions) as the bench proposes them; the page is upright."""
     from pathlib import Path
 
-    from bench.accuracy import _box_of, _spec_pages, coverage
+    from bench.accuracy import _spec_pages
     from redaction.files.document import Page
 
     make_page = __import__(f"testkit.{generator}", fromlist=["make_page"]).make_page
     sp = _spec_pages([make_page(seed, index)])[0]
     _, rotation, regions = detector.propose_upright(Page(sp.pixels, Path("page.jpg"), 0, 1, sp.dpi), sp.profile)
     assert rotation == 0
+    return sp, regions
+
+
+@pytest.mark.parametrize("generator, seed, index", [("synth3", 32, 36), ("synth2", 32, 5)])
+def test_a_seal_inked_in_part_over_the_employers_sign_off_is_masked(detector, generator, seed, index):
+    from bench.accuracy import _box_of, coverage
+
+    sp, regions = _proposed(detector, generator, seed, index)
     boxes = [_box_of(r) for r in regions if r.accepted]
     own = [t for t in sp.truth if t.kind == "seal" and t.owner == "applicant"]
     assert own
@@ -83,15 +87,9 @@ def test_a_kind_of_body_read_across_the_seam_names_another_body():
 
 
 def test_a_diplomas_college_seal_read_across_its_seam_is_not_masked(detector):
-    from pathlib import Path
+    from bench.accuracy import _box_of, coverage
 
-    from bench.accuracy import _box_of, _spec_pages, coverage
-    from redaction.files.document import Page
-    from testkit.synth2 import make_page
-
-    sp = _spec_pages([make_page(32, 1)])[0]
-    _, rotation, regions = detector.propose_upright(Page(sp.pixels, Path("page.jpg"), 0, 1, sp.dpi), sp.profile)
-    assert rotation == 0
+    sp, regions = _proposed(detector, "synth2", 32, 1)
     boxes = [_box_of(r) for r in regions if r.accepted]
     college = [t for t in sp.truth if t.kind == "seal" and t.owner != "applicant"]
     assert college
