@@ -3046,18 +3046,20 @@ GRAY_SCALE = 0.25
 
 @dataclass(frozen=True)
 class GreyCopy:
-    """The page in grey at GRAY_SCALE, with its paper's grey (the 90th percentile), worked out
-    once: find_seals asks it of one copy at every scale and for every grey candidate."""
+    """The page in grey at GRAY_SCALE, with its paper's grey (the 90th percentile) and its median,
+    worked out once: find_seals asks them of one copy at every scale and for every grey candidate."""
 
     pixels: Image
     paper: float
+    median: float
 
     @classmethod
     def of(cls, image_bgr: Image) -> GreyCopy:
         """The grey copy of a page (BGR)."""
         small = cast(Image, cv2.resize(cv2.cvtColor(image_bgr, cv2.COLOR_BGR2GRAY), None,
                                        fx=GRAY_SCALE, fy=GRAY_SCALE, interpolation=cv2.INTER_AREA))
-        return cls(small, float(np.percentile(small, 90)))
+        median, paper = np.percentile(small, [50, 90])
+        return cls(small, float(paper), float(median))
 
 
 #: The faintest ink (levels under the paper) `_find_gray` tries, on paper whose median lies within
@@ -3090,7 +3092,7 @@ def _find_gray(copy: GreyCopy, page_shape: tuple[int, int], dpi: float,
     # paper (its median near its 90th percentile: a clean scan, no copier's grain) a worn ring
     # 12 levels darker is ink too (synth3 s32 031: a faded grey long ring, 10-25 below the paper
     # at quarter size).
-    even = GRAIN_FACTOR * (paper - float(np.median(small))) < FAINTEST_GRAY
+    even = GRAIN_FACTOR * (paper - copy.median) < FAINTEST_GRAY
     inks = [small < paper - t for t in (60, 35, 25) + ((FAINTEST_GRAY,) if even else ())]
     h, w = page_shape
     f = 1.0 / q
