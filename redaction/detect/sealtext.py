@@ -1154,6 +1154,35 @@ def reads_across_seam(text: str, profile: Profile) -> bool:
     return False
 
 
+
+#: Share of an employer's name's characters a reading as long as the name holds where the name has
+#: them, to be the name misread in place (`misread_in_place`).
+IN_PLACE_SHARE = 0.4
+#: ... and the shortest name that test is asked of (a short name shares its ending by chance).
+IN_PLACE_MIN_CHARS = 6
+
+
+def misread_in_place(text: str, profile: Profile) -> bool:
+    """Is a reading an employer's name with characters misread in place: as many characters as the
+    name (seal words aside), IN_PLACE_SHARE of them where the name has them, its last character (the
+    organisation word) among them, no more than SEAM_FOREIGN misread in a row, the name's own words
+    and numerals kept? The recogniser reads a faded ring on a phone photo one character for each of
+    the name's: 社海西市高昌区育热货源局 for 吐鲁番市高昌区自然资源局 (0.76), 略升动区设岗疑第二中学
+    for 喀什地区疏附县第二中学 (0.67; synth3 s35 035, 032), half of it in order, too little for
+    `near_employer`. Another body's name brings words of another length. Evidence only beside other
+    evidence (the seal stamped over the employer's printed name)."""
+    cjk = _cjk_of(_SEAL_WORDS.sub("", normalize(text)))
+    for term in profile.terms():
+        key = term.key
+        if term.kind != "employer" or len(key) < IN_PLACE_MIN_CHARS or len(cjk) != len(key):
+            continue
+        same = [a == b for a, b in zip(cjk, key, strict=True)]
+        misread_run = max(len(run) for run in "".join(" x"[s] for s in same).split("x"))
+        if (sum(same) >= IN_PLACE_SHARE * len(key) and same[-1] and misread_run <= SEAM_FOREIGN
+                and numerals_compatible(key, cjk) and names_own_words(cjk, key)):
+            return True
+    return False
+
 #: National parents whose name starts the rings of all their local bodies' seals (中国共产主义青年团
 #: 成都信息工程大学委员会): read alone, they name none of them.
 NATIONAL_PARENTS = ("中国共产主义青年团", "中国共产党", "中国人民解放军", "中华人民共和国")

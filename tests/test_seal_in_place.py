@@ -1,0 +1,59 @@
+"""A faded ring on a phone photo read one character for each of the employer's name, half of them
+where the name has them (略升动区设岗疑第二中学 for 喀什地区疏附县第二中学, 社海西市高昌区育热货源局 for
+吐鲁番市高昌区自然资源局: synth3 s35 032, 035), stamped over the employer's printed name, is the
+employer's seal: both were taken for another organisation's and left unmasked."""
+
+from __future__ import annotations
+
+import pytest
+
+from redaction.detect.sealtext import misread_in_place
+from redaction.model.profile import Profile
+from redaction.model.regions import Region
+from redaction.pipeline.propose import own_by_printed_employer
+
+SCHOOL = Profile(name="艾尔肯·吐尔逊", employers=("喀什地区疏附县第二中学", "疏附县二中"))
+LAND = Profile(name="麦麦提江·艾合买提", employers=("吐鲁番市高昌区自然资源局", "高昌区自然资源局"))
+
+
+@pytest.mark.parametrize("reading, profile", [("略升动区设岗疑第二中学", SCHOOL),
+                                              ("社海西市高昌区育热货源局", LAND),
+                                              ("社海西市高昌区育热货源局专用章", LAND)])
+def test_a_reading_as_long_as_the_name_half_in_place_is_the_name_misread(reading, profile):
+    assert misread_in_place(reading, profile)
+
+
+@pytest.mark.parametrize("reading, profile", [
+    ("喀什地区疏附县第三中学", SCHOOL),           # another school: a numeral of its own
+    ("略升动区设岗疑第二中心", SCHOOL),           # another organisation word at the end
+    ("略升动区设岗疑第二中", SCHOOL),             # one character short: not read in place
+    ("吐鲁番市高昌区人民政府办", LAND),           # the region, then words of another body (5 in a row)
+    ("吐鲁番市高昌区教育局", LAND),               # another bureau of the district, shorter
+    ("社海西市高等职业技术学", LAND)])            # its own words (高昌区…资源局) not kept
+def test_another_name_or_too_little_in_place_is_not(reading, profile):
+    assert not misread_in_place(reading, profile)
+
+
+@pytest.mark.parametrize("printed, owner", [((953, 1010, 1200, 1050), ("seal", True)),
+                                             ((100, 200, 500, 260), ("other_seal", False))])
+def test_read_in_place_it_is_the_employers_seal_only_over_the_printed_employer(printed, owner):
+    seal = Region("other_seal", (927, 875, 1245, 1201), 0.76, "社海西市高昌区育热货源局", False)
+    own_by_printed_employer(seal, [printed], LAND)
+    assert (seal.kind, seal.accepted) == owner
+
+
+def test_a_faded_seal_over_the_employers_sign_off_on_a_phone_photo_is_masked(detector):
+    from pathlib import Path
+
+    from bench.accuracy import _box_of, _spec_pages, coverage
+    from redaction.files.document import Page
+    from testkit.synth3 import make_page
+
+    sp = _spec_pages([make_page(35, 35)])[0]
+    _, rotation, regions = detector.propose_upright(Page(sp.pixels, Path("page.jpg"), 0, 1, sp.dpi), sp.profile)
+    assert rotation == 0
+    boxes = [_box_of(r) for r in regions if r.accepted]
+    own = [t for t in sp.truth if t.kind == "seal" and t.owner == "applicant"]
+    assert own
+    for truth in own:
+        assert coverage(truth, boxes) >= 0.9, [r for r in regions if "seal" in r.kind]
