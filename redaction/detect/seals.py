@@ -1826,6 +1826,14 @@ def _learned_candidates(image_bgr: Image, red: Mask, seals: list[Seal], rejected
             r = max(axes) * SCALE
             seal = _faint_seal(image_bgr, faint, (cx * SCALE - r, cy * SCALE - r, cx * SCALE + r, cy * SCALE + r),
                                reader, "gray")
+        if seal is not None and circle and _drawn_to_another(seal, box, seals):
+            # The learned ring round a grey circle drawn out toward a seal stamped touching it
+            # (synth2 s35 011: the employer's faded seal above another body's, its ring text in the
+            # network's band too, fitted as an oval 2.5 times the seal): the circle's own ring.
+            x0, y0, x1, y1 = box
+            q = GRAY_SCALE
+            seal = _gray_ring_seal(grey_small(), (x0 + x1) / 2 * q, (y0 + y1) / 2 * q,
+                                   max(x1 - x0, y1 - y0) / 2 * q, w, h)
         if seal is None:
             continue
         # The whole ring replaces the fragments and weak finds it covers, never a sound seal, nor
@@ -1978,6 +1986,20 @@ def _round_separate_seals(ring: Seal, seals: list[Seal], small: list[Seal]) -> b
     band of ring text, fitted as an oval round both."""
     inside = [s for s in seals if s not in small and _inside(s.bbox, ring.bbox) >= 0.6]
     return any(iou(a.bbox, b.bbox) < SEPARATE_IOU for i, a in enumerate(inside) for b in inside[i + 1:])
+
+
+#: A learned ring over a grey Hough circle (its box) more than this many times the circle's box ...
+DRAWN_AREA = 2.0
+#: ... that takes in this share of a seal found already is drawn out toward it (`_drawn_to_another`).
+DRAWN_INTO = 0.2
+
+
+def _drawn_to_another(ring: Seal, circle: BoxF, seals: list[Seal]) -> bool:
+    """Is a ring the learned detector found round a grey circle (`circle`, its box) much larger than
+    the circle (`DRAWN_AREA`) and reaching into a seal found already (`DRAWN_INTO` of it)? Two seals
+    stamped touching give the network one band of ring text; the ring fitted on it is drawn out."""
+    return _area(ring.bbox) > DRAWN_AREA * _area(circle) and any(
+        _inside(s.bbox, ring.bbox) >= DRAWN_INTO for s in seals)
 
 
 #: A sound seal inside a ring found round it, under this share of the ring's area, is no part
