@@ -738,3 +738,20 @@ def test_a_body_named_under_an_unread_seal_still_makes_it_that_bodys():
         seal = Region("seal", (944, 1243, 1201, 1506), 0.9, None, True)
         attribute_by_printed_name(seal, [_line(body, (1030, 1405, 1112, 1428), 0.97)], [], HOUSING)
         assert (seal.kind, seal.accepted, seal.text) == ("other_seal", False, body), body
+
+
+NESTED = Profile(name="阿力木江·热合曼", employers=("新疆维吾尔自治区巴音郭楞蒙古自治州和静县水利局", "和静县水利局"))
+
+
+def test_a_region_kind_nested_in_the_employers_name_is_not_its_own_word():
+    """synth4 s10 005: an award's league seal read surely (共青团新疆维吾尔自治区委员会, 0.999) was
+    masked as the county bureau's: the committee's core 新疆维吾尔自治区 shared 自治 with the
+    bureau's own words, 巴音郭楞蒙古自治州和静县水利局. A kind of region is everyone's."""
+    from redaction.detect.sealtext import classify_seal
+    from redaction.text.ownwords import names_own_words
+
+    key = "新疆维吾尔自治区巴音郭楞蒙古自治州和静县水利局"
+    assert not names_own_words("新疆维吾尔自治区", key)
+    assert names_own_words("巴音郭楞州和静水利", key)
+    assert classify_seal([("共青团新疆维吾尔自治区委员会", 0.999)], NESTED)[:2] == ("other_seal", False)
+    assert classify_seal([("新疆维吾尔自治区巴音郭楞蒙古自治州和静县水利局", 0.99)], NESTED)[:2] == ("seal", True)
