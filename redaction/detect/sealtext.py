@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import groupby
 from typing import TYPE_CHECKING, cast
 
 import cv2
@@ -1154,7 +1155,6 @@ def reads_across_seam(text: str, profile: Profile) -> bool:
     return False
 
 
-
 #: Share of an employer's name's characters a reading as long as the name holds where the name has
 #: them, to be the name misread in place (`misread_in_place`).
 IN_PLACE_SHARE = 0.4
@@ -1177,11 +1177,12 @@ def misread_in_place(text: str, profile: Profile) -> bool:
         if term.kind != "employer" or len(key) < IN_PLACE_MIN_CHARS or len(cjk) != len(key):
             continue
         same = [a == b for a, b in zip(cjk, key, strict=True)]
-        misread_run = max(len(run) for run in "".join(" x"[s] for s in same).split("x"))
+        misread_run = max((len(list(run)) for kept, run in groupby(same) if not kept), default=0)
         if (sum(same) >= IN_PLACE_SHARE * len(key) and same[-1] and misread_run <= SEAM_FOREIGN
                 and numerals_compatible(key, cjk) and names_own_words(cjk, key)):
             return True
     return False
+
 
 #: National parents whose name starts the rings of all their local bodies' seals (中国共产主义青年团
 #: 成都信息工程大学委员会): read alone, they name none of them.
