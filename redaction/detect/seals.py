@@ -1830,10 +1830,7 @@ def _learned_candidates(image_bgr: Image, red: Mask, seals: list[Seal], rejected
             # The learned ring round a grey circle drawn out toward a seal stamped touching it
             # (synth2 s35 011: the employer's faded seal above another body's, its ring text in the
             # network's band too, fitted as an oval 2.5 times the seal): the circle's own ring.
-            x0, y0, x1, y1 = box
-            q = GRAY_SCALE
-            seal = _gray_ring_seal(grey_small(), (x0 + x1) / 2 * q, (y0 + y1) / 2 * q,
-                                   max(x1 - x0, y1 - y0) / 2 * q, w, h)
+            seal = _gray_ring_seal_in(grey_small(), box, w, h)
         if seal is None:
             continue
         # The whole ring replaces the fragments and weak finds it covers, never a sound seal, nor
@@ -2329,8 +2326,15 @@ def _half_inked_gray(copy: GreyCopy, ring: RingOutline, candidate: BoxF, w: int,
     cx, cy, r = (x0 + x1) / 2, (y0 + y1) / 2, max(x1 - x0, y1 - y0) / 2
     if r > max_radius or np.hypot(ring[0][0] - cx, ring[0][1] - cy) > r:
         return None
+    return _gray_ring_seal_in(copy, candidate, w, h, HALF_INKED_ARC)
+
+
+def _gray_ring_seal_in(copy: GreyCopy, box: BoxF, w: int, h: int, min_arc: float = 0.0) -> Seal | None:
+    """`_gray_ring_seal` round the circle a Hough candidate's box (page pixels) is drawn round."""
+    x0, y0, x1, y1 = box
     q = GRAY_SCALE
-    return _gray_ring_seal(copy, cx * q, cy * q, r * q, w, h, HALF_INKED_ARC)
+    return _gray_ring_seal(copy, (x0 + x1) / 2 * q, (y0 + y1) / 2 * q, max(x1 - x0, y1 - y0) / 2 * q,
+                           w, h, min_arc)
 
 
 def _gray_ring_seal(copy: GreyCopy, cx: float, cy: float, r: float, w: int, h: int,
