@@ -37,6 +37,9 @@ def test_whose_name_seal(reading, name):
     # synth3 seed 13: 曹文斌印 over 曹文斌 signed in pen, the signature all inside the seal's box —
     # no red seal characters, so no line of the seal's own read on the page
     ("synth3", 13, 65, "曹文斌"),
+    # synth4 seed 11: 郑明之印 stamped a quarter turn round (read 之郑印明) beside 负责人：郑明, and
+    # 徐静之印 with its name laid up the column (read 静徐之印) beside 负责人：徐静
+    ("synth4", 11, 6, "郑明"), ("synth4", 11, 10, "徐静"),
 ])
 def test_another_persons_square_name_seal_named_on_the_page_is_not_masked(detector, generator, seed, index, text):
     import importlib
@@ -133,3 +136,21 @@ def test_a_name_seal_sharing_characters_with_the_applicants_name_is_anothers_whe
     prof = Profile(name="赛力克·努尔别克", employers=("阿勒泰地区畜牧兽医局",))
     written = ["单位负责人：努尔古丽·库尔班"] if name else ["单位负责人：阿不都热依木"]
     assert name_seal_written_loosely(reading, prof, written) == name
+
+
+@pytest.mark.parametrize("reading, written, name", [
+    (("之郑印明", 0.99), ["负责人：郑明"], "郑明"),          # stamped a quarter turn round
+    (("静徐之印", 0.99), ["负责人：徐静"], "徐静"),          # the name laid up the column
+    (("立韩印新", 0.9), ["单位负责人：韩立新"], "韩立新"),
+    (("静徐之印", 0.99), ["负责人：徐晶"], None),            # one character another: not this name
+    (("静徐之", 0.99), ["负责人：徐静"], None),              # no 印: no name seal read
+    (("静徐之印", 0.4), ["负责人：徐静"], None),             # not read at all
+    (("晓马之印", 0.99), ["本人签名：马晓"], None),          # shares two with the applicant's name
+    (("静徐之印", 0.99), ["徐静同志工作认真负责成绩突出"], None),  # a name inside prose
+])
+def test_name_seal_read_in_any_order(reading, written, name):
+    """A square name seal whose characters come out of the reading order (turned a quarter, or its
+    name laid the other way) is the written name's whose characters it holds, all of them."""
+    from redaction.detect.sealtext import name_seal_in_any_order
+
+    assert name_seal_in_any_order(reading, Profile(name="马晓燕", employers=("昌吉州人民医院",)), written) == name

@@ -590,6 +590,28 @@ def name_seal_written_loosely(reading: tuple[str, float], profile: Profile, writ
     return None
 
 
+def name_seal_in_any_order(reading: tuple[str, float], profile: Profile, written: Sequence[str]) -> str | None:
+    """The name written on the page whose characters a square seal holds beside its 印 (and 之),
+    in whatever order it was read: a seal stamped a quarter turn round reads 之郑印明 for 郑明之印,
+    one whose maker laid its name up the column reads 静徐之印 for 徐静之印 (synth4 s11 006, 010,
+    beside 负责人：郑明 / 负责人：徐静). Two or three characters, all of them, exactly the written
+    name's; None when no written name has them, or when they share two in order with the
+    applicant's name or an employer."""
+    text, score = reading
+    chars = _cjk_of(text)
+    if score < NAME_SEAL_LOOSE_SCORE or "印" not in chars:
+        return None
+    rest = chars.replace("印", "", 1)
+    rest = rest.replace("之", "", 1) if len(rest) == 3 and "之" in rest else rest
+    if not 2 <= len(rest) <= 3:
+        return None
+    for other in (_written_name(line) for line in written):
+        if len(other) == len(rest) and sorted(other) == sorted(rest):
+            if max((_lcs(other, term.key) for term in profile.terms()), default=0) < 2:
+                return other
+    return None
+
+
 #: An oblong stamp is read on its ink, black on white, with this margin (px) for the detector.
 RECT_MARGIN = 16
 #: An oblong stamp read this confidently that resembles no employer's name is no one's seal.

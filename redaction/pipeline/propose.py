@@ -229,7 +229,12 @@ class Detector:
         on it outside the seal (单位负责人：韩立新, 校长：郑雪梅), or — read confidently — the seal
         stamped just after another person's signing label (单位负责人签名：, the name signed under
         the seal itself unreadable). A seal alone in a close-up stays as it is (masked)."""
-        from redaction.detect.sealtext import name_seal_written_loosely, other_persons_name_seal, read_square_seal
+        from redaction.detect.sealtext import (
+            name_seal_in_any_order,
+            name_seal_written_loosely,
+            other_persons_name_seal,
+            read_square_seal,
+        )
         from redaction.detect.signatures import other_persons_labels
 
         reading = read_square_seal(self.ocr, image, seal)
@@ -247,7 +252,8 @@ class Detector:
             _other(region, reading[0], "name seal, the name on the page")
         elif name is not None and _beside_other_signer(region.bbox, other_persons_labels(lines)):
             _other(region, reading[0], "name seal, another signer's label")
-        elif name_seal_written_loosely(reading, profile, read) is not None:
+        elif (name_seal_written_loosely(reading, profile, read) is not None
+              or name_seal_in_any_order(reading, profile, read) is not None):
             _other(region, reading[0], "name seal, the name on the page")
 
     def text_regions(self, image: np.ndarray, profile: Profile, red: np.ndarray | None = None) -> list[Region]:
