@@ -755,3 +755,67 @@ def test_a_region_kind_nested_in_the_employers_name_is_not_its_own_word():
     assert names_own_words("巴音郭楞州和静水利", key)
     assert classify_seal([("共青团新疆维吾尔自治区委员会", 0.999)], NESTED)[:2] == ("other_seal", False)
     assert classify_seal([("新疆维吾尔自治区巴音郭楞蒙古自治州和静县水利局", 0.99)], NESTED)[:2] == ("seal", True)
+
+
+CORPS = Profile(name="陈思远", employers=("新疆生产建设兵团第八师石河子市林业和草原局", "八师林草局"))
+
+
+def test_a_corps_division_and_its_city_are_one_region():
+    """synth4 s11 014: the division's 人力资源和社会保障局 seal, read only as far as its region
+    (生产建设兵团第/师石河子), was masked as the division's 林业和草原局's: 石河子 was counted among
+    the bureau's own words. A division and its city are one administration (师市合一)."""
+    from redaction.detect.sealtext import classify_seal
+    from redaction.text.ownwords import names_own_words, own_words
+
+    key = CORPS.employers[0]
+    assert own_words(key) == "林业和草原局"
+    assert own_words("新疆生产建设兵团第一师阿拉尔市农业科学研究所") == "农业科学研究所"
+    assert own_words("新疆生产建设兵团第八师医院") == "医院"
+    assert not names_own_words("生产建设兵团第师石河子", key)
+    assert classify_seal([("“生产建设兵团第/师石河子", 0.89)], CORPS)[2] is None
+    assert classify_seal([("新疆生产建设兵团第八师石河子市林业和草原局", 0.95)], CORPS)[:2] == ("seal", True)
+
+
+@pytest.mark.parametrize("reading, across", [
+    ("和草原局记目主新疆生产建设兵团第入", True),      # what lay in the seam read into it, the middle lost
+    ("和草原局新疆生产建设兵团第", True),              # no gap
+    ("草原局记目主新疆", True),
+    ("保障局记目主新疆生产建设兵团第", False),          # another bureau's end
+    ("局记目主新疆生产建设兵团第", False),              # one character of the end is no evidence with a gap
+    ("和草原局记目主吐新疆生产建设兵团第", False),      # four in the seam: too many
+    ("和草原局人力资源新疆生产建设兵团第", False),
+])
+def test_a_ring_read_across_its_seam_with_the_seam_read_into_it(reading, across):
+    from redaction.detect.sealtext import across_seam_own
+
+    assert across_seam_own(reading, CORPS) is across
+
+
+def test_an_employers_ring_read_across_its_seam_is_no_firm_reading_of_another(detector):
+    """synth4 s11 014 (a sideways copy): the bureau's grey seal read 和草原局记目主新疆生产建设兵团第入
+    (0.83) — its name's end, the date under the seal read into the seam, its start — was taken for
+    another body's and left unmasked, while the division's other bureau's seal beside it was masked."""
+    import importlib
+    from pathlib import Path
+
+    from bench.accuracy import _spec_pages
+    from redaction.files.document import Page
+
+    make_page = importlib.import_module("testkit.synth4").make_page
+    sp = _spec_pages([make_page(11, 14)])[0]
+    _, rotation, regions = detector.propose_upright(Page(sp.pixels, Path(f"{sp.stem}.jpg"), 0, 1, sp.dpi), sp.profile)
+    assert rotation == 270
+    h, w = sp.pixels.shape[:2]
+    from redaction.detect.orient import rotate_box
+
+    accepted = [r.bbox for r in regions if r.accepted]
+
+    def covered(t):
+        box = rotate_box(t.bbox, rotation, w, h)
+        area = (box[2] - box[0]) * (box[3] - box[1])
+        return max((max(0, min(a[2], box[2]) - max(a[0], box[0])) * max(0, min(a[3], box[3]) - max(a[1], box[1]))
+                    for a in accepted), default=0) / area
+
+    own = next(t for t in sp.truth if t.kind == "seal" and t.owner == "applicant")
+    other = next(t for t in sp.truth if t.kind == "seal" and "人力资源" in (t.text or ""))
+    assert covered(own) >= 0.9 and covered(other) < 0.3

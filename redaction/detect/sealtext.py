@@ -1025,7 +1025,8 @@ def classify_seal(readings: list[tuple[str, float]], profile: Profile) -> tuple[
     # A half-printed ring of the employer reads as a run of its name with a gap, a ring read only
     # where it says its national parent's name (中国共产主义青年团) as that: no other's.
     readings = [(t, sc) for t, sc in readings
-                if ((t, sc) in another or not inside_employer(t, profile)) and not parent_only(t)]
+                if ((t, sc) in another or not (inside_employer(t, profile) or across_seam_own(t, profile)))
+                and not parent_only(t)]
     candidates = []
     for text, score in readings:
         if score < MIN_SCORE or not is_organisation_name(text) or not is_organisation_name(_name_part(text)):
@@ -1160,21 +1161,59 @@ def reads_across_seam(text: str, profile: Profile) -> bool:
     中学 (synth3 s32 036), 小局sto阿克苏址 for 阿克苏地区水利局 (synth2 s32 005). The seam's organisation
     word is the employer's own there; by itself (one region's bureaus share 局阿克苏) it is evidence
     only beside other evidence, and a reading that keeps another name's own words is not it."""
+    return _seam_term(text, profile, 0) is not None
+
+
+def _seam_term(text: str, profile: Profile, gap: int) -> str | None:
+    """The employer (its key) whose name a reading holds across the ring's seam (`reads_across_seam`);
+    with `gap`, up to that many characters foreign to it between the name's end and its start (what
+    lies in the seam read into it) when each side holds two characters or more, and at most
+    `SEAM_SLIPS` more misread elsewhere. None if none."""
     cjk = _cjk_of(text)
     for term in profile.terms():
         key = term.key
         if term.kind != "employer" or len(key) < SEAM_CHARS + 1:
             continue
-        for end in range(1, len(key)):
-            start = max(1, SEAM_CHARS - end)
-            at = cjk.find(key[-end:] + key[:start])
-            # Turned to start where the name does, the reading is the name misread, with no more
-            # than SEAM_FOREIGN characters in a row foreign to it: another body of the region
-            # with the same ending, read from its seam, keeps its own words (行政干部培训中心江苏教育
-            # for 江苏省教师培训中心: 育行政干部 foreign; dev).
-            if at >= 0 and _foreign_run(cjk[at + end:] + cjk[:at + end], key) <= SEAM_FOREIGN:
-                return True
-    return False
+        for end in range(2 if gap else 1, len(key)):
+            start = max(2 if gap else 1, SEAM_CHARS - end)
+            for at, skipped in _seam_joins(cjk, key[-end:], key[:start], gap):
+                turned = cjk[at + end + skipped:] + cjk[:at + end]
+                if gap:
+                    if len(turned) - _lcs(turned, key) <= SEAM_SLIPS:
+                        return key
+                # Turned to start where the name does, the reading is the name misread, with no more
+                # than SEAM_FOREIGN characters in a row foreign to it: another body of the region
+                # with the same ending, read from its seam, keeps its own words (行政干部培训中心江苏教育
+                # for 江苏省教师培训中心: 育行政干部 foreign; dev).
+                elif _foreign_run(turned, key) <= SEAM_FOREIGN:
+                    return key
+    return None
+
+
+#: Characters misread outside the seam that a reading across it with the seam read into it may hold.
+SEAM_SLIPS = 1
+
+
+def _seam_joins(cjk: str, tail: str, head: str, gap: int) -> list[tuple[int, int]]:
+    """Where in `cjk` the name's `tail` stands followed, after at most `gap` other characters, by
+    its `head`: (where the tail starts, how many characters lie between)."""
+    found = []
+    at = cjk.find(tail)
+    while at >= 0:
+        after = at + len(tail)
+        found += [(at, g) for g in range(gap + 1) if cjk.startswith(head, after + g)][:1]
+        at = cjk.find(tail, at + 1)
+    return found
+
+
+def across_seam_own(text: str, profile: Profile) -> bool:
+    """Does a reading hold an employer's name across the seam with what lay in the seam read into it
+    (up to SEAM_FOREIGN characters between the name's end and its start), two characters or more of
+    its own words among what it holds? A grey copy's ring read 和草原局记目主新疆生产建设兵团第入 is
+    新疆生产建设兵团第八师石河子市林业和草原局's, its middle lost (synth4 s11 014): no firm reading
+    of another body."""
+    key = _seam_term(text, profile, SEAM_FOREIGN)
+    return key is not None and names_own_words(_cjk_of(text), key)
 
 
 #: Share of an employer's name's characters a reading as long as the name holds where the name has

@@ -10,9 +10,13 @@ import re
 #: organisation of the region shares it, so a ring reading of it alone names no one (the training
 #: centre's 新疆维吾尔自治区专业技术人员继续教育基地 read as 新疆维吾尔自治区 is not 新疆维吾尔自治区人民医院's).
 #: A province's bare name starts short forms and many names too (新疆地矿局第一地质大队, 湖南工商大学).
+#: A Corps division and its city are one region, one administration (师市合一): the bodies of
+#: 新疆生产建设兵团第八师石河子市 all start so, and 石河子 names none of them (synth4 s11 014: the
+#: division's 人力资源和社会保障局 seal read as 生产建设兵团第/师石河子 was masked as its 林业和草原局's).
 PROVINCES = ("北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|"
              "四川|贵州|云南|陕西|甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆|香港|澳门")
-_REGION = re.compile(r"^(新疆生产建设兵团(第.{1,3}师)?|[\u4e00-\u9fff]{1,8}?(自治区|自治州|自治县|地区|省|市|盟|州|县)"
+_REGION = re.compile(r"^(新疆生产建设兵团(第.{1,3}师([\u4e00-\u9fff]{2,4}?市)?)?"
+                     r"|[\u4e00-\u9fff]{1,8}?(自治区|自治州|自治县|地区|省|市|盟|州|县)"
                      r"|自治区|自治州)")
 _PROVINCE = re.compile("^(" + PROVINCES + ")")
 #: ... and a province's bare name is a region only before this many more characters (吉林大学 is
