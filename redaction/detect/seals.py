@@ -1538,6 +1538,8 @@ def _edge_slivers(red: Mask, guesses: Sequence[float], seals: list[Seal], w: int
 HALF_RED_FIT = 0.04
 HALF_RED_SPAN = np.deg2rad(140.0)
 HALF_RED_TEXT = 0.3
+#: ... and round a Hough circle in which the network saw ring text at first (`_learned_candidates`).
+HALF_CIRCLE_TEXT = 0.25
 #: Rays from a learned ring's centre look for the outermost ink between these shares of its
 #: longer semi-axis (`_half_inked_round`): the network's oval over the inked side of a seal is
 #: up to 1.4 times the seal's radius one way and off its centre.
@@ -1567,24 +1569,24 @@ def _half_inked_red(red: Mask, box: BoxF, reader: RingTextModel, image_bgr: Imag
 
 
 def _half_inked_round(red: Mask, ring: RingOutline, box: BoxF, reader: RingTextModel, image_bgr: Image,
-                      guesses: Sequence[float], w: int, h: int) -> Seal | None:
+                      guesses: Sequence[float], w: int, h: int, min_text: float = HALF_RED_TEXT) -> Seal | None:
     """The whole seal round a learned ring the ink did not confirm, when it is a red seal inked
     on one side (see `HALF_RED_*`): the network sees the inked side's ring text and fits it as a
     narrow oval off the seal's centre (synth3 s8 024: 250 × 430 px for a 300-px seal), its ring
     line is broken by the text stamped over and joined to a red title, so neither an outline fit
     nor one piece of it holds the circle; the outermost red ink along rays from the network's
     centre does (the consensus of circles through it, `_consensus_circle`). `box`: the candidate
-    (page px), which must lie in the circle."""
+    (page px), which must lie in the circle; `min_text`: the share of ring text asked."""
     (cx, cy), axes, _, _ = ring
     r = max(axes) * SCALE
     found = _outermost_ink(red, (cx * SCALE, cy * SCALE), HALF_ROUND_RAYS[0] * r, HALF_ROUND_RAYS[1] * r)
     if found is None:
         return None
-    return _half_inked_circle(found[0], box, reader, image_bgr, guesses, w, h)
+    return _half_inked_circle(found[0], box, reader, image_bgr, guesses, w, h, min_text)
 
 
 def _half_inked_circle(pts: Floats, box: BoxF, reader: RingTextModel, image_bgr: Image, guesses: Sequence[float],
-                       w: int, h: int) -> Seal | None:
+                       w: int, h: int, min_text: float = HALF_RED_TEXT) -> Seal | None:
     """The seal whose ring line's outer edge `pts` (half size) lie on over `HALF_RED_SPAN` of a
     seal-sized circle holding `box` (page px), with ring text round the inked side, or None."""
     from redaction.detect import sealdet
@@ -1602,7 +1604,7 @@ def _half_inked_circle(pts: Floats, box: BoxF, reader: RingTextModel, image_bgr:
         return None
     centre, radius = ((cx + 0.5) / SCALE - 0.5, (cy + 0.5) / SCALE - 0.5), r / SCALE
     share = sealdet.ring_text_shares(reader, image_bgr, centre, radius, ((0.6, 0.95),), on_page_only=True)[0]
-    if share < HALF_RED_TEXT:
+    if share < min_text:
         return None
     seal = _to_page(Seal((0, 0, 0, 0), "round", 0.5, (cx, cy), (r, r), 0.0), w, h)
     return seal if _on_page(seal, w, h) else None
@@ -1818,6 +1820,13 @@ def _learned_candidates(image_bgr: Image, red: Mask, seals: list[Seal], rejected
             # A page searched as a copy for want of red ink (a seal inked on one side only is
             # little ink) is no copy: its ring may be red.
             seal = _confirm_on_ink(image_bgr, red, ring, "red", box)
+            if seal is None and circle:
+                # A red seal inked on one side stamped touching a form's red rules (synth3 s37 030:
+                # over the employer's printed name, its ring line crossing a rule): its ring is no
+                # red candidate of its own, a Hough circle on the page's dark ink holds it, and the
+                # network sees ring text in it. Its inked side, the ring text round the circle, at
+                # a little less than a red arc alone needs: the network saw a ring there already.
+                seal = _half_inked_round(red, ring, box, reader, image_bgr, guesses, w, h, HALF_CIRCLE_TEXT)
         if seal is None and colour == "gray" and faint_gray and faint is not None:
             # A worn ring on a copy, too faint for the dark-ink tests, whose faint ink joins a
             # neighbour's (a second seal just below, the text it is stamped on) into a group too
