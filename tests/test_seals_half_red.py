@@ -151,3 +151,17 @@ def test_a_photocopied_oval_inked_on_one_side_is_not_made_a_circle(seal_reader):
     box = _covering(page, oval, seal_reader)
     assert box_covered(box, oval) > 0.5
     assert _area(box) < 2.0 * _area(oval)
+
+
+def test_a_seal_inked_on_one_side_found_in_two_pieces_is_covered_whole(seal_reader):
+    """synth2 seed 36, 015: a letter's seal inked round its upper and left sides, the printed
+    sign-off across it breaking its ring line in two; each piece was fitted as an oval of its own
+    (339 x 222 and 288 x 361 px over a 450-px seal, together 0.77 of it), and neither could be
+    completed alone, each holding the other (`seals._joined_half_rings`)."""
+    from testkit.synth2 import make_page
+
+    page = make_page(36, 15)
+    whole = next(t.as_dict()["bbox"] for t in page.truth if t.kind == "seal" and "incomplete" in t.as_dict()["tags"])
+    box = _covering(page, whole, seal_reader)
+    assert box_covered(box, whole) > 0.95
+    assert _area(box) < 2.0 * _area(whole)

@@ -54,7 +54,7 @@ import numpy.typing as npt
 
 from redaction.detect.ellipse import refit_ellipse
 from redaction.detect.ink import red_ink_mask
-from redaction.model.regions import clip_box, iou
+from redaction.model.regions import clip_box, intersection, iou
 from redaction.model.types import Box, BoxF, Floats, Image, Mask, Numeric
 
 if TYPE_CHECKING:
@@ -596,8 +596,9 @@ def find_seals(image_bgr: Image, dpi: float | Sequence[float] | None, red_mask: 
         seals = _learned_candidates(image_bgr, red, seals, rejected or [], ring_reader, grey_search, guesses,
                                     gray_quarter, faint, faint_boxes, colourless, arc_boxes, unspecked)
     seals += _edge_slivers(red, guesses, seals, w, h)
-    return _completed_half_rings(_grown_to_whole_rings(seals, red, w, h), red, w, h,
-                                 faint if ring_reader is not None and colourless else None)
+    seals = _completed_half_rings(_grown_to_whole_rings(seals, red, w, h), red, w, h,
+                                  faint if ring_reader is not None and colourless else None)
+    return _joined_half_rings(seals, red, w, h)
 
 
 #: A weak find (outline score under WEAK_ROUND) round a sound seal (SOUND_INSIDE) and this many
@@ -739,11 +740,11 @@ def _arc_gaps(pts: Floats, cx: float, cy: float) -> Floats:
     return np.sort(np.diff(np.concatenate([angles, angles[:1] + 2 * np.pi])))
 
 
-def _one_arc(pts: Floats, cx: float, cy: float, min_span: float) -> bool:
+def _one_arc(pts: Floats, cx: float, cy: float, min_span: float, max_gap: float = HALF_RING_MAX_GAP) -> bool:
     """Do `pts` lie round (cx, cy) on one arc of at least `min_span` radians, with no gap wider
-    than `HALF_RING_MAX_GAP` inside it (not the two ends of a whole oval's long axis)?"""
+    than `max_gap` inside it (not the two ends of a whole oval's long axis)?"""
     gaps = _arc_gaps(pts, cx, cy)
-    return 2 * np.pi - float(gaps[-1]) >= min_span and (len(gaps) < 2 or float(gaps[-2]) <= HALF_RING_MAX_GAP)
+    return 2 * np.pi - float(gaps[-1]) >= min_span and (len(gaps) < 2 or float(gaps[-2]) <= max_gap)
 
 
 def _seal_radii(guesses: Sequence[float], slack: float = 1.0) -> tuple[float, float]:
@@ -794,6 +795,55 @@ def _completed_half_rings(seals: list[Seal], red: Mask, w: int, h: int, grey: Ma
             continue
         out.append(whole)
     return out
+
+
+#: The widest gap inside the arc of two pieces joined (`_joined_half_rings`): where the print broke
+#: the ring line into the two (52° in synth2 s36 015); a whole oval's best circle leaves two gaps
+#: of 90° and more.
+JOINED_MAX_GAP = np.deg2rad(60.0)
+
+
+def _joined_half_rings(seals: list[Seal], red: Mask, w: int, h: int) -> list[Seal]:
+    """Two red finds overlapping, one of them a narrow oval (`HALF_RING_ASPECT`), replaced by the
+    circle the outer edge of their ink lies on, when it is one arc of half a seal or more
+    (`HALF_RING_*`) holding both: a seal inked on one side whose ring line the print over it broke
+    into two pieces, each fitted as an oval of its own (synth2 s36 015: 339 x 222 and 288 x 361 px
+    over the upper and left sides of a 450-px seal, together 0.77 of it), which
+    `_completed_half_rings` cannot complete one at a time (each holds the other)."""
+    for i, a in enumerate(seals):
+        for b in seals[i + 1:]:
+            if (a.colour != "red" or b.colour != "red" or intersection(a.bbox, b.bbox) <= 0
+                    or max(max(s.axes) / max(1e-6, min(s.axes)) for s in (a, b)) < HALF_RING_ASPECT):
+                continue
+            joined = _joined_circle(a, b, red, w, h)
+            if joined is not None and not any(o is not a and o is not b and (
+                    iou(o.bbox, joined.bbox) > 0.3 or _inside(o.bbox, joined.bbox) > 0.6) for o in seals):
+                return _joined_half_rings([o for o in seals if o is not a and o is not b] + [joined], red, w, h)
+    return seals
+
+
+def _joined_circle(a: Seal, b: Seal, red: Mask, w: int, h: int) -> Seal | None:
+    """The circle through the outer edge of two finds' own ink (see `_joined_half_rings`), or None."""
+    x0, y0 = min(a.bbox[0], b.bbox[0]), min(a.bbox[1], b.bbox[1])
+    x1, y1 = max(a.bbox[2], b.bbox[2]), max(a.bbox[3], b.bbox[3])
+    own = np.zeros_like(red)
+    for s in (a, b):
+        u0, v0, u1, v1 = (int(round(v * SCALE)) for v in s.bbox)
+        own[max(0, v0):v1, max(0, u0):u1] = red[max(0, v0):v1, max(0, u0):u1]
+    centre = ((x0 + x1) / 2 * SCALE, (y0 + y1) / 2 * SCALE)
+    reach = max(x1 - x0, y1 - y0) / 2 * SCALE
+    smallest = max(max(a.axes), max(b.axes)) * SCALE
+    found = _outermost_ink(own, centre, 0.3 * reach, 1.3 * reach)
+    circle = None if found is None else _consensus_circle(found[0], HALF_RING_FIT,
+                                                          (0.9 * smallest, HALF_RING_REACH * reach))
+    if circle is None:
+        return None
+    cx, cy, r, on = circle
+    whole = _to_page(Seal((0, 0, 0, 0), "round", max(a.score, b.score), (cx, cy), (r, r), 0.0, "red"), w, h)
+    if (len(on) < HALF_RING_MIN_ARC * len(_ANGLES) or not _one_arc(on, cx, cy, HALF_RING_MIN_SPAN, JOINED_MAX_GAP)
+            or _inside(a.bbox, whole.bbox) < 0.8 or _inside(b.bbox, whole.bbox) < 0.8):
+        return None
+    return whole
 
 
 #: A find lying inside another scale's find whose ring scores at most this much less is part of
