@@ -832,10 +832,11 @@ def _joined_circle(a: Seal, b: Seal, red: Mask, w: int, h: int) -> Seal | None:
         own[max(0, v0):v1, max(0, u0):u1] = red[max(0, v0):v1, max(0, u0):u1]
     centre = ((x0 + x1) / 2 * SCALE, (y0 + y1) / 2 * SCALE)
     reach = max(x1 - x0, y1 - y0) / 2 * SCALE
-    smallest = max(max(a.axes), max(b.axes)) * SCALE
+    # The whole seal is no smaller than either piece's longer semi-axis (as `_completed_half_rings`).
+    least_radius = 0.9 * max(max(a.axes), max(b.axes)) * SCALE
     found = _outermost_ink(own, centre, 0.3 * reach, 1.3 * reach)
     circle = None if found is None else _consensus_circle(found[0], HALF_RING_FIT,
-                                                          (0.9 * smallest, HALF_RING_REACH * reach))
+                                                          (least_radius, HALF_RING_REACH * reach))
     if circle is None:
         return None
     cx, cy, r, on = circle

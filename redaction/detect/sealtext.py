@@ -1022,8 +1022,9 @@ def classify_seal(readings: list[tuple[str, float]], profile: Profile) -> tuple[
     for text, score in readings:
         if score >= MIN_SCORE and SUPERVISION in normalize(text):
             return "other_seal", False, normalize(text), score
-    # A half-printed ring of the employer reads as a run of its name with a gap, a ring read only
-    # where it says its national parent's name (中国共产主义青年团) as that: no other's.
+    # A half-printed ring of the employer reads as a run of its name with a gap, a ring read from a
+    # gap in its ink as its name's end and start with the seam's print read between them, a ring
+    # read only where it says its national parent's name (中国共产主义青年团) as that: no other's.
     readings = [(t, sc) for t, sc in readings
                 if ((t, sc) in another or not (inside_employer(t, profile) or across_seam_own(t, profile)))
                 and not parent_only(t)]
@@ -1177,15 +1178,14 @@ def _seam_term(text: str, profile: Profile, gap: int) -> str | None:
         for end in range(2 if gap else 1, len(key)):
             start = max(2 if gap else 1, SEAM_CHARS - end)
             for at, skipped in _seam_joins(cjk, key[-end:], key[:start], gap):
+                # Turned to start where the name does (what lay in the seam left out), the reading
+                # is the name misread: with no more than SEAM_FOREIGN characters in a row foreign
+                # to it — another body of the region with the same ending, read from its seam,
+                # keeps its own words (行政干部培训中心江苏教育 for 江苏省教师培训中心: 育行政干部
+                # foreign; dev) — or, past a gap, with no more than SEAM_SLIPS foreign at all.
                 turned = cjk[at + end + skipped:] + cjk[:at + end]
-                if gap:
-                    if len(turned) - _lcs(turned, key) <= SEAM_SLIPS:
-                        return key
-                # Turned to start where the name does, the reading is the name misread, with no more
-                # than SEAM_FOREIGN characters in a row foreign to it: another body of the region
-                # with the same ending, read from its seam, keeps its own words (行政干部培训中心江苏教育
-                # for 江苏省教师培训中心: 育行政干部 foreign; dev).
-                elif _foreign_run(turned, key) <= SEAM_FOREIGN:
+                foreign = len(turned) - _lcs(turned, key) if gap else _foreign_run(turned, key)
+                if foreign <= (SEAM_SLIPS if gap else SEAM_FOREIGN):
                     return key
     return None
 
