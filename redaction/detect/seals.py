@@ -772,10 +772,7 @@ def _completed_half_rings(seals: list[Seal], red: Mask, w: int, h: int, grey: Ma
         centre = ((s.center[0] + 0.5) * SCALE - 0.5, (s.center[1] + 0.5) * SCALE - 0.5)
         reach = max(a, b) * SCALE
         # The find's own ink (a seal touching it, a form's rules beside it are no part of its arc).
-        x0, y0, x1, y1 = (int(round(v * SCALE)) for v in s.bbox)
-        own = np.zeros_like(ink)
-        own[max(0, y0):y1, max(0, x0):x1] = ink[max(0, y0):y1, max(0, x0):x1]
-        found = _outermost_ink(own, centre, 0.5 * min(a, b) * SCALE, 1.3 * reach)
+        found = _outermost_ink(_ink_within(ink, [s.bbox]), centre, 0.5 * min(a, b) * SCALE, 1.3 * reach)
         circle = None if found is None else _consensus_circle(found[0], HALF_RING_FIT,
                                                               (0.9 * min(a, b) * SCALE, HALF_RING_REACH * reach))
         if circle is None:
@@ -789,12 +786,27 @@ def _completed_half_rings(seals: list[Seal], red: Mask, w: int, h: int, grey: Ma
                 or not 0.9 * min(a, b) * SCALE <= r <= HALF_RING_REACH * reach or _inside(s.bbox, whole.bbox) < 0.8
                 or r * r < HALF_RING_GAIN * a * b * SCALE * SCALE
                 or np.hypot(cx - centre[0], cy - centre[1]) < HALF_RING_SHIFT * r
-                or any(o is not s and (iou(o.bbox, whole.bbox) > 0.3 or _inside(o.bbox, whole.bbox) > 0.6)
-                       for o in seals)):
+                or _holds_another(whole, seals, [s])):
             out.append(s)
             continue
         out.append(whole)
     return out
+
+
+def _ink_within(ink: Mask, boxes: Sequence[BoxF]) -> Mask:
+    """The half-size `ink` inside the finds' boxes (page pixels) only."""
+    own = np.zeros_like(ink)
+    for box in boxes:
+        x0, y0, x1, y1 = (int(round(v * SCALE)) for v in box)
+        own[max(0, y0):y1, max(0, x0):x1] = ink[max(0, y0):y1, max(0, x0):x1]
+    return own
+
+
+def _holds_another(whole: Seal, seals: Sequence[Seal], parts: Sequence[Seal]) -> bool:
+    """Does a completed circle take in a seal other than the `parts` it was completed from (IoU
+    over 0.3, or 0.6 of that seal inside it)?"""
+    return any(all(o is not p for p in parts) and (iou(o.bbox, whole.bbox) > 0.3 or _inside(o.bbox, whole.bbox) > 0.6)
+               for o in seals)
 
 
 #: The widest gap inside the arc of two pieces joined (`_joined_half_rings`): where the print broke
@@ -816,8 +828,7 @@ def _joined_half_rings(seals: list[Seal], red: Mask, w: int, h: int) -> list[Sea
                     or max(max(s.axes) / max(1e-6, min(s.axes)) for s in (a, b)) < HALF_RING_ASPECT):
                 continue
             joined = _joined_circle(a, b, red, w, h)
-            if joined is not None and not any(o is not a and o is not b and (
-                    iou(o.bbox, joined.bbox) > 0.3 or _inside(o.bbox, joined.bbox) > 0.6) for o in seals):
+            if joined is not None and not _holds_another(joined, seals, [a, b]):
                 return _joined_half_rings([o for o in seals if o is not a and o is not b] + [joined], red, w, h)
     return seals
 
@@ -826,10 +837,7 @@ def _joined_circle(a: Seal, b: Seal, red: Mask, w: int, h: int) -> Seal | None:
     """The circle through the outer edge of two finds' own ink (see `_joined_half_rings`), or None."""
     x0, y0 = min(a.bbox[0], b.bbox[0]), min(a.bbox[1], b.bbox[1])
     x1, y1 = max(a.bbox[2], b.bbox[2]), max(a.bbox[3], b.bbox[3])
-    own = np.zeros_like(red)
-    for s in (a, b):
-        u0, v0, u1, v1 = (int(round(v * SCALE)) for v in s.bbox)
-        own[max(0, v0):v1, max(0, u0):u1] = red[max(0, v0):v1, max(0, u0):u1]
+    own = _ink_within(red, [a.bbox, b.bbox])
     centre = ((x0 + x1) / 2 * SCALE, (y0 + y1) / 2 * SCALE)
     reach = max(x1 - x0, y1 - y0) / 2 * SCALE
     # The whole seal is no smaller than either piece's longer semi-axis (as `_completed_half_rings`).

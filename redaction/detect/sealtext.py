@@ -527,9 +527,12 @@ def other_persons_name_seal(reading: tuple[str, float], profile: Profile) -> str
     if found is None or score < NAME_SEAL_SCORE:
         return None
     name = found.group(1)
-    if any(_lcs(name, term.key) >= 2 for term in profile.terms()):
-        return None
-    return name
+    return None if _shared_with_applicant(name, profile) >= 2 else name
+
+
+def _shared_with_applicant(name: str, profile: Profile) -> int:
+    """Most characters in order a name on a seal shares with the applicant's name or an employer."""
+    return max((_lcs(name, term.key) for term in profile.terms()), default=0)
 
 
 #: A name seal read less surely than NAME_SEAL_SCORE, or without its 印, is still another person's
@@ -578,7 +581,7 @@ def name_seal_written_loosely(reading: tuple[str, float], profile: Profile, writ
     for name, errors in tries:
         if not NAME_SEAL_LOOSE_MIN <= len(name) <= 4:
             continue
-        shared = max((_lcs(name, term.key) for term in profile.terms()), default=0)
+        shared = _shared_with_applicant(name, profile)
         for other in names:
             if len(other) < len(name) or sum(a != b for a, b in zip(name, other, strict=False)) > errors:
                 continue
@@ -606,9 +609,8 @@ def name_seal_in_any_order(reading: tuple[str, float], profile: Profile, written
     if not 2 <= len(rest) <= 3:
         return None
     for other in (_written_name(line) for line in written):
-        if len(other) == len(rest) and sorted(other) == sorted(rest):
-            if max((_lcs(other, term.key) for term in profile.terms()), default=0) < 2:
-                return other
+        if sorted(other) == sorted(rest) and _shared_with_applicant(other, profile) < 2:
+            return other
     return None
 
 
@@ -1200,8 +1202,9 @@ def _seam_joins(cjk: str, tail: str, head: str, gap: int) -> list[tuple[int, int
     found = []
     at = cjk.find(tail)
     while at >= 0:
-        after = at + len(tail)
-        found += [(at, g) for g in range(gap + 1) if cjk.startswith(head, after + g)][:1]
+        skipped = next((g for g in range(gap + 1) if cjk.startswith(head, at + len(tail) + g)), None)
+        if skipped is not None:
+            found.append((at, skipped))
         at = cjk.find(tail, at + 1)
     return found
 
