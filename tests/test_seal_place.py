@@ -51,6 +51,18 @@ def test_a_name_seal_beside_another_signers_label_is_theirs():
     assert (employer.kind, employer.accepted) == ("seal", True)
 
 
+def test_a_bare_role_label_is_another_signers():
+    """法定代表人： with nothing after it: the unit's head signs or stamps their name seal there
+    (synth3 seed 38); 单位： is the organisation's own place, and a sentence is no label."""
+    lines = [line("法定代表人：", (438, 1068, 600, 1108)), line("单位：", (100, 1500, 200, 1540)),
+             line("经研究，同意推荐该同志，特此证明：", (100, 300, 800, 340))]
+    head, employer, in_text = seal((601, 1004, 760, 1162)), seal((201, 1420, 441, 1660)), seal((801, 250, 960, 400))
+    for s in (head, employer, in_text):
+        attribute_by_place(s, lines, [])
+    assert (head.kind, head.accepted) == ("other_seal", False)
+    assert (employer.kind, employer.accepted) == (in_text.kind, in_text.accepted) == ("seal", True)
+
+
 def test_a_square_stamp_reading_a_word_is_no_ones_seal():
     stamp = seal((1296, 75, 1487, 259), "square")
     attribute_by_place(stamp, [line("附件", (1299, 79, 1560, 285), 0.94, "red")], [])

@@ -40,6 +40,9 @@ def test_whose_name_seal(reading, name):
     # synth4 seed 11: 郑明之印 stamped a quarter turn round (read 之郑印明) beside 负责人：郑明, and
     # 徐静之印 with its name laid up the column (read 静徐之印) beside 负责人：徐静
     ("synth4", 11, 6, "郑明"), ("synth4", 11, 10, "徐静"),
+    # synth3 seed 38: 王建新印 (read 0.91) over 王建新 signed after a bare 法定代表人：, the name
+    # written nowhere else on the page
+    ("synth3", 38, 7, "王建新"),
 ])
 def test_another_persons_square_name_seal_named_on_the_page_is_not_masked(detector, generator, seed, index, text):
     import importlib

@@ -29,8 +29,9 @@ SIGNATURE_LABEL = re.compile(
 #: Printed text read at least this confidently is not a signature.
 PRINTED_SCORE = 0.85
 #: Someone else signs after these (主管领导签名, 单位负责人签字, 审核人签名): the word just before the label.
-OTHER_SIGNER = re.compile(r"(领导|负责人|审核人|审批人|复核人|经办人|评语人|考核人|评议人|鉴定人|证明人|推荐人|"
-                          r"校对人|主管|法定代表人|法人代表|书记|主任|局长|院长|校长|科长|组长|委员|部门|单位|柜员|经办|机构)$")
+_OTHER_ROLES = (r"(领导|负责人|审核人|审批人|复核人|经办人|评语人|考核人|评议人|鉴定人|证明人|推荐人|"
+                r"校对人|主管|法定代表人|法人代表|书记|主任|局长|院长|校长|科长|组长|委员|部门|单位|柜员|经办|机构)")
+OTHER_SIGNER = re.compile(_OTHER_ROLES + "$")
 #: A form's row label (the cell left of a bare 签名) saying whose opinion the row is: 主管领导评语,
 #: 单位负责人意见, 审核意见, 考核委员会意见. 本人意见 and 个人总结 are the applicant's own.
 OTHERS_ROW = re.compile(r"(领导|负责人|评语|审核|审批|考核等次|考核小组|委员会|主管部门|推荐|单位意见|机关)")
@@ -60,14 +61,24 @@ def _label_matches(line: TextLine) -> Iterator[tuple[BoxF, BoxF, int]]:
 _ORGANISATION_SIGNER = re.compile(r"(部门|单位|机构)$")
 
 
+#: A line that is only another person's role and a colon (法定代表人：, 单位负责人：): they sign or
+#: stamp their name seal after it as after 负责人签字 (synth3 seed 38: 王建新印 over 王建新 signed
+#: after a bare 法定代表人：). Short, so a sentence ending in 主任： is not one.
+_BARE_ROLE = re.compile(r".{0,4}?" + _OTHER_ROLES + "[:：]")
+
+
 def other_persons_labels(lines: Sequence[TextLine]) -> list[BoxF]:
     """Boxes of the labels after which another person signs or stamps their name seal
-    (经办柜员签章, 审核人签字, 负责人（签章）), not an organisation (单位签章)."""
+    (经办柜员签章, 审核人签字, 负责人（签章）, a bare 法定代表人：), not an organisation (单位签章)."""
     boxes: list[BoxF] = []
     for ln in lines:
         if ln.source != "page":
             continue
         norm, index = normalize_with_map(ln.text)
+        bare = _BARE_ROLE.fullmatch(norm)
+        if bare and not _ORGANISATION_SIGNER.search(bare.group(1)):
+            boxes.append(ln.bbox)
+            continue
         for m in SIGNATURE_LABEL.finditer(norm):
             before = norm[:m.start()].rstrip("(（[【 ")
             if OTHER_SIGNER.search(before) and not _ORGANISATION_SIGNER.search(before):
