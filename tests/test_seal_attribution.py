@@ -110,6 +110,21 @@ def test_own_words_are_the_name_without_its_region():
     assert not names_another_organisation("阿克苏地区生态环境监测中心", BUREAU)
 
 
+def test_a_region_nested_in_the_province_is_no_bodys_own():
+    """synth4 s12 010: the county's 人力资源和社会保障局 seal, read from its seam as 社会疆维吾尔自治区
+    巴音桥蒙, shared 巴音蒙 with the bureau's name written with the province's; the bureau's own
+    words are 和静县水利局 either way. The bureau's own seal read on its region stays its."""
+    long, short = "新疆维吾尔自治区巴音郭楞蒙古自治州和静县水利局", "巴音郭楞蒙古自治州和静县水利局"
+    assert own_words(long) == own_words(short) == "和静县水利局"
+    assert own_words("新疆维吾尔自治区人民医院") == "人民医院"
+    assert own_words("新疆维吾尔自治区地质矿产勘查开发局第二地质大队") == "地质矿产勘查开发局第二地质大队"
+    county = Profile(name="王芳", employers=(long, short))
+    assert classify_seal([("社会疆维吾尔自治区巴音桥蒙", 0.85)], county)[:2] == ("other_seal", False)
+    for reading in ("吾尔自治区巴音享榜蒙古自治州和静县水", "利局新疆维吾尔自治区巴音郭楞",
+                    "新疆维吾尔自治区巴音郭楞蒙古"):
+        assert classify_seal([(reading, 0.9)], county)[:2] == ("seal", True)
+
+
 # --- supervision seals -----------------------------------------------------------------------------
 
 @pytest.mark.parametrize("reading", ["全国统一发票监制章", "四川省成都市国家税务局监制"])

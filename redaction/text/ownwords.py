@@ -37,12 +37,22 @@ def lcs(a: str, b: str) -> int:
     return prev[-1]
 
 
+#: A province-level region another region is nested in: 新疆维吾尔自治区巴音郭楞蒙古自治州和静县水利局's
+#: own words are 和静县水利局, as the name without the province's says (synth4 s12 010: the
+#: county's 人力资源和社会保障局 seal, read 社会疆维吾尔自治区巴音桥蒙, shared 巴音蒙 with
+#: 巴音郭楞蒙古和静县水利局 and was masked as the bureau's).
+_PROVINCE_LEVEL = ("自治区", "省")
+
+
 def own_words(key: str) -> str:
-    """The employer's name without the region it starts with (阿克苏地区生态环境局 → 生态环境局);
-    the whole name when it is the region and little more."""
+    """The employer's name without the region it starts with (阿克苏地区生态环境局 → 生态环境局;
+    新疆维吾尔自治区阿克苏地区生态环境局 → 生态环境局 too); the whole name when it is the region and
+    little more."""
     m = _REGION.match(key)
     if m and len(key) - m.end() >= OWN_WORDS:
-        return key[m.end():]
+        rest = key[m.end():]
+        nested = _REGION.match(rest) if m.group(0).endswith(_PROVINCE_LEVEL) else None
+        return rest[nested.end():] if nested and len(rest) - nested.end() >= OWN_WORDS else rest
     m = _PROVINCE.match(key)
     return key[m.end():] if m and len(key) - m.end() >= PROVINCE_REST else key
 
