@@ -132,6 +132,13 @@ def test_the_person_a_certificate_letter_is_about_is_masked_though_misread():
     ln = line("兹证明张同志系我单位职工", 100, 100)
     regions = addressee_regions([ln], view, profile)
     assert len(regions) == 1 and covered((100 + 30 * 3, 100, 100 + 30 * 4, 132), [regions[0].bbox], 1.0)
+    # the opening is no part of the name, the form of address followed by a comma too (synth4 s12
+    # 028: 兹证明张丽同志，女，… masked 兹证明 with 张丽)
+    for text, at in (("兹证明张同志系我单位职工", 3), ("兹证明张同志，男，汉族", 3),
+                     ("兹有张同志，于2019年至我院进修", 2)):
+        regions = addressee_regions([line(text, 100, 100)], view, profile)
+        assert len(regions) == 1 and covered((100 + 30 * at, 100, 100 + 30 * (at + 1), 132), [regions[0].bbox], 1.0)
+        assert regions[0].bbox[0] > 100 + 30 * at - 10 and regions[0].bbox[2] <= 100 + 30 * (at + 1) + 1, text
 
 
 def test_another_person_a_certificate_letter_is_about_stays_visible():

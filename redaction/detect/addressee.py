@@ -210,13 +210,15 @@ def addressee_regions(lines: Sequence[TextLine], view: Image, profile: Profile) 
         if ln.source != "page" or len(ln.char_boxes) != len(ln.text):
             continue
         norm, index = normalize_with_map(ln.text)
-        m = ADDRESS.match(norm) or FULL_NAME.match(norm)
+        # "兹有<name>于…", "兹证明<name>同志…" (a certificate letter): the person the letter is about
+        # is named after its opening words; a letter the applicant uploads is about the applicant.
+        # The opening is no part of the name (synth4 s12 028: 兹证明张丽同志 masked 兹证明 with 张丽).
+        intro = _subject_intro(norm)
+        m = None if intro else ADDRESS.match(norm) or FULL_NAME.match(norm)
         # "<employer><name>同学，…" (an institute's honour certificate): the employer printed first
         # on the salutation's line, then the form of address as above.
         employer = _employer_first(norm, employers) if m is None else 0
-        # "兹有<name>于…" (a certificate letter): the person the letter is about is named after its
-        # opening words; a letter the applicant uploads is about the applicant.
-        lead = employer or (_subject_intro(norm) if m is None else 0)
+        lead = employer or intro
         if lead:
             index = index[lead:]
             rest = norm[lead:]
