@@ -110,6 +110,18 @@ def test_own_words_are_the_name_without_its_region():
     assert not names_another_organisation("阿克苏地区生态环境监测中心", BUREAU)
 
 
+def test_readings_that_misread_the_employer_together_are_its():
+    """synth4 s12 020: a grey 和田地区墨玉县第一中学 seal on an upside-down page, read three times,
+    five of its eleven characters each (short of half), six together. One such reading alone, or
+    readings bringing a numeral or three characters of their own, say no more than before."""
+    school = Profile(name="王芳", employers=("和田地区墨玉县第一中学", "墨玉县第一中学"))
+    readings = [("合和压区县中", 0.908), ("合和压区县中学", 0.845), ("合和压区墨县敏中", 0.808)]
+    assert classify_seal(readings, school)[:3] == ("seal", True, "和田地区墨玉县第一中学")
+    assert classify_seal(readings[:2], school)[:2] == ("other_seal", False)
+    another = [("和压区皮山县中学", 0.85), ("和田区皮山二中学", 0.8), ("和田地区教育局", 0.8)]
+    assert classify_seal(another, school)[:2] == ("other_seal", False)
+
+
 def test_a_region_nested_in_the_province_is_no_bodys_own():
     """synth4 s12 010: the county's 人力资源和社会保障局 seal, read from its seam as 社会疆维吾尔自治区
     巴音桥蒙, shared 巴音蒙 with the bureau's name written with the province's; the bureau's own

@@ -868,6 +868,32 @@ def resembled_employer(text: str, profile: Profile) -> tuple[str | None, bool]:
     return resembled, False
 
 
+def jointly_resembled(readings: Sequence[tuple[str, float]], profile: Profile) -> str | None:
+    """The employer two or more fair readings of one ring misread together: each reads half of
+    itself or more in the employer's name in order, with its own words, no numeral of its own and
+    no three characters in a row foreign to it (as `resembled_employer` asks), and between them
+    they read half the name or more. synth4 s12 020: a grey 和田地区墨玉县第一中学 seal on an
+    upside-down page read 合和压区县中学 (0.84) and 合和压区墨县敏中 (0.81), five of its eleven
+    characters each, six together, was taken for another school's."""
+    for term in profile.terms():
+        if term.kind != "employer" or len(term.key) < 3:
+            continue
+        covered = [False] * len(term.key)
+        agreeing = 0
+        for text, score in readings:
+            norm = _cjk_of(_SEAL_WORDS.sub("", normalize(text)))
+            if score < MIN_SCORE or len(norm) < 4 or sum(_matched_in(norm, term.key)) < 0.5 * len(norm):
+                continue
+            if (not numerals_compatible(term.key, norm) or _foreign_run(norm, term.key) >= 3
+                    or not names_own_words(norm, term.key) or other_parent_body(norm, term.key)):
+                continue
+            agreeing += 1
+            covered = [c or u for c, u in zip(covered, _matched_in(term.key, norm), strict=True)]
+        if agreeing >= 2 and sum(covered) >= 0.5 * len(term.key):
+            return term.text
+    return None
+
+
 #: Share of an employer's name a looser misreading (`near_employer`) reads in order: 8 of the 14
 #: of 福建省莆田市涵江区人民武装部 in a worn army seal's 中国人民辉故军品建省莆田市通汇人民代发部.
 NEAR_SHARE = 0.55
@@ -1021,6 +1047,9 @@ def classify_seal(readings: list[tuple[str, float]], profile: Profile) -> tuple[
             employer = resembled if misread else None
         if employer:
             return "seal", True, employer, score
+    employer = jointly_resembled([r for r in readings if r not in another], profile)
+    if employer:
+        return "seal", True, employer, max(sc for _, sc in readings)
     for text, score in readings:
         if score >= MIN_SCORE and SUPERVISION in normalize(text):
             return "other_seal", False, normalize(text), score
