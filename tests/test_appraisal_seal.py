@@ -128,3 +128,27 @@ def test_a_label_cell_is_read_top_to_bottom():
     seal = Region("seal", (876, 1590, 1145, 1852), 0.9, None, True, extra={"shape": "round"})
     attribute_by_place(seal, lines, [])
     assert seal.kind == "other_seal"
+
+
+# synth4 s13 008: a grey 吐鲁番市高昌区人民医院 seal stamped over the hospital's printed short name,
+# its ring read only at its end (昊民殿民医院, 0.77) and taken for another hospital's.
+HOSPITAL = Profile(name="张丽", employers=("吐鲁番市高昌区人民医院", "高昌区人民医院"))
+HOSPITAL_SEAL = (1529, 2005, 2070, 2546)
+HOSPITAL_PRINTED = (1600, 2068, 2000, 2117)
+
+
+@pytest.mark.parametrize("reading, kind", [
+    ("昊民殿民医院", "seal"),
+    ("吐鲁番市人民医院", "seal"),           # no foreign words: may be the employer's, stamped on its name
+    ("乌鲁木齐市第一人民医院", "other_seal"),  # a numeral of its own
+    ("吐鲁番市中医医院", "other_seal"),       # another ending
+    ("新疆维吾尔自治区卫生健康委员会人民医院", "other_seal"),   # longer than the name
+    ("民医院", "other_seal"),               # too little read
+])
+def test_a_ring_read_only_at_its_end_over_the_printed_employer_is_the_employers(reading, kind):
+    seal = Region("other_seal", HOSPITAL_SEAL, 0.77, reading, False)
+    own_by_printed_employer(seal, [HOSPITAL_PRINTED], HOSPITAL)
+    assert (seal.kind, seal.accepted) == (kind, kind == "seal")
+    away = Region("other_seal", HOSPITAL_SEAL, 0.77, reading, False)
+    own_by_printed_employer(away, [(100, 200, 500, 260)], HOSPITAL)
+    assert away.kind == "other_seal"

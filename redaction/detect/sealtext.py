@@ -1277,6 +1277,24 @@ def misread_in_place(text: str, profile: Profile) -> bool:
     return False
 
 
+#: Characters of an employer's name's end a reading must end with to be read from its end
+#: (`ends_as_employer`).
+END_CHARS = 3
+
+
+def ends_as_employer(text: str, profile: Profile) -> bool:
+    """Does a reading end as an employer's name does (its last `END_CHARS` characters, seal words
+    aside), no longer than the name, with no numeral of its own and no more than `SEAM_FOREIGN`
+    characters in a row foreign to it? A grey ring read only at its end, the rest misread:
+    昊民殿民医院 for 吐鲁番市高昌区人民医院 (0.77; synth4 s13 008). Evidence only beside other
+    evidence (the seal stamped over the employer's printed name)."""
+    cjk = _cjk_of(_SEAL_WORDS.sub("", normalize(text)))
+    return any(term.kind == "employer" and len(term.key) >= IN_PLACE_MIN_CHARS
+               and 4 <= len(cjk) <= len(term.key) and cjk.endswith(term.key[-END_CHARS:])
+               and numerals_compatible(term.key, cjk) and _foreign_run(cjk, term.key) <= SEAM_FOREIGN
+               for term in profile.terms())
+
+
 #: National parents whose name starts the rings of all their local bodies' seals (中国共产主义青年团
 #: 成都信息工程大学委员会): read alone, they name none of them.
 NATIONAL_PARENTS = ("中国共产主义青年团", "中国共产党", "中国人民解放军", "中华人民共和国")
