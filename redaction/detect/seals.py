@@ -598,7 +598,40 @@ def find_seals(image_bgr: Image, dpi: float | Sequence[float] | None, red_mask: 
     seals += _edge_slivers(red, guesses, seals, w, h)
     seals = _completed_half_rings(_grown_to_whole_rings(seals, red, w, h), red, w, h,
                                   faint if ring_reader is not None and colourless else None)
-    return _joined_half_rings(seals, red, w, h)
+    return _off_the_desk(_joined_half_rings(seals, red, w, h), image_bgr, full)
+
+
+#: A phone photo's brown desk passes the red test as a dust of specks, densest in its darkest
+#: corner, where a ring can be fitted (synth3 s39 010: a 0.83 oval in the photo's corner). A seal
+#: is stamped on paper: a red find whose surroundings are darker than DESK_SURROUND of the page's
+#: paper and whose red is this share or more of specks (DESK_SPECK_PX pixels or fewer) is no seal.
+#: (Both at once: a faded seal is specks on bright paper, a seal on a red cover is solid ink.)
+DESK_SURROUND = 0.5
+DESK_SPECKS = 0.3
+DESK_SPECK_PX = 6
+
+
+def _off_the_desk(seals: list[Seal], image: Image, red: Mask) -> list[Seal]:
+    """`seals` without red finds made of a desk's specks off the page (see DESK_SURROUND)."""
+    paper: float | None = None
+    kept = []
+    for s in seals:
+        x0, y0, x1, y1 = (int(round(v)) for v in s.bbox)
+        ink = red[max(0, y0):y1, max(0, x0):x1]
+        if s.colour != "red" or not ink.any() or ink.all():
+            kept.append(s)
+            continue
+        gray = cv2.cvtColor(image[max(0, y0):y1, max(0, x0):x1], cv2.COLOR_BGR2GRAY)
+        if paper is None:
+            paper = float(np.percentile(cv2.cvtColor(image[::4, ::4], cv2.COLOR_BGR2GRAY), 90))
+        if np.median(gray[~ink]) >= DESK_SURROUND * paper:
+            kept.append(s)
+            continue
+        _, _, stats, _ = cv2.connectedComponentsWithStats(ink.astype(np.uint8), connectivity=8)
+        areas = stats[1:, cv2.CC_STAT_AREA]
+        if areas[areas <= DESK_SPECK_PX].sum() < DESK_SPECKS * areas.sum():
+            kept.append(s)
+    return kept
 
 
 #: A weak find (outline score under WEAK_ROUND) round a sound seal (SOUND_INSIDE) and this many
