@@ -861,20 +861,24 @@ def resembled_employer(text: str, profile: Profile) -> tuple[str | None, bool]:
         resembled = resembled or term.text
         # A misreading of the ring reads the whole name: half of the name's characters or more are
         # there (自治区农业村厅 is not 伊犁哈萨克自治州农业技术推广总站 misread, whose 农业 it shares).
-        whole = sum(used) >= 0.5 * len(term.key)
-        if whole and numerals_compatible(term.key, norm) and _foreign_run(norm, term.key) < 3 \
-                and names_own_words(norm, term.key):
+        if sum(used) >= 0.5 * len(term.key) and _could_be_misread(norm, term.key):
             return term.text, True
     return resembled, False
 
 
+def _could_be_misread(norm: str, key: str) -> bool:
+    """Could a reading's characters `norm` be the employer's name `key` misread: no numeral of its
+    own, no three characters in a row foreign to it, its own words among them?"""
+    return numerals_compatible(key, norm) and _foreign_run(norm, key) < 3 and names_own_words(norm, key)
+
+
 def jointly_resembled(readings: Sequence[tuple[str, float]], profile: Profile) -> str | None:
     """The employer two or more fair readings of one ring misread together: each reads half of
-    itself or more in the employer's name in order, with its own words, no numeral of its own and
-    no three characters in a row foreign to it (as `resembled_employer` asks), and between them
-    they read half the name or more. synth4 s12 020: a grey 和田地区墨玉县第一中学 seal on an
-    upside-down page read 合和压区县中学 (0.84) and 合和压区墨县敏中 (0.81), five of its eleven
-    characters each, six together, was taken for another school's."""
+    itself or more in the employer's name in order and could be it misread (`_could_be_misread`,
+    as `resembled_employer` asks), and between them they read half the name or more. synth4 s12
+    020: a grey 和田地区墨玉县第一中学 seal on an upside-down page read 合和压区县中学 (0.84) and
+    合和压区墨县敏中 (0.81), five of its eleven characters each, six together, was taken for another
+    school's."""
     for term in profile.terms():
         if term.kind != "employer" or len(term.key) < 3:
             continue
@@ -882,10 +886,8 @@ def jointly_resembled(readings: Sequence[tuple[str, float]], profile: Profile) -
         agreeing = 0
         for text, score in readings:
             norm = _cjk_of(_SEAL_WORDS.sub("", normalize(text)))
-            if score < MIN_SCORE or len(norm) < 4 or sum(_matched_in(norm, term.key)) < 0.5 * len(norm):
-                continue
-            if (not numerals_compatible(term.key, norm) or _foreign_run(norm, term.key) >= 3
-                    or not names_own_words(norm, term.key) or other_parent_body(norm, term.key)):
+            if (score < MIN_SCORE or len(norm) < 4 or sum(_matched_in(norm, term.key)) < 0.5 * len(norm)
+                    or other_parent_body(norm, term.key) or not _could_be_misread(norm, term.key)):
                 continue
             agreeing += 1
             covered = [c or u for c, u in zip(covered, _matched_in(term.key, norm), strict=True)]
