@@ -622,9 +622,11 @@ def _off_the_desk(seals: list[Seal], image: Image, red: Mask) -> list[Seal]:
             kept.append(s)
             continue
         gray = cv2.cvtColor(image[max(0, y0):y1, max(0, x0):x1], cv2.COLOR_BGR2GRAY)
-        if paper is None:
+        surround = float(np.median(gray[~ink]))
+        # (The page's paper is looked at only for a dark find: no paper is brighter than 255.)
+        if paper is None and surround < DESK_SURROUND * 255:
             paper = float(np.percentile(cv2.cvtColor(image[::4, ::4], cv2.COLOR_BGR2GRAY), 90))
-        if np.median(gray[~ink]) >= DESK_SURROUND * paper:
+        if paper is None or surround >= DESK_SURROUND * paper:
             kept.append(s)
             continue
         _, _, stats, _ = cv2.connectedComponentsWithStats(ink.astype(np.uint8), connectivity=8)
