@@ -732,6 +732,12 @@ def _cjk_of(text: str) -> str:
     return "".join(c for c in normalize(text) if "\u4e00" <= c <= "\u9fff")
 
 
+def _name_chars(text: str) -> str:
+    """The Chinese characters of a ring reading without the generic seal words after its name
+    (专用章, 公章): what is compared with an employer's name."""
+    return _cjk_of(_SEAL_WORDS.sub("", normalize(text)))
+
+
 def cjk_count(text: str) -> int:
     """How many Chinese characters `text` holds."""
     return len(_cjk_of(text))
@@ -885,7 +891,7 @@ def jointly_resembled(readings: Sequence[tuple[str, float]], profile: Profile) -
         covered = [False] * len(term.key)
         agreeing = 0
         for text, score in readings:
-            norm = _cjk_of(_SEAL_WORDS.sub("", normalize(text)))
+            norm = _name_chars(text)
             if (score < MIN_SCORE or len(norm) < 4 or sum(_matched_in(norm, term.key)) < 0.5 * len(norm)
                     or other_parent_body(norm, term.key) or not _could_be_misread(norm, term.key)):
                 continue
@@ -1049,9 +1055,10 @@ def classify_seal(readings: list[tuple[str, float]], profile: Profile) -> tuple[
             employer = resembled if misread else None
         if employer:
             return "seal", True, employer, score
-    employer = jointly_resembled([r for r in readings if r not in another], profile)
+    unchallenged = [r for r in readings if r not in another]
+    employer = jointly_resembled(unchallenged, profile)
     if employer:
-        return "seal", True, employer, max(sc for _, sc in readings)
+        return "seal", True, employer, max(sc for _, sc in unchallenged)
     for text, score in readings:
         if score >= MIN_SCORE and SUPERVISION in normalize(text):
             return "other_seal", False, normalize(text), score
@@ -1266,7 +1273,7 @@ def misread_in_place(text: str, profile: Profile) -> bool:
     for 喀什地区疏附县第二中学 (0.67; synth3 s35 035, 032), half of it in order, too little for
     `near_employer`. Another body's name brings words of another length. Evidence only beside other
     evidence (the seal stamped over the employer's printed name)."""
-    cjk = _cjk_of(_SEAL_WORDS.sub("", normalize(text)))
+    cjk = _name_chars(text)
     for term in profile.terms():
         key = term.key
         if term.kind != "employer" or len(key) < IN_PLACE_MIN_CHARS or len(cjk) != len(key):
@@ -1290,7 +1297,7 @@ def ends_as_employer(text: str, profile: Profile) -> bool:
     characters in a row foreign to it? A grey ring read only at its end, the rest misread:
     昊民殿民医院 for 吐鲁番市高昌区人民医院 (0.77; synth4 s13 008). Evidence only beside other
     evidence (the seal stamped over the employer's printed name)."""
-    cjk = _cjk_of(_SEAL_WORDS.sub("", normalize(text)))
+    cjk = _name_chars(text)
     return any(term.kind == "employer" and len(term.key) >= IN_PLACE_MIN_CHARS
                and 4 <= len(cjk) <= len(term.key) and cjk.endswith(term.key[-END_CHARS:])
                and numerals_compatible(term.key, cjk) and _foreign_run(cjk, term.key) <= SEAM_FOREIGN
