@@ -209,3 +209,27 @@ def test_a_signature_read_clearly_as_another_name_is_theirs(signed, score, found
     sig = scribble(page, 195, 80, 110, 72)                      # the hand beside the label, over the line
     regions = [r for r in find_signatures(page, [line], names=["陈志刚"]) if r.kind == "signature"]
     assert any(covered(r.bbox, sig, 0.5) for r in regions) == found
+
+
+def test_a_cells_label_down_a_column_ends_at_the_rule_before_the_next_cells_label():
+    """synth3 s40 026, a phone photo of an appraisal form: the 考核委员会意见 row's label stacked a
+    character a line, touching, and 38 px under it (a line height 40) the next row's
+    主管部门审核意见 read as one line down the column. The employer's seal in the first row,
+    unread, was taken as stamped in the supervising authority's row and left unmasked."""
+    from redaction.ocr.base import TextLine, proportional_char_boxes
+    from redaction.pipeline.propose import _in_authoritys_row
+
+    def ln(text, x0, y0, x1, y1):
+        quad = np.array([[x0, y0], [x1, y0], [x1, y1], [x0, y1]], np.float32)
+        return TextLine(quad, text, 0.99, proportional_char_boxes(quad, text))
+
+    rows = [ln(c, 435, 1522 + 39 * i, 470, 1561 + 39 * i) for i, c in enumerate("考核委员会意见")]
+    rows += [ln("主管部门审核意见", 439, 1831, 489, 2085), ln("同意评定为优秀等次。", 579, 1517, 841, 1559),
+             ln("情况属实，同意。", 582, 1831, 791, 1876), ln("（单位盖章）", 1075, 1708, 1220, 1751)]
+    assert not _in_authoritys_row((1029, 1593, 1342, 1906), rows)
+    assert _in_authoritys_row((999, 1887, 1287, 2175), rows)
+    # a cell's label broken over lines a little apart still reads as one (主管部门 / 意见)
+    apart = [ln(c, 435, 1522 + 39 * i, 470, 1561 + 39 * i) for i, c in enumerate("单位意见")]
+    apart += [ln("主管部门", 439, 1800, 470, 1950), ln("意见", 439, 1965, 470, 2040),
+              ln("情况属实，同意。", 582, 1831, 791, 1876)]
+    assert _in_authoritys_row((999, 1830, 1287, 2100), apart)

@@ -308,6 +308,10 @@ def row_label(box: BoxF, lh: float, lines: Sequence[TextLine], above: float = 8.
     return "".join(t for _, t in column), True
 
 
+#: A gap between a cell's label lines this many times their usual gap ends the cell (see `_label_cell`).
+CELL_GAP_RATIO = 3.0
+
+
 def _label_cell(first: BoxF, lh: float, lines: Sequence[TextLine]) -> str:
     """The label lines in `first`'s column that run on from it up and down, each under a line
     height from the next (one cell's label broken over lines), read top to bottom."""
@@ -322,6 +326,15 @@ def _label_cell(first: BoxF, lh: float, lines: Sequence[TextLine]) -> str:
         lo -= 1
     while hi + 1 < len(column) and column[hi + 1][0][1] - column[hi][0][3] < lh:
         hi += 1
+    # Labels stacked a character a line run on across the rule between two cells when the rows are
+    # tight (synth3 s40 026: 考/核/委/员/会/意/见 touching, then 38 px to 主管部门审核意见 under it, a
+    # line height 40): a gap over half a line and CELL_GAP_RATIO times the run's usual gap ends it.
+    gaps = [column[i + 1][0][1] - column[i][0][3] for i in range(lo, hi)]
+    if len(gaps) >= 2:
+        usual = max(1.0, float(np.median(gaps)))
+        ends = [lo + i for i, g in enumerate(gaps) if g > max(0.5 * lh, CELL_GAP_RATIO * usual)]
+        lo = max([e + 1 for e in ends if e < at], default=lo)
+        hi = min([e for e in ends if e >= at], default=hi)
     return "".join(t for _, t in column[lo:hi + 1])
 
 
