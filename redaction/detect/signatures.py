@@ -314,7 +314,8 @@ CELL_GAP_RATIO = 3.0
 
 def _label_cell(first: BoxF, lh: float, lines: Sequence[TextLine]) -> str:
     """The label lines in `first`'s column that run on from it up and down, each under a line
-    height from the next (one cell's label broken over lines), read top to bottom."""
+    height from the next (one cell's label broken over lines) and no gap far wider than the
+    others between them (the rule before the next cell's label), read top to bottom."""
     column = sorted(((ln.bbox, normalize(ln.text)) for ln in lines
                      if ln.source == "page" and 0 < len(normalize(ln.text)) <= 10
                      and min(ln.bbox[2], first[2]) - max(ln.bbox[0], first[0])
