@@ -1073,3 +1073,14 @@ def test_an_employer_wrapped_in_a_journals_left_column_read_as_one_line_with_the
     head = char_span(merged, len(left_text) - 1, len(left_text))
     assert covered(boxes, head) >= 0.9 and covered(boxes, char_span(below, 0, 4)) >= 0.9
     assert covered(boxes, char_span(merged, len(left_text), len(merged.text)), "org", "other") < 0.3
+
+
+def test_the_employers_name_without_its_ordinal_is_another_body():
+    """synth4 s16 024: a letter copied to 喀什地区人民医院, the applicant's employer being
+    喀什地区第一人民医院 — two slips in ten characters, within what matching allows, but another
+    hospital. A hit that leaves the ordinal out whole is another body; one that loses only its thin
+    一 (第人民医院) or misreads another character is still the employer."""
+    prof = Profile(name="王芳", employers=("喀什地区第一人民医院",))
+    assert [r for r in match_lines([line("抄送：喀什地区人民医院", 100, 300)], prof) if r.kind == "employer"] == []
+    for text in ("喀什地区第人民医院", "喀什地区第一人民医阮", "喀什地区第一人民医院"):
+        assert [r.kind for r in match_lines([line(text, 100, 300)], prof)] == ["employer"], text

@@ -168,13 +168,20 @@ def one_place_apart(longer: str, shorter: str) -> bool:
     return False
 
 
+#: An ordinal in an organisation's name (第一, 第十三, 第二): which of a place's hospitals or schools.
+_ORDINAL = re.compile("第[" + "".join(sorted(NUMERALS)) + "]+")
+
+
 def same_organisation(term: str, found: str) -> bool:
     """May a fuzzy hit `found` of the employer `term` be it misread? Not when a slip swaps a
     place's or a unit's ending for another (`PLACE_ENDS`, `UNIT_ENDS`), nor when the hit is the
     term with a whole place of its name left out or put in (`one_place_apart`: the city's bureau
-    for the district's, or the district's for the city's), nor when the hit names another
-    department (`DEPARTMENTS`)."""
+    for the district's, or the district's for the city's), nor when it leaves out the term's
+    ordinal whole (`_ORDINAL`: 喀什地区人民医院 is not 喀什地区第一人民医院 — OCR drops a thin 一, not
+    the 第 before it too), nor when the hit names another department (`DEPARTMENTS`)."""
     if one_place_apart(term, found) or one_place_apart(found, term):
+        return False
+    if any(not any(c in found for c in m.group()) for m in _ORDINAL.finditer(term)):
         return False
     for a, b in substitutions(term, found):
         if (a in PLACE_ENDS and b in PLACE_ENDS) or (a in UNIT_ENDS and b in UNIT_ENDS):
