@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from itertools import pairwise
 from typing import Any, cast
 
 import cv2
@@ -322,20 +323,19 @@ def _label_cell(first: BoxF, lh: float, lines: Sequence[TextLine]) -> str:
                      > 0.5 * min(ln.bbox[2] - ln.bbox[0], first[2] - first[0])),
                     key=lambda line: line[0][1])       # top to bottom
     at = next(i for i, (b, _) in enumerate(column) if b == first)
+    gaps = [below[0][1] - above[0][3] for above, below in pairwise(column)]   # gaps[i]: i to i + 1
     lo = hi = at
-    while lo > 0 and column[lo][0][1] - column[lo - 1][0][3] < lh:
+    while lo > 0 and gaps[lo - 1] < lh:
         lo -= 1
-    while hi + 1 < len(column) and column[hi + 1][0][1] - column[hi][0][3] < lh:
+    while hi < len(gaps) and gaps[hi] < lh:
         hi += 1
     # Labels stacked a character a line run on across the rule between two cells when the rows are
     # tight (synth3 s40 026: 考/核/委/员/会/意/见 touching, then 38 px to 主管部门审核意见 under it, a
     # line height 40): a gap over half a line and CELL_GAP_RATIO times the run's usual gap ends it.
-    gaps = [column[i + 1][0][1] - column[i][0][3] for i in range(lo, hi)]
-    if len(gaps) >= 2:
-        usual = max(1.0, float(np.median(gaps)))
-        ends = [lo + i for i, g in enumerate(gaps) if g > max(0.5 * lh, CELL_GAP_RATIO * usual)]
-        lo = max([e + 1 for e in ends if e < at], default=lo)
-        hi = min([e for e in ends if e >= at], default=hi)
+    if hi - lo >= 2:
+        wide = max(0.5 * lh, CELL_GAP_RATIO * max(1.0, float(np.median(gaps[lo:hi]))))
+        lo = max([i + 1 for i in range(lo, at) if gaps[i] > wide], default=lo)
+        hi = min([i for i in range(at, hi) if gaps[i] > wide], default=hi)
     return "".join(t for _, t in column[lo:hi + 1])
 
 
