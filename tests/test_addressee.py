@@ -311,3 +311,33 @@ def test_a_name_read_whole_in_the_field_is_left_to_matching_and_a_mask_is_no_han
     assert not name_field_regions(_form_row("巴特尔", 0.99), view, FORM)
     view[190:240, 400:520] = 0                                      # the name's mask
     assert not name_field_regions(_form_row(), view, FORM)
+
+
+JOURNAL = Profile(name="古丽娜尔·托合提", employers=("吐鲁番市高昌区人民医院",))
+
+
+@pytest.mark.parametrize("read, score, found", [
+    ("占丽螺尔托合提", 0.93, True),    # synth4 s17 015: the phone photo's footnote, two slips in seven
+    ("古丽娜尔托合", 0.99, True),      # a character lost at the bracket
+    ("阿依古丽", 0.99, False),         # another author, read clearly (shares 古丽: under half the name)
+    ("阿依古丽", 0.7, True),           # read unsure and sharing characters: the applicant's, misread
+    ("王海", 0.6, False),              # read unsure, nothing shared
+])
+def test_the_author_named_in_a_journals_author_note_is_the_applicant_though_misread(read, score, found):
+    """A journal's 作者简介：<name>（1990—），女，… names the paper's author; a paper the applicant
+    uploads is theirs. Small footnote print on a phone photo is read with more slips than matching
+    allows in a seven-character name."""
+    from redaction.detect.addressee import author_note_regions, field_regions
+    from tests.test_match import line
+
+    ln = _scored(line(f"作者简介：{read}（1990—），女，维吾尔族，新疆吐", 140, 1360), score)
+    regions = author_note_regions([ln], JOURNAL)
+    assert bool(regions) == found
+    if found:
+        chars = ln.char_boxes[5:5 + len(read)]
+        name = (chars[0][0], chars[0][1], chars[-1][2], chars[-1][3])
+        assert covered(name, [regions[0].bbox], 1.0)
+        assert regions[0].bbox[0] > ln.char_boxes[4][2] - 10        # not the label
+        assert regions[0].bbox[2] < ln.char_boxes[5 + len(read)][2]  # nor the year's bracket
+        view = np.full((1600, 1400, 3), 255, np.uint8)
+        assert [r.bbox for r in field_regions([ln], view, JOURNAL)] == [regions[0].bbox]

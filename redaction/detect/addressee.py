@@ -20,6 +20,11 @@ A certificate letter (实习证明, 在职证明, 介绍信) names the person it
 and the form of address (or 于/在/系/自/从, or a comma) is the applicant's name when it shares a
 character with it or was read unsure, boxed up to the word after it, where a dropped character sits;
 a name read clearly and whole there that matching did not find is another person's.
+
+A journal page's author note (作者简介：张三（1980—），男，…) names the paper's author first: on a paper
+the applicant uploads, usually the applicant. A phone photo's small footnote print is read with
+slips no matching allows (古丽娜尔托合提 read 占丽螺尔托合提: two in seven); a reading within fewer
+slips than half the name is the applicant's, as is one read unsure that shares a character with it.
 """
 
 from __future__ import annotations
@@ -32,6 +37,7 @@ import cv2
 import numpy as np
 import numpy.typing as npt
 
+from redaction.detect.match import along_slope, edits
 from redaction.model.profile import Profile
 from redaction.model.regions import Region
 from redaction.model.types import BoxF, Image
@@ -79,6 +85,18 @@ SOLID_FILL = 0.8
 #: the name field's value.
 FIELD_LABELS = ("性别", "出生", "民族", "籍贯", "政治面貌", "工作单位", "单位", "职务", "职称", "学历", "学位",
                 "专业", "身份证", "证件", "年龄", "编号", "照片", "电话", "部门", "科室", "岗位", "文化程度")
+
+
+#: A journal's author note on the normalised line: its label, then the author's name (a run of
+#: CJK characters: normalising drops its dots) up to the birth year's bracket or a comma.
+AUTHOR_NOTE = re.compile(r"^作者简介:?(?P<name>[\u3400-\u9fff]{2,10})[(,]")
+
+
+def field_regions(lines: Sequence[TextLine], view: Image, profile: Profile) -> list[Region]:
+    """The applicant's name where a field says it is theirs: a form of address's blank, a form's
+    姓名 field, a journal's author note."""
+    return (addressee_regions(lines, view, profile) + name_field_regions(lines, view, profile)
+            + author_note_regions(lines, profile))
 
 
 def _is_label(norm: str) -> bool:
@@ -163,6 +181,34 @@ def name_field_regions(lines: Sequence[TextLine], view: Image, profile: Profile)
 BORDER_SPAN = 0.9
 BORDER_FILL = 0.08
 BORDER_WIDTH = 0.3
+
+
+def author_note_regions(lines: Sequence[TextLine], profile: Profile) -> list[Region]:
+    """`name` regions over the author's name in a journal's author note (作者简介：<name>（1990—）…)
+    when it is the applicant's read with slips (see the module's notes); a name read clearly that
+    is half or more another's stays visible (a colleague's paper, 王海 for 王芳)."""
+    names = [n for n in map(normalize, (profile.name, *profile.aliases)) if n]
+    out = []
+    for ln in lines:
+        if ln.source != "page" or len(ln.char_boxes) != len(ln.text):
+            continue
+        norm, index = normalize_with_map(ln.text)
+        m = AUTHOR_NOTE.match(norm)
+        if m is None or any(n in m.group("name") for n in names):
+            continue                                # read whole: matching boxes it
+        value = m.group("name")
+        near = any(2 * edits(value, n) < len(n) for n in names)
+        if not near and not (ln.score < CONFIDENT and _shares_a_character(value, profile)):
+            continue
+        a, b = ln.char_boxes[index[m.start("name")]], ln.char_boxes[index[m.end("name") - 1]]
+        pad = 0.2 * ln.height
+        # In pieces along a photographed line's slope: an upright box round it covers the
+        # footnote's lines above and below (the funding line's organisation).
+        for piece in along_slope((a[0] - pad, ln.bbox[1] - pad, b[2] + pad, ln.bbox[3] + pad), ln):
+            out.append(Region("name", piece, 0.6, value, True,
+                              extra={"term": profile.name, "errors": min(edits(value, n) for n in names),
+                                     "author_note": True}))
+    return out
 
 
 def _without_cell_borders(ink: npt.NDArray[np.uint8], lh: float) -> npt.NDArray[np.uint8]:

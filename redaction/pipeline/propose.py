@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, cast
 import cv2
 import numpy as np
 
-from redaction.detect.addressee import addressee_regions, name_field_regions
+from redaction.detect.addressee import field_regions
 from redaction.detect.ink import red_channel_view, red_ink_mask
 from redaction.detect.letterhead import english_under
 from redaction.detect.match import match_lines, same_row
@@ -162,7 +162,7 @@ class Detector:
         readable = self.ocr.characters()
         regions = match_lines(lines, profile, readable, page_width=w, seal_boxes=skip)
         regions += second_look(self.ocr, view, lines, profile, readable)
-        regions += addressee_regions(lines, view, profile) + name_field_regions(lines, view, profile)
+        regions += field_regions(lines, view, profile)
         regions += english_under([r for r in regions if r.kind == "employer" and r.accepted], lines, view[:, :, 0])
         if others is not None:
             for r in match_lines(lines, others, readable):
@@ -263,7 +263,7 @@ class Detector:
         drop_inkless_chars(lines, cv2.cvtColor(image, cv2.COLOR_BGR2GRAY))
         readable = self.ocr.characters()
         return (match_lines(lines, profile, readable) + second_look(self.ocr, view, lines, profile, readable)
-                + addressee_regions(lines, view, profile) + name_field_regions(lines, view, profile))
+                + field_regions(lines, view, profile))
 
     def face_regions(self, image: np.ndarray, try_rotations: bool = True) -> list[Region]:
         """`eyes` for the applicant's photos, `face` for smaller ones. `try_rotations`: also look
