@@ -2944,12 +2944,13 @@ def _split_merged(ink: Mask, origin: tuple[int, int], px_cm: float,
     if circles is None:
         return []
     ox, oy = origin
-    out: list[tuple[Seal, float]] = []
+    out: list[tuple[Seal, float, tuple[Seal, float] | None]] = []
     for cx, cy, r in circles[0][:8]:
         ring = fit_ring(ink, (float(cx), float(cy)), float(r))
         if ring is None:
             continue
         (ex, ey), (a, b), ang, outline = ring
+        pulled: tuple[Seal, float] | None = None
         if outline >= MIN_RING and max(a, b) >= PULLED_OVAL * min(a, b):
             # An oval through the corner of another's square name seal stamped on the ring's rim
             # (synth3 s15 034: 62 x 77 half-size px round a 64-px seal, the name seal under the
@@ -2957,8 +2958,15 @@ def _split_merged(ink: Mask, origin: tuple[int, int], px_cm: float,
             # when as many rays lie on it.
             circle = fit_ring_in_annulus(ink, (float(cx), float(cy)), float(r), circle=True)
             # (within the oval: its short axis is the seal's, the long one the pull)
-            if circle is not None and circle[3] >= outline and 0.95 * min(a, b) <= circle[1][0] <= max(a, b):
-                (ex, ey), (a, b), ang, outline = circle
+            if circle is not None and 0.95 * min(a, b) <= circle[1][0] <= max(a, b):
+                if circle[3] >= outline:
+                    (ex, ey), (a, b), ang, outline = circle
+                elif circle[3] >= MIN_RING:
+                    # Fewer rays on it than on the oval, but the oval may be pulled into another
+                    # ring of the blob: decided below, once the better rings are known.
+                    (px, py), (pa, pb), pang, pout = circle
+                    pulled = (Seal((0, 0, 0, 0), "round", 0.5 + 0.5 * min(1.0, pout), (px + ox, py + oy),
+                                   (pa, pb), pang), pout)
         if outline < MIN_RING and hidden is not None and MIN_CM * px_cm <= 2 * r <= MAX_CM * px_cm:
             own = fit_ring_in_annulus(ink, (float(cx), float(cy)), float(r))
             if own is not None and own[3] >= MIN_RING:
@@ -2975,14 +2983,24 @@ def _split_merged(ink: Mask, origin: tuple[int, int], px_cm: float,
             continue
         shape = "round" if max(a, b) / min(a, b) < 1.15 else "oval"
         out.append((Seal((0, 0, 0, 0), shape, 0.5 + 0.5 * min(1.0, outline), (ex + ox, ey + oy), (a, b), ang),
-                    outline))
+                    outline, pulled))
     # Best rings first; an arc of ring text inside an accepted seal can look like a small oval ring.
     kept: list[tuple[Seal, float]] = []
-    for seal, outline in sorted(out, key=lambda t: -t[1]):
+    for seal, outline, alt in sorted(out, key=lambda t: -t[1]):
+        if alt is not None and any(_reaches_into(seal, k) for k, _ in kept):
+            # An oval pulled into a better ring beside it (two seals stamped overlapping, the
+            # faded one fitted 1.3:1 into the other: synth4 s17 014) is its circle.
+            seal, outline = alt
         if all(np.hypot(seal.center[0] - k.center[0], seal.center[1] - k.center[1])
                >= 0.9 * max(k.axes + seal.axes) for k, _ in kept):
             kept.append((seal, outline))
     return kept
+
+
+def _reaches_into(oval: Seal, ring: Seal) -> bool:
+    """Does the oval reach into `ring`'s disc?"""
+    d = float(np.hypot(oval.center[0] - ring.center[0], oval.center[1] - ring.center[1]))
+    return d < max(oval.axes) + max(ring.axes)
 
 
 def _classify(ink: Mask, comp: Image, r_dil: int, origin: tuple[int, int]) -> tuple[Seal | None, float]:
