@@ -197,7 +197,8 @@ def author_note_regions(lines: Sequence[TextLine], profile: Profile) -> list[Reg
         if m is None or any(n in m.group("name") for n in names):
             continue                                # read whole: matching boxes it
         value = m.group("name")
-        near = any(2 * edits(value, n) < len(n) for n in names)
+        slips = {n: edits(value, n) for n in names}
+        near = any(2 * k < len(n) for n, k in slips.items())
         if not near and not (ln.score < CONFIDENT and _shares_a_character(value, profile)):
             continue
         a, b = ln.char_boxes[index[m.start("name")]], ln.char_boxes[index[m.end("name") - 1]]
@@ -206,7 +207,7 @@ def author_note_regions(lines: Sequence[TextLine], profile: Profile) -> list[Reg
         # footnote's lines above and below (the funding line's organisation).
         for piece in along_slope((a[0] - pad, ln.bbox[1] - pad, b[2] + pad, ln.bbox[3] + pad), ln):
             out.append(Region("name", piece, 0.6, value, True,
-                              extra={"term": profile.name, "errors": min(edits(value, n) for n in names),
+                              extra={"term": profile.name, "errors": min(slips.values()),
                                      "author_note": True}))
     return out
 
