@@ -341,3 +341,29 @@ def test_the_author_named_in_a_journals_author_note_is_the_applicant_though_misr
         assert regions[0].bbox[2] < ln.char_boxes[5 + len(read)][2]  # nor the year's bracket
         view = np.full((1600, 1400, 3), 255, np.uint8)
         assert [r.bbox for r in field_regions([ln], view, JOURNAL)] == [regions[0].bbox]
+
+
+def test_a_name_wrapped_in_its_cell_is_masked_whole():
+    """synth3 s44 018: a long Uyghur name wrapped in the 姓名 cell, its first line misread
+    (燕依汗古前不都热合 for 热依汗古丽·阿不都热合) and its last character, 曼, on the second line
+    starting left of it: 曼 was taken for the value and the first line left readable."""
+    from redaction.detect.addressee import name_field_regions
+    from tests.test_match import line
+
+    profile = Profile(name="热依汗古丽·阿不都热合曼", employers=("和田地区林业和草原局",))
+    first = _scored(line("燕依汗古前不都热合", 320, 180, char_w=26), 0.83)
+    second = _scored(line("曼", 310, 214, char_w=26, h=28), 0.98)
+    rows = [line("姓名", 100, 196), first, second, line("性别", 700, 196), line("女", 950, 196)]
+    regions = name_field_regions(rows, np.full((400, 1200, 3), 255, np.uint8), profile)
+    assert len(regions) == 1
+    assert covered(first.bbox, [regions[0].bbox], 1.0) and covered(second.bbox, [regions[0].bbox], 1.0)
+    assert regions[0].bbox[2] < 700                                  # not the next cell
+
+
+def test_a_wrapped_cell_read_clearly_as_another_name_stays_visible():
+    from redaction.detect.addressee import name_field_regions
+    from tests.test_match import line
+
+    rows = [line("姓名", 100, 196), _scored(line("王", 320, 180), 0.99), _scored(line("芳", 310, 214), 0.99),
+            line("性别", 700, 196), line("女", 950, 196)]
+    assert not name_field_regions(rows, np.full((400, 1200, 3), 255, np.uint8), FORM)

@@ -146,11 +146,14 @@ def name_field_regions(lines: Sequence[TextLine], view: Image, profile: Profile)
                          key=lambda o: o.bbox[0])
             nxt = row[0] if row else None
             if nxt is not None and nxt.bbox[0] - x1 <= FIELD_REACH * lh and not _is_label(normalize(nxt.text)):
-                value = "".join(c for c in normalize(nxt.text) if c.isalnum())
-                if (not value or matched(normalize(nxt.text))
-                        or (nxt.score >= CONFIDENT and not _shares_a_character(value, profile))):
+                cell = _stacked_in_cell(nxt, row)
+                text = "".join(normalize(o.text) for o in sorted(cell, key=lambda o: o.bbox[1]))
+                value = "".join(c for c in text if c.isalnum())
+                if (not value or matched(text)
+                        or (min(o.score for o in cell) >= CONFIDENT and not _shares_a_character(value, profile))):
                     continue
-                box = nxt.bbox
+                box = (min(o.bbox[0] for o in cell), min(o.bbox[1] for o in cell),
+                       max(o.bbox[2] for o in cell), max(o.bbox[3] for o in cell))
             else:
                 ax0, ay0 = min(w, int(x1 + 0.05 * lh)), max(0, int(y0 - 0.5 * lh))
                 # Up to the next cell's label; the name's first stroke within FIELD_REACH of the label.
@@ -173,6 +176,20 @@ def name_field_regions(lines: Sequence[TextLine], view: Image, profile: Profile)
         out.append(Region("name", (box[0] - pad, box[1] - pad, box[2] + pad, box[3] + pad), 0.6, None, True,
                           extra={"term": profile.name, "errors": 0, "name_field": True}))
     return out
+
+
+def _stacked_in_cell(first: TextLine, row: Sequence[TextLine]) -> list[TextLine]:
+    """`first` and the lines of its row stacked over or under it, before the next label: a value
+    wrapped in its cell (synth3 s44 018: a long Uyghur name in two lines, the second, 曼, starting
+    left of the first and so read as the value, the first, misread, left out)."""
+    cell = [first]
+    for o in row:
+        if o is first:
+            continue
+        if _is_label(normalize(o.text)) or o.bbox[0] >= first.bbox[2]:
+            break                                   # the next cell
+        cell.append(o)
+    return cell
 
 
 #: Ink crossing this share of the cell's height or width is a table's rules when it fills less
