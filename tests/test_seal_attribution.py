@@ -23,6 +23,7 @@ from redaction.detect.seals import Seal
 from redaction.detect.sealtext import (
     attribute_seal,
     classify_seal,
+    inside_employer,
     is_emblem,
     is_pictorial_emblem,
     names_another_organisation,
@@ -846,3 +847,24 @@ def test_an_employers_ring_read_across_its_seam_is_no_firm_reading_of_another(de
     own = next(t for t in sp.truth if t.kind == "seal" and t.owner == "applicant")
     other = next(t for t in sp.truth if t.kind == "seal" and "人力资源" in (t.text or ""))
     assert covered(own) >= 0.9 and covered(other) < 0.3
+
+
+KASHGAR = Profile(name="热依汗古丽·艾则孜", employers=("喀什地区第一人民医院", "喀什地区一院"))
+
+
+def test_the_employers_ring_characters_read_as_print_name_no_other_organisation():
+    # synth4 s17 038: the hospital's own seal on a phone photo, its ring unread; two of its ring's
+    # characters read as lines (地区 at 0.998, 医院 at 0.999, the second continuing the first) made
+    # 地区医院, an organisation's name, and the seal was handed to it. All of it is the employer's
+    # name's, in order: no other organisation's.
+    assert inside_employer("地区医院", KASHGAR) and not inside_employer("喀什地区人民政府", KASHGAR)
+    lines = [_line("地区", (834, 1112, 894, 1162), 0.998), _line("医院", (896, 1114, 960, 1162), 0.999),
+             _line("2024年1月21日", (837, 1273, 987, 1300), 0.996)]
+    seal = Region("seal", (781, 1074, 1012, 1325), 0.8, None, True)
+    attribute_by_printed_name(seal, lines, [], KASHGAR)
+    assert (seal.kind, seal.accepted) == ("seal", True)
+    # another hospital's name under it still names that hospital
+    lines[1] = _line("喀什地区人民政府", (834, 1170, 1000, 1210), 0.99)
+    seal = Region("seal", (781, 1074, 1012, 1325), 0.8, None, True)
+    attribute_by_printed_name(seal, lines, [], KASHGAR)
+    assert (seal.kind, seal.accepted) == ("other_seal", False)

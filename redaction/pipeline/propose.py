@@ -493,6 +493,7 @@ def attribute_by_printed_name(seal: Region, lines: Sequence[TextLine], employer_
     employer's own seal is the other issuer's, named by the rest of the print under it."""
     from redaction.detect.sealtext import (
         cjk_count,
+        inside_employer,
         is_printed_organisation,
         prints_own_words,
         ring_matches_print,
@@ -538,6 +539,10 @@ def attribute_by_printed_name(seal: Region, lines: Sequence[TextLine], employer_
         if score < PRINTED_SCORE and (profile is None or prints_own_words(name, profile)):
             continue
         if score < fair and (profile is None or cjk_count(name) < PRINTED_LONG or shares_own_words(name, profile)):
+            continue
+        if profile is not None and inside_employer(name, profile):
+            # 地区 + 医院 under the unread seal of 喀什地区第一人民医院: its own ring's characters
+            # read as print (synth4 s17 038), or the employer's print half under the ink.
             continue
         if is_printed_organisation(name):
             seal.kind, seal.accepted = "other_seal", False
