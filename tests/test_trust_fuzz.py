@@ -4,7 +4,9 @@ as a failure instead of killing the test run)."""
 
 from __future__ import annotations
 
+import atexit
 import json
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -25,6 +27,9 @@ from redaction.text.normalize import normalize
 
 REPO = Path(__file__).resolve().parents[1]
 _TMP = Path(tempfile.mkdtemp(prefix="blindmask-fuzz-"))
+# Hypothesis calls the tests many times per function-scoped tmp_path, hence one folder for the
+# module; removed when the session ends (each run used to leave one in /tmp).
+atexit.register(shutil.rmtree, _TMP, True)
 
 
 def _write(name: str, data: bytes) -> Path:
