@@ -39,7 +39,7 @@ import numpy.typing as npt
 
 from redaction.detect.match import along_slope, edits
 from redaction.model.profile import Profile
-from redaction.model.regions import Region
+from redaction.model.regions import Region, union_box
 from redaction.model.types import BoxF, Image
 from redaction.ocr.base import TextLine
 from redaction.text.cjk import is_cjk
@@ -152,8 +152,7 @@ def name_field_regions(lines: Sequence[TextLine], view: Image, profile: Profile)
                 if (not value or matched(text)
                         or (min(o.score for o in cell) >= CONFIDENT and not _shares_a_character(value, profile))):
                     continue
-                box = (min(o.bbox[0] for o in cell), min(o.bbox[1] for o in cell),
-                       max(o.bbox[2] for o in cell), max(o.bbox[3] for o in cell))
+                box = union_box(o.bbox for o in cell)
             else:
                 ax0, ay0 = min(w, int(x1 + 0.05 * lh)), max(0, int(y0 - 0.5 * lh))
                 # Up to the next cell's label; the name's first stroke within FIELD_REACH of the label.
