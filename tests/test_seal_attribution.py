@@ -868,3 +868,22 @@ def test_the_employers_ring_characters_read_as_print_name_no_other_organisation(
     seal = Region("seal", (781, 1074, 1012, 1325), 0.8, None, True)
     attribute_by_printed_name(seal, lines, [], KASHGAR)
     assert (seal.kind, seal.accepted) == ("other_seal", False)
+
+
+BINGTUAN = Profile(name="赵雪梅", employers=("新疆生产建设兵团第二师铁门关市第一中学", "二师铁门关市一中"))
+
+
+def test_the_employers_ring_text_read_as_print_agreeing_with_its_ring_names_no_other_organisation():
+    # synth4 s19 074: a grey long-ring seal of the school; the page OCR read five of its ring's
+    # characters as a line (建设兵团第), its ring reading (生建设兵团第关市第) agreed with that
+    # "print", and the seal was handed to it. Both are the employer's name in order.
+    seal = Region("seal", (1107, 1531, 1476, 1900), 0.3, None, True)
+    lines = [_line("建设兵团第", (1123, 1543, 1313, 1723), 0.973), _line("（盖章）", (1226, 1757, 1331, 1801), 0.971),
+             _line("2020年1月13日", (1160, 1808, 1398, 1862), 0.998)]
+    attribute_by_printed_name(seal, lines, [], BINGTUAN, (), [("新疆", 0.80), ("生建设兵团第关市第", 0.989)])
+    assert (seal.kind, seal.accepted) == ("seal", True)
+    # the authority's printed name agreeing with its ring still names the authority
+    lines[0] = _line("第二师铁门关市人力资源", (1123, 1600, 1400, 1640), 0.97)
+    seal = Region("seal", (1107, 1531, 1476, 1900), 0.3, None, True)
+    attribute_by_printed_name(seal, lines, [], BINGTUAN, (), [("人力资源和社会", 0.8)])
+    assert (seal.kind, seal.accepted) == ("other_seal", False)

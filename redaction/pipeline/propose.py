@@ -529,7 +529,10 @@ def attribute_by_printed_name(seal: Region, lines: Sequence[TextLine], employer_
                   for b in page_lines if _continues(a, b, under)]
     if profile is not None:
         names += _pieces_under(seal.bbox, lines, claimed)
-        agreed = next((ln for ln in under if ring_matches_print(ring, ln.text, profile)), None)
+        # (A "printed" line inside the employer's name, in order, is the employer's own ring text
+        # read as print, agreeing with its ring reading for that reason: synth4 s19 074.)
+        agreed = next((ln for ln in under if ring_matches_print(ring, ln.text, profile)
+                       and not inside_employer(ln.text, profile)), None)
         if agreed is not None:
             seal.kind, seal.accepted = "other_seal", False
             seal.text = agreed.text.strip()
