@@ -152,3 +152,27 @@ def test_a_ring_read_only_at_its_end_over_the_printed_employer_is_the_employers(
     away = Region("other_seal", HOSPITAL_SEAL, 0.77, reading, False)
     own_by_printed_employer(away, [(100, 200, 500, 260)], HOSPITAL)
     assert away.kind == "other_seal"
+
+
+# synth4 s19 000: a grey 阿勒泰地区福海县水利管理站 seal stamped over the station's printed name,
+# its ring read where it was inked (勒, 福海, 理站) with a slip in each gap: 随勒她福海理站 (0.87).
+STATION = Profile(name="叶尔兰·努尔别克", employers=("阿勒泰地区福海县水利管理站", "福海县水管站"))
+STATION_SEAL = (1196, 1864, 1635, 2303)
+STATION_PRINTED = (1080, 2004, 1691, 2082)
+
+
+@pytest.mark.parametrize("reading, kind", [
+    ("随勒她福海理站", "seal"),
+    ("勒泰福海县管站", "seal"),
+    ("阿勒泰地区水利局", "other_seal"),        # another ending: the prefecture's bureau
+    ("福海县第二中学", "other_seal"),          # a numeral of its own, another ending
+    ("阿勒泰地区气象站", "other_seal"),        # two foreign characters in a row
+    ("海理站", "other_seal"),                  # too little read
+])
+def test_a_ring_read_in_part_with_single_slips_over_the_printed_employer_is_the_employers(reading, kind):
+    seal = Region("other_seal", STATION_SEAL, 0.87, reading, False)
+    own_by_printed_employer(seal, [STATION_PRINTED], STATION)
+    assert (seal.kind, seal.accepted) == (kind, kind == "seal")
+    away = Region("other_seal", STATION_SEAL, 0.87, reading, False)
+    own_by_printed_employer(away, [(100, 200, 500, 260)], STATION)
+    assert away.kind == "other_seal"

@@ -1304,6 +1304,25 @@ def ends_as_employer(text: str, profile: Profile) -> bool:
                for term in profile.terms())
 
 
+#: Share of a reading's characters `read_in_part_as_employer` wants in order in the name.
+IN_PART_SHARE = 0.7
+
+
+def read_in_part_as_employer(text: str, profile: Profile) -> bool:
+    """Is a reading part of an employer's name read in order with a slip here and there: five
+    characters or more, IN_PART_SHARE of them in order in the name, no two foreign ones in a row,
+    no numeral of its own, ending in the name's organisation word (its last character)? A grey
+    ring read where it was inked, its name's middle and end, one character misread in each gap:
+    随勒她福海理站 (0.87) for 阿勒泰地区福海县水利管理站 (synth4 s19 000), two characters short of
+    `ends_as_employer`. Evidence only beside other evidence (the seal stamped over the employer's
+    printed name)."""
+    cjk = _name_chars(text)
+    return len(cjk) >= PARTIAL_CHARS and any(
+        term.kind == "employer" and len(term.key) >= IN_PLACE_MIN_CHARS and cjk[-1] == term.key[-1]
+        and _lcs(cjk, term.key) >= IN_PART_SHARE * len(cjk) and _foreign_run(cjk, term.key) <= 1
+        and numerals_compatible(term.key, cjk) for term in profile.terms())
+
+
 #: National parents whose name starts the rings of all their local bodies' seals (中国共产主义青年团
 #: 成都信息工程大学委员会): read alone, they name none of them.
 NATIONAL_PARENTS = ("中国共产主义青年团", "中国共产党", "中国人民解放军", "中华人民共和国")

@@ -611,14 +611,22 @@ def own_by_printed_employer(seal: Region, employer_boxes: Sequence[Box | BoxF], 
     would not be printed there. So is one whose ring was read across its seam, from a gap in its ink
     (`reads_across_seam`: 中学喀科路 for 喀什地区疏附县第二中学, a ring inked in part), or one read
     as long as the name with half of it in place (`misread_in_place`), or one read only at its end
-    (`ends_as_employer`: 昊民殿民医院 for 吐鲁番市高昌区人民医院). `readings`: all
+    (`ends_as_employer`: 昊民殿民医院 for 吐鲁番市高昌区人民医院), or one read in part in order with
+    single slips (`read_in_part_as_employer`: 随勒她福海理站 for 阿勒泰地区福海县水利管理站). `readings`: all
     the seal's ring readings, any of which may be the near one (the one that named it another's
     need not be: dev, 涵江区人民武装部's seal read …莆田市… once and …莆团市… once)."""
-    from redaction.detect.sealtext import ends_as_employer, misread_in_place, near_employer, reads_across_seam
+    from redaction.detect.sealtext import (
+        ends_as_employer,
+        misread_in_place,
+        near_employer,
+        read_in_part_as_employer,
+        reads_across_seam,
+    )
 
     texts = ([seal.text] if seal.text is not None else []) + [t for t, _ in readings]
     if not any(near_employer(t, profile) is not None or reads_across_seam(t, profile)
-               or misread_in_place(t, profile) or ends_as_employer(t, profile) for t in texts):
+               or misread_in_place(t, profile) or ends_as_employer(t, profile)
+               or read_in_part_as_employer(t, profile) for t in texts):
         return
     for box in employer_boxes:
         if _printed_under(box, seal.bbox):
