@@ -140,3 +140,17 @@ def test_tilted_red_rules_alone_are_no_seal(detector):
         cv2.line(page, (x, 150), (x - 60, 1300), (40, 40, 215), 3)
     assert find_page_seals(page, None, ring_reader=detector.ring_reader) == []
 
+
+
+def test_the_learned_ring_round_a_whole_red_ruled_form_is_no_seal(detector):
+    """synth2 seed 44, 043 (a phone photo of a red-ruled appraisal form): the learned detector,
+    shown the form's rules as one candidate, saw ring text in the form and its outline confirmed on
+    the border (a 0.73 oval over the whole page); it replaced the authority's seal found inside
+    (0.89) and masked the whole form. A learned ring that size, like any weak find filling the
+    frame, now needs ring text round its rim."""
+    sp = _page(44, 43)
+    h, w = sp.pixels.shape[:2]
+    seals = find_page_seals(sp.pixels, sp.dpi, ring_reader=detector.ring_reader)
+    assert all(_area(s.bbox) < 0.25 * w * h for s in seals), seals
+    authority = next(t for t in sp.truth if t.kind == "seal" and t.owner == "other")
+    assert any(_covered(s.bbox, authority.bbox) >= 0.95 and _area(s.bbox) < 2 * _area(authority.bbox) for s in seals)

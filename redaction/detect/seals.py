@@ -1790,17 +1790,22 @@ def _learned_candidates(image_bgr: Image, red: Mask, seals: list[Seal], rejected
         boxes += [(0.01, box, "gray") for box in unprofiled]
     # Rings on photocopies are judged by their ink alone (a profile round a Hough circle), which
     # bold title characters can pass: the learned detector must see ring text in them too.
+    def frame_sized_without_ring_text(s: Seal) -> bool:
+        # A weak ring filling the frame may be a phone photo's desk round the sheet (synth3
+        # s15 010: a brown desk on both sides, a 0.76 "seal" over the whole red-ruled form,
+        # inside which the form's two seals were never looked for), or the red-ruled form's
+        # border the learned detector saw the form's text in (synth2 s44 043: a 0.73 oval over
+        # the form, replacing the authority's seal found in it): a close-up's seal shows ring
+        # text round its rim.
+        # (Round it, not anywhere in view: the learned detector fits a certificate's whole
+        # ground as one ring.)
+        return (s.colour == "red" and s.score < FRAME_FIND_SCORE and _area(s.bbox) >= FRAME_FIND_SHARE * w * h
+                and not _ring_text_round(reader, image_bgr, s.center, max(s.axes)))
+
     confirmed = []
     for s in seals:
-        if s.colour == "red" and s.score < FRAME_FIND_SCORE and _area(s.bbox) >= FRAME_FIND_SHARE * w * h:
-            # A weak ring filling the frame may be a phone photo's desk round the sheet (synth3
-            # s15 010: a brown desk on both sides, a 0.76 "seal" over the whole red-ruled form,
-            # inside which the form's two seals were never looked for): a close-up's seal shows
-            # ring text round its rim.
-            # (Round it, not anywhere in view: the learned detector fits a certificate's whole
-            # ground as one ring.)
-            if not _ring_text_round(reader, image_bgr, s.center, max(s.axes)):
-                continue
+        if frame_sized_without_ring_text(s):
+            continue
         if s.colour == "gray" and s.score < GRAY_SCORE:
             r = max(s.axes)
             box = (s.center[0] - r, s.center[1] - r, s.center[0] + r, s.center[1] + r)
@@ -1938,7 +1943,7 @@ def _learned_candidates(image_bgr: Image, red: Mask, seals: list[Seal], rejected
             # (synth2 s35 011: the employer's faded seal above another body's, its ring text in the
             # network's band too, fitted as an oval 2.5 times the seal): the circle's own ring.
             seal = _gray_ring_seal_in(grey_small(), box, w, h)
-        if seal is None:
+        if seal is None or frame_sized_without_ring_text(seal):
             continue
         # The whole ring replaces the fragments and weak finds it covers, never a sound seal, nor
         # two seals side by side.
