@@ -887,3 +887,19 @@ def test_the_employers_ring_text_read_as_print_agreeing_with_its_ring_names_no_o
     seal = Region("seal", (1107, 1531, 1476, 1900), 0.3, None, True)
     attribute_by_printed_name(seal, lines, [], BINGTUAN, (), [("人力资源和社会", 0.8)])
     assert (seal.kind, seal.accepted) == ("other_seal", False)
+
+
+YIZHOU = Profile(name="巴特尔", employers=("哈密市伊州区教育局", "伊州区教育局"))
+
+
+@pytest.mark.parametrize(("reading", "kind"), [
+    ("“—总含密市伊吾县教育局", "other_seal"),   # 伊州区 read as 伊吾县: another county's bureau
+    ("含密市伊州区教育局", "seal"),               # a slip elsewhere
+    ("哈密市伊州县教育局", "seal"),               # the ending alone: may be a slip at a fair score
+    ("哈密市伊洲区教育局", "seal"),               # the place's character alone
+])
+def test_a_fair_ring_reading_naming_another_place_of_the_employers_name_is_anothers(reading, kind):
+    # synth3 s45 062: the neighbouring county's bureau's grey seal read at 0.80 with its own county
+    # (伊吾县) in place of the employer's (伊州区), three slips in nine: within what ring matching
+    # allows, and masked as the employer's seal.
+    assert classify_seal([(reading, 0.80)], YIZHOU)[:2] == (kind, kind == "seal")
