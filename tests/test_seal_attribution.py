@@ -903,3 +903,19 @@ def test_a_fair_ring_reading_naming_another_place_of_the_employers_name_is_anoth
     # (伊吾县) in place of the employer's (伊州区), three slips in nine: within what ring matching
     # allows, and masked as the employer's seal.
     assert classify_seal([(reading, 0.80)], YIZHOU)[:2] == (kind, kind == "seal")
+
+
+def test_a_printed_name_whose_last_character_the_seal_cuts_off_names_its_organisation():
+    # synth2 s44 059: the title office's incomplete long-ring seal over its printed name, read
+    # 新疆维吾尔自治区职称改革工作领导小组办公 (0.99) and 室 (0.59) apart: no organisation's name
+    # without the 室, and the 室 below the pieces' score; the seal was masked as the employer's.
+    seal = Region("seal", (1120, 1986, 1433, 2269), 0.85, None, True)
+    lines = [_line("新疆维吾尔自治区职称改革工作领导小组办公", (976, 2112, 1402, 2140), 0.986),
+             _line("室", (1413, 2121, 1428, 2137), 0.587), _line("2021年2月10日", (1203, 2166, 1376, 2194), 0.998)]
+    attribute_by_printed_name(seal, lines, [], YIZHOU, (), [("华盛雅医体庭", 0.22)])
+    assert (seal.kind, seal.accepted, seal.text) == ("other_seal", False, "新疆维吾尔自治区职称改革工作领导小组办公室")
+    # the employer's own name so split stays the employer's
+    seal = Region("seal", (1120, 1986, 1433, 2269), 0.85, None, True)
+    lines[:2] = [_line("哈密市伊州区教育", (1100, 2112, 1380, 2140), 0.95), _line("局", (1390, 2121, 1410, 2137), 0.55)]
+    attribute_by_printed_name(seal, lines, [], YIZHOU, (), [("华盛雅医体庭", 0.22)])
+    assert (seal.kind, seal.accepted) == ("seal", True)

@@ -576,6 +576,11 @@ def _outside(line: TextLine, boxes: Sequence[Box | BoxF]) -> TextLine | None:
 #: characters (in order) with an employer's own words (`shares_own_words`).
 PRINTED_PIECES_SCORE = 0.6
 PRINTED_LONG = 10
+#: A piece of a row under a seal this short (Chinese characters) counts from SHORT_PIECE_SCORE, and
+#: not towards the row's score (synth2 s44 059: 新疆维吾尔自治区职称改革工作领导小组办公 at 0.99,
+#: its 室 cut off by the ring at 0.59; the name was no organisation's without it).
+SHORT_PIECE_CHARS = 2
+SHORT_PIECE_SCORE = 0.5
 
 
 def _pieces_under(seal: Box | BoxF, lines: Sequence[TextLine],
@@ -583,8 +588,15 @@ def _pieces_under(seal: Box | BoxF, lines: Sequence[TextLine],
     """(text, least score) of the pieces of one printed row under a seal, joined left to right when
     there are two or more: the seal's characters split the row (新疆维吾尔自洋农职你改革 |
     学小限办公室 for 新疆维吾尔自治区职称改革工作领导小组办公室)."""
-    pieces = sorted((ln for ln in lines if ln.source == "page" and ln.score >= PRINTED_PIECES_SCORE
-                     and _printed_under(ln.bbox, seal) and ln.bbox[2] - ln.bbox[0] > ln.bbox[3] - ln.bbox[1]
+    from redaction.detect.sealtext import cjk_count
+
+    def short(ln: TextLine) -> bool:
+        return cjk_count(ln.text) <= SHORT_PIECE_CHARS
+
+    pieces = sorted((ln for ln in lines if ln.source == "page"
+                     and (ln.score >= PRINTED_PIECES_SCORE or (short(ln) and ln.score >= SHORT_PIECE_SCORE))
+                     and _printed_under(ln.bbox, seal)
+                     and (short(ln) or ln.bbox[2] - ln.bbox[0] > ln.bbox[3] - ln.bbox[1])
                      and not any(intersection(ln.bbox, b) >= 0.5 * _box_area(b) for b in claimed)),
                     key=lambda ln: ln.bbox[0])
     rows: list[list[TextLine]] = []
@@ -594,7 +606,10 @@ def _pieces_under(seal: Box | BoxF, lines: Sequence[TextLine],
             rows.append([ln])
         else:
             row.append(ln)
-    return [("".join(ln.text.strip() for ln in row), min(ln.score for ln in row)) for row in rows if len(row) >= 2]
+    # A row is read as surely as its longer pieces: a character or two the seal's ink cuts off
+    # (办公 | 室) is read from little, and says little on its own.
+    return [("".join(ln.text.strip() for ln in row), min(ln.score for ln in row if not short(ln)))
+            for row in rows if len(row) >= 2 and any(not short(ln) for ln in row)]
 
 
 def _same_row(a: Box | BoxF, b: Box | BoxF) -> bool:
