@@ -49,6 +49,31 @@ def test_a_seal_away_from_the_photo_stays_the_applicants():
 
 
 
+def test_an_issuer_printed_on_a_page_without_the_employer_takes_the_photos_seal():
+    """synth2 s44 073: the university's embossed seal over the diploma's photo; its seal in the
+    sign-off was not found, the print under it read (新)疆医科大学 at 0.80. The photo's seal is
+    the issuer's; with the employer named on the page, or its name in the print, it stays."""
+    from redaction.model.profile import Profile
+    from redaction.pipeline.propose import issuer_in_print
+
+    profile = Profile(name="巴特尔", employers=("博尔塔拉蒙古自治州气象局", "博州气象局"))
+    lines = [_line("毕业证书", (874, 199, 1471, 333)), _line("疆医科大学", (1724, 1185, 2047, 1305)),
+             _line("2011年6月27日", (1737, 1377, 2003, 1428))]
+    lines[1] = type(lines[1])(lines[1].quad, lines[1].text, 0.803)
+    issuer = issuer_in_print(lines, [], profile)
+    assert issuer == "疆医科大学"
+    photo, lower_arc, _ = _seals()
+    issuer_on_photo([photo, lower_arc], [EYES], issuer)
+    assert (photo.kind, photo.accepted) == ("other_seal", False)
+    employer = Region("employer", (600, 450, 1000, 500), 0.99, "博尔塔拉蒙古自治州气象局", True)
+    assert issuer_in_print(lines, [employer], profile) is None
+    lines[1] = _line("博尔塔拉蒙古自治州气象局", (1724, 1185, 2047, 1305))
+    assert issuer_in_print(lines, [], profile) is None
+    photo, lower_arc, _ = _seals()
+    issuer_on_photo([photo, lower_arc], [EYES], None)
+    assert (photo.kind, photo.accepted) == ("seal", True)
+
+
 # --- a seal taken for an emblem over a form's （单位盖章） label is a seal ------------------------
 
 def _line(text, box):

@@ -210,7 +210,8 @@ class Detector:
                 # Round too: a square name seal stamped touching a signature is found as the
                 # circle round it (synth3 s11 047, 何振华印).
                 self.other_persons_name_seal(image, seal, seal_of[id(seal)], lines, profile)
-        issuer_on_photo(seal_regions, [r for r in faces if r.kind == "eyes" and r.accepted])
+        issuer_on_photo(seal_regions, [r for r in faces if r.kind == "eyes" and r.accepted],
+                        issuer_in_print(lines, regions, profile))
         from redaction.detect.sealtext import signoff_under_own_seal
 
         regions += signoff_under_own_seal(seal_regions, lines, [r for r in regions if r.kind == "employer"], profile)
@@ -786,16 +787,18 @@ PHOTO_ALONG = 3.0
 ON_PHOTO = 0.05
 
 
-def issuer_on_photo(seal_regions: Sequence[Region], eyes: Sequence[Region]) -> None:
+def issuer_on_photo(seal_regions: Sequence[Region], eyes: Sequence[Region], printed_issuer: str | None = None) -> None:
     """An unread seal stamped over the applicant's photo, on a page whose other seal reads as
     another organisation and none as the employer, is that issuer's too: a university or an
     authority seals the holder's photo on the certificate it issues (the ring is unreadable over
-    the photo's print). An employer's seal read on the page, or no other reading, leaves it."""
+    the photo's print). So it is on a page with no other seal read that prints its issuer's name
+    (`printed_issuer`, see `issuer_in_print`). An employer's seal read on the page, or no other
+    reading, leaves it."""
     if not eyes or any(s.kind == "seal" and s.text is not None for s in seal_regions):
         return
     issuers = [s for s in seal_regions if s.kind == "other_seal" and s.text is not None
                and not s.extra.get("emblem")]
-    if not issuers:
+    if not issuers and printed_issuer is None:
         return
     unread = [s for s in seal_regions if s.kind == "seal" and s.text is None and s.accepted]
     on_photo = [s for s in unread if any(_share_on_photo(s.bbox, e) >= ON_PHOTO for e in eyes)]
@@ -803,6 +806,21 @@ def issuer_on_photo(seal_regions: Sequence[Region], eyes: Sequence[Region]) -> N
         # a second candidate found inside the same seal (its lower arc) goes with it
         if seal in on_photo or any(intersection(seal.bbox, p.bbox) >= 0.5 * _area(seal.bbox) for p in on_photo):
             _other(seal, None, "issuer's seal on the photo")
+
+
+def issuer_in_print(lines: Sequence[TextLine], regions: Sequence[Region], profile: Profile) -> str | None:
+    """The issuer a page without the employer's name prints: a line read fairly (PRINTED_FAIR_SCORE,
+    as a printed name under a seal) that is an organisation's name sharing none of the employer's
+    own words (synth2 s44 073: (新)疆医科大学 at 0.80 under the sign-off's seal, not found, on the
+    diploma whose embossed seal over the photo was masked as the employer's). None when the page
+    names the employer."""
+    from redaction.detect.sealtext import inside_employer, is_printed_organisation, shares_own_words
+
+    if any(r.kind == "employer" for r in regions):
+        return None
+    return next((ln.text for ln in lines if ln.source == "page" and ln.score >= PRINTED_FAIR_SCORE
+                 and is_printed_organisation(ln.text) and not shares_own_words(ln.text, profile)
+                 and not inside_employer(ln.text, profile)), None)
 
 
 def _area(box: Box | BoxF) -> float:
