@@ -118,6 +118,9 @@ def test_a_name_seal_alone_in_a_close_up_stays_masked(detector):
     (("二四年八", 0.9), ["二四年八月"], None),                          # a date is no one's name
     (("买合本提", 0.91), ["买合木提·阿西木"], "买合木提阿西木"),          # a long name signed on its own
     (("买合本提", 0.91), ["买合木提同志工作认真"], None),                # ... not prose of that length
+    (("来吉托", 0.93), ["法定代表人：米吉提托乎提"], "米吉提托乎提"),     # part of a long name, in order
+    (("来吉托", 0.93), ["法定代表人：吉米提乎"], None),                 # ... not in order
+    (("来吉托", 0.93), ["法定代表人：米吉提"], None),                   # as long: from its start only
 ])
 def test_name_seal_written_on_the_page_loosely(reading, written, name):
     from redaction.detect.sealtext import name_seal_written_loosely

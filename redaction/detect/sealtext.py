@@ -570,7 +570,8 @@ def name_seal_written_loosely(reading: tuple[str, float], profile: Profile, writ
     outside the seal; a name is what follows a line's last colon (单位负责人：马玉兰), or a short line
     of its own (`_written_name`). None when no written name begins with it, or when it shares two
     characters in order with the applicant's name or an employer — unless a written name begins
-    with it exactly and none of theirs holds all of it."""
+    with it exactly and none of theirs holds all of it. A longer written name may hold it in order
+    with one character wrong (a six-character name's seal read in part)."""
     text, score = reading
     if score < NAME_SEAL_LOOSE_SCORE:
         return None
@@ -583,7 +584,10 @@ def name_seal_written_loosely(reading: tuple[str, float], profile: Profile, writ
             continue
         shared = _shared_with_applicant(name, profile)
         for other in names:
-            if len(other) < len(name) or sum(a != b for a, b in zip(name, other, strict=False)) > errors:
+            # Spelled from its start, or — a long name's seal, read in part — in order in it
+            # (来吉托 for 米吉提托乎提, synth3 s45 041: 法定代表人：米吉提托乎提 under the seal).
+            if len(other) < len(name) or (sum(a != b for a, b in zip(name, other, strict=False)) > errors
+                                          and not (len(other) > len(name) and _lcs(name, other) >= len(name) - errors)):
                 continue
             # Sharing two characters with the applicant's name or an employer, it is theirs unless
             # it spells another's written name exactly and not the whole of any of theirs
