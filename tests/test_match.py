@@ -1084,3 +1084,28 @@ def test_the_employers_name_without_its_ordinal_is_another_body():
     assert [r for r in match_lines([line("抄送：喀什地区人民医院", 100, 300)], prof) if r.kind == "employer"] == []
     for text in ("喀什地区第人民医院", "喀什地区第一人民医阮", "喀什地区第一人民医院"):
         assert [r.kind for r in match_lines([line(text, 100, 300)], prof)] == ["employer"], text
+
+
+def _sloped(text: str, x0: float, y0: float, x1: float, y1: float, h: float = 23.0) -> TextLine:
+    """A line whose box runs from (x0, y0) to (x1, y1) along its top, h tall."""
+    quad = np.array([[x0, y0], [x1, y1], [x1, y1 + h], [x0, y0 + h]], np.float32)
+    return TextLine(quad, text, 0.97, proportional_char_boxes(quad, text))
+
+
+def test_a_term_wrapped_at_the_end_of_a_line_sloping_more_than_the_page_continues_under_its_start():
+    """synth4 s19 035, a phone photo of a journal page: the paragraph's lines slope 1° (the page's
+    median), one 2.4°; deskewed by the median its box stays two rows tall, and 十三中。 under its
+    start, the end of 乌市十三中 wrapped after 现就职于乌市, was taken for its own row: both pieces
+    missed. By the line's own slope 十三中。 begins below it."""
+    from redaction.detect.match import continuation_pairs
+
+    lines = [_sloped("基金项目：共青团新疆维吾尔自治区委员会科研项目", 131, 1553, 608, 1561),
+             _sloped("作者简介：迪丽娜尔阿不都热依木，女，维吾尔族，新", 129, 1576, 614, 1584),
+             _sloped("疆乌鲁木齐人，一级教师，主要从事中学教育工作，现就职于乌市", 127, 1599, 612, 1619),
+             _sloped("十三中。", 128, 1624, 189, 1624, 22.0),
+             _sloped("动式教学在课堂中的应用策略。实践表明，该方法能够激", 648, 1598, 1154, 1607)]
+    assert (2, 3) in continuation_pairs(lines)
+    profile = Profile(name="迪丽娜尔·阿不都热依木", employers=("乌鲁木齐市第十三中学", "乌市十三中"))
+    found = [r for r in match_lines(lines, profile) if r.kind == "employer"]
+    assert any(r.bbox[1] >= 1620 and r.bbox[0] < 200 for r in found), found       # 十三中
+    assert any(r.bbox[0] > 500 and r.bbox[3] < 1650 for r in found), found        # 乌市

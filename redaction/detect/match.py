@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 import numpy.typing as npt
@@ -403,7 +403,8 @@ def continuation_pairs(lines: list[TextLine]) -> list[tuple[int, int]]:
     # (Or its middle well below: two lines written in pen slant apart, their boxes overlapping.
     # Or below the row where a line much taller than it begins: two columns' rows read as one
     # line, the right one's lower, stand that tall; synth4 s5 023.)
-    below = (((by0 >= _row_end(ay0, ay1, h) - 0.4 * h) | ((by0 + by1) - (ay0 + ay1) >= 2 * HANDWRITTEN_BELOW * h))
+    below = (((by0 >= _row_end(ay0, ay1, h) - 0.4 * h) | ((by0 + by1) - (ay0 + ay1) >= 2 * HANDWRITTEN_BELOW * h)
+              | _below_own_slope(lines, h))
              & (by0 - ay1 < CONTINUATION_GAP * h)
              & (bx0 < ax1) & (bx1 > ax0 - 2 * h) & ~row)
     np.fill_diagonal(below, False)
@@ -417,6 +418,22 @@ def continuation_pairs(lines: list[TextLine]) -> list[tuple[int, int]]:
     ok = np.where(row, bx0 - ax1 < 4.0 * h, below)
     np.fill_diagonal(ok, False)
     return [(int(i), int(j)) for i, j in zip(*np.nonzero(ok), strict=False)]
+
+
+def _below_own_slope(lines: list[TextLine], h: Floats) -> npt.NDArray[np.bool_]:
+    """[i, j]: does line j begin below line i where it begins, by line i's own slope (its quad's
+    bottom edge at j's start, 0.4 of a line of slack)? On a phone photo the lines' slopes differ
+    (a page bowed or seen at an angle): deskewed by the page's median slope, a long line sloping
+    more keeps a box two rows tall, and the short line under its start, the wrap of a term at its
+    end, was taken for its row (synth4 s19 035: …现就职于乌市 / 十三中。, 2.4° against the page's
+    median; its wrap was missed)."""
+    quads = np.array([ln.quad for ln in lines], dtype=np.float64)           # (n, 4, 2)
+    (lx, ly), (rx, ry) = quads[:, 3].T, quads[:, 2].T                       # bottom edge, left to right
+    slope = (ry - ly) / np.where(np.abs(rx - lx) < 1.0, 1.0, rx - lx)
+    start_x, start_y = quads[:, 0, 0], quads[:, 0, 1]                       # top-left corner
+    x = np.clip(start_x[None, :], np.minimum(lx, rx)[:, None], np.maximum(lx, rx)[:, None])
+    bottom = ly[:, None] + slope[:, None] * (x - lx[:, None])
+    return cast(npt.NDArray[np.bool_], start_y[None, :] >= bottom - 0.4 * h)
 
 
 def _row_starts(x0: Floats, row: npt.NDArray[np.bool_]) -> Floats:
