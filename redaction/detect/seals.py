@@ -1788,8 +1788,6 @@ def _learned_candidates(image_bgr: Image, red: Mask, seals: list[Seal], rejected
         for box in _gray_candidates(grey_small(), guesses, seals, unprofiled):
             boxes.append((0.5, box, "gray circle"))
         boxes += [(0.01, box, "gray") for box in unprofiled]
-    # Rings on photocopies are judged by their ink alone (a profile round a Hough circle), which
-    # bold title characters can pass: the learned detector must see ring text in them too.
     def frame_sized_without_ring_text(s: Seal) -> bool:
         # A weak ring filling the frame may be a phone photo's desk round the sheet (synth3
         # s15 010: a brown desk on both sides, a 0.76 "seal" over the whole red-ruled form,
@@ -1802,6 +1800,8 @@ def _learned_candidates(image_bgr: Image, red: Mask, seals: list[Seal], rejected
         return (s.colour == "red" and s.score < FRAME_FIND_SCORE and _area(s.bbox) >= FRAME_FIND_SHARE * w * h
                 and not _ring_text_round(reader, image_bgr, s.center, max(s.axes)))
 
+    # Rings on photocopies are judged by their ink alone (a profile round a Hough circle), which
+    # bold title characters can pass: the learned detector must see ring text in them too.
     confirmed = []
     for s in seals:
         if frame_sized_without_ring_text(s):

@@ -586,8 +586,9 @@ def name_seal_written_loosely(reading: tuple[str, float], profile: Profile, writ
         for other in names:
             # Spelled from its start, or — a long name's seal, read in part — in order in it
             # (来吉托 for 米吉提托乎提, synth3 s45 041: 法定代表人：米吉提托乎提 under the seal).
-            if len(other) < len(name) or (sum(a != b for a, b in zip(name, other, strict=False)) > errors
-                                          and not (len(other) > len(name) and _lcs(name, other) >= len(name) - errors)):
+            misread = sum(a != b for a, b in zip(name, other, strict=False))
+            in_order = len(other) > len(name) and _lcs(name, other) >= len(name) - errors
+            if len(other) < len(name) or (misread > errors and not in_order):
                 continue
             # Sharing two characters with the applicant's name or an employer, it is theirs unless
             # it spells another's written name exactly and not the whole of any of theirs
@@ -1007,13 +1008,11 @@ def _surely_another_body(text: str, score: float, profile: Profile) -> bool:
     name reads as another's (`_another_place`)."""
     norm = normalize(text)
     employers = [t for t in profile.terms() if t.kind == "employer" and len(t.key) >= 4]
-    if score >= READABLE_SCORE and score < ANOTHER_BODY_FIRM and not any(t.key in norm + norm for t in employers):
+    if score < READABLE_SCORE or any(t.key in norm + norm for t in employers):
+        return False
+    if score < ANOTHER_BODY_FIRM:
         return any(_another_place(t.key, (norm + norm)[s:e]) for t in employers
                    for s, e, _ in approximate_find(t.key, norm + norm, max(1, int(round(0.3 * len(t.key))))))
-    if score < ANOTHER_BODY_FIRM:
-        return False
-    if any(t.key in norm + norm for t in employers):
-        return False
     cjk = _cjk_of(_SEAL_WORDS.sub("", norm))
     if any(one_place_apart(t.key, cjk) or one_place_apart(cjk, t.key) for t in employers):
         return True         # 吐鲁番市自然资源局 for 吐鲁番市高昌区自然资源局: the city's bureau

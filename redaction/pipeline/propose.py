@@ -210,8 +210,8 @@ class Detector:
                 # Round too: a square name seal stamped touching a signature is found as the
                 # circle round it (synth3 s11 047, 何振华印).
                 self.other_persons_name_seal(image, seal, seal_of[id(seal)], lines, profile)
-        issuer_on_photo(seal_regions, [r for r in faces if r.kind == "eyes" and r.accepted],
-                        issuer_in_print(lines, regions, profile))
+        eyes = [r for r in faces if r.kind == "eyes" and r.accepted]
+        issuer_on_photo(seal_regions, eyes, issuer_in_print(lines, regions, profile) if eyes else None)
         from redaction.detect.sealtext import signoff_under_own_seal
 
         regions += signoff_under_own_seal(seal_regions, lines, [r for r in regions if r.kind == "employer"], profile)
