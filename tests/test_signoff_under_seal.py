@@ -63,3 +63,18 @@ def test_a_signoff_the_seal_parts_in_two_pieces_is_the_employer_whole():
     assert signoff_under_own_seal([seal], other, [], bureau) == []
     theirs = Region("other_seal", seal.bbox, 0.9, "巴音郭楞蒙古自治州财政局", False)
     assert signoff_under_own_seal([theirs], [left, right], [], bureau) == []
+
+
+def test_a_signoff_read_with_its_numeral_changed_under_the_seal_whose_ring_names_the_employer():
+    """synth3 s45 075: under the school's seal, its ring read 喀什地区疏附县第二中学, the sign-off read
+    喀什地区疏附县第三中学 (the seal's ink over 二): another school's numeral to the matcher, left
+    half outside the seal's box (employer covered 0.88)."""
+    school = Profile(name="艾尔肯·吐尔逊", employers=("喀什地区疏附县第二中学", "疏附县二中"))
+    seal = Region("seal", (993, 529, 1378, 892), 0.95, "喀什地区疏附县第二中学", True)
+    line = _line((939, 699, 1315, 749), "喀什地区疏附县第三中学")
+    found = signoff_under_own_seal([seal], [line], [], school)
+    assert [(r.kind, r.accepted, r.bbox) for r in found] == [("employer", True, line.bbox)]
+    # a seal not read as the employer's, or two characters another, leaves it
+    unread = Region("seal", (993, 529, 1378, 892), 0.95, None, True)
+    assert signoff_under_own_seal([unread], [line], [], school) == []
+    assert signoff_under_own_seal([seal], [_line((939, 699, 1315, 749), "喀什地区疏勒县第三中学")], [], school) == []
