@@ -146,11 +146,16 @@ HOSPITAL_PRINTED = (1600, 2068, 2000, 2117)
     ("民医院", "other_seal"),               # too little read
 ])
 def test_a_ring_read_only_at_its_end_over_the_printed_employer_is_the_employers(reading, kind):
-    seal = Region("other_seal", HOSPITAL_SEAL, 0.77, reading, False)
-    own_by_printed_employer(seal, [HOSPITAL_PRINTED], HOSPITAL)
+    _judged_over_its_print_only(Region("other_seal", HOSPITAL_SEAL, 0.77, reading, False), HOSPITAL_PRINTED,
+                                HOSPITAL, kind)
+
+
+def _judged_over_its_print_only(seal: Region, printed, profile: Profile, kind: str) -> None:
+    """`own_by_printed_employer` makes the seal `kind` over the employer's print; away from it, another's."""
+    away = Region(seal.kind, seal.bbox, seal.score, seal.text, seal.accepted)
+    own_by_printed_employer(seal, [printed], profile)
     assert (seal.kind, seal.accepted) == (kind, kind == "seal")
-    away = Region("other_seal", HOSPITAL_SEAL, 0.77, reading, False)
-    own_by_printed_employer(away, [(100, 200, 500, 260)], HOSPITAL)
+    own_by_printed_employer(away, [(100, 200, 500, 260)], profile)
     assert away.kind == "other_seal"
 
 
@@ -170,9 +175,5 @@ STATION_PRINTED = (1080, 2004, 1691, 2082)
     ("海理站", "other_seal"),                  # too little read
 ])
 def test_a_ring_read_in_part_with_single_slips_over_the_printed_employer_is_the_employers(reading, kind):
-    seal = Region("other_seal", STATION_SEAL, 0.87, reading, False)
-    own_by_printed_employer(seal, [STATION_PRINTED], STATION)
-    assert (seal.kind, seal.accepted) == (kind, kind == "seal")
-    away = Region("other_seal", STATION_SEAL, 0.87, reading, False)
-    own_by_printed_employer(away, [(100, 200, 500, 260)], STATION)
-    assert away.kind == "other_seal"
+    _judged_over_its_print_only(Region("other_seal", STATION_SEAL, 0.87, reading, False), STATION_PRINTED,
+                                STATION, kind)
