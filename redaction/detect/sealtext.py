@@ -1330,8 +1330,8 @@ def read_in_part_as_employer(text: str, profile: Profile) -> bool:
     characters or more, IN_PART_SHARE of them in order in the name, no two foreign ones in a row,
     no numeral of its own, ending in the name's organisation word (its last character)? A grey
     ring read where it was inked, its name's middle and end, one character misread in each gap:
-    随勒她福海理站 (0.87) for 阿勒泰地区福海县水利管理站 (synth4 s19 000), two characters short of
-    `ends_as_employer`. Evidence only beside other evidence (the seal stamped over the employer's
+    随勒她福海理站 (0.87) for 阿勒泰地区福海县水利管理站 (synth4 s19 000), ending 海理站, not the 管理站
+    `ends_as_employer` asks for. Evidence only beside other evidence (the seal stamped over the employer's
     printed name)."""
     cjk = _name_chars(text)
     return len(cjk) >= PARTIAL_CHARS and any(
