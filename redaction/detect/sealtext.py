@@ -1460,9 +1460,9 @@ def signoff_under_own_seal(seals: Sequence[Region], lines: Sequence[TextLine], e
         if any(intersection(box, e.bbox) >= 0.9 * area for e in employers):
             continue
         term, misread = resembled_employer(line.text, profile)
-        if not (term is not None and misread):
-            term, misread = _one_slip_from_ring(line.text, seal.text, profile), True
-        if term is not None and misread:
+        if term is None or not misread:
+            term = _one_slip_from_ring(line.text, seal.text, profile)
+        if term is not None:
             out.append(Region("employer", box, round(float(line.score), 4), line.text, True,
                               extra={"term": term, "attributed_by": "under the employer's seal"}))
     return out + _signoff_pieces_under_own_seal(own, lines, employers, profile, out)
