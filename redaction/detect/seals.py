@@ -1860,17 +1860,22 @@ def _learned_candidates(image_bgr: Image, red: Mask, seals: list[Seal], rejected
             ring = sealdet.find_ring_in_box(reader, image_bgr, box, outer=True)
             if ring is not None and not _ringed_whole(red, ring, box):
                 ring = None
-        if ring is None and circle and not first:
-            # A faded grey seal's ring text the network does not tell from the black print over
-            # it (synth4 s19 064): looked at again on the grey ink alone.
-            ring = sealdet.find_ring_in_box(reader, _plated(image_bgr, box, _gray_plate), box)
         if ring is None and circle and first:
             # Ring text round the circle that the look round the ring it makes did not confirm:
             # a seal inked on one side only, if its ring line is one long unbroken arc there.
             seal = _half_inked_gray(grey_small(), first[0], box, w, h, half_inked_max_r)
-            if seal is not None and not any(_inside(seal.bbox, s.bbox) > 0.6 for s in seals):
-                seals.append(seal)
-            continue
+            if seal is not None:
+                if not any(_inside(seal.bbox, s.bbox) > 0.6 for s in seals):
+                    seals.append(seal)
+                continue
+        if ring is None and circle:
+            # A faded grey seal's ring text the network does not tell from the black print over
+            # it (synth4 s19 064: no ring seen; synth3 s45 069: half inked, the ring text seen
+            # as an arch sitting low and large off the circle): looked at again on the grey ink
+            # alone.
+            ring = sealdet.find_ring_in_box(reader, _plated(image_bgr, box, _gray_plate), box)
+            if ring is None:
+                continue
         if ring is None and is_arc:
             # A paging seal cut by the sheet's edge (a third of its disc or less): the network's
             # band is a thick crescent no ellipse holds; the ring line's crisp outer edge gives
