@@ -265,3 +265,22 @@ def test_a_faded_seal_overlapping_another_is_boxed_as_its_circle_not_an_oval_int
     assert intersection(boxes[0], own) >= 0.95 * box_area(own)
     assert intersection(boxes[0], other) < 0.15 * box_area(other)
     assert box_area(boxes[0]) < 1.7 * box_area(own)
+
+
+def test_a_faint_fit_round_a_grey_find_and_the_seal_below_it_does_not_replace_the_find(detector):
+    """synth3 s45 062, an appraisal form on a copy: the employer's grey oval seal stamped just above
+    the county bureau's faded one. The oval was found (1.4 times its box); a later look at a grey
+    circle round it fitted the faint ink of both as one oval three times the seal and replaced the
+    find, masking 0.7 of the bureau's seal and its printed name. A fit more than twice the find it
+    would replace that reaches into another seal found is drawn out toward it: the find stays."""
+    from bench.accuracy import _spec_pages
+    from testkit.synth3 import make_page
+
+    sp = _spec_pages([make_page(45, 62)])[0]
+    own = next(t.bbox for t in sp.truth if t.kind == "seal" and t.owner == "applicant")
+    other = next(t.bbox for t in sp.truth if t.kind == "seal" and t.owner == "other" and "教育局" in t.text)
+    seals = find_page_seals(sp.pixels, sp.dpi, ring_reader=detector.ring_reader)
+    mine = [s for s in seals if intersection(s.bbox, own) >= 0.95 * box_area(own)]
+    assert len(mine) == 1, seals
+    assert box_area(mine[0].bbox) < 2 * box_area(own)
+    assert intersection(mine[0].bbox, other) < 0.3 * box_area(other)
