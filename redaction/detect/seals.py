@@ -1833,6 +1833,7 @@ def _learned_candidates(image_bgr: Image, red: Mask, seals: list[Seal], rejected
             arcs_tried += 1
             colour = "red"
         cut = colour == "cut"
+        grey_plated = False
         framed = colour in ("framed", "cut")
         circle = colour == "gray circle"
         colour = "red" if framed else "gray" if circle else colour
@@ -1876,6 +1877,7 @@ def _learned_candidates(image_bgr: Image, red: Mask, seals: list[Seal], rejected
             ring = sealdet.find_ring_in_box(reader, _plated(image_bgr, box, _gray_plate), box)
             if ring is None:
                 continue
+            grey_plated = True
         if ring is None and is_arc:
             # A paging seal cut by the sheet's edge (a third of its disc or less): the network's
             # band is a thick crescent no ellipse holds; the ring line's crisp outer edge gives
@@ -1910,6 +1912,12 @@ def _learned_candidates(image_bgr: Image, red: Mask, seals: list[Seal], rejected
                 continue
         seal = _confirm_on_ink(image_bgr, ink, ring, colour, box, grey_small if colour != "red" else None,
                                framed=framed)
+        if (seal is not None and grey_plated and _inside(seal.bbox, box) > 0.8
+                and _area(seal.bbox) < HALF_INKED_SHARE * _area(box)):
+            # The ring text of a grey seal inked on one side only, seen on its grey ink alone, is an
+            # arch fitted as an oval over that side (synth3 s45 034: the right half, 0.6 of the
+            # seal): the Hough circle's own ring, where its ink holds one, is the seal.
+            seal = _gray_ring_seal_in(grey_small(), box, w, h) or seal
         if seal is None and framed and not cut and ink is red:
             seal = _confirm_on_ink(image_bgr, _alone_ink(red, box), ring, colour, box, framed=True)
         if seal is None and framed and not cut and colour == "red":
@@ -2552,6 +2560,9 @@ def _on_page(seal: Seal, w: int, h: int) -> bool:
     return cx - ex >= -2 and cy - ey >= -2 and cx + ex <= w + 2 and cy + ey <= h + 2
 
 
+#: A grey seal fitted inside its Hough circle's box on less than this share of its area is one
+#: side of a seal inked on that side only.
+HALF_INKED_SHARE = 0.7
 #: Ink of a faded seal on a copy at quarter size: this many levels under the paper round it.
 GRAY_LOCAL_CONTRAST = 10
 #: Hough circles on a copy without a ring at one radius handed to the learned detector a page
