@@ -43,6 +43,10 @@ def test_whose_name_seal(reading, name):
     # synth3 seed 38: 王建新印 (read 0.91) over 王建新 signed after a bare 法定代表人：, the name
     # written nowhere else on the page
     ("synth3", 38, 7, "王建新"),
+    # synth2 seed 45: 杨永红印 stamped touching the employer's round seal beside 人：杨永红, its
+    # square fit pulled off by the round seal's ink (read 深隐發); its rows read on the page, 红杨 |
+    # 印永, give its reading
+    ("synth2", 45, 47, "杨永红印"),
 ])
 def test_another_persons_square_name_seal_named_on_the_page_is_not_masked(detector, generator, seed, index, text):
     import importlib
@@ -160,3 +164,22 @@ def test_name_seal_read_in_any_order(reading, written, name):
     from redaction.detect.sealtext import name_seal_in_any_order
 
     assert name_seal_in_any_order(reading, Profile(name="马晓燕", employers=("昌吉州人民医院",)), written) == name
+
+
+def test_a_square_seals_rows_read_on_the_page_give_its_name_in_column_order():
+    """A 2 × 2 name seal's rows read as two lines of the page's text (right to left is lost: 红杨 over
+    印永) give its reading down the right column, then the left: 杨永红印. Anything but two such
+    rows of two characters, one above the other, gives none."""
+    import numpy as np
+
+    from redaction.ocr.base import TextLine
+    from redaction.pipeline.propose import _square_seal_from_rows
+
+    def line(text, y, score=0.99):
+        quad = np.array([(100, y), (200, y), (200, y + 50), (100, y + 50)], np.float32)
+        return TextLine(quad, text, score)
+
+    assert _square_seal_from_rows([line("印永", 160), line("红杨", 100, 0.95)]) == ("杨永红印", 0.95)
+    assert _square_seal_from_rows([line("红杨", 100)]) is None
+    assert _square_seal_from_rows([line("红杨", 100), line("印", 160)]) is None
+    assert _square_seal_from_rows([line("红杨", 100), line("印永", 110)]) is None   # side by side

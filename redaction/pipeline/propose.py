@@ -238,24 +238,29 @@ class Detector:
         )
         from redaction.detect.signatures import other_persons_labels
 
-        reading = read_square_seal(self.ocr, image, seal)
-        if reading is None:
-            return
         # Not a line of the seal's own characters read on the page (inside its box): the name
         # written beside it, or signed under it and reaching out of it (synth3 seed 3: 何振华印 over
         # 何振华 signed, 0.56 of the signature under the seal's box).
-        read = [ln.text for ln in lines
-                if intersection(ln.bbox, region.bbox) < NAME_SEAL_OWN_LINE * _box_area(ln.bbox)
-                or _not_seal_ink(image, ln.bbox)]
+        own = [ln for ln in lines if intersection(ln.bbox, region.bbox) >= NAME_SEAL_OWN_LINE * _box_area(ln.bbox)
+               and not _not_seal_ink(image, ln.bbox)]
+        read = [ln.text for ln in lines if all(ln is not o for o in own)]
         written = [normalize(text) for text in read]
-        name = other_persons_name_seal(reading, profile)
-        if name is not None and any(name in text for text in written):
-            _other(region, reading[0], "name seal, the name on the page")
-        elif name is not None and _beside_other_signer(region.bbox, other_persons_labels(lines)):
-            _other(region, reading[0], "name seal, another signer's label")
-        elif (name_seal_written_loosely(reading, profile, read) is not None
-              or name_seal_in_any_order(reading, profile, read) is not None):
-            _other(region, reading[0], "name seal, the name on the page")
+        # The seal's own read, and its two rows as the page's text reading read them (synth2 s45
+        # 047: 红杨 | 印永, 0.99, a name seal stamped touching the round seal, whose ink pulls the
+        # square's fit off: read 深隐發 on its own).
+        readings = [r for r in (read_square_seal(self.ocr, image, seal), _square_seal_from_rows(own)) if r]
+        for reading in readings:
+            name = other_persons_name_seal(reading, profile)
+            if name is not None and any(name in text for text in written):
+                _other(region, reading[0], "name seal, the name on the page")
+            elif name is not None and _beside_other_signer(region.bbox, other_persons_labels(lines)):
+                _other(region, reading[0], "name seal, another signer's label")
+            elif (name_seal_written_loosely(reading, profile, read) is not None
+                  or name_seal_in_any_order(reading, profile, read) is not None):
+                _other(region, reading[0], "name seal, the name on the page")
+            else:
+                continue
+            return
 
     def text_regions(self, image: np.ndarray, profile: Profile, red: np.ndarray | None = None) -> list[Region]:
         """Name and employer regions only (OCR + matching)."""
@@ -849,6 +854,19 @@ def _seal_not_emblem(seal: Region) -> None:
     seal.kind, seal.accepted = "seal", True
     seal.extra.pop("emblem", None)
     seal.extra.pop("picture", None)
+
+
+def _square_seal_from_rows(own: Sequence[TextLine]) -> tuple[str, float] | None:
+    """A 2 × 2 seal's characters in a name seal's order (down its right column, then its left) from
+    its two rows read as two lines of the page's text, one above the other (红杨 | 印永: 杨永红印),
+    with the lesser of their scores; None unless exactly two such lines of two characters each."""
+    rows = sorted(own, key=lambda ln: ln.bbox[1])
+    if len(rows) != 2 or rows[0].bbox[3] > (rows[1].bbox[1] + rows[1].bbox[3]) / 2:
+        return None
+    top, bottom = (normalize(ln.text) for ln in rows)
+    if len(top) != 2 or len(bottom) != 2:
+        return None
+    return top[1] + bottom[1] + top[0] + bottom[0], min(ln.score for ln in rows)
 
 
 def _other(seal: Region, text: str | None, why: str) -> None:
