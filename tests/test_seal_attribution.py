@@ -919,3 +919,17 @@ def test_a_printed_name_whose_last_character_the_seal_cuts_off_names_its_organis
     lines[:2] = [_line("哈密市伊州区教育", (1100, 2112, 1380, 2140), 0.95), _line("局", (1390, 2121, 1410, 2137), 0.55)]
     attribute_by_printed_name(seal, lines, [], YIZHOU, (), [("华盛雅医体庭", 0.22)])
     assert (seal.kind, seal.accepted) == ("seal", True)
+
+
+@pytest.mark.parametrize(("reading", "kind"), [
+    ("所兵团第师同拉：", "seal"),             # the ring's end 所 read across its seam, then its start
+    ("所兵团第师同拉尔局", "other_seal"),     # an organisation word of its own after the seam
+    ("所兵团第同拉水库", "other_seal"),       # three characters foreign to the name
+    ("新疆生产建设兵团第一师农业农村局", "other_seal"),
+])
+def test_the_employers_ring_read_from_its_last_character_is_the_employers(reading, kind):
+    """synth3 s46 046: the employer's grey long-ring seal (…第一师阿拉尔市农业科学研究所) read 所兵团第
+    师同拉 (0.77) — its last character, then its start across the seam, one character misread. The
+    所 made it an organisation's name read confidently, and the seal another's."""
+    profile = Profile(name="陈志刚", employers=("新疆生产建设兵团第一师阿拉尔市农业科学研究所", "一师农科所"))
+    assert classify_seal([(reading, 0.77)], profile)[0] == kind

@@ -1083,7 +1083,8 @@ def classify_seal(readings: list[tuple[str, float]], profile: Profile) -> tuple[
     # gap in its ink as its name's end and start with the seam's print read between them, a ring
     # read only where it says its national parent's name (中国共产主义青年团) as that: no other's.
     readings = [(t, sc) for t, sc in readings
-                if ((t, sc) in another or not (inside_employer(t, profile) or across_seam_own(t, profile)))
+                if ((t, sc) in another or not (inside_employer(t, profile) or across_seam_own(t, profile)
+                                                or seam_ending_own(t, profile)))
                 and not parent_only(t)]
     candidates = []
     for text, score in readings:
@@ -1202,6 +1203,24 @@ def inside_employer(text: str, profile: Profile) -> bool:
     keys = [term.key for term in profile.terms() if term.kind == "employer"]
     need = len(cjk) - len(cjk) // 10
     return any(_lcs(cjk[i:] + cjk[:i], key) >= need for key in keys for i in range(len(cjk)))
+
+
+#: Least characters of a reading that `seam_ending_own` takes for the employer's ring.
+SEAM_ENDING_CHARS = 6
+
+
+def seam_ending_own(text: str, profile: Profile) -> bool:
+    """Is a reading the employer's ring read from its seam: the name's last character first, its
+    only organisation word, then the rest in order in the name but for one character (SEAM_ENDING_
+    CHARS or more)? synth3 s46 046: 所兵团第师同拉 (0.77) for 新疆生产建设兵团第一师阿拉尔市农业科学
+    研究所 — the 所 read first made it an organisation's name read confidently, another's. A slip
+    that is an organisation word (兵团第一师农业局 for that name) keeps it another body's."""
+    cjk = _cjk_of(text)
+    if len(cjk) < SEAM_ENDING_CHARS or ORGANISATION.match(cjk) is None or ORGANISATION.search(cjk, 1):
+        return False
+    turned = cjk[1:] + cjk[0]
+    return any(term.key.endswith(cjk[0]) and _lcs(turned, term.key) >= len(turned) - 1
+               for term in profile.terms() if term.kind == "employer")
 
 
 #: Characters of an employer's name, its end then its start, that a reading must hold in a row to
