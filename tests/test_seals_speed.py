@@ -81,20 +81,22 @@ def test_grey_candidates_of_a_file_without_dpi_searched_in_octaves(monkeypatch, 
     """A copy without a dpi is searched for candidate circles from 100 dpi to a seal filling the
     frame (16-180 px at quarter size) in octave bands, each on a copy where its circles are at most
     GRAY_BAND_RADIUS px; the photocopied seal on a text page is a candidate (one search over the
-    whole range offered it on the 12-line pages only: its strongest circles ran through text)."""
+    whole range offered it on the 12-line pages only: its strongest circles ran through text). The
+    bands are searched twice: on the page, then on its local contrast (stop 53: a faded ring)."""
     page, truth = _copy_with_grey_seal(lines, seed)
     asked = _asked_radii(monkeypatch)
     boxes = seals._gray_candidates(seals.GreyCopy.of(page), seals.dpi_guesses(None, page.shape), [])
-    assert len(asked) == 4 and all(hi <= seals.GRAY_BAND_RADIUS + 1 for _, hi in asked)
+    assert len(asked) == 8 and asked[:4] == asked[4:] and all(hi <= seals.GRAY_BAND_RADIUS + 1 for _, hi in asked)
     assert any(iou(b, truth) > 0.5 for b in boxes)
 
 
 def test_grey_candidates_at_one_dpi_searched_at_once(monkeypatch):
-    """A file stating its dpi has one octave of circle sizes: one search at quarter size, as before."""
+    """A file stating its dpi has one octave of circle sizes: one search at quarter size, as before
+    (and one on the local contrast)."""
     page, _ = _copy_with_grey_seal(12, 1)
     asked = _asked_radii(monkeypatch)
     seals._gray_candidates(seals.GreyCopy.of(page), [200.0], [])
-    assert asked == [(33, 52)]
+    assert asked == [(33, 52), (33, 52)]
 
 
 def test_a_faint_group_found_at_two_scales_is_looked_at_once(monkeypatch):
