@@ -252,14 +252,15 @@ class Detector:
         for reading in readings:
             name = other_persons_name_seal(reading, profile)
             if name is not None and any(name in text for text in written):
-                _other(region, reading[0], "name seal, the name on the page")
+                why = "name seal, the name on the page"
             elif name is not None and _beside_other_signer(region.bbox, other_persons_labels(lines)):
-                _other(region, reading[0], "name seal, another signer's label")
+                why = "name seal, another signer's label"
             elif (name_seal_written_loosely(reading, profile, read) is not None
                   or name_seal_in_any_order(reading, profile, read) is not None):
-                _other(region, reading[0], "name seal, the name on the page")
+                why = "name seal, the name on the page"
             else:
                 continue
+            _other(region, reading[0], why)
             return
 
     def text_regions(self, image: np.ndarray, profile: Profile, red: np.ndarray | None = None) -> list[Region]:
