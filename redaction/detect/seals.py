@@ -2523,8 +2523,7 @@ def _gray_oval(small: Image, ring: RingOutline, w: int, h: int) -> Seal | None:
     from the text round it."""
     (cx, cy), (a, b), ang, _ = ring
     q = GRAY_SCALE
-    paper = cv2.blur(cv2.dilate(small, np.ones((9, 9), np.uint8)), (9, 9))
-    contrast = cast(Image, cv2.subtract(paper, small))
+    contrast = _local_contrast(small)
     rough = Seal((0, 0, 0, 0), "oval", GRAY_SCORE, (cx * q, cy * q), (a * q, b * q), ang, "gray")
     fit = refit_outline(contrast, rough)
     for k in (30, 50):
