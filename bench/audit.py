@@ -25,6 +25,7 @@ import argparse
 import csv
 import logging
 import os
+import shutil
 import sys
 import tempfile
 import time
@@ -156,6 +157,13 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
     sys.path.insert(0, str(ROOT))
     work = Path(tempfile.mkdtemp(prefix="bm-bench-audit-"))
+    try:
+        return _run(args, work)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)   # the corpus, masked copies and ledgers of the run
+
+
+def _run(args: argparse.Namespace, work: Path) -> int:
     t0 = time.perf_counter()
     roster, root, files = build_root(work, args.pages, args.seed)
     applicants = len({p.parent for p, _ in files})
