@@ -284,3 +284,23 @@ def test_a_faint_fit_round_a_grey_find_and_the_seal_below_it_does_not_replace_th
     assert len(mine) == 1, seals
     assert box_area(mine[0].bbox) < 2 * box_area(own)
     assert intersection(mine[0].bbox, other) < 0.3 * box_area(other)
+
+
+def test_a_look_at_a_grey_blob_below_a_grey_find_does_not_fit_both_as_one_oval(detector):
+    """synth3 s47 078, an appraisal form on a copy: the employer's grey seal stamped just above the
+    district bureau's grey oval one. The employer's was found as a Hough circle (1.33 times its
+    box); a look at the grey blob of the bureau's seal fitted both ring texts as one oval 2.4 times
+    that blob and replaced the find: the bureau's seal and its printed name masked, the box 3.1
+    times the employer's seal. A fit drawn out toward another seal is no fit of a grey blob either
+    (as of a grey circle): the find stays."""
+    from bench.accuracy import _spec_pages
+    from testkit.synth3 import make_page
+
+    sp = _spec_pages([make_page(47, 78)])[0]
+    own = next(t.bbox for t in sp.truth if t.kind == "seal" and t.owner == "applicant")
+    other = next(t.bbox for t in sp.truth if t.kind == "seal" and t.owner == "other")
+    seals = find_page_seals(sp.pixels, sp.dpi, ring_reader=detector.ring_reader)
+    mine = [s for s in seals if intersection(s.bbox, own) >= 0.95 * box_area(own)]
+    assert len(mine) == 1, seals
+    assert box_area(mine[0].bbox) < 2 * box_area(own)
+    assert all(intersection(s.bbox, other) < 0.3 * box_area(other) for s in seals), seals

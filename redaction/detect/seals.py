@@ -1955,10 +1955,12 @@ def _learned_candidates(image_bgr: Image, red: Mask, seals: list[Seal], rejected
             r = max(axes) * SCALE
             seal = _faint_seal(image_bgr, faint, (cx * SCALE - r, cy * SCALE - r, cx * SCALE + r, cy * SCALE + r),
                                reader, "gray")
-        if seal is not None and circle and _drawn_to_another(seal, box, seals):
+        if seal is not None and colour == "gray" and _drawn_to_another(seal, box, seals):
             # The learned ring round a grey circle drawn out toward a seal stamped touching it
             # (synth2 s35 011: the employer's faded seal above another body's, its ring text in the
-            # network's band too, fitted as an oval 2.5 times the seal): the circle's own ring.
+            # network's band too, fitted as an oval 2.5 times the seal): the circle's own ring. So
+            # round a grey blob (synth3 s47 078: the bureau's grey seal below the employer's found
+            # one, both fitted as one oval 2.4 times the blob): its ring, if its ink holds one.
             seal = _gray_ring_seal_in(grey_small(), box, w, h)
         if seal is None or frame_sized_without_ring_text(seal):
             continue
