@@ -1,6 +1,7 @@
 """Accuracy and speed of the detection pipeline on three sets.
 
-    python -m bench.accuracy [--set own|heldout|synth2|synth3|synth4|real|dev] --pages 40 --seed 0 [--engine rapid]
+    python -m bench.accuracy [--set own|heldout|synth2|synth3|synth4|synth5|real|dev] --pages 40 --seed 0
+                             [--engine rapid]
                              [--only ID-PART,...]
                              [--json metrics.json] [--verbose] [--types letter,award] [--write-corpus DIR]
 
@@ -18,6 +19,10 @@ Sets:
 - `synth4`: a fifth generator written from the same spec alone at stop 41 (testkit/synth4), of
   letters, awards, appraisal forms and journal pages (employers wrapped anywhere in running prose,
   two-issuer awards, sideways forms): tuned on, as synth2;
+- `synth5`: a sixth generator written from the same spec alone at stop 54 (testkit/synth5), of
+  letters, training certificates, title certificates and appraisal forms (names and employers in
+  prose, tables, letterheads, sign-offs and footers, wrapped and letter-spaced): tuned on, as
+  synth2;
 - `real`: real public photos and scans annotated by hand (bench/real: truth/*.json, the images
   whose licence allows it in images/, the others rebuilt from a local mirror of their repository
   when one is present under /work/.mirror or $BLINDMASK_MIRRORS);
@@ -406,6 +411,13 @@ def synth4_pages(n: int, seed: int) -> list:
     return _spec_pages(make_pages(n, seed))
 
 
+def synth5_pages(n: int, seed: int) -> list:
+    """The letter/training/title-certificate/appraisal generator's pages (stop 54, tuned on) as bench pages."""
+    from testkit.synth5 import make_pages
+
+    return _spec_pages(make_pages(n, seed))
+
+
 def _spec_pages(generated) -> list:
     """Pages of a generator written from testkit/heldout/SPEC.md (profile dicts made Profiles)."""
     from types import SimpleNamespace
@@ -424,11 +436,11 @@ def _spec_pages(generated) -> list:
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--set", dest="which", choices=("own", "heldout", "synth2", "synth3", "synth4", "real", "dev"),
-                    default="own",
+    ap.add_argument("--set", dest="which", default="own",
+                    choices=("own", "heldout", "synth2", "synth3", "synth4", "synth5", "real", "dev"),
                     help="own synthetic corpus (tuned on), held-out synthetic split, the second generator "
                          "written from the held-out split's spec (tuned on), its appraisal-and-letter sibling "
-                         "(synth3, tuned on), the fifth (synth4, tuned on), real public images, "
+                         "(synth3, tuned on), the fifth and sixth (synth4, synth5, tuned on), real public images, "
                          "or the real development images (bench/real/dev, tuned on)")
     ap.add_argument("--pages", type=int, default=40)
     ap.add_argument("--seed", type=int, default=0)
@@ -459,6 +471,8 @@ def main(argv=None) -> int:
         pages = synth3_pages(args.pages, args.seed)
     elif args.which == "synth4":
         pages = synth4_pages(args.pages, args.seed)
+    elif args.which == "synth5":
+        pages = synth5_pages(args.pages, args.seed)
     else:
         from testkit.corpus import make_corpus
 
