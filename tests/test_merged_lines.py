@@ -67,7 +67,7 @@ def test_a_weak_tilted_line_nothing_is_detected_in_is_recognised_on_its_quad():
     weak = (200, 500, 800, 570)
     engine = _Engine([weak], [])
     new = merged_lines(engine, view, lines)
-    assert engine.crops == [(70, 600, 3)]
+    assert engine.crops == [(70, 600, 3)] * 2                     # as it is, then without pale ink
     assert [ln.text for ln in new] == ["本人签名：吐尔洪·阿布都热依木"]
     assert new[0].bbox == (200.0, 500.0, 800.0, 570.0)
     engine = _Engine([weak], [])
@@ -144,3 +144,40 @@ def test_reading_a_page_finds_no_weak_boxes_on_clean_text():
     ocr = get_engine()
     assert [ln.text for ln in ocr.read(page)] == ["兹证明该同志在本单位工作", "申报人：潘高杨静茹"]
     assert ocr.weak_boxes(page) == []
+
+
+class _PaleBlobEngine(_Engine):
+    """Reads the crop's line only where no pale ink (a seal's remnant on the view) joins it."""
+
+    def read(self, image, quads=None):
+        self.crops.append(image.shape)
+        paper = np.percentile(image, 90)
+        if ((image > paper - 60) & (image < paper - 10)).any():
+            return []
+        return [_line(b, t) for b, t in self.lines_in_crop]
+
+
+def test_a_weak_box_read_as_nothing_is_read_again_without_its_pale_ink():
+    """synth3 s47 054: 单位负责人签名：吴永红 beside a name seal whose red ink stays pale on the
+    red-channel view; line and seal detected as one blob at any size: read without the pale ink."""
+    view, lines = _page()
+    view[505:575, 600:790] = 212                               # the seal's remnant
+    view[520:545, 210:590] = 40                                # the print
+    weak = (200, 500, 800, 580)
+    engine = _PaleBlobEngine([weak], [((10, 15, 390, 50), "单位负责人签名：吴永红")])
+    new = merged_lines(engine, view, lines)
+    assert engine.crops == [(80, 600, 3)] * 2
+    assert [ln.text for ln in new] == ["单位负责人签名：吴永红"]
+    assert new[0].bbox == (210.0, 515.0, 590.0, 550.0)
+
+
+def test_a_signing_line_beside_a_pale_seal_is_read(detector):
+    """synth3 s47 054 end to end: the line was lost with the seal beside it."""
+    from bench.accuracy import _spec_pages
+    from redaction.detect.ink import red_ink_mask
+    from redaction.detect.page_text import read_page_text
+    from testkit.synth3 import make_page
+
+    sp = _spec_pages([make_page(47, 54)])[0]
+    lines = read_page_text(detector.ocr, sp.pixels, red_ink_mask(sp.pixels))
+    assert any("单位负责人签名" in ln.text and "吴永红" in ln.text for ln in lines)
