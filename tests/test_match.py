@@ -247,6 +247,14 @@ def test_fuzzy_hits_naming_another_place_unit_or_department_are_other_organisati
     assert [r.kind for r in match_lines([line("克孜勒苏柯尔克孜自治州人民医阮", 0, 0)], hospital)] == ["employer"]
     county_hospital = Profile(name="王芳", employers=("阿克苏地区人民医院",))
     assert not match_lines([line("抄送：阿克苏地区妇幼保健院", 0, 0)], county_hospital)
+    # A department's word in place of two of the term's own characters (synth5 s0 035, 067): the
+    # prefecture's 人民医院 is not its 友谊医院, its 审计局 not its 林草局 (the short form, derived).
+    friendship = Profile(name="王芳", employers=("伊犁哈萨克自治州友谊医院",))
+    assert not match_lines([line("伊犁哈萨克自治州人民医院", 0, 0)], friendship)
+    assert [r.kind for r in match_lines([line("伊犁哈萨克自治州友谊医阮", 0, 0)], friendship)] == ["employer"]
+    assert [r.kind for r in match_lines([line("伊犁哈萨克自治州友宜医院", 0, 0)], friendship)] == ["employer"]
+    forestry = Profile(name="王芳", employers=("博尔塔拉蒙古自治州林业和草原局", "博州林草局"))
+    assert not match_lines([line("主管部门：博尔塔拉蒙古自治州审计局", 0, 0)], forestry)
 
 
 def _next_cell(a: TextLine, b: TextLine, within: float = np.inf) -> bool:
