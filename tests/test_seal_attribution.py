@@ -28,6 +28,7 @@ from redaction.detect.sealtext import (
     is_pictorial_emblem,
     names_another_organisation,
     own_words,
+    part_misread_own,
     partial_other_reading,
     prints_own_words,
     shares_own_words,
@@ -933,3 +934,25 @@ def test_the_employers_ring_read_from_its_last_character_is_the_employers(readin
     所 made it an organisation's name read confidently, and the seal another's."""
     profile = Profile(name="陈志刚", employers=("新疆生产建设兵团第一师阿拉尔市农业科学研究所", "一师农科所"))
     assert classify_seal([(reading, 0.77)], profile)[0] == kind
+
+
+@pytest.mark.parametrize(("reading", "employer", "kind"), [
+    ("新疆生丘闭医院", "新疆生产建设兵团第一师阿拉尔医院", "seal"),       # inked on one side, 丘闭 for 兵团
+    ("新疆生产建设兵团医院", "新疆生产建设兵团第一师阿拉尔医院", "seal"),   # (all in order: as before)
+    ("阿克苏地区审计局", "阿克苏地区生态环境局", "other_seal"),             # another department
+    ("新疆生丘闭中学", "新疆生产建设兵团第一师阿拉尔医院", "other_seal"),   # another kind of body
+    ("新疆医科大学附属医院", "新疆生产建设兵团第一师阿拉尔医院", "other_seal"),
+])
+def test_the_employers_ring_inked_in_part_and_misread_is_the_employers(reading, employer, kind):
+    """synth5 s0 012: the employer's long-ring seal inked on one side read 新疆生丘闭医院 (0.82): its
+    start, two characters misread and its end, an organisation's name read confidently: another
+    hospital's, and the employer's seal was left unmasked."""
+    profile = Profile(name="马晓梅", employers=(employer,))
+    assert classify_seal([(reading, 0.82)], profile)[0] == kind
+
+
+def test_a_slip_before_a_places_ending_is_no_misreading_of_the_employers_part():
+    """Two characters foreign to the name before 县 are another county's name (皮山县 for 墨玉县)."""
+    school = Profile(name="王芳", employers=("和田地区墨玉县第一中学",))
+    assert not part_misread_own("和田地区皮山县中学", school)
+    assert part_misread_own("和田地区墨玉县苐中学", school)       # a slip elsewhere, 一 lost

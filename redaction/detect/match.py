@@ -192,11 +192,11 @@ def same_organisation(term: str, found: str) -> bool:
     # A department the hit names in place of two characters or more of the term's own name (…自治
     # 州人民医院 for …自治州友谊医院, …自治州审计局 for …自治州林草局: synth5 s0 035, 067): a slip does
     # not spell a department's word; another unit of the same place does.
-    slipped = _slipped_in(term, found)
+    slipped = slipped_in(term, found)
     return not any(sum(i in slipped for i in range(found.index(w), found.index(w) + len(w))) >= 2 for w in other)
 
 
-def _slipped_in(term: str, found: str) -> set[int]:
+def slipped_in(term: str, found: str) -> set[int]:
     """Positions in `found` that an alignment of least edits with `term` substitutes or inserts."""
     m, n = len(term), len(found)
     d = [[i + j if i == 0 or j == 0 else 0 for j in range(n + 1)] for i in range(m + 1)]

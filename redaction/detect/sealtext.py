@@ -33,6 +33,7 @@ from redaction.detect.match import (
     numerals_compatible,
     one_place_apart,
     same_organisation,
+    slipped_in,
     substitutions,
 )
 from redaction.model.profile import Profile
@@ -1084,7 +1085,7 @@ def classify_seal(readings: list[tuple[str, float]], profile: Profile) -> tuple[
     # read only where it says its national parent's name (中国共产主义青年团) as that: no other's.
     readings = [(t, sc) for t, sc in readings
                 if ((t, sc) in another or not (inside_employer(t, profile) or across_seam_own(t, profile)
-                                                or seam_ending_own(t, profile)))
+                                                or seam_ending_own(t, profile) or part_misread_own(t, profile)))
                 and not parent_only(t)]
     candidates = []
     for text, score in readings:
@@ -1203,6 +1204,35 @@ def inside_employer(text: str, profile: Profile) -> bool:
     keys = [term.key for term in profile.terms() if term.kind == "employer"]
     need = len(cjk) - len(cjk) // 10
     return any(_lcs(cjk[i:] + cjk[:i], key) >= need for key in keys for i in range(len(cjk)))
+
+
+#: A reading of this many characters or more that `part_misread_own` takes for the employer's
+#: ring may hold up to PART_MISREAD characters foreign to its name.
+PART_MISREAD_CHARS = 7
+PART_MISREAD = 2
+
+
+def part_misread_own(text: str, profile: Profile) -> bool:
+    """Is a reading the employer's ring inked in part and read with a character or two wrong: all
+    its characters but `PART_MISREAD` in order in an employer's name (from any point of the ring,
+    as `inside_employer` reads it), none of them a numeral of its own, an organisation word
+    (`ORGANISATION`), a department's word the name lacks or a place's name? synth5 s0 012: 新疆生丘闭医院 (0.82;
+    丘闭 for 兵团) of 新疆生产建设兵团第一师阿拉尔医院 inked on one side, taken for another hospital.
+    阿克苏地区审计局 of …生态环境局, 和田地区皮山县中学 of …墨玉县第一中学 stay another's."""
+    cjk = _cjk_of(text)
+    if len(cjk) < PART_MISREAD_CHARS:
+        return False
+    words = [m.group() for m in ORGANISATION.finditer(cjk)]
+
+    def misread_in(key: str, turned: str) -> bool:
+        slipped = slipped_in(key, turned)
+        # (a slip before a place's ending is as likely another place's name: 皮山县 for 墨玉县)
+        return len(slipped) <= PART_MISREAD and not any(turned[i + 1:i + 2] in PLACE_ENDS for i in slipped)
+
+    return any(numerals_compatible(key, cjk) and all(w in key for w in words)
+               and not any(w in cjk and w not in key for w in DEPARTMENTS)
+               and any(misread_in(key, cjk[i:] + cjk[:i]) for i in range(len(cjk)))
+               for key in (term.key for term in profile.terms() if term.kind == "employer"))
 
 
 #: Least characters of a reading that `seam_ending_own` takes for the employer's ring.
