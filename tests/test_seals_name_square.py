@@ -6,7 +6,6 @@ first rule without the name on the page cost the real set a square seal)."""
 
 from __future__ import annotations
 
-import numpy as np
 import pytest
 
 from redaction.detect.sealtext import other_persons_name_seal
@@ -48,9 +47,8 @@ def test_whose_name_seal(reading, name):
     # square fit pulled off by the round seal's ink (read 深隐發); its rows read on the page, 红杨 |
     # 印永, give its reading
     ("synth2", 45, 47, "杨永红印"),
-    # synth3 seed 47: 吴永红印 (read 1.00) over 吴永红 signed after 单位负责人签名：, a line the
-    # page's text detection missed: nothing on the page names him, not one character of the seal
-    # is the applicant's
+    # synth3 seed 47: 吴永红印 (read 1.00) over 吴永红 signed after 单位负责人签名：, a line read
+    # only since `merged_lines` reads a blob again without the seal's pale ink
     ("synth3", 47, 54, "吴永红"),
 ])
 def test_another_persons_square_name_seal_named_on_the_page_is_not_masked(detector, generator, seed, index, text):
@@ -112,33 +110,6 @@ def test_a_name_seal_alone_in_a_close_up_stays_masked(detector):
     assert read_square_seal(detector.ocr, page, seal)[0] == "韩立新印"     # read, yet
     detector.other_persons_name_seal(page, region, seal, [], PROFILE)
     assert region.kind == "seal" and region.accepted
-
-
-@pytest.mark.parametrize("applicant, kind", [
-    ("阿依古丽·买买提", "other_seal"),    # not one character of 韩立新 is the applicant's
-    ("韩梅", "seal"),                    # 韩 is: a misread of the applicant's own seal, maybe
-])
-def test_a_name_seal_stamped_on_a_page_of_text_is_anothers_when_none_of_it_is_the_applicants(
-        detector, applicant, kind):
-    """A confident name seal small on a page of text, its name written nowhere the page's reading
-    found, is another person's unless it shares a character with the applicant's name."""
-    import cv2
-
-    from redaction.detect.seals import Seal
-    from redaction.ocr.base import TextLine
-    from tests.conftest import render_page
-
-    red = (200, 40, 40)      # RGB
-    page = render_page([(1310, 1175, "韩", 110, red), (1310, 1315, "立", 110, red),
-                        (1175, 1175, "新", 110, red), (1175, 1315, "印", 110, red)], size=(2000, 2800))
-    cv2.rectangle(page, (1150, 1150), (1450, 1450), (40, 40, 200), 12)
-    seal = Seal((1130, 1130, 1470, 1470), "square", 0.9, (1300.0, 1300.0), (150.0, 150.0), 0.0, "red")
-    profile = Profile(name=applicant, employers=("阿克苏地区生态环境局",))
-    region = detector.seal_regions(page, [seal], profile)[0]
-    lines = [TextLine(np.array([[100, y], [900, y], [900, y + 40], [100, y + 40]], np.float32),
-                      "本年度工作认真负责，完成各项任务", 0.99) for y in range(100, 1000, 80)]
-    detector.other_persons_name_seal(page, region, seal, lines, profile)
-    assert region.kind == kind and region.accepted == (kind == "seal")
 
 
 @pytest.mark.parametrize("reading, written, name", [

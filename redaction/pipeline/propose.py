@@ -258,12 +258,6 @@ class Detector:
             elif (name_seal_written_loosely(reading, profile, read) is not None
                   or name_seal_in_any_order(reading, profile, read) is not None):
                 why = "name seal, the name on the page"
-            elif name is not None and _stamped_on_a_page(image, region.bbox, read) and not _any_of_the_name(
-                    name, profile):
-                # Its name and the label beside it unread (synth3 s47 054: 吴永红印 read at 1.00 over
-                # the signature after 单位负责人签名：, a line the page's text detection missed): a
-                # confident name seal on a page of text, not one character of it the applicant's.
-                why = "name seal, none of the applicant's name"
             else:
                 continue
             _other(region, reading[0], why)
@@ -874,24 +868,6 @@ def _square_seal_from_rows(own: Sequence[TextLine]) -> tuple[str, float] | None:
     if len(top) != 2 or len(bottom) != 2:
         return None
     return top[1] + bottom[1] + top[0] + bottom[0], min(ln.score for ln in rows)
-
-
-#: A name seal on a page with at least this many lines read outside it, and under this share of
-#: the page's area, is stamped on a document (not a close-up of the seal itself).
-NAME_SEAL_PAGE_LINES = 10
-NAME_SEAL_PAGE_SHARE = 0.04
-
-
-def _stamped_on_a_page(image: np.ndarray, box: Box | BoxF, read: Sequence[str]) -> bool:
-    """Is a seal stamped on a page of text (`read`: the lines read outside it), small on it?"""
-    h, w = image.shape[:2]
-    return len(read) >= NAME_SEAL_PAGE_LINES and _box_area(box) < NAME_SEAL_PAGE_SHARE * w * h
-
-
-def _any_of_the_name(name: str, profile: Profile) -> bool:
-    """Does a name read on a seal hold any character of the applicant's name (any of its forms)?"""
-    own = {c for term in profile.terms() if term.kind == "name" for c in term.key}
-    return any(c in own for c in name)
 
 
 def _other(seal: Region, text: str | None, why: str) -> None:
