@@ -121,6 +121,19 @@ def substitutions(term: str, found: str, kind_swap: float = 1.0) -> list[tuple[s
     `kind_swap` < 1 costs a place's ending for another's, or a unit's (`PLACE_ENDS`, `UNIT_ENDS`),
     less than other slips: of equally short alignments of a partial reading, the one that pairs
     伊州区 with 伊吾县 (州/吾, 区/县) rather than 区/吾."""
+    return [(term[i], found[j]) for i, j in _aligned(term, found, kind_swap)
+            if i is not None and j is not None and term[i] != found[j]]
+
+
+def slipped_in(term: str, found: str) -> set[int]:
+    """Positions in `found` that an alignment of least edits with `term` substitutes or inserts."""
+    return {j for i, j in _aligned(term, found) if j is not None and (i is None or term[i] != found[j])}
+
+
+def _aligned(term: str, found: str, kind_swap: float = 1.0) -> list[tuple[int | None, int | None]]:
+    """An alignment of least edits, last pair first: (term index, found index) for a character
+    kept or substituted, (i, None) for one of the term's dropped, (None, j) for one inserted
+    (`kind_swap`: see `substitutions`)."""
     def cost(a: str, b: str) -> float:
         if a == b:
             return 0.0
@@ -132,16 +145,19 @@ def substitutions(term: str, found: str, kind_swap: float = 1.0) -> list[tuple[s
     for i in range(1, m + 1):
         for j in range(1, n + 1):
             d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost(term[i - 1], found[j - 1]))
-    out, i, j = [], m, n
+    out: list[tuple[int | None, int | None]] = []
+    i, j = m, n
     while i > 0 and j > 0:
         if d[i][j] == d[i - 1][j - 1] + cost(term[i - 1], found[j - 1]):
-            if term[i - 1] != found[j - 1]:
-                out.append((term[i - 1], found[j - 1]))
+            out.append((i - 1, j - 1))
             i, j = i - 1, j - 1
         elif d[i][j] == d[i - 1][j] + 1:
+            out.append((i - 1, None))
             i -= 1
         else:
+            out.append((None, j - 1))
             j -= 1
+    out += [(k, None) for k in reversed(range(i))] + [(None, k) for k in reversed(range(j))]
     return out
 
 
@@ -193,29 +209,8 @@ def same_organisation(term: str, found: str) -> bool:
     # 州人民医院 for …自治州友谊医院, …自治州审计局 for …自治州林草局: synth5 s0 035, 067): a slip does
     # not spell a department's word; another unit of the same place does.
     slipped = slipped_in(term, found)
-    return not any(sum(i in slipped for i in range(found.index(w), found.index(w) + len(w))) >= 2 for w in other)
+    return not any(len(slipped & set(range(found.index(w), found.index(w) + len(w)))) >= 2 for w in other)
 
-
-def slipped_in(term: str, found: str) -> set[int]:
-    """Positions in `found` that an alignment of least edits with `term` substitutes or inserts."""
-    m, n = len(term), len(found)
-    d = [[i + j if i == 0 or j == 0 else 0 for j in range(n + 1)] for i in range(m + 1)]
-    for i in range(1, m + 1):
-        for j in range(1, n + 1):
-            d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (term[i - 1] != found[j - 1]))
-    out, i, j = set(), m, n
-    while i > 0 and j > 0:
-        if d[i][j] == d[i - 1][j - 1] + (term[i - 1] != found[j - 1]):
-            if term[i - 1] != found[j - 1]:
-                out.add(j - 1)
-            i, j = i - 1, j - 1
-        elif d[i][j] == d[i - 1][j] + 1:
-            i -= 1
-        else:
-            out.add(j - 1)
-            j -= 1
-    out.update(range(j))
-    return out
 
 
 def term_length(key: str) -> int:
