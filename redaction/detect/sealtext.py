@@ -1215,10 +1215,11 @@ PART_MISREAD = 2
 def part_misread_own(text: str, profile: Profile) -> bool:
     """Is a reading the employer's ring inked in part and read with a character or two wrong: all
     its characters but `PART_MISREAD` in order in an employer's name (from any point of the ring,
-    as `inside_employer` reads it), none of them a numeral of its own, an organisation word
-    (`ORGANISATION`), a department's word the name lacks or a place's name? synth5 s0 012: 新疆生丘闭医院 (0.82;
-    丘闭 for 兵团) of 新疆生产建设兵团第一师阿拉尔医院 inked on one side, taken for another hospital.
-    阿克苏地区审计局 of …生态环境局, 和田地区皮山县中学 of …墨玉县第一中学 stay another's."""
+    as `inside_employer` reads it), bringing no numeral, organisation word (`ORGANISATION`) or
+    department word the name lacks, and no slip just before a place's ending? synth5 s0 012:
+    新疆生丘闭医院 (0.82; 丘闭 for 兵团) of 新疆生产建设兵团第一师阿拉尔医院 inked on one side, taken
+    for another hospital. 阿克苏地区审计局 of …生态环境局, 和田地区皮山县中学 of …墨玉县第一中学 stay
+    another's."""
     cjk = _cjk_of(text)
     if len(cjk) < PART_MISREAD_CHARS:
         return False
@@ -1229,8 +1230,10 @@ def part_misread_own(text: str, profile: Profile) -> bool:
         # (a slip before a place's ending is as likely another place's name: 皮山县 for 墨玉县)
         return len(slipped) <= PART_MISREAD and not any(turned[i + 1:i + 2] in PLACE_ENDS for i in slipped)
 
-    return any(numerals_compatible(key, cjk) and all(w in key for w in words)
-               and not any(w in cjk and w not in key for w in DEPARTMENTS)
+    # (characters the name lacks are slips in any alignment: counted first, the alignments of every
+    # turn of the ring are made only for a reading that can pass)
+    return any(sum(c not in key for c in cjk) <= PART_MISREAD and numerals_compatible(key, cjk)
+               and all(w in key for w in words) and not any(w in cjk and w not in key for w in DEPARTMENTS)
                and any(misread_in(key, cjk[i:] + cjk[:i]) for i in range(len(cjk)))
                for key in (term.key for term in profile.terms() if term.kind == "employer"))
 
