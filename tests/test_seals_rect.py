@@ -13,7 +13,7 @@ import pytest
 from PIL import Image, ImageDraw
 
 from redaction.detect.sealdet import SealTextDetector
-from redaction.detect.seals import find_seals
+from redaction.detect.seals import dpi_guesses, find_seals
 from redaction.files.document import Page
 from redaction.model.profile import Profile
 from redaction.pipeline.propose import Detector
@@ -93,3 +93,26 @@ def test_a_clerks_word_stamp_is_no_ones_seal(detector):
     found = detector.propose(Page(page, Path("form.png"), 0, 1, 200), Profile(name="苏星辰", employers=("清华大学",)))
     seals = [r for r in found if r.kind in ("seal", "other_seal") and _cover(r.bbox, truth) >= 0.9]
     assert [(r.kind, r.accepted) for r in seals] == [("other_seal", False)]
+
+
+def test_the_stamp_is_found_on_a_phones_photo_of_the_form_at_500_dpi():
+    # (bench/real c-form-rect-seal-deferral-01: a 4160 x 5580 photo of the form, the stamp 3.6 cm
+    # across — 718 px, past the largest seal at 300 dpi, the highest scale looked at then, and
+    # short of a seal filling the frame.)
+    import cv2
+
+    page, truth = _form(290, 185, ["清华大学", "软件学院", "业务办公室"])
+    k = 2.5
+    big = cv2.resize(page, None, fx=k, fy=k, interpolation=cv2.INTER_LINEAR)
+    assert max(dpi_guesses(None, big.shape)[:-1]) > 400     # (the last guess: a seal filling the frame)
+    seals = find_seals(big, dpi_guesses(None, big.shape), None, SealTextDetector())
+    scaled = tuple(int(v * k) for v in truth)
+    assert [s.shape for s in seals] == ["rect"]
+    assert _cover(seals[0].bbox, scaled) >= 0.98
+    x0, y0, x1, y1 = seals[0].bbox
+    assert (x1 - x0) * (y1 - y0) <= 1.6 * (scaled[2] - scaled[0]) * (scaled[3] - scaled[1])
+
+
+def test_a_small_scan_and_a_page_scan_add_no_scale_of_their_own():
+    assert dpi_guesses(None, (2339, 1654)) == [100.0, 200.0, 300.0, 2.54 * 1654 / 6.0]
+    assert dpi_guesses(None, (5580, 4160))[3] == pytest.approx(2.54 * 4160 / 21.0)

@@ -383,6 +383,11 @@ class _Blob:
     box: Box                            # undilated ink extent, half-res px
 
 
+#: A photo whose short side, taken as an A4 page's, is this many times the highest guess or more
+#: is looked at at that page's scale too.
+BIG_PHOTO = 1.25
+
+
 def dpi_guesses(dpi: int | None, shape: tuple[int, ...]) -> list[float]:
     """The scales to size seals by. A page rendered or scanned at a known resolution (a PDF, a
     scanner's JPEG) gives one. An image whose file states nothing, or less than `TRUSTED_DPI` (phones
@@ -406,6 +411,10 @@ def dpi_guesses(dpi: int | None, shape: tuple[int, ...]) -> list[float]:
     page = 2.54 * min(shape[:2]) / 21.0
     if page < 0.8 * guesses[0]:
         guesses.insert(0, page)
+    elif page > BIG_PHOTO * guesses[-1]:
+        # A phone's 12-megapixel photo of a page is 400-500 dpi: a 4 cm seal there is past the
+        # largest seal at 300 dpi and short of one filling the frame.
+        guesses.append(page)
     if frame > guesses[-1]:
         guesses.append(frame)
     return guesses
