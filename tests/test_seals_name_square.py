@@ -50,6 +50,9 @@ def test_whose_name_seal(reading, name):
     # synth3 seed 47: 吴永红印 (read 1.00) over 吴永红 signed after 单位负责人签名：, a line read
     # only since `merged_lines` reads a blob again without the seal's pale ink
     ("synth3", 47, 54, "吴永红"),
+    # synth5 seed 1: 潘志远印 (read 1.00) stamped over the middle of 哈力木拉提·沙依兰 signed after
+    # 单位负责人签字：, past the few line heights after the label a seal was looked for in
+    ("synth5", 1, 40, "潘志远印"),
 ])
 def test_another_persons_square_name_seal_named_on_the_page_is_not_masked(detector, generator, seed, index, text):
     import importlib

@@ -253,7 +253,8 @@ class Detector:
             name = other_persons_name_seal(reading, profile)
             if name is not None and any(name in text for text in written):
                 why = "name seal, the name on the page"
-            elif name is not None and _beside_other_signer(region.bbox, other_persons_labels(lines)):
+            elif name is not None and (_beside_other_signer(region.bbox, labels := other_persons_labels(lines))
+                                       or _over_other_signing(region.bbox, labels, lines)):
                 why = "name seal, another signer's label"
             elif (name_seal_written_loosely(reading, profile, read) is not None
                   or name_seal_in_any_order(reading, profile, read) is not None):
@@ -781,6 +782,23 @@ def _beside_other_signer(box: Box | BoxF, labels: Sequence[BoxF], max_lines: flo
         if (ly0 - lh <= cy <= ly1 + lh and lx1 - lh <= x0 <= lx1 + 3 * lh
                 and (max_lines is None or y1 - y0 <= max_lines * lh)):
             return True
+    return False
+
+
+def _over_other_signing(box: Box | BoxF, labels: Sequence[BoxF], lines: Sequence[TextLine]) -> bool:
+    """Is a seal stamped over what follows one of `labels` (another person's 签字/签章 label) on
+    its line — the name they signed there, a long one reaching past `_beside_other_signer`'s few
+    line heights (单位负责人签字：哈力木拉提·沙依兰 with 潘志远印 over its middle)?"""
+    x0, y0, x1, y1 = box
+    cx = (x0 + x1) / 2
+    for lx0, ly0, lx1, ly1 in labels:
+        lh = max(8.0, ly1 - ly0)
+        ly = (ly0 + ly1) / 2
+        for ln in lines:
+            bx0, by0, bx1, by1 = ln.bbox
+            if (ln.source == "page" and bx0 <= (lx0 + lx1) / 2 <= bx1 and by0 <= ly <= by1
+                    and lx1 <= cx <= bx1 + lh and y0 <= ly <= y1):
+                return True
     return False
 
 
