@@ -53,6 +53,9 @@ def test_whose_name_seal(reading, name):
     # synth5 seed 1: 潘志远印 (read 1.00) stamped over the middle of 哈力木拉提·沙依兰 signed after
     # 单位负责人签字：, past the few line heights after the label a seal was looked for in
     ("synth5", 1, 40, "潘志远印"),
+    # synth3 seed 48: 宝音之印 (read 1.00) over 宝音 signed after 法定代表人：, the line read
+    # 法定代表人：宝意音 (the seal's ink read into the signature)
+    ("synth3", 48, 31, "宝音"),
 ])
 def test_another_persons_square_name_seal_named_on_the_page_is_not_masked(detector, generator, seed, index, text):
     import importlib

@@ -68,17 +68,23 @@ _ORGANISATION_SIGNER = re.compile(r"(部门|单位|机构)$")
 _BARE_ROLE = re.compile(r".{0,4}?" + _OTHER_ROLES + "[:：]")
 
 
-def other_persons_labels(lines: Sequence[TextLine]) -> list[BoxF]:
+def other_persons_labels(lines: Sequence[TextLine], with_value: bool = False) -> list[BoxF]:
     """Boxes of the labels after which another person signs or stamps their name seal
-    (经办柜员签章, 审核人签字, 负责人（签章）, a bare 法定代表人：), not an organisation (单位签章)."""
+    (经办柜员签章, 审核人签字, 负责人（签章）, a bare 法定代表人：), not an organisation (单位签章).
+    `with_value`: also such a role and its colon beginning a line that goes on (法定代表人：宝音, the
+    name written or signed after it)."""
     boxes: list[BoxF] = []
     for ln in lines:
         if ln.source != "page":
             continue
         norm, index = normalize_with_map(ln.text)
-        bare = _BARE_ROLE.fullmatch(norm)
+        bare = _BARE_ROLE.fullmatch(norm) or (_BARE_ROLE.match(norm) if with_value else None)
         if bare and not _ORGANISATION_SIGNER.search(bare.group(1)):
-            boxes.append(ln.bbox)
+            if bare.end() == len(norm) or len(ln.char_boxes) != len(ln.text):
+                boxes.append(ln.bbox)
+            else:
+                last = ln.char_boxes[index[bare.end() - 1]]
+                boxes.append((ln.bbox[0], ln.bbox[1], last[2], ln.bbox[3]))
             continue
         for m in SIGNATURE_LABEL.finditer(norm):
             before = norm[:m.start()].rstrip("(（[【 ")

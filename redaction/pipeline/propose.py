@@ -253,8 +253,8 @@ class Detector:
             name = other_persons_name_seal(reading, profile)
             if name is not None and any(name in text for text in written):
                 why = "name seal, the name on the page"
-            elif name is not None and (_beside_other_signer(region.bbox, labels := other_persons_labels(lines))
-                                       or _over_other_signing(region.bbox, labels, lines)):
+            elif name is not None and (_beside_other_signer(region.bbox, other_persons_labels(lines))
+                                       or _over_other_signing(region.bbox, other_persons_labels(lines, True), lines)):
                 why = "name seal, another signer's label"
             elif (name_seal_written_loosely(reading, profile, read) is not None
                   or name_seal_in_any_order(reading, profile, read) is not None):
