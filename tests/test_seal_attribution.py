@@ -956,3 +956,17 @@ def test_a_slip_before_a_places_ending_is_no_misreading_of_the_employers_part():
     school = Profile(name="王芳", employers=("和田地区墨玉县第一中学",))
     assert not part_misread_own("和田地区皮山县中学", school)
     assert part_misread_own("和田地区墨玉县苐中学", school)       # a slip elsewhere, 一 lost
+
+
+@pytest.mark.parametrize(("reading", "kind"), [
+    ("治州农业村处回族自", "seal"),           # 处 for 局 where the ring ends, 农 lost, read from a gap
+    ("回族自治州农业农村处", "seal"),         # 处 for 局 alone (inside_employer's already)
+    ("昌吉回族自治州水利处", "other_seal"),   # another bureau's name besides
+    ("回族自治州审计处", "other_seal"),
+])
+def test_the_employers_last_character_misread_as_another_organisation_word(reading, kind):
+    """synth5 s1 059: the employer's grey seal (昌吉回族自治州农业农村局) on a copied appraisal form read
+    治州农业村处回族自 (0.86) — its 昌吉 lost under the print, 农 lost, 局 read 处 — taken for another
+    body's, and left unmasked."""
+    profile = Profile(name="叶尔兰·努尔兰", employers=("昌吉回族自治州农业农村局", "昌吉州农业农村局"))
+    assert classify_seal([(reading, 0.86)], profile)[0] == kind
