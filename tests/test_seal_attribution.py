@@ -970,3 +970,19 @@ def test_the_employers_last_character_misread_as_another_organisation_word(readi
     body's, and left unmasked."""
     profile = Profile(name="叶尔兰·努尔兰", employers=("昌吉回族自治州农业农村局", "昌吉州农业农村局"))
     assert classify_seal([(reading, 0.86)], profile)[0] == kind
+
+
+@pytest.mark.parametrize(("printed", "kind"), [
+    ("负责人：周伟新疆生产建设兵团专业技术人员继续教育中心", "other_seal"),
+    ("负责人:周伟新疆生产建设兵团专业技术人员继续教育中心", "other_seal"),
+    ("负责人：周伟喀什地区农业技术推广中心", "seal"),               # the employer's own name after it
+    ("经审核，该同志参加新疆生产建设兵团专业技术人员继续教育中心", "seal"),  # a sentence, no label
+])
+def test_a_signatorys_label_before_the_issuers_name_on_one_row(printed, kind):
+    """synth5 s1 057: a training certificate's faded long-ring seal, unread, over 负责人：周伟 and the
+    issuer's name printed on one row and read as one line — the label's colon made it a sentence,
+    no name, and the seal was masked as the employer's."""
+    profile = Profile(name="阿依古丽·买买提", employers=("喀什地区农业技术推广中心", "喀什地区农技中心"))
+    seal = Region("seal", (530, 1068, 801, 1357), 0.75, None, True)
+    attribute_by_printed_name(seal, [_line(printed, (196, 1162, 1013, 1206), 0.999)], [], profile)
+    assert seal.kind == kind and seal.accepted == (kind == "seal")

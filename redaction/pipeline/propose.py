@@ -533,6 +533,13 @@ def attribute_by_printed_name(seal: Region, lines: Sequence[TextLine], employer_
     names = []
     for a in under:
         names.append((a.text.strip(), a.score))
+        # A short label and its value before the name on the row (负责人：周伟新疆生产建设兵团…
+        # 继续教育中心: the signatory's name beside the issuer's, read as one line).
+        label, _, value = a.text.strip().replace(":", "：").rpartition("：")
+        if (0 < cjk_count(label) <= ROW_LABEL_MAX and cjk_count(value) >= PRINTED_LONG
+                and not (profile is not None and any(t.key in normalize(value) for t in profile.terms()
+                                                     if t.kind == "employer"))):
+            names.append((value, a.score))
         names += [(a.text.strip() + b.text.strip(), min(a.score, b.score))
                   for b in page_lines if _continues(a, b, under)]
     if profile is not None:
@@ -584,6 +591,9 @@ def _outside(line: TextLine, boxes: Sequence[Box | BoxF]) -> TextLine | None:
 #: characters (in order) with an employer's own words (`shares_own_words`).
 PRINTED_PIECES_SCORE = 0.6
 PRINTED_LONG = 10
+#: A label this short (负责人, 主办单位, 发证机关) before a colon on a printed row under an unread
+#: seal: what follows the colon is looked at as a name of its own.
+ROW_LABEL_MAX = 6
 #: A piece of a row under a seal this short (Chinese characters) counts from SHORT_PIECE_SCORE, and
 #: not towards the row's score (synth2 s44 059: 新疆维吾尔自治区职称改革工作领导小组办公 at 0.99,
 #: its 室 cut off by the ring at 0.59; the name was no organisation's without it).
