@@ -57,3 +57,17 @@ def test_a_faded_seal_over_the_employers_sign_off_on_a_phone_photo_is_masked(det
     assert own
     for truth in own:
         assert coverage(truth, boxes) >= 0.9, [r for r in regions if "seal" in r.kind]
+
+
+@pytest.mark.parametrize(("readings", "owner"), [
+    ([("武建德区维阴共第中学", 0.69), ("武德区政阴县第中学", 0.70), ("民舟德区维阴共第中学", 0.67)], ("seal", True)),
+    # one confident reading of another school: it stays theirs, printed employer or not
+    ([("武建德区维阴共第中学", 0.69), ("喀什地区英吉沙县第一中学", 0.93)], ("other_seal", False)),
+])
+def test_a_garble_read_only_unsurely_over_the_printed_employer_is_the_employers_seal(readings, owner):
+    """synth3 s48 014: the employer's faded seal over its printed name in an appraisal's sign-off,
+    read three times below READABLE_SCORE, each a garble agreeing with the others (…德区…阴…第中
+    学) — taken for another school's and left unmasked."""
+    seal = Region("other_seal", (750, 1182, 1029, 1460), 0.99, readings[0][0], False)
+    own_by_printed_employer(seal, [(751, 1285, 1023, 1329)], SCHOOL, readings)
+    assert (seal.kind, seal.accepted) == owner
