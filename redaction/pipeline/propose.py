@@ -649,6 +649,7 @@ def own_by_printed_employer(seal: Region, employer_boxes: Sequence[Box | BoxF], 
     the seal's ring readings, any of which may be the near one (the one that named it another's
     need not be: dev, 涵江区人民武装部's seal read …莆田市… once and …莆团市… once)."""
     from redaction.detect.sealtext import (
+        ORGANISATION,
         READABLE_SCORE,
         ends_as_employer,
         misread_in_place,
@@ -660,8 +661,12 @@ def own_by_printed_employer(seal: Region, employer_boxes: Sequence[Box | BoxF], 
     texts = ([seal.text] if seal.text is not None else []) + [t for t, _ in readings]
     # (Read only below READABLE_SCORE, by several readings agreeing on a garble — a faded ring over
     # the print: 武建德区维阴共第中学 at 0.69 for 喀什地区疏附县第二中学, synth3 s48 014 — the name
-    # printed under it says more than the ring.)
-    if not (readings and max(score for _, score in readings) < READABLE_SCORE) and not any(
+    # printed under it says more than the ring, unless the garble keeps an organisation word the
+    # employer's names lack: dev, a contest committee's ring read …委员会 over the print.)
+    keys = [t.key for t in profile.terms() if t.kind == "employer"]
+    garbled = bool(readings) and max(score for _, score in readings) < READABLE_SCORE and all(
+        any(w in key for key in keys) for t in texts for w in ORGANISATION.findall(normalize(t)))
+    if not garbled and not any(
             near_employer(t, profile) is not None or reads_across_seam(t, profile)
             or misread_in_place(t, profile) or ends_as_employer(t, profile)
             or read_in_part_as_employer(t, profile) for t in texts):
