@@ -113,6 +113,6 @@ def test_the_stamp_is_found_on_a_phones_photo_of_the_form_at_500_dpi():
     assert (x1 - x0) * (y1 - y0) <= 1.6 * (scaled[2] - scaled[0]) * (scaled[3] - scaled[1])
 
 
-def test_a_small_scan_and_a_page_scan_add_no_scale_of_their_own():
+def test_a_page_scan_adds_no_page_scale_and_a_large_photo_adds_one():
     assert dpi_guesses(None, (2339, 1654)) == [100.0, 200.0, 300.0, 2.54 * 1654 / 6.0]
     assert dpi_guesses(None, (5580, 4160))[3] == pytest.approx(2.54 * 4160 / 21.0)

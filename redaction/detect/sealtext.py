@@ -1230,16 +1230,16 @@ def part_misread_own(text: str, profile: Profile) -> bool:
         # (a slip before a place's ending is as likely another place's name: 皮山县 for 墨玉县)
         return len(slipped) <= slips and not any(turned[i + 1:i + 2] in PLACE_ENDS for i in slipped)
 
-    def misread(key: str, reading: str, slips: int, turns: range) -> bool:
+    def misread(key: str, reading: str, reading_words: list[str], slips: int, turns: range) -> bool:
         # (characters the name lacks are slips in any alignment: counted first, the alignments of
         # every turn of the ring are made only for a reading that can pass)
         return (sum(c not in key for c in reading) <= slips and numerals_compatible(key, reading)
-                and all(w in key for w in ORGANISATION.findall(reading))
+                and all(w in key for w in reading_words)
                 and not any(w in reading and w not in key for w in DEPARTMENTS)
                 and any(misread_in(key, reading[i:] + reading[:i], slips) for i in turns))
 
     for key in (term.key for term in profile.terms() if term.kind == "employer"):
-        if misread(key, cjk, PART_MISREAD, range(len(cjk))):
+        if misread(key, cjk, words, PART_MISREAD, range(len(cjk))):
             return True
         # The name's last character, its one-character organisation word, misread as another's
         # (处 for 局) where the ring's text ends: that slip and one more. synth5 s1 059: 治州农业村处回族
@@ -1248,7 +1248,8 @@ def part_misread_own(text: str, profile: Profile) -> bool:
         if (len(foreign) == 1 and len(foreign[0]) == 1 and cjk.count(foreign[0]) == 1
                 and ORGANISATION.fullmatch(key[-1]) is not None):
             end = cjk.index(foreign[0]) + 1
-            if misread(key, (cjk[end:] + cjk[:end]).replace(foreign[0], key[-1]), PART_MISREAD - 1, range(1)):
+            swapped = (cjk[end:] + cjk[:end]).replace(foreign[0], key[-1])
+            if misread(key, swapped, ORGANISATION.findall(swapped), PART_MISREAD - 1, range(1)):
                 return True
     return False
 

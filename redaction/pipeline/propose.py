@@ -249,12 +249,14 @@ class Detector:
         # 047: 红杨 | 印永, 0.99, a name seal stamped touching the round seal, whose ink pulls the
         # square's fit off: read 深隐發 on its own).
         readings = [r for r in (read_square_seal(self.ocr, image, seal), _square_seal_from_rows(own)) if r]
+        signer_labels = other_persons_labels(lines)
+        signing_lines = other_persons_labels(lines, True)
         for reading in readings:
             name = other_persons_name_seal(reading, profile)
             if name is not None and any(name in text for text in written):
                 why = "name seal, the name on the page"
-            elif name is not None and (_beside_other_signer(region.bbox, other_persons_labels(lines))
-                                       or _over_other_signing(region.bbox, other_persons_labels(lines, True), lines)):
+            elif name is not None and (_beside_other_signer(region.bbox, signer_labels)
+                                       or _over_other_signing(region.bbox, signing_lines, lines)):
                 why = "name seal, another signer's label"
             elif (name_seal_written_loosely(reading, profile, read) is not None
                   or name_seal_in_any_order(reading, profile, read) is not None):
