@@ -1117,3 +1117,22 @@ def test_a_term_wrapped_at_the_end_of_a_line_sloping_more_than_the_page_continue
     found = [r for r in match_lines(lines, profile) if r.kind == "employer"]
     assert any(r.bbox[1] >= 1620 and r.bbox[0] < 200 for r in found), found       # 十三中
     assert any(r.bbox[0] > 500 and r.bbox[3] < 1650 for r in found), found        # 乌市
+
+
+SCHOOL = Profile(name="买买提江·吐尔逊", employers=("和田地区墨玉县第一中学",))
+
+
+def test_a_one_crossed_by_a_seals_stroke_and_read_ten_is_the_employers_one():
+    """synth4 s23 048: the employer's grey seal over its printed name, a stroke of the ring's text
+    across the 一 — the line read 和田地区墨玉县第十中学 (0.97) and the employer went unmasked, its
+    seal taken for another school's. Only under a seal: 第十中学 elsewhere is another school, and
+    another number is no crossed stroke."""
+    printed = line("和田地区墨玉县第十中学", 1507, 2753, char_w=62, h=80)
+    seal = (1523, 2587, 2092, 3156)
+    found = [r.bbox for r in match_lines([printed], SCHOOL, seal_boxes=[seal]) if r.kind == "employer"]
+    assert found and union_covers(found, printed.bbox, 0.99)
+    assert not [r for r in match_lines([printed], SCHOOL) if r.kind == "employer"]
+    away = (0, 0, 600, 600)
+    assert not [r for r in match_lines([printed], SCHOOL, seal_boxes=[away]) if r.kind == "employer"]
+    other = line("和田地区墨玉县第三中学", 1507, 2753, char_w=62, h=80)
+    assert not [r for r in match_lines([other], SCHOOL, seal_boxes=[seal]) if r.kind == "employer"]

@@ -656,9 +656,11 @@ def along_slope(box: BoxF, line: TextLine) -> list[BoxF]:
 
 def _regions_for(unit: _Unit, term: Term, lines: list[TextLine], spanning_only: bool,
                  unreadable: frozenset[str] = frozenset(), min_lines: int = 2,
-                 ends: dict[int, tuple[float, float]] | None = None) -> list[Region]:
+                 ends: dict[int, tuple[float, float]] | None = None,
+                 crossed: frozenset[int] = frozenset()) -> list[Region]:
     """Regions of `term` in `unit`. `ends`: where a wrapped piece's line runs for that line's id
-    (default: the line's box; a column of a line read across two cells: the column's)."""
+    (default: the line's box; a column of a line read across two cells: the column's).
+    `crossed`: indices of the unit's characters read 十 under a seal (`_crossed_ones`)."""
     k = allowed_errors_for(term.key)
     if term.derived:
         # a form made from a listed employer is shorter than it, and a slip in a short form
@@ -698,6 +700,10 @@ def _regions_for(unit: _Unit, term: Term, lines: list[TextLine], spanning_only: 
             # a numeral read where the name has its dot is the dot
             found = found[:1] + "".join(c for c in found[1:-1] if c not in DOT_MISREADS) + found[-1:]
         masked_end = end
+        if errors and crossed and not numerals_compatible(term.key, found):
+            # 一 crossed by a stroke of the seal stamped over it reads 十 (synth4 s23 048: 和田地区
+            # 墨玉县第十中学 under the employer's grey seal): the term's 一 there is that slip.
+            found = "".join("一" if i in crossed else c for i, c in enumerate(found, start))
         if errors and not numerals_compatible(term.key, found):
             # A numeral read at the hit's end for its last character, where the term is no further
             # without it: a page number printed over the line's end (…城乡建设局 under 第2页 read
@@ -800,6 +806,14 @@ def latin_name_regions(lines: list[TextLine], profile: Profile) -> list[Region]:
     return out
 
 
+def _crossed_ones(unit: _Unit, seal_boxes: Sequence[Box | BoxF]) -> frozenset[int]:
+    """Indices of the unit's 十 whose box's centre lies inside a seal's box: perhaps a 一 with a
+    stroke of the seal's ink across it."""
+    return frozenset(i for i, c in enumerate(unit.text) if c == "十" and any(
+        b[0] <= (unit.boxes[i][0] + unit.boxes[i][2]) / 2 <= b[2]
+        and b[1] <= (unit.boxes[i][1] + unit.boxes[i][3]) / 2 <= b[3] for b in seal_boxes))
+
+
 def match_lines(lines: list[TextLine], profile: Profile, readable: frozenset[str] | None = None,
                 page_width: float | None = None, seal_boxes: Sequence[Box | BoxF] = ()) -> list[Region]:
     """Regions (float boxes, unclipped) for every occurrence of the profile's terms. `readable`:
@@ -816,8 +830,9 @@ def match_lines(lines: list[TextLine], profile: Profile, readable: frozenset[str
     for i, j in pairs:
         after.setdefault(i, []).append(j)
     for n, unit in enumerate(units):
+        crossed = _crossed_ones(unit, seal_boxes)
         for term in terms:
-            found = _regions_for(unit, term, lines, False, unreadable[term.key])
+            found = _regions_for(unit, term, lines, False, unreadable[term.key], crossed=crossed)
             if term.kind == "employer":
                 # A slip at the line's end where the next line begins another unit's ending: 塔城地区
                 # 畜牧 / 兽医站 is no 塔城地区畜牧局 cut short (synth3 s13 002).
