@@ -63,6 +63,18 @@ def test_a_bare_role_label_is_another_signers():
     assert (employer.kind, employer.accepted) == (in_text.kind, in_text.accepted) == ("seal", True)
 
 
+def test_an_unread_small_seal_over_the_name_after_another_persons_role_is_theirs():
+    """synth3 s49 019: 韩雪之印, unread (葡寳之闻, 0.34), stamped over 韩雪 written after 单位负责人：
+    on one line — masked as the employer's. A seal as large as a unit's (over four of the line's
+    heights) stamped there stays the employer's."""
+    lines = [line("单位负责人：韩雪", (410, 1278, 660, 1334))]
+    name_seal, employers = seal((569, 1222, 730, 1383)), seal((470, 1150, 760, 1440))
+    for s in (name_seal, employers):
+        attribute_by_place(s, lines, [])
+    assert (name_seal.kind, name_seal.accepted) == ("other_seal", False)
+    assert (employers.kind, employers.accepted) == ("seal", True)
+
+
 def test_a_square_stamp_reading_a_word_is_no_ones_seal():
     stamp = seal((1296, 75, 1487, 259), "square")
     attribute_by_place(stamp, [line("附件", (1299, 79, 1560, 285), 0.94, "red")], [])

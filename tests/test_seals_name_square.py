@@ -56,6 +56,8 @@ def test_whose_name_seal(reading, name):
     # synth3 seed 48: 宝音之印 (read 1.00) over 宝音 signed after 法定代表人：, the line read
     # 法定代表人：宝意音 (the seal's ink read into the signature)
     ("synth3", 48, 31, "宝音"),
+    # synth3 seed 49: 韩雪之印, unread, over 韩雪 written after 单位负责人： on one line
+    ("synth3", 49, 19, "韩雪"),
 ])
 def test_another_persons_square_name_seal_named_on_the_page_is_not_masked(detector, generator, seed, index, text):
     import importlib

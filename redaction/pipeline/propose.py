@@ -754,7 +754,8 @@ def attribute_by_place(seal: Region, lines: Sequence[TextLine], identity_boxes: 
         if below or before:
             _other(seal, None, "issuing authority's label")
             return
-    if _beside_other_signer(seal.bbox, other_persons_labels(page_lines), SIGNER_SEAL_LINES):
+    if (_beside_other_signer(seal.bbox, other_persons_labels(page_lines), SIGNER_SEAL_LINES)
+            or _over_other_signing(seal.bbox, other_persons_labels(page_lines, True), page_lines, SIGNER_SEAL_LINES)):
         _other(seal, None, "another signer's label")
         return
     if page_lines and _in_authoritys_row(seal.bbox, page_lines):
@@ -807,15 +808,19 @@ def _beside_other_signer(box: Box | BoxF, labels: Sequence[BoxF], max_lines: flo
     return False
 
 
-def _over_other_signing(box: Box | BoxF, labels: Sequence[BoxF], lines: Sequence[TextLine]) -> bool:
+def _over_other_signing(box: Box | BoxF, labels: Sequence[BoxF], lines: Sequence[TextLine],
+                        max_lines: float | None = None) -> bool:
     """Is a seal stamped over what follows one of `labels` (another person's 签字/签章 label) on
     its line — the name they signed there, a long one reaching past `_beside_other_signer`'s few
-    line heights (单位负责人签字：哈力木拉提·沙依兰 with 潘志远印 over its middle)?"""
+    line heights (单位负责人签字：哈力木拉提·沙依兰 with 潘志远印 over its middle)? With `max_lines`:
+    and no taller than that many of the label's line heights."""
     x0, y0, x1, y1 = box
     cx = (x0 + x1) / 2
     for lx0, ly0, lx1, ly1 in labels:
         lh = max(8.0, ly1 - ly0)
         ly = (ly0 + ly1) / 2
+        if max_lines is not None and y1 - y0 > max_lines * lh:
+            continue
         for ln in lines:
             bx0, by0, bx1, by1 = ln.bbox
             if (ln.source == "page" and bx0 <= (lx0 + lx1) / 2 <= bx1 and by0 <= ly <= by1
