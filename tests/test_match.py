@@ -1136,3 +1136,14 @@ def test_a_one_crossed_by_a_seals_stroke_and_read_ten_is_the_employers_one():
     assert not [r for r in match_lines([printed], SCHOOL, seal_boxes=[away]) if r.kind == "employer"]
     other = line("和田地区墨玉县第三中学", 1507, 2753, char_w=62, h=80)
     assert not [r for r in match_lines([other], SCHOOL, seal_boxes=[seal]) if r.kind == "employer"]
+
+
+def test_a_short_form_read_into_another_bodys_department_word_is_not_the_employer():
+    """synth4 s23 064: 二师铁门关市一中 (the applicant's …第二师铁门关市第一中学, shortened) within a
+    slip of 二师铁门关市中 in …第二师铁门关市中医医院 — the city's hospital of Chinese medicine, masked
+    on two wrapped lines. The word 中医 runs across the hit's end; the school's own 一中 does not."""
+    prof = Profile(name="赵雪梅", employers=("新疆生产建设兵团第二师铁门关市第一中学", "二师铁门关市一中"))
+    hospital = line("新疆生产建设兵团第二师铁门关市中医医院", 100, 100)
+    assert not [r for r in match_lines([hospital], prof) if r.kind == "employer"]
+    school = line("新疆生产建设兵团第二师铁门关市一中", 100, 100)
+    assert [r for r in match_lines([school], prof) if r.kind == "employer"]

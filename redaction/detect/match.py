@@ -172,6 +172,14 @@ def _other_unit_next(term: str, found: str, after: str) -> bool:
     return first is not None and first != end
 
 
+def _other_word_across(term: str, text: str, end: int) -> bool:
+    """Does a department's word the term lacks (`DEPARTMENTS`) run across a fuzzy hit's end in
+    `text`? synth4 s23 064: 二师铁门关市中 of …第二师铁门关市中医医院, a slip from 二师铁门关市一中 (the
+    applicant's 第一中学, shortened), is the city's hospital of Chinese medicine."""
+    return any(w not in term and any(text.startswith(w, i) for i in range(max(0, end - len(w) + 1), end))
+               for w in DEPARTMENTS)
+
+
 def one_place_apart(longer: str, shorter: str) -> bool:
     """Is `shorter` `longer` without one place of its name, not its first (吐鲁番市自然资源局 is
     吐鲁番市高昌区自然资源局 without 高昌区): the parent's body, or the child's?"""
@@ -724,6 +732,8 @@ def _regions_for(unit: _Unit, term: Term, lines: list[TextLine], spanning_only: 
         if errors and term.kind == "employer" and not same_organisation(term.key, found):
             continue
         if errors and term.kind == "employer" and _other_unit_next(term.key, found, unit.text[end:end + 3]):
+            continue
+        if errors and term.kind == "employer" and _other_word_across(term.key, unit.text, end):
             continue
         if (errors >= 3 and unit.text[end - 1] != term.key[-1] and term.key[-1] not in unreadable
                 and not (term.key.isascii() and _ends_alike(found, term.key))):
