@@ -139,6 +139,20 @@ def test_a_seal_inked_on_its_lower_part_is_covered_whole(seal_reader, seed, inde
     assert _area(box) < 2.0 * _area(whole)
 
 
+def test_a_red_oval_inked_in_part_seen_at_the_first_look_only_is_found(seal_reader):
+    """synth5 seed 2, 024: a letter's red oval seal (…林业和草原局, long ring text) uninked on its
+    upper left, over 单位（盖章） and the date: its candidate box held the oval's right part, the
+    learned detector saw the ring text round it, and the look round that ring saw only the number
+    in it — no seal found, nothing covered. The first look's ring, confirmed on the ink, is it."""
+    from testkit.synth5 import make_page
+
+    page = make_page(2, 24)
+    whole = next(t.as_dict()["bbox"] for t in page.truth if t.kind == "seal")
+    box = _covering(page, whole, seal_reader)
+    assert box_covered(box, whole) > 0.9
+    assert _area(box) < 2.0 * _area(whole)
+
+
 def test_a_photocopied_oval_inked_on_one_side_is_not_made_a_circle(seal_reader):
     """synth3 seed 10, 041: a 4:3 oval seal on a grey copy inked on one side, fitted as a 1.49:1
     oval; completed as a find 1.4:1 and narrower may be, its circle covered 2.2 times the

@@ -1892,6 +1892,13 @@ def _learned_candidates(image_bgr: Image, red: Mask, seals: list[Seal], rejected
             # band is a thick crescent no ellipse holds; the ring line's crisp outer edge gives
             # the circle, the ring text round its on-page part confirms it.
             ring = _edge_arc_ring(red, box, reader, image_bgr)
+        if ring is None and first and colour == "red" and not framed and not is_arc and box not in pair_boxes:
+            # A red oval inked in part whose candidate held only some of it (synth5 s2 024: its
+            # upper left uninked, the candidate box cut short of its left end): the first look saw
+            # the ring text round it (0.57 of it, concentric 0.98), the look round that ring only
+            # the number printed in it. The first ring stands if the ink confirms it.
+            if _confirm_on_ink(image_bgr, red, first[0], colour, box) is not None:
+                ring = first[0]
         if ring is None and (is_arc or (colour == "red" and not framed and box not in pair_boxes)):
             # A red seal inked on one side only: its ring line one long arc, its ring text round
             # that side (not cut by the sheet's edge: whole on the page, half inked). So too a
