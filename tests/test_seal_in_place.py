@@ -74,3 +74,42 @@ def test_a_garble_read_only_unsurely_over_the_printed_employer_is_the_employers_
     seal = Region("other_seal", (750, 1182, 1029, 1460), 0.99, readings[0][0], False)
     own_by_printed_employer(seal, [(751, 1285, 1023, 1329)], SCHOOL, readings)
     assert (seal.kind, seal.accepted) == owner
+
+
+HOSPITAL = Profile(name="王芳", employers=("哈密市中心医院", "哈密中心医院"))
+CORPS_HOSPITAL = Profile(name="李建国", employers=("新疆生产建设兵团第一师阿拉尔医院", "一师阿拉尔医院"))
+
+
+@pytest.mark.parametrize(("reading", "profile", "owner"), [
+    # synth5 s2 064: a grey seal over 哈密市中心医院 printed, read 泌市中心心 (泌 for 密)
+    ("泌市中心心", HOSPITAL, ("seal", True)),
+    # synth4 s23 049: a faded red seal over the hospital's printed name, read at its end only
+    ("集狮网恒尔医院", CORPS_HOSPITAL, ("seal", True)),
+    # another body's words the employer's names lack: a department, an organisation word, a
+    # numeral
+    ("哈密市疾病预防控制中心", HOSPITAL, ("other_seal", False)),
+    ("哈密市卫生健康委员会", HOSPITAL, ("other_seal", False)),
+    ("喀什地区疏附县第一中学", SCHOOL, ("other_seal", False)),
+])
+def test_a_ring_read_surely_in_part_bringing_nothing_of_its_own_over_the_printed_employer_is_theirs(
+        reading, profile, owner):
+    seal = Region("other_seal", (1473, 1317, 2014, 1858), 0.86, reading, False)
+    own_by_printed_employer(seal, [(1527, 1507, 1961, 1590)], profile, [(reading, 0.86)])
+    assert (seal.kind, seal.accepted) == owner
+    # not where the employer's name is not printed under it
+    away = Region("other_seal", (1473, 1317, 2014, 1858), 0.86, reading, False)
+    own_by_printed_employer(away, [(100, 200, 500, 260)], profile, [(reading, 0.86)])
+    assert (away.kind, away.accepted) == ("other_seal", False)
+
+
+@pytest.mark.parametrize(("reading", "profile", "foreign"), [
+    ("泌市中心心", HOSPITAL, False), ("集狮网恒尔医院", CORPS_HOSPITAL, False),
+    # another place: two characters of its own before a place's ending, or an ending the name lacks
+    ("喀什地区英吉沙县中学", Profile(name="王芳", employers=("喀什地区疏附县第二中学",)), True),
+    ("伊州区中心医院", HOSPITAL, True),
+    ("新疆继续教育中心", HOSPITAL, True), ("新疆维吾尔自治区人民医院", HOSPITAL, True),
+])
+def test_what_a_reading_brings_of_its_own(reading, profile, foreign):
+    from redaction.detect.sealtext import nothing_foreign
+
+    assert nothing_foreign(reading, profile) is not foreign
