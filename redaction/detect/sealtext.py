@@ -1212,6 +1212,13 @@ PART_MISREAD_CHARS = 7
 PART_MISREAD = 2
 
 
+def _none_of_its_own(key: str, reading: str, words: Sequence[str]) -> bool:
+    """Does a reading bring no numeral, organisation word (`words`: its `ORGANISATION` words) or
+    department word that the employer's name `key` lacks?"""
+    return (numerals_compatible(key, reading) and all(w in key for w in words)
+            and not any(w in reading and w not in key for w in DEPARTMENTS))
+
+
 def part_misread_own(text: str, profile: Profile) -> bool:
     """Is a reading the employer's ring inked in part and read with a character or two wrong: all
     its characters but `PART_MISREAD` in order in an employer's name (from any point of the ring,
@@ -1233,9 +1240,7 @@ def part_misread_own(text: str, profile: Profile) -> bool:
     def misread(key: str, reading: str, reading_words: list[str], slips: int, turns: range) -> bool:
         # (characters the name lacks are slips in any alignment: counted first, the alignments of
         # every turn of the ring are made only for a reading that can pass)
-        return (sum(c not in key for c in reading) <= slips and numerals_compatible(key, reading)
-                and all(w in key for w in reading_words)
-                and not any(w in reading and w not in key for w in DEPARTMENTS)
+        return (sum(c not in key for c in reading) <= slips and _none_of_its_own(key, reading, reading_words)
                 and any(misread_in(key, reading[i:] + reading[:i], slips) for i in turns))
 
     for key in (term.key for term in profile.terms() if term.kind == "employer"):
@@ -1406,20 +1411,20 @@ def nothing_foreign(text: str, profile: Profile) -> bool:
     cjk = _name_chars(text)
     words = ORGANISATION.findall(cjk)
 
-    def another_place(key: str) -> bool:
+    def shared_in_place(key: str) -> bool:
+        # (one alignment with the name: how much of it is held, and what stands before a place's
+        # ending that the name does not hold there)
         used = _matched_in(cjk, key)
         run = 0
         for c, own in zip(cjk, used, strict=True):
             if c in PLACE_ENDS and (not own or run >= 2):
-                return True
+                return False
             run = 0 if own else run + 1
-        return False
+        return sum(used) >= FOREIGN_FREE_SHARED
 
     return len(cjk) > FOREIGN_FREE_SHARED and any(
-        term.kind == "employer" and _lcs(cjk, term.key) >= FOREIGN_FREE_SHARED
-        and all(w in term.key for w in words)
-        and not any(w in cjk and w not in term.key for w in DEPARTMENTS)
-        and numerals_compatible(term.key, cjk) and not another_place(term.key) for term in profile.terms())
+        term.kind == "employer" and _none_of_its_own(term.key, cjk, words) and shared_in_place(term.key)
+        for term in profile.terms())
 
 
 #: Share of a reading's characters `read_in_part_as_employer` wants in order in the name.

@@ -671,8 +671,8 @@ def own_by_printed_employer(seal: Region, employer_boxes: Sequence[Box | BoxF], 
         any(w in key for key in keys) for t in texts for w in ORGANISATION.findall(normalize(t)))
     # (Or read surely in part, every reading bringing nothing of another body's that the
     # employer's name lacks: 集狮网恒尔医院 over 新疆生产建设兵团第一师阿拉尔医院 printed.)
-    garbled = garbled or all(nothing_foreign(t, profile) for t in texts)
-    if not garbled and not any(
+    print_wins = garbled or all(nothing_foreign(t, profile) for t in texts)
+    if not print_wins and not any(
             near_employer(t, profile) is not None or reads_across_seam(t, profile)
             or misread_in_place(t, profile) or ends_as_employer(t, profile)
             or read_in_part_as_employer(t, profile) for t in texts):
