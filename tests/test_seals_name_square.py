@@ -58,6 +58,12 @@ def test_whose_name_seal(reading, name):
     ("synth3", 48, 31, "宝音"),
     # synth3 seed 49: 韩雪之印, unread, over 韩雪 written after 单位负责人： on one line
     ("synth3", 49, 19, "韩雪"),
+    # synth4 seed 24: 宋建军 (three characters: 宋建 down the right column, 军 tall on the left)
+    # beside 负责人：宋建军, unread square (欢LE), its rows read on the page as 军宋 | 建
+    ("synth4", 24, 30, "宋建军"),
+    # synth3 seed 50: 那仁格日 (read 0.99) with 那仁格日勒 signed across it after 单位负责人签名：,
+    # the seal's red strokes most of the ink in the signature's box
+    ("synth3", 50, 28, "那仁格日勒"),
 ])
 def test_another_persons_square_name_seal_named_on_the_page_is_not_masked(detector, generator, seed, index, text):
     import importlib
@@ -194,3 +200,12 @@ def test_a_square_seals_rows_read_on_the_page_give_its_name_in_column_order():
     assert _square_seal_from_rows([line("红杨", 100)]) is None
     assert _square_seal_from_rows([line("红杨", 100), line("印", 160)]) is None
     assert _square_seal_from_rows([line("红杨", 100), line("印永", 110)]) is None   # side by side
+
+    def under(text, x0, x1):
+        quad = np.array([(x0, 160), (x1, 160), (x1, 210), (x0, 210)], np.float32)
+        return TextLine(quad, text, 0.9)
+
+    # Three characters: one column's character tall, read in the top row (军宋 | 建 under 宋)
+    assert _square_seal_from_rows([line("军宋", 100), under("建", 160, 195)]) == ("宋建军", 0.9)
+    assert _square_seal_from_rows([line("建宋", 100), under("军", 105, 140)]) == ("宋建军", 0.9)
+    assert _square_seal_from_rows([line("军宋", 100), under("建", 130, 170)]) is None    # under neither

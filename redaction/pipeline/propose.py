@@ -231,6 +231,7 @@ class Detector:
         stamped just after another person's signing label (单位负责人签名：, the name signed under
         the seal itself unreadable). A seal alone in a close-up stays as it is (masked)."""
         from redaction.detect.sealtext import (
+            cjk_count,
             name_seal_in_any_order,
             name_seal_written_loosely,
             other_persons_name_seal,
@@ -240,9 +241,11 @@ class Detector:
 
         # Not a line of the seal's own characters read on the page (inside its box): the name
         # written beside it, or signed under it and reaching out of it (synth3 seed 3: 何振华印 over
-        # 何振华 signed, 0.56 of the signature under the seal's box).
+        # 何振华 signed, 0.56 of the signature under the seal's box), or a line longer than a 2 × 2
+        # seal holds, signed across it (synth3 s50 028: 那仁格日勒 over 那仁格日, the seal's red
+        # strokes most of the ink in the line's box).
         own = [ln for ln in lines if intersection(ln.bbox, region.bbox) >= NAME_SEAL_OWN_LINE * _box_area(ln.bbox)
-               and not _not_seal_ink(image, ln.bbox)]
+               and cjk_count(ln.text) <= SQUARE_SEAL_CHARS and not _not_seal_ink(image, ln.bbox)]
         read = [ln.text for ln in lines if all(ln is not o for o in own)]
         written = [normalize(text) for text in read]
         # The seal's own read, and its two rows as the page's text reading read them (synth2 s45
@@ -909,14 +912,34 @@ def _seal_not_emblem(seal: Region) -> None:
 def _square_seal_from_rows(own: Sequence[TextLine]) -> tuple[str, float] | None:
     """A 2 × 2 seal's characters in a name seal's order (down its right column, then its left) from
     its two rows read as two lines of the page's text, one above the other (红杨 | 印永: 杨永红印),
-    with the lesser of their scores; None unless exactly two such lines of two characters each."""
+    with the lesser of their scores. A three-character seal has one column of a single tall
+    character, read in the top row: the bottom row is one character under the other column (军宋 |
+    建 under 宋: 宋建军, synth4 s24 030). None unless the rows are one of these."""
     rows = sorted(own, key=lambda ln: ln.bbox[1])
     if len(rows) != 2 or rows[0].bbox[3] > (rows[1].bbox[1] + rows[1].bbox[3]) / 2:
         return None
     top, bottom = (normalize(ln.text) for ln in rows)
-    if len(top) != 2 or len(bottom) != 2:
+    score = min(ln.score for ln in rows)
+    if len(top) != 2 or len(bottom) not in (1, 2):
         return None
-    return top[1] + bottom[1] + top[0] + bottom[0], min(ln.score for ln in rows)
+    if len(bottom) == 2:
+        return top[1] + bottom[1] + top[0] + bottom[0], score
+    # Which column the single bottom character stands under: past the middle of the top row by
+    # this share of its width either way (a full-width line under it is in neither).
+    x0, _, x1, _ = rows[0].bbox
+    centre = (rows[1].bbox[0] + rows[1].bbox[2]) / 2
+    if centre >= x0 + SQUARE_COLUMN * (x1 - x0):
+        return top[1] + bottom + top[0], score         # the right column: two characters
+    if centre <= x1 - SQUARE_COLUMN * (x1 - x0):
+        return top[1] + top[0] + bottom, score         # the left column: two characters
+    return None
+
+
+#: A square name seal holds at most this many characters (2 × 2: 韩立新印).
+SQUARE_SEAL_CHARS = 4
+#: A single character in a square seal's bottom row stands under one column when its centre is
+#: this share of the top row's width from that row's far edge.
+SQUARE_COLUMN = 0.625
 
 
 def _other(seal: Region, text: str | None, why: str) -> None:
