@@ -1878,11 +1878,12 @@ def _learned_candidates(image_bgr: Image, red: Mask, seals: list[Seal], rejected
                 if not any(_inside(seal.bbox, s.bbox) > 0.6 for s in seals):
                     seals.append(seal)
                 continue
-        if ring is None and circle:
+        if ring is None and colour == "gray":
             # A faded grey seal's ring text the network does not tell from the black print over
             # it (synth4 s19 064: no ring seen; synth3 s45 069: half inked, the ring text seen
-            # as an arch sitting low and large off the circle): looked at again on the grey ink
-            # alone.
+            # as an arch sitting low and large off the circle; synth5 s3 051: a grey oval round
+            # 单位（盖章） and the date, the band filled across its middle): looked at again on
+            # the grey ink alone.
             ring = sealdet.find_ring_in_box(reader, _plated(image_bgr, box, _gray_plate), box)
             if ring is None:
                 continue
@@ -2455,7 +2456,9 @@ def _confirm_on_ink(image_bgr: Image, red: Mask, ring: RingOutline, colour: str,
     copy = grey_small()
     if max(a, b) / max(1e-6, min(a, b)) >= 1.15:
         return _gray_oval(copy.pixels, ring, w, h)
-    return _gray_ring_seal(copy, cx * q, cy * q, max(a, b) * q, w, h)
+    # A tilted oval's ring text, its middle marked too (the print inside it), is fitted nearly
+    # round (synth5 s3 051: 156 x 166 for a 116 x 155 oval at 71 degrees): refitted on the ink.
+    return _gray_ring_seal(copy, cx * q, cy * q, max(a, b) * q, w, h) or _gray_oval(copy.pixels, ring, w, h)
 
 
 #: The largest seal inked on one side only looked for (cm across, at the page's largest guess of
