@@ -924,8 +924,8 @@ def _square_seal_from_rows(own: Sequence[TextLine]) -> tuple[str, float] | None:
         return None
     if len(bottom) == 2:
         return top[1] + bottom[1] + top[0] + bottom[0], score
-    # Which column the single bottom character stands under: past the middle of the top row by
-    # this share of its width either way (a full-width line under it is in neither).
+    # Which column the single bottom character stands under: its centre SQUARE_COLUMN of the top
+    # row's width from the row's other end (a line as wide as the row, under it, is in neither).
     x0, _, x1, _ = rows[0].bbox
     centre = (rows[1].bbox[0] + rows[1].bbox[2]) / 2
     if centre >= x0 + SQUARE_COLUMN * (x1 - x0):
