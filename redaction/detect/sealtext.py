@@ -542,6 +542,8 @@ def _shared_with_applicant(name: str, profile: Profile) -> int:
 #: 尼亚孜, beside 单位负责人：库尔班·尼亚孜) — read at least this confidently, three characters or more.
 NAME_SEAL_LOOSE_SCORE = 0.5
 NAME_SEAL_LOOSE_MIN = 3
+#: A square name seal holds at most this many characters (2 × 2: 韩立新印).
+SQUARE_SEAL_CHARS = 4
 
 
 #: A line of its own is a name written (signed) when it holds at most this many characters.
@@ -578,10 +580,11 @@ def name_seal_written_loosely(reading: tuple[str, float], profile: Profile, writ
         return None
     chars = _cjk_of(text)
     found = _NAME_SEAL.match(chars)
-    tries = [(found.group(1), 1)] if found else [(chars, 1)] + ([(chars[:3], 0)] if len(chars) == 4 else [])
+    whole = len(chars) == SQUARE_SEAL_CHARS
+    tries = [(found.group(1), 1)] if found else [(chars, 1)] + ([(chars[:3], 0)] if whole else [])
     names = [_written_name(line) for line in written]
     for name, errors in tries:
-        if not NAME_SEAL_LOOSE_MIN <= len(name) <= 4:
+        if not NAME_SEAL_LOOSE_MIN <= len(name) <= SQUARE_SEAL_CHARS:
             continue
         shared = _shared_with_applicant(name, profile)
         for other in names:

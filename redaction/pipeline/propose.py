@@ -231,6 +231,7 @@ class Detector:
         stamped just after another person's signing label (单位负责人签名：, the name signed under
         the seal itself unreadable). A seal alone in a close-up stays as it is (masked)."""
         from redaction.detect.sealtext import (
+            SQUARE_SEAL_CHARS,
             cjk_count,
             name_seal_in_any_order,
             name_seal_written_loosely,
@@ -935,8 +936,6 @@ def _square_seal_from_rows(own: Sequence[TextLine]) -> tuple[str, float] | None:
     return None
 
 
-#: A square name seal holds at most this many characters (2 × 2: 韩立新印).
-SQUARE_SEAL_CHARS = 4
 #: A single character in a square seal's bottom row stands under one column when its centre is
 #: this share of the top row's width from that row's far edge.
 SQUARE_COLUMN = 0.625
