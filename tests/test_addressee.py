@@ -367,3 +367,25 @@ def test_a_wrapped_cell_read_clearly_as_another_name_stays_visible():
     rows = [line("姓名", 100, 196), _scored(line("王", 320, 180), 0.99), _scored(line("芳", 310, 214), 0.99),
             line("性别", 700, 196), line("女", 950, 196)]
     assert not name_field_regions(rows, np.full((400, 1200, 3), 255, np.uint8), FORM)
+
+
+@pytest.mark.parametrize("text, name, found", [
+    # synth4 s25 079: a phone photo's blurred footnote, its label misread and the name's dot read
+    # as a comma — the birth year's bracket after the name marks the note
+    ("作尝介：吉黑娜尔，托提（1990一），女，维答尔族，折吐", "吉黑娜尔，托提", True),
+    ("作者简介：古丽娜尔·托合提（1990—），女，维吾尔族", "古丽娜尔·托合提", False),   # read whole
+    ("作尝介：吉黑娜尔，托提，女，维吾尔族，新疆吐鲁番人", None, False),    # no year: no note
+    ("工作总结：吉黑娜尔，托提（1990—），女", None, False),                # another label
+])
+def test_an_author_note_with_its_label_misread_is_known_by_the_birth_year(text, name, found):
+    from redaction.detect.addressee import author_note_regions
+    from tests.test_match import line
+
+    ln = _scored(line(text, 140, 1360), 0.735)
+    regions = author_note_regions([ln], JOURNAL)
+    assert bool(regions) == found
+    if found:
+        start = text.index(name)
+        chars = ln.char_boxes[start:start + len(name)]
+        assert covered((chars[0][0], chars[0][1], chars[-1][2], chars[-1][3]), [r.bbox for r in regions], 1.0)
+        assert min(r.bbox[0] for r in regions) > ln.char_boxes[start - 1][2] - 10       # not the label

@@ -90,6 +90,12 @@ FIELD_LABELS = ("性别", "出生", "民族", "籍贯", "政治面貌", "工作�
 #: A journal's author note on the normalised line: its label, then the author's name (a run of
 #: CJK characters: normalising drops its dots) up to the birth year's bracket or a comma.
 AUTHOR_NOTE = re.compile(r"^作者简介:?(?P<name>[\u3400-\u9fff]{2,10})[(,]")
+#: ... or, when the birth year's bracket follows the name (the note's own mark), a label within
+#: AUTHOR_LABEL_SLIPS of 作者简介 and a name run on over one dot read as a comma or a full stop (a
+#: phone photo's blurred footnote: 作尝介：吉黑娜尔，托提（1990一）, synth4 s25 079).
+AUTHOR_NOTE_DATED = re.compile(r"^(?P<label>[\u3400-\u9fff]{2,6}):?"
+                               r"(?P<name>[\u3400-\u9fff]{2,8}(?:[,.][\u3400-\u9fff]{1,8})?)\((?:19|20)\d\d")
+AUTHOR_LABEL_SLIPS = 2
 
 
 def field_regions(lines: Sequence[TextLine], view: Image, profile: Profile) -> list[Region]:
@@ -209,10 +215,14 @@ def author_note_regions(lines: Sequence[TextLine], profile: Profile) -> list[Reg
         if ln.source != "page" or len(ln.char_boxes) != len(ln.text):
             continue
         norm, index = normalize_with_map(ln.text)
-        m = AUTHOR_NOTE.match(norm)
-        if m is None or any(n in m.group("name") for n in names):
+        m = AUTHOR_NOTE_DATED.match(norm)
+        if m is None or edits(m.group("label"), "作者简介") > AUTHOR_LABEL_SLIPS:
+            m = AUTHOR_NOTE.match(norm)
+        if m is None:
+            continue
+        if any(n in m.group("name") for n in names):
             continue                                # read whole: matching boxes it
-        value = m.group("name")
+        value = re.sub(r"[,.]", "", m.group("name"))
         slips = {n: edits(value, n) for n in names}
         near = any(2 * k < len(n) for n, k in slips.items())
         if not near and not (ln.score < CONFIDENT and _shares_a_character(value, profile)):
