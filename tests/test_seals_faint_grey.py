@@ -3,6 +3,8 @@ size grey seals are searched at (synth3 s32 031, missed). On even paper 12 level
 
 from __future__ import annotations
 
+import pytest
+
 
 def test_a_faded_grey_ring_on_even_paper_is_found():
     """synth3 s32 031: a letter's faded grey seal with a long ring text, its ring 10-25 levels
@@ -91,3 +93,42 @@ def test_a_tilted_grey_oval_round_its_print_is_found(seal_reader):
     bx0, by0, bx1, by1 = best.bbox
     assert box_covered(best.bbox, own.bbox) > 0.95 and best.colour == "gray"
     assert (bx1 - bx0) * (by1 - by0) <= 2 * (x1 - x0) * (y1 - y0)
+
+
+@pytest.mark.parametrize(("maker", "seed", "index"), [("synth3", 51, 35), ("synth5", 4, 54)])
+def test_a_faint_fit_drawn_off_a_grey_circle_leaves_the_circle(seal_reader, maker, seed, index):
+    """synth3 s51 035 (a letter's grey seal with the employer's name printed across it) and synth5
+    s4 054 (a title certificate's grey seal over the photo's corner): the seal found as a grey
+    circle, confirmed by ring text round it; the faint grey ink round it, joined to the printed line
+    or the photo, fitted as an oval off its centre by half its radius (240 x 170 and 238 x 196 px
+    round a 154- and a 158-px circle) that replaced it: boxes 2.4 and 2.6 times the seal's. The
+    circle stays."""
+    import importlib
+
+    from bench.accuracy import _spec_pages
+    from redaction.detect.seals import dpi_guesses, find_seals
+    from testkit.imaging import box_covered
+
+    make_page = importlib.import_module(f"testkit.{maker}").make_page
+    sp = _spec_pages([make_page(seed, index)])[0]
+    seal = min((t for t in sp.truth if t.kind == "seal"), key=lambda t: t.bbox[1])     # the topmost
+    seals = find_seals(sp.pixels, dpi_guesses(sp.dpi, sp.pixels.shape), None, seal_reader)
+    best = max(seals, key=lambda s: box_covered(s.bbox, seal.bbox))
+    x0, y0, x1, y1 = seal.bbox
+    bx0, by0, bx1, by1 = best.bbox
+    assert box_covered(best.bbox, seal.bbox) > 0.95 and best.shape == "round", (best, seal.bbox)
+    assert (bx1 - bx0) * (by1 - by0) <= 2 * (x1 - x0) * (y1 - y0), (best.bbox, seal.bbox)
+
+
+def test_a_fit_centred_on_a_grey_circle_is_no_drawn_off_fit():
+    """The rule's two sides: a looser ring centred on the circle may replace it; one off its
+    centre by half its radius may not; nor is a red circle's or an oval find's fit judged so."""
+    from redaction.detect.seals import Seal, _drawn_off_circle
+
+    circle = Seal((900, 620, 1260, 980), "round", 0.3, (1080, 800), (154, 154), 0.0, "gray")
+    centred = Seal((880, 600, 1280, 1000), "oval", 0.3, (1085, 805), (170, 190), 0.0, "gray")
+    drawn = Seal((904, 468, 1332, 1001), "oval", 0.3, (1118, 735), (170, 240), 25.0, "gray")
+    assert not _drawn_off_circle(centred, circle)
+    assert _drawn_off_circle(drawn, circle)
+    red = Seal(circle.bbox, "round", 0.8, circle.center, circle.axes, 0.0, "red")
+    assert not _drawn_off_circle(drawn, red)

@@ -2040,6 +2040,7 @@ def _learned_candidates(image_bgr: Image, red: Mask, seals: list[Seal], rejected
                 continue    # (an unspecked group's seal only where it touches none found)
             if (seal is not None
                     and not any(_inside(seal.bbox, s.bbox) > 0.8 or _loosely_fitted(seal, s)
+                                or _drawn_off_circle(seal, s)
                                 or _over_a_sound_seal(seal, s, small) for s in seals)
                     and not _round_separate_seals(seal, seals, small) and not _round_a_sound_seal(seal, seals, small)):
                 seals = [s for s in seals if not (_inside(s.bbox, seal.bbox) >= 0.6 and s.score < 0.9)]
@@ -2124,6 +2125,25 @@ def _over_a_sound_seal(weak: Seal, seal: Seal, small: list[Seal]) -> bool:
     name under it for the employer's, its box 2.8 times the seal's."""
     return (weak.score < WEAK_ROUND and seal.score >= 0.9 and seal not in small
             and iou(weak.bbox, seal.bbox) > OVER_SOUND_IOU)
+
+
+#: A grey circle found on a copy whose centre lies further than this share of its radius from the
+#: centre of a faint fit holding it is not the ring that fit went round (`_drawn_off_circle`).
+DRAWN_OFF_SHARE = 0.3
+
+
+def _drawn_off_circle(fit: Seal, circle: Seal) -> bool:
+    """Is `fit` (a faint fit on a copy) a grey round find's ring drawn off it onto the ink beside
+    it? The faint ink of the seal joins what it is stamped by into one group, and the ring fitted
+    on it reaches out to that: synth3 s51 035 (the employer's name printed across the seal, a
+    240 x 170 px oval round the 154-px circle and the line, its centre 77 px up the page), synth5
+    s4 054 (a title certificate's seal over the photo's corner, a 238 x 196 oval round the circle
+    and the photo) -- boxes 1.8 and 1.9 times the circle's, past twice the seal's. A looser ring
+    round the same seal is centred on it; a circle found inside a ring on a copy is round it."""
+    if fit.colour != "gray" or circle.colour != "gray" or circle.shape != "round":
+        return False
+    off = float(np.hypot(fit.center[0] - circle.center[0], fit.center[1] - circle.center[1]))
+    return _inside(circle.bbox, fit.bbox) >= 0.6 and off > DRAWN_OFF_SHARE * min(circle.axes)
 
 
 #: Two finds overlapping less than this are two seals, whatever ring is found round both.
