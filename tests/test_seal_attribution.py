@@ -972,6 +972,22 @@ def test_the_employers_last_character_misread_as_another_organisation_word(readi
     assert classify_seal([(reading, 0.86)], profile)[0] == kind
 
 
+@pytest.mark.parametrize(("readings", "kind"), [
+    ([("利局向泰地区水", 0.79), ("利局向泰地区水", 0.855)], "other_seal"),   # 福海县 left out, 站 -> 局
+    ([("利站向泰地区福海县水", 0.86)], "seal"),        # the employer's own, read from its seam
+    ([("利站向泰地区水", 0.86)], "seal"),              # a place left out, its own ending: unread, masked
+])
+def test_a_reading_leaving_a_place_out_with_another_ending_is_the_parents_body(readings, kind):
+    """synth3 s51 022: the prefecture's bureau's seal (阿勒泰地区水利局) under the employer's (阿勒泰地区福
+    海县水利管理站) read twice from its seam, 利局向泰地区水 at 0.79 and 0.86. Its 局 looked like the
+    employer's 站 misread where its ring text ends, the rest inked in part — but a ring inked in part
+    loses its name's start or end, not the county from its middle with the 县 after it, the
+    characters either side (区水) read together. Masked as the employer's before; now shown."""
+    profile = Profile(name="马福祥", employers=("阿勒泰地区福海县水利管理站", "福海县水管站"))
+    assert classify_seal(readings, profile)[0] == kind
+    assert classify_seal(readings, profile)[1] == (kind == "seal")
+
+
 @pytest.mark.parametrize(("printed", "kind"), [
     ("负责人：周伟新疆生产建设兵团专业技术人员继续教育中心", "other_seal"),
     ("负责人:周伟新疆生产建设兵团专业技术人员继续教育中心", "other_seal"),

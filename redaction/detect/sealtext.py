@@ -1257,8 +1257,25 @@ def part_misread_own(text: str, profile: Profile) -> bool:
                 and ORGANISATION.fullmatch(key[-1]) is not None):
             end = cjk.index(foreign[0]) + 1
             swapped = (cjk[end:] + cjk[:end]).replace(foreign[0], key[-1])
-            if misread(key, swapped, ORGANISATION.findall(swapped), PART_MISREAD - 1, range(1)):
+            if (misread(key, swapped, ORGANISATION.findall(swapped), PART_MISREAD - 1, range(1))
+                    and not _place_left_out(key, swapped)):
                 return True
+    return False
+
+
+def _place_left_out(key: str, reading: str) -> bool:
+    """Does `reading` leave out a whole place of the employer's name `key` (not its first), the
+    characters either side of it standing together in the reading? With the organisation word
+    swapped too, it names the parent's body: 向泰地区水利局 (0.86, read twice alike from the ring's
+    seam; synth3 s51 022) is 阿勒泰地区水利局, the prefecture's bureau, stamped under the employer
+    阿勒泰地区福海县水利管理站's seal. A ring inked in part loses its name's start or end, not a
+    place from its middle with its ending."""
+    start = 0
+    for i, c in enumerate(key):
+        if c in PLACE_ENDS:
+            if start > 0 and i + 1 < len(key) and key[start - 1] + key[i + 1] in reading:
+                return True
+            start = i + 1
     return False
 
 
