@@ -304,3 +304,23 @@ def test_a_look_at_a_grey_blob_below_a_grey_find_does_not_fit_both_as_one_oval(d
     assert len(mine) == 1, seals
     assert box_area(mine[0].bbox) < 2 * box_area(own)
     assert all(intersection(s.bbox, other) < 0.3 * box_area(other) for s in seals), seals
+
+
+def test_a_seal_inked_in_part_touching_a_whole_one_is_found_beside_it(detector):
+    """synth2 s50 035: an appraisal form's faded unit seal, its ring open at the top right, its
+    bottom touching the authority's whole seal below: one blob too tall for one seal, in which the
+    whole ring was found and the rest dropped — the unit's seal missed. What is left once the whole
+    ring is out is classified on its own (a seal now) or goes to the learned detector."""
+    from bench.accuracy import _spec_pages
+    from testkit.imaging import box_covered
+    from testkit.synth2.gen import make_page
+
+    sp = _spec_pages([make_page(50, 35)])[0]
+    own = next(t for t in sp.truth if t.kind == "seal" and t.owner == "applicant")
+    other = next(t for t in sp.truth if t.kind == "seal" and t.owner == "other")
+    seals = find_page_seals(sp.pixels, sp.dpi, ring_reader=detector.ring_reader)
+    assert len(seals) == 2, seals
+    for truth in (own, other):
+        best = max(seals, key=lambda s: box_covered(s.bbox, truth.bbox))
+        assert box_covered(best.bbox, truth.bbox) > 0.95, (best, truth.bbox)
+        assert box_area(best.bbox) < 2 * box_area(truth.bbox), (best, truth.bbox)

@@ -2787,6 +2787,12 @@ def _find_red(red: Mask, px_cm: float, rejected: list[tuple[BoxF, float]] | None
                 merged += [seal for seal, _ in inside]
                 if rejected is not None and not inside:
                     rejected += [(b, HIDDEN) for b in hidden[:1]]
+                if inside:
+                    # A faded seal inked in part stamped touching a whole one (synth2 s50 035: an
+                    # appraisal form's unit seal, its ring open at the top right, its bottom on the
+                    # authority's seal below): what is left once the whole ring is out is a seal
+                    # of its own or a candidate for the learned detector.
+                    merged += _beside_rings(ink, (x, y), [s for s, _ in inside], r_dil, px_cm, rejected)
             elif not thin and not framed and max(iw, ih) > FRAME_SEALS * max_px:
                 frames.append(i)    # an ornamental border round the page, seals touching it
                 continue
@@ -2942,9 +2948,12 @@ def _framed_candidates(red: Mask, labels: cv2.typing.MatLike, origin: tuple[int,
     return out
 
 
-def _beside_rings(ink: Mask, origin: tuple[int, int], rings: list[Seal], r_dil: int, px_cm: float) -> list[Seal]:
+def _beside_rings(ink: Mask, origin: tuple[int, int], rings: list[Seal], r_dil: int, px_cm: float,
+                  rejected: list[tuple[BoxF, float]] | None = None) -> list[Seal]:
     """Seals left in a blob once the rings found in it are taken out: a square name seal stamped
-    beside a company's round seal (a contract's 法定代表人 seal) is classified on its own."""
+    beside a company's round seal (a contract's 法定代表人 seal) is classified on its own. With
+    `rejected`, a seal-sized rest the outline tests refuse goes there (its half-size ink box and
+    density) for the learned detector."""
     rest = ink.copy()
     ox, oy = origin
     for s in rings:
@@ -2967,6 +2976,8 @@ def _beside_rings(ink: Mask, origin: tuple[int, int], rings: list[Seal], r_dil: 
         seal, _ = _classify(part, comp.view(np.uint8), r_dil, (x + ox, y + oy))
         if seal is not None:
             out.append(seal)
+        elif rejected is not None:
+            rejected.append(((x + ox + r_dil, y + oy + r_dil, x + ox + bw - r_dil, y + oy + bh - r_dil), density))
     return out
 
 
