@@ -180,16 +180,23 @@ def _other_word_across(term: str, text: str, end: int) -> bool:
                for w in DEPARTMENTS)
 
 
+def places(name: str) -> list[tuple[int, int]]:
+    """The places of an organisation's name as (start, end) indices, `end` its ending's own
+    (`PLACE_ENDS`): each runs from the character after the previous ending (吐鲁番市 | 高昌区 of
+    吐鲁番市高昌区自然资源局)."""
+    spans, start = [], 0
+    for i, c in enumerate(name):
+        if c in PLACE_ENDS:
+            spans.append((start, i))
+            start = i + 1
+    return spans
+
+
 def one_place_apart(longer: str, shorter: str) -> bool:
     """Is `shorter` `longer` without one place of its name, not its first (吐鲁番市自然资源局 is
     吐鲁番市高昌区自然资源局 without 高昌区): the parent's body, or the child's?"""
-    start = 0
-    for i, c in enumerate(longer):
-        if c in PLACE_ENDS:
-            if start > 0 and i - start >= 1 and longer[:start] + longer[i + 1:] == shorter:
-                return True
-            start = i + 1
-    return False
+    return any(start > 0 and end - start >= 1 and longer[:start] + longer[end + 1:] == shorter
+               for start, end in places(longer))
 
 
 #: An ordinal in an organisation's name (第一, 第十三, 第二): which of a place's hospitals or schools.

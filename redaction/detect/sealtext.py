@@ -32,6 +32,7 @@ from redaction.detect.match import (
     level,
     numerals_compatible,
     one_place_apart,
+    places,
     same_organisation,
     slipped_in,
     substitutions,
@@ -1270,13 +1271,8 @@ def _place_left_out(key: str, reading: str) -> bool:
     seam; synth3 s51 022) is 阿勒泰地区水利局, the prefecture's bureau, stamped under the employer
     阿勒泰地区福海县水利管理站's seal. A ring inked in part loses its name's start or end, not a
     place from its middle with its ending."""
-    start = 0
-    for i, c in enumerate(key):
-        if c in PLACE_ENDS:
-            if start > 0 and i + 1 < len(key) and key[start - 1] + key[i + 1] in reading:
-                return True
-            start = i + 1
-    return False
+    return any(start > 0 and end + 1 < len(key) and key[start - 1] + key[end + 1] in reading
+               for start, end in places(key))
 
 
 #: Least characters of a reading that `seam_ending_own` takes for the employer's ring.
