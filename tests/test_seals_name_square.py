@@ -83,6 +83,28 @@ def test_another_persons_square_name_seal_named_on_the_page_is_not_masked(detect
     assert on_it and all(r.kind == "other_seal" and not r.accepted for r in on_it), on_it
 
 
+def test_a_name_seal_read_with_its_zhi_wrong_is_the_written_names(detector):
+    """synth4 s26 034: 赵刚之印 beside 负责人：赵刚, on a phone photo of an appraisal form turned a
+    quarter, read 刚赵乏印 (之 as 乏, the order lost) — masked as the applicant's; now theirs."""
+    from pathlib import Path
+
+    from bench.accuracy import _spec_pages
+    from redaction.detect.orient import rotate_box
+    from redaction.files.document import Page
+    from testkit.synth4 import make_page
+
+    sp = _spec_pages([make_page(26, 34)])[0]
+    truth = next(t for t in sp.truth if t.kind == "seal" and t.text == "赵刚")
+    upright, turn, regions = detector.propose_upright(Page(sp.pixels, Path(f"{sp.stem}.jpg"), 0, 1, sp.dpi), sp.profile)
+    assert turn == 90
+    regions = [r.with_bbox(rotate_box(r.bbox, 270, upright.width, upright.height)) for r in regions]
+    on_it = [r for r in regions if r.kind in ("seal", "other_seal")
+             and min(r.bbox[2], truth.bbox[2]) - max(r.bbox[0], truth.bbox[0]) > 0
+             and min(r.bbox[3], truth.bbox[3]) - max(r.bbox[1], truth.bbox[1]) > 0]
+    assert len(on_it) == 1 and on_it[0].kind == "other_seal" and not on_it[0].accepted, on_it
+    assert on_it[0].extra.get("attributed_by") == "name seal, the name on the page"
+
+
 @pytest.mark.parametrize("index, name", [(24, "何振华"), (48, "罗建平")])
 def test_a_name_seal_stamped_over_its_owners_signature_is_theirs(detector, index, name):
     """synth3 seed 3: a reviewer's 何振华印 stamped over 何振华 signed, the signature reaching out of
@@ -174,6 +196,9 @@ def test_a_name_seal_sharing_characters_with_the_applicants_name_is_anothers_whe
     (("静徐之印", 0.4), ["负责人：徐静"], None),             # not read at all
     (("晓马之印", 0.99), ["本人签名：马晓"], None),          # shares two with the applicant's name
     (("静徐之印", 0.99), ["徐静同志工作认真负责成绩突出"], None),  # a name inside prose
+    (("刚赵乏印", 0.82), ["负责人：赵刚"], "赵刚"),          # its 之 read as another character
+    (("刚赵乏印", 0.82), ["负责人：赵明"], None),            # one of the name's not on the seal
+    (("晓马乏印", 0.82), ["本人签名：马晓"], None),          # shares two with the applicant's name
 ])
 def test_name_seal_read_in_any_order(reading, written, name):
     """A square name seal whose characters come out of the reading order (turned a quarter, or its

@@ -15,6 +15,7 @@ anything unreadable stays `seal`, accepted: recall first.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import groupby
@@ -619,7 +620,15 @@ def name_seal_in_any_order(reading: tuple[str, float], profile: Profile, written
     if not 2 <= len(rest) <= 3:
         return None
     for other in (_written_name(line) for line in written):
-        if sorted(other) == sorted(rest) and _shared_with_applicant(other, profile) < 2:
+        if _shared_with_applicant(other, profile) >= 2:
+            continue
+        if sorted(other) == sorted(rest):
+            return other
+        # A 2 × 2 seal of a two-character name whose 之 was read as another character (赵刚之印
+        # read 刚赵乏印, synth4 s26 034, beside 负责人：赵刚): both of the name's characters, and one
+        # more in 之's place.
+        if len(chars) == SQUARE_SEAL_CHARS and len(rest) == 3 and len(other) == 2 and not (
+                Counter(other) - Counter(rest)):
             return other
     return None
 
