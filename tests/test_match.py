@@ -849,6 +849,26 @@ def test_a_paragraphs_line_over_a_row_holding_the_short_form_is_no_column_wrap(
     assert coverage(RealItem("employer", employer, None, "applicant"), boxes) >= 0.9
 
 
+def test_a_column_cut_inside_a_line_of_print_is_no_cell():
+    """synth3 s52 063: …经博尔塔拉蒙古自治州人力资源和社会保障 over the paragraph's short last line
+    局考核合格，在博州气象局…: the line's part over the last line's column, cut inside the run of
+    print (…自治州人 | 力资源…), joined to 局 read 博尔塔拉蒙古自治州人局 — the employer
+    博尔塔拉蒙古自治州气象局 with two slips. No gap there: no cell, and the bureau's name stays
+    visible; the short form below is masked."""
+    from bench.accuracy import coverage
+    from bench.realset import RealItem
+
+    prof = Profile(name="古丽娜尔·叶尔肯", employers=("博尔塔拉蒙古自治州气象局", "博州气象局"))
+    top = line("参与完成多项重点工作，经博尔塔拉蒙古自治州人力资源和社会保障", 351, 1240, char_w=61, h=62)
+    below = line("局考核合格，在博州气象局起到了业务骨干作用。", 351, 1363, char_w=58, h=58)
+    boxes = [tuple(round(v) for v in r.bbox) for r in match_lines([top, below], prof)]
+    other = tuple(round(v) for v in char_span(top, 12, 30))
+    assert coverage(RealItem("org", other, None, "other"), boxes) < 0.3
+    assert coverage(RealItem("org", tuple(round(v) for v in char_span(below, 0, 1)), None, "other"), boxes) < 0.3
+    own = tuple(round(v) for v in char_span(below, 7, 12))
+    assert coverage(RealItem("employer", own, None, "applicant"), boxes) >= 0.9
+
+
 @pytest.mark.parametrize("char_w", [20, 40])      # the column joined reads it with two slips / exactly
 def test_a_paragraph_wrapping_a_short_form_exactly_is_no_column_of_the_long_form(char_w):
     """synth3 s14 003: …经哈密市伊州区人民政府考核合格，在伊 over 州区教育局起到了…: the short form

@@ -537,6 +537,20 @@ def _over_column(unit: _Unit, line: TextLine, below: TextLine) -> tuple[_Unit, _
     return _subunit(unit, keep), (_subunit(unit, run_on) if cell else None)
 
 
+#: Marks of a line of prose (as normalised): a comma, a stop, a semicolon, an enumeration comma.
+PROSE_MARKS = frozenset(",。;、")
+
+
+def _ends_at_gap(unit: _Unit, column: _Unit, height: float) -> bool:
+    """Does `unit`'s line break where `column` (a part of it, see `_over_column`) ends: the line's
+    end, a gap of `CELL_GAP` line heights or a rule read as a character after its last one?"""
+    last = next(k for k in range(len(unit.boxes) - 1, -1, -1) if unit.boxes[k] == column.boxes[-1])
+    if last + 1 >= len(unit.text):
+        return True
+    return (unit.boxes[last + 1][0] - unit.boxes[last][2] >= CELL_GAP * max(1.0, height)
+            or unit.text[last + 1] in RULE_CHARS)
+
+
 #: A character this many line heights or more past the column's right end, after a gap of at
 #: least `CELL_GAP` line heights, stands in the next cell.
 CELL_RIGHT = 0.3
@@ -899,11 +913,19 @@ def match_lines(lines: list[TextLine], profile: Profile, readable: frozenset[str
             # (not a term the line holds whole: 姓名：阿依古丽买买提 over 工作单位 is no 阿依古 / 工)
             if columns is not None and len(term.key) >= 4 and (i, term.key) not in on_line and not exact_wrap:
                 in_column: list[Region] = []
+                prose = any(c in PROSE_MARKS for c in units[i].text)
                 for column in columns:
                     if column is not None:
-                        in_column = _fewer_slips(in_column, _regions_for(_join(column, units[j]), term, lines, True,
-                                                                         unreadable[term.key],
-                                                                         ends={i: _extent(column)}))
+                        hits = _regions_for(_join(column, units[j]), term, lines, True, unreadable[term.key],
+                                            ends={i: _extent(column)})
+                        if prose and not _ends_at_gap(units[i], column, lines[i].height):
+                            # A line of prose whose column is cut inside its run of print is a
+                            # paragraph's over its shorter last line, not two cells: its slips are
+                            # the line's own words (…经博尔塔拉蒙古自治州人 | 力资源和社会保障 over
+                            # 局考核合格…, read 博尔塔拉蒙古自治州人局 for 博尔塔拉蒙古自治州气象局;
+                            # synth3 s52 063). (Two sign-offs read as one line hold no commas.)
+                            hits = [r for r in hits if r.extra["errors"] == 0]
+                        in_column = _fewer_slips(in_column, hits)
                 if any(t.key in units[j].text[:len(t.key) + SENTENCE_LEAD] for t in terms
                        if t.kind == "employer" and len(t.key) < len(term.key)):
                     # The row below begins with a shorter form of the employer, whole (after a word
