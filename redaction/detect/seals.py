@@ -3371,11 +3371,12 @@ def _find_gray(copy: GreyCopy, page_shape: tuple[int, int], dpi: float,
             ring = _ring_profile(ink, float(cx), float(cy), float(r))
             if ring is not None:
                 break
+        partial = ring is None
         if ring is None:
             if not faint:
                 faint.append(inks[1] | (_local_contrast(small) > GRAY_LOCAL_CONTRAST))
-            ring = _partly_inked_ring(faint[0], float(cx), float(cy), float(r))
-            if ring is None:
+            ring = _ring_profile(faint[0], float(cx), float(cy), float(r), min_peak=GRAY_PARTIAL_PEAK)
+            if ring is None or _longest_arc(faint[0], *ring[0]) < HALF_INKED_ARC:
                 continue
         (cx, cy, rr), peak = ring
         r_page = (rr + 1.5) * f   # + the ring's own width
@@ -3384,20 +3385,11 @@ def _find_gray(copy: GreyCopy, page_shape: tuple[int, int], dpi: float,
             continue
         pad = r_page * (1 + 2 * PAD)
         bbox = clip_box((centre[0] - pad, centre[1] - pad, centre[0] + pad, centre[1] + pad), w, h)
-        score = round(GRAY_SCORE * min(1.0, peak), 4)
+        # A ring inked in part is confirmed by its unbroken arc, not by the learned detector (which
+        # does not see its faded ring text): a whole ring's score.
+        score = GRAY_SCORE if partial else round(GRAY_SCORE * min(1.0, peak), 4)
         out.append(Seal(bbox, "round", score, centre, (r_page, r_page), 0.0, "gray"))
     return out
-
-
-def _partly_inked_ring(ink: Mask, cx: float, cy: float,
-                       r: float) -> tuple[tuple[float, float, float], float] | None:
-    """((cx, cy, radius), 1.0) of a ring inked in part near a Hough circle (`GRAY_PARTIAL_PEAK`,
-    its line unbroken over `HALF_INKED_ARC`), or None. Its score is a whole ring's: the arc, not
-    the learned detector, confirms it."""
-    ring = _ring_profile(ink, cx, cy, r, min_peak=GRAY_PARTIAL_PEAK)
-    if ring is None or _longest_arc(ink, *ring[0]) < HALF_INKED_ARC:
-        return None
-    return ring[0], 1.0
 
 
 _PROFILE_ANGLES = np.deg2rad(np.arange(0, 360, 2.0))
