@@ -163,3 +163,39 @@ def test_a_ring_inked_in_part_needs_one_long_arc(arcs, found):
     near = [s for s in seals if abs(s.center[0] - centre[0]) < 12 and abs(s.center[1] - centre[1]) < 12]
     assert bool(near) is found, seals
     assert len(seals) == len(near)
+
+
+def test_a_ring_inked_in_part_is_masked_only_over_the_applicants_lines():
+    """A grey ring found on its arc alone and unread is the applicant's over their employer's
+    printed name (a faded seal over the sign-off); elsewhere (a diploma's issuer seals) it is
+    proposed, not masked. A seal found otherwise is left as it is."""
+    from redaction.model.regions import Region
+    from redaction.pipeline.propose import inked_in_part_off_own_lines
+
+    def seal(box, part=True):
+        return Region("seal", box, 0.3, None, True, extra={"inked_in_part": True} if part else {})
+
+    employer = (420, 560, 880, 610)
+    over, off, whole = seal((400, 400, 900, 900)), seal((1000, 400, 1500, 900)), seal((1000, 1000, 1500, 1500), False)
+    inked_in_part_off_own_lines([over, off, whole], [employer])
+    assert over.accepted and not off.accepted and whole.accepted
+    assert off.kind == "seal" and off.extra["attributed_by"] == "inked in part, off the applicant's lines"
+
+
+def test_a_grey_seal_inked_in_part_over_the_sign_off_is_masked(detector):
+    """synth5 s5 033 end to end: the faded grey seal pressed on one side over the employer's printed
+    sign-off is proposed accepted, covering the whole seal."""
+    from pathlib import Path
+
+    from bench.accuracy import _spec_pages
+    from redaction.files.document import Page
+    from testkit.synth5 import make_page
+
+    sp = _spec_pages([make_page(5, 33)])[0]
+    own = next(t for t in sp.truth if t.kind == "seal" and t.owner == "applicant")
+    _, turn, regions = detector.propose_upright(Page(sp.pixels, Path(f"{sp.stem}.jpg"), 0, 1, sp.dpi), sp.profile)
+    assert turn == 0
+    x0, y0, x1, y1 = own.bbox
+    on_it = [r for r in regions if r.kind == "seal" and r.accepted and r.bbox[0] <= x0 and r.bbox[1] <= y0
+             and r.bbox[2] >= x1 and r.bbox[3] >= y1]
+    assert len(on_it) == 1 and on_it[0].extra.get("inked_in_part"), regions

@@ -124,6 +124,8 @@ class Seal:
     axes: tuple[float, float]
     angle: float
     colour: str = "red"             # "red" or "gray"
+    #: A grey ring taken on one unbroken arc alone (`_find_gray`), no ring text seen round it.
+    inked_in_part: bool = False
 
 
 # --- red ink --------------------------------------------------------------------------------------
@@ -3388,7 +3390,7 @@ def _find_gray(copy: GreyCopy, page_shape: tuple[int, int], dpi: float,
         # A ring inked in part is confirmed by its unbroken arc, not by the learned detector (which
         # does not see its faded ring text): a whole ring's score.
         score = GRAY_SCORE if partial else round(GRAY_SCORE * min(1.0, peak), 4)
-        out.append(Seal(bbox, "round", score, centre, (r_page, r_page), 0.0, "gray"))
+        out.append(Seal(bbox, "round", score, centre, (r_page, r_page), 0.0, "gray", inked_in_part=partial))
     return out
 
 
