@@ -3366,7 +3366,7 @@ def _find_gray(copy: GreyCopy, page_shape: tuple[int, int], dpi: float,
     h, w = page_shape
     f = 1.0 / q
     out: list[Seal] = []
-    faint: list[Mask] = []     # the local contrast's ink, made at the first circle needing it
+    faint: Mask | None = None  # the local contrast's ink, made at the first circle needing it
     for cx, cy, r in circles[0][:GRAY_MAX_CIRCLES]:  # strongest Hough votes first
         ring = None
         for ink in inks:
@@ -3375,10 +3375,10 @@ def _find_gray(copy: GreyCopy, page_shape: tuple[int, int], dpi: float,
                 break
         partial = ring is None
         if ring is None:
-            if not faint:
-                faint.append(inks[1] | (_local_contrast(small) > GRAY_LOCAL_CONTRAST))
-            ring = _ring_profile(faint[0], float(cx), float(cy), float(r), min_peak=GRAY_PARTIAL_PEAK)
-            if ring is None or _longest_arc(faint[0], *ring[0]) < HALF_INKED_ARC:
+            if faint is None:
+                faint = inks[1] | (_local_contrast(small) > GRAY_LOCAL_CONTRAST)
+            ring = _ring_profile(faint, float(cx), float(cy), float(r), min_peak=GRAY_PARTIAL_PEAK)
+            if ring is None or _longest_arc(faint, *ring[0]) < HALF_INKED_ARC:
                 continue
         (cx, cy, rr), peak = ring
         r_page = (rr + 1.5) * f   # + the ring's own width
