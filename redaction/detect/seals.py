@@ -124,8 +124,6 @@ class Seal:
     axes: tuple[float, float]
     angle: float
     colour: str = "red"             # "red" or "gray"
-    #: A grey ring taken on one unbroken arc alone (`_find_gray`), no ring text seen round it.
-    inked_in_part: bool = False
 
 
 # --- red ink --------------------------------------------------------------------------------------
@@ -3329,12 +3327,6 @@ class GreyCopy:
 #: FAINTEST_GRAY / GRAIN_FACTOR of its 90th percentile.
 FAINTEST_GRAY = 12
 GRAIN_FACTOR = 3
-#: A faded seal on a copy inked in part (the stamp pressed on one side, synth5 s5 033 and 052,
-#: synth3 s52 045: 0.58-0.75 of the directions, one unbroken arc over 0.54-0.61 of the circle, on
-#: the ink of the local contrast) passes neither the ring test nor the learned detector, which
-#: does not see its faded ring text. Taken on this peak with one arc over HALF_INKED_ARC: Hough
-#: circles through print on those pages measured peaks up to 0.49, arcs up to 0.23.
-GRAY_PARTIAL_PEAK = 0.55
 
 
 def _find_gray(copy: GreyCopy, page_shape: tuple[int, int], dpi: float,
@@ -3366,20 +3358,14 @@ def _find_gray(copy: GreyCopy, page_shape: tuple[int, int], dpi: float,
     h, w = page_shape
     f = 1.0 / q
     out: list[Seal] = []
-    faint: Mask | None = None  # the local contrast's ink, made at the first circle needing it
     for cx, cy, r in circles[0][:GRAY_MAX_CIRCLES]:  # strongest Hough votes first
         ring = None
         for ink in inks:
             ring = _ring_profile(ink, float(cx), float(cy), float(r))
             if ring is not None:
                 break
-        partial = ring is None
         if ring is None:
-            if faint is None:
-                faint = inks[1] | (_local_contrast(small) > GRAY_LOCAL_CONTRAST)
-            ring = _ring_profile(faint, float(cx), float(cy), float(r), min_peak=GRAY_PARTIAL_PEAK)
-            if ring is None or _longest_arc(faint, *ring[0]) < HALF_INKED_ARC:
-                continue
+            continue
         (cx, cy, rr), peak = ring
         r_page = (rr + 1.5) * f   # + the ring's own width
         centre = ((cx + 0.5) * f - 0.5, (cy + 0.5) * f - 0.5)
@@ -3387,10 +3373,8 @@ def _find_gray(copy: GreyCopy, page_shape: tuple[int, int], dpi: float,
             continue
         pad = r_page * (1 + 2 * PAD)
         bbox = clip_box((centre[0] - pad, centre[1] - pad, centre[0] + pad, centre[1] + pad), w, h)
-        # A ring inked in part is confirmed by its unbroken arc, not by the learned detector (which
-        # does not see its faded ring text): a whole ring's score.
-        score = GRAY_SCORE if partial else round(GRAY_SCORE * min(1.0, peak), 4)
-        out.append(Seal(bbox, "round", score, centre, (r_page, r_page), 0.0, "gray", inked_in_part=partial))
+        score = round(GRAY_SCORE * min(1.0, peak), 4)
+        out.append(Seal(bbox, "round", score, centre, (r_page, r_page), 0.0, "gray"))
     return out
 
 

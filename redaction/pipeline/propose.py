@@ -210,7 +210,6 @@ class Detector:
                 # Round too: a square name seal stamped touching a signature is found as the
                 # circle round it (synth3 s11 047, 何振华印).
                 self.other_persons_name_seal(image, seal, seal_of[id(seal)], lines, profile)
-        inked_in_part_off_own_lines(seal_regions, identity_boxes)
         eyes = [r for r in faces if r.kind == "eyes" and r.accepted]
         issuer_on_photo(seal_regions, eyes, issuer_in_print(lines, regions, profile) if eyes else None)
         from redaction.detect.sealtext import signoff_under_own_seal
@@ -315,8 +314,6 @@ class Detector:
         found = []
         for seal in seals:
             extra: dict[str, Any] = {"shape": seal.shape, "colour": seal.colour}
-            if seal.inked_in_part:
-                extra["inked_in_part"] = True
             if profile is None:
                 found.append(Region("seal", seal.bbox, round(float(seal.score), 4), None, True, extra=extra))
                 continue
@@ -868,18 +865,6 @@ def issuer_on_photo(seal_regions: Sequence[Region], eyes: Sequence[Region], prin
         # a second candidate found inside the same seal (its lower arc) goes with it
         if seal in on_photo or any(intersection(seal.bbox, p.bbox) >= 0.5 * _area(seal.bbox) for p in on_photo):
             _other(seal, None, "issuer's seal on the photo")
-
-
-def inked_in_part_off_own_lines(seal_regions: Sequence[Region], identity_boxes: Sequence[Box | BoxF]) -> None:
-    """A grey ring found on its arc alone (`Seal.inked_in_part`), unread, is the applicant's only
-    over their name or their employer's printed name (`identity_boxes`): a faded seal pressed on
-    one side over the sign-off. Anywhere else it is proposed, not masked (not accepted): such a
-    ring is no surer a seal than its arc, and a diploma's issuer seals are such rings too."""
-    for seal in seal_regions:
-        if (seal.kind == "seal" and seal.text is None and seal.accepted and seal.extra.get("inked_in_part")
-                and not any(_printed_under(b, seal.bbox) for b in identity_boxes)):
-            seal.accepted = False
-            seal.extra["attributed_by"] = "inked in part, off the applicant's lines"
 
 
 def issuer_in_print(lines: Sequence[TextLine], regions: Sequence[Region], profile: Profile) -> str | None:
