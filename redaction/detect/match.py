@@ -889,6 +889,14 @@ def match_lines(lines: list[TextLine], profile: Profile, readable: frozenset[str
         # line, not after the other column's text. Where that reading holds the term with fewer
         # slips, it replaces the whole line's (育中心阿拉尔市农业农村局 for 第一师阿拉尔市农业农村局).
         columns = _over_column(units[i], lines[i], lines[j])
+        # A line of prose whose column is cut inside its run of print is a paragraph's over its
+        # shorter last line, not two cells: its slips are the line's own words (…经博尔塔拉蒙古自治州
+        # 人 | 力资源和社会保障 over 局考核合格…, read 博尔塔拉蒙古自治州人局 for 博尔塔拉蒙古自治州
+        # 气象局; synth3 s52 063): only an exact hit there. (Two sign-offs read as one line hold no
+        # commas.)
+        prose = any(c in PROSE_MARKS for c in units[i].text)
+        exact_only = [] if columns is None else [
+            column is not None and prose and not _ends_at_gap(units[i], column, lines[i].height) for column in columns]
         under_ends = None if under is None else {j: (min(b[0] for b in under.boxes), max(b[2] for b in under.boxes))}
         wrapped = {term.key: _regions_for(joined, term, lines, True, unreadable[term.key])
                    for term in terms if len(term.key) >= 2}
@@ -913,19 +921,12 @@ def match_lines(lines: list[TextLine], profile: Profile, readable: frozenset[str
             # (not a term the line holds whole: 姓名：阿依古丽买买提 over 工作单位 is no 阿依古 / 工)
             if columns is not None and len(term.key) >= 4 and (i, term.key) not in on_line and not exact_wrap:
                 in_column: list[Region] = []
-                prose = any(c in PROSE_MARKS for c in units[i].text)
-                for column in columns:
+                for column, exact in zip(columns, exact_only, strict=True):
                     if column is not None:
                         hits = _regions_for(_join(column, units[j]), term, lines, True, unreadable[term.key],
                                             ends={i: _extent(column)})
-                        if prose and not _ends_at_gap(units[i], column, lines[i].height):
-                            # A line of prose whose column is cut inside its run of print is a
-                            # paragraph's over its shorter last line, not two cells: its slips are
-                            # the line's own words (…经博尔塔拉蒙古自治州人 | 力资源和社会保障 over
-                            # 局考核合格…, read 博尔塔拉蒙古自治州人局 for 博尔塔拉蒙古自治州气象局;
-                            # synth3 s52 063). (Two sign-offs read as one line hold no commas.)
-                            hits = [r for r in hits if r.extra["errors"] == 0]
-                        in_column = _fewer_slips(in_column, hits)
+                        in_column = _fewer_slips(in_column, [r for r in hits if r.extra["errors"] == 0] if exact
+                                                 else hits)
                 if any(t.key in units[j].text[:len(t.key) + SENTENCE_LEAD] for t in terms
                        if t.kind == "employer" and len(t.key) < len(term.key)):
                     # The row below begins with a shorter form of the employer, whole (after a word
